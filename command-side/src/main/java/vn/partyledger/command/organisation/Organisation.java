@@ -1,0 +1,86 @@
+package vn.partyledger.command.organisation;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import vn.partyledger.domain.organisation.EstablishOrganisation;
+import vn.partyledger.domain.organisation.OrganisationEstablished;
+import vn.partyledger.domain.organisation.OrganisationKind;
+import vn.partyledger.domain.shared.RuleViolation;
+
+import java.time.LocalDate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A party organisation: a node of the tree, founded, changed and closed by decisions. */
+public class Organisation {
+
+    /** Charter Art. 21.2: an organisation may be formed where there are at least three full members. */
+    static final int MIN_FOUNDING_FULL_MEMBERS = 3;
+
+    @AggregateIdentifier
+    private String orgId;
+    private OrganisationKind kind;
+    private LocalDate establishedOn;
+
+    protected Organisation() {
+        // required by Axon to rebuild the aggregate from its events
+    }
+
+    @CommandHandler
+    public Organisation(EstablishOrganisation command, OrganisationRegistry registry) {
+        parentMustExistOnTheEffectiveDate(command, registry);
+        onlyBranchesHaveABranchType(command);
+        boolean belowMinimum = command.kind().needsFoundingMembers()
+                && command.foundingFullMembers() < MIN_FOUNDING_FULL_MEMBERS;
+        foundingBelowThreeFullMembersNeedsADecision(command, belowMinimum);
+        apply(new OrganisationEstablished(command.orgId(), command.name(), command.kind(), command.branchType(),
+                command.parentOrgId(), command.adminUnitCode(), command.flags(), command.foundingFullMembers(),
+                belowMinimum, command.effectiveDate()));
+    }
+
+    private static void parentMustExistOnTheEffectiveDate(EstablishOrganisation command, OrganisationRegistry registry) {
+        if (command.parentOrgId() == null) {
+            if (command.kind() != OrganisationKind.CENTRAL && command.kind() != OrganisationKind.PROVINCIAL) {
+                throw new RuleViolation("I1", "parentMustExistOnTheEffectiveDate",
+                        "Only a central or provincial organisation may be established without a parent organisation.");
+            }
+            return;
+        }
+        boolean parentActive = registry.find(command.parentOrgId())
+                .filter(parent -> parent.activeOn(command.effectiveDate()))
+                .isPresent();
+        if (!parentActive) {
+            throw new RuleViolation("I1", "parentMustExistOnTheEffectiveDate",
+                    "The parent organisation " + command.parentOrgId() + " does not exist on "
+                            + command.effectiveDate() + ", so nothing can be established under it.");
+        }
+    }
+
+    private static void onlyBranchesHaveABranchType(EstablishOrganisation command) {
+        if (command.kind().isBranch() != (command.branchType() != null)) {
+            throw new RuleViolation("BRANCH_TYPE", "onlyBranchesHaveABranchType",
+                    "A branch needs a branch type and any other kind of organisation must not have one.");
+        }
+    }
+
+    private static void foundingBelowThreeFullMembersNeedsADecision(EstablishOrganisation command,
+                                                                    boolean belowMinimum) {
+        if (belowMinimum && command.decision() == null) {
+            throw new RuleViolation("I1", "foundingBelowThreeFullMembersNeedsADecision",
+                    "An organisation founded with fewer than " + MIN_FOUNDING_FULL_MEMBERS
+                            + " full members needs the superior committee's decision reference.");
+        }
+    }
+
+    RegisteredOrganisation registration() {
+        return new RegisteredOrganisation(orgId, kind, establishedOn, null);
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationEstablished event) {
+        orgId = event.orgId();
+        kind = event.kind();
+        establishedOn = event.effectiveDate();
+    }
+}

@@ -1,0 +1,26 @@
+package vn.partyledger.command.support;
+
+import vn.partyledger.command.organisation.OrganisationRegistry;
+import vn.partyledger.command.organisation.RegisteredOrganisation;
+import vn.partyledger.domain.organisation.OrganisationKind;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The registry as fixture tests need it: a map the test fills. */
+public final class InMemoryOrganisationRegistry implements OrganisationRegistry {
+
+    private final Map<String, RegisteredOrganisation> organisations = new HashMap<>();
+
+    public InMemoryOrganisationRegistry with(String orgId, OrganisationKind kind, LocalDate establishedOn) {
+        organisations.put(orgId, new RegisteredOrganisation(orgId, kind, establishedOn, null));
+        return this;
+    }
+
+    @Override
+    public Optional<RegisteredOrganisation> find(String orgId) {
+        return Optional.ofNullable(organisations.get(orgId));
+    }
+}

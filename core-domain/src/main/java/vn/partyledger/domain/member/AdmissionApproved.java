@@ -1,0 +1,13 @@
+package vn.partyledger.domain.member;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/** {@code decisionDate} is the party-age start (Charter Art. 5.4); the document itself is in the event's metadata. */
+@Revision("1")
+public record AdmissionApproved(String memberId,
+                                LocalDate decisionDate,
+                                String decidedByOrgId,
+                                LocalDate receivedByBranchOn) {
+}

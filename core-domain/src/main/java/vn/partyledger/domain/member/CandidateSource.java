@@ -1,0 +1,12 @@
+package vn.partyledger.domain.member;
+
+/** Where an outstanding candidate was found (domain.md §5.1 step 1; seed 001's target groups). */
+public enum CandidateSource {
+    YOUTH_UNION,
+    TRADE_UNION,
+    MASS_ORG,
+    RESIDENT,
+    DEMOBILISED,
+    RELIGIOUS_BELIEVER,
+    OTHER
+}

@@ -1,0 +1,24 @@
+package vn.partyledger.domain.organisation;
+
+/** The role an organisation plays in the tree (domain.md §3.1); levels are roles, not hard-coded depths. */
+public enum OrganisationKind {
+    CENTRAL,
+    PROVINCIAL,
+    SECTOR,
+    COMMUNE_LEVEL,
+    GRASSROOTS_COMMITTEE,
+    GRASSROOTS_BRANCH,
+    SUB_COMMITTEE,
+    SUBORDINATE_BRANCH,
+    PARTY_GROUP;
+
+    /** A branch (chi bộ) is where members meet and are on the roll: only branches have a branch type and a roster. */
+    public boolean isBranch() {
+        return this == GRASSROOTS_BRANCH || this == SUBORDINATE_BRANCH;
+    }
+
+    /** Charter Art. 21.2 asks for at least three full members when founding a branch or grassroots organisation. */
+    public boolean needsFoundingMembers() {
+        return isBranch() || this == GRASSROOTS_COMMITTEE;
+    }
+}
