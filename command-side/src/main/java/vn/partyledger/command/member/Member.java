@@ -25,6 +25,7 @@ public class Member {
     @AggregateIdentifier
     private String memberId;
     private MemberStatus status;
+    private String personId;
     private String branchId;
     private LocalDate registeredOn;
     private AdmissionApproved admission;
@@ -54,7 +55,7 @@ public class Member {
         ceremonyRequiresAnApprovedAdmission();
         ceremonyCannotPrecedeTheAdmissionDecision(command);
         boolean late = ceremonyAfterTheDeadlineNeedsSuperiorConsent(command, calendar, policy);
-        apply(new MemberAdmitted(memberId, branchId, command.ceremonyDate(),
+        apply(new MemberAdmitted(memberId, personId, branchId, command.ceremonyDate(),
                 command.ceremonyDate().plusMonths(policy.probationMonths()), admission.decisionDate(), late));
     }
 
@@ -131,6 +132,7 @@ public class Member {
     void on(OutstandingCandidateRegistered event) {
         memberId = event.memberId();
         status = MemberStatus.CANDIDATE;
+        personId = event.personId();
         branchId = event.branchId();
         registeredOn = event.registeredOn();
     }

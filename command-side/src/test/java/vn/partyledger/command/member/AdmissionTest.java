@@ -113,7 +113,7 @@ class AdmissionTest {
         LocalDate ceremony = LocalDate.of(2020, 6, 19);
         fixture.given(registered, approved)
                 .when(new AdmitMember("m1", ceremony, null))
-                .expectEvents(new MemberAdmitted("m1", "kp1", ceremony, LocalDate.of(2021, 6, 19), DECIDED, false));
+                .expectEvents(new MemberAdmitted("m1", "p1", "kp1", ceremony, LocalDate.of(2021, 6, 19), DECIDED, false));
     }
 
     @Test
@@ -129,7 +129,7 @@ class AdmissionTest {
     @DisplayName("I8: a member cannot be admitted twice")
     void aMemberCannotBeAdmittedTwice() {
         fixture.given(registered, approved,
-                        new MemberAdmitted("m1", "kp1", DECIDED, DECIDED.plusMonths(12), DECIDED, false))
+                        new MemberAdmitted("m1", "p1", "kp1", DECIDED, DECIDED.plusMonths(12), DECIDED, false))
                 .when(new AdmitMember("m1", LocalDate.of(2020, 6, 19), null))
                 .expectNoEvents()
                 .expectException(Violation.of("I8", "ceremonyRequiresAnApprovedAdmission"));
@@ -149,7 +149,7 @@ class AdmissionTest {
     void aCeremonyOnTheThirtiethWorkingDayAfterReceiptIsOnTime() {
         fixture.given(registered, approved)
                 .when(new AdmitMember("m1", CEREMONY_DEADLINE, null))
-                .expectEvents(new MemberAdmitted("m1", "kp1", CEREMONY_DEADLINE, CEREMONY_DEADLINE.plusMonths(12),
+                .expectEvents(new MemberAdmitted("m1", "p1", "kp1", CEREMONY_DEADLINE, CEREMONY_DEADLINE.plusMonths(12),
                         DECIDED, false));
     }
 
@@ -168,7 +168,7 @@ class AdmissionTest {
         LocalDate late = CEREMONY_DEADLINE.plusDays(1);
         fixture.given(registered, approved)
                 .when(new AdmitMember("m1", late, new DecisionRef("3-CV/QU", late, "district-phuc-yen")))
-                .expectEvents(new MemberAdmitted("m1", "kp1", late, late.plusMonths(12), DECIDED, true));
+                .expectEvents(new MemberAdmitted("m1", "p1", "kp1", late, late.plusMonths(12), DECIDED, true));
     }
 
     @Test
@@ -178,7 +178,7 @@ class AdmissionTest {
         LocalDate dayAfterUsualDeadline = CEREMONY_DEADLINE.plusDays(1);
         fixture.given(registered, approved)
                 .when(new AdmitMember("m1", dayAfterUsualDeadline, null))
-                .expectEvents(new MemberAdmitted("m1", "kp1", dayAfterUsualDeadline,
+                .expectEvents(new MemberAdmitted("m1", "p1", "kp1", dayAfterUsualDeadline,
                         dayAfterUsualDeadline.plusMonths(12), DECIDED, false));
     }
 }

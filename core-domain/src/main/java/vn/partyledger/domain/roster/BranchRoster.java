@@ -7,15 +7,14 @@ import java.util.List;
 
 /**
  * A branch's roll on a date. {@code headcount} is the official count (đảng số): probationary and full members whose
- * home is this branch. {@code lastGlobalIndex} tells a reader how far into the log the projection had read.
+ * home is this branch.
  */
 public record BranchRoster(String orgId,
                            String name,
                            String parentOrgId,
                            LocalDate asOf,
                            int headcount,
-                           List<Entry> members,
-                           long lastGlobalIndex) {
+                           List<Entry> members) {
 
     public record Entry(String memberId, String personId, MemberStatus status, LocalDate since,
                         LocalDate probationEndDate, LocalDate admissionDecisionDate) {

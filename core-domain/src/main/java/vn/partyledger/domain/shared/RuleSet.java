@@ -9,6 +9,8 @@ import java.util.Arrays;
  * standing committee, one decided in August 2025 by a ward standing committee.
  */
 public enum RuleSet {
+    /** Decisions before QĐ 29 (from the Party's founding on 3 Feb 1930), keyed in from paper records. */
+    BEFORE_QD29_2016(LocalDate.of(1930, 2, 3), LocalDate.of(2016, 7, 24)),
     QD29_2016(LocalDate.of(2016, 7, 25), LocalDate.of(2021, 7, 29)),
     QD24_2021(LocalDate.of(2021, 7, 30), LocalDate.of(2025, 1, 19)),
     QD232_2025(LocalDate.of(2025, 1, 20), LocalDate.of(2025, 6, 30)),
@@ -42,7 +44,7 @@ public enum RuleSet {
                         && (r.effectiveTo == null || !businessDate.isAfter(r.effectiveTo)))
                 .findFirst()
                 .orElseThrow(() -> new RuleViolation("RULE_SET", "ruleSetInForceOnBusinessDate",
-                        "No implementing regulation recorded in this system was in force on " + businessDate
-                                + "; the earliest is " + QD29_2016.effectiveFrom + "."));
+                        "No rule set applies to " + businessDate
+                                + "; the Party was founded on " + BEFORE_QD29_2016.effectiveFrom + "."));
     }
 }

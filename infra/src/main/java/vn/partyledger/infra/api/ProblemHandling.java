@@ -1,0 +1,180 @@
+package vn.partyledger.infra.api;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.partyledger.domain.shared.RuleViolation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every refusal as RFC 9457 problem+json with a stable {@code code}: bad input is 400 naming the field, a broken
+ * domain rule 422 naming the invariant, a stale If-Match 412, a race or duplicate 409. Only a fault of ours is a 500.
+ */
+@RestControllerAdvice
+public class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolated(RuleViolation violation) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Refused by rule " + violation.code(),
+                violation.getMessage(), violation.code());
+        problem.setProperty("rule", violation.rule());
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail staleVersion(ConflictingAggregateVersionException e) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "Stale version",
+                "The record has changed since the version given in If-Match: it is now at version "
+                        + e.getActualVersion() + ". Read it again and decide on the current state.",
+                "STALE_VERSION");
+        problem.setProperty("currentVersion", e.getActualVersion());
+        return problem;
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentWrite(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "Conflicting write",
+                "Another decision was recorded for this record at the same moment, or a record with this id already "
+                        + "exists. Nothing of this request was written; read the record and retry if still needed.",
+                "CONCURRENT_MODIFICATION");
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "No such record",
+                "There is no record with id " + e.getAggregateIdentifier() + ".", "NOT_FOUND");
+    }
+
+    @ExceptionHandler(IdempotencyConflict.class)
+    ProblemDetail idempotencyConflict(IdempotencyConflict e) {
+        HttpStatus status = "IDEMPOTENCY_KEY_IN_USE".equals(e.code()) ? HttpStatus.CONFLICT
+                : HttpStatus.UNPROCESSABLE_ENTITY;
+        return problem(status, "Idempotency-Key cannot be honoured", e.getMessage(), e.code());
+    }
+
+    @ExceptionHandler(RequestContextResolver.BadHeader.class)
+    ProblemDetail badHeader(RequestContextResolver.BadHeader e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid header", e.getMessage(), "INVALID_HEADER");
+        problem.setProperty("errors", List.of(Map.of("field", e.header(), "message", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(RosterNotFound.class)
+    ProblemDetail rosterNotFound(RosterNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "No such branch", e.getMessage(), "NOT_FOUND");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "'" + e.getValue() + "' is not a valid value for " + e.getName();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", message, "INVALID_INPUT");
+        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", message)));
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure while handling a request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The service failed unexpectedly; nothing was recorded for this request unless its id says so. "
+                        + "The failure is logged.", "INTERNAL_ERROR");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(ProblemHandling::fieldError)
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                errors.stream().map(error -> error.get("field") + " " + error.get("message"))
+                        .collect(Collectors.joining("; ")), "INVALID_INPUT");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            @NonNull HandlerMethodValidationException e, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                errors.stream().map(error -> error.get("field") + " " + error.get("message"))
+                        .collect(Collectors.joining("; ")), "INVALID_INPUT");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        ProblemDetail problem;
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            String message = "has a value that cannot be read: " + mapping.getOriginalMessage().split("\n")[0];
+            problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message, "INVALID_INPUT");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        } else {
+            problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                    "The request body is missing or is not valid JSON.", "INVALID_INPUT");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(@NonNull Exception e, Object body,
+                                                             @NonNull HttpHeaders headers,
+                                                             @NonNull HttpStatusCode status,
+                                                             @NonNull WebRequest request) {
+        // Spring's own 4xx (unsupported media type, method not allowed …) keep their status and gain a code.
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            problem.setProperty("code", HttpStatus.valueOf(status.value()).name());
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static Map<String, String> fieldError(FieldError error) {
+        return Map.of("field", error.getField(),
+                "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, String code) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        return problem;
+    }
+}

@@ -1,0 +1,61 @@
+package vn.partyledger.infra.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.roster.BranchRoster;
+import vn.partyledger.domain.roster.FindBranchRoster;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/organisations")
+@Tag(name = "Rosters", description = "Who is on a branch's roll, now or on any past date")
+public class RosterQueries {
+
+    private final QueryGateway queryGateway;
+    private final Clock clock;
+
+    public RosterQueries(QueryGateway queryGateway, Clock clock) {
+        this.queryGateway = queryGateway;
+        this.clock = clock;
+    }
+
+    @GetMapping("/{orgId}/roster")
+    @Operation(summary = "The branch roster as of a business date (default: today in Asia/Ho_Chi_Minh)")
+    public RosterPage roster(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orgId,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                             LocalDate asOf,
+                             @RequestParam(required = false) MemberStatus status,
+                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
+        BranchRoster roster = queryGateway.query(new FindBranchRoster(orgId, date),
+                        ResponseTypes.optionalInstanceOf(BranchRoster.class)).join()
+                .orElseThrow(() -> new RosterNotFound(orgId));
+        List<BranchRoster.Entry> selected = roster.members().stream()
+                .filter(entry -> status == null || entry.status() == status)
+                .toList();
+        List<BranchRoster.Entry> pageOfMembers = selected.stream().skip((long) page * size).limit(size).toList();
+        return new RosterPage(roster.orgId(), roster.name(), roster.parentOrgId(), roster.asOf(),
+                roster.headcount(), selected.size(), page, size, pageOfMembers);
+    }
+
+    /** One page of a roster; {@code headcount} is the branch's official count whatever the filter. */
+    public record RosterPage(String orgId, String name, String parentOrgId, LocalDate asOf, int headcount,
+                             int totalMembers, int page, int size, List<BranchRoster.Entry> members) {
+    }
+}

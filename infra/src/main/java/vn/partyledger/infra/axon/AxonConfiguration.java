@@ -1,0 +1,84 @@
+package vn.partyledger.infra.axon;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.partyledger.command.member.Member;
+import vn.partyledger.command.organisation.AggregateOrganisationRegistry;
+import vn.partyledger.command.organisation.Organisation;
+import vn.partyledger.command.organisation.OrganisationRegistry;
+import vn.partyledger.domain.member.AdmissionPolicy;
+import vn.partyledger.domain.shared.MetadataKeys;
+import vn.partyledger.domain.shared.WorkingDayCalendar;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashSet;
+
+/** Registers the aggregates and the resources their command handlers are given (registry, calendar, policies). */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** Business dates are Vietnamese calendar dates, whatever the server's own time zone. */
+    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @Bean
+    public ConfigurerModule aggregates() {
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Organisation.class)
+                        .configureCommandTargetResolver(c -> new ExpectedVersionTargetResolver()))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Member.class)
+                        .configureCommandTargetResolver(c -> new ExpectedVersionTargetResolver()));
+    }
+
+    @Bean
+    public OrganisationRegistry organisationRegistry(org.axonframework.config.Configuration axon) {
+        // Resolved per look-up: Axon's repositories exist only once its configuration has started.
+        return orgId -> new AggregateOrganisationRegistry(axon.repository(Organisation.class)).find(orgId);
+    }
+
+    @Bean
+    public WorkingDayCalendar workingDayCalendar(RulesProperties rules) {
+        return new WorkingDayCalendar(new HashSet<>(rules.daysOff()));
+    }
+
+    @Bean
+    public AdmissionPolicy admissionPolicy(RulesProperties rules) {
+        return new AdmissionPolicy(rules.ceremonyDeadlineWorkingDays(), rules.probationMonths());
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.system(BUSINESS_ZONE);
+    }
+
+    @Bean
+    public CorrelationDataProvider decisionMetadataProvider() {
+        return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.DECISION,
+                MetadataKeys.BUSINESS_DATE, MetadataKeys.RULE_SET, MetadataKeys.REQUEST_ID);
+    }
+
+    @Bean
+    public CorrelationDataProvider causationProvider() {
+        return new CausationProvider();
+    }
+
+    /**
+     * Registered by hand, not exposed as an interceptor bean: Axon's auto-configuration would put an event dispatch
+     * interceptor bean on the event gateway only, while aggregates publish through the event bus.
+     */
+    @Bean
+    public InitializingBean commandOutcomeRecording(CommandBus commandBus, EventBus eventBus) {
+        CommandOutcomeInterceptor interceptor = new CommandOutcomeInterceptor();
+        return () -> {
+            commandBus.registerHandlerInterceptor(interceptor);
+            eventBus.registerDispatchInterceptor(interceptor);
+        };
+    }
+}

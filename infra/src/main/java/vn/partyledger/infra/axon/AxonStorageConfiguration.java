@@ -1,0 +1,62 @@
+package vn.partyledger.infra.axon;
+
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.partyledger.infra.integration.MemberEventsPublisher;
+import vn.partyledger.query.roster.BranchRosterProjection;
+
+/**
+ * Axon's stores on MongoDB. Token, saga and dead-letter stores come from the Axon Mongo extension (its Spring Boot
+ * starter stops at 4.10, so they are wired here by hand); the event store is our own engine.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonStorageConfiguration {
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoDatabase database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(database).build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    @Bean
+    public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    /**
+     * Projections park an event they cannot apply (and the later events of the same member) in a dead-letter queue
+     * instead of stopping every branch's roster; the sequence cache spares a look-up of the queue per event. The
+     * integration publisher instead stops and retries: skipping a message to another province would lose it.
+     */
+    @Bean
+    public ConfigurerModule eventProcessingErrorPolicies(MongoTemplate axonMongoTemplate,
+                                                         @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return configurer -> configurer.eventProcessing()
+                .registerDeadLetterQueue(BranchRosterProjection.PROCESSING_GROUP, c ->
+                        MongoSequencedDeadLetterQueue.builder()
+                                .processingGroup(BranchRosterProjection.PROCESSING_GROUP)
+                                .mongoTemplate(axonMongoTemplate)
+                                .serializer(eventSerializer)
+                                .build())
+                .registerDeadLetteringEventHandlerInvokerConfiguration(BranchRosterProjection.PROCESSING_GROUP,
+                        (c, builder) -> builder.enableSequenceIdentifierCache())
+                .registerListenerInvocationErrorHandler(MemberEventsPublisher.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance());
+    }
+}

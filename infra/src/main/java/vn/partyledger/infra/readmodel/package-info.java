@@ -1,0 +1,2 @@
+/** Puts the query-side projections into the running application. */
+package vn.partyledger.infra.readmodel;
