@@ -1,0 +1,117 @@
+package vn.partyledger.query.roster;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.organisation.BranchType;
+import vn.partyledger.domain.organisation.OrganisationEstablished;
+import vn.partyledger.domain.organisation.OrganisationFlags;
+import vn.partyledger.domain.organisation.OrganisationKind;
+import vn.partyledger.domain.roster.BranchRoster;
+import vn.partyledger.domain.roster.FindBranchRoster;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Events in, roster documents out, through the real MongoDB driver against the embedded wire server. */
+class BranchRosterProjectionTest {
+
+    private static final LocalDate FOUNDED = LocalDate.of(2010, 1, 4);
+    private static final OrganisationEstablished BRANCH = new OrganisationEstablished("kp1", "Chi bộ Khu phố 1",
+            OrganisationKind.SUBORDINATE_BRANCH, BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5,
+            false, FOUNDED);
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoDatabase database;
+    private BranchRosterProjection projection;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        database = client.getDatabase("test");
+        projection = new BranchRosterProjection(database);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private static MemberAdmitted admitted(String memberId, LocalDate ceremony) {
+        return new MemberAdmitted(memberId, "person-" + memberId, "kp1", ceremony, ceremony.plusMonths(12),
+                ceremony.minusDays(10), false);
+    }
+
+    @Test
+    void anAdmittedMemberIsOnTheRosterFromTheCeremonyOnAsProbationary() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+
+        BranchRoster onCeremony = projection.handle(new FindBranchRoster("kp1", LocalDate.of(2020, 6, 19)))
+                .orElseThrow();
+        assertThat(onCeremony.name()).isEqualTo("Chi bộ Khu phố 1");
+        assertThat(onCeremony.headcount()).isEqualTo(1);
+        assertThat(onCeremony.members()).singleElement().satisfies(entry -> {
+            assertThat(entry.memberId()).isEqualTo("m1");
+            assertThat(entry.personId()).isEqualTo("person-m1");
+            assertThat(entry.status()).isEqualTo(MemberStatus.PROBATIONARY);
+            assertThat(entry.probationEndDate()).isEqualTo(LocalDate.of(2021, 6, 19));
+        });
+    }
+
+    @Test
+    void theRosterOnADateBeforeTheCeremonyDoesNotListTheMember() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+
+        BranchRoster dayBefore = projection.handle(new FindBranchRoster("kp1", LocalDate.of(2020, 6, 18)))
+                .orElseThrow();
+        assertThat(dayBefore.members()).isEmpty();
+        assertThat(dayBefore.headcount()).isZero();
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothingTwice() {
+        projection.on(BRANCH, 0);
+        MemberAdmitted event = admitted("m1", LocalDate.of(2020, 6, 19));
+        projection.on(event, 2);
+        Document once = database.getCollection(BranchRosterProjection.COLLECTION).find().first();
+
+        projection.on(event, 2);
+        projection.on(BRANCH, 0);
+
+        Document twice = database.getCollection(BranchRosterProjection.COLLECTION).find().first();
+        assertThat(twice).isEqualTo(once);
+    }
+
+    @Test
+    void aMemberEventThatArrivesBeforeItsBranchIsKeptAndTheBranchFilledInLater() {
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        assertThat(projection.handle(new FindBranchRoster("kp1", LocalDate.of(2021, 1, 1)))).isEmpty();
+
+        projection.on(BRANCH, 0);
+
+        assertThat(projection.handle(new FindBranchRoster("kp1", LocalDate.of(2021, 1, 1))).orElseThrow()
+                .members()).extracting(BranchRoster.Entry::memberId).containsExactly("m1");
+    }
+
+    @Test
+    void anOrganisationThatIsNotABranchHasNoRoster() {
+        projection.on(new OrganisationEstablished("ward-15", "Đảng bộ Phường 15", OrganisationKind.GRASSROOTS_COMMITTEE,
+                null, "district", null, OrganisationFlags.NONE, 30, false, FOUNDED), 0);
+
+        assertThat(projection.handle(new FindBranchRoster("ward-15", LocalDate.of(2021, 1, 1)))).isEmpty();
+    }
+}
