@@ -1,0 +1,217 @@
+package vn.partyledger.infra.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.partyledger.infra.app.Scenario.expect;
+
+/** Bad input and broken rules answer 4xx problem+json naming the field or rule, and write nothing. */
+class RefusalsTest extends RunningApplication {
+
+    @Autowired
+    MongoDatabase database;
+
+    private long eventsOf(String aggregateId) {
+        return database.getCollection("domain_events").countDocuments(Filters.eq("aggregateIdentifier", aggregateId));
+    }
+
+    private static void assertProblem(ResponseEntity<JsonNode> response, int status, String code) {
+        assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isNotNull();
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .isTrue();
+        assertThat(response.getBody().get("code").asText()).isEqualTo(code);
+        assertThat(response.getBody().get("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void aMissingFieldAnswers400NamingTheField() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+
+        ResponseEntity<JsonNode> response = scenario.post(
+                "/api/v1/members/m-" + scenario.suffix + "/register-candidate",
+                "{\"personId\": \"p-1\", \"source\": \"RESIDENT\", \"registeredOn\": \"2025-03-03\"}");
+
+        assertProblem(response, 400, "INVALID_INPUT");
+        assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo("branchId");
+        assertThat(eventsOf("m-" + scenario.suffix)).isZero();
+    }
+
+    @Test
+    void anUnknownEnumValueAnswers400NamingTheField() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+
+        ResponseEntity<JsonNode> response = scenario.post(
+                "/api/v1/members/m-" + scenario.suffix + "/register-candidate",
+                "{\"personId\": \"p-1\", \"branchId\": \"" + scenario.branch
+                        + "\", \"source\": \"ALIENS\", \"registeredOn\": \"2025-03-03\"}");
+
+        assertProblem(response, 400, "INVALID_INPUT");
+        assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo("source");
+    }
+
+    @Test
+    void malformedJsonAnswers400() {
+        Scenario scenario = new Scenario(secretary());
+
+        assertProblem(scenario.post("/api/v1/members/m-x/admit", "{\"ceremonyDate\": "), 400, "INVALID_INPUT");
+    }
+
+    @Test
+    void anInvalidIdInThePathAnswers400() {
+        Scenario scenario = new Scenario(secretary());
+
+        assertProblem(scenario.post("/api/v1/members/bad id!/admit", "{\"ceremonyDate\": \"2025-08-19\"}"), 400,
+                "INVALID_INPUT");
+    }
+
+    @Test
+    void aCeremonyWithoutAnApprovedAdmissionAnswers422NamingRuleI8AndLeavesTheLogUnchanged() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        expect(scenario.registerCandidate(memberId), 201);
+
+        ResponseEntity<JsonNode> response = scenario.admit(memberId, "2025-08-19");
+
+        assertProblem(response, 422, "I8");
+        assertThat(response.getBody().get("rule").asText()).isEqualTo("ceremonyRequiresAnApprovedAdmission");
+        assertThat(eventsOf(memberId)).isEqualTo(1);
+    }
+
+    @Test
+    void aCeremonyTooLongAfterTheDecisionAnswers422NamingRuleI8() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        expect(scenario.registerCandidate(memberId), 201);
+        expect(scenario.decideAdmission(memberId), 200);
+
+        ResponseEntity<JsonNode> response = scenario.admit(memberId, "2025-10-20");
+
+        assertProblem(response, 422, "I8");
+        assertThat(response.getBody().get("detail").asText()).contains("30 working days");
+        assertThat(eventsOf(memberId)).isEqualTo(2);
+    }
+
+    @Test
+    void aCandidateInABranchThatDoesNotExistAnswers422() {
+        Scenario scenario = new Scenario(secretary());
+
+        assertProblem(scenario.registerCandidate("m-" + scenario.suffix), 422, "I27");
+    }
+
+    @Test
+    void establishingAnOrganisationTwiceAnswers409() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+
+        ResponseEntity<JsonNode> again = scenario.post("/api/v1/organisations/" + scenario.province + "/establish", """
+                {"name": "again", "kind": "PROVINCIAL", "foundingFullMembers": 0, "effectiveDate": "1975-05-01"}
+                """);
+
+        assertProblem(again, 409, "CONCURRENT_MODIFICATION");
+        assertThat(eventsOf(scenario.province)).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandForARecordThatDoesNotExistAnswers404() {
+        assertProblem(new Scenario(secretary()).admit("no-such-member", "2025-08-19"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void anonymousWritesAreRefusedWith401() {
+        ResponseEntity<JsonNode> response = anonymous().post().uri("/api/v1/members/m-anon/register-candidate")
+                .body("{}").retrieve().toEntity(JsonNode.class);
+
+        assertProblem(response, 401, "UNAUTHENTICATED");
+        assertThat(eventsOf("m-anon")).isZero();
+    }
+
+    @Test
+    void wrongCredentialsAreRefusedWith401() {
+        ResponseEntity<JsonNode> response = as("secretary", "wrong").get()
+                .uri("/api/v1/organisations/x/roster").retrieve().toEntity(JsonNode.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void theRosterOfAnUnknownBranchAnswers404() {
+        ResponseEntity<JsonNode> response = secretary().get().uri("/api/v1/organisations/nowhere/roster")
+                .retrieve().toEntity(JsonNode.class);
+
+        assertProblem(response, 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aRetriedRequestWithTheSameIdempotencyKeyGetsTheFirstAnswerAndAppliesNothingTwice() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        String body = "{\"personId\": \"p-1\", \"branchId\": \"" + scenario.branch
+                + "\", \"source\": \"RESIDENT\", \"registeredOn\": \"2025-03-03\"}";
+
+        ResponseEntity<JsonNode> first = secretary().post().uri("/api/v1/members/{id}/register-candidate", memberId)
+                .header("Idempotency-Key", "key-" + memberId).body(body).retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> retry = secretary().post().uri("/api/v1/members/{id}/register-candidate", memberId)
+                .header("Idempotency-Key", "key-" + memberId).body(body).retrieve().toEntity(JsonNode.class);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(eventsOf(memberId)).isEqualTo(1);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForADifferentRequestIsRefused() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        expect(scenario.registerCandidate(memberId), 201);
+        expect(scenario.decideAdmission(memberId), 200);
+
+        ResponseEntity<JsonNode> first = secretary().post().uri("/api/v1/members/{id}/admit", memberId)
+                .header("Idempotency-Key", "k-" + memberId).body("{\"ceremonyDate\": \"2025-08-19\"}")
+                .retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> other = secretary().post().uri("/api/v1/members/{id}/admit", memberId)
+                .header("Idempotency-Key", "k-" + memberId).body("{\"ceremonyDate\": \"2025-08-20\"}")
+                .retrieve().toEntity(JsonNode.class);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(200);
+        assertProblem(other, 422, "IDEMPOTENCY_KEY_REUSED");
+        assertThat(eventsOf(memberId)).isEqualTo(3);
+    }
+
+    @Test
+    void aStaleIfMatchAnswers412AndAFreshOneIsAccepted() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        ResponseEntity<JsonNode> registered = scenario.registerCandidate(memberId);
+        String etag = registered.getHeaders().getETag();
+        expect(scenario.decideAdmission(memberId), 200);
+
+        ResponseEntity<JsonNode> stale = secretary().post().uri("/api/v1/members/{id}/admit", memberId)
+                .header("If-Match", etag).body("{\"ceremonyDate\": \"2025-08-19\"}")
+                .retrieve().toEntity(JsonNode.class);
+        assertProblem(stale, 412, "STALE_VERSION");
+        assertThat(eventsOf(memberId)).isEqualTo(2);
+
+        ResponseEntity<JsonNode> fresh = secretary().post().uri("/api/v1/members/{id}/admit", memberId)
+                .header("If-Match", "\"1\"").body("{\"ceremonyDate\": \"2025-08-19\"}")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(fresh.getStatusCode().value()).isEqualTo(200);
+        assertThat(fresh.getHeaders().getETag()).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void aMalformedIfMatchAnswers400() {
+        ResponseEntity<JsonNode> response = secretary().post().uri("/api/v1/members/m-x/admit")
+                .header("If-Match", "yesterday").body("{\"ceremonyDate\": \"2025-08-19\"}")
+                .retrieve().toEntity(JsonNode.class);
+
+        assertProblem(response, 400, "INVALID_HEADER");
+    }
+}
