@@ -1,0 +1,75 @@
+package vn.partyledger.infra.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import vn.partyledger.infra.PartyLedgerApplication;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.partyledger.infra.app.Scenario.expect;
+
+/** The default set-up (H2 MVStore file and Kafka log under the data dir) keeps everything across a restart. */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(PartyLedgerApplication.class).run(
+                "--server.port=0",
+                "--partyledger.data-dir=" + dataDir,
+                "--partyledger.mongodb.embedded.port=0",
+                "--partyledger.kafka.embedded.port=0",
+                "--partyledger.kafka.embedded.controller-port=0");
+    }
+
+    private static RestClient secretary(ConfigurableApplicationContext context) {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic "
+                        + Base64.getEncoder().encodeToString("secretary:secretary-local-only".getBytes()))
+                .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    private static JsonNode roster(RestClient client, String branch) {
+        return expect(client.get().uri("/api/v1/organisations/{id}/roster?asOf=2025-12-31", branch)
+                .retrieve().toEntity(JsonNode.class), 200);
+    }
+
+    @Test
+    void theRosterAndTheLogAreUnchangedAfterARestart() {
+        Scenario scenario;
+        JsonNode before;
+        try (ConfigurableApplicationContext first = start()) {
+            RestClient client = secretary(first);
+            scenario = new Scenario(client).organisationTree();
+            scenario.admittedMember("m-" + scenario.suffix);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(roster(client, scenario.branch).get("headcount").asInt())
+                            .isEqualTo(1));
+            before = roster(client, scenario.branch);
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            RestClient client = secretary(second);
+            assertThat(roster(client, scenario.branch)).isEqualTo(before);
+            // the log is there too: deciding the same admission again is refused by the reloaded aggregate
+            JsonNode refused = expect(new Scenario(client).post(
+                    "/api/v1/members/m-" + scenario.suffix + "/admit", "{\"ceremonyDate\": \"2025-08-20\"}"), 422);
+            assertThat(refused.get("code").asText()).isEqualTo("I8");
+        }
+    }
+}
