@@ -1,6 +1,11 @@
 package vn.partyledger.infra.eventstore;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +36,27 @@ final class BsonJson {
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
+    /** Floats are read as exact decimals so that a BigDecimal payload field keeps every digit and its scale. */
+    private static final ObjectMapper READER = JsonMapper.builder()
+                                                         .nodeFactory(NODES)
+                                                         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                                                         .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                                                         .build();
+
     private BsonJson() {
+    }
+
+    /** JSON text, as a JSON serializer wrote it, as a tree. */
+    static JsonNode parse(String json) {
+        try {
+            return READER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not JSON: " + abbreviate(json), e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 
     /** A Jackson tree as a BSON value: an object becomes a {@link Document}, an array a {@link List}. */
@@ -89,7 +114,14 @@ final class BsonJson {
             return new Decimal128(new BigDecimal(value));
         }
         if (node.isBigDecimal()) {
-            return new Decimal128(node.decimalValue());
+            // A plain double (0.1, 2.5E10) stays a BSON double; anything a double would round or re-scale
+            // (1.50, 1.0000000000000000001) is kept exactly as a decimal.
+            BigDecimal exact = node.decimalValue();
+            double approximate = exact.doubleValue();
+            if (Double.isFinite(approximate) && BigDecimal.valueOf(approximate).equals(exact)) {
+                return approximate;
+            }
+            return new Decimal128(exact);
         }
         return node.doubleValue();
     }

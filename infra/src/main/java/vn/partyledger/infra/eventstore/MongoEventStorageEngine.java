@@ -938,19 +938,21 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 this.aggregateIdentifier = message.getIdentifier();
                 this.sequenceNumber = 0;
             }
-            SerializedObject<JsonNode> serializedPayload;
-            SerializedObject<JsonNode> serializedMetaData;
+            SerializedObject<String> serializedPayload;
+            JsonNode payloadTree;
+            JsonNode metaDataTree;
             try {
-                serializedPayload = message.serializePayload(serializer, JsonNode.class);
-                serializedMetaData = message.serializeMetaData(serializer, JsonNode.class);
+                serializedPayload = message.serializePayload(serializer, String.class);
+                payloadTree = BsonJson.parse(serializedPayload.getData());
+                metaDataTree = BsonJson.parse(message.serializeMetaData(serializer, String.class).getData());
             } catch (RuntimeException e) {
                 throw new EventStoreException("Event " + message.getIdentifier() + " could not be serialized to "
                                                       + "JSON; this engine needs a JSON serializer (Jackson)", e);
             }
             this.payloadType = serializedPayload.getType().getName();
             this.payloadRevision = serializedPayload.getType().getRevision();
-            this.payload = BsonJson.toBson(serializedPayload.getData());
-            Object meta = BsonJson.toBson(serializedMetaData.getData());
+            this.payload = BsonJson.toBson(payloadTree);
+            Object meta = BsonJson.toBson(metaDataTree);
             this.metaData = meta == null ? new Document() : meta;
         }
 
