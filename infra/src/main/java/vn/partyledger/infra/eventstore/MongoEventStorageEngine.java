@@ -109,6 +109,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     static final String META_DATA = "metaData";
     static final String PREVIOUS_HASH = "previousHash";
     static final String HASH = "hash";
+    static final String APPEND_FIRST_INDEX = "appendFirstIndex";
     static final String CLAIM = "claim";
     static final String UPDATED_AT = "updatedAt";
     static final String SNAPSHOT_KEY = "snapshotKey";
@@ -180,6 +181,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return aggregateIdentifier + "/" + sequenceNumber;
     }
 
+    /**
+     * The head's compare-and-set key: stream key of the last event plus its hash. Matching it proves both the
+     * sequence number and the hash the new events were chained from are still current (a read of the head that
+     * raced with an update cannot lead to a wrongly linked chain).
+     */
+    static String claimKey(String aggregateIdentifier, long sequenceNumber, String hash) {
+        return streamKey(aggregateIdentifier, sequenceNumber) + "#" + hash;
+    }
+
     // ------------------------------------------------------------------------------------------------ appending
 
     @Override
@@ -227,7 +237,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             List<Document> documents = new ArrayList<>(pending.size());
             for (int i = 0; i < pending.size(); i++) {
                 allocated.add(first + i);
-                documents.add(pending.get(i).toDocument(first + i));
+                documents.add(pending.get(i).toDocument(first + i, first));
             }
             beforeInsertHook.beforeInsert(allocated);
             if (!claims.isEmpty()
@@ -260,12 +270,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         PendingEvent lastEvent = stream.get(stream.size() - 1);
         String aggregateId = firstEvent.aggregateIdentifier;
         long expected = firstEvent.sequenceNumber - 1;
-        String newClaim = streamKey(aggregateId, lastEvent.sequenceNumber);
-
         for (int attempt = 0; ; attempt++) {
             Date now = Date.from(clock.instant());
             if (expected < 0) {
                 chain(stream, null);
+                String newClaim = claimKey(aggregateId, lastEvent.sequenceNumber, lastEvent.hash);
                 Document head = new Document(ID, aggregateId)
                         .append(CLAIM, newClaim)
                         .append(SEQUENCE_NUMBER, lastEvent.sequenceNumber)
@@ -288,9 +297,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
             Document head = heads.find(eq(ID, aggregateId)).first();
             if (head != null && sequenceOf(head) == expected) {
-                chain(stream, head.getString(HASH));
+                String headHash = head.getString(HASH);
+                chain(stream, headHash);
+                String newClaim = claimKey(aggregateId, lastEvent.sequenceNumber, lastEvent.hash);
                 Document previous = heads.findOneAndUpdate(
-                        eq(CLAIM, streamKey(aggregateId, expected)),
+                        eq(CLAIM, claimKey(aggregateId, expected, headHash)),
                         Updates.combine(Updates.set(CLAIM, newClaim),
                                         Updates.set(SEQUENCE_NUMBER, lastEvent.sequenceNumber),
                                         Updates.set(HASH, lastEvent.hash),
@@ -355,7 +366,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         UpdateResult reset = heads.updateOne(
                 eq(CLAIM, orphanedClaim),
-                Updates.combine(Updates.set(CLAIM, streamKey(aggregateId, expected)),
+                Updates.combine(Updates.set(CLAIM, claimKey(aggregateId, expected, lastStored.getString(HASH))),
                                 Updates.set(SEQUENCE_NUMBER, expected),
                                 Updates.set(HASH, lastStored.getString(HASH)),
                                 Updates.set(UPDATED_AT, Date.from(clock.instant()))));
@@ -397,12 +408,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
-    /** Allocates exactly {@code count} global indexes; returns the highest. */
+    /**
+     * Allocates exactly {@code count} global indexes; returns the highest. Computed from the document as it was
+     * BEFORE the increment: mongo-java-server answers "return the new document" with a reference to the live
+     * document, serialized after its lock is released, so two concurrent callers could both see the later value.
+     */
     private long allocateGlobalIndexes(int count) {
-        Document counter = counters.findOneAndUpdate(
+        Document before = counters.findOneAndUpdate(
                 eq(ID, GLOBAL_INDEX_COUNTER), Updates.inc(VALUE, (long) count),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        long value = ((Number) requireNonNull(counter).get(VALUE)).longValue();
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        long value = (before == null ? 0L : ((Number) before.get(VALUE)).longValue()) + count;
         if (value - count + 1 < lowestGlobalSequence) {
             throw new EventStoreException("The global index counter is below lowestGlobalSequence: " + value);
         }
@@ -616,8 +631,43 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         if (deliverable.isEmpty()) {
             deliverable = probeBeyond(index + batchSize + 1, batchSize);
+            deliverable.forEach(document -> found.put(globalIndexOf(document), document));
         }
-        return toTrackedEvents(cleaned, deliverable, gapTimeoutFrame);
+        return toTrackedEvents(cleaned, untilIncompleteAppend(deliverable, found, cleaned, gapTimeoutFrame),
+                               gapTimeoutFrame);
+    }
+
+    /**
+     * Cuts the batch before the first event whose own append is not fully visible yet. Without transactions the
+     * documents of one {@code insertMany} become visible one by one, and a reader may catch the second event of an
+     * aggregate's append without the first; delivering it would break per-aggregate order (the first would come
+     * later as a gap fill). Every event records the first global index of its append, so the reader checks that
+     * the indexes from there up to the event have been delivered before or are in this batch. An event older than
+     * the gap timeout is not held back (its append's missing part was removed after a failure).
+     */
+    private List<Document> untilIncompleteAppend(List<Document> deliverable, Map<Long, Document> found,
+                                                 GapAwareTrackingToken startToken, Instant gapTimeoutFrame) {
+        for (int i = 0; i < deliverable.size(); i++) {
+            Document document = deliverable.get(i);
+            long globalIndex = globalIndexOf(document);
+            Number first = (Number) document.get(APPEND_FIRST_INDEX);
+            if (first == null || first.longValue() >= globalIndex) {
+                continue;
+            }
+            for (long earlier = first.longValue(); earlier < globalIndex; earlier++) {
+                boolean deliveredBefore = startToken != null && earlier <= startToken.getIndex()
+                        && !startToken.getGaps().contains(earlier);
+                if (!deliveredBefore && !found.containsKey(earlier)
+                        && timestampOf(document).isAfter(gapTimeoutFrame)) {
+                    return deliverable.subList(0, i);
+                }
+            }
+        }
+        return deliverable;
+    }
+
+    private static long globalIndexOf(Document document) {
+        return ((Number) document.get(GLOBAL_INDEX)).longValue();
     }
 
     /**
@@ -967,9 +1017,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return hash;
         }
 
-        Document toDocument(long globalIndex) {
+        Document toDocument(long globalIndex, long appendFirstIndex) {
             return new Document(ID, message.getIdentifier())
                     .append(GLOBAL_INDEX, globalIndex)
+                    .append(APPEND_FIRST_INDEX, appendFirstIndex)
                     .append(STREAM_KEY, streamKey(aggregateIdentifier, sequenceNumber))
                     .append(AGGREGATE_TYPE, aggregateType)
                     .append(AGGREGATE_IDENTIFIER, aggregateIdentifier)

@@ -396,6 +396,27 @@ class MongoEventStorageEngineContractTest {
     }
 
     @Test
+    void anAppendSeenHalfInsertedIsHeldBackSoAnAggregatesEventsAreNeverDeliveredOutOfOrder() {
+        engine.appendEvents(event("acc-1", 0));
+        GapAwareTrackingToken afterFirst = tokenOf(readAll(engine, null).get(0));
+        DomainEventMessage<?> second = event("acc-1", 1);
+        DomainEventMessage<?> third = event("acc-1", 2);
+        engine.appendEvents(second, event("acc-2", 0), third);
+        // what a reader sees while insertMany has made only the later documents visible
+        Document notYetVisible = database.getCollection(EVENTS_COLLECTION).findOneAndDelete(
+                eq("_id", second.getIdentifier()));
+
+        assertThat(readAll(engine, afterFirst)).isEmpty();
+
+        database.getCollection(EVENTS_COLLECTION).insertOne(notYetVisible);
+        List<TrackedEventMessage<?>> read = readAll(engine, afterFirst);
+        assertThat(read).extracting(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier() + "/"
+                + ((DomainEventMessage<?>) e).getSequenceNumber())
+                        .containsExactly("acc-1/1", "acc-2/0", "acc-1/2");
+        assertThat(tokenOf(read.get(2)).hasGaps()).isFalse();
+    }
+
+    @Test
     void aReaderIsNotStuckBehindAWindowOfAllocatedButEmptyIndexes() {
         MongoEventStorageEngine crashing = engine(indexes -> {
             throw new IllegalStateException("writer died");
@@ -569,7 +590,7 @@ class MongoEventStorageEngineContractTest {
                                                          .containsExactly(0L, 1L, 2L, 3L);
         Document head = database.getCollection(HEADS_COLLECTION).find(eq("_id", "acc-1")).first();
         assertThat(head.getLong("sequenceNumber")).isEqualTo(3L);
-        assertThat(head.getString("claim")).isEqualTo("acc-1/3");
+        assertThat(head.getString("claim")).isEqualTo("acc-1/3#" + head.getString("hash"));
         assertThat(engine.verifyChain("acc-1")).isEqualTo(new ChainVerification(true, 4, null));
     }
 
@@ -591,7 +612,7 @@ class MongoEventStorageEngineContractTest {
     @Test
     void anOrphanedClaimOfANewAggregateIsRemovedAndTheAggregateCanBeCreated() {
         database.getCollection(HEADS_COLLECTION).insertOne(
-                new Document("_id", "acc-new").append("claim", "acc-new/1").append("sequenceNumber", 1L)
+                new Document("_id", "acc-new").append("claim", "acc-new/1#" + "0".repeat(64)).append("sequenceNumber", 1L)
                                               .append("aggregateType", TestEvents.AGGREGATE_TYPE)
                                               .append("hash", "0".repeat(64))
                                               .append("updatedAt", Date.from(clock.instant().minusSeconds(60))));
@@ -606,7 +627,7 @@ class MongoEventStorageEngineContractTest {
     private void simulateWriterDiedAfterClaiming(String aggregateId, long claimedSequence, Instant claimedAt) {
         database.getCollection(HEADS_COLLECTION).updateOne(
                 eq("_id", aggregateId),
-                Updates.combine(Updates.set("claim", aggregateId + "/" + claimedSequence),
+                Updates.combine(Updates.set("claim", aggregateId + "/" + claimedSequence + "#" + "f".repeat(64)),
                                 Updates.set("sequenceNumber", claimedSequence),
                                 Updates.set("hash", "f".repeat(64)),
                                 Updates.set("updatedAt", Date.from(claimedAt))));
