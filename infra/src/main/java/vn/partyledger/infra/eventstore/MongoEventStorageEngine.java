@@ -218,6 +218,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
         }
 
+        Instant claimedAt = clock.instant();
         List<Claim> claims = new ArrayList<>(byAggregate.size());
         try {
             for (List<PendingEvent> stream : byAggregate.values()) {
@@ -228,7 +229,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             throw e;
         }
 
-        Instant claimedAt = clock.instant();
         List<Long> allocated = Collections.emptyList();
         try {
             long last = allocateGlobalIndexes(pending.size());
@@ -288,7 +288,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                     if (!isDuplicateKey(e)) {
                         throw new EventStoreException("Failed to claim head of aggregate " + aggregateId, e);
                     }
-                    if (attempt == 0 && repairOrphanedClaim(aggregateId, expected, null)) {
+                    if (attempt == 0 && repairStaleHead(aggregateId, expected, null)) {
                         continue;
                     }
                     throw conflict(firstEvent.message, "aggregate already exists", e);
@@ -312,8 +312,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 }
                 throw conflict(firstEvent.message, "another writer appended first", null);
             }
-            if (head != null && sequenceOf(head) > expected && attempt == 0
-                    && repairOrphanedClaim(aggregateId, expected, head)) {
+            if (attempt == 0 && repairStaleHead(aggregateId, expected, head)) {
                 continue;
             }
             throw conflict(firstEvent.message, head == null
@@ -330,47 +329,69 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * A head ahead of the stream whose next event was never written, and which has not moved for
-     * {@code orphanedClaimTimeout}, was left by a writer that died between claiming and inserting. Move it back (by
-     * compare-and-set on its claim) to the last event that exists, or delete it if the stream has no event at all.
+     * Makes a stale head agree with its stream. The caller has read the stream up to {@code expected}; if the store
+     * confirms that the stream ends there (the event at {@code expected} exists, or {@code expected} is -1, and the
+     * one after it does not), but the head says otherwise and has not moved for {@code orphanedClaimTimeout}, the
+     * head is wrong: typically a writer died between claiming it and inserting its events (head ahead), or, rarer,
+     * a writer stalled past the timeout and inserted after its claim had been repaired (head behind, or missing).
+     * The head is set by compare-and-set on its claim to the last stored event, or deleted if there is none.
      *
      * @return {@code true} if the caller should retry its claim
      */
-    private boolean repairOrphanedClaim(String aggregateId, long expected, Document head) {
+    private boolean repairStaleHead(String aggregateId, long expected, Document head) {
         if (head == null) {
             head = heads.find(eq(ID, aggregateId)).first();
-            if (head == null) {
+        }
+        if (head != null) {
+            if (sequenceOf(head) == expected) {
                 return true;
             }
-        }
-        if (sequenceOf(head) <= expected) {
-            return false;
-        }
-        Date updatedAt = head.getDate(UPDATED_AT);
-        if (updatedAt != null && updatedAt.toInstant().isAfter(clock.instant().minus(orphanedClaimTimeout))) {
-            return false;
+            Date updatedAt = head.getDate(UPDATED_AT);
+            if (updatedAt != null && updatedAt.toInstant().isAfter(clock.instant().minus(orphanedClaimTimeout))) {
+                return false;
+            }
         }
         if (events.find(eq(STREAM_KEY, streamKey(aggregateId, expected + 1))).first() != null) {
             return false;
         }
-        String orphanedClaim = head.getString(CLAIM);
         if (expected < 0) {
-            DeleteResult deleted = heads.deleteOne(eq(CLAIM, orphanedClaim));
-            logger.warn("Removed orphaned head of aggregate [{}] claimed up to sequence {} with no event stored "
-                                + "({} removed)", aggregateId, sequenceOf(head), deleted.getDeletedCount());
+            if (head == null) {
+                return true;
+            }
+            DeleteResult deleted = heads.deleteOne(eq(CLAIM, head.getString(CLAIM)));
+            logger.warn("Removed stale head of aggregate [{}] at sequence {}: no event is stored ({} removed)",
+                        aggregateId, sequenceOf(head), deleted.getDeletedCount());
             return true;
         }
         Document lastStored = events.find(eq(STREAM_KEY, streamKey(aggregateId, expected))).first();
         if (lastStored == null) {
             return false;
         }
+        String hash = lastStored.getString(HASH);
+        Date now = Date.from(clock.instant());
+        if (head == null) {
+            try {
+                heads.insertOne(new Document(ID, aggregateId).append(CLAIM, claimKey(aggregateId, expected, hash))
+                                                             .append(SEQUENCE_NUMBER, expected)
+                                                             .append(AGGREGATE_TYPE, lastStored.get(AGGREGATE_TYPE))
+                                                             .append(HASH, hash)
+                                                             .append(UPDATED_AT, now));
+                logger.warn("Recreated the missing head of aggregate [{}] at its last stored event {}",
+                            aggregateId, expected);
+            } catch (MongoException e) {
+                if (!isDuplicateKey(e)) {
+                    throw e;
+                }
+            }
+            return true;
+        }
         UpdateResult reset = heads.updateOne(
-                eq(CLAIM, orphanedClaim),
-                Updates.combine(Updates.set(CLAIM, claimKey(aggregateId, expected, lastStored.getString(HASH))),
+                eq(CLAIM, head.getString(CLAIM)),
+                Updates.combine(Updates.set(CLAIM, claimKey(aggregateId, expected, hash)),
                                 Updates.set(SEQUENCE_NUMBER, expected),
-                                Updates.set(HASH, lastStored.getString(HASH)),
-                                Updates.set(UPDATED_AT, Date.from(clock.instant()))));
-        logger.warn("Reset orphaned head of aggregate [{}] from sequence {} to the last stored event {} ({} reset)",
+                                Updates.set(HASH, hash),
+                                Updates.set(UPDATED_AT, now)));
+        logger.warn("Reset stale head of aggregate [{}] from sequence {} to the last stored event {} ({} reset)",
                     aggregateId, sequenceOf(head), expected, reset.getModifiedCount());
         return true;
     }

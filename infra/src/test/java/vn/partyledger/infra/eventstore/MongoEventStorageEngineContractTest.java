@@ -623,6 +623,34 @@ class MongoEventStorageEngineContractTest {
         assertThat(engine.verifyChain("acc-new").valid()).isTrue();
     }
 
+    @Test
+    void aHeadLeftBehindItsStreamByAStalledWriterIsMovedForwardAfterTheTimeout() {
+        engine.appendEvents(event("acc-1", 0), event("acc-1", 1), event("acc-1", 2), event("acc-1", 3));
+        Document eventOne = database.getCollection(EVENTS_COLLECTION).find(eq("streamKey", "acc-1/1")).first();
+        database.getCollection(HEADS_COLLECTION).updateOne(
+                eq("_id", "acc-1"),
+                Updates.combine(Updates.set("claim", "acc-1/1#" + eventOne.getString("hash")),
+                                Updates.set("sequenceNumber", 1L),
+                                Updates.set("hash", eventOne.getString("hash")),
+                                Updates.set("updatedAt", Date.from(clock.instant().minusSeconds(60)))));
+
+        engine.appendEvents(event("acc-1", 4));
+
+        assertThat(engine.lastSequenceNumberFor("acc-1")).contains(4L);
+        assertThat(engine.verifyChain("acc-1")).isEqualTo(new ChainVerification(true, 5, null));
+    }
+
+    @Test
+    void aMissingHeadOfAStoredStreamIsRecreatedOnTheNextAppend() {
+        engine.appendEvents(event("acc-1", 0), event("acc-1", 1));
+        database.getCollection(HEADS_COLLECTION).deleteOne(eq("_id", "acc-1"));
+
+        assertThatThrownBy(() -> engine.appendEvents(event("acc-1", 1))).isInstanceOf(ConcurrencyException.class);
+        engine.appendEvents(event("acc-1", 2));
+
+        assertThat(engine.verifyChain("acc-1")).isEqualTo(new ChainVerification(true, 3, null));
+    }
+
     /** What a writer that died between claiming the head and inserting its events leaves behind. */
     private void simulateWriterDiedAfterClaiming(String aggregateId, long claimedSequence, Instant claimedAt) {
         database.getCollection(HEADS_COLLECTION).updateOne(
