@@ -1,0 +1,345 @@
+package vn.partyledger.bench;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Replay benchmark of {@link MongoEventStorageEngine} on the embedded mongo-java-server.
+ * <p>
+ * For each backend (H2 MVStore file in a temporary directory, and the memory backend), fills the store through the
+ * engine with member-admission-like events spread over ~1,000 branches, and at each size (10,000, then 100,000
+ * stored events) replays everything from the tail through a real Axon PooledStreamingEventProcessor into a Mongo
+ * projection that updates one document per branch by {@code _id}. Prints fill and replay rates; the point is that
+ * the replay rate does not depend on the size of the store.
+ * <p>
+ * System properties: {@code bench.sizes} (default {@code 10000,100000}), {@code bench.backends} (default
+ * {@code h2,memory}), {@code bench.branches} (default 1000), {@code bench.engineBatchSize} (default 100),
+ * {@code bench.processorBatchSize} (default 100); each may also be given as an environment variable
+ * ({@code BENCH_SIZES=2000,5000}), which is how they reach the JVM that exec:exec forks.
+ * <p>
+ * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec -Dbench.main=vn.partyledger.bench.ReplayBenchmark}
+ */
+public final class ReplayBenchmark {
+
+    private static final String DATABASE = "party_ledger_bench";
+    private static final String PROJECTION_COLLECTION = BranchRosterBenchProjection.COLLECTION;
+
+    private final Function<MongoDatabase, Object> projectionFactory;
+    private final int branches;
+    private final int engineBatchSize;
+    private final int processorBatchSize;
+    private final Serializer serializer;
+
+    /**
+     * @param projectionFactory makes the Axon event handler object (annotated {@code @EventHandler} methods) to
+     *                          replay into, given the database it may write to; called once per replay
+     */
+    public ReplayBenchmark(Function<MongoDatabase, Object> projectionFactory, int branches, int engineBatchSize,
+                           int processorBatchSize) {
+        this.projectionFactory = projectionFactory;
+        this.branches = branches;
+        this.engineBatchSize = engineBatchSize;
+        this.processorBatchSize = processorBatchSize;
+        this.serializer = JacksonSerializer.builder()
+                                           .objectMapper(JsonMapper.builder()
+                                                                   .findAndAddModules()
+                                                                   .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                                                                   .build())
+                                           .build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        quietLogging();
+        List<Integer> sizes = Arrays.stream(setting("bench.sizes", "10000,100000").split(","))
+                                    .map(String::trim).map(Integer::parseInt).sorted().toList();
+        List<String> backends = Arrays.stream(setting("bench.backends", "h2,memory").split(","))
+                                      .map(String::trim).toList();
+        ReplayBenchmark benchmark = new ReplayBenchmark(BranchRosterBenchProjection::new,
+                                                        Integer.parseInt(setting("bench.branches", "1000")),
+                                                        Integer.parseInt(setting("bench.engineBatchSize", "100")),
+                                                        Integer.parseInt(setting("bench.processorBatchSize", "100")));
+        System.out.printf(Locale.ROOT, "Replay benchmark: MongoEventStorageEngine on mongo-java-server, Axon "
+                                  + "PooledStreamingEventProcessor (1 segment, batch %d), engine batch %d, "
+                                  + "%d branches, %d cores, Java %s%n",
+                          benchmark.processorBatchSize, benchmark.engineBatchSize, benchmark.branches,
+                          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        for (String backend : backends) {
+            Path directory = Files.createTempDirectory("party-ledger-bench");
+            try {
+                MongoBackend mongoBackend = switch (backend) {
+                    case "h2" -> new H2Backend(directory.resolve("bench.mv").toString());
+                    case "memory" -> new MemoryBackend();
+                    default -> throw new IllegalArgumentException("Unknown backend " + backend);
+                };
+                String label = backend.equals("h2") ? "h2-file" : backend;
+                List<Result> results = benchmark.run(label, mongoBackend, sizes);
+                if (results.size() >= 2) {
+                    Result smallest = results.get(0);
+                    Result largest = results.get(results.size() - 1);
+                    System.out.printf(Locale.ROOT, "[%s] replay rate at %,d stored / at %,d stored = %.2f%n",
+                                      label, largest.stored, smallest.stored,
+                                      largest.replayRate() / smallest.replayRate());
+                }
+            } finally {
+                deleteRecursively(directory);
+            }
+        }
+    }
+
+    /** Fills and replays on one backend, size by size; returns one result per size. */
+    public List<Result> run(String label, MongoBackend backend, List<Integer> sizes) throws InterruptedException {
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address = server.bind();
+        String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        List<Result> results = new ArrayList<>();
+        try (MongoClient writerClient = MongoClients.create(uri);
+             MongoClient readerClient = MongoClients.create(uri)) {
+            MongoDatabase writerDatabase = writerClient.getDatabase(DATABASE);
+            MongoDatabase readerDatabase = readerClient.getDatabase(DATABASE);
+            MongoEventStorageEngine writer = engine(writerDatabase);
+            Filler filler = new Filler(writer, branches);
+            boolean warmedUp = false;
+            for (int size : sizes) {
+                int toAdd = size - filler.appended;
+                long fillStart = System.nanoTime();
+                filler.fill(toAdd);
+                double fillSeconds = seconds(System.nanoTime() - fillStart);
+                System.out.printf(Locale.ROOT, "[%s] fill   %,9d events: %7.1f s %,8.0f events/s "
+                                          + "(one writer, one event per append; %,d stored)%n",
+                                  label, toAdd, fillSeconds, toAdd / fillSeconds, filler.appended);
+                if (!warmedUp) {
+                    Replay warmUp = replay(readerDatabase, size);
+                    System.out.printf(Locale.ROOT, "[%s] warm-up replay of %,d events: %.1f s (not counted)%n",
+                                      label, size, warmUp.seconds);
+                    warmedUp = true;
+                }
+                long rawStart = System.nanoTime();
+                long rawEvents = engine(readerDatabase).readEvents(null, false)
+                                                       .filter(event -> event.getPayload() != null).count();
+                double rawSeconds = seconds(System.nanoTime() - rawStart);
+                System.out.printf(Locale.ROOT, "[%s] stream %,9d events: %7.1f s %,8.0f events/s "
+                                          + "(engine only: readEvents from tail, payloads deserialized)%n",
+                                  label, rawEvents, rawSeconds, rawEvents / rawSeconds);
+                Replay replay = replay(readerDatabase, size);
+                Result result = new Result(size, toAdd / fillSeconds, replay.events, replay.seconds);
+                results.add(result);
+                System.out.printf(Locale.ROOT, "[%s] replay %,9d events: %7.1f s %,8.0f events/s "
+                                          + "(from tail, %,d stored; %,d branch documents)%n",
+                                  label, replay.events, replay.seconds, result.replayRate(), size,
+                                  replay.branchDocuments);
+            }
+        } finally {
+            server.shutdownNow();
+        }
+        return results;
+    }
+
+    private MongoEventStorageEngine engine(MongoDatabase database) {
+        return MongoEventStorageEngine.builder()
+                                      .database(database)
+                                      .eventSerializer(serializer)
+                                      .snapshotSerializer(serializer)
+                                      .batchSize(engineBatchSize)
+                                      .build();
+    }
+
+    /** Replays the whole store from the tail into a fresh projection; returns when all events were handled. */
+    private Replay replay(MongoDatabase database, long expected) throws InterruptedException {
+        // deleteMany rather than drop: dropping a collection that does not exist makes the server log an error
+        database.getCollection(PROJECTION_COLLECTION).deleteMany(new org.bson.Document());
+        MongoEventStorageEngine reader = engine(database);
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(reader).build();
+        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
+        AtomicLong handled = new AtomicLong();
+        PooledStreamingEventProcessor processor =
+                PooledStreamingEventProcessor.builder()
+                                             .name("bench-replay")
+                                             .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                                                                                           .eventHandlers(projectionFactory.apply(database))
+                                                                                           .build())
+                                             .messageSource(eventStore)
+                                             .tokenStore(new InMemoryTokenStore())
+                                             .transactionManager(NoTransactionManager.INSTANCE)
+                                             .coordinatorExecutor(coordinator)
+                                             .workerExecutor(worker)
+                                             .initialSegmentCount(1)
+                                             .batchSize(processorBatchSize)
+                                             .build();
+        processor.registerHandlerInterceptor((unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            handled.incrementAndGet();
+            return result;
+        });
+        long start = System.nanoTime();
+        try {
+            processor.start();
+            long deadline = start + TimeUnit.MINUTES.toNanos(30);
+            while (handled.get() < expected) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Replay stalled at " + handled.get() + " of " + expected);
+                }
+                Thread.sleep(5);
+            }
+            double seconds = seconds(System.nanoTime() - start);
+            long branchDocuments = database.getCollection(PROJECTION_COLLECTION).countDocuments();
+            return new Replay(handled.get(), seconds, branchDocuments);
+        } finally {
+            processor.shutDown();
+            eventStore.shutDown();
+            coordinator.shutdownNow();
+            worker.shutdownNow();
+        }
+    }
+
+    /**
+     * A system property, else the environment variable of the same name in upper case with dots as underscores
+     * ({@code bench.sizes} → {@code BENCH_SIZES}): exec:exec forks a JVM that does not see Maven's -D options.
+     */
+    private static String setting(String property, String defaultValue) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
+        }
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    /** Measured figures for one store size. */
+    public record Result(long stored, double fillRate, long replayed, double replaySeconds) {
+        public double replayRate() {
+            return replayed / replaySeconds;
+        }
+    }
+
+    private record Replay(long events, double seconds, long branchDocuments) {
+    }
+
+    /**
+     * Appends events the way commands would: one per append. Members are admitted into branches spread over the
+     * branch ids; once enough are waiting, every other event recognises the oldest probationary member.
+     */
+    private static final class Filler {
+        private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
+        private final MongoEventStorageEngine engine;
+        private final int branches;
+        private final Deque<Integer> probationary = new ArrayDeque<>();
+        private int nextMember;
+        private int appended;
+
+        Filler(MongoEventStorageEngine engine, int branches) {
+            this.engine = engine;
+            this.branches = branches;
+        }
+
+        void fill(int count) {
+            for (int i = 0; i < count; i++) {
+                boolean recognise = probationary.size() >= branches && (appended % 2 == 1);
+                if (recognise) {
+                    int member = probationary.poll();
+                    engine.appendEvents(new GenericDomainEventMessage<>(
+                            "Member", memberId(member), 1,
+                            new BenchEvents.MemberRecognizedAsOfficial(memberId(member), branchOf(member),
+                                                                       FIRST_DAY.plusDays(member % 700 + 365),
+                                                                       "QĐ-" + member + "/CN"),
+                            metaData(appended)));
+                } else {
+                    int member = nextMember++;
+                    engine.appendEvents(new GenericDomainEventMessage<>(
+                            "Member", memberId(member), 0,
+                            new BenchEvents.MemberAdmitted(memberId(member), branchOf(member),
+                                                           "person-" + Long.toHexString(member * 2654435761L
+                                                                                                & 0xffffffffL),
+                                                           FIRST_DAY.plusDays(member % 700), "QĐ-" + member + "/KN",
+                                                           memberId(Math.max(0, member - 17)),
+                                                           memberId(Math.max(0, member - 31))),
+                            metaData(appended)));
+                    probationary.add(member);
+                }
+                appended++;
+            }
+        }
+
+        private static String memberId(int member) {
+            return "member-" + member;
+        }
+
+        private String branchOf(int member) {
+            return "branch-" + (int) ((member * 7919L) % branches);
+        }
+
+        private static MetaData metaData(int n) {
+            return MetaData.from(Map.of(
+                    "actor", Map.of("user", "secretary-" + n % 97, "role", "BRANCH_SECRETARY"),
+                    "businessDate", FIRST_DAY.plusDays(n % 700).toString(),
+                    "ruleSet", "QD-24-2021",
+                    "requestId", "req-" + n,
+                    "correlationId", "corr-" + n));
+        }
+    }
+
+    private static void quietLogging() {
+        Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(Level.WARN);
+        }
+        Logger inMemoryTokenStore = LoggerFactory.getLogger(InMemoryTokenStore.class);
+        if (inMemoryTokenStore instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(Level.ERROR);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

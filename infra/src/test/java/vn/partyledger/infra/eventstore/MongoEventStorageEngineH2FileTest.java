@@ -1,0 +1,147 @@
+package vn.partyledger.infra.eventstore;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.partyledger.infra.eventstore.TestEvents.event;
+
+/**
+ * A subset of the contract on mongo-java-server's H2 MVStore file backend (the embedded default of the
+ * application), including closing and reopening the file.
+ */
+class MongoEventStorageEngineH2FileTest {
+
+    @TempDir
+    Path directory;
+
+    private MongoEventStorageEngine engineOn(EmbeddedMongo mongo) {
+        return MongoEventStorageEngine.builder().database(mongo.newNodeDatabase()).batchSize(4).build();
+    }
+
+    private static List<String> ids(List<? extends EventMessage<?>> events) {
+        return events.stream().map(EventMessage::getIdentifier).toList();
+    }
+
+    @Test
+    void eventsHeadsCounterAndIndexesSurviveReopeningTheFile() {
+        Path file = directory.resolve("events.mv");
+        List<String> appended = new ArrayList<>();
+        GapAwareTrackingToken lastToken;
+        try (EmbeddedMongo mongo = EmbeddedMongo.h2File(file)) {
+            MongoEventStorageEngine engine = engineOn(mongo);
+            for (int seq = 0; seq < 4; seq++) {
+                List<EventMessage<?>> batch = List.of(event("acc-a", seq), event("acc-b", seq));
+                engine.appendEvents(batch);
+                appended.addAll(ids(batch));
+            }
+            List<? extends TrackedEventMessage<?>> read = engine.readEvents(null, false).toList();
+            assertThat(ids(read)).containsExactlyElementsOf(appended);
+            lastToken = (GapAwareTrackingToken) read.get(read.size() - 1).trackingToken();
+        }
+
+        try (EmbeddedMongo reopened = EmbeddedMongo.h2File(file)) {
+            MongoEventStorageEngine engine = engineOn(reopened);
+
+            assertThat(ids(engine.readEvents(null, false).toList())).containsExactlyElementsOf(appended);
+            assertThat(engine.readEvents("acc-b").asStream()).extracting(DomainEventMessage::getSequenceNumber)
+                                                             .containsExactly(0L, 1L, 2L, 3L);
+            assertThat(engine.verifyChain("acc-a")).isEqualTo(new ChainVerification(true, 4, null));
+            assertThat(engine.lastSequenceNumberFor("acc-a")).contains(3L);
+
+            assertThatThrownBy(() -> engine.appendEvents(event("acc-a", 3)))
+                    .isInstanceOf(ConcurrencyException.class);
+            DomainEventMessage<?> next = event("acc-a", 4);
+            engine.appendEvents(next);
+
+            List<? extends TrackedEventMessage<?>> continued = engine.readEvents(lastToken, false).toList();
+            assertThat(ids(continued)).containsExactly(next.getIdentifier());
+            assertThat(((GapAwareTrackingToken) continued.get(0).trackingToken()).getIndex())
+                    .isEqualTo(appended.size() + 1);
+            assertThat(engine.verifyChain("acc-a")).isEqualTo(new ChainVerification(true, 5, null));
+        }
+    }
+
+    @Test
+    void anAggregateWithASnapshotReloadsThroughAxonsRepositoryAfterReopening() throws Exception {
+        Path file = directory.resolve("aggregates.mv");
+        try (EmbeddedMongo mongo = EmbeddedMongo.h2File(file)) {
+            EventSourcingRepository<TestAccount> repository = repository(engineOn(mongo));
+            inUnitOfWork(() -> repository.newInstance(() -> new TestAccount("acc-1")));
+            for (int i = 1; i <= 8; i++) {
+                long amount = i;
+                inUnitOfWork(() -> {
+                    repository.load("acc-1").execute(account -> account.deposit(amount));
+                    return null;
+                });
+            }
+        }
+        try (EmbeddedMongo reopened = EmbeddedMongo.h2File(file)) {
+            MongoEventStorageEngine engine = engineOn(reopened);
+            assertThat(engine.readSnapshot("acc-1")).isPresent();
+            TestAccount account = inUnitOfWork(() -> repository(engine).load("acc-1").invoke(a -> a));
+            assertThat(account.balance()).isEqualTo(36);
+            assertThat(account.deposits()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void aConflictingMultiAggregateBatchLeavesNothingBehindOnTheFileBackend() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.h2File(directory.resolve("conflicts.mv"))) {
+            MongoEventStorageEngine engine = engineOn(mongo);
+            engine.appendEvents(event("agg-a", 0), event("agg-b", 0), event("agg-b", 1));
+
+            assertThatThrownBy(() -> engine.appendEvents(event("agg-a", 1), event("agg-b", 1)))
+                    .isInstanceOf(ConcurrencyException.class);
+
+            assertThat(engine.lastSequenceNumberFor("agg-a")).contains(0L);
+            assertThat(engine.allocatedMaximum()).isEqualTo(3);
+            engine.appendEvents(event("agg-a", 1), event("agg-b", 2));
+            assertThat(engine.readEvents(null, false).toList()).hasSize(5);
+            assertThat(engine.verifyChain("agg-b").valid()).isTrue();
+        }
+    }
+
+    private static EventSourcingRepository<TestAccount> repository(MongoEventStorageEngine engine) {
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        AggregateSnapshotter snapshotter =
+                AggregateSnapshotter.builder()
+                                    .eventStore(eventStore)
+                                    .aggregateFactories(new GenericAggregateFactory<>(TestAccount.class))
+                                    .build();
+        return EventSourcingRepository.builder(TestAccount.class)
+                                      .eventStore(eventStore)
+                                      .snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(snapshotter,
+                                                                                                         3))
+                                      .build();
+    }
+
+    private static <R> R inUnitOfWork(Callable<R> task) throws Exception {
+        var result = DefaultUnitOfWork.startAndGet(null).executeWithResult(task);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof Exception e) {
+                throw e;
+            }
+            throw new IllegalStateException(failure);
+        }
+        return result.getPayload();
+    }
+}

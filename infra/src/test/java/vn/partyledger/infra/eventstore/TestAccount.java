@@ -1,0 +1,53 @@
+package vn.partyledger.infra.eventstore;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A tiny event-sourced aggregate, loaded through Axon's EventSourcingRepository in the contract tests. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+class TestAccount {
+
+    @AggregateIdentifier
+    private String accountId;
+    private long balance;
+    private int deposits;
+
+    TestAccount() {
+        // for Axon and Jackson
+    }
+
+    TestAccount(String accountId) {
+        apply(new TestEvents.AccountOpened(accountId, 0));
+    }
+
+    void deposit(long amount) {
+        apply(new TestEvents.MoneyDeposited(accountId, amount));
+    }
+
+    @EventSourcingHandler
+    void on(TestEvents.AccountOpened event) {
+        this.accountId = event.accountId();
+        this.balance = event.openingBalance();
+    }
+
+    @EventSourcingHandler
+    void on(TestEvents.MoneyDeposited event) {
+        this.balance += event.amount();
+        this.deposits++;
+    }
+
+    String accountId() {
+        return accountId;
+    }
+
+    long balance() {
+        return balance;
+    }
+
+    int deposits() {
+        return deposits;
+    }
+}
