@@ -9,6 +9,7 @@ import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.MetadataKeys;
 import vn.partyledger.domain.shared.RuleSet;
 import vn.partyledger.infra.axon.CommandOutcome;
+import vn.partyledger.infra.axon.CommandOutcomeInterceptor;
 import vn.partyledger.infra.axon.ExpectedVersionTargetResolver;
 import vn.partyledger.infra.security.CurrentActor;
 
@@ -70,7 +71,9 @@ public class CommandDispatcher {
         }
         Object result = commandGateway.sendAndWait(
                 GenericCommandMessage.asCommandMessage(request.command()).andMetaData(MetaData.from(metadata)));
-        if (!(result instanceof CommandOutcome outcome)) {
+        CommandOutcome outcome = result instanceof CommandOutcomeInterceptor.AppliedEvents applied
+                ? applied.toOutcome() : null;
+        if (outcome == null) {
             throw new IllegalStateException("command " + request.command().getClass().getSimpleName()
                     + " applied no event; every accepted command must record one");
         }

@@ -2,6 +2,7 @@ package vn.partyledger.infra.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -60,6 +62,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "Another decision was recorded for this record at the same moment, or a record with this id already "
                         + "exists. Nothing of this request was written; read the record and retry if still needed.",
                 "CONCURRENT_MODIFICATION");
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail alreadyExists(AggregateStreamCreationException e) {
+        return problem(HttpStatus.CONFLICT, "Already exists",
+                "A record with this id already exists; nothing of this request was written. Choose another id, or "
+                        + "send a command to the existing record.", "ALREADY_EXISTS");
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -122,10 +131,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             @NonNull HandlerMethodValidationException e, @NonNull HttpHeaders headers,
             @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        // A @Valid body validated alongside constrained path variables reports its own field errors.
         List<Map<String, String>> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
-                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(error.getDefaultMessage()))))
+                .flatMap(result -> result instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream().map(ProblemHandling::fieldError)
+                        : result.getResolvableErrors().stream().map(error -> Map.of(
+                                "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                                "message", String.valueOf(error.getDefaultMessage()))))
                 .toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 errors.stream().map(error -> error.get("field") + " " + error.get("message"))

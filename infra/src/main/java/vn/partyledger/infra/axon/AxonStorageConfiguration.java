@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
@@ -14,6 +15,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.infra.integration.MemberEventsPublisher;
 import vn.partyledger.query.roster.BranchRosterProjection;
 
@@ -23,6 +25,20 @@ import vn.partyledger.query.roster.BranchRosterProjection;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonStorageConfiguration {
+
+    /** Our engine (ADR 0002): key-lookup reads, all-or-nothing appends, gap-aware tracking, a hash chain. */
+    @Bean
+    public EventStorageEngine eventStorageEngine(MongoDatabase database,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Serializer serializer,
+                                                 org.axonframework.config.Configuration axon) {
+        return MongoEventStorageEngine.builder()
+                .database(database)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(axon.upcasterChain())
+                .build();
+    }
 
     @Bean
     public MongoTemplate axonMongoTemplate(MongoDatabase database) {

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * Turns a command's result into a {@link CommandOutcome}: the events it applied are noted as they are published inside
- * the command's unit of work, and the handler's own return value (an id or nothing) is replaced by the outcome.
+ * Makes a command's result the events it applied. Axon hands events to the event bus's dispatch interceptors only when
+ * the unit of work prepares to commit, after the handler has returned; so the handler's result is replaced by an
+ * {@link AppliedEvents} holder that the dispatch interceptor fills during that same commit, on the same thread, before
+ * the result reaches the sender.
  */
 public class CommandOutcomeInterceptor implements MessageHandlerInterceptor<CommandMessage<?>>,
         MessageDispatchInterceptor<EventMessage<?>> {
@@ -24,24 +26,35 @@ public class CommandOutcomeInterceptor implements MessageHandlerInterceptor<Comm
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        List<EventMessage<?>> applied = unitOfWork.root().getOrComputeResource(APPLIED_EVENTS, key -> new ArrayList<>());
-        Object result = chain.proceed();
-        if (applied.isEmpty()) {
-            return result;
-        }
-        DomainEventMessage<?> last = (DomainEventMessage<?>) applied.get(applied.size() - 1);
-        return new CommandOutcome(last.getAggregateIdentifier(), last.getSequenceNumber(),
-                applied.stream().map(EventMessage::getIdentifier).toList());
+        AppliedEvents applied = unitOfWork.root().getOrComputeResource(APPLIED_EVENTS, key -> new AppliedEvents());
+        chain.proceed();
+        return applied;
     }
 
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         CurrentUnitOfWork.ifStarted(unitOfWork -> {
-            List<EventMessage<?>> applied = unitOfWork.root().getResource(APPLIED_EVENTS);
+            AppliedEvents applied = unitOfWork.root().getResource(APPLIED_EVENTS);
             if (applied != null) {
-                applied.addAll(messages);
+                applied.events.addAll(messages);
             }
         });
         return (index, message) -> message;
+    }
+
+    /** The events a command applied, complete once its unit of work has committed. */
+    public static final class AppliedEvents {
+
+        private final List<EventMessage<?>> events = new ArrayList<>();
+
+        /** The outcome, or null when the command applied no event. */
+        public CommandOutcome toOutcome() {
+            if (events.isEmpty()) {
+                return null;
+            }
+            DomainEventMessage<?> last = (DomainEventMessage<?>) events.get(events.size() - 1);
+            return new CommandOutcome(last.getAggregateIdentifier(), last.getSequenceNumber(),
+                    events.stream().map(EventMessage::getIdentifier).toList());
+        }
     }
 }

@@ -113,7 +113,7 @@ class RefusalsTest extends RunningApplication {
                 {"name": "again", "kind": "PROVINCIAL", "foundingFullMembers": 0, "effectiveDate": "1975-05-01"}
                 """);
 
-        assertProblem(again, 409, "CONCURRENT_MODIFICATION");
+        assertProblem(again, 409, "ALREADY_EXISTS");
         assertThat(eventsOf(scenario.province)).isEqualTo(1);
     }
 

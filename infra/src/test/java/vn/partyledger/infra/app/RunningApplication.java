@@ -1,6 +1,5 @@
 package vn.partyledger.infra.app;
 
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -10,6 +9,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 
@@ -26,15 +28,26 @@ import java.util.Base64;
 @AutoConfigureObservability
 abstract class RunningApplication {
 
-    @TempDir
-    static Path dataDir;
+    /**
+     * One directory for the whole test JVM, under target/: the started application is cached and shared by test
+     * classes, so its data must outlive each class (a per-class @TempDir would be deleted under the running broker).
+     */
+    private static final Path DATA_DIR = createDataDir();
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("partyledger.data-dir", () -> dataDir.toString());
+        registry.add("partyledger.data-dir", DATA_DIR::toString);
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "app-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     RestClient as(String user, String password) {
