@@ -120,11 +120,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(ProblemHandling::fieldError)
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                errors.stream().map(error -> error.get("field") + " " + error.get("message"))
-                        .collect(Collectors.joining("; ")), "INVALID_INPUT");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(invalidInput(errors));
     }
 
     @Override
@@ -139,11 +135,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                                 "field", String.valueOf(result.getMethodParameter().getParameterName()),
                                 "message", String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                errors.stream().map(error -> error.get("field") + " " + error.get("message"))
-                        .collect(Collectors.joining("; ")), "INVALID_INPUT");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(invalidInput(errors));
     }
 
     @Override
@@ -176,6 +168,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             problem.setProperty("code", HttpStatus.valueOf(status.value()).name());
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ProblemDetail invalidInput(List<Map<String, String>> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                errors.stream().map(error -> error.get("field") + " " + error.get("message"))
+                        .collect(Collectors.joining("; ")), "INVALID_INPUT");
+        problem.setProperty("errors", errors);
+        return problem;
     }
 
     private static Map<String, String> fieldError(FieldError error) {
