@@ -3,6 +3,7 @@ package vn.partyledger.command.member;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import vn.partyledger.command.organisation.MembershipLedger;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.AdmissionPolicy;
@@ -51,12 +52,14 @@ public class Member {
     }
 
     @CommandHandler
-    public void handle(AdmitMember command, WorkingDayCalendar calendar, AdmissionPolicy policy) {
+    public void handle(AdmitMember command, WorkingDayCalendar calendar, AdmissionPolicy policy,
+                       MembershipLedger ledger) {
         ceremonyRequiresAnApprovedAdmission();
         ceremonyCannotPrecedeTheAdmissionDecision(command);
         boolean late = ceremonyAfterTheDeadlineNeedsSuperiorConsent(command, calendar, policy);
         apply(new MemberAdmitted(memberId, personId, branchId, command.ceremonyDate(),
                 command.ceremonyDate().plusMonths(policy.probationMonths()), admission.decisionDate(), late));
+        ledger.enrol(branchId, memberId, MemberStatus.PROBATIONARY, command.ceremonyDate());
     }
 
     private static void candidateBelongsToABranchThatExistsOnTheDate(RegisterOutstandingCandidate command,

@@ -3,12 +3,16 @@ package vn.partyledger.command.organisation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.organisation.EstablishOrganisation;
+import vn.partyledger.domain.organisation.MemberEnrolled;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -22,6 +26,8 @@ public class Organisation {
     private String orgId;
     private OrganisationKind kind;
     private LocalDate establishedOn;
+    /** The home members on the roll and their status: what I2's collective transfers and vote counts rely on. */
+    private final Map<String, MemberStatus> roll = new HashMap<>();
 
     protected Organisation() {
         // required by Axon to rebuild the aggregate from its events
@@ -73,8 +79,30 @@ public class Organisation {
         }
     }
 
+    /** Puts a member on this organisation's roll; called by a member command in the same unit of work. */
+    void enrol(String memberId, MemberStatus status, LocalDate effectiveDate) {
+        onlyABranchThatExistsOnTheDateTakesMembers(effectiveDate);
+        if (status.equals(roll.get(memberId))) {
+            return;
+        }
+        apply(new MemberEnrolled(orgId, memberId, status, effectiveDate));
+    }
+
+    private void onlyABranchThatExistsOnTheDateTakesMembers(LocalDate date) {
+        if (!kind.isBranch() || !registration().activeOn(date)) {
+            throw new RuleViolation("I27", "memberBelongsToABranchThatExistsOnTheBusinessDate",
+                    "Organisation " + orgId + " is not a branch that exists on " + date
+                            + ", so no member can be put on its roll.");
+        }
+    }
+
     RegisteredOrganisation registration() {
         return new RegisteredOrganisation(orgId, kind, establishedOn, null);
+    }
+
+    @EventSourcingHandler
+    void on(MemberEnrolled event) {
+        roll.put(event.memberId(), event.status());
     }
 
     @EventSourcingHandler

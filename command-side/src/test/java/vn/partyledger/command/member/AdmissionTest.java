@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
+import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.AdmissionPolicy;
@@ -12,14 +13,18 @@ import vn.partyledger.domain.member.AdmitMember;
 import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.DecideAdmission;
 import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.RegisterOutstandingCandidate;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 
 import java.time.LocalDate;
 import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admission steps the foundation needs: candidacy, decision and ceremony (I7 in part, I8 in full). */
 class AdmissionTest {
@@ -36,19 +41,22 @@ class AdmissionTest {
     private final AdmissionApproved approved = new AdmissionApproved("m1", DECIDED, "district-phuc-yen", RECEIVED);
 
     private AggregateTestFixture<Member> fixture;
+    private RecordingMembershipLedger ledger;
 
     @BeforeEach
     void setUp() {
         fixture = fixtureWith(new WorkingDayCalendar(Set.of()));
     }
 
-    private static AggregateTestFixture<Member> fixtureWith(WorkingDayCalendar calendar) {
+    private AggregateTestFixture<Member> fixtureWith(WorkingDayCalendar calendar) {
+        ledger = new RecordingMembershipLedger();
         AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with("kp1", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 1))
                 .with("ward", OrganisationKind.GRASSROOTS_COMMITTEE, LocalDate.of(2010, 1, 1)));
         fixture.registerInjectableResource(calendar);
         fixture.registerInjectableResource(AdmissionPolicy.DEFAULTS);
+        fixture.registerInjectableResource(ledger);
         return fixture;
     }
 
@@ -114,6 +122,26 @@ class AdmissionTest {
         fixture.given(registered, approved)
                 .when(new AdmitMember("m1", ceremony, null))
                 .expectEvents(new MemberAdmitted("m1", "p1", "kp1", ceremony, LocalDate.of(2021, 6, 19), DECIDED, false));
+    }
+
+    @Test
+    @DisplayName("I8: the ceremony puts the new probationary member on the branch's roll")
+    void theCeremonyPutsTheNewProbationaryMemberOnTheBranchsRoll() {
+        LocalDate ceremony = LocalDate.of(2020, 6, 19);
+        fixture.given(registered, approved)
+                .when(new AdmitMember("m1", ceremony, null))
+                .expectSuccessfulHandlerExecution();
+        assertThat(ledger.enrolments()).containsExactly(
+                new RecordingMembershipLedger.Enrolment("kp1", "m1", MemberStatus.PROBATIONARY, ceremony));
+    }
+
+    @Test
+    @DisplayName("I8: a refused ceremony puts nobody on the roll")
+    void aRefusedCeremonyPutsNobodyOnTheRoll() {
+        fixture.given(registered)
+                .when(new AdmitMember("m1", LocalDate.of(2020, 6, 19), null))
+                .expectException(RuleViolation.class);
+        assertThat(ledger.enrolments()).isEmpty();
     }
 
     @Test

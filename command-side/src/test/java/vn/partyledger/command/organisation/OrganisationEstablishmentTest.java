@@ -6,8 +6,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
 import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.organisation.BranchType;
 import vn.partyledger.domain.organisation.EstablishOrganisation;
+import vn.partyledger.domain.organisation.MemberEnrolled;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.organisation.OrganisationFlags;
 import vn.partyledger.domain.organisation.OrganisationKind;
@@ -100,5 +102,37 @@ class OrganisationEstablishmentTest {
                         null, "ward-15", null, OrganisationFlags.NONE, 5, BRANCH_FOUNDED, DECISION))
                 .expectNoEvents()
                 .expectException(Violation.of("BRANCH_TYPE", "onlyBranchesHaveABranchType"));
+    }
+
+    @Test
+    @DisplayName("I27: a branch that exists on the date takes a member on its roll")
+    void aBranchThatExistsOnTheDateTakesAMemberOnItsRoll() {
+        LocalDate ceremony = LocalDate.of(2021, 5, 19);
+        fixture.given(new OrganisationEstablished("kp1", "Chi bộ Khu phố 1", OrganisationKind.SUBORDINATE_BRANCH,
+                        BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5, false, BRANCH_FOUNDED))
+                .whenInvoking("kp1", branch -> branch.enrol("m1", MemberStatus.PROBATIONARY, ceremony))
+                .expectEvents(new MemberEnrolled("kp1", "m1", MemberStatus.PROBATIONARY, ceremony));
+    }
+
+    @Test
+    @DisplayName("I27: no member is put on a branch's roll before the branch exists")
+    void noMemberIsPutOnABranchsRollBeforeTheBranchExists() {
+        fixture.given(new OrganisationEstablished("kp1", "Chi bộ Khu phố 1", OrganisationKind.SUBORDINATE_BRANCH,
+                        BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5, false, BRANCH_FOUNDED))
+                .whenInvoking("kp1", branch -> branch.enrol("m1", MemberStatus.PROBATIONARY,
+                        BRANCH_FOUNDED.minusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I27", "memberBelongsToABranchThatExistsOnTheBusinessDate"));
+    }
+
+    @Test
+    @DisplayName("I27: only a branch keeps a roll of members")
+    void onlyABranchKeepsARollOfMembers() {
+        fixture.given(new OrganisationEstablished("ward-15", "Đảng bộ Phường 15",
+                        OrganisationKind.GRASSROOTS_COMMITTEE, null, "hcmc", null, OrganisationFlags.NONE, 30, false,
+                        WARD_FOUNDED))
+                .whenInvoking("ward-15", ward -> ward.enrol("m1", MemberStatus.PROBATIONARY, BRANCH_FOUNDED))
+                .expectNoEvents()
+                .expectException(Violation.of("I27", "memberBelongsToABranchThatExistsOnTheBusinessDate"));
     }
 }

@@ -10,7 +10,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.partyledger.command.member.Member;
+import vn.partyledger.command.organisation.AggregateMembershipLedger;
 import vn.partyledger.command.organisation.AggregateOrganisationRegistry;
+import vn.partyledger.command.organisation.MembershipLedger;
 import vn.partyledger.command.organisation.Organisation;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.member.AdmissionPolicy;
@@ -39,8 +41,12 @@ public class AxonConfiguration {
 
     @Bean
     public OrganisationRegistry organisationRegistry(org.axonframework.config.Configuration axon) {
-        // Resolved per look-up: Axon's repositories exist only once its configuration has started.
-        return orgId -> new AggregateOrganisationRegistry(axon.repository(Organisation.class)).find(orgId);
+        return new AggregateOrganisationRegistry(() -> axon.repository(Organisation.class));
+    }
+
+    @Bean
+    public MembershipLedger membershipLedger(org.axonframework.config.Configuration axon) {
+        return new AggregateMembershipLedger(() -> axon.repository(Organisation.class));
     }
 
     @Bean

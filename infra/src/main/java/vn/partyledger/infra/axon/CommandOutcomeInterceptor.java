@@ -8,6 +8,8 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +26,13 @@ public class CommandOutcomeInterceptor implements MessageHandlerInterceptor<Comm
 
     private static final String APPLIED_EVENTS = CommandOutcomeInterceptor.class.getName() + ".appliedEvents";
 
+    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-        AppliedEvents applied = unitOfWork.root().getOrComputeResource(APPLIED_EVENTS, key -> new AppliedEvents());
+        String target = targets.resolveTarget(unitOfWork.getMessage()).getIdentifier();
+        AppliedEvents applied = unitOfWork.root().getOrComputeResource(APPLIED_EVENTS,
+                key -> new AppliedEvents(target));
         chain.proceed();
         return applied;
     }
@@ -42,19 +48,30 @@ public class CommandOutcomeInterceptor implements MessageHandlerInterceptor<Comm
         return (index, message) -> message;
     }
 
-    /** The events a command applied, complete once its unit of work has committed. */
+    /**
+     * The events a command applied, complete once its unit of work has committed. A command may also change other
+     * aggregates (an admission puts the member on the branch's roll): the version is the target aggregate's, the
+     * event ids are all of them, in the order they were appended.
+     */
     public static final class AppliedEvents {
 
+        private final String target;
         private final List<EventMessage<?>> events = new ArrayList<>();
 
-        /** The outcome, or null when the command applied no event. */
+        private AppliedEvents(String target) {
+            this.target = target;
+        }
+
+        /** The outcome, or null when the command applied no event to its target. */
         public CommandOutcome toOutcome() {
-            if (events.isEmpty()) {
-                return null;
-            }
-            DomainEventMessage<?> last = (DomainEventMessage<?>) events.get(events.size() - 1);
-            return new CommandOutcome(last.getAggregateIdentifier(), last.getSequenceNumber(),
-                    events.stream().map(EventMessage::getIdentifier).toList());
+            return events.stream()
+                    .filter(DomainEventMessage.class::isInstance)
+                    .map(event -> (DomainEventMessage<?>) event)
+                    .filter(event -> target.equals(event.getAggregateIdentifier()))
+                    .reduce((first, second) -> second)
+                    .map(last -> new CommandOutcome(target, last.getSequenceNumber(),
+                            events.stream().map(EventMessage::getIdentifier).toList()))
+                    .orElse(null);
         }
     }
 }

@@ -1,0 +1,30 @@
+package vn.partyledger.command.organisation;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.shared.RuleViolation;
+
+import java.time.LocalDate;
+import java.util.function.Supplier;
+
+/** Applies roll changes to the Organisation aggregate, loaded in the caller's unit of work. */
+public class AggregateMembershipLedger implements MembershipLedger {
+
+    private final Supplier<Repository<Organisation>> organisations;
+
+    /** Takes a supplier: Axon's repositories exist only once its configuration has started. */
+    public AggregateMembershipLedger(Supplier<Repository<Organisation>> organisations) {
+        this.organisations = organisations;
+    }
+
+    @Override
+    public void enrol(String orgId, String memberId, MemberStatus status, LocalDate effectiveDate) {
+        try {
+            organisations.get().load(orgId).execute(organisation -> organisation.enrol(memberId, status, effectiveDate));
+        } catch (AggregateNotFoundException notFound) {
+            throw new RuleViolation("I27", "memberBelongsToABranchThatExistsOnTheBusinessDate",
+                    "Organisation " + orgId + " does not exist, so no member can be enrolled in it.");
+        }
+    }
+}
