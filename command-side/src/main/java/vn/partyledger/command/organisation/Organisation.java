@@ -97,7 +97,8 @@ public class Organisation {
     }
 
     RegisteredOrganisation registration() {
-        return new RegisteredOrganisation(orgId, kind, establishedOn, null);
+        int fullMembers = (int) roll.values().stream().filter(status -> status == MemberStatus.FULL).count();
+        return new RegisteredOrganisation(orgId, kind, establishedOn, null, fullMembers);
     }
 
     @EventSourcingHandler

@@ -15,7 +15,7 @@ public final class InMemoryOrganisationRegistry implements OrganisationRegistry 
     private final Map<String, RegisteredOrganisation> organisations = new HashMap<>();
 
     public InMemoryOrganisationRegistry with(String orgId, OrganisationKind kind, LocalDate establishedOn) {
-        organisations.put(orgId, new RegisteredOrganisation(orgId, kind, establishedOn, null));
+        organisations.put(orgId, new RegisteredOrganisation(orgId, kind, establishedOn, null, 0));
         return this;
     }
 
