@@ -2,17 +2,61 @@ package vn.partyledger.command.member;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import vn.partyledger.command.organisation.AuthorityResolver;
 import vn.partyledger.command.organisation.MembershipLedger;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.AdmissionPolicy;
+import vn.partyledger.domain.member.AdmissionRefused;
 import vn.partyledger.domain.member.AdmitMember;
+import vn.partyledger.domain.member.ApplicationFileExpired;
+import vn.partyledger.domain.member.ApplicationSubmitted;
+import vn.partyledger.domain.member.ApplicationWithdrawn;
+import vn.partyledger.domain.member.AssignIntroducer;
+import vn.partyledger.domain.member.AssignProbationMentor;
+import vn.partyledger.domain.member.AwarenessCourseCompleted;
+import vn.partyledger.domain.member.BackgroundVerificationCompleted;
+import vn.partyledger.domain.member.BranchAdmissionVoteRecorded;
+import vn.partyledger.domain.member.CommentsSummaryRecorded;
+import vn.partyledger.domain.member.CommitteeAdmissionVoteRecorded;
+import vn.partyledger.domain.member.ConsentKind;
 import vn.partyledger.domain.member.DecideAdmission;
+import vn.partyledger.domain.member.EducationLevel;
+import vn.partyledger.domain.member.ExpireApplication;
+import vn.partyledger.domain.member.FullMembershipRecognized;
+import vn.partyledger.domain.member.IntroducerAssigned;
+import vn.partyledger.domain.member.IntroducerReplaced;
+import vn.partyledger.domain.member.IntroducerType;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
+import vn.partyledger.domain.member.ProbationMentorAssigned;
+import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
+import vn.partyledger.domain.member.ProvincialConsentRecorded;
+import vn.partyledger.domain.member.RecognitionVoteRecorded;
+import vn.partyledger.domain.member.RecognizeFullMember;
+import vn.partyledger.domain.member.RecordAwarenessCourse;
+import vn.partyledger.domain.member.RecordBackgroundVerification;
+import vn.partyledger.domain.member.RecordBranchAdmissionVote;
+import vn.partyledger.domain.member.RecordCommentsSummary;
+import vn.partyledger.domain.member.RecordCommitteeAdmissionVote;
+import vn.partyledger.domain.member.RecordProvincialConsent;
+import vn.partyledger.domain.member.RecordRecognitionVote;
+import vn.partyledger.domain.member.RecruitmentPolicy;
+import vn.partyledger.domain.member.RefuseAdmission;
 import vn.partyledger.domain.member.RegisterOutstandingCandidate;
+import vn.partyledger.domain.member.ReplaceIntroducer;
+import vn.partyledger.domain.member.StrikeOffProbationaryMember;
+import vn.partyledger.domain.member.SubmitApplication;
+import vn.partyledger.domain.member.VerificationConclusion;
+import vn.partyledger.domain.member.VoteLevel;
+import vn.partyledger.domain.member.Votes;
+import vn.partyledger.domain.member.WithdrawApplication;
+import vn.partyledger.domain.organisation.OrganisationKind;
+import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 
@@ -29,26 +73,151 @@ public class Member {
     private String personId;
     private String branchId;
     private LocalDate registeredOn;
+    private CandidateFile file;
     private AdmissionApproved admission;
+    /** Ceremonies held on this record: a second one was a re-admission, and re-admission happens once (I3). */
+    private int admissions;
+    private Probation probation;
+    private LocalDate fullSince;
 
     protected Member() {
         // required by Axon to rebuild the aggregate from its events
     }
 
+    /** Opens the record, or a new candidacy on a record whose earlier file was closed or whose member left (I3). */
     @CommandHandler
-    public Member(RegisterOutstandingCandidate command, OrganisationRegistry registry) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RegisterOutstandingCandidate command, OrganisationRegistry registry) {
         candidateBelongsToABranchThatExistsOnTheDate(command, registry);
+        candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline();
+        readmissionHappensOnlyOnceInALifetime();
         apply(new OutstandingCandidateRegistered(command.memberId(), command.personId(), command.branchId(),
                 command.source(), command.mentorMemberId(), command.registeredOn()));
     }
 
     @CommandHandler
-    public void handle(DecideAdmission command) {
+    public void handle(RecordAwarenessCourse command) {
+        candidateFileIsOpen();
+        apply(new AwarenessCourseCompleted(memberId, command.certificateNo(), command.issuerOrgId(),
+                command.issueDate()));
+    }
+
+    @CommandHandler
+    public void handle(SubmitApplication command) {
+        candidateFileIsOpen();
+        anApplicationIsSubmittedOncePerCandidacy();
+        applicationDeclaresAReadmissionExactlyForAFormerMember(command);
+        apply(new ApplicationSubmitted(memberId, command.applicationDate(), command.readmission(),
+                command.biographyDocRef(), command.youthUnionAge(), command.unitHasYouthUnion()));
+    }
+
+    @CommandHandler
+    public void handle(AssignIntroducer command, MemberRegistry members, RecruitmentPolicy policy) {
+        recruitmentStepsFollowTheApplication();
+        introducersFollowTheRequiredComposition(command.introducerType());
+        if (command.introducerType() == IntroducerType.FULL_MEMBER) {
+            introducerIsAFullMemberOnTheDate(command.introducerMemberId(), command.assignedOn(), members);
+            introducerHasKnownTheCandidateForTwelveMonths(command, policy);
+        } else {
+            aCommitteeIntroducesByResolution(command);
+        }
+        apply(new IntroducerAssigned(memberId, command.introducerType(), command.introducerMemberId(),
+                command.resolutionRef(), command.knownSince(), command.assignedOn()));
+    }
+
+    @CommandHandler
+    public void handle(ReplaceIntroducer command, MemberRegistry members) {
+        recruitmentStepsFollowTheApplication();
+        onlyAnAssignedIntroducerIsReplaced(command);
+        introducerIsAFullMemberOnTheDate(command.newIntroducerId(), command.replacedOn(), members);
+        apply(new IntroducerReplaced(memberId, command.oldIntroducerId(), command.newIntroducerId(), command.reason(),
+                command.replacedOn()));
+    }
+
+    @CommandHandler
+    public void handle(RecordBackgroundVerification command) {
+        recruitmentStepsFollowTheApplication();
+        apply(new BackgroundVerificationCompleted(memberId, command.subjects(), command.conclusion(),
+                command.verifyingOrgId(), command.concludedOn()));
+    }
+
+    @CommandHandler
+    public void handle(RecordCommentsSummary command) {
+        recruitmentStepsFollowTheApplication();
+        apply(new CommentsSummaryRecorded(memberId, command.docRef(), command.filedOn()));
+    }
+
+    @CommandHandler
+    public void handle(RecordProvincialConsent command) {
+        candidateFileIsOpen();
+        apply(new ProvincialConsentRecorded(memberId, command.kind(), command.decision().docDate(),
+                command.decision().issuingOrgId()));
+    }
+
+    @CommandHandler
+    public void handle(RecordBranchAdmissionVote command, OrganisationRegistry registry, RecruitmentPolicy policy) {
+        recruitmentStepsFollowTheApplication();
+        theBranchVotesAgainOnlyAfterAFailedVote();
+        awarenessCertificateIsValidOnTheVoteDate(command, policy);
+        backgroundVerificationConcludedWithoutBlockingIssues();
+        requiredIntroducersArePresent();
+        commentsSummaryIsFiled();
+        fileIsNotStaleOnTheVoteDate(command, policy);
+        ageIsWithinTheAdmissionLimitsUnlessTheProvinceConsented(command, policy);
+        educationIsAtLeastLowerSecondaryUnlessTheProvinceConsented(command);
+        statedFullMembersMatchTheBranchRoll("I5", command.fullMembersOnRoll(), registry);
+        votesCannotExceedTheElectorate("I5", command.fullMembersOnRoll(), command.inFavour() + command.against());
+        apply(new BranchAdmissionVoteRecorded(memberId, command.meetingId(), command.voteDate(),
+                command.fullMembersOnRoll(), command.inFavour(), command.against(),
+                command.inFavour() >= Votes.twoThirdsOf(command.fullMembersOnRoll())));
+    }
+
+    @CommandHandler
+    public void handle(RecordCommitteeAdmissionVote command, OrganisationRegistry registry) {
+        candidateFileIsOpen();
+        committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee(command, registry);
+        committeeVotesAfterThePassedBranchVote(command);
+        votesCannotExceedTheElectorate("I6", command.membersInOffice(), command.inFavour());
+        apply(new CommitteeAdmissionVoteRecorded(memberId, command.committeeOrgId(), command.voteDate(),
+                command.membersInOffice(), command.inFavour(),
+                command.inFavour() >= Votes.twoThirdsOf(command.membersInOffice())));
+    }
+
+    @CommandHandler
+    public void handle(DecideAdmission command, OrganisationRegistry registry, AuthorityResolver authority,
+                       WorkingDayCalendar calendar, RecruitmentPolicy policy) {
         admissionIsDecidedOnlyForACandidate();
         admissionDecisionCannotPrecedeCandidacy(command);
         branchCannotReceiveTheDecisionBeforeItIsSigned(command);
+        admissionFollowsThePassedVotes(command.decision(), branchIsSubordinate(registry));
+        readmissionNeedsTheProvincesConsent();
+        decisionIsSignedByTheCompetentAuthority("I7", command.decision(), authority);
+        boolean late = decidedAfterTheDeadline(file.branchVote().voteDate(), command.decision().docDate(),
+                policy.admissionDecisionDeadlineWorkingDays(), command.extensionReason(), calendar, policy);
         apply(new AdmissionApproved(memberId, command.decision().docDate(), command.decision().issuingOrgId(),
-                command.receivedByBranchOn()));
+                command.receivedByBranchOn(), late));
+    }
+
+    @CommandHandler
+    public void handle(RefuseAdmission command, AuthorityResolver authority) {
+        admissionIsDecidedOnlyForACandidate();
+        admissionFollowsThePassedVotes(command.decision(), false);
+        decisionIsSignedByTheCompetentAuthority("I7", command.decision(), authority);
+        apply(new AdmissionRefused(memberId, command.decision().docDate(), command.decision().issuingOrgId(),
+                command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawApplication command) {
+        candidateFileIsOpen();
+        apply(new ApplicationWithdrawn(memberId, command.withdrawnOn(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(ExpireApplication command, RecruitmentPolicy policy) {
+        recruitmentStepsFollowTheApplication();
+        onlyAFileThatWentStaleBeforeTheBranchVoteExpires(command, policy);
+        apply(new ApplicationFileExpired(memberId, command.expiredOn(), file.application().applicationDate()));
     }
 
     @CommandHandler
@@ -60,6 +229,60 @@ public class Member {
         apply(new MemberAdmitted(memberId, personId, branchId, command.ceremonyDate(),
                 command.ceremonyDate().plusMonths(policy.probationMonths()), admission.decisionDate(), late));
         ledger.enrol(branchId, memberId, MemberStatus.PROBATIONARY, command.ceremonyDate());
+    }
+
+    @CommandHandler
+    public void handle(AssignProbationMentor command, MemberRegistry members) {
+        onlyAProbationaryMember("PROBATION", "aMentorHelpsOnlyAProbationaryMember");
+        mustBeAFullMemberOn("PROBATION", "theMentorIsAFullMemberOnTheDate", "mentor", command.mentorMemberId(),
+                command.assignedOn(), members);
+        apply(new ProbationMentorAssigned(memberId, command.mentorMemberId(), command.assignedOn()));
+    }
+
+    @CommandHandler
+    public void handle(RecordRecognitionVote command, OrganisationRegistry registry) {
+        onlyAProbationaryMember("I10", "recognitionIsVotedOnlyForAProbationaryMember");
+        recognitionIsConsideredOnceProbationEnds(command);
+        if (command.level() == VoteLevel.BRANCH) {
+            theBranchVotesAtMostThreeTimesInTurn(command);
+            statedFullMembersMatchTheBranchRoll("I10", command.electorate(), registry);
+        } else {
+            theCommitteeVotesAfterAPassedBranchVoteOrADeadlock(registry);
+        }
+        votesCannotExceedTheElectorate("I10", command.electorate(), command.inFavour() + command.against());
+        apply(new RecognitionVoteRecorded(memberId, command.level(), command.voteDate(), command.electorate(),
+                command.inFavour(), command.against(), command.inFavour() >= Votes.twoThirdsOf(command.electorate()),
+                command.attemptNo()));
+    }
+
+    @CommandHandler
+    public void handle(RecognizeFullMember command, OrganisationRegistry registry, AuthorityResolver authority,
+                       WorkingDayCalendar calendar, RecruitmentPolicy policy, MembershipLedger ledger) {
+        onlyAProbationaryMember("I9", "onlyAProbationaryMemberIsRecognised");
+        recognitionFollowsThePassedVotes(registry);
+        decisionIsSignedByTheCompetentAuthority("I9", command.decision(), authority);
+        boolean late = decidedAfterTheDeadline(probation.resolutionDate(), command.decision().docDate(),
+                policy.recognitionDecisionDeadlineWorkingDays(), command.extensionReason(), calendar, policy);
+        apply(new FullMembershipRecognized(memberId, branchId, command.decision().docDate(), probation.end(),
+                command.decision().issuingOrgId(), late));
+        ledger.enrol(branchId, memberId, MemberStatus.FULL, probation.end());
+    }
+
+    @CommandHandler
+    public void handle(StrikeOffProbationaryMember command, OrganisationRegistry registry, AuthorityResolver authority,
+                       MembershipLedger ledger) {
+        onlyAProbationaryMember("I11", "onlyAProbationaryMemberIsStruckOffTheProbationaryList");
+        statedFullMembersMatchTheBranchRoll("I11", command.branchFullMembersOnRoll(), registry);
+        strikeOffNeedsTwoThirdsOfTheBranchAndMoreThanHalfOfTheStandingCommittee(command);
+        decisionIsSignedByTheCompetentAuthority("I11", command.decision(), authority);
+        apply(new ProbationaryMemberStruckOff(memberId, branchId, command.decision().docDate(),
+                command.decision().issuingOrgId(), command.reason()));
+        ledger.release(branchId, memberId, command.decision().docDate());
+    }
+
+    /** What other members' rules may know of this one (e.g. whether it may introduce a candidate). */
+    MemberStanding standing() {
+        return new MemberStanding(memberId, status, fullSince);
     }
 
     private static void candidateBelongsToABranchThatExistsOnTheDate(RegisterOutstandingCandidate command,
@@ -74,11 +297,232 @@ public class Member {
         }
     }
 
+    private void candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline() {
+        if (status != null && (status.isOnRoll() || status == MemberStatus.CANDIDATE && !file.closed())) {
+            throw new RuleViolation("I3", "candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline",
+                    "Member record " + memberId + " is " + status
+                            + (status.isOnRoll() ? " on a roll" : " with an open candidate file")
+                            + ", so the person cannot be registered as a candidate again.");
+        }
+    }
+
+    private void readmissionHappensOnlyOnceInALifetime() {
+        if (admissions >= 2) {
+            throw new RuleViolation("I3", "readmissionHappensOnlyOnceInALifetime",
+                    "Member record " + memberId + " was admitted " + admissions
+                            + " times already; a person is re-admitted at most once (QĐ 294 §3.5).");
+        }
+    }
+
+    private void candidateFileIsOpen() {
+        if (status != MemberStatus.CANDIDATE || file.closed() || admission != null) {
+            throw new RuleViolation("PIPELINE_ORDER", "candidateFileIsOpen",
+                    "Recruitment steps are recorded only on an open candidate file awaiting its decision; record "
+                            + memberId + " is " + status + (file != null && file.closed() ? " with a closed file." : "."));
+        }
+    }
+
+    private void recruitmentStepsFollowTheApplication() {
+        candidateFileIsOpen();
+        if (file.application() == null) {
+            throw new RuleViolation("PIPELINE_ORDER", "recruitmentStepsFollowTheApplication",
+                    "Introducers, verification, comments and votes come after the candidate's application, which "
+                            + "has not been submitted yet.");
+        }
+    }
+
+    private void anApplicationIsSubmittedOncePerCandidacy() {
+        if (file.application() != null) {
+            throw new RuleViolation("PIPELINE_ORDER", "anApplicationIsSubmittedOncePerCandidacy",
+                    "The candidate already applied on " + file.application().applicationDate() + ".");
+        }
+    }
+
+    private void applicationDeclaresAReadmissionExactlyForAFormerMember(SubmitApplication command) {
+        boolean formerMember = admissions > 0;
+        if (command.readmission() != formerMember) {
+            throw new RuleViolation("I3", "applicationDeclaresAReadmissionExactlyForAFormerMember",
+                    "An application is a re-admission exactly when the person was a member before; record " + memberId
+                            + (formerMember ? " was admitted before." : " was never admitted."));
+        }
+    }
+
+    private void introducersFollowTheRequiredComposition(IntroducerType type) {
+        if (!file.admitsAnother(type)) {
+            throw new RuleViolation("I4", "introducersFollowTheRequiredComposition",
+                    "Another " + type + " introducer does not fit this file, which needs "
+                            + file.requiredIntroducers() + ".");
+        }
+    }
+
+    private static void introducerIsAFullMemberOnTheDate(String introducerId, LocalDate date, MemberRegistry members) {
+        if (introducerId == null) {
+            throw new RuleViolation("I4", "introducerIsAFullMemberOnTheDate",
+                    "A full-member introducer must be named by their member id.");
+        }
+        mustBeAFullMemberOn("I4", "introducerIsAFullMemberOnTheDate", "introducer", introducerId, date, members);
+    }
+
+    /**
+     * A member on record in this ledger must be FULL on the date. A member not yet on record (kept on paper until
+     * existing members are migrated) cannot be checked here and is accepted (ADR 0008).
+     */
+    private static void mustBeAFullMemberOn(String code, String rule, String role, String otherMemberId,
+                                            LocalDate date, MemberRegistry members) {
+        members.find(otherMemberId)
+                .filter(standing -> !standing.fullOn(date))
+                .ifPresent(standing -> {
+                    throw new RuleViolation(code, rule, "The " + role + " " + otherMemberId + " is " + standing.status()
+                            + " on " + date + "; only a full member may be a " + role + ".");
+                });
+    }
+
+    private static void introducerHasKnownTheCandidateForTwelveMonths(AssignIntroducer command,
+                                                                       RecruitmentPolicy policy) {
+        LocalDate latest = command.assignedOn().minusMonths(policy.introducerMinAcquaintanceMonths());
+        if (command.knownSince() == null || command.knownSince().isAfter(latest)) {
+            throw new RuleViolation("I4", "introducerHasKnownTheCandidateForTwelveMonths",
+                    "An introducer must have worked, studied or lived with the candidate for at least "
+                            + policy.introducerMinAcquaintanceMonths() + " months, that is since " + latest
+                            + " or earlier; stated: " + command.knownSince() + ".");
+        }
+    }
+
+    private static void aCommitteeIntroducesByResolution(AssignIntroducer command) {
+        if (command.resolutionRef() == null || command.resolutionRef().isBlank()) {
+            throw new RuleViolation("I4", "aCommitteeIntroducesByResolution",
+                    "A " + command.introducerType() + " introduces a candidate by a resolution, whose reference "
+                            + "is missing.");
+        }
+    }
+
+    private void onlyAnAssignedIntroducerIsReplaced(ReplaceIntroducer command) {
+        if (!file.introducedBy(command.oldIntroducerId())) {
+            throw new RuleViolation("I4", "onlyAnAssignedIntroducerIsReplaced",
+                    command.oldIntroducerId() + " is not an introducer of this candidate, so cannot be replaced.");
+        }
+    }
+
+    private void theBranchVotesAgainOnlyAfterAFailedVote() {
+        if (file.branchVotePassed()) {
+            throw new RuleViolation("I5", "theBranchVotesAgainOnlyAfterAFailedVote",
+                    "The branch already passed the admission on " + file.branchVote().voteDate() + ".");
+        }
+    }
+
+    private void awarenessCertificateIsValidOnTheVoteDate(RecordBranchAdmissionVote command,
+                                                          RecruitmentPolicy policy) {
+        if (file.course() == null || command.voteDate().isAfter(
+                file.course().issueDate().plusMonths(policy.awarenessCertificateValidityMonths()))) {
+            throw new RuleViolation("I5", "awarenessCertificateIsValidOnTheVoteDate",
+                    "The branch votes only on a candidate whose awareness-course certificate is at most "
+                            + policy.awarenessCertificateValidityMonths() + " months old on the vote date; "
+                            + (file.course() == null ? "none is on file." : "this one was issued on "
+                            + file.course().issueDate() + "."));
+        }
+    }
+
+    private void backgroundVerificationConcludedWithoutBlockingIssues() {
+        if (file.verification() == null || file.verification() == VerificationConclusion.BLOCKING) {
+            throw new RuleViolation("I5", "backgroundVerificationConcludedWithoutBlockingIssues",
+                    "The branch votes only once background verification has concluded without blocking issues; it is "
+                            + (file.verification() == null ? "not concluded." : "BLOCKING."));
+        }
+    }
+
+    private void requiredIntroducersArePresent() {
+        if (!file.introducersComplete()) {
+            throw new RuleViolation("I5", "requiredIntroducersArePresent",
+                    "The branch votes only on a file with its introducers complete: " + file.requiredIntroducers()
+                            + ".");
+        }
+    }
+
+    private void commentsSummaryIsFiled() {
+        if (!file.commentsFiled()) {
+            throw new RuleViolation("I5", "commentsSummaryIsFiled",
+                    "The branch votes only once the summary of comments from mass organisations and the residence "
+                            + "branch is on file.");
+        }
+    }
+
+    private void fileIsNotStaleOnTheVoteDate(RecordBranchAdmissionVote command, RecruitmentPolicy policy) {
+        LocalDate staleAfter = file.application().applicationDate().plusMonths(policy.fileStaleMonths());
+        if (command.voteDate().isAfter(staleAfter)) {
+            throw new RuleViolation("I5", "fileIsNotStaleOnTheVoteDate",
+                    "The file was compiled on " + file.application().applicationDate() + " and is stale after "
+                            + policy.fileStaleMonths() + " months (" + staleAfter
+                            + "): its letters and summaries must be redone before a vote.");
+        }
+    }
+
+    private void ageIsWithinTheAdmissionLimitsUnlessTheProvinceConsented(RecordBranchAdmissionVote command,
+                                                                        RecruitmentPolicy policy) {
+        int age = command.ageInMonthsAtVote();
+        boolean overAgeConsented = age > policy.admissionAgeMaxMonths() && file.consented(ConsentKind.OVER_AGE_LIMIT);
+        if ((age < policy.admissionAgeMinMonths() || age > policy.admissionAgeMaxMonths()) && !overAgeConsented) {
+            throw new RuleViolation("I5", "ageIsWithinTheAdmissionLimitsUnlessTheProvinceConsented",
+                    "A candidate is " + policy.admissionAgeMinMonths() + " to " + policy.admissionAgeMaxMonths()
+                            + " completed months old on the vote date (older only with the province's consent); "
+                            + "stated: " + age + " months.");
+        }
+    }
+
+    private void educationIsAtLeastLowerSecondaryUnlessTheProvinceConsented(RecordBranchAdmissionVote command) {
+        if (!command.education().atLeast(EducationLevel.LOWER_SECONDARY)
+                && !file.consented(ConsentKind.EDUCATION_EXCEPTION)) {
+            throw new RuleViolation("I5", "educationIsAtLeastLowerSecondaryUnlessTheProvinceConsented",
+                    "A candidate needs at least lower-secondary education, or an exception consented for the area; "
+                            + "stated: " + command.education() + ".");
+        }
+    }
+
+    /** The 2/3 denominator is every full member on the branch's roll, as the branch's own roll counts them now. */
+    private void statedFullMembersMatchTheBranchRoll(String code, int stated, OrganisationRegistry registry) {
+        int onRoll = registry.find(branchId).map(org -> org.fullMembersOnRoll()).orElse(0);
+        if (stated != onRoll) {
+            throw new RuleViolation(code, "statedFullMembersMatchTheBranchRoll",
+                    "The vote states " + stated + " full members, but branch " + branchId + " has " + onRoll
+                            + " full members on its roll, and two thirds of them are needed.");
+        }
+    }
+
+    private static void votesCannotExceedTheElectorate(String code, int electorate, int votesCast) {
+        if (votesCast > electorate) {
+            throw new RuleViolation(code, "votesCannotExceedTheElectorate",
+                    votesCast + " votes were counted but only " + electorate + " may vote.");
+        }
+    }
+
+    private void committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee(RecordCommitteeAdmissionVote command,
+                                                                               OrganisationRegistry registry) {
+        boolean committee = registry.find(command.committeeOrgId())
+                .filter(org -> org.kind() == OrganisationKind.GRASSROOTS_COMMITTEE).isPresent();
+        if (!branchIsSubordinate(registry) || !committee) {
+            throw new RuleViolation("I6", "committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee",
+                    "Only a grassroots committee votes on admissions, and only for a subordinate branch; "
+                            + command.committeeOrgId() + " and branch " + branchId + " are not such a pair.");
+        }
+    }
+
+    private void committeeVotesAfterThePassedBranchVote(RecordCommitteeAdmissionVote command) {
+        if (!file.branchVotePassed() || command.voteDate().isBefore(file.branchVote().voteDate())
+                || file.committeeVotePassed()) {
+            throw new RuleViolation("I6", "committeeVotesAfterThePassedBranchVote",
+                    "The grassroots committee votes once, after the branch has passed the admission"
+                            + (file.branchVotePassed() ? " on " + file.branchVote().voteDate() : "") + ".");
+        }
+    }
+
+    private boolean branchIsSubordinate(OrganisationRegistry registry) {
+        return registry.find(branchId).filter(org -> org.kind() == OrganisationKind.SUBORDINATE_BRANCH).isPresent();
+    }
+
     private void admissionIsDecidedOnlyForACandidate() {
-        if (status != MemberStatus.CANDIDATE || admission != null) {
+        if (status != MemberStatus.CANDIDATE || admission != null || file.closed()) {
             throw new RuleViolation("I7", "admissionIsDecidedOnlyForACandidate",
-                    "An admission can be decided only once, for a candidate; this record is " + status
-                            + (admission != null ? " with an admission already approved." : "."));
+                    "An admission can be decided only once, for a candidate with an open file; this record is "
+                            + status + (admission != null ? " with an admission already approved." : "."));
         }
     }
 
@@ -95,6 +539,52 @@ public class Member {
             throw new RuleViolation("I7", "branchCannotReceiveTheDecisionBeforeItIsSigned",
                     "The branch cannot have received the decision on " + command.receivedByBranchOn()
                             + ", before it was signed on " + command.decision().docDate() + ".");
+        }
+    }
+
+    private void admissionFollowsThePassedVotes(DecisionRef decision, boolean committeeVoteNeeded) {
+        boolean passed = file.branchVotePassed() && (!committeeVoteNeeded || file.committeeVotePassed());
+        if (!passed || decision.docDate().isBefore(file.lastVoteDate())) {
+            throw new RuleViolation("I7", "admissionFollowsThePassedVotes",
+                    "An admission is decided after the branch" + (committeeVoteNeeded ? " and the grassroots committee"
+                            : "") + " passed it by two thirds, and not before those votes.");
+        }
+    }
+
+    private void readmissionNeedsTheProvincesConsent() {
+        if (file.application().readmission() && !file.consented(ConsentKind.READMISSION)) {
+            throw new RuleViolation("I7", "readmissionNeedsTheProvincesConsent",
+                    "A re-admission is decided only after the provincial standing committee consented in writing.");
+        }
+    }
+
+    private void decisionIsSignedByTheCompetentAuthority(String code, DecisionRef decision,
+                                                         AuthorityResolver authority) {
+        String competent = authority.admissionAuthority(branchId, decision.docDate()).orElse(null);
+        if (!decision.issuingOrgId().equals(competent)) {
+            throw new RuleViolation(code, "decisionIsSignedByTheCompetentAuthority",
+                    "On " + decision.docDate() + " the competent committee for branch " + branchId + " is "
+                            + (competent == null ? "not known" : competent) + ", not " + decision.issuingOrgId() + ".");
+        }
+    }
+
+    /** Decisions past their deadline are recorded, as on paper, and flagged for the committee's accountability. */
+    private static boolean decidedAfterTheDeadline(LocalDate resolution, LocalDate decided, int deadlineWorkingDays,
+                                                   String extensionReason, WorkingDayCalendar calendar,
+                                                   RecruitmentPolicy policy) {
+        boolean extended = extensionReason != null && !extensionReason.isBlank();
+        int allowed = deadlineWorkingDays + (extended ? policy.decisionExtensionWorkingDays() : 0);
+        return decided.isAfter(calendar.plusWorkingDays(resolution, allowed));
+    }
+
+    private void onlyAFileThatWentStaleBeforeTheBranchVoteExpires(ExpireApplication command,
+                                                                  RecruitmentPolicy policy) {
+        LocalDate staleAfter = file.application().applicationDate().plusMonths(policy.fileStaleMonths());
+        if (file.branchVotePassed() || !command.expiredOn().isAfter(staleAfter)) {
+            throw new RuleViolation("FILE_STALE", "onlyAFileThatWentStaleBeforeTheBranchVoteExpires",
+                    "A file expires only when " + policy.fileStaleMonths() + " months pass after " + staleAfter
+                            .minusMonths(policy.fileStaleMonths()) + " without a passed branch vote, that is after "
+                            + staleAfter + ".");
         }
     }
 
@@ -131,6 +621,65 @@ public class Member {
         return true;
     }
 
+    private void onlyAProbationaryMember(String code, String rule) {
+        if (status != MemberStatus.PROBATIONARY) {
+            throw new RuleViolation(code, rule, "This applies only to a probationary member; record " + memberId
+                    + " is " + status + ".");
+        }
+    }
+
+    private void recognitionIsConsideredOnceProbationEnds(RecordRecognitionVote command) {
+        if (command.voteDate().isBefore(probation.end())) {
+            throw new RuleViolation("I10", "recognitionIsConsideredOnceProbationEnds",
+                    "Recognition is voted on once the 12 months of probation end on " + probation.end()
+                            + ", not on " + command.voteDate() + ".");
+        }
+    }
+
+    private void theBranchVotesAtMostThreeTimesInTurn(RecordRecognitionVote command) {
+        int next = probation.branchAttempts() + 1;
+        if (probation.branchPassed() || next > Probation.MAX_BRANCH_ATTEMPTS || command.attemptNo() != next) {
+            throw new RuleViolation("I10", "theBranchVotesAtMostThreeTimesInTurn",
+                    "The branch votes on recognition at most " + Probation.MAX_BRANCH_ATTEMPTS
+                            + " times until one passes; after three failed votes the competent committee decides. "
+                            + "This would be attempt " + command.attemptNo() + " after " + probation.branchAttempts()
+                            + (probation.branchPassed() ? " with a passed vote." : "."));
+        }
+    }
+
+    private void theCommitteeVotesAfterAPassedBranchVoteOrADeadlock(OrganisationRegistry registry) {
+        boolean afterBranch = probation.branchPassed() && branchIsSubordinate(registry);
+        if (probation.committeePassed() || !(afterBranch || probation.deadlocked())) {
+            throw new RuleViolation("I10", "theCommitteeVotesAfterAPassedBranchVoteOrADeadlock",
+                    "The grassroots committee votes on a recognition once: after a subordinate branch passed it, or "
+                            + "as escalation after three failed branch votes.");
+        }
+    }
+
+    private void recognitionFollowsThePassedVotes(OrganisationRegistry registry) {
+        boolean byBranch = probation.branchPassed() && (!branchIsSubordinate(registry) || probation.committeePassed());
+        boolean byEscalation = probation.deadlocked() && probation.committeePassed();
+        if (!byBranch && !byEscalation) {
+            throw new RuleViolation("I9", "recognitionFollowsThePassedVotes",
+                    "A member is recognised after the branch (and the grassroots committee above a subordinate branch) "
+                            + "passed it by two thirds, or after escalation of three failed branch votes.");
+        }
+    }
+
+    private static void strikeOffNeedsTwoThirdsOfTheBranchAndMoreThanHalfOfTheStandingCommittee(
+            StrikeOffProbationaryMember command) {
+        int branchNeeded = Votes.twoThirdsOf(command.branchFullMembersOnRoll());
+        int committeeNeeded = Votes.moreThanHalfOf(command.standingCommitteeMembers());
+        if (command.branchInFavour() < branchNeeded || command.standingCommitteeInFavour() < committeeNeeded
+                || command.standingCommitteeInFavour() > command.standingCommitteeMembers()) {
+            throw new RuleViolation("I11", "strikeOffNeedsTwoThirdsOfTheBranchAndMoreThanHalfOfTheStandingCommittee",
+                    "Striking off the probationary list needs " + branchNeeded + " of the branch's "
+                            + command.branchFullMembersOnRoll() + " full members and " + committeeNeeded + " of the "
+                            + command.standingCommitteeMembers() + " standing-committee members; stated "
+                            + command.branchInFavour() + " and " + command.standingCommitteeInFavour() + ".");
+        }
+    }
+
     @EventSourcingHandler
     void on(OutstandingCandidateRegistered event) {
         memberId = event.memberId();
@@ -138,6 +687,55 @@ public class Member {
         personId = event.personId();
         branchId = event.branchId();
         registeredOn = event.registeredOn();
+        file = new CandidateFile();
+        admission = null;
+        probation = null;
+        fullSince = null;
+    }
+
+    @EventSourcingHandler
+    void on(AwarenessCourseCompleted event) {
+        file.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationSubmitted event) {
+        file.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(IntroducerAssigned event) {
+        file.addIntroducer(new CandidateFile.Introducer(event.introducerType(), event.introducerMemberId()));
+    }
+
+    @EventSourcingHandler
+    void on(IntroducerReplaced event) {
+        file.replaceIntroducer(event.oldIntroducerId(), event.newIntroducerId());
+    }
+
+    @EventSourcingHandler
+    void on(BackgroundVerificationCompleted event) {
+        file.concludeVerification(event.conclusion());
+    }
+
+    @EventSourcingHandler
+    void on(CommentsSummaryRecorded event) {
+        file.fileComments();
+    }
+
+    @EventSourcingHandler
+    void on(ProvincialConsentRecorded event) {
+        file.consent(event.kind());
+    }
+
+    @EventSourcingHandler
+    void on(BranchAdmissionVoteRecorded event) {
+        file.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(CommitteeAdmissionVoteRecorded event) {
+        file.on(event);
     }
 
     @EventSourcingHandler
@@ -146,7 +744,40 @@ public class Member {
     }
 
     @EventSourcingHandler
+    void on(AdmissionRefused event) {
+        file.close();
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationWithdrawn event) {
+        file.close();
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationFileExpired event) {
+        file.close();
+    }
+
+    @EventSourcingHandler
     void on(MemberAdmitted event) {
         status = MemberStatus.PROBATIONARY;
+        admissions++;
+        probation = new Probation(event.probationEndDate());
+    }
+
+    @EventSourcingHandler
+    void on(RecognitionVoteRecorded event) {
+        probation.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(FullMembershipRecognized event) {
+        status = MemberStatus.FULL;
+        fullSince = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(ProbationaryMemberStruckOff event) {
+        status = MemberStatus.STRUCK_OFF;
     }
 }

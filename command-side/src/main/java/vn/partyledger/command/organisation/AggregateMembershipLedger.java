@@ -6,6 +6,7 @@ import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** Applies roll changes to the Organisation aggregate, loaded in the caller's unit of work. */
@@ -20,11 +21,20 @@ public class AggregateMembershipLedger implements MembershipLedger {
 
     @Override
     public void enrol(String orgId, String memberId, MemberStatus status, LocalDate effectiveDate) {
+        onRollOf(orgId, organisation -> organisation.enrol(memberId, status, effectiveDate));
+    }
+
+    @Override
+    public void release(String orgId, String memberId, LocalDate effectiveDate) {
+        onRollOf(orgId, organisation -> organisation.release(memberId, effectiveDate));
+    }
+
+    private void onRollOf(String orgId, Consumer<Organisation> change) {
         try {
-            organisations.get().load(orgId).execute(organisation -> organisation.enrol(memberId, status, effectiveDate));
+            organisations.get().load(orgId).execute(change);
         } catch (AggregateNotFoundException notFound) {
             throw new RuleViolation("I27", "memberBelongsToABranchThatExistsOnTheBusinessDate",
-                    "Organisation " + orgId + " does not exist, so no member can be enrolled in it.");
+                    "Organisation " + orgId + " does not exist, so no member's standing can change on its roll.");
         }
     }
 }

@@ -11,4 +11,7 @@ import java.time.LocalDate;
 public interface MembershipLedger {
 
     void enrol(String orgId, String memberId, MemberStatus status, LocalDate effectiveDate);
+
+    /** Takes a member off the roll (struck off the probationary list). */
+    void release(String orgId, String memberId, LocalDate effectiveDate);
 }

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.organisation.EstablishOrganisation;
 import vn.partyledger.domain.organisation.MemberEnrolled;
+import vn.partyledger.domain.organisation.MemberReleased;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.RuleViolation;
@@ -111,5 +112,19 @@ public class Organisation {
         orgId = event.orgId();
         kind = event.kind();
         establishedOn = event.effectiveDate();
+    }
+
+    // Recruitment pipeline (probationary strike-off, I11): the member leaves the roll in the same append.
+
+    /** Takes a member off this organisation's roll; called by a member command in the same unit of work. */
+    void release(String memberId, LocalDate effectiveDate) {
+        if (roll.containsKey(memberId)) {
+            apply(new MemberReleased(orgId, memberId, effectiveDate));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MemberReleased event) {
+        roll.remove(event.memberId());
     }
 }

@@ -4,19 +4,21 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.partyledger.command.support.InMemoryOrganisationRegistry;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.AdmissionApproved;
-import vn.partyledger.domain.member.AdmissionPolicy;
+import vn.partyledger.domain.member.AdmissionRefused;
 import vn.partyledger.domain.member.AdmitMember;
 import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.DecideAdmission;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberStatus;
-import vn.partyledger.domain.member.OutstandingCandidateRegistered;
+import vn.partyledger.domain.member.ApplicationSubmitted;
+import vn.partyledger.domain.member.ConsentKind;
+import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
+import vn.partyledger.domain.member.ProvincialConsentRecorded;
+import vn.partyledger.domain.member.RefuseAdmission;
 import vn.partyledger.domain.member.RegisterOutstandingCandidate;
-import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
@@ -25,20 +27,26 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.partyledger.command.member.RecruitmentHistory.APPROVED;
+import static vn.partyledger.command.member.RecruitmentHistory.AUTHORITY;
+import static vn.partyledger.command.member.RecruitmentHistory.BRANCH_PASSED;
+import static vn.partyledger.command.member.RecruitmentHistory.BRANCH_VOTE;
+import static vn.partyledger.command.member.RecruitmentHistory.DECIDED;
+import static vn.partyledger.command.member.RecruitmentHistory.RECEIVED;
+import static vn.partyledger.command.member.RecruitmentHistory.REGISTERED;
+import static vn.partyledger.command.member.RecruitmentHistory.REGISTERED_EVENT;
+import static vn.partyledger.command.member.RecruitmentHistory.WARD;
+import static vn.partyledger.command.member.RecruitmentHistory.fileReadyForTheVote;
+import static vn.partyledger.command.member.RecruitmentHistory.plus;
+import static vn.partyledger.command.member.RecruitmentHistory.probationary;
+import static vn.partyledger.command.member.RecruitmentHistory.votesPassed;
 
-/** The admission steps the foundation needs: candidacy, decision and ceremony (I7 in part, I8 in full). */
+/** Candidacy, decision and ceremony: I7 and I8 in full, on a file whose votes passed (RecruitmentHistory). */
 class AdmissionTest {
 
-    private static final LocalDate REGISTERED = LocalDate.of(2020, 1, 6);
-    private static final LocalDate DECIDED = LocalDate.of(2020, 6, 1);
-    private static final LocalDate RECEIVED = LocalDate.of(2020, 6, 3);
     /** 30 working days after 3 Jun 2020 with no holiday in between. */
     private static final LocalDate CEREMONY_DEADLINE = LocalDate.of(2020, 7, 15);
-    private static final DecisionRef DECISION = new DecisionRef("245-QĐ/QU", DECIDED, "district-phuc-yen");
-
-    private final OutstandingCandidateRegistered registered = new OutstandingCandidateRegistered("m1", "p1", "kp1",
-            CandidateSource.YOUTH_UNION, "m-mentor", REGISTERED);
-    private final AdmissionApproved approved = new AdmissionApproved("m1", DECIDED, "district-phuc-yen", RECEIVED);
+    private static final DecisionRef DECISION = new DecisionRef("245-QĐ/QU", DECIDED, AUTHORITY);
 
     private AggregateTestFixture<Member> fixture;
     private RecordingMembershipLedger ledger;
@@ -50,14 +58,11 @@ class AdmissionTest {
 
     private AggregateTestFixture<Member> fixtureWith(WorkingDayCalendar calendar) {
         ledger = new RecordingMembershipLedger();
-        AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
-        fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
-                .with("kp1", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 1))
-                .with("ward", OrganisationKind.GRASSROOTS_COMMITTEE, LocalDate.of(2010, 1, 1)));
-        fixture.registerInjectableResource(calendar);
-        fixture.registerInjectableResource(AdmissionPolicy.DEFAULTS);
-        fixture.registerInjectableResource(ledger);
-        return fixture;
+        return RecruitmentHistory.fixture(calendar, ledger);
+    }
+
+    private static Object[] approvedFile() {
+        return plus(votesPassed(), APPROVED);
     }
 
     @Test
@@ -66,7 +71,7 @@ class AdmissionTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterOutstandingCandidate("m1", "p1", "kp1", CandidateSource.YOUTH_UNION, "m-mentor",
                         REGISTERED))
-                .expectEvents(registered);
+                .expectEvents(REGISTERED_EVENT);
     }
 
     @Test
@@ -82,16 +87,16 @@ class AdmissionTest {
     @Test
     @DisplayName("I7: the competent committee's decision approves the admission of a candidate")
     void theCompetentCommitteesDecisionApprovesTheAdmissionOfACandidate() {
-        fixture.given(registered)
-                .when(new DecideAdmission("m1", DECISION, RECEIVED))
-                .expectEvents(approved);
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", DECISION, RECEIVED, null))
+                .expectEvents(APPROVED);
     }
 
     @Test
     @DisplayName("I7: an admission is decided only once")
     void anAdmissionIsDecidedOnlyOnce() {
-        fixture.given(registered, approved)
-                .when(new DecideAdmission("m1", DECISION, RECEIVED))
+        fixture.given(approvedFile())
+                .when(new DecideAdmission("m1", DECISION, RECEIVED, null))
                 .expectNoEvents()
                 .expectException(Violation.of("I7", "admissionIsDecidedOnlyForACandidate"));
     }
@@ -99,9 +104,9 @@ class AdmissionTest {
     @Test
     @DisplayName("I7: an admission decision cannot be dated before the candidacy")
     void anAdmissionDecisionCannotBeDatedBeforeTheCandidacy() {
-        DecisionRef early = new DecisionRef("1-QĐ/QU", REGISTERED.minusDays(1), "district-phuc-yen");
-        fixture.given(registered)
-                .when(new DecideAdmission("m1", early, RECEIVED))
+        DecisionRef early = new DecisionRef("1-QĐ/QU", REGISTERED.minusDays(1), AUTHORITY);
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", early, RECEIVED, null))
                 .expectNoEvents()
                 .expectException(Violation.of("I7", "admissionDecisionCannotPrecedeCandidacy"));
     }
@@ -109,8 +114,8 @@ class AdmissionTest {
     @Test
     @DisplayName("I7: the branch cannot receive a decision before it is signed")
     void theBranchCannotReceiveADecisionBeforeItIsSigned() {
-        fixture.given(registered)
-                .when(new DecideAdmission("m1", DECISION, DECIDED.minusDays(1)))
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", DECISION, DECIDED.minusDays(1), null))
                 .expectNoEvents()
                 .expectException(Violation.of("I7", "branchCannotReceiveTheDecisionBeforeItIsSigned"));
     }
@@ -119,7 +124,7 @@ class AdmissionTest {
     @DisplayName("I8: the ceremony admits the candidate as a probationary member for twelve months")
     void theCeremonyAdmitsTheCandidateAsAProbationaryMemberForTwelveMonths() {
         LocalDate ceremony = LocalDate.of(2020, 6, 19);
-        fixture.given(registered, approved)
+        fixture.given(approvedFile())
                 .when(new AdmitMember("m1", ceremony, null))
                 .expectEvents(new MemberAdmitted("m1", "p1", "kp1", ceremony, LocalDate.of(2021, 6, 19), DECIDED, false));
     }
@@ -128,7 +133,7 @@ class AdmissionTest {
     @DisplayName("I8: the ceremony puts the new probationary member on the branch's roll")
     void theCeremonyPutsTheNewProbationaryMemberOnTheBranchsRoll() {
         LocalDate ceremony = LocalDate.of(2020, 6, 19);
-        fixture.given(registered, approved)
+        fixture.given(approvedFile())
                 .when(new AdmitMember("m1", ceremony, null))
                 .expectSuccessfulHandlerExecution();
         assertThat(ledger.enrolments()).containsExactly(
@@ -138,7 +143,7 @@ class AdmissionTest {
     @Test
     @DisplayName("I8: a refused ceremony puts nobody on the roll")
     void aRefusedCeremonyPutsNobodyOnTheRoll() {
-        fixture.given(registered)
+        fixture.given(REGISTERED_EVENT)
                 .when(new AdmitMember("m1", LocalDate.of(2020, 6, 19), null))
                 .expectException(RuleViolation.class);
         assertThat(ledger.enrolments()).isEmpty();
@@ -147,7 +152,7 @@ class AdmissionTest {
     @Test
     @DisplayName("I8: a ceremony cannot be held without an approved admission")
     void aCeremonyCannotBeHeldWithoutAnApprovedAdmission() {
-        fixture.given(registered)
+        fixture.given(REGISTERED_EVENT)
                 .when(new AdmitMember("m1", LocalDate.of(2020, 6, 19), null))
                 .expectNoEvents()
                 .expectException(Violation.of("I8", "ceremonyRequiresAnApprovedAdmission"));
@@ -156,8 +161,8 @@ class AdmissionTest {
     @Test
     @DisplayName("I8: a member cannot be admitted twice")
     void aMemberCannotBeAdmittedTwice() {
-        fixture.given(registered, approved,
-                        new MemberAdmitted("m1", "p1", "kp1", DECIDED, DECIDED.plusMonths(12), DECIDED, false))
+        fixture.given(plus(approvedFile(),
+                        new MemberAdmitted("m1", "p1", "kp1", DECIDED, DECIDED.plusMonths(12), DECIDED, false)))
                 .when(new AdmitMember("m1", LocalDate.of(2020, 6, 19), null))
                 .expectNoEvents()
                 .expectException(Violation.of("I8", "ceremonyRequiresAnApprovedAdmission"));
@@ -166,7 +171,7 @@ class AdmissionTest {
     @Test
     @DisplayName("I8: a ceremony cannot precede the admission decision")
     void aCeremonyCannotPrecedeTheAdmissionDecision() {
-        fixture.given(registered, approved)
+        fixture.given(approvedFile())
                 .when(new AdmitMember("m1", DECIDED.minusDays(1), null))
                 .expectNoEvents()
                 .expectException(Violation.of("I8", "ceremonyCannotPrecedeTheAdmissionDecision"));
@@ -175,7 +180,7 @@ class AdmissionTest {
     @Test
     @DisplayName("I8: a ceremony on the thirtieth working day after receipt is on time")
     void aCeremonyOnTheThirtiethWorkingDayAfterReceiptIsOnTime() {
-        fixture.given(registered, approved)
+        fixture.given(approvedFile())
                 .when(new AdmitMember("m1", CEREMONY_DEADLINE, null))
                 .expectEvents(new MemberAdmitted("m1", "p1", "kp1", CEREMONY_DEADLINE, CEREMONY_DEADLINE.plusMonths(12),
                         DECIDED, false));
@@ -184,7 +189,7 @@ class AdmissionTest {
     @Test
     @DisplayName("I8: a ceremony later than thirty working days after receipt needs the superior committee's consent")
     void aCeremonyLaterThanThirtyWorkingDaysAfterReceiptNeedsTheSuperiorCommitteesConsent() {
-        fixture.given(registered, approved)
+        fixture.given(approvedFile())
                 .when(new AdmitMember("m1", CEREMONY_DEADLINE.plusDays(1), null))
                 .expectNoEvents()
                 .expectException(Violation.of("I8", "ceremonyWithinThirtyWorkingDaysOfReceivingTheDecision"));
@@ -194,8 +199,8 @@ class AdmissionTest {
     @DisplayName("I8: a late ceremony with the superior committee's consent is recorded as such")
     void aLateCeremonyWithTheSuperiorCommitteesConsentIsRecordedAsSuch() {
         LocalDate late = CEREMONY_DEADLINE.plusDays(1);
-        fixture.given(registered, approved)
-                .when(new AdmitMember("m1", late, new DecisionRef("3-CV/QU", late, "district-phuc-yen")))
+        fixture.given(approvedFile())
+                .when(new AdmitMember("m1", late, new DecisionRef("3-CV/QU", late, AUTHORITY)))
                 .expectEvents(new MemberAdmitted("m1", "p1", "kp1", late, late.plusMonths(12), DECIDED, true));
     }
 
@@ -204,9 +209,98 @@ class AdmissionTest {
     void publicHolidaysDoNotCountTowardsTheCeremonyDeadline() {
         fixture = fixtureWith(new WorkingDayCalendar(Set.of(LocalDate.of(2020, 7, 1))));
         LocalDate dayAfterUsualDeadline = CEREMONY_DEADLINE.plusDays(1);
-        fixture.given(registered, approved)
+        fixture.given(approvedFile())
                 .when(new AdmitMember("m1", dayAfterUsualDeadline, null))
                 .expectEvents(new MemberAdmitted("m1", "p1", "kp1", dayAfterUsualDeadline,
                         dayAfterUsualDeadline.plusMonths(12), DECIDED, false));
+    }
+
+    /** The 60th working day after the branch resolution: the last day for an admission decision on time. */
+    private static LocalDate decisionDeadline() {
+        return new WorkingDayCalendar(Set.of()).plusWorkingDays(BRANCH_VOTE, 60);
+    }
+
+    private static DecisionRef decisionOn(LocalDate date) {
+        return new DecisionRef("245-QĐ/QU", date, AUTHORITY);
+    }
+
+    @Test
+    @DisplayName("I7: an admission is not decided before the grassroots committee passed it")
+    void anAdmissionIsNotDecidedBeforeTheGrassrootsCommitteePassedIt() {
+        fixture.given(plus(fileReadyForTheVote(), BRANCH_PASSED))
+                .when(new DecideAdmission("m1", DECISION, RECEIVED, null))
+                .expectNoEvents()
+                .expectException(Violation.of("I7", "admissionFollowsThePassedVotes"));
+    }
+
+    @Test
+    @DisplayName("I7: an admission is decided by the committee competent on the decision's date")
+    void anAdmissionIsDecidedByTheCommitteeCompetentOnTheDecisionsDate() {
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", new DecisionRef("245-QĐ/ĐU", DECIDED, WARD), RECEIVED, null))
+                .expectNoEvents()
+                .expectException(Violation.of("I7", "decisionIsSignedByTheCompetentAuthority"));
+    }
+
+    @Test
+    @DisplayName("I7: a decision later than sixty working days after the branch resolution is accepted and flagged")
+    void aDecisionLaterThanSixtyWorkingDaysAfterTheBranchResolutionIsAcceptedAndFlagged() {
+        LocalDate late = decisionDeadline().plusDays(1);
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", decisionOn(late), late, null))
+                .expectEvents(new AdmissionApproved("m1", late, AUTHORITY, late, true));
+    }
+
+    @Test
+    @DisplayName("I7: an extension with its reason allows thirty more working days for the decision")
+    void anExtensionWithItsReasonAllowsThirtyMoreWorkingDaysForTheDecision() {
+        LocalDate extended = new WorkingDayCalendar(Set.of()).plusWorkingDays(decisionDeadline(), 30);
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", decisionOn(extended), extended, "verification abroad"))
+                .expectEvents(new AdmissionApproved("m1", extended, AUTHORITY, extended, false));
+    }
+
+    private static Object[] readmissionFile(Object... consents) {
+        Object[] former = plus(probationary(),
+                new ProbationaryMemberStruckOff("m1", "kp1", LocalDate.of(2020, 12, 1), AUTHORITY, "unfit"));
+        Object[] file = plus(plus(former, votesPassed()), consents);
+        file[former.length + 2] = new ApplicationSubmitted("m1", RecruitmentHistory.APPLIED, true, "LL-2020-07",
+                false, false);
+        return file;
+    }
+
+    @Test
+    @DisplayName("I7: a re-admission is decided only with the province's written consent")
+    void aReadmissionIsDecidedOnlyWithTheProvincesWrittenConsent() {
+        fixture.given(readmissionFile())
+                .when(new DecideAdmission("m1", DECISION, RECEIVED, null))
+                .expectNoEvents()
+                .expectException(Violation.of("I7", "readmissionNeedsTheProvincesConsent"));
+    }
+
+    @Test
+    @DisplayName("I7: a re-admission with the province's written consent is decided")
+    void aReadmissionWithTheProvincesWrittenConsentIsDecided() {
+        fixture.given(readmissionFile(new ProvincialConsentRecorded("m1", ConsentKind.READMISSION,
+                        LocalDate.of(2020, 5, 4), "hcmc")))
+                .when(new DecideAdmission("m1", DECISION, RECEIVED, null))
+                .expectEvents(APPROVED);
+    }
+
+    @Test
+    @DisplayName("I7: the competent committee may refuse an admission the branch passed")
+    void theCompetentCommitteeMayRefuseAnAdmissionTheBranchPassed() {
+        fixture.given(votesPassed())
+                .when(new RefuseAdmission("m1", DECISION, "conduct"))
+                .expectEvents(new AdmissionRefused("m1", DECIDED, AUTHORITY, "conduct"));
+    }
+
+    @Test
+    @DisplayName("I7: nothing is decided on a file the branch has not passed")
+    void nothingIsDecidedOnAFileTheBranchHasNotPassed() {
+        fixture.given(fileReadyForTheVote())
+                .when(new RefuseAdmission("m1", DECISION, "conduct"))
+                .expectNoEvents()
+                .expectException(Violation.of("I7", "admissionFollowsThePassedVotes"));
     }
 }

@@ -15,7 +15,12 @@ public final class InMemoryOrganisationRegistry implements OrganisationRegistry 
     private final Map<String, RegisteredOrganisation> organisations = new HashMap<>();
 
     public InMemoryOrganisationRegistry with(String orgId, OrganisationKind kind, LocalDate establishedOn) {
-        organisations.put(orgId, new RegisteredOrganisation(orgId, kind, establishedOn, null, 0));
+        return with(orgId, kind, establishedOn, 0);
+    }
+
+    public InMemoryOrganisationRegistry with(String orgId, OrganisationKind kind, LocalDate establishedOn,
+                                             int fullMembersOnRoll) {
+        organisations.put(orgId, new RegisteredOrganisation(orgId, kind, establishedOn, null, fullMembersOnRoll));
         return this;
     }
 

@@ -7,9 +7,11 @@ import java.time.LocalDate;
 
 /**
  * The competent committee decides to admit. The decision's signing date starts the member's party age;
- * {@code receivedByBranchOn} starts the 30-working-day clock for the ceremony (I8).
+ * {@code receivedByBranchOn} starts the 30-working-day clock for the ceremony (I8). {@code extensionReason}, when
+ * given, allows the decision 30 more working days after the branch resolution (I7).
  */
 public record DecideAdmission(@TargetAggregateIdentifier String memberId,
                               DecisionRef decision,
-                              LocalDate receivedByBranchOn) {
+                              LocalDate receivedByBranchOn,
+                              String extensionReason) {
 }

@@ -1,0 +1,158 @@
+package vn.partyledger.command.member;
+
+import vn.partyledger.domain.member.ApplicationSubmitted;
+import vn.partyledger.domain.member.AwarenessCourseCompleted;
+import vn.partyledger.domain.member.BranchAdmissionVoteRecorded;
+import vn.partyledger.domain.member.CommitteeAdmissionVoteRecorded;
+import vn.partyledger.domain.member.ConsentKind;
+import vn.partyledger.domain.member.IntroducerType;
+import vn.partyledger.domain.member.VerificationConclusion;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The pre-membership file of one candidacy (domain.md §5.1): what has been filed so far. State only — the Member
+ * aggregate guards the rules and changes it from its event-sourcing handlers.
+ */
+final class CandidateFile {
+
+    record Introducer(IntroducerType type, String memberId) {
+    }
+
+    private AwarenessCourseCompleted course;
+    private ApplicationSubmitted application;
+    private final List<Introducer> introducers = new ArrayList<>();
+    private VerificationConclusion verification;
+    private boolean commentsFiled;
+    private final Set<ConsentKind> consents = EnumSet.noneOf(ConsentKind.class);
+    private BranchAdmissionVoteRecorded branchVote;
+    private CommitteeAdmissionVoteRecorded committeeVote;
+    private boolean closed;
+
+    AwarenessCourseCompleted course() {
+        return course;
+    }
+
+    ApplicationSubmitted application() {
+        return application;
+    }
+
+    VerificationConclusion verification() {
+        return verification;
+    }
+
+    boolean commentsFiled() {
+        return commentsFiled;
+    }
+
+    boolean consented(ConsentKind kind) {
+        return consents.contains(kind);
+    }
+
+    BranchAdmissionVoteRecorded branchVote() {
+        return branchVote;
+    }
+
+    boolean branchVotePassed() {
+        return branchVote != null && branchVote.passed();
+    }
+
+    boolean committeeVotePassed() {
+        return committeeVote != null && committeeVote.passed();
+    }
+
+    /** The date of the last admission vote, which the decision cannot precede. */
+    LocalDate lastVoteDate() {
+        return committeeVote != null ? committeeVote.voteDate() : branchVote.voteDate();
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    boolean introducedBy(String memberId) {
+        return introducers.stream().anyMatch(introducer -> memberId.equals(introducer.memberId()));
+    }
+
+    /** Youth of Youth-Union age in a unit with a Youth Union are introduced by its committee (QĐ 24 §3.2). */
+    boolean needsTheYouthUnionCommittee() {
+        return application.youthUnionAge() && application.unitHasYouthUnion();
+    }
+
+    /** Whether one more introducer of this type still fits a composition the rules allow (I4). */
+    boolean admitsAnother(IntroducerType type) {
+        long members = count(IntroducerType.FULL_MEMBER) + (type == IntroducerType.FULL_MEMBER ? 1 : 0);
+        long youthUnion = count(IntroducerType.YOUTH_UNION_COMMITTEE) + (type == IntroducerType.YOUTH_UNION_COMMITTEE ? 1 : 0);
+        long tradeUnion = count(IntroducerType.TRADE_UNION_COMMITTEE) + (type == IntroducerType.TRADE_UNION_COMMITTEE ? 1 : 0);
+        if (needsTheYouthUnionCommittee()) {
+            return tradeUnion == 0 && youthUnion <= 1 && members <= 1;
+        }
+        boolean tradeUnionAllowed = !application.unitHasYouthUnion();
+        return youthUnion == 0 && (tradeUnionAllowed || tradeUnion == 0) && tradeUnion <= 1
+                && members <= 2 - tradeUnion;
+    }
+
+    /** The file holds exactly the introducers the rules ask for (I4, checked again at the vote by I5). */
+    boolean introducersComplete() {
+        long members = count(IntroducerType.FULL_MEMBER);
+        long committees = count(IntroducerType.YOUTH_UNION_COMMITTEE) + count(IntroducerType.TRADE_UNION_COMMITTEE);
+        return needsTheYouthUnionCommittee()
+                ? count(IntroducerType.YOUTH_UNION_COMMITTEE) == 1 && members == 1
+                : (committees == 1 && members == 1) || (committees == 0 && members == 2);
+    }
+
+    String requiredIntroducers() {
+        return needsTheYouthUnionCommittee()
+                ? "the Youth Union committee's resolution and exactly one full member"
+                : "two full members" + (application.unitHasYouthUnion() ? "" : ", or the trade-union committee and one");
+    }
+
+    private long count(IntroducerType type) {
+        return introducers.stream().filter(introducer -> introducer.type() == type).count();
+    }
+
+    void on(AwarenessCourseCompleted event) {
+        course = event;
+    }
+
+    void on(ApplicationSubmitted event) {
+        application = event;
+    }
+
+    void addIntroducer(Introducer introducer) {
+        introducers.add(introducer);
+    }
+
+    void replaceIntroducer(String oldMemberId, String newMemberId) {
+        introducers.replaceAll(introducer -> oldMemberId.equals(introducer.memberId())
+                ? new Introducer(IntroducerType.FULL_MEMBER, newMemberId) : introducer);
+    }
+
+    void concludeVerification(VerificationConclusion conclusion) {
+        verification = conclusion;
+    }
+
+    void fileComments() {
+        commentsFiled = true;
+    }
+
+    void consent(ConsentKind kind) {
+        consents.add(kind);
+    }
+
+    void on(BranchAdmissionVoteRecorded event) {
+        branchVote = event;
+    }
+
+    void on(CommitteeAdmissionVoteRecorded event) {
+        committeeVote = event;
+    }
+
+    void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,268 @@
+package vn.partyledger.command.member;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.RecordingMembershipLedger;
+import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.member.AssignProbationMentor;
+import vn.partyledger.domain.member.FullMembershipRecognized;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.member.ProbationMentorAssigned;
+import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
+import vn.partyledger.domain.member.RecognitionVoteRecorded;
+import vn.partyledger.domain.member.RecognizeFullMember;
+import vn.partyledger.domain.member.RecordRecognitionVote;
+import vn.partyledger.domain.member.StrikeOffProbationaryMember;
+import vn.partyledger.domain.member.VoteLevel;
+import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.WorkingDayCalendar;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.partyledger.command.member.RecruitmentHistory.AUTHORITY;
+import static vn.partyledger.command.member.RecruitmentHistory.BRANCH;
+import static vn.partyledger.command.member.RecruitmentHistory.FULL_MEMBERS_ON_ROLL;
+import static vn.partyledger.command.member.RecruitmentHistory.PROBATION_END;
+import static vn.partyledger.command.member.RecruitmentHistory.WARD;
+import static vn.partyledger.command.member.RecruitmentHistory.plus;
+import static vn.partyledger.command.member.RecruitmentHistory.probationary;
+import static vn.partyledger.command.member.RecruitmentHistory.votesPassed;
+
+/** Probation and recognition (domain.md §6): mentor, recognition votes (I10), recognition (I9), strike-off (I11). */
+class ProbationAndRecognitionTest {
+
+    private static final LocalDate BRANCH_VOTE = LocalDate.of(2021, 6, 21);
+    private static final LocalDate COMMITTEE_VOTE = LocalDate.of(2021, 7, 5);
+    private static final LocalDate DECIDED = LocalDate.of(2021, 7, 12);
+
+    private AggregateTestFixture<Member> fixture;
+    private RecordingMembershipLedger ledger;
+
+    @BeforeEach
+    void setUp() {
+        ledger = new RecordingMembershipLedger();
+        fixture = RecruitmentHistory.fixture(ledger);
+    }
+
+    private static RecordRecognitionVote branchVote(int inFavour, int attemptNo) {
+        return new RecordRecognitionVote("m1", VoteLevel.BRANCH, BRANCH_VOTE, FULL_MEMBERS_ON_ROLL, inFavour, 2,
+                attemptNo);
+    }
+
+    private static RecognitionVoteRecorded branchVoted(int inFavour, int attemptNo) {
+        return new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, BRANCH_VOTE, FULL_MEMBERS_ON_ROLL, inFavour, 2,
+                inFavour >= 20, attemptNo);
+    }
+
+    private static RecognitionVoteRecorded committeeVoted() {
+        return new RecognitionVoteRecorded("m1", VoteLevel.COMMITTEE, COMMITTEE_VOTE, 9, 7, 0, true, 1);
+    }
+
+    private static Object[] deadlocked() {
+        return plus(probationary(), branchVoted(15, 1), branchVoted(18, 2), branchVoted(19, 3));
+    }
+
+    private static RecognizeFullMember recognize(LocalDate decided, String extensionReason) {
+        return new RecognizeFullMember("m1", new DecisionRef("88-QĐ/QU", decided, AUTHORITY), extensionReason);
+    }
+
+    private static StrikeOffProbationaryMember strikeOff(int branchInFavour, int committeeInFavour) {
+        return new StrikeOffProbationaryMember("m1", new DecisionRef("90-QĐ/QU", DECIDED, AUTHORITY), "unfit",
+                FULL_MEMBERS_ON_ROLL, branchInFavour, 9, committeeInFavour);
+    }
+
+    @Test
+    @DisplayName("a full member is assigned to help a probationary member")
+    void aFullMemberIsAssignedToHelpAProbationaryMember() {
+        LocalDate assigned = LocalDate.of(2020, 6, 22);
+        fixture.given(probationary())
+                .when(new AssignProbationMentor("m1", "m-intro3", assigned))
+                .expectEvents(new ProbationMentorAssigned("m1", "m-intro3", assigned));
+    }
+
+    @Test
+    @DisplayName("a probationary member cannot mentor another")
+    void aProbationaryMemberCannotMentorAnother() {
+        fixture.given(probationary())
+                .when(new AssignProbationMentor("m1", "m-probationer", LocalDate.of(2020, 6, 22)))
+                .expectNoEvents()
+                .expectException(Violation.of("PROBATION", "theMentorIsAFullMemberOnTheDate"));
+    }
+
+    @Test
+    @DisplayName("a candidate has no probation mentor yet")
+    void aCandidateHasNoProbationMentorYet() {
+        fixture.given(votesPassed())
+                .when(new AssignProbationMentor("m1", "m-intro3", LocalDate.of(2020, 6, 22)))
+                .expectNoEvents()
+                .expectException(Violation.of("PROBATION", "aMentorHelpsOnlyAProbationaryMember"));
+    }
+
+    @Test
+    @DisplayName("I10: the branch votes on recognition once the probation has ended")
+    void theBranchVotesOnRecognitionOnceTheProbationHasEnded() {
+        fixture.given(probationary())
+                .when(branchVote(22, 1))
+                .expectEvents(branchVoted(22, 1));
+    }
+
+    @Test
+    @DisplayName("I10: the branch does not vote on recognition before the probation ends")
+    void theBranchDoesNotVoteOnRecognitionBeforeTheProbationEnds() {
+        fixture.given(probationary())
+                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, PROBATION_END.minusDays(1),
+                        FULL_MEMBERS_ON_ROLL, 22, 2, 1))
+                .expectNoEvents()
+                .expectException(Violation.of("I10", "recognitionIsConsideredOnceProbationEnds"));
+    }
+
+    @Test
+    @DisplayName("I10: the branch may vote a third time after two failed votes")
+    void theBranchMayVoteAThirdTimeAfterTwoFailedVotes() {
+        fixture.given(plus(probationary(), branchVoted(15, 1), branchVoted(18, 2)))
+                .when(branchVote(19, 3))
+                .expectEvents(branchVoted(19, 3));
+    }
+
+    @Test
+    @DisplayName("I10: after three failed branch votes the branch votes no more")
+    void afterThreeFailedBranchVotesTheBranchVotesNoMore() {
+        fixture.given(deadlocked())
+                .when(branchVote(22, 4))
+                .expectNoEvents()
+                .expectException(Violation.of("I10", "theBranchVotesAtMostThreeTimesInTurn"));
+    }
+
+    @Test
+    @DisplayName("I10: branch attempts are numbered in turn")
+    void branchAttemptsAreNumberedInTurn() {
+        fixture.given(probationary())
+                .when(branchVote(22, 2))
+                .expectNoEvents()
+                .expectException(Violation.of("I10", "theBranchVotesAtMostThreeTimesInTurn"));
+    }
+
+    @Test
+    @DisplayName("I10: after three failed branch votes the matter escalates to the committee")
+    void afterThreeFailedBranchVotesTheMatterEscalatesToTheCommittee() {
+        fixture.given(deadlocked())
+                .when(new RecordRecognitionVote("m1", VoteLevel.COMMITTEE, COMMITTEE_VOTE, 9, 7, 0, 1))
+                .expectEvents(committeeVoted());
+    }
+
+    @Test
+    @DisplayName("I10: the committee does not vote before the branch has spoken")
+    void theCommitteeDoesNotVoteBeforeTheBranchHasSpoken() {
+        fixture.given(plus(probationary(), branchVoted(15, 1)))
+                .when(new RecordRecognitionVote("m1", VoteLevel.COMMITTEE, COMMITTEE_VOTE, 9, 7, 0, 1))
+                .expectNoEvents()
+                .expectException(Violation.of("I10", "theCommitteeVotesAfterAPassedBranchVoteOrADeadlock"));
+    }
+
+    @Test
+    @DisplayName("I10: a recognition vote counts all the branch's full members")
+    void aRecognitionVoteCountsAllTheBranchsFullMembers() {
+        fixture.given(probationary())
+                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, BRANCH_VOTE, 25, 22, 2, 1))
+                .expectNoEvents()
+                .expectException(Violation.of("I10", "statedFullMembersMatchTheBranchRoll"));
+    }
+
+    @Test
+    @DisplayName("I9: recognition takes effect at the end of probation and makes the member full on the roll")
+    void recognitionTakesEffectAtTheEndOfProbationAndMakesTheMemberFullOnTheRoll() {
+        fixture.given(plus(probationary(), branchVoted(22, 1), committeeVoted()))
+                .when(recognize(DECIDED, null))
+                .expectEvents(new FullMembershipRecognized("m1", BRANCH, DECIDED, PROBATION_END, AUTHORITY, false));
+        assertThat(ledger.enrolments()).containsExactly(
+                new RecordingMembershipLedger.Enrolment(BRANCH, "m1", MemberStatus.FULL, PROBATION_END));
+    }
+
+    @Test
+    @DisplayName("I9: a late recognition keeps the probation end as its effective date and is flagged")
+    void aLateRecognitionKeepsTheProbationEndAsItsEffectiveDateAndIsFlagged() {
+        LocalDate late = new WorkingDayCalendar(Set.of()).plusWorkingDays(COMMITTEE_VOTE, 30).plusDays(1);
+        fixture.given(plus(probationary(), branchVoted(22, 1), committeeVoted()))
+                .when(recognize(late, null))
+                .expectEvents(new FullMembershipRecognized("m1", BRANCH, late, PROBATION_END, AUTHORITY, true));
+    }
+
+    @Test
+    @DisplayName("I9: the competent committee recognises after escalation of three failed branch votes")
+    void theCompetentCommitteeRecognisesAfterEscalationOfThreeFailedBranchVotes() {
+        fixture.given(plus(deadlocked(), committeeVoted()))
+                .when(recognize(DECIDED, null))
+                .expectEvents(new FullMembershipRecognized("m1", BRANCH, DECIDED, PROBATION_END, AUTHORITY, false));
+    }
+
+    @Test
+    @DisplayName("I9: a member of a subordinate branch is not recognised without the committee's vote")
+    void aMemberOfASubordinateBranchIsNotRecognisedWithoutTheCommitteesVote() {
+        fixture.given(plus(probationary(), branchVoted(22, 1)))
+                .when(recognize(DECIDED, null))
+                .expectNoEvents()
+                .expectException(Violation.of("I9", "recognitionFollowsThePassedVotes"));
+    }
+
+    @Test
+    @DisplayName("I9: only the committee competent on the decision's date recognises")
+    void onlyTheCommitteeCompetentOnTheDecisionsDateRecognises() {
+        fixture.given(plus(probationary(), branchVoted(22, 1), committeeVoted()))
+                .when(new RecognizeFullMember("m1", new DecisionRef("88-QĐ/ĐU", DECIDED, WARD), null))
+                .expectNoEvents()
+                .expectException(Violation.of("I9", "decisionIsSignedByTheCompetentAuthority"));
+    }
+
+    @Test
+    @DisplayName("I9: a full member is not recognised again")
+    void aFullMemberIsNotRecognisedAgain() {
+        fixture.given(plus(probationary(), branchVoted(22, 1), committeeVoted(),
+                        new FullMembershipRecognized("m1", BRANCH, DECIDED, PROBATION_END, AUTHORITY, false)))
+                .when(recognize(DECIDED, null))
+                .expectNoEvents()
+                .expectException(Violation.of("I9", "onlyAProbationaryMemberIsRecognised"));
+    }
+
+    @Test
+    @DisplayName("I11: an unfit probationary member is struck off the list and leaves the branch's roll")
+    void anUnfitProbationaryMemberIsStruckOffTheListAndLeavesTheBranchsRoll() {
+        fixture.given(probationary())
+                .when(strikeOff(20, 5))
+                .expectEvents(new ProbationaryMemberStruckOff("m1", BRANCH, DECIDED, AUTHORITY, "unfit"));
+        assertThat(ledger.releases()).containsExactly(new RecordingMembershipLedger.Release(BRANCH, "m1", DECIDED));
+    }
+
+    @Test
+    @DisplayName("I11: striking off the probationary list needs two thirds of the branch's full members")
+    void strikingOffTheProbationaryListNeedsTwoThirdsOfTheBranchsFullMembers() {
+        fixture.given(probationary())
+                .when(strikeOff(19, 5))
+                .expectNoEvents()
+                .expectException(Violation.of("I11",
+                        "strikeOffNeedsTwoThirdsOfTheBranchAndMoreThanHalfOfTheStandingCommittee"));
+    }
+
+    @Test
+    @DisplayName("I11: striking off the probationary list needs more than half of the standing committee")
+    void strikingOffTheProbationaryListNeedsMoreThanHalfOfTheStandingCommittee() {
+        fixture.given(probationary())
+                .when(strikeOff(20, 4))
+                .expectNoEvents()
+                .expectException(Violation.of("I11",
+                        "strikeOffNeedsTwoThirdsOfTheBranchAndMoreThanHalfOfTheStandingCommittee"));
+    }
+
+    @Test
+    @DisplayName("I11: only a probationary member is struck off the probationary list")
+    void onlyAProbationaryMemberIsStruckOffTheProbationaryList() {
+        fixture.given(votesPassed())
+                .when(strikeOff(20, 5))
+                .expectNoEvents()
+                .expectException(Violation.of("I11", "onlyAProbationaryMemberIsStruckOffTheProbationaryList"));
+        assertThat(ledger.releases()).isEmpty();
+    }
+}

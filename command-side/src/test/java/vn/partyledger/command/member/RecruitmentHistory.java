@@ -1,0 +1,128 @@
+package vn.partyledger.command.member;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import vn.partyledger.command.organisation.AuthorityResolver;
+import vn.partyledger.command.support.InMemoryMemberRegistry;
+import vn.partyledger.command.support.InMemoryOrganisationRegistry;
+import vn.partyledger.command.support.RecordingMembershipLedger;
+import vn.partyledger.domain.member.AdmissionApproved;
+import vn.partyledger.domain.member.AdmissionPolicy;
+import vn.partyledger.domain.member.ApplicationSubmitted;
+import vn.partyledger.domain.member.AwarenessCourseCompleted;
+import vn.partyledger.domain.member.BackgroundVerificationCompleted;
+import vn.partyledger.domain.member.BranchAdmissionVoteRecorded;
+import vn.partyledger.domain.member.CandidateSource;
+import vn.partyledger.domain.member.CommentsSummaryRecorded;
+import vn.partyledger.domain.member.CommitteeAdmissionVoteRecorded;
+import vn.partyledger.domain.member.IntroducerAssigned;
+import vn.partyledger.domain.member.IntroducerType;
+import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.member.OutstandingCandidateRegistered;
+import vn.partyledger.domain.member.RecruitmentPolicy;
+import vn.partyledger.domain.member.VerificationConclusion;
+import vn.partyledger.domain.member.VerificationSubject;
+import vn.partyledger.domain.organisation.OrganisationKind;
+import vn.partyledger.domain.shared.WorkingDayCalendar;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One candidate's path through a subordinate branch of 30 full members inside a ward committee, in 2020 (seed 002's
+ * Nam Viêm ward admitted seven that year), as given events for the fixture tests of the Member aggregate.
+ */
+final class RecruitmentHistory {
+
+    static final String BRANCH = "kp1";
+    static final String WARD = "ward";
+    static final String AUTHORITY = "district-phuc-yen";
+    static final int FULL_MEMBERS_ON_ROLL = 30;
+    static final LocalDate REGISTERED = LocalDate.of(2020, 1, 6);
+    static final LocalDate COURSE_ISSUED = LocalDate.of(2019, 11, 4);
+    static final LocalDate APPLIED = LocalDate.of(2020, 2, 3);
+    static final LocalDate INTRODUCED = LocalDate.of(2020, 2, 10);
+    static final LocalDate KNOWN_SINCE = LocalDate.of(2018, 9, 1);
+    static final LocalDate BRANCH_VOTE = LocalDate.of(2020, 4, 6);
+    static final LocalDate COMMITTEE_VOTE = LocalDate.of(2020, 4, 20);
+    static final LocalDate DECIDED = LocalDate.of(2020, 6, 1);
+    static final LocalDate RECEIVED = LocalDate.of(2020, 6, 3);
+    static final LocalDate CEREMONY = LocalDate.of(2020, 6, 19);
+    static final LocalDate PROBATION_END = LocalDate.of(2021, 6, 19);
+
+    static final OutstandingCandidateRegistered REGISTERED_EVENT = new OutstandingCandidateRegistered("m1", "p1",
+            BRANCH, CandidateSource.YOUTH_UNION, "m-mentor", REGISTERED);
+    static final AwarenessCourseCompleted COURSE = new AwarenessCourseCompleted("m1", "GCN-118", "political-centre",
+            COURSE_ISSUED);
+    static final ApplicationSubmitted APPLICATION = new ApplicationSubmitted("m1", APPLIED, false, "LL-2020-07",
+            false, false);
+    static final IntroducerAssigned FIRST_INTRODUCER = new IntroducerAssigned("m1", IntroducerType.FULL_MEMBER,
+            "m-intro1", null, KNOWN_SINCE, INTRODUCED);
+    static final IntroducerAssigned SECOND_INTRODUCER = new IntroducerAssigned("m1", IntroducerType.FULL_MEMBER,
+            "m-intro2", null, KNOWN_SINCE, INTRODUCED);
+    static final BackgroundVerificationCompleted VERIFIED = new BackgroundVerificationCompleted("m1",
+            List.of(VerificationSubject.CANDIDATE, VerificationSubject.FATHER, VerificationSubject.MOTHER),
+            VerificationConclusion.CLEAR, WARD, LocalDate.of(2020, 3, 2));
+    static final CommentsSummaryRecorded COMMENTS = new CommentsSummaryRecorded("m1", "TH-03", LocalDate.of(2020, 3, 9));
+    static final BranchAdmissionVoteRecorded BRANCH_PASSED = new BranchAdmissionVoteRecorded("m1", "meeting-04",
+            BRANCH_VOTE, FULL_MEMBERS_ON_ROLL, 25, 3, true);
+    static final CommitteeAdmissionVoteRecorded COMMITTEE_PASSED = new CommitteeAdmissionVoteRecorded("m1", WARD,
+            COMMITTEE_VOTE, 9, 7, true);
+    static final AdmissionApproved APPROVED = new AdmissionApproved("m1", DECIDED, AUTHORITY, RECEIVED, false);
+    static final MemberAdmitted ADMITTED = new MemberAdmitted("m1", "p1", BRANCH, CEREMONY, PROBATION_END, DECIDED,
+            false);
+
+    private RecruitmentHistory() {
+    }
+
+    /** Everything the branch needs before it votes. */
+    static Object[] fileReadyForTheVote() {
+        return new Object[]{REGISTERED_EVENT, COURSE, APPLICATION, FIRST_INTRODUCER, SECOND_INTRODUCER, VERIFIED,
+                COMMENTS};
+    }
+
+    /** The file after the branch and the ward committee passed it. */
+    static Object[] votesPassed() {
+        return Stream.concat(Stream.of(fileReadyForTheVote()), Stream.of(BRANCH_PASSED, COMMITTEE_PASSED))
+                .toArray();
+    }
+
+    /** A probationary member whose probation ends on {@link #PROBATION_END}. */
+    static Object[] probationary() {
+        return Stream.concat(Stream.of(votesPassed()), Stream.of(APPROVED, ADMITTED)).toArray();
+    }
+
+    static Object[] plus(Object[] history, Object... more) {
+        return Stream.concat(Stream.of(history), Stream.of(more)).toArray();
+    }
+
+    /** Before 1 Jul 2025 the district standing committee decides, the ward after it (the real resolver's rule). */
+    static final AuthorityResolver RESOLVER = (branchId, date) ->
+            Optional.of(date.isBefore(LocalDate.of(2025, 7, 1)) ? AUTHORITY : WARD);
+
+    static AggregateTestFixture<Member> fixture(WorkingDayCalendar calendar, RecordingMembershipLedger ledger) {
+        AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
+                .with(BRANCH, OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 1), FULL_MEMBERS_ON_ROLL)
+                .with("grassroots-branch", OrganisationKind.GRASSROOTS_BRANCH, LocalDate.of(2010, 1, 1))
+                .with(WARD, OrganisationKind.GRASSROOTS_COMMITTEE, LocalDate.of(2010, 1, 1)));
+        fixture.registerInjectableResource(new InMemoryMemberRegistry()
+                .with("m-intro1", MemberStatus.FULL, LocalDate.of(2010, 5, 19))
+                .with("m-intro2", MemberStatus.FULL, LocalDate.of(2012, 9, 2))
+                .with("m-intro3", MemberStatus.FULL, LocalDate.of(2014, 2, 3))
+                .with("m-probationer", MemberStatus.PROBATIONARY, null));
+        fixture.registerInjectableResource(RESOLVER);
+        fixture.registerInjectableResource(calendar);
+        fixture.registerInjectableResource(AdmissionPolicy.DEFAULTS);
+        fixture.registerInjectableResource(RecruitmentPolicy.DEFAULTS);
+        fixture.registerInjectableResource(ledger);
+        return fixture;
+    }
+
+    static AggregateTestFixture<Member> fixture(RecordingMembershipLedger ledger) {
+        return fixture(new WorkingDayCalendar(Set.of()), ledger);
+    }
+}

@@ -1,0 +1,11 @@
+package vn.partyledger.domain.member;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** Assign a full member to help the probationary member (domain.md §6). */
+public record AssignProbationMentor(@TargetAggregateIdentifier String memberId,
+                                    String mentorMemberId,
+                                    LocalDate assignedOn) {
+}

@@ -1,0 +1,17 @@
+package vn.partyledger.domain.member;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/** A recognition vote was held; {@code passed} ⇔ inFavour ≥ ⌈2/3 × electorate⌉. */
+@Revision("1")
+public record RecognitionVoteRecorded(String memberId,
+                                      VoteLevel level,
+                                      LocalDate voteDate,
+                                      int electorate,
+                                      int inFavour,
+                                      int against,
+                                      boolean passed,
+                                      int attemptNo) {
+}

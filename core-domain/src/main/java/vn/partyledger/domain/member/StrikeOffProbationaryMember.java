@@ -1,0 +1,17 @@
+package vn.partyledger.domain.member;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import vn.partyledger.domain.shared.DecisionRef;
+
+/**
+ * Strike an unqualified member off the probationary list (I11): the branch's vote and the deciding standing
+ * committee's vote are stated with the decision.
+ */
+public record StrikeOffProbationaryMember(@TargetAggregateIdentifier String memberId,
+                                          DecisionRef decision,
+                                          String reason,
+                                          int branchFullMembersOnRoll,
+                                          int branchInFavour,
+                                          int standingCommitteeMembers,
+                                          int standingCommitteeInFavour) {
+}
