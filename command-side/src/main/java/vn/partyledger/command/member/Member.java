@@ -372,8 +372,9 @@ public class Member {
         members.find(otherMemberId)
                 .filter(standing -> !standing.fullOn(date))
                 .ifPresent(standing -> {
-                    throw new RuleViolation(code, rule, "The " + role + " " + otherMemberId + " is " + standing.status()
-                            + " on " + date + "; only a full member may be a " + role + ".");
+                    throw new RuleViolation(code, rule, "The " + role + " " + otherMemberId
+                            + " is not a full member on " + date + " (now " + standing.status()
+                            + "); only a full member may be a " + role + ".");
                 });
     }
 

@@ -45,7 +45,7 @@ class FirstDecisionEndToEndTest extends RunningApplication {
         JsonNode outcome = scenario.admittedMember(memberId);
 
         assertThat(outcome.get("aggregateId").asText()).isEqualTo(memberId);
-        assertThat(outcome.get("version").asLong()).isEqualTo(2);
+        assertThat(outcome.get("version").asLong()).isEqualTo(Scenario.EVENTS_BEFORE_DECISION + 1);
         String admittedEventId = outcome.get("eventIds").get(0).asText();
 
         Document stored = database.getCollection("domain_events").find(Filters.eq("_id", admittedEventId)).first();
@@ -62,7 +62,7 @@ class FirstDecisionEndToEndTest extends RunningApplication {
         assertThat(metaData.getString("requestId")).isNotBlank();
 
         Document decided = database.getCollection("domain_events")
-                .find(Filters.eq("streamKey", memberId + "/1")).first();
+                .find(Filters.eq("streamKey", memberId + "/" + Scenario.EVENTS_BEFORE_DECISION)).first();
         assertThat(decided).isNotNull();
         assertThat(decided.get("metaData", Document.class).get("decision", Document.class))
                 .containsEntry("docNumber", "215-QĐ/ĐU")

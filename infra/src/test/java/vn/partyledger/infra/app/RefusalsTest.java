@@ -88,14 +88,14 @@ class RefusalsTest extends RunningApplication {
     void aCeremonyTooLongAfterTheDecisionAnswers422NamingRuleI8() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
-        expect(scenario.registerCandidate(memberId), 201);
+        scenario.readyForDecision(memberId);
         expect(scenario.decideAdmission(memberId), 200);
 
         ResponseEntity<JsonNode> response = scenario.admit(memberId, "2025-10-20");
 
         assertProblem(response, 422, "I8");
         assertThat(response.getBody().get("detail").asText()).contains("30 working days");
-        assertThat(eventsOf(memberId)).isEqualTo(2);
+        assertThat(eventsOf(memberId)).isEqualTo(Scenario.EVENTS_BEFORE_DECISION + 1);
     }
 
     @Test
@@ -170,7 +170,7 @@ class RefusalsTest extends RunningApplication {
     void anIdempotencyKeyReusedForADifferentRequestIsRefused() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
-        expect(scenario.registerCandidate(memberId), 201);
+        scenario.readyForDecision(memberId);
         expect(scenario.decideAdmission(memberId), 200);
 
         ResponseEntity<JsonNode> first = secretary().post().uri("/api/v1/members/{id}/admit", memberId)
@@ -182,28 +182,28 @@ class RefusalsTest extends RunningApplication {
 
         assertThat(first.getStatusCode().value()).isEqualTo(200);
         assertProblem(other, 422, "IDEMPOTENCY_KEY_REUSED");
-        assertThat(eventsOf(memberId)).isEqualTo(3);
+        assertThat(eventsOf(memberId)).isEqualTo(Scenario.EVENTS_BEFORE_DECISION + 2);
     }
 
     @Test
     void aStaleIfMatchAnswers412AndAFreshOneIsAccepted() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
-        ResponseEntity<JsonNode> registered = scenario.registerCandidate(memberId);
-        String etag = registered.getHeaders().getETag();
-        expect(scenario.decideAdmission(memberId), 200);
+        scenario.readyForDecision(memberId);
+        String etag = scenario.decideAdmission(memberId).getHeaders().getETag();
 
         ResponseEntity<JsonNode> stale = secretary().post().uri("/api/v1/members/{id}/admit", memberId)
-                .header("If-Match", etag).body("{\"ceremonyDate\": \"2025-08-19\"}")
-                .retrieve().toEntity(JsonNode.class);
-        assertProblem(stale, 412, "STALE_VERSION");
-        assertThat(eventsOf(memberId)).isEqualTo(2);
-
-        ResponseEntity<JsonNode> fresh = secretary().post().uri("/api/v1/members/{id}/admit", memberId)
                 .header("If-Match", "\"1\"").body("{\"ceremonyDate\": \"2025-08-19\"}")
                 .retrieve().toEntity(JsonNode.class);
+        assertProblem(stale, 412, "STALE_VERSION");
+        assertThat(eventsOf(memberId)).isEqualTo(Scenario.EVENTS_BEFORE_DECISION + 1);
+
+        ResponseEntity<JsonNode> fresh = secretary().post().uri("/api/v1/members/{id}/admit", memberId)
+                .header("If-Match", etag).body("{\"ceremonyDate\": \"2025-08-19\"}")
+                .retrieve().toEntity(JsonNode.class);
         assertThat(fresh.getStatusCode().value()).isEqualTo(200);
-        assertThat(fresh.getHeaders().getETag()).isEqualTo("\"2\"");
+        assertThat(fresh.getHeaders().getETag())
+                .isEqualTo("\"" + (Scenario.EVENTS_BEFORE_DECISION + 1) + "\"");
     }
 
     @Test

@@ -1,0 +1,23 @@
+package vn.partyledger.infra.axon;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.partyledger.command.member.AggregateMemberRegistry;
+import vn.partyledger.command.member.Member;
+import vn.partyledger.command.member.MemberRegistry;
+import vn.partyledger.domain.member.RecruitmentPolicy;
+
+/** The recruitment pipeline's resources: its policy numbers and the look-up of other members (introducers, mentors). */
+@Configuration(proxyBeanMethods = false)
+public class RecruitmentConfiguration {
+
+    @Bean
+    public RecruitmentPolicy recruitmentPolicy(RecruitmentRulesProperties rules) {
+        return rules.toPolicy();
+    }
+
+    @Bean
+    public MemberRegistry memberRegistry(org.axonframework.config.Configuration axon) {
+        return new AggregateMemberRegistry(() -> axon.repository(Member.class));
+    }
+}
