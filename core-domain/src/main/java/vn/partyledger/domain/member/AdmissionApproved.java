@@ -14,4 +14,10 @@ public record AdmissionApproved(String memberId,
                                 String decidedByOrgId,
                                 LocalDate receivedByBranchOn,
                                 boolean lateDecision) {
+
+    /** A decision signed within its deadline. */
+    public AdmissionApproved(String memberId, LocalDate decisionDate, String decidedByOrgId,
+                             LocalDate receivedByBranchOn) {
+        this(memberId, decisionDate, decidedByOrgId, receivedByBranchOn, false);
+    }
 }
