@@ -19,6 +19,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
@@ -54,7 +55,8 @@ import java.util.stream.Stream;
  * <p>
  * System properties: {@code bench.sizes} (default {@code 10000,100000}), {@code bench.backends} (default
  * {@code h2,memory}), {@code bench.branches} (default 1000), {@code bench.engineBatchSize} (default 100),
- * {@code bench.processorBatchSize} (default 100), {@code bench.projection} ({@code roster}, the default, or
+ * {@code bench.processorBatchSize} (default 100), {@code bench.h2CacheMb} (MVStore page cache; default
+ * MVStore's own 16 MB, as the application opens it), {@code bench.projection} ({@code roster}, the default, or
  * {@code noop} to measure engine and processor without projection writes); each may also be given as an environment variable
  * ({@code BENCH_SIZES=2000,5000}), which is how they reach the JVM that exec:exec forks.
  * <p>
@@ -114,7 +116,7 @@ public final class ReplayBenchmark {
             Path directory = Files.createTempDirectory("party-ledger-bench");
             try {
                 MongoBackend mongoBackend = switch (backend) {
-                    case "h2" -> new H2Backend(directory.resolve("bench.mv").toString());
+                    case "h2" -> new H2Backend(h2Store(directory.resolve("bench.mv")));
                     case "memory" -> new MemoryBackend();
                     default -> throw new IllegalArgumentException("Unknown backend " + backend);
                 };
@@ -237,6 +239,19 @@ public final class ReplayBenchmark {
             coordinator.shutdownNow();
             worker.shutdownNow();
         }
+    }
+
+    /**
+     * The MVStore as the application opens it (MVStore's default 16 MB page cache), unless {@code bench.h2CacheMb}
+     * asks for another cache size.
+     */
+    private static MVStore h2Store(Path file) {
+        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString());
+        String cacheMb = setting("bench.h2CacheMb", "");
+        if (!cacheMb.isEmpty()) {
+            builder.cacheSize(Integer.parseInt(cacheMb));
+        }
+        return builder.open();
     }
 
     /**
