@@ -19,6 +19,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
@@ -54,7 +55,9 @@ import java.util.stream.Stream;
  * <p>
  * System properties: {@code bench.sizes} (default {@code 10000,100000}), {@code bench.backends} (default
  * {@code h2,memory}), {@code bench.branches} (default 1000), {@code bench.engineBatchSize} (default 100),
- * {@code bench.processorBatchSize} (default 100); each may also be given as an environment variable
+ * {@code bench.processorBatchSize} (default 100), {@code bench.h2CacheMb} (MVStore page cache; default
+ * MVStore's own 16 MB, as the application opens it), {@code bench.projection} ({@code roster}, the default, or
+ * {@code noop} to measure engine and processor without projection writes); each may also be given as an environment variable
  * ({@code BENCH_SIZES=2000,5000}), which is how they reach the JVM that exec:exec forks.
  * <p>
  * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec -Dbench.main=vn.partyledger.bench.ReplayBenchmark}
@@ -94,20 +97,26 @@ public final class ReplayBenchmark {
                                     .map(String::trim).map(Integer::parseInt).sorted().toList();
         List<String> backends = Arrays.stream(setting("bench.backends", "h2,memory").split(","))
                                       .map(String::trim).toList();
-        ReplayBenchmark benchmark = new ReplayBenchmark(BranchRosterBenchProjection::new,
+        String projection = setting("bench.projection", "roster");
+        Function<MongoDatabase, Object> projectionFactory = switch (projection) {
+            case "roster" -> BranchRosterBenchProjection::new;
+            case "noop" -> database -> new NoOpProjection();
+            default -> throw new IllegalArgumentException("Unknown projection " + projection);
+        };
+        ReplayBenchmark benchmark = new ReplayBenchmark(projectionFactory,
                                                         Integer.parseInt(setting("bench.branches", "1000")),
                                                         Integer.parseInt(setting("bench.engineBatchSize", "100")),
                                                         Integer.parseInt(setting("bench.processorBatchSize", "100")));
         System.out.printf(Locale.ROOT, "Replay benchmark: MongoEventStorageEngine on mongo-java-server, Axon "
-                                  + "PooledStreamingEventProcessor (1 segment, batch %d), engine batch %d, "
-                                  + "%d branches, %d cores, Java %s%n",
-                          benchmark.processorBatchSize, benchmark.engineBatchSize, benchmark.branches,
+                                  + "PooledStreamingEventProcessor (1 segment, batch %d) into the %s projection, "
+                                  + "engine batch %d, %d branches, %d cores, Java %s%n",
+                          benchmark.processorBatchSize, projection, benchmark.engineBatchSize, benchmark.branches,
                           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         for (String backend : backends) {
             Path directory = Files.createTempDirectory("party-ledger-bench");
             try {
                 MongoBackend mongoBackend = switch (backend) {
-                    case "h2" -> new H2Backend(directory.resolve("bench.mv").toString());
+                    case "h2" -> new H2Backend(h2Store(directory.resolve("bench.mv")));
                     case "memory" -> new MemoryBackend();
                     default -> throw new IllegalArgumentException("Unknown backend " + backend);
                 };
@@ -233,6 +242,19 @@ public final class ReplayBenchmark {
     }
 
     /**
+     * The MVStore as the application opens it (MVStore's default 16 MB page cache), unless {@code bench.h2CacheMb}
+     * asks for another cache size.
+     */
+    private static MVStore h2Store(Path file) {
+        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString());
+        String cacheMb = setting("bench.h2CacheMb", "");
+        if (!cacheMb.isEmpty()) {
+            builder.cacheSize(Integer.parseInt(cacheMb));
+        }
+        return builder.open();
+    }
+
+    /**
      * A system property, else the environment variable of the same name in upper case with dots as underscores
      * ({@code bench.sizes} → {@code BENCH_SIZES}): exec:exec forks a JVM that does not see Maven's -D options.
      */
@@ -256,6 +278,14 @@ public final class ReplayBenchmark {
     }
 
     private record Replay(long events, double seconds, long branchDocuments) {
+    }
+
+    /** Handles every event and writes nothing: separates the cost of the projection from the rest. */
+    public static final class NoOpProjection {
+        @org.axonframework.eventhandling.EventHandler
+        public void on(Object event) {
+            // measuring engine + processor only
+        }
     }
 
     /**
