@@ -22,6 +22,12 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.organisation.BranchType;
+import vn.partyledger.domain.organisation.OrganisationEstablished;
+import vn.partyledger.domain.organisation.OrganisationFlags;
+import vn.partyledger.domain.organisation.OrganisationKind;
+import vn.partyledger.query.roster.BranchRosterProjection;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 
 import java.io.IOException;
@@ -29,11 +35,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +69,7 @@ import java.util.stream.Stream;
 public final class ReplayBenchmark {
 
     private static final String DATABASE = "party_ledger_bench";
-    private static final String PROJECTION_COLLECTION = BranchRosterBenchProjection.COLLECTION;
+    private static final String PROJECTION_COLLECTION = BranchRosterProjection.COLLECTION;
 
     private final Function<MongoDatabase, Object> projectionFactory;
     private final int branches;
@@ -99,7 +103,7 @@ public final class ReplayBenchmark {
                                       .map(String::trim).toList();
         String projection = setting("bench.projection", "roster");
         Function<MongoDatabase, Object> projectionFactory = switch (projection) {
-            case "roster" -> BranchRosterBenchProjection::new;
+            case "roster" -> BranchRosterProjection::new;
             case "noop" -> database -> new NoOpProjection();
             default -> throw new IllegalArgumentException("Unknown projection " + projection);
         };
@@ -292,11 +296,14 @@ public final class ReplayBenchmark {
      * Appends events the way commands would: one per append. Members are admitted into branches spread over the
      * branch ids; once enough are waiting, every other event recognises the oldest probationary member.
      */
+    /**
+     * Appends the application's own events: first every branch's {@code OrganisationEstablished}, then one
+     * {@code MemberAdmitted} per member, spread over the branches, as a ward's history would be.
+     */
     private static final class Filler {
         private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
         private final MongoEventStorageEngine engine;
         private final int branches;
-        private final Deque<Integer> probationary = new ArrayDeque<>();
         private int nextMember;
         private int appended;
 
@@ -307,45 +314,32 @@ public final class ReplayBenchmark {
 
         void fill(int count) {
             for (int i = 0; i < count; i++) {
-                boolean recognise = probationary.size() >= branches && (appended % 2 == 1);
-                if (recognise) {
-                    int member = probationary.poll();
-                    engine.appendEvents(new GenericDomainEventMessage<>(
-                            "Member", memberId(member), 1,
-                            new BenchEvents.MemberRecognizedAsOfficial(memberId(member), branchOf(member),
-                                                                       FIRST_DAY.plusDays(member % 700 + 365),
-                                                                       "QĐ-" + member + "/CN"),
+                if (appended < branches) {
+                    String branch = "branch-" + appended;
+                    engine.appendEvents(new GenericDomainEventMessage<>("Organisation", branch, 0,
+                            new OrganisationEstablished(branch, "Chi bộ " + appended,
+                                    OrganisationKind.SUBORDINATE_BRANCH, BranchType.RESIDENTIAL, "ward", null,
+                                    OrganisationFlags.NONE, 5, false, FIRST_DAY),
                             metaData(appended)));
                 } else {
                     int member = nextMember++;
-                    engine.appendEvents(new GenericDomainEventMessage<>(
-                            "Member", memberId(member), 0,
-                            new BenchEvents.MemberAdmitted(memberId(member), branchOf(member),
-                                                           "person-" + Long.toHexString(member * 2654435761L
-                                                                                                & 0xffffffffL),
-                                                           FIRST_DAY.plusDays(member % 700), "QĐ-" + member + "/KN",
-                                                           memberId(Math.max(0, member - 17)),
-                                                           memberId(Math.max(0, member - 31))),
+                    LocalDate ceremony = FIRST_DAY.plusDays(member % 700);
+                    engine.appendEvents(new GenericDomainEventMessage<>("Member", "member-" + member, 0,
+                            new MemberAdmitted("member-" + member,
+                                    "person-" + Long.toHexString(member * 2654435761L & 0xffffffffL),
+                                    "branch-" + (int) ((member * 7919L) % branches), ceremony,
+                                    ceremony.plusMonths(12), ceremony.minusDays(20), false),
                             metaData(appended)));
-                    probationary.add(member);
                 }
                 appended++;
             }
         }
 
-        private static String memberId(int member) {
-            return "member-" + member;
-        }
-
-        private String branchOf(int member) {
-            return "branch-" + (int) ((member * 7919L) % branches);
-        }
-
         private static MetaData metaData(int n) {
             return MetaData.from(Map.of(
-                    "actor", Map.of("user", "secretary-" + n % 97, "role", "BRANCH_SECRETARY"),
+                    "actor", Map.of("userId", "secretary-" + n % 97, "role", "BRANCH_SECRETARY"),
                     "businessDate", FIRST_DAY.plusDays(n % 700).toString(),
-                    "ruleSet", "QD-24-2021",
+                    "ruleSet", "QD24_2021",
                     "requestId", "req-" + n,
                     "correlationId", "corr-" + n));
         }
