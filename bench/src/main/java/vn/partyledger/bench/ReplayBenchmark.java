@@ -245,17 +245,11 @@ public final class ReplayBenchmark {
         }
     }
 
-    /**
-     * The MVStore as the application opens it (MVStore's default 16 MB page cache), unless {@code bench.h2CacheMb}
-     * asks for another cache size.
-     */
+    /** The MVStore file, with the application's page cache unless BENCH_H2CACHEMB asks for another size. */
     private static MVStore h2Store(Path file) {
-        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString());
-        String cacheMb = setting("bench.h2CacheMb", "");
-        if (!cacheMb.isEmpty()) {
-            builder.cacheSize(Integer.parseInt(cacheMb));
-        }
-        return builder.open();
+        return new MVStore.Builder().fileName(file.toString())
+                .cacheSize(Integer.parseInt(setting("bench.h2CacheMb", "256")))
+                .open();
     }
 
     /**
