@@ -781,4 +781,29 @@ public class Member {
     void on(ProbationaryMemberStruckOff event) {
         status = MemberStatus.STRUCK_OFF;
     }
+
+    // ---- Collective transfer (owned by the organisation area): a merge or split moves the member's home (I2) ----
+
+    /**
+     * Moves the member's home to {@code toOrgId} as part of an organisation's merge or split: no letter, no deadline,
+     * no gap in party age. Called by the restructuring in the same unit of work as the organisations' events.
+     */
+    void transferCollectively(String fromOrgId, String toOrgId, LocalDate effectiveDate) {
+        collectiveTransferMovesAMemberFromTheirCurrentHome(fromOrgId);
+        apply(new vn.partyledger.domain.member.MemberCollectivelyTransferred(memberId, fromOrgId, toOrgId, effectiveDate));
+    }
+
+    private void collectiveTransferMovesAMemberFromTheirCurrentHome(String fromOrgId) {
+        if (status == null || !status.isOnRoll() || !fromOrgId.equals(branchId)) {
+            throw new RuleViolation("I2", "collectiveTransferMovesAMemberFromTheirCurrentHome",
+                    "Only a probationary or full member whose home is " + fromOrgId
+                            + " is moved by its merge or split; member " + memberId + " is " + status
+                            + " with home " + branchId + ".");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(vn.partyledger.domain.member.MemberCollectivelyTransferred event) {
+        branchId = event.toOrgId();
+    }
 }

@@ -1,17 +1,42 @@
 package vn.partyledger.command.organisation;
 
+import vn.partyledger.domain.organisation.OrganisationFlags;
 import vn.partyledger.domain.organisation.OrganisationKind;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
- * What other aggregates may know of an organisation: its kind, the period it exists, and how many full members are on
- * its roll now (the denominator of the 2/3 votes, I5).
+ * What other aggregates may know of an organisation: its kind, the period it exists, how many full members are on its
+ * roll now (the denominator of the 2/3 votes, I5), and its name, parent and flags as they were on any date — authority
+ * look-ups walk the tree as it stood on the decision's date (domain.md §3.1).
  */
 public record RegisteredOrganisation(String orgId, OrganisationKind kind, LocalDate establishedOn, LocalDate dissolvedOn,
-                                     int fullMembersOnRoll) {
+                                     int fullMembersOnRoll, Timeline<String> names, Timeline<String> parents,
+                                     Timeline<OrganisationFlags> flags) {
+
+    /** An organisation known only by its kind and lifetime: no name, parent or flags recorded. */
+    public RegisteredOrganisation(String orgId, OrganisationKind kind, LocalDate establishedOn, LocalDate dissolvedOn,
+                                  int fullMembersOnRoll) {
+        this(orgId, kind, establishedOn, dissolvedOn, fullMembersOnRoll, Timeline.empty(), Timeline.empty(),
+                Timeline.empty());
+    }
 
     public boolean activeOn(LocalDate date) {
         return !date.isBefore(establishedOn) && (dissolvedOn == null || date.isBefore(dissolvedOn));
+    }
+
+    public Optional<String> nameOn(LocalDate date) {
+        return names.on(date);
+    }
+
+    /** The parent on the date; empty at the top of the tree or outside the organisation's lifetime. */
+    public Optional<String> parentOn(LocalDate date) {
+        return activeOn(date) ? parents.on(date) : Optional.empty();
+    }
+
+    /** The flags on the date; none outside the organisation's lifetime. */
+    public OrganisationFlags flagsOn(LocalDate date) {
+        return activeOn(date) ? flags.on(date).orElse(OrganisationFlags.NONE) : OrganisationFlags.NONE;
     }
 }

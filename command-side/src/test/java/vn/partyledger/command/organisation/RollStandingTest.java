@@ -49,12 +49,4 @@ class RollStandingTest {
                 .whenInvoking("kp1", branch -> branch.release("m1", decided))
                 .expectEvents(new MemberReleased("kp1", "m1", decided));
     }
-
-    @Test
-    @DisplayName("I11: releasing someone who is not on the roll changes nothing")
-    void releasingSomeoneWhoIsNotOnTheRollChangesNothing() {
-        fixture.given(established)
-                .whenInvoking("kp1", branch -> branch.release("m1", LocalDate.of(2021, 7, 12)))
-                .expectNoEvents();
-    }
 }

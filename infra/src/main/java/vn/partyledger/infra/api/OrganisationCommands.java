@@ -5,9 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -18,12 +20,28 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partyledger.domain.organisation.BranchType;
+import vn.partyledger.domain.organisation.ChangeOrganisationFlags;
+import vn.partyledger.domain.organisation.DissolutionReason;
+import vn.partyledger.domain.organisation.DissolveOrganisation;
 import vn.partyledger.domain.organisation.EstablishOrganisation;
+import vn.partyledger.domain.organisation.GradeOrganisation;
+import vn.partyledger.domain.organisation.MemberAllocation;
+import vn.partyledger.domain.organisation.MergeOrganisations;
 import vn.partyledger.domain.organisation.OrganisationFlags;
+import vn.partyledger.domain.organisation.OrganisationGrade;
 import vn.partyledger.domain.organisation.OrganisationKind;
+import vn.partyledger.domain.organisation.RecordLeadershipElection;
+import vn.partyledger.domain.organisation.RenameOrganisation;
+import vn.partyledger.domain.organisation.ReparentOrganisation;
+import vn.partyledger.domain.organisation.SetRecruitmentTarget;
+import vn.partyledger.domain.organisation.SplitOrganisation;
+import vn.partyledger.domain.organisation.TargetMode;
+import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.infra.axon.CommandOutcome;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 @RestController
 @RequestMapping("/api/v1/organisations")
@@ -61,5 +79,163 @@ public class OrganisationCommands {
                             @Min(0) @Max(100_000) int foundingFullMembers,
                             @NotNull LocalDate effectiveDate,
                             @Valid DecisionDocument decision) {
+    }
+
+    @PostMapping("/{orgId}/rename")
+    @Operation(summary = "Rename an organisation from a date; the old name stays in its history")
+    public ResponseEntity<CommandOutcome> rename(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+                                                 String orgId,
+                                                 @Valid @RequestBody Rename body, RequestContext context,
+                                                 HttpServletRequest http) {
+        DecisionRef decision = body.decision().toDecisionRef();
+        return endpoint.execute(http, body, new RenameOrganisation(orgId, body.newName(), body.effectiveDate(),
+                decision), body.effectiveDate(), decision, context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{orgId}/reparent")
+    @Operation(summary = "Place an organisation under another parent from a date (I1)")
+    public ResponseEntity<CommandOutcome> reparent(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+                                                   String orgId,
+                                                   @Valid @RequestBody Reparent body, RequestContext context,
+                                                   HttpServletRequest http) {
+        DecisionRef decision = body.decision().toDecisionRef();
+        return endpoint.execute(http, body, new ReparentOrganisation(orgId, body.newParentOrgId(),
+                body.effectiveDate(), decision), body.effectiveDate(), decision, context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{orgId}/change-flags")
+    @Operation(summary = "Change an organisation's roles and authorities from a date (read by authority look-ups, I7)")
+    public ResponseEntity<CommandOutcome> changeFlags(@PathVariable @Pattern(regexp = Ids.PATTERN,
+                                                              message = Ids.MESSAGE) String orgId,
+                                                      @Valid @RequestBody ChangeFlags body, RequestContext context,
+                                                      HttpServletRequest http) {
+        DecisionRef decision = body.decision().toDecisionRef();
+        return endpoint.execute(http, body, new ChangeOrganisationFlags(orgId, body.flags(), body.effectiveDate(),
+                decision), body.effectiveDate(), decision, context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{orgId}/dissolve")
+    @Operation(summary = "Dissolve an organisation that has no members left on its roll (I2)")
+    public ResponseEntity<CommandOutcome> dissolve(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+                                                   String orgId,
+                                                   @Valid @RequestBody Dissolve body, RequestContext context,
+                                                   HttpServletRequest http) {
+        DecisionRef decision = body.decision().toDecisionRef();
+        return endpoint.execute(http, body, new DissolveOrganisation(orgId, body.reason(), body.successorOrgId(),
+                body.effectiveDate(), decision), body.effectiveDate(), decision, context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{orgId}/record-leadership-election")
+    @Operation(summary = "Record a branch's election of its secretary, deputies and committee among its full members")
+    public ResponseEntity<CommandOutcome> recordLeadershipElection(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orgId,
+            @Valid @RequestBody LeadershipElection body, RequestContext context, HttpServletRequest http) {
+        DecisionRef decision = body.decision().toDecisionRef();
+        return endpoint.execute(http, body, new RecordLeadershipElection(orgId, body.termStart(),
+                        body.secretaryMemberId(), body.deputyMemberIds(), body.committeeMemberIds(), decision),
+                body.termStart(), decision, context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{orgId}/set-recruitment-target")
+    @Operation(summary = "Set an organisation's admission target for a year, by its superior")
+    public ResponseEntity<CommandOutcome> setRecruitmentTarget(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orgId,
+            @Valid @RequestBody RecruitmentTarget body, RequestContext context, HttpServletRequest http) {
+        DecisionRef decision = body.decision().toDecisionRef();
+        return endpoint.execute(http, body, new SetRecruitmentTarget(orgId, body.year(), body.mode(), body.value(),
+                decision.issuingOrgId(), decision), decision.docDate(), decision, context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{orgId}/grade")
+    @Operation(summary = "Record an organisation's annual grade")
+    public ResponseEntity<CommandOutcome> grade(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+                                                String orgId,
+                                                @Valid @RequestBody Grade body, RequestContext context,
+                                                HttpServletRequest http) {
+        DecisionRef decision = body.decision().toDecisionRef();
+        return endpoint.execute(http, body, new GradeOrganisation(orgId, body.year(), body.grade(), decision),
+                decision.docDate(), decision, context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{orgId}/merge")
+    @Operation(summary = "Merge organisations into this one; every member of the sources moves here (I2)")
+    public ResponseEntity<CommandOutcome> merge(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+                                                String orgId,
+                                                @Valid @RequestBody Merge body, RequestContext context,
+                                                HttpServletRequest http) {
+        DecisionRef decision = body.decision().toDecisionRef();
+        return endpoint.execute(http, body, new MergeOrganisations(orgId, body.sourceOrgIds(), body.effectiveDate(),
+                decision), body.effectiveDate(), decision, context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{orgId}/split")
+    @Operation(summary = "Split this organisation; the allocation gives every member on its roll a new home (I2)")
+    public ResponseEntity<CommandOutcome> split(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+                                                String orgId,
+                                                @Valid @RequestBody Split body, RequestContext context,
+                                                HttpServletRequest http) {
+        DecisionRef decision = body.decision().toDecisionRef();
+        List<MemberAllocation> allocation = body.allocation().stream()
+                .map(line -> new MemberAllocation(line.memberId(), line.targetOrgId())).toList();
+        return endpoint.execute(http, body, new SplitOrganisation(orgId, allocation, body.effectiveDate(), decision),
+                body.effectiveDate(), decision, context, HttpStatus.OK);
+    }
+
+    public record Rename(@NotBlank @Size(max = 200) String newName,
+                         @NotNull LocalDate effectiveDate,
+                         @NotNull @Valid DecisionDocument decision) {
+    }
+
+    public record Reparent(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String newParentOrgId,
+                           @NotNull LocalDate effectiveDate,
+                           @NotNull @Valid DecisionDocument decision) {
+    }
+
+    public record ChangeFlags(@NotNull OrganisationFlags flags,
+                              @NotNull LocalDate effectiveDate,
+                              @NotNull @Valid DecisionDocument decision) {
+    }
+
+    public record Dissolve(@NotNull DissolutionReason reason,
+                           @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String successorOrgId,
+                           @NotNull LocalDate effectiveDate,
+                           @NotNull @Valid DecisionDocument decision) {
+    }
+
+    public record LeadershipElection(@NotNull @PastOrPresent LocalDate termStart,
+                                     @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+                                     String secretaryMemberId,
+                                     @NotNull @Size(max = 5) List<@Pattern(regexp = Ids.PATTERN,
+                                             message = Ids.MESSAGE) String> deputyMemberIds,
+                                     @NotNull @Size(max = 50) List<@Pattern(regexp = Ids.PATTERN,
+                                             message = Ids.MESSAGE) String> committeeMemberIds,
+                                     @NotNull @Valid DecisionDocument decision) {
+    }
+
+    /** The decision's issuing organisation is the superior setting the target. */
+    public record RecruitmentTarget(@Min(1930) @Max(2100) int year,
+                                    @NotNull TargetMode mode,
+                                    @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal value,
+                                    @NotNull @Valid DecisionDocument decision) {
+    }
+
+    public record Grade(@Min(1930) @Max(2100) int year,
+                        @NotNull OrganisationGrade grade,
+                        @NotNull @Valid DecisionDocument decision) {
+    }
+
+    public record Merge(@NotNull @Size(min = 1, max = 200) List<@NotNull @Pattern(regexp = Ids.PATTERN,
+                                message = Ids.MESSAGE) String> sourceOrgIds,
+                        @NotNull LocalDate effectiveDate,
+                        @NotNull @Valid DecisionDocument decision) {
+    }
+
+    public record Split(@NotNull @Size(min = 1, max = 10_000) List<@NotNull @Valid Allocation> allocation,
+                        @NotNull LocalDate effectiveDate,
+                        @NotNull @Valid DecisionDocument decision) {
+    }
+
+    public record Allocation(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+                             @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String targetOrgId) {
     }
 }

@@ -43,10 +43,13 @@ public record PartyLedgerProperties(
     /**
      * @param port    TCP port on 127.0.0.1; 0 picks a free one
      * @param backend {@code h2} (a file at {@code <data-dir>/mongo/partyledger.mv}) or {@code memory} (tests)
+     * @param cacheMb MVStore page cache; its 16 MB default halves replay speed once the store outgrows it
+     *                (measured with bench/ReplayBenchmark, ADR 0002)
      */
     public record MongoEmbedded(
             @DefaultValue("27017") int port,
-            @DefaultValue("h2") MongoBackendKind backend) {
+            @DefaultValue("h2") MongoBackendKind backend,
+            @DefaultValue("256") int cacheMb) {
     }
 
     public enum MongoBackendKind { H2, MEMORY }

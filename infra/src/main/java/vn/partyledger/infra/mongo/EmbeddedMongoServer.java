@@ -44,8 +44,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.address = server.getLocalAddress();
     }
 
-    /** Starts a server whose data persist in the H2 MVStore file {@code storeFile} (created with its folder if absent). */
-    public static EmbeddedMongoServer startWithStore(Path storeFile, int port) {
+    /**
+     * Starts a server whose data persist in the H2 MVStore file {@code storeFile} (created with its folder if absent),
+     * with a page cache of {@code cacheMb} megabytes.
+     */
+    public static EmbeddedMongoServer startWithStore(Path storeFile, int port, int cacheMb) {
         Path file = storeFile.toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
@@ -53,7 +56,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create " + file.getParent(), e);
         }
         long started = System.nanoTime();
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
         EmbeddedMongoServer server = new EmbeddedMongoServer(new H2Backend(store), file, port);
         log.info("Embedded MongoDB-wire server on {} with store {} started in {} ms",
                 server.connectionString(), file, (System.nanoTime() - started) / 1_000_000);

@@ -40,7 +40,8 @@ public class MongoConfiguration {
         EmbeddedMongoServer embeddedMongoServer(PartyLedgerProperties properties) {
             PartyLedgerProperties.MongoEmbedded embedded = properties.mongodb().embedded();
             return switch (embedded.backend()) {
-                case H2 -> EmbeddedMongoServer.startWithStore(properties.mongoStoreFile(), embedded.port());
+                case H2 -> EmbeddedMongoServer.startWithStore(properties.mongoStoreFile(), embedded.port(),
+                        embedded.cacheMb());
                 case MEMORY -> EmbeddedMongoServer.startInMemory(embedded.port());
             };
         }

@@ -46,9 +46,13 @@ final class Scenario {
     }
 
     ResponseEntity<JsonNode> registerCandidate(String memberId) {
+        return registerCandidate(memberId, branch);
+    }
+
+    ResponseEntity<JsonNode> registerCandidate(String memberId, String branchId) {
         return post("/api/v1/members/" + memberId + "/register-candidate", """
                 {"personId": "person-%s", "branchId": "%s", "source": "YOUTH_UNION", "registeredOn": "2025-03-03"}
-                """.formatted(memberId, branch));
+                """.formatted(memberId, branchId));
     }
 
     ResponseEntity<JsonNode> step(String memberId, String command, String json) {
@@ -96,7 +100,11 @@ final class Scenario {
 
     /** Registered, file compiled, passed by the branch and the ward committee: ready for the admission decision. */
     Scenario readyForDecision(String memberId) {
-        expect(registerCandidate(memberId), 201);
+        return readyForDecision(memberId, branch);
+    }
+
+    Scenario readyForDecision(String memberId, String branchId) {
+        expect(registerCandidate(memberId, branchId), 201);
         compileFile(memberId);
         expect(branchVote(memberId, 0, 300), 200);
         expect(step(memberId, "record-committee-admission-vote", """
@@ -120,7 +128,12 @@ final class Scenario {
 
     /** Takes the candidate through the pipeline, decides and admits: the admission's outcome. */
     JsonNode admittedMember(String memberId) {
-        readyForDecision(memberId);
+        return admittedMember(memberId, branch);
+    }
+
+    /** The same in another branch of the scenario's ward. */
+    JsonNode admittedMember(String memberId, String branchId) {
+        readyForDecision(memberId, branchId);
         expect(decideAdmission(memberId), 200);
         return expect(admit(memberId, "2025-08-19"), 200);
     }

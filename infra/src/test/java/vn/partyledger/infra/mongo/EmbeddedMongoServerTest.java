@@ -26,7 +26,7 @@ class EmbeddedMongoServerTest {
     void documentsWrittenThroughTheDriverAreStillThereAfterARestartOnTheSameFile() {
         Path store = dataDir.resolve("mongo").resolve("partyledger.mv");
 
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithStore(store, 0);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithStore(store, 0, 16);
              MongoClient client = MongoClients.create(server.connectionString())) {
             assertThat(server.connectionString()).startsWith("mongodb://127.0.0.1:");
             MongoCollection<Document> members = client.getDatabase("partyledger").getCollection("members");
@@ -39,7 +39,7 @@ class EmbeddedMongoServerTest {
         }
         assertThat(store).isRegularFile();
 
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithStore(store, 0);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithStore(store, 0, 16);
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> members = client.getDatabase("partyledger").getCollection("members");
             assertThat(members.countDocuments()).isEqualTo(100);
@@ -54,8 +54,8 @@ class EmbeddedMongoServerTest {
     @Test
     void aSecondServerCannotOpenAStoreFileThatIsInUse() {
         Path store = dataDir.resolve("mongo").resolve("partyledger.mv");
-        try (EmbeddedMongoServer first = EmbeddedMongoServer.startWithStore(store, 0)) {
-            assertThatThrownBy(() -> EmbeddedMongoServer.startWithStore(store, 0))
+        try (EmbeddedMongoServer first = EmbeddedMongoServer.startWithStore(store, 0, 16)) {
+            assertThatThrownBy(() -> EmbeddedMongoServer.startWithStore(store, 0, 16))
                     .hasMessageContaining("locked");
             assertThat(first.port()).isPositive();
         }

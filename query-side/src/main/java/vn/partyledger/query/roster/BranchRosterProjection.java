@@ -5,6 +5,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -21,18 +23,21 @@ import java.util.function.Predicate;
 
 /**
  * Keeps {@code branch_rosters}, one document per branch. Handlers of different members of one branch may run in
- * different segments at once, so each edit is a read, change and compare-and-set on the document's version.
+ * different segments at once, so each edit is a read, change and compare-and-set. The compare-and-set filters on one
+ * unique field, {@code revision} (branch id and version), because the embedded server answers from an index only a
+ * filter on exactly one unique key; {@code {_id, version}} would scan every roster on every event.
  */
 @ProcessingGroup(BranchRosterProjection.PROCESSING_GROUP)
 public class BranchRosterProjection {
 
     public static final String PROCESSING_GROUP = "branch-roster";
-    static final String COLLECTION = "branch_rosters";
+    public static final String COLLECTION = "branch_rosters";
 
     private final MongoCollection<Document> rosters;
 
     public BranchRosterProjection(MongoDatabase database) {
         this.rosters = database.getCollection(COLLECTION);
+        rosters.createIndex(Indexes.ascending(RosterDocument.REVISION), new IndexOptions().unique(true));
     }
 
     @EventHandler
@@ -61,12 +66,12 @@ public class BranchRosterProjection {
         while (true) {
             Document stored = rosters.find(Filters.eq("_id", orgId)).first();
             RosterDocument roster = stored == null ? RosterDocument.empty(orgId) : new RosterDocument(stored);
-            long version = roster.version();
+            String revision = roster.revision();
             if (!change.test(roster)) {
                 return;
             }
-            roster.document().put("version", version + 1);
-            if (stored == null ? inserted(roster.document()) : replaced(orgId, version, roster.document())) {
+            roster.nextRevision();
+            if (stored == null ? inserted(roster.document()) : replaced(revision, roster.document())) {
                 return;
             }
         }
@@ -84,8 +89,7 @@ public class BranchRosterProjection {
         }
     }
 
-    private boolean replaced(String orgId, long version, Document document) {
-        return rosters.replaceOne(Filters.and(Filters.eq("_id", orgId), Filters.eq("version", version)), document)
-                .getMatchedCount() == 1;
+    private boolean replaced(String revision, Document document) {
+        return rosters.replaceOne(Filters.eq(RosterDocument.REVISION, revision), document).getMatchedCount() == 1;
     }
 }

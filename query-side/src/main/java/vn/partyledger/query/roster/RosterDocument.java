@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class RosterDocument {
 
+    /** Branch id and version: the single unique key a compare-and-set filters on. */
+    static final String REVISION = "revision";
+
     private final Document document;
 
     RosterDocument(Document document) {
@@ -23,16 +26,26 @@ final class RosterDocument {
     }
 
     static RosterDocument empty(String orgId) {
-        return new RosterDocument(new Document("_id", orgId).append("version", 0L).append("orgSeq", -1L)
-                .append("members", new Document()));
+        return new RosterDocument(new Document("_id", orgId).append("version", 0L)
+                .append(REVISION, revision(orgId, 0L)).append("orgSeq", -1L).append("members", new Document()));
     }
 
     Document document() {
         return document;
     }
 
-    long version() {
-        return document.getLong("version");
+    String revision() {
+        return document.getString(REVISION);
+    }
+
+    /** Moves to the next version; the stored document is replaced only if it still has the previous revision. */
+    void nextRevision() {
+        long version = document.getLong("version") + 1;
+        document.append("version", version).append(REVISION, revision(document.getString("_id"), version));
+    }
+
+    private static String revision(String orgId, long version) {
+        return orgId + "#" + version;
     }
 
     /** Applies the organisation's establishment unless this or a later organisation event was applied already. */

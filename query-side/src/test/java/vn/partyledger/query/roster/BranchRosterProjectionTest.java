@@ -19,6 +19,12 @@ import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,5 +119,27 @@ class BranchRosterProjectionTest {
                 null, "district", null, OrganisationFlags.NONE, 30, false, FOUNDED), 0);
 
         assertThat(projection.handle(new FindBranchRoster("ward-15", LocalDate.of(2021, 1, 1)))).isEmpty();
+    }
+
+    @Test
+    void segmentsAdmittingMembersOfOneBranchAtOnceLoseNoMember() throws Exception {
+        projection.on(BRANCH, 0);
+        BranchRosterProjection otherSegment = new BranchRosterProjection(database);
+        ExecutorService segments = Executors.newFixedThreadPool(4);
+        List<Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            BranchRosterProjection handler = i % 2 == 0 ? projection : otherSegment;
+            MemberAdmitted event = admitted("m" + i, LocalDate.of(2020, 6, 19));
+            work.add(segments.submit(() -> handler.on(event, 2)));
+        }
+        for (Future<?> done : work) {
+            done.get(30, TimeUnit.SECONDS);
+        }
+        segments.shutdown();
+
+        BranchRoster roster = projection.handle(new FindBranchRoster("kp1", LocalDate.of(2021, 1, 1))).orElseThrow();
+        assertThat(roster.headcount()).isEqualTo(200);
+        assertThat(database.getCollection(BranchRosterProjection.COLLECTION).find().first().getLong("version"))
+                .isEqualTo(201L);
     }
 }

@@ -1,0 +1,39 @@
+package vn.partyledger.command.organisation;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A value that changes by decisions with effective dates (an organisation's name, parent, flags). Decisions are keyed
+ * in late and out of order, so the value on a date is the one of the latest change effective on or before it.
+ */
+public final class Timeline<T> {
+
+    private static final Timeline<?> EMPTY = new Timeline<>(new TreeMap<>());
+
+    private final NavigableMap<LocalDate, T> changes;
+
+    private Timeline(NavigableMap<LocalDate, T> changes) {
+        this.changes = Collections.unmodifiableNavigableMap(changes);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <T> Timeline<T> empty() {
+        return (Timeline<T>) EMPTY;
+    }
+
+    /** This timeline with {@code value} in force from {@code from}. */
+    public Timeline<T> with(LocalDate from, T value) {
+        NavigableMap<LocalDate, T> next = new TreeMap<>(changes);
+        next.put(from, value);
+        return new Timeline<>(next);
+    }
+
+    public Optional<T> on(LocalDate date) {
+        return Optional.ofNullable(changes.floorEntry(date)).map(Map.Entry::getValue);
+    }
+}

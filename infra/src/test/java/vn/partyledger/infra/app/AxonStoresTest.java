@@ -1,0 +1,55 @@
+package vn.partyledger.infra.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.partyledger.infra.app.Scenario.expect;
+
+/** The Axon Mongo extension's token store and dead-letter queue, wired by hand, at work in the running service. */
+class AxonStoresTest extends RunningApplication {
+
+    @Autowired
+    MongoDatabase database;
+
+    @Test
+    void processorsKeepTheirTokensInMongo() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(database.getCollection("trackingtokens")
+                    .countDocuments(Filters.eq("processorName", "branch-roster"))).isPositive();
+            assertThat(database.getCollection("trackingtokens")
+                    .countDocuments(Filters.eq("processorName", "integration-publisher"))).isPositive();
+        });
+    }
+
+    @Test
+    void anEventTheRosterCannotApplyIsParkedInTheDeadLetterQueueWhileOtherBranchesCarryOn() {
+        Scenario broken = new Scenario(secretary()).organisationTree();
+        Scenario healthy = new Scenario(secretary()).organisationTree();
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.getCollection("branch_rosters")
+                .countDocuments(Filters.eq("_id", broken.branch)) == 1);
+        // a damaged read model: the branch's member map is no longer a document
+        database.getCollection("branch_rosters").updateOne(Filters.eq("_id", broken.branch),
+                new Document("$set", new Document("members", "damaged")));
+
+        broken.admittedMember("m-" + broken.suffix);
+        healthy.admittedMember("m-" + healthy.suffix);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(database.getCollection("deadletters")
+                .countDocuments(Filters.and(Filters.eq("processingGroup", "branch-roster"),
+                        Filters.eq("sequenceIdentifier", "m-" + broken.suffix)))).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode roster = expect(secretary().get()
+                    .uri("/api/v1/organisations/{id}/roster?asOf=2025-12-31", healthy.branch)
+                    .retrieve().toEntity(JsonNode.class), 200);
+            assertThat(roster.get("headcount").asInt()).isEqualTo(1);
+        });
+    }
+}

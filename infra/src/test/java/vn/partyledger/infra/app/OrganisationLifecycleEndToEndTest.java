@@ -1,0 +1,174 @@
+package vn.partyledger.infra.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.partyledger.infra.app.Scenario.expect;
+
+/**
+ * The organisation tree over time as a ward board would record it over HTTP: the 1 Jul 2025 reform (rename, new
+ * roles), then two branches merged into a new one whose members keep their whole history; and refusals that write
+ * nothing.
+ */
+class OrganisationLifecycleEndToEndTest extends RunningApplication {
+
+    private static final String DECISION = """
+            {"docNumber": "%s", "docDate": "%s", "issuingOrgId": "%s"}""";
+
+    @Autowired
+    MongoDatabase database;
+
+    @Test
+    void aWardIsReorganisedAndTwoBranchesMergeWithEveryMemberKeepingAContinuousHistory() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String kp2 = "kp2-" + scenario.suffix;
+        String merged = "kp12-" + scenario.suffix;
+        establishBranch(scenario, kp2, "2010-01-04");
+        establishBranch(scenario, merged, "2025-07-01");
+        String m1 = "m1-" + scenario.suffix;
+        String m2 = "m2-" + scenario.suffix;
+        scenario.admittedMember(m1);
+        scenario.admittedMember(m2, kp2);
+
+        expect(scenario.post(path(scenario.ward, "rename"), """
+                {"newName": "Đảng bộ phường Bình Thạnh", "effectiveDate": "2025-07-01", "decision": %s}
+                """.formatted(decision("1-QĐ/TU", "2025-06-30", scenario.province))), 200);
+        expect(scenario.post(path(scenario.ward, "change-flags"), """
+                {"flags": {"grassroots": false, "directSuperiorOfGrassroots": true,
+                           "delegatedAdmissionAuthority": false, "canDecideDiscipline": true},
+                 "effectiveDate": "2025-07-01", "decision": %s}
+                """.formatted(decision("2-QĐ/TU", "2025-06-30", scenario.province))), 200);
+        expect(scenario.post(path(scenario.ward, "set-recruitment-target"), """
+                {"year": 2025, "mode": "PERCENT_OF_OPENING", "value": 4, "decision": %s}
+                """.formatted(decision("3-QĐ/TU", "2025-07-02", scenario.province))), 200);
+
+        JsonNode outcome = expect(scenario.post(path(merged, "merge"), """
+                {"sourceOrgIds": ["%s", "%s"], "effectiveDate": "2025-09-01", "decision": %s}
+                """.formatted(scenario.branch, kp2, decision("30-QĐ/ĐU", "2025-08-28", scenario.ward))), 200);
+
+        assertThat(outcome.get("aggregateId").asText()).isEqualTo(merged);
+        assertThat(payloadTypesOf(m1)).startsWith("OutstandingCandidateRegistered")
+                .endsWith("AdmissionApproved", "MemberAdmitted", "MemberCollectivelyTransferred");
+        assertThat(payloadTypesOf(m2)).endsWith("MemberAdmitted", "MemberCollectivelyTransferred");
+        assertThat(payloadTypesOf(merged)).containsExactly("OrganisationEstablished", "OrganisationsMerged",
+                "MemberEnrolled", "MemberEnrolled");
+        assertThat(payloadTypesOf(scenario.branch)).endsWith("MemberReleased", "OrganisationDissolved");
+        assertThat(payloadTypesOf(kp2)).endsWith("MemberReleased", "OrganisationDissolved");
+        assertThat(outcome.get("eventIds")).hasSize(9);
+    }
+
+    @Test
+    void aMergeIntoACommitteeThatKeepsNoRollWouldLeaveMembersHomelessAndIsRefusedWithI2() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String m1 = "m1-" + scenario.suffix;
+        scenario.admittedMember(m1);
+        long wardEvents = eventsOf(scenario.ward);
+        long branchEvents = eventsOf(scenario.branch);
+
+        ResponseEntity<JsonNode> response = scenario.post(path(scenario.ward, "merge"), """
+                {"sourceOrgIds": ["%s"], "effectiveDate": "2025-09-01", "decision": %s}
+                """.formatted(scenario.branch, decision("30-QĐ/ĐU", "2025-08-28", scenario.province)));
+
+        assertRefused(response, "I2", "everyTransferredMemberFindsAHome");
+        assertThat(eventsOf(scenario.ward)).isEqualTo(wardEvents);
+        assertThat(eventsOf(scenario.branch)).isEqualTo(branchEvents);
+        assertThat(eventsOf(m1)).isEqualTo(Scenario.EVENTS_BEFORE_DECISION + 2);
+    }
+
+    @Test
+    void aSplitWhoseAllocationForgetsAMemberIsRefusedWithI2() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String kp2 = "kp2-" + scenario.suffix;
+        establishBranch(scenario, kp2, "2010-01-04");
+        String m1 = "m1-" + scenario.suffix;
+        String m2 = "m2-" + scenario.suffix;
+        scenario.admittedMember(m1);
+        scenario.admittedMember(m2);
+        long branchEvents = eventsOf(scenario.branch);
+
+        ResponseEntity<JsonNode> response = scenario.post(path(scenario.branch, "split"), """
+                {"allocation": [{"memberId": "%s", "targetOrgId": "%s"}], "effectiveDate": "2025-09-01",
+                 "decision": %s}
+                """.formatted(m1, kp2, decision("31-QĐ/ĐU", "2025-08-28", scenario.ward)));
+
+        assertRefused(response, "I2", "splitAllocatesEveryMemberOnTheRollExactlyOnce");
+        assertThat(response.getBody().get("detail").asText()).contains(m2);
+        assertThat(eventsOf(scenario.branch)).isEqualTo(branchEvents);
+        assertThat(eventsOf(kp2)).isEqualTo(1);
+    }
+
+    @Test
+    void aRenamingBeforeTheOrganisationWasEstablishedIsRefusedAndWritesNothing() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+
+        ResponseEntity<JsonNode> response = scenario.post(path(scenario.branch, "rename"), """
+                {"newName": "Chi bộ Khu phố Một", "effectiveDate": "2009-12-31", "decision": %s}
+                """.formatted(decision("9-QĐ/ĐU", "2009-12-30", scenario.ward)));
+
+        assertRefused(response, "ORGANISATION_LIFETIME", "anOrganisationChangesOnlyWhileItExists");
+        assertThat(eventsOf(scenario.branch)).isEqualTo(1);
+    }
+
+    @Test
+    void aMergeWithoutSourcesIsBadInputAnd400() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+
+        ResponseEntity<JsonNode> response = scenario.post(path(scenario.branch, "merge"), """
+                {"sourceOrgIds": [], "effectiveDate": "2025-09-01", "decision": %s}
+                """.formatted(decision("30-QĐ/ĐU", "2025-08-28", scenario.ward)));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().get("code").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(eventsOf(scenario.branch)).isEqualTo(1);
+    }
+
+    private org.springframework.web.client.RestClient board() {
+        return as("board", "board-local-only");
+    }
+
+    private static String path(String orgId, String command) {
+        return "/api/v1/organisations/" + orgId + "/" + command;
+    }
+
+    private static String decision(String number, String date, String issuer) {
+        return DECISION.formatted(number, date, issuer);
+    }
+
+    private static void establishBranch(Scenario scenario, String branchId, String effectiveDate) {
+        expect(scenario.post(path(branchId, "establish"), """
+                {"name": "Chi bộ %s", "kind": "SUBORDINATE_BRANCH", "branchType": "RESIDENTIAL",
+                 "parentOrgId": "%s", "foundingFullMembers": 5, "effectiveDate": "%s", "decision": %s}
+                """.formatted(branchId, scenario.ward, effectiveDate,
+                decision("45-QĐ/ĐU", effectiveDate, scenario.ward))), 201);
+    }
+
+    private static void assertRefused(ResponseEntity<JsonNode> response, String code, String rule) {
+        assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(422);
+        assertThat(response.getBody().get("code").asText()).isEqualTo(code);
+        assertThat(response.getBody().get("rule").asText()).isEqualTo(rule);
+    }
+
+    private long eventsOf(String aggregateId) {
+        return database.getCollection("domain_events").countDocuments(Filters.eq("aggregateIdentifier", aggregateId));
+    }
+
+    private List<String> payloadTypesOf(String aggregateId) {
+        List<Document> events = database.getCollection("domain_events")
+                .find(Filters.eq("aggregateIdentifier", aggregateId)).into(new ArrayList<>());
+        return events.stream()
+                .sorted(Comparator.comparingLong(event -> ((Number) event.get("sequenceNumber")).longValue()))
+                .map(event -> event.getString("payloadType"))
+                .map(type -> type.substring(type.lastIndexOf('.') + 1))
+                .toList();
+    }
+}
