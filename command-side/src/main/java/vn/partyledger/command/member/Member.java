@@ -3,6 +3,7 @@ package vn.partyledger.command.member;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import vn.partyledger.command.organisation.MembershipLedger;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.member.AdmissionApproved;
@@ -15,6 +16,7 @@ import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.RegisterOutstandingCandidate;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.domain.transfer.MemberHomeChanged;
 
 import java.time.LocalDate;
 
@@ -148,5 +150,30 @@ public class Member {
     @EventSourcingHandler
     void on(MemberAdmitted event) {
         status = MemberStatus.PROBATIONARY;
+    }
+
+    // ---- Transfers and exemptions: their entities and what they read of the member ----
+
+    @AggregateMember
+    final MemberExemptions exemptions = new MemberExemptions(this);
+
+    @AggregateMember
+    final MemberTransfers transfers = new MemberTransfers(this);
+
+    String memberId() {
+        return memberId;
+    }
+
+    MemberStatus status() {
+        return status;
+    }
+
+    String homeOrgId() {
+        return branchId;
+    }
+
+    @EventSourcingHandler
+    void on(MemberHomeChanged event) {
+        branchId = event.toOrgId();
     }
 }

@@ -27,4 +27,9 @@ public class AggregateMembershipLedger implements MembershipLedger {
                     "Organisation " + orgId + " does not exist, so no member can be enrolled in it.");
         }
     }
+
+    @Override
+    public void release(String orgId, String memberId, LocalDate effectiveDate) {
+        organisations.get().load(orgId).execute(organisation -> organisation.release(memberId, effectiveDate));
+    }
 }

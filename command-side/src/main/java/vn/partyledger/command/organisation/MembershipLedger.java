@@ -11,4 +11,7 @@ import java.time.LocalDate;
 public interface MembershipLedger {
 
     void enrol(String orgId, String memberId, MemberStatus status, LocalDate effectiveDate);
+
+    /** Takes the member off the organisation's roll (the member's home moved elsewhere). */
+    void release(String orgId, String memberId, LocalDate effectiveDate);
 }

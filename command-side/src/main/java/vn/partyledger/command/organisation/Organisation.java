@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.organisation.EstablishOrganisation;
 import vn.partyledger.domain.organisation.MemberEnrolled;
+import vn.partyledger.domain.organisation.MemberReleased;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.RuleViolation;
@@ -111,5 +112,21 @@ public class Organisation {
         orgId = event.orgId();
         kind = event.kind();
         establishedOn = event.effectiveDate();
+    }
+
+    // ---- Leaving the roll (added for transfers; the organisation owner may fold it into their own) ----
+
+    /** Takes a member off the roll; called by a member command in the same unit of work. */
+    void release(String memberId, LocalDate effectiveDate) {
+        if (!roll.containsKey(memberId)) {
+            throw new RuleViolation("I2", "onlyAMemberOnTheRollIsReleased",
+                    "Member " + memberId + " is not on the roll of " + orgId + ", so they cannot leave it.");
+        }
+        apply(new MemberReleased(orgId, memberId, effectiveDate));
+    }
+
+    @EventSourcingHandler
+    void on(MemberReleased event) {
+        roll.remove(event.memberId());
     }
 }

@@ -13,11 +13,24 @@ public final class RecordingMembershipLedger implements MembershipLedger {
     public record Enrolment(String orgId, String memberId, MemberStatus status, LocalDate effectiveDate) {
     }
 
+    public record Release(String orgId, String memberId, LocalDate effectiveDate) {
+    }
+
     private final List<Enrolment> enrolments = new ArrayList<>();
+    private final List<Release> releases = new ArrayList<>();
 
     @Override
     public void enrol(String orgId, String memberId, MemberStatus status, LocalDate effectiveDate) {
         enrolments.add(new Enrolment(orgId, memberId, status, effectiveDate));
+    }
+
+    @Override
+    public void release(String orgId, String memberId, LocalDate effectiveDate) {
+        releases.add(new Release(orgId, memberId, effectiveDate));
+    }
+
+    public List<Release> releases() {
+        return List.copyOf(releases);
     }
 
     public List<Enrolment> enrolments() {
