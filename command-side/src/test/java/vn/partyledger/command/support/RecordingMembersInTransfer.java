@@ -1,6 +1,7 @@
 package vn.partyledger.command.support;
 
 import vn.partyledger.command.transfer.MembersInTransfer;
+import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.transfer.TransferType;
 
 import java.time.LocalDate;
@@ -11,10 +12,19 @@ import java.util.List;
 public final class RecordingMembersInTransfer implements MembersInTransfer {
 
     private final List<String> steps = new ArrayList<>();
+    private RuleViolation openingRefusal;
+
+    /** Makes the member refuse to open a transfer, as a struck-off member or one already in transit would. */
+    public void refuseOpeningWith(RuleViolation refusal) {
+        openingRefusal = refusal;
+    }
 
     @Override
     public void open(String memberId, String transferId, TransferType type, String fromOrgId, String toOrgId,
                      LocalDate letterDate) {
+        if (openingRefusal != null) {
+            throw openingRefusal;
+        }
         steps.add("open " + memberId + " " + transferId + " " + type + " " + fromOrgId + "→" + toOrgId);
     }
 
