@@ -19,8 +19,15 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.organisation.BranchType;
+import vn.partyledger.domain.organisation.OrganisationEstablished;
+import vn.partyledger.domain.organisation.OrganisationFlags;
+import vn.partyledger.domain.organisation.OrganisationKind;
+import vn.partyledger.query.roster.BranchRosterProjection;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 
 import java.io.IOException;
@@ -28,11 +35,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +59,9 @@ import java.util.stream.Stream;
  * <p>
  * System properties: {@code bench.sizes} (default {@code 10000,100000}), {@code bench.backends} (default
  * {@code h2,memory}), {@code bench.branches} (default 1000), {@code bench.engineBatchSize} (default 100),
- * {@code bench.processorBatchSize} (default 100); each may also be given as an environment variable
+ * {@code bench.processorBatchSize} (default 100), {@code bench.h2CacheMb} (MVStore page cache; default
+ * MVStore's own 16 MB, as the application opens it), {@code bench.projection} ({@code roster}, the default, or
+ * {@code noop} to measure engine and processor without projection writes); each may also be given as an environment variable
  * ({@code BENCH_SIZES=2000,5000}), which is how they reach the JVM that exec:exec forks.
  * <p>
  * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec -Dbench.main=vn.partyledger.bench.ReplayBenchmark}
@@ -62,7 +69,7 @@ import java.util.stream.Stream;
 public final class ReplayBenchmark {
 
     private static final String DATABASE = "party_ledger_bench";
-    private static final String PROJECTION_COLLECTION = BranchRosterBenchProjection.COLLECTION;
+    private static final String PROJECTION_COLLECTION = BranchRosterProjection.COLLECTION;
 
     private final Function<MongoDatabase, Object> projectionFactory;
     private final int branches;
@@ -94,20 +101,26 @@ public final class ReplayBenchmark {
                                     .map(String::trim).map(Integer::parseInt).sorted().toList();
         List<String> backends = Arrays.stream(setting("bench.backends", "h2,memory").split(","))
                                       .map(String::trim).toList();
-        ReplayBenchmark benchmark = new ReplayBenchmark(BranchRosterBenchProjection::new,
+        String projection = setting("bench.projection", "roster");
+        Function<MongoDatabase, Object> projectionFactory = switch (projection) {
+            case "roster" -> BranchRosterProjection::new;
+            case "noop" -> database -> new NoOpProjection();
+            default -> throw new IllegalArgumentException("Unknown projection " + projection);
+        };
+        ReplayBenchmark benchmark = new ReplayBenchmark(projectionFactory,
                                                         Integer.parseInt(setting("bench.branches", "1000")),
                                                         Integer.parseInt(setting("bench.engineBatchSize", "100")),
                                                         Integer.parseInt(setting("bench.processorBatchSize", "100")));
         System.out.printf(Locale.ROOT, "Replay benchmark: MongoEventStorageEngine on mongo-java-server, Axon "
-                                  + "PooledStreamingEventProcessor (1 segment, batch %d), engine batch %d, "
-                                  + "%d branches, %d cores, Java %s%n",
-                          benchmark.processorBatchSize, benchmark.engineBatchSize, benchmark.branches,
+                                  + "PooledStreamingEventProcessor (1 segment, batch %d) into the %s projection, "
+                                  + "engine batch %d, %d branches, %d cores, Java %s%n",
+                          benchmark.processorBatchSize, projection, benchmark.engineBatchSize, benchmark.branches,
                           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         for (String backend : backends) {
             Path directory = Files.createTempDirectory("party-ledger-bench");
             try {
                 MongoBackend mongoBackend = switch (backend) {
-                    case "h2" -> new H2Backend(directory.resolve("bench.mv").toString());
+                    case "h2" -> new H2Backend(h2Store(directory.resolve("bench.mv")));
                     case "memory" -> new MemoryBackend();
                     default -> throw new IllegalArgumentException("Unknown backend " + backend);
                 };
@@ -233,6 +246,19 @@ public final class ReplayBenchmark {
     }
 
     /**
+     * The MVStore as the application opens it (MVStore's default 16 MB page cache), unless {@code bench.h2CacheMb}
+     * asks for another cache size.
+     */
+    private static MVStore h2Store(Path file) {
+        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString());
+        String cacheMb = setting("bench.h2CacheMb", "");
+        if (!cacheMb.isEmpty()) {
+            builder.cacheSize(Integer.parseInt(cacheMb));
+        }
+        return builder.open();
+    }
+
+    /**
      * A system property, else the environment variable of the same name in upper case with dots as underscores
      * ({@code bench.sizes} → {@code BENCH_SIZES}): exec:exec forks a JVM that does not see Maven's -D options.
      */
@@ -258,15 +284,26 @@ public final class ReplayBenchmark {
     private record Replay(long events, double seconds, long branchDocuments) {
     }
 
+    /** Handles every event and writes nothing: separates the cost of the projection from the rest. */
+    public static final class NoOpProjection {
+        @org.axonframework.eventhandling.EventHandler
+        public void on(Object event) {
+            // measuring engine + processor only
+        }
+    }
+
     /**
      * Appends events the way commands would: one per append. Members are admitted into branches spread over the
      * branch ids; once enough are waiting, every other event recognises the oldest probationary member.
+     */
+    /**
+     * Appends the application's own events: first every branch's {@code OrganisationEstablished}, then one
+     * {@code MemberAdmitted} per member, spread over the branches, as a ward's history would be.
      */
     private static final class Filler {
         private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
         private final MongoEventStorageEngine engine;
         private final int branches;
-        private final Deque<Integer> probationary = new ArrayDeque<>();
         private int nextMember;
         private int appended;
 
@@ -277,45 +314,32 @@ public final class ReplayBenchmark {
 
         void fill(int count) {
             for (int i = 0; i < count; i++) {
-                boolean recognise = probationary.size() >= branches && (appended % 2 == 1);
-                if (recognise) {
-                    int member = probationary.poll();
-                    engine.appendEvents(new GenericDomainEventMessage<>(
-                            "Member", memberId(member), 1,
-                            new BenchEvents.MemberRecognizedAsOfficial(memberId(member), branchOf(member),
-                                                                       FIRST_DAY.plusDays(member % 700 + 365),
-                                                                       "QĐ-" + member + "/CN"),
+                if (appended < branches) {
+                    String branch = "branch-" + appended;
+                    engine.appendEvents(new GenericDomainEventMessage<>("Organisation", branch, 0,
+                            new OrganisationEstablished(branch, "Chi bộ " + appended,
+                                    OrganisationKind.SUBORDINATE_BRANCH, BranchType.RESIDENTIAL, "ward", null,
+                                    OrganisationFlags.NONE, 5, false, FIRST_DAY),
                             metaData(appended)));
                 } else {
                     int member = nextMember++;
-                    engine.appendEvents(new GenericDomainEventMessage<>(
-                            "Member", memberId(member), 0,
-                            new BenchEvents.MemberAdmitted(memberId(member), branchOf(member),
-                                                           "person-" + Long.toHexString(member * 2654435761L
-                                                                                                & 0xffffffffL),
-                                                           FIRST_DAY.plusDays(member % 700), "QĐ-" + member + "/KN",
-                                                           memberId(Math.max(0, member - 17)),
-                                                           memberId(Math.max(0, member - 31))),
+                    LocalDate ceremony = FIRST_DAY.plusDays(member % 700);
+                    engine.appendEvents(new GenericDomainEventMessage<>("Member", "member-" + member, 0,
+                            new MemberAdmitted("member-" + member,
+                                    "person-" + Long.toHexString(member * 2654435761L & 0xffffffffL),
+                                    "branch-" + (int) ((member * 7919L) % branches), ceremony,
+                                    ceremony.plusMonths(12), ceremony.minusDays(20), false),
                             metaData(appended)));
-                    probationary.add(member);
                 }
                 appended++;
             }
         }
 
-        private static String memberId(int member) {
-            return "member-" + member;
-        }
-
-        private String branchOf(int member) {
-            return "branch-" + (int) ((member * 7919L) % branches);
-        }
-
         private static MetaData metaData(int n) {
             return MetaData.from(Map.of(
-                    "actor", Map.of("user", "secretary-" + n % 97, "role", "BRANCH_SECRETARY"),
+                    "actor", Map.of("userId", "secretary-" + n % 97, "role", "BRANCH_SECRETARY"),
                     "businessDate", FIRST_DAY.plusDays(n % 700).toString(),
-                    "ruleSet", "QD-24-2021",
+                    "ruleSet", "QD24_2021",
                     "requestId", "req-" + n,
                     "correlationId", "corr-" + n));
         }

@@ -124,6 +124,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final int MAX_PROBE_WINDOW = 10_000;
     /** Window used to find the highest stored index below the allocated maximum (head token, time search). */
     private static final int PROBE_WINDOW = 64;
+    private static final Bson GLOBAL_INDEX_ONLY = new Document(GLOBAL_INDEX, 1).append(ID, 0);
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> heads;
@@ -654,6 +655,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             deliverable = probeBeyond(index + batchSize + 1, batchSize);
             deliverable.forEach(document -> found.put(globalIndexOf(document), document));
         }
+        if (deliverable.size() > batchSize) {
+            deliverable = deliverable.subList(0, batchSize);
+        }
         return toTrackedEvents(cleaned, untilIncompleteAppend(deliverable, found, cleaned, gapTimeoutFrame),
                                gapTimeoutFrame);
     }
@@ -706,9 +710,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             for (long i = from; i <= to; i++) {
                 keys.add(i);
             }
-            TreeMap<Long, Document> found = readGlobal(keys);
+            // Probe with the index alone; then read the documents of one batch from the first index found.
+            TreeMap<Long, Document> found = readGlobal(keys, GLOBAL_INDEX_ONLY);
             if (!found.isEmpty()) {
-                return new ArrayList<>(found.values());
+                long first = found.firstKey();
+                TreeSet<Long> batch = new TreeSet<>(found.subMap(first, true, first + batchSize - 1, true)
+                                                         .keySet());
+                return new ArrayList<>(readGlobal(batch).values());
             }
             from = to + 1;
             width = Math.min(width * 2, MAX_PROBE_WINDOW);
@@ -787,12 +795,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private TreeMap<Long, Document> readGlobal(java.util.Collection<Long> globalIndexes) {
+        return readGlobal(globalIndexes, null);
+    }
+
+    private TreeMap<Long, Document> readGlobal(java.util.Collection<Long> globalIndexes, Bson projection) {
         TreeMap<Long, Document> found = new TreeMap<>();
         if (globalIndexes.isEmpty()) {
             return found;
         }
         try {
-            for (Document document : events.find(in(GLOBAL_INDEX, globalIndexes)).batchSize(globalIndexes.size())) {
+            for (Document document : events.find(in(GLOBAL_INDEX, globalIndexes)).projection(projection)
+                                           .batchSize(globalIndexes.size())) {
                 found.put(((Number) document.get(GLOBAL_INDEX)).longValue(), document);
             }
         } catch (MongoException e) {
@@ -827,7 +840,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         for (long i = windowStart; i <= allocated; i++) {
             window.add(i);
         }
-        TreeMap<Long, Document> found = readGlobal(window);
+        TreeMap<Long, Document> found = readGlobal(window, GLOBAL_INDEX_ONLY);
         if (found.isEmpty()) {
             return GapAwareTrackingToken.newInstance(windowStart - 1, Collections.emptySet());
         }

@@ -26,9 +26,11 @@ class ObservabilityTest extends RunningApplication {
         String metrics = anonymous().get().uri("/actuator/prometheus").retrieve().body(String.class);
 
         assertThat(metrics)
-                .contains("commandBus")
+                .contains("commandBus_successCounter_total")
+                .contains("commandBus_allTimer_seconds")
                 .contains("payloadType=\"RegisterOutstandingCandidate\"")
-                .contains("eventProcessor")
+                .contains("eventProcessor_processedCounter_total")
+                .contains("eventProcessor_latency")
                 .contains("jvm_memory_used_bytes")
                 .contains("http_server_requests_seconds");
     }

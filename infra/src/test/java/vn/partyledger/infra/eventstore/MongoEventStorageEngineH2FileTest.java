@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,13 @@ class MongoEventStorageEngineH2FileTest {
 
     @TempDir
     Path directory;
+
+    private final List<EmbeddedEventStore> eventStores = new ArrayList<>();
+
+    @AfterEach
+    void shutDownEventStores() {
+        eventStores.forEach(EmbeddedEventStore::shutDown);
+    }
 
     private MongoEventStorageEngine engineOn(EmbeddedMongo mongo) {
         return MongoEventStorageEngine.builder().database(mongo.newNodeDatabase()).batchSize(4).build();
@@ -119,8 +127,9 @@ class MongoEventStorageEngineH2FileTest {
         }
     }
 
-    private static EventSourcingRepository<TestAccount> repository(MongoEventStorageEngine engine) {
+    private EventSourcingRepository<TestAccount> repository(MongoEventStorageEngine engine) {
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        eventStores.add(eventStore);
         AggregateSnapshotter snapshotter =
                 AggregateSnapshotter.builder()
                                     .eventStore(eventStore)

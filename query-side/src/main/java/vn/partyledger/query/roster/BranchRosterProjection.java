@@ -27,7 +27,7 @@ import java.util.function.Predicate;
 public class BranchRosterProjection {
 
     public static final String PROCESSING_GROUP = "branch-roster";
-    static final String COLLECTION = "branch_rosters";
+    public static final String COLLECTION = "branch_rosters";
 
     private final MongoCollection<Document> rosters;
 
