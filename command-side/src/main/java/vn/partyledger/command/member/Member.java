@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import vn.partyledger.command.organisation.AuthorityResolver;
 import vn.partyledger.command.organisation.MembershipLedger;
@@ -59,6 +60,7 @@ import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.domain.transfer.MemberHomeChanged;
 
 import java.time.LocalDate;
 
@@ -804,6 +806,31 @@ public class Member {
 
     @EventSourcingHandler
     void on(vn.partyledger.domain.member.MemberCollectivelyTransferred event) {
+        branchId = event.toOrgId();
+    }
+
+    // ---- Transfers and exemptions: their entities and what they read of the member ----
+
+    @AggregateMember
+    final MemberExemptions exemptions = new MemberExemptions(this);
+
+    @AggregateMember
+    final MemberTransfers transfers = new MemberTransfers(this);
+
+    String memberId() {
+        return memberId;
+    }
+
+    MemberStatus status() {
+        return status;
+    }
+
+    String homeOrgId() {
+        return branchId;
+    }
+
+    @EventSourcingHandler
+    void on(MemberHomeChanged event) {
         branchId = event.toOrgId();
     }
 }

@@ -12,6 +12,6 @@ public interface MembershipLedger {
 
     void enrol(String orgId, String memberId, MemberStatus status, LocalDate effectiveDate);
 
-    /** Takes a member off the roll (struck off the probationary list). */
+    /** Takes a member off the organisation's roll: struck off, or their home moved elsewhere. */
     void release(String orgId, String memberId, LocalDate effectiveDate);
 }

@@ -393,7 +393,7 @@ public class Organisation {
         apply(new OrganisationSplit(orgId, List.copyOf(allocation), effectiveDate));
     }
 
-    /** Takes a collectively transferred member off the roll. */
+    /** Takes a member off the roll (moved, struck off); called by a member command in the same unit of work. */
     void release(String memberId, LocalDate effectiveDate) {
         if (!roll.containsKey(memberId)) {
             throw new RuleViolation("I2", "onlyAMemberOnTheRollIsReleased",

@@ -1,0 +1,173 @@
+package vn.partyledger.command.member;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.partyledger.domain.exemption.EndExemption;
+import vn.partyledger.domain.exemption.ExemptionEndReason;
+import vn.partyledger.domain.exemption.ExemptionEnded;
+import vn.partyledger.domain.exemption.ExemptionGranted;
+import vn.partyledger.domain.exemption.ExemptionKind;
+import vn.partyledger.domain.exemption.ExemptionPolicy;
+import vn.partyledger.domain.exemption.ExemptionReason;
+import vn.partyledger.domain.exemption.GrantExemption;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.shared.RuleViolation;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A member's exemptions from party work and meetings (domain.md §8, I14–I15): at most one in force at a time. An
+ * exempt member stays on the roll and in the headcount, so no roll changes here.
+ */
+class MemberExemptions {
+
+    private final Member member;
+    /** The exemption in force, or null. */
+    private ExemptionGranted inForce;
+
+    MemberExemptions(Member member) {
+        this.member = member;
+    }
+
+    @CommandHandler
+    void handle(GrantExemption command, ExemptionPolicy policy, GrassrootsOrganisations grassroots) {
+        if (command.kind() == ExemptionKind.FULL) {
+            fullExemptionIsForAFullMember(policy);
+            fullExemptionNeedsTheMembersOwnApplication(command);
+            fullExemptionIsForAdvancedAgeAndPoorHealth(command);
+            fullExemptionIsDecidedByTheMembersBranch(command);
+        } else {
+            temporaryExemptionIsForAMemberOnTheRoll();
+            temporaryExemptionEndsOnADateAfterItStarts(command);
+            anAbsenceOfLessThanAYearIsExemptedForLessThanAYear(command, policy);
+            temporaryExemptionIsDecidedByTheGrassrootsCommittee(command, grassroots);
+        }
+        noOverlappingExemptionInForce(command);
+        apply(new ExemptionGranted(member.memberId(), command.kind(), command.reason(), command.from(),
+                command.kind() == ExemptionKind.FULL ? null : command.until(),
+                command.resolution().issuingOrgId(), command.applicationRef()));
+    }
+
+    @CommandHandler
+    void handle(EndExemption command) {
+        onlyAnExemptionInForceEnds();
+        anExemptionCannotEndBeforeItStarts(command);
+        onlyATemporaryExemptionPastItsEndDateExpires(command);
+        apply(new ExemptionEnded(member.memberId(), inForce.kind(), command.reason(), command.endedOn(),
+                command.returnFeedbackRef()));
+    }
+
+    private void fullExemptionIsForAFullMember(ExemptionPolicy policy) {
+        MemberStatus status = member.status();
+        boolean eligible = status == MemberStatus.FULL
+                || (status == MemberStatus.PROBATIONARY && policy.allowProbationary());
+        if (!eligible) {
+            throw new RuleViolation("I14", "fullExemptionIsForAFullMember",
+                    "A full exemption is granted to a full member"
+                            + (policy.allowProbationary() ? " or a probationary member" : "")
+                            + "; this record is " + status + ".");
+        }
+    }
+
+    private static void fullExemptionNeedsTheMembersOwnApplication(GrantExemption command) {
+        if (command.applicationRef() == null || command.applicationRef().isBlank()) {
+            throw new RuleViolation("I14", "fullExemptionNeedsTheMembersOwnApplication",
+                    "A full exemption is granted only on the member's own application, which must be on file.");
+        }
+    }
+
+    private static void fullExemptionIsForAdvancedAgeAndPoorHealth(GrantExemption command) {
+        if (command.reason() != ExemptionReason.ADVANCED_AGE_POOR_HEALTH) {
+            throw new RuleViolation("I14", "fullExemptionIsForAdvancedAgeAndPoorHealth",
+                    "A full exemption is for members of advanced age and poor health, not for " + command.reason()
+                            + "; other absences call for a temporary exemption.");
+        }
+    }
+
+    private void fullExemptionIsDecidedByTheMembersBranch(GrantExemption command) {
+        if (!command.resolution().issuingOrgId().equals(member.homeOrgId())) {
+            throw new RuleViolation("I14", "fullExemptionIsDecidedByTheMembersBranch",
+                    "A full exemption is decided by the member's own branch " + member.homeOrgId() + ", not by "
+                            + command.resolution().issuingOrgId() + ".");
+        }
+    }
+
+    private void temporaryExemptionIsForAMemberOnTheRoll() {
+        if (member.status() == null || !member.status().isOnRoll()) {
+            throw new RuleViolation("I15", "temporaryExemptionIsForAMemberOnTheRoll",
+                    "A temporary exemption is granted to a probationary or full member; this record is "
+                            + member.status() + ".");
+        }
+    }
+
+    private static void temporaryExemptionEndsOnADateAfterItStarts(GrantExemption command) {
+        if (command.until() == null || !command.until().isAfter(command.from())) {
+            throw new RuleViolation("I15", "temporaryExemptionEndsOnADateAfterItStarts",
+                    "A temporary exemption needs an end date after its start on " + command.from() + ".");
+        }
+    }
+
+    private static void anAbsenceOfLessThanAYearIsExemptedForLessThanAYear(GrantExemption command,
+                                                                            ExemptionPolicy policy) {
+        int maxMonths = policy.temporaryExemptionMaxMonths();
+        if (command.reason().isAwayFromTheLocality() && !command.until().isBefore(command.from().plusMonths(maxMonths))) {
+            throw new RuleViolation("I15", "anAbsenceOfLessThanAYearIsExemptedForLessThanAYear",
+                    "A temporary exemption for " + command.reason() + " must end before " + maxMonths
+                            + " months have passed (before " + command.from().plusMonths(maxMonths)
+                            + "); a longer absence calls for a transfer.");
+        }
+    }
+
+    private void temporaryExemptionIsDecidedByTheGrassrootsCommittee(GrantExemption command,
+                                                                     GrassrootsOrganisations grassroots) {
+        String decidingBody = grassroots.of(member.homeOrgId(), command.resolution().docDate()).orElse(null);
+        if (!command.resolution().issuingOrgId().equals(decidingBody)) {
+            throw new RuleViolation("I15", "temporaryExemptionIsDecidedByTheGrassrootsCommittee",
+                    "A temporary exemption is decided by the grassroots committee of the member's branch ("
+                            + decidingBody + ") on the branch's proposal, not by "
+                            + command.resolution().issuingOrgId() + ".");
+        }
+    }
+
+    private void noOverlappingExemptionInForce(GrantExemption command) {
+        if (inForce != null) {
+            throw new RuleViolation(command.kind() == ExemptionKind.FULL ? "I14" : "I15",
+                    "noOverlappingExemptionInForce",
+                    "The member already has a " + inForce.kind() + " exemption in force since " + inForce.from()
+                            + "; end it before granting another.");
+        }
+    }
+
+    private void onlyAnExemptionInForceEnds() {
+        if (inForce == null) {
+            throw new RuleViolation("EXEMPTION_NOT_IN_FORCE", "onlyAnExemptionInForceEnds",
+                    "The member has no exemption in force, so none can end.");
+        }
+    }
+
+    private void anExemptionCannotEndBeforeItStarts(EndExemption command) {
+        if (command.endedOn().isBefore(inForce.from())) {
+            throw new RuleViolation("EXEMPTION_END_DATE", "anExemptionCannotEndBeforeItStarts",
+                    "The exemption started on " + inForce.from() + ", so it cannot end on " + command.endedOn() + ".");
+        }
+    }
+
+    private void onlyATemporaryExemptionPastItsEndDateExpires(EndExemption command) {
+        if (command.reason() == ExemptionEndReason.EXPIRED
+                && (inForce.until() == null || command.endedOn().isBefore(inForce.until()))) {
+            throw new RuleViolation("EXEMPTION_END_DATE", "onlyATemporaryExemptionPastItsEndDateExpires",
+                    "Only a temporary exemption expires, on or after its end date"
+                            + (inForce.until() == null ? "; this one is a full exemption." : " " + inForce.until() + "."));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ExemptionGranted event) {
+        inForce = event;
+    }
+
+    @EventSourcingHandler
+    void on(ExemptionEnded event) {
+        inForce = null;
+    }
+}

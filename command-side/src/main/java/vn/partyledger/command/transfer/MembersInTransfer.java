@@ -1,0 +1,24 @@
+package vn.partyledger.command.transfer;
+
+import vn.partyledger.domain.transfer.TransferType;
+
+import java.time.LocalDate;
+
+/**
+ * What a transfer case asks of the member it moves, while its own command is handled: the member's events are appended
+ * with the case's or not at all. The member checks what only it knows (its status and its other transfers, I16).
+ */
+public interface MembersInTransfer {
+
+    void open(String memberId, String transferId, TransferType type, String fromOrgId, String toOrgId,
+              LocalDate letterDate);
+
+    /** Official transfer presented: the home changes and the rolls follow (release at sender, enrol at receiver). */
+    void changeHome(String memberId, String transferId, String toOrgId, LocalDate effectiveDate);
+
+    /** Temporary transfer presented: attached to the host, home and roll unchanged. */
+    void attach(String memberId, String transferId, String hostOrgId, LocalDate from, LocalDate expectedReturn);
+
+    /** Cancelled, or back from a temporary attachment. */
+    void close(String memberId, String transferId, LocalDate closedOn);
+}

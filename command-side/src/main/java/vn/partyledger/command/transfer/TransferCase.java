@@ -1,0 +1,323 @@
+package vn.partyledger.command.transfer;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import vn.partyledger.command.member.GrassrootsOrganisations;
+import vn.partyledger.command.organisation.OrganisationRegistry;
+import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.domain.transfer.CancelTransfer;
+import vn.partyledger.domain.transfer.EndTemporaryAttachment;
+import vn.partyledger.domain.transfer.ExtendTemporaryAttachment;
+import vn.partyledger.domain.transfer.IssueTransferLetter;
+import vn.partyledger.domain.transfer.MarkTransferOverdue;
+import vn.partyledger.domain.transfer.PresentTransferLetter;
+import vn.partyledger.domain.transfer.ReissueTransferLetter;
+import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
+import vn.partyledger.domain.transfer.TemporaryAttachmentExtended;
+import vn.partyledger.domain.transfer.TransferCancelled;
+import vn.partyledger.domain.transfer.TransferLetterIssued;
+import vn.partyledger.domain.transfer.TransferLetterPresented;
+import vn.partyledger.domain.transfer.TransferLetterReissued;
+import vn.partyledger.domain.transfer.TransferOverdue;
+import vn.partyledger.domain.transfer.TransferPolicy;
+import vn.partyledger.domain.transfer.TransferTrigger;
+import vn.partyledger.domain.transfer.TransferType;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One transfer of one member between two organisations of this deployment (domain.md §9, I16–I18), from the letter to
+ * its presentation. The member's own side (status, other open transfers, home) goes through {@link MembersInTransfer}
+ * in the same unit of work (ADR 0009).
+ */
+public class TransferCase {
+
+    @AggregateIdentifier
+    private String transferId;
+    private String memberId;
+    private TransferType type;
+    private String fromOrgId;
+    private String toOrgId;
+    private TransferTrigger trigger;
+    private String letterNo;
+    private final Set<String> letterNumbers = new HashSet<>();
+    private LocalDate letterDate;
+    private LocalDate presentBy;
+    private LocalDate expectedReturn;
+    private LocalDate presentedDate;
+    private TransferState state;
+
+    protected TransferCase() {
+        // required by Axon to rebuild the aggregate from its events
+    }
+
+    @CommandHandler
+    public TransferCase(IssueTransferLetter command, OrganisationRegistry registry,
+                        GrassrootsOrganisations grassroots, WorkingDayCalendar calendar, TransferPolicy policy,
+                        MembersInTransfer members) {
+        aTransferIsBetweenTwoBranchesOfThisDeployment(command, registry);
+        theLetterIsIssuedByTheSendingAuthority(command.fromOrgId(), command.letter(), grassroots);
+        if (command.type() == TransferType.TEMPORARY) {
+            aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy(command.trigger(),
+                    command.letter().docDate(), command.expectedReturn(), policy);
+        }
+        boolean lateRequest = command.type() == TransferType.OFFICIAL && command.requestedOn()
+                .isAfter(calendar.plusWorkingDays(command.triggerDate(), policy.startWorkingDays()));
+        members.open(command.memberId(), command.transferId(), command.type(), command.fromOrgId(),
+                command.toOrgId(), command.letter().docDate());
+        apply(new TransferLetterIssued(command.transferId(), command.memberId(), command.type(), command.fromOrgId(),
+                command.toOrgId(), command.letter().issuingOrgId(), command.letter().docNumber(),
+                command.letter().docDate(),
+                calendar.plusWorkingDays(command.letter().docDate(), policy.presentLetterWorkingDays()),
+                command.trigger(), command.triggerDate(),
+                command.type() == TransferType.TEMPORARY ? command.expectedReturn() : null, lateRequest));
+    }
+
+    @CommandHandler
+    public void handle(PresentTransferLetter command, MembersInTransfer members) {
+        theLetterIsStillOpen();
+        theLetterIsPresentedToItsAddressee(command);
+        aLetterIsPresentedNoEarlierThanItIsDated(command);
+        aLatePresentationFollowsTheOverdueMarkAndNamesItsReason(command);
+        apply(new TransferLetterPresented(transferId, memberId, type, command.receivingOrgId(),
+                command.presentedDate(), command.lateReasonCode()));
+        if (type == TransferType.OFFICIAL) {
+            members.changeHome(memberId, transferId, toOrgId, command.presentedDate());
+        } else {
+            members.attach(memberId, transferId, toOrgId, command.presentedDate(), expectedReturn);
+        }
+    }
+
+    @CommandHandler
+    public void handle(MarkTransferOverdue command) {
+        onlyALetterInTransitIsMarkedOverdueOnce();
+        aLetterIsOverdueOnlyAfterItsPresentByDate(command);
+        apply(new TransferOverdue(transferId, memberId, presentBy, command.asOf(),
+                ChronoUnit.DAYS.between(presentBy, command.asOf())));
+    }
+
+    @CommandHandler
+    public void handle(CancelTransfer command, MembersInTransfer members) {
+        onlyATransferInTransitChanges("cancelled");
+        apply(new TransferCancelled(transferId, memberId, command.reason(), command.cancelledOn()));
+        members.close(memberId, transferId, command.cancelledOn());
+    }
+
+    @CommandHandler
+    public void handle(ReissueTransferLetter command, GrassrootsOrganisations grassroots,
+                       WorkingDayCalendar calendar, TransferPolicy policy) {
+        onlyATransferInTransitChanges("given a new letter");
+        theLetterIsIssuedByTheSendingAuthority(fromOrgId, command.letter(), grassroots);
+        aReissuedLetterHasANewNumber(command);
+        apply(new TransferLetterReissued(transferId, memberId, letterNo, command.letter().docNumber(),
+                command.letter().docDate(),
+                calendar.plusWorkingDays(command.letter().docDate(), policy.presentLetterWorkingDays())));
+    }
+
+    @CommandHandler
+    public void handle(ExtendTemporaryAttachment command, TransferPolicy policy) {
+        aTemporaryAttachmentIsInForce("extended");
+        anExtensionMovesTheReturnLater(command);
+        aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy(trigger, letterDate,
+                command.newUntil(), policy);
+        apply(new TemporaryAttachmentExtended(transferId, memberId, expectedReturn, command.newUntil(),
+                command.extendedOn()));
+    }
+
+    @CommandHandler
+    public void handle(EndTemporaryAttachment command, MembersInTransfer members) {
+        aTemporaryAttachmentIsInForce("ended");
+        theMemberReturnsNoEarlierThanTheAttachmentBegan(command);
+        apply(new TemporaryAttachmentEnded(transferId, memberId, toOrgId, command.returnDate(),
+                command.hostFeedbackRef()));
+        members.close(memberId, transferId, command.returnDate());
+    }
+
+    private static void aTransferIsBetweenTwoBranchesOfThisDeployment(IssueTransferLetter command,
+                                                                      OrganisationRegistry registry) {
+        LocalDate date = command.letter().docDate();
+        boolean bothBranches = !command.fromOrgId().equals(command.toOrgId())
+                && isBranchOn(command.fromOrgId(), date, registry) && isBranchOn(command.toOrgId(), date, registry);
+        if (!bothBranches) {
+            throw new RuleViolation("I16", "aTransferIsBetweenTwoBranchesOfThisDeployment",
+                    "A transfer moves a member between two different branches of this deployment that exist on "
+                            + date + "; " + command.fromOrgId() + " → " + command.toOrgId() + " is not such a move.");
+        }
+    }
+
+    private static boolean isBranchOn(String orgId, LocalDate date, OrganisationRegistry registry) {
+        return registry.find(orgId).filter(org -> org.kind().isBranch() && org.activeOn(date)).isPresent();
+    }
+
+    private static void theLetterIsIssuedByTheSendingAuthority(String fromOrgId, DecisionRef letter,
+                                                               GrassrootsOrganisations grassroots) {
+        String sendingAuthority = grassroots.of(fromOrgId, letter.docDate()).orElse(null);
+        if (!letter.issuingOrgId().equals(sendingAuthority)) {
+            throw new RuleViolation("I16", "theLetterIsIssuedByTheSendingAuthority",
+                    "A transfer letter for a member of " + fromOrgId + " is issued by its grassroots committee ("
+                            + sendingAuthority + "), not by " + letter.issuingOrgId() + ".");
+        }
+    }
+
+    private static void aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy(
+            TransferTrigger trigger, LocalDate start, LocalDate expectedReturn, TransferPolicy policy) {
+        LocalDate earliest = start.plusMonths(policy.temporaryMinMonths());
+        boolean study = trigger == TransferTrigger.STUDY;
+        LocalDate limit = study ? start.plusMonths(policy.temporaryStudyMaxMonths())
+                : start.plusMonths(policy.temporaryWorkMonthsBelow());
+        boolean withinRange = expectedReturn != null && !expectedReturn.isBefore(earliest)
+                && (study ? !expectedReturn.isAfter(limit) : expectedReturn.isBefore(limit));
+        if (!withinRange) {
+            throw new RuleViolation("I17", "aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy",
+                    "A temporary transfer for " + trigger + " from " + start + " must expect the return between "
+                            + earliest + (study ? " and " + limit : " and before " + limit) + "; it was "
+                            + expectedReturn + ".");
+        }
+    }
+
+    private void theLetterIsStillOpen() {
+        if (!state.inTransit()) {
+            throw new RuleViolation("I18", "theLetterIsStillOpen",
+                    "Transfer letter " + letterNo + " is " + state + ", so it can no longer be presented.");
+        }
+    }
+
+    private void theLetterIsPresentedToItsAddressee(PresentTransferLetter command) {
+        if (!command.receivingOrgId().equals(toOrgId)) {
+            throw new RuleViolation("I18", "theLetterIsPresentedToItsAddressee",
+                    "Transfer letter " + letterNo + " is addressed to " + toOrgId + ", not to "
+                            + command.receivingOrgId() + ".");
+        }
+    }
+
+    private void aLetterIsPresentedNoEarlierThanItIsDated(PresentTransferLetter command) {
+        if (command.presentedDate().isBefore(letterDate)) {
+            throw new RuleViolation("I18", "aLetterIsPresentedNoEarlierThanItIsDated",
+                    "Transfer letter " + letterNo + " is dated " + letterDate + ", so it cannot be presented on "
+                            + command.presentedDate() + ".");
+        }
+    }
+
+    private void aLatePresentationFollowsTheOverdueMarkAndNamesItsReason(PresentTransferLetter command) {
+        if (!command.presentedDate().isAfter(presentBy)) {
+            return;
+        }
+        if (state != TransferState.OVERDUE || command.lateReasonCode() == null || command.lateReasonCode().isBlank()) {
+            throw new RuleViolation("I18", "aLatePresentationFollowsTheOverdueMarkAndNamesItsReason",
+                    "Transfer letter " + letterNo + " had to be presented within 30 working days, by " + presentBy
+                            + "; a later presentation needs the overdue mark and a late reason.");
+        }
+    }
+
+    private void onlyALetterInTransitIsMarkedOverdueOnce() {
+        if (state != TransferState.LETTER_ISSUED) {
+            throw new RuleViolation("TRANSFER_NOT_IN_TRANSIT", "onlyALetterInTransitIsMarkedOverdueOnce",
+                    "Transfer " + transferId + " is " + state + "; only a letter in transit is marked overdue, once.");
+        }
+    }
+
+    private void aLetterIsOverdueOnlyAfterItsPresentByDate(MarkTransferOverdue command) {
+        if (!command.asOf().isAfter(presentBy)) {
+            throw new RuleViolation("TRANSFER_NOT_YET_OVERDUE", "aLetterIsOverdueOnlyAfterItsPresentByDate",
+                    "Transfer letter " + letterNo + " may be presented until " + presentBy + ", so it is not overdue on "
+                            + command.asOf() + ".");
+        }
+    }
+
+    private void onlyATransferInTransitChanges(String change) {
+        if (!state.inTransit()) {
+            throw new RuleViolation("TRANSFER_NOT_IN_TRANSIT", "onlyATransferInTransitChanges",
+                    "Transfer " + transferId + " is " + state + ", so it can no longer be " + change + ".");
+        }
+    }
+
+    private void aReissuedLetterHasANewNumber(ReissueTransferLetter command) {
+        if (letterNumbers.contains(command.letter().docNumber())) {
+            throw new RuleViolation("LETTER_NUMBER_REUSED", "aReissuedLetterHasANewNumber",
+                    "Letter number " + command.letter().docNumber()
+                            + " was already used for this transfer; a reissued letter has a new number.");
+        }
+    }
+
+    private void aTemporaryAttachmentIsInForce(String change) {
+        if (type != TransferType.TEMPORARY || state != TransferState.PRESENTED) {
+            throw new RuleViolation("ATTACHMENT_NOT_IN_FORCE", "aTemporaryAttachmentIsInForce",
+                    "Transfer " + transferId + " is a " + type + " transfer in state " + state
+                            + ", not a temporary attachment in force, so nothing can be " + change + ".");
+        }
+    }
+
+    private void anExtensionMovesTheReturnLater(ExtendTemporaryAttachment command) {
+        if (!command.newUntil().isAfter(expectedReturn)) {
+            throw new RuleViolation("I17", "anExtensionMovesTheReturnLater",
+                    "The attachment already runs until " + expectedReturn + "; an extension must end later than that.");
+        }
+    }
+
+    private void theMemberReturnsNoEarlierThanTheAttachmentBegan(EndTemporaryAttachment command) {
+        if (command.returnDate().isBefore(presentedDate)) {
+            throw new RuleViolation("ATTACHMENT_RETURN_DATE", "theMemberReturnsNoEarlierThanTheAttachmentBegan",
+                    "The attachment began on " + presentedDate + ", so the member cannot return on "
+                            + command.returnDate() + ".");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TransferLetterIssued event) {
+        transferId = event.transferId();
+        memberId = event.memberId();
+        type = event.type();
+        fromOrgId = event.fromOrgId();
+        toOrgId = event.toOrgId();
+        trigger = event.trigger();
+        letterNo = event.letterNo();
+        letterNumbers.add(event.letterNo());
+        letterDate = event.letterDate();
+        presentBy = event.presentBy();
+        expectedReturn = event.expectedReturn();
+        state = TransferState.LETTER_ISSUED;
+    }
+
+    @EventSourcingHandler
+    void on(TransferLetterReissued event) {
+        letterNo = event.letterNo();
+        letterNumbers.add(event.letterNo());
+        letterDate = event.letterDate();
+        presentBy = event.presentBy();
+        state = TransferState.LETTER_ISSUED;
+    }
+
+    @EventSourcingHandler
+    void on(TransferOverdue event) {
+        state = TransferState.OVERDUE;
+    }
+
+    @EventSourcingHandler
+    void on(TransferLetterPresented event) {
+        presentedDate = event.presentedDate();
+        state = TransferState.PRESENTED;
+    }
+
+    @EventSourcingHandler
+    void on(TemporaryAttachmentExtended event) {
+        expectedReturn = event.newUntil();
+    }
+
+    @EventSourcingHandler
+    void on(TransferCancelled event) {
+        state = TransferState.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(TemporaryAttachmentEnded event) {
+        state = TransferState.ATTACHMENT_ENDED;
+    }
+}

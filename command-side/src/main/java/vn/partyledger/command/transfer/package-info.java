@@ -1,0 +1,5 @@
+/**
+ * The TransferCase aggregate (ADR 0009): one transfer of one member, from the letter to its presentation, with its
+ * deadline, overdue mark, cancellation, reissued letters and temporary attachment.
+ */
+package vn.partyledger.command.transfer;

@@ -1,0 +1,117 @@
+package vn.partyledger.command.member;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.RecordingMembershipLedger;
+import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.member.CandidateSource;
+import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.member.OutstandingCandidateRegistered;
+import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
+import vn.partyledger.domain.transfer.MemberTransferClosed;
+import vn.partyledger.domain.transfer.MemberTransferOpened;
+import vn.partyledger.domain.transfer.TransferType;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The member's side of a transfer (I16): only a member on the roll, from their home, one transfer at a time. */
+class MemberTransfersTest {
+
+    private static final LocalDate LETTER = LocalDate.of(2025, 9, 2);
+    private static final LocalDate PRESENTED = LocalDate.of(2025, 9, 10);
+
+    private final OutstandingCandidateRegistered registered = new OutstandingCandidateRegistered("m1", "p1", "kp1",
+            CandidateSource.RESIDENT, null, LocalDate.of(2019, 1, 7));
+    private final MemberAdmitted admitted = new MemberAdmitted("m1", "p1", "kp1", LocalDate.of(2020, 6, 19),
+            LocalDate.of(2021, 6, 19), LocalDate.of(2020, 6, 1), false);
+    private final MemberTransferOpened opened = new MemberTransferOpened("m1", "t1", TransferType.OFFICIAL, "kp1",
+            "kp2", LETTER);
+
+    private AggregateTestFixture<Member> fixture;
+    private RecordingMembershipLedger ledger;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Member.class);
+        ledger = new RecordingMembershipLedger();
+    }
+
+    @Test
+    @DisplayName("I16: a transfer is opened for a probationary member from their home branch")
+    void aTransferIsOpenedForAProbationaryMemberFromTheirHomeBranch() {
+        fixture.given(registered, admitted)
+                .whenInvoking("m1", member -> member.transfers.open("t1", TransferType.OFFICIAL, "kp1", "kp2", LETTER))
+                .expectEvents(opened);
+    }
+
+    @Test
+    @DisplayName("I16: a candidate cannot be transferred")
+    void aCandidateCannotBeTransferred() {
+        fixture.given(registered)
+                .whenInvoking("m1", member -> member.transfers.open("t1", TransferType.OFFICIAL, "kp1", "kp2", LETTER))
+                .expectNoEvents()
+                .expectException(Violation.of("I16", "onlyAProbationaryOrFullMemberIsTransferred"));
+    }
+
+    @Test
+    @DisplayName("I16: a transfer leaves from the member's home, not from another branch")
+    void aTransferLeavesFromTheMembersHome() {
+        fixture.given(registered, admitted)
+                .whenInvoking("m1", member -> member.transfers.open("t1", TransferType.OFFICIAL, "kp3", "kp2", LETTER))
+                .expectNoEvents()
+                .expectException(Violation.of("I16", "aTransferLeavesFromTheMembersHome"));
+    }
+
+    @Test
+    @DisplayName("I16: no second transfer is opened while another is open for the member")
+    void noSecondTransferIsOpenedWhileAnotherIsOpen() {
+        fixture.given(registered, admitted, opened)
+                .whenInvoking("m1", member -> member.transfers.open("t2", TransferType.TEMPORARY, "kp1", "kp3", LETTER))
+                .expectNoEvents()
+                .expectException(Violation.of("I16", "noOtherOpenTransfer"));
+    }
+
+    @Test
+    @DisplayName("I16: once the transfer is closed another can be opened")
+    void onceTheTransferIsClosedAnotherCanBeOpened() {
+        fixture.given(registered, admitted, opened, new MemberTransferClosed("m1", "t1", LETTER.plusDays(3)))
+                .whenInvoking("m1", member -> member.transfers.open("t2", TransferType.TEMPORARY, "kp1", "kp3", LETTER))
+                .expectEvents(new MemberTransferOpened("m1", "t2", TransferType.TEMPORARY, "kp1", "kp3", LETTER));
+    }
+
+    @Test
+    @DisplayName("I18: an official transfer moves the home and the rolls: released at the sender, enrolled at the receiver")
+    void anOfficialTransferMovesTheHomeAndTheRolls() {
+        fixture.given(registered, admitted, opened)
+                .whenInvoking("m1", member -> member.transfers.changeHome("t1", "kp2", PRESENTED, ledger))
+                .expectEvents(new MemberHomeChanged("m1", "t1", "kp1", "kp2", PRESENTED));
+        assertThat(ledger.releases()).containsExactly(new RecordingMembershipLedger.Release("kp1", "m1", PRESENTED));
+        assertThat(ledger.enrolments()).containsExactly(
+                new RecordingMembershipLedger.Enrolment("kp2", "m1", MemberStatus.PROBATIONARY, PRESENTED));
+    }
+
+    @Test
+    @DisplayName("I16: after an official transfer the member's home is the receiving branch")
+    void afterAnOfficialTransferTheMembersHomeIsTheReceivingBranch() {
+        fixture.given(registered, admitted, opened, new MemberHomeChanged("m1", "t1", "kp1", "kp2", PRESENTED))
+                .whenInvoking("m1", member -> member.transfers.open("t2", TransferType.OFFICIAL, "kp2", "kp3", LETTER))
+                .expectEvents(new MemberTransferOpened("m1", "t2", TransferType.OFFICIAL, "kp2", "kp3", LETTER));
+    }
+
+    @Test
+    @DisplayName("I17: a temporary attachment keeps the home and leaves the rolls alone")
+    void aTemporaryAttachmentKeepsTheHomeAndLeavesTheRollsAlone() {
+        LocalDate expectedReturn = PRESENTED.plusMonths(6);
+        fixture.given(registered, admitted, opened)
+                .whenInvoking("m1", member -> member.transfers.attach("t1", "kp2", PRESENTED, expectedReturn))
+                .expectEvents(new MemberTemporarilyAttached("m1", "t1", "kp1", "kp2", PRESENTED, expectedReturn));
+        assertThat(ledger.releases()).isEmpty();
+        assertThat(ledger.enrolments()).isEmpty();
+    }
+}

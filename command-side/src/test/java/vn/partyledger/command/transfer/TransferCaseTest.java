@@ -1,0 +1,428 @@
+package vn.partyledger.command.transfer;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.InMemoryGrassrootsOrganisations;
+import vn.partyledger.command.support.InMemoryOrganisationRegistry;
+import vn.partyledger.command.support.RecordingMembersInTransfer;
+import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.organisation.OrganisationKind;
+import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.domain.transfer.CancelTransfer;
+import vn.partyledger.domain.transfer.CancellationReason;
+import vn.partyledger.domain.transfer.EndTemporaryAttachment;
+import vn.partyledger.domain.transfer.ExtendTemporaryAttachment;
+import vn.partyledger.domain.transfer.IssueTransferLetter;
+import vn.partyledger.domain.transfer.MarkTransferOverdue;
+import vn.partyledger.domain.transfer.PresentTransferLetter;
+import vn.partyledger.domain.transfer.ReissueTransferLetter;
+import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
+import vn.partyledger.domain.transfer.TemporaryAttachmentExtended;
+import vn.partyledger.domain.transfer.TransferCancelled;
+import vn.partyledger.domain.transfer.TransferLetterIssued;
+import vn.partyledger.domain.transfer.TransferLetterPresented;
+import vn.partyledger.domain.transfer.TransferLetterReissued;
+import vn.partyledger.domain.transfer.TransferOverdue;
+import vn.partyledger.domain.transfer.TransferPolicy;
+import vn.partyledger.domain.transfer.TransferTrigger;
+import vn.partyledger.domain.transfer.TransferType;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A transfer case from the letter to its presentation (I16–I18), overdue, cancelled, reissued and attachments. */
+class TransferCaseTest {
+
+    private static final LocalDate TRIGGER = LocalDate.of(2025, 6, 2);
+    /** 60 working days after 2 Jun 2025, with no holiday in the test calendar. */
+    private static final LocalDate START_DEADLINE = LocalDate.of(2025, 8, 25);
+    private static final LocalDate LETTER = LocalDate.of(2025, 9, 2);
+    /** 30 working days after 2 Sep 2025. */
+    private static final LocalDate PRESENT_BY = LocalDate.of(2025, 10, 14);
+    private static final DecisionRef LETTER_BY_WARD = new DecisionRef("31-GGT/ĐU", LETTER, "ward-15");
+    private static final LocalDate RETURN = LETTER.plusMonths(6);
+
+    private final TransferLetterIssued official = issued(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, null,
+            false);
+    private final TransferLetterIssued temporary = issued(TransferType.TEMPORARY, TransferTrigger.WORKPLACE_CHANGE,
+            RETURN, false);
+
+    private AggregateTestFixture<TransferCase> fixture;
+    private RecordingMembersInTransfer members;
+
+    @BeforeEach
+    void setUp() {
+        members = new RecordingMembersInTransfer();
+        fixture = new AggregateTestFixture<>(TransferCase.class);
+        fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
+                .with("kp1", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 4))
+                .with("kp2", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 4))
+                .with("ward-15", OrganisationKind.GRASSROOTS_COMMITTEE, LocalDate.of(2000, 1, 3)));
+        fixture.registerInjectableResource(new InMemoryGrassrootsOrganisations()
+                .with("kp1", "ward-15").with("kp2", "ward-15"));
+        fixture.registerInjectableResource(new WorkingDayCalendar(Set.of()));
+        fixture.registerInjectableResource(TransferPolicy.DEFAULTS);
+        fixture.registerInjectableResource(members);
+    }
+
+    private static TransferLetterIssued issued(TransferType type, TransferTrigger trigger, LocalDate expectedReturn,
+                                               boolean late) {
+        return new TransferLetterIssued("t1", "m1", type, "kp1", "kp2", "ward-15", "31-GGT/ĐU", LETTER, PRESENT_BY,
+                trigger, TRIGGER, expectedReturn, late);
+    }
+
+    private static IssueTransferLetter issue(TransferType type, TransferTrigger trigger, String toOrgId,
+                                             LocalDate requestedOn, LocalDate expectedReturn, DecisionRef letter) {
+        return new IssueTransferLetter("t1", "m1", type, "kp1", toOrgId, trigger, TRIGGER, requestedOn,
+                expectedReturn, letter);
+    }
+
+    private static IssueTransferLetter official(LocalDate requestedOn) {
+        return issue(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, "kp2", requestedOn, null,
+                LETTER_BY_WARD);
+    }
+
+    private static IssueTransferLetter temporary(TransferTrigger trigger, LocalDate expectedReturn) {
+        return issue(TransferType.TEMPORARY, trigger, "kp2", LETTER, expectedReturn, LETTER_BY_WARD);
+    }
+
+    @Test
+    @DisplayName("I16: the sending authority issues an official letter to be presented within 30 working days")
+    void theSendingAuthorityIssuesAnOfficialLetterToBePresentedWithinThirtyWorkingDays() {
+        fixture.givenNoPriorActivity()
+                .when(official(START_DEADLINE))
+                .expectEvents(official);
+        assertThat(members.steps()).containsExactly("open m1 t1 OFFICIAL kp1→kp2");
+    }
+
+    @Test
+    @DisplayName("I16: a request more than 60 working days after the trigger is accepted and flagged LATE_TRANSFER_REQUEST")
+    void aRequestMoreThanSixtyWorkingDaysAfterTheTriggerIsFlaggedLate() {
+        fixture.givenNoPriorActivity()
+                .when(official(START_DEADLINE.plusDays(1)))
+                .expectEvents(issued(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, null, true));
+    }
+
+    @Test
+    @DisplayName("I16: a transfer letter is issued by the sending grassroots committee, not by the branch")
+    void aTransferLetterIsIssuedByTheSendingGrassrootsCommitteeNotByTheBranch() {
+        fixture.givenNoPriorActivity()
+                .when(issue(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, "kp2", LETTER, null,
+                        new DecisionRef("1-GGT/CB", LETTER, "kp1")))
+                .expectNoEvents()
+                .expectException(Violation.of("I16", "theLetterIsIssuedByTheSendingAuthority"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I16: a transfer goes to another branch of this deployment")
+    void aTransferGoesToAnotherBranchOfThisDeployment() {
+        fixture.givenNoPriorActivity()
+                .when(issue(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, "kp-elsewhere", LETTER, null,
+                        LETTER_BY_WARD))
+                .expectNoEvents()
+                .expectException(Violation.of("I16", "aTransferIsBetweenTwoBranchesOfThisDeployment"));
+    }
+
+    @Test
+    @DisplayName("I16: a transfer does not go to the branch the member is leaving")
+    void aTransferDoesNotGoToTheBranchTheMemberIsLeaving() {
+        fixture.givenNoPriorActivity()
+                .when(issue(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, "kp1", LETTER, null,
+                        LETTER_BY_WARD))
+                .expectNoEvents()
+                .expectException(Violation.of("I16", "aTransferIsBetweenTwoBranchesOfThisDeployment"));
+    }
+
+    @Test
+    @DisplayName("I16: a refusal on the member's side (e.g. a struck-off member) issues no letter")
+    void aRefusalOnTheMembersSideIssuesNoLetter() {
+        members.refuseOpeningWith(new RuleViolation("I16", "onlyAProbationaryOrFullMemberIsTransferred",
+                "This record is STRUCK_OFF."));
+        fixture.givenNoPriorActivity()
+                .when(official(LETTER))
+                .expectNoEvents()
+                .expectException(Violation.of("I16", "onlyAProbationaryOrFullMemberIsTransferred"));
+    }
+
+    @Test
+    @DisplayName("I17: a temporary transfer for work expects the return from three months to under a year")
+    void aTemporaryTransferForWorkExpectsTheReturnFromThreeMonthsToUnderAYear() {
+        fixture.givenNoPriorActivity()
+                .when(temporary(TransferTrigger.WORKPLACE_CHANGE, RETURN))
+                .expectEvents(temporary);
+    }
+
+    @Test
+    @DisplayName("I17: a temporary transfer for work of a full year is refused: it must be an official transfer")
+    void aTemporaryTransferForWorkOfAFullYearIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(temporary(TransferTrigger.WORKPLACE_CHANGE, LETTER.plusMonths(12)))
+                .expectNoEvents()
+                .expectException(Violation.of("I17",
+                        "aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy"));
+    }
+
+    @Test
+    @DisplayName("I17: a temporary transfer shorter than three months is refused")
+    void aTemporaryTransferShorterThanThreeMonthsIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(temporary(TransferTrigger.RESIDENCE_CHANGE, LETTER.plusMonths(3).minusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I17",
+                        "aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy"));
+    }
+
+    @Test
+    @DisplayName("I17: a temporary transfer for study may last two years")
+    void aTemporaryTransferForStudyMayLastTwoYears() {
+        fixture.givenNoPriorActivity()
+                .when(temporary(TransferTrigger.STUDY, LETTER.plusMonths(24)))
+                .expectEvents(issued(TransferType.TEMPORARY, TransferTrigger.STUDY, LETTER.plusMonths(24), false));
+    }
+
+    @Test
+    @DisplayName("I17: a temporary transfer for study beyond two years is refused")
+    void aTemporaryTransferForStudyBeyondTwoYearsIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(temporary(TransferTrigger.STUDY, LETTER.plusMonths(24).plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I17",
+                        "aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy"));
+    }
+
+    @Test
+    @DisplayName("I17: a temporary transfer needs an expected return")
+    void aTemporaryTransferNeedsAnExpectedReturn() {
+        fixture.givenNoPriorActivity()
+                .when(temporary(TransferTrigger.WORKPLACE_CHANGE, null))
+                .expectNoEvents()
+                .expectException(Violation.of("I17",
+                        "aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy"));
+    }
+
+    @Test
+    @DisplayName("I18: an official letter presented on time to its addressee changes the member's home")
+    void anOfficialLetterPresentedOnTimeToItsAddresseeChangesTheMembersHome() {
+        fixture.given(official)
+                .when(new PresentTransferLetter("t1", "kp2", PRESENT_BY, null))
+                .expectEvents(new TransferLetterPresented("t1", "m1", TransferType.OFFICIAL, "kp2", PRESENT_BY, null));
+        assertThat(members.steps()).containsExactly("changeHome m1 kp2 " + PRESENT_BY);
+    }
+
+    @Test
+    @DisplayName("I18: a temporary letter presented attaches the member to the host and keeps the home")
+    void aTemporaryLetterPresentedAttachesTheMemberToTheHost() {
+        LocalDate presented = LETTER.plusDays(5);
+        fixture.given(temporary)
+                .when(new PresentTransferLetter("t1", "kp2", presented, null))
+                .expectEvents(new TransferLetterPresented("t1", "m1", TransferType.TEMPORARY, "kp2", presented, null));
+        assertThat(members.steps()).containsExactly("attach m1 kp2 " + presented + ".." + RETURN);
+    }
+
+    @Test
+    @DisplayName("I18: a letter is presented to the branch it is addressed to")
+    void aLetterIsPresentedToTheBranchItIsAddressedTo() {
+        fixture.given(official)
+                .when(new PresentTransferLetter("t1", "kp3", LETTER.plusDays(5), null))
+                .expectNoEvents()
+                .expectException(Violation.of("I18", "theLetterIsPresentedToItsAddressee"));
+    }
+
+    @Test
+    @DisplayName("I18: a letter cannot be presented before its date")
+    void aLetterCannotBePresentedBeforeItsDate() {
+        fixture.given(official)
+                .when(new PresentTransferLetter("t1", "kp2", LETTER.minusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("I18", "aLetterIsPresentedNoEarlierThanItIsDated"));
+    }
+
+    @Test
+    @DisplayName("I18: a letter presented after its deadline without the overdue mark is refused")
+    void aLetterPresentedAfterItsDeadlineWithoutTheOverdueMarkIsRefused() {
+        fixture.given(official)
+                .when(new PresentTransferLetter("t1", "kp2", PRESENT_BY.plusDays(1), "ILLNESS"))
+                .expectNoEvents()
+                .expectException(Violation.of("I18", "aLatePresentationFollowsTheOverdueMarkAndNamesItsReason"));
+    }
+
+    @Test
+    @DisplayName("I18: an overdue letter presented without a late reason is refused")
+    void anOverdueLetterPresentedWithoutALateReasonIsRefused() {
+        fixture.given(official, overdue())
+                .when(new PresentTransferLetter("t1", "kp2", PRESENT_BY.plusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("I18", "aLatePresentationFollowsTheOverdueMarkAndNamesItsReason"));
+    }
+
+    @Test
+    @DisplayName("I18: an overdue letter presented with a late reason completes the transfer")
+    void anOverdueLetterPresentedWithALateReasonCompletesTheTransfer() {
+        LocalDate late = PRESENT_BY.plusDays(3);
+        fixture.given(official, overdue())
+                .when(new PresentTransferLetter("t1", "kp2", late, "ILLNESS"))
+                .expectEvents(new TransferLetterPresented("t1", "m1", TransferType.OFFICIAL, "kp2", late, "ILLNESS"));
+    }
+
+    @Test
+    @DisplayName("I18: a letter already presented cannot be presented again")
+    void aLetterAlreadyPresentedCannotBePresentedAgain() {
+        fixture.given(official, presented(TransferType.OFFICIAL))
+                .when(new PresentTransferLetter("t1", "kp2", PRESENT_BY, null))
+                .expectNoEvents()
+                .expectException(Violation.of("I18", "theLetterIsStillOpen"));
+    }
+
+    @Test
+    @DisplayName("I18: a letter still unpresented after its deadline is marked overdue")
+    void aLetterStillUnpresentedAfterItsDeadlineIsMarkedOverdue() {
+        fixture.given(official)
+                .when(new MarkTransferOverdue("t1", PRESENT_BY.plusDays(1)))
+                .expectEvents(overdue());
+    }
+
+    @Test
+    @DisplayName("I18: a letter is not overdue on its present-by date")
+    void aLetterIsNotOverdueOnItsPresentByDate() {
+        fixture.given(official)
+                .when(new MarkTransferOverdue("t1", PRESENT_BY))
+                .expectNoEvents()
+                .expectException(Violation.of("TRANSFER_NOT_YET_OVERDUE", "aLetterIsOverdueOnlyAfterItsPresentByDate"));
+    }
+
+    @Test
+    @DisplayName("a letter is marked overdue once")
+    void aLetterIsMarkedOverdueOnce() {
+        fixture.given(official, overdue())
+                .when(new MarkTransferOverdue("t1", PRESENT_BY.plusDays(5)))
+                .expectNoEvents()
+                .expectException(Violation.of("TRANSFER_NOT_IN_TRANSIT", "onlyALetterInTransitIsMarkedOverdueOnce"));
+    }
+
+    @Test
+    @DisplayName("a transfer in transit is cancelled and the member is freed of it")
+    void aTransferInTransitIsCancelledAndTheMemberIsFreedOfIt() {
+        LocalDate cancelled = LETTER.plusDays(7);
+        fixture.given(official)
+                .when(new CancelTransfer("t1", CancellationReason.MEMBER_STAYS, cancelled))
+                .expectEvents(new TransferCancelled("t1", "m1", CancellationReason.MEMBER_STAYS, cancelled));
+        assertThat(members.steps()).containsExactly("close m1 " + cancelled);
+    }
+
+    @Test
+    @DisplayName("a completed transfer cannot be cancelled")
+    void aCompletedTransferCannotBeCancelled() {
+        fixture.given(official, presented(TransferType.OFFICIAL))
+                .when(new CancelTransfer("t1", CancellationReason.ISSUED_IN_ERROR, PRESENT_BY))
+                .expectNoEvents()
+                .expectException(Violation.of("TRANSFER_NOT_IN_TRANSIT", "onlyATransferInTransitChanges"));
+    }
+
+    @Test
+    @DisplayName("a lost letter is reissued with a new number and a new 30-working-day deadline, for the same case")
+    void aLostLetterIsReissuedWithANewNumberAndANewDeadline() {
+        LocalDate reissued = LocalDate.of(2025, 10, 20);
+        fixture.given(official, overdue())
+                .when(new ReissueTransferLetter("t1", new DecisionRef("40-GGT/ĐU", reissued, "ward-15")))
+                .expectEvents(new TransferLetterReissued("t1", "m1", "31-GGT/ĐU", "40-GGT/ĐU", reissued,
+                        LocalDate.of(2025, 12, 1)));
+    }
+
+    @Test
+    @DisplayName("a reissued letter has a new number")
+    void aReissuedLetterHasANewNumber() {
+        fixture.given(official)
+                .when(new ReissueTransferLetter("t1", LETTER_BY_WARD))
+                .expectNoEvents()
+                .expectException(Violation.of("LETTER_NUMBER_REUSED", "aReissuedLetterHasANewNumber"));
+    }
+
+    @Test
+    @DisplayName("I16: a reissued letter too comes from the sending authority")
+    void aReissuedLetterTooComesFromTheSendingAuthority() {
+        fixture.given(official)
+                .when(new ReissueTransferLetter("t1", new DecisionRef("2-GGT/CB", LETTER, "kp1")))
+                .expectNoEvents()
+                .expectException(Violation.of("I16", "theLetterIsIssuedByTheSendingAuthority"));
+    }
+
+    @Test
+    @DisplayName("I17: a temporary attachment is extended within the temporary-transfer range")
+    void aTemporaryAttachmentIsExtendedWithinTheRange() {
+        LocalDate newUntil = LETTER.plusMonths(11);
+        fixture.given(temporary, presented(TransferType.TEMPORARY))
+                .when(new ExtendTemporaryAttachment("t1", newUntil, RETURN.minusDays(10)))
+                .expectEvents(new TemporaryAttachmentExtended("t1", "m1", RETURN, newUntil, RETURN.minusDays(10)));
+    }
+
+    @Test
+    @DisplayName("I17: an attachment for work is not extended to a full year")
+    void anAttachmentForWorkIsNotExtendedToAFullYear() {
+        fixture.given(temporary, presented(TransferType.TEMPORARY))
+                .when(new ExtendTemporaryAttachment("t1", LETTER.plusMonths(12), RETURN.minusDays(10)))
+                .expectNoEvents()
+                .expectException(Violation.of("I17",
+                        "aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy"));
+    }
+
+    @Test
+    @DisplayName("I17: an extension ends later than the current return date")
+    void anExtensionEndsLaterThanTheCurrentReturnDate() {
+        fixture.given(temporary, presented(TransferType.TEMPORARY))
+                .when(new ExtendTemporaryAttachment("t1", RETURN, RETURN.minusDays(10)))
+                .expectNoEvents()
+                .expectException(Violation.of("I17", "anExtensionMovesTheReturnLater"));
+    }
+
+    @Test
+    @DisplayName("an official transfer has no attachment to extend")
+    void anOfficialTransferHasNoAttachmentToExtend() {
+        fixture.given(official, presented(TransferType.OFFICIAL))
+                .when(new ExtendTemporaryAttachment("t1", RETURN, LETTER.plusDays(20)))
+                .expectNoEvents()
+                .expectException(Violation.of("ATTACHMENT_NOT_IN_FORCE", "aTemporaryAttachmentIsInForce"));
+    }
+
+    @Test
+    @DisplayName("a temporary attachment ends when the member returns, with the host's feedback")
+    void aTemporaryAttachmentEndsWhenTheMemberReturns() {
+        fixture.given(temporary, presented(TransferType.TEMPORARY))
+                .when(new EndTemporaryAttachment("t1", RETURN, "nx-kp2-7"))
+                .expectEvents(new TemporaryAttachmentEnded("t1", "m1", "kp2", RETURN, "nx-kp2-7"));
+        assertThat(members.steps()).containsExactly("close m1 " + RETURN);
+    }
+
+    @Test
+    @DisplayName("a temporary attachment cannot end before it began")
+    void aTemporaryAttachmentCannotEndBeforeItBegan() {
+        fixture.given(temporary, presented(TransferType.TEMPORARY))
+                .when(new EndTemporaryAttachment("t1", LETTER, null))
+                .expectNoEvents()
+                .expectException(Violation.of("ATTACHMENT_RETURN_DATE",
+                        "theMemberReturnsNoEarlierThanTheAttachmentBegan"));
+    }
+
+    @Test
+    @DisplayName("a temporary attachment not yet presented cannot end")
+    void aTemporaryAttachmentNotYetPresentedCannotEnd() {
+        fixture.given(temporary)
+                .when(new EndTemporaryAttachment("t1", RETURN, null))
+                .expectNoEvents()
+                .expectException(Violation.of("ATTACHMENT_NOT_IN_FORCE", "aTemporaryAttachmentIsInForce"));
+    }
+
+    private static TransferOverdue overdue() {
+        return new TransferOverdue("t1", "m1", PRESENT_BY, PRESENT_BY.plusDays(1), 1);
+    }
+
+    private static TransferLetterPresented presented(TransferType type) {
+        return new TransferLetterPresented("t1", "m1", type, "kp2", LETTER.plusDays(5), null);
+    }
+}

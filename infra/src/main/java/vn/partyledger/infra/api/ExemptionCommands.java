@@ -1,0 +1,74 @@
+package vn.partyledger.infra.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.partyledger.domain.exemption.EndExemption;
+import vn.partyledger.domain.exemption.ExemptionEndReason;
+import vn.partyledger.domain.exemption.ExemptionKind;
+import vn.partyledger.domain.exemption.ExemptionReason;
+import vn.partyledger.domain.exemption.GrantExemption;
+import vn.partyledger.infra.axon.CommandOutcome;
+
+import java.time.LocalDate;
+
+@RestController
+@RequestMapping("/api/v1/members")
+@Tag(name = "Exemptions", description = "Exemptions from party work and meetings")
+public class ExemptionCommands {
+
+    private final CommandEndpoint endpoint;
+
+    public ExemptionCommands(CommandEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @PostMapping("/{memberId}/grant-exemption")
+    @Operation(summary = "Grant a full exemption (I14: full member, own application, advanced age and poor health, "
+            + "decided by the branch) or a temporary one (I15: until required, under 12 months when away, decided "
+            + "by the grassroots committee)")
+    public ResponseEntity<CommandOutcome> grantExemption(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody Grant body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, body, new GrantExemption(memberId, body.kind(), body.reason(), body.from(),
+                        body.until(), body.applicationRef(), body.resolution().toDecisionRef()),
+                body.resolution().docDate(), body.resolution().toDecisionRef(), context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{memberId}/end-exemption")
+    @Operation(summary = "End the member's exemption in force: resumed, expired or revoked")
+    public ResponseEntity<CommandOutcome> endExemption(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody End body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, body, new EndExemption(memberId, body.reason(), body.endedOn(),
+                        body.returnFeedbackRef()),
+                body.endedOn(), body.decision() == null ? null : body.decision().toDecisionRef(), context,
+                HttpStatus.OK);
+    }
+
+    public record Grant(@NotNull ExemptionKind kind,
+                        @NotNull ExemptionReason reason,
+                        @NotNull LocalDate from,
+                        LocalDate until,
+                        @Size(max = 64) String applicationRef,
+                        @NotNull @Valid DecisionDocument resolution) {
+    }
+
+    public record End(@NotNull ExemptionEndReason reason,
+                      @NotNull @PastOrPresent LocalDate endedOn,
+                      @Size(max = 64) String returnFeedbackRef,
+                      @Valid DecisionDocument decision) {
+    }
+}

@@ -1,0 +1,50 @@
+package vn.partyledger.infra.axon;
+
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.partyledger.command.member.AggregateMembersInTransfer;
+import vn.partyledger.command.member.GrassrootsOrganisations;
+import vn.partyledger.command.member.Member;
+import vn.partyledger.command.member.OrganisationStreamGrassroots;
+import vn.partyledger.command.organisation.MembershipLedger;
+import vn.partyledger.command.organisation.OrganisationRegistry;
+import vn.partyledger.command.transfer.MembersInTransfer;
+import vn.partyledger.command.transfer.TransferCase;
+import vn.partyledger.domain.exemption.ExemptionPolicy;
+import vn.partyledger.domain.transfer.TransferPolicy;
+
+/** Registers the TransferCase aggregate and the resources transfers and exemptions need (ADR 0009, 0010). */
+@Configuration(proxyBeanMethods = false)
+public class TransfersAndExemptionsConfiguration {
+
+    @Bean
+    public ConfigurerModule transferCaseAggregate() {
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(TransferCase.class)
+                        .configureCommandTargetResolver(c -> new ExpectedVersionTargetResolver()));
+    }
+
+    @Bean
+    public MembersInTransfer membersInTransfer(org.axonframework.config.Configuration axon, MembershipLedger ledger) {
+        return new AggregateMembersInTransfer(() -> axon.repository(Member.class), ledger);
+    }
+
+    @Bean
+    public GrassrootsOrganisations grassrootsOrganisations(org.axonframework.config.Configuration axon,
+                                                           OrganisationRegistry registry) {
+        return new OrganisationStreamGrassroots(registry, axon::eventStore);
+    }
+
+    @Bean
+    public ExemptionPolicy exemptionPolicy(ExemptionRulesProperties rules) {
+        return new ExemptionPolicy(rules.allowProbationary(), rules.temporaryMaxMonths());
+    }
+
+    @Bean
+    public TransferPolicy transferPolicy(TransferRulesProperties rules) {
+        return new TransferPolicy(rules.startWorkingDays(), rules.presentLetterWorkingDays(),
+                rules.temporaryMinMonths(), rules.temporaryWorkMonthsBelow(), rules.temporaryStudyMaxMonths());
+    }
+}

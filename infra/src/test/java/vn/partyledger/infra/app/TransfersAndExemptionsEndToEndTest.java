@@ -1,0 +1,218 @@
+package vn.partyledger.infra.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.partyledger.infra.app.Scenario.expect;
+
+/**
+ * Transfers between two branches of a ward and exemptions, over HTTP: the events land on the transfer case, the member
+ * and both rolls; refusals as a new user would meet them answer 422 naming the rule and write nothing.
+ */
+class TransfersAndExemptionsEndToEndTest extends RunningApplication {
+
+    @Autowired
+    MongoDatabase database;
+
+    private long eventsOf(String aggregateId) {
+        return database.getCollection("domain_events").countDocuments(Filters.eq("aggregateIdentifier", aggregateId));
+    }
+
+    private List<String> eventTypesOf(String aggregateId) {
+        List<String> types = new ArrayList<>();
+        for (Document event : database.getCollection("domain_events")
+                .find(Filters.eq("aggregateIdentifier", aggregateId)).sort(Sorts.ascending("sequenceNumber"))) {
+            String type = event.getString("payloadType");
+            types.add(type.substring(type.lastIndexOf('.') + 1));
+        }
+        return types;
+    }
+
+    private static void assertRefused(ResponseEntity<JsonNode> response, String code, String rule) {
+        assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(422);
+        assertThat(response.getBody().get("code").asText()).isEqualTo(code);
+        assertThat(response.getBody().get("rule").asText()).isEqualTo(rule);
+        assertThat(response.getBody().get("detail").asText()).isNotBlank();
+    }
+
+    /** The ward of the scenario with a second branch, kp2, to move members to. */
+    private static String secondBranch(Scenario scenario) {
+        String kp2 = "kp2-" + scenario.suffix;
+        expect(scenario.post("/api/v1/organisations/" + kp2 + "/establish", """
+                {"name": "Chi bộ Khu phố 2", "kind": "SUBORDINATE_BRANCH", "branchType": "RESIDENTIAL",
+                 "parentOrgId": "%s", "foundingFullMembers": 40, "effectiveDate": "2010-01-04",
+                 "decision": {"docNumber": "46-QĐ/ĐU", "docDate": "2010-01-04", "issuingOrgId": "%s"}}
+                """.formatted(scenario.ward, scenario.ward)), 201);
+        return kp2;
+    }
+
+    private static ResponseEntity<JsonNode> issueLetter(Scenario scenario, String transferId, String memberId,
+                                                        String type, String toOrgId, String expectedReturn) {
+        return scenario.post("/api/v1/transfers/" + transferId + "/issue-transfer-letter", """
+                {"memberId": "%s", "type": "%s", "fromOrgId": "%s", "toOrgId": "%s", "trigger": "RESIDENCE_CHANGE",
+                 "triggerDate": "2025-09-01", "requestedOn": "2025-09-02", "expectedReturn": %s,
+                 "letter": {"docNumber": "31-GGT/ĐU-%s", "docDate": "2025-09-03", "issuingOrgId": "%s"}}
+                """.formatted(memberId, type, scenario.branch, toOrgId,
+                expectedReturn == null ? "null" : "\"" + expectedReturn + "\"", transferId, scenario.ward));
+    }
+
+    private static ResponseEntity<JsonNode> present(Scenario scenario, String transferId, String receivingOrgId,
+                                                    String presentedDate) {
+        return scenario.post("/api/v1/transfers/" + transferId + "/present-transfer-letter", """
+                {"receivingOrgId": "%s", "presentedDate": "%s"}
+                """.formatted(receivingOrgId, presentedDate));
+    }
+
+    private static ResponseEntity<JsonNode> grantExemption(Scenario scenario, String memberId, String kind,
+                                                           String reason, String until, String decidedBy) {
+        return scenario.post("/api/v1/members/" + memberId + "/grant-exemption", """
+                {"kind": "%s", "reason": "%s", "from": "2025-09-01", "until": %s, "applicationRef": "don-%s",
+                 "resolution": {"docNumber": "12-NQ", "docDate": "2025-09-01", "issuingOrgId": "%s"}}
+                """.formatted(kind, reason, until == null ? "null" : "\"" + until + "\"", memberId, decidedBy));
+    }
+
+    @Test
+    void anOfficialTransferBetweenTwoBranchesOfAWardMovesTheHomeAndBothRollsInOneAppend() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String kp2 = secondBranch(scenario);
+        String memberId = "m-" + scenario.suffix;
+        String transferId = "t-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+
+        JsonNode issued = expect(issueLetter(scenario, transferId, memberId, "OFFICIAL", kp2, null), 201);
+        assertThat(issued.get("aggregateId").asText()).isEqualTo(transferId);
+        assertThat(issued.get("eventIds")).hasSize(2);
+
+        expect(present(scenario, transferId, kp2, "2025-09-10"), 200);
+
+        assertThat(eventTypesOf(transferId)).containsExactly("TransferLetterIssued", "TransferLetterPresented");
+        assertThat(eventTypesOf(memberId)).endsWith("MemberTransferOpened", "MemberHomeChanged");
+        assertThat(eventTypesOf(scenario.branch)).endsWith("MemberEnrolled", "MemberReleased");
+        assertThat(eventTypesOf(kp2)).endsWith("MemberEnrolled");
+    }
+
+    @Test
+    void aTemporaryAttachmentKeepsTheHomeAndEndsWhenTheMemberReturns() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String kp2 = secondBranch(scenario);
+        String memberId = "m-" + scenario.suffix;
+        String transferId = "t-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+
+        expect(issueLetter(scenario, transferId, memberId, "TEMPORARY", kp2, "2026-03-03"), 201);
+        expect(present(scenario, transferId, kp2, "2025-09-10"), 200);
+        expect(scenario.post("/api/v1/transfers/" + transferId + "/extend-temporary-attachment", """
+                {"newUntil": "2026-06-01", "extendedOn": "2026-02-20",
+                 "report": {"docNumber": "5-BC/CB", "docDate": "2026-02-20", "issuingOrgId": "%s"}}
+                """.formatted(kp2)), 200);
+        expect(scenario.post("/api/v1/transfers/" + transferId + "/end-temporary-attachment", """
+                {"returnDate": "2026-06-01", "hostFeedbackRef": "nx-kp2-1"}
+                """), 200);
+
+        assertThat(eventTypesOf(transferId)).containsExactly("TransferLetterIssued", "TransferLetterPresented",
+                "TemporaryAttachmentExtended", "TemporaryAttachmentEnded");
+        assertThat(eventTypesOf(memberId)).endsWith("MemberTransferOpened", "MemberTemporarilyAttached",
+                "MemberTransferClosed");
+        assertThat(eventTypesOf(memberId)).doesNotContain("MemberHomeChanged");
+        assertThat(eventTypesOf(kp2)).doesNotContain("MemberEnrolled");
+    }
+
+    @Test
+    void theGrassrootsCommitteeTemporarilyExemptsMembersOfABranchWhoStayOnTheRoll() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        List<String> members = List.of("m1-" + scenario.suffix, "m2-" + scenario.suffix, "m3-" + scenario.suffix);
+        members.forEach(scenario::admittedMember);
+
+        expect(grantExemption(scenario, members.get(0), "TEMPORARY", "WORKING_AWAY", "2026-03-01", scenario.ward), 200);
+        expect(grantExemption(scenario, members.get(1), "TEMPORARY", "LONG_ILLNESS", "2026-09-01", scenario.ward), 200);
+        expect(scenario.post("/api/v1/members/" + members.get(1) + "/end-exemption", """
+                {"reason": "MEMBER_RESUMED", "endedOn": "2026-01-05", "returnFeedbackRef": "nx-1"}
+                """), 200);
+
+        assertThat(eventTypesOf(members.get(0))).endsWith("ExemptionGranted");
+        assertThat(eventTypesOf(members.get(1))).endsWith("ExemptionGranted", "ExemptionEnded");
+        assertThat(eventTypesOf(scenario.branch)).doesNotContain("MemberReleased");
+    }
+
+    @Test
+    void aTransferOfACandidateIsRefusedNamingI16AndWritesNothing() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String kp2 = secondBranch(scenario);
+        String memberId = "m-" + scenario.suffix;
+        String transferId = "t-" + scenario.suffix;
+        expect(scenario.registerCandidate(memberId), 201);
+
+        assertRefused(issueLetter(scenario, transferId, memberId, "OFFICIAL", kp2, null), "I16",
+                "onlyAProbationaryOrFullMemberIsTransferred");
+
+        assertThat(eventsOf(transferId)).isZero();
+        assertThat(eventsOf(memberId)).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondTransferWhileOneIsOpenIsRefusedNamingI16() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String kp2 = secondBranch(scenario);
+        String memberId = "m-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+        expect(issueLetter(scenario, "t1-" + scenario.suffix, memberId, "OFFICIAL", kp2, null), 201);
+
+        assertRefused(issueLetter(scenario, "t2-" + scenario.suffix, memberId, "TEMPORARY", kp2, "2026-03-03"),
+                "I16", "noOtherOpenTransfer");
+
+        assertThat(eventsOf("t2-" + scenario.suffix)).isZero();
+    }
+
+    @Test
+    void aLetterPresentedAfterItsDeadlineWithoutAReasonIsRefusedNamingI18AndChangesNothing() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String kp2 = secondBranch(scenario);
+        String memberId = "m-" + scenario.suffix;
+        String transferId = "t-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+        expect(issueLetter(scenario, transferId, memberId, "OFFICIAL", kp2, null), 201);
+        long memberEvents = eventsOf(memberId);
+
+        assertRefused(present(scenario, transferId, kp2, "2025-11-20"), "I18",
+                "aLatePresentationFollowsTheOverdueMarkAndNamesItsReason");
+
+        assertThat(eventsOf(transferId)).isEqualTo(1);
+        assertThat(eventsOf(memberId)).isEqualTo(memberEvents);
+        assertThat(eventTypesOf(kp2)).doesNotContain("MemberEnrolled");
+    }
+
+    @Test
+    void anExemptionDecidedByTheWrongBodyIsRefusedNamingTheRule() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+
+        assertRefused(grantExemption(scenario, memberId, "TEMPORARY", "WORKING_AWAY", "2026-03-01", scenario.branch),
+                "I15", "temporaryExemptionIsDecidedByTheGrassrootsCommittee");
+        assertRefused(grantExemption(scenario, memberId, "FULL", "ADVANCED_AGE_POOR_HEALTH", null, scenario.branch),
+                "I14", "fullExemptionIsForAFullMember");
+
+        assertThat(eventsOf(memberId)).isEqualTo(3);
+    }
+
+    @Test
+    void aTemporaryExemptionWithoutAnEndDateIsRefusedNamingI15() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+
+        assertRefused(grantExemption(scenario, memberId, "TEMPORARY", "WORKING_AWAY", null, scenario.ward), "I15",
+                "temporaryExemptionEndsOnADateAfterItStarts");
+        assertThat(eventsOf(memberId)).isEqualTo(3);
+    }
+}
