@@ -32,6 +32,7 @@ import vn.partyledger.domain.member.IntroducerAssigned;
 import vn.partyledger.domain.member.IntroducerReplaced;
 import vn.partyledger.domain.member.IntroducerType;
 import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.MemberCollectivelyTransferred;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.ProbationMentorAssigned;
@@ -784,7 +785,7 @@ public class Member {
         status = MemberStatus.STRUCK_OFF;
     }
 
-    // ---- Collective transfer (owned by the organisation area): a merge or split moves the member's home (I2) ----
+    // Collective transfer: a merge or split moves the member's home (I2).
 
     /**
      * Moves the member's home to {@code toOrgId} as part of an organisation's merge or split: no letter, no deadline,
@@ -792,7 +793,7 @@ public class Member {
      */
     void transferCollectively(String fromOrgId, String toOrgId, LocalDate effectiveDate) {
         collectiveTransferMovesAMemberFromTheirCurrentHome(fromOrgId);
-        apply(new vn.partyledger.domain.member.MemberCollectivelyTransferred(memberId, fromOrgId, toOrgId, effectiveDate));
+        apply(new MemberCollectivelyTransferred(memberId, fromOrgId, toOrgId, effectiveDate));
     }
 
     private void collectiveTransferMovesAMemberFromTheirCurrentHome(String fromOrgId) {
@@ -805,11 +806,11 @@ public class Member {
     }
 
     @EventSourcingHandler
-    void on(vn.partyledger.domain.member.MemberCollectivelyTransferred event) {
+    void on(MemberCollectivelyTransferred event) {
         branchId = event.toOrgId();
     }
 
-    // ---- Transfers and exemptions: their entities and what they read of the member ----
+    // Transfers and exemptions: their entities and what they read of the member.
 
     @AggregateMember
     final MemberExemptions exemptions = new MemberExemptions(this);

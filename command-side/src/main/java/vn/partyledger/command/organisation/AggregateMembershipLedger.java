@@ -37,9 +37,4 @@ public class AggregateMembershipLedger implements MembershipLedger {
                     "Organisation " + orgId + " does not exist, so no member's standing can change on its roll.");
         }
     }
-
-    @Override
-    public void release(String orgId, String memberId, LocalDate effectiveDate) {
-        organisations.get().load(orgId).execute(organisation -> organisation.release(memberId, effectiveDate));
-    }
 }

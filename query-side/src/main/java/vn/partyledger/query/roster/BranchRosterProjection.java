@@ -12,12 +12,17 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.MemberCollectivelyTransferred;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.transfer.MemberHomeChanged;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -55,11 +60,49 @@ public class BranchRosterProjection {
                 event.admissionDecisionDate()));
     }
 
+    /** Full membership counts from the end of probation, even when the decision came later (domain.md §6). */
+    @EventHandler
+    void on(FullMembershipRecognized event, @SequenceNumber long sequence) {
+        edit(event.homeOrgId(), roster -> roster.changeStatus(event.memberId(), sequence, MemberStatus.FULL,
+                event.effectiveDate()));
+    }
+
+    @EventHandler
+    void on(ProbationaryMemberStruckOff event, @SequenceNumber long sequence) {
+        edit(event.homeOrgId(), roster -> roster.closePeriod(event.memberId(), sequence, event.decisionDate()));
+    }
+
+    /** A merge or split moved the member: the old branch's period ends, the new branch's begins the same day. */
+    @EventHandler
+    void on(MemberCollectivelyTransferred event, @SequenceNumber long sequence) {
+        move(event.memberId(), event.fromOrgId(), event.toOrgId(), event.effectiveDate(), sequence);
+    }
+
+    /** An official transfer letter was presented: the member's home is the receiving branch from that day. */
+    @EventHandler
+    void on(MemberHomeChanged event, @SequenceNumber long sequence) {
+        move(event.memberId(), event.fromOrgId(), event.toOrgId(), event.effectiveDate(), sequence);
+    }
+
+    private void move(String memberId, String fromOrgId, String toOrgId, LocalDate date, long sequence) {
+        edit(fromOrgId, roster -> roster.closePeriod(memberId, sequence, date));
+        memberEntry(fromOrgId, memberId).ifPresent(member -> edit(toOrgId,
+                roster -> roster.openPeriod(memberId, sequence, member.getString("personId"),
+                        RosterDocument.lastStatus(member), date,
+                        RosterDocument.date(member, "probationEndDate"),
+                        RosterDocument.date(member, "admissionDecisionDate"))));
+    }
+
     @QueryHandler
     Optional<BranchRoster> handle(FindBranchRoster query) {
         return Optional.ofNullable(rosters.find(Filters.eq("_id", query.orgId())).first())
                 .filter(document -> document.containsKey("name"))
                 .map(document -> new RosterDocument(document).asOf(query.asOf()));
+    }
+
+    private Optional<Document> memberEntry(String orgId, String memberId) {
+        return Optional.ofNullable(rosters.find(Filters.eq("_id", orgId)).first())
+                .map(roster -> roster.get("members", Document.class).get(memberId, Document.class));
     }
 
     private void edit(String orgId, Predicate<RosterDocument> change) {

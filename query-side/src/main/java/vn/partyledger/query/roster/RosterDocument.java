@@ -70,15 +70,52 @@ final class RosterDocument {
         if (member.getLong("memberSeq") >= sequence) {
             return false;
         }
-        List<Document> periods = member.getList("periods", Document.class);
-        periods.stream().filter(period -> period.getString("to") == null)
-                .forEach(period -> period.append("to", from.toString()));
-        periods.add(new Document("status", status.name()).append("from", from.toString()).append("to", null));
-        member.append("memberSeq", sequence).append("personId", personId)
+        startPeriod(member, sequence, status, from);
+        member.append("personId", personId)
                 .append("probationEndDate", probationEndDate == null ? null : probationEndDate.toString())
                 .append("admissionDecisionDate",
                         admissionDecisionDate == null ? null : admissionDecisionDate.toString());
         return true;
+    }
+
+    /** The member's status changes from {@code from} on (e.g. recognised as full member); false when applied already. */
+    boolean changeStatus(String memberId, long sequence, MemberStatus status, LocalDate from) {
+        Document member = document.get("members", Document.class).get(memberId, Document.class);
+        if (member == null || member.getLong("memberSeq") >= sequence) {
+            return false;
+        }
+        startPeriod(member, sequence, status, from);
+        return true;
+    }
+
+    private static void startPeriod(Document member, long sequence, MemberStatus status, LocalDate from) {
+        List<Document> periods = member.getList("periods", Document.class);
+        periods.stream().filter(period -> period.getString("to") == null)
+                .forEach(period -> period.append("to", from.toString()));
+        periods.add(new Document("status", status.name()).append("from", from.toString()).append("to", null));
+        member.append("memberSeq", sequence);
+    }
+
+    /** Closes the member's open period on {@code date}: the member moved away. False when applied already. */
+    boolean closePeriod(String memberId, long sequence, LocalDate date) {
+        Document member = document.get("members", Document.class).get(memberId, Document.class);
+        if (member == null || member.getLong("memberSeq") >= sequence) {
+            return false;
+        }
+        member.getList("periods", Document.class).stream().filter(period -> period.getString("to") == null)
+                .forEach(period -> period.append("to", date.toString()));
+        member.append("memberSeq", sequence);
+        return true;
+    }
+
+    /** The status of the member's last period, as a moved member keeps it in the receiving branch. */
+    static MemberStatus lastStatus(Document member) {
+        List<Document> periods = member.getList("periods", Document.class);
+        return MemberStatus.valueOf(periods.get(periods.size() - 1).getString("status"));
+    }
+
+    static LocalDate date(Document member, String field) {
+        return date(member.getString(field));
     }
 
     /** The roll at the end of {@code asOf}: each member whose period covers that date, with that period's status. */

@@ -9,14 +9,18 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.MemberCollectivelyTransferred;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.organisation.BranchType;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.organisation.OrganisationFlags;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.transfer.MemberHomeChanged;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -141,5 +145,72 @@ class BranchRosterProjectionTest {
         assertThat(roster.headcount()).isEqualTo(200);
         assertThat(database.getCollection(BranchRosterProjection.COLLECTION).find().first().getLong("version"))
                 .isEqualTo(201L);
+    }
+
+    @Test
+    void aMergeMovesTheMemberToTheNewBranchFromItsEffectiveDateWithAContinuousHistory() {
+        LocalDate merged = LocalDate.of(2025, 7, 1);
+        projection.on(BRANCH, 0);
+        projection.on(new OrganisationEstablished("kp-new", "Chi bộ Khu phố mới", OrganisationKind.SUBORDINATE_BRANCH,
+                BranchType.RESIDENTIAL, "ward-new", null, OrganisationFlags.NONE, 5, false, merged), 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        MemberCollectivelyTransferred move = new MemberCollectivelyTransferred("m1", "kp1", "kp-new", merged);
+
+        projection.on(move, 3);
+        projection.on(move, 3);
+
+        assertThat(projection.handle(new FindBranchRoster("kp1", merged.minusDays(1))).orElseThrow().members())
+                .extracting(BranchRoster.Entry::memberId).containsExactly("m1");
+        assertThat(projection.handle(new FindBranchRoster("kp1", merged)).orElseThrow().members()).isEmpty();
+        BranchRoster after = projection.handle(new FindBranchRoster("kp-new", merged)).orElseThrow();
+        assertThat(after.members()).singleElement().satisfies(entry -> {
+            assertThat(entry.memberId()).isEqualTo("m1");
+            assertThat(entry.personId()).isEqualTo("person-m1");
+            assertThat(entry.status()).isEqualTo(MemberStatus.PROBATIONARY);
+            assertThat(entry.since()).isEqualTo(merged);
+            assertThat(entry.admissionDecisionDate()).isEqualTo(LocalDate.of(2020, 6, 9));
+        });
+    }
+
+    @Test
+    void aRecognisedMemberIsFullFromTheEndOfProbationEvenWhenRecognisedLate() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        LocalDate probationEnd = LocalDate.of(2021, 6, 19);
+        projection.on(new FullMembershipRecognized("m1", "kp1", LocalDate.of(2021, 8, 2), probationEnd, "ward", true),
+                5);
+
+        assertThat(statusOn(probationEnd.minusDays(1))).isEqualTo(MemberStatus.PROBATIONARY);
+        assertThat(statusOn(probationEnd)).isEqualTo(MemberStatus.FULL);
+    }
+
+    @Test
+    void aProbationaryMemberStruckOffLeavesTheRosterOnTheDecisionDate() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        LocalDate decided = LocalDate.of(2021, 3, 1);
+        projection.on(new ProbationaryMemberStruckOff("m1", "kp1", decided, "ward", "UNFIT"), 4);
+
+        assertThat(statusOn(decided.minusDays(1))).isEqualTo(MemberStatus.PROBATIONARY);
+        assertThat(projection.handle(new FindBranchRoster("kp1", decided)).orElseThrow().members()).isEmpty();
+    }
+
+    private MemberStatus statusOn(LocalDate date) {
+        return projection.handle(new FindBranchRoster("kp1", date)).orElseThrow().members().get(0).status();
+    }
+
+    @Test
+    void anOfficialTransferMovesTheMemberToTheReceivingBranchOnThePresentationDate() {
+        LocalDate presented = LocalDate.of(2024, 4, 8);
+        projection.on(BRANCH, 0);
+        projection.on(new OrganisationEstablished("kp2", "Chi bộ Khu phố 2", OrganisationKind.SUBORDINATE_BRANCH,
+                BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5, false, FOUNDED), 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+
+        projection.on(new MemberHomeChanged("m1", "t-1", "kp1", "kp2", presented), 6);
+
+        assertThat(projection.handle(new FindBranchRoster("kp1", presented)).orElseThrow().members()).isEmpty();
+        assertThat(projection.handle(new FindBranchRoster("kp2", presented)).orElseThrow().members())
+                .extracting(BranchRoster.Entry::memberId).containsExactly("m1");
     }
 }
