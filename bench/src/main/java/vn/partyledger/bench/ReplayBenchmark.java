@@ -200,6 +200,7 @@ public final class ReplayBenchmark {
     private Replay replay(MongoDatabase database, long expected) throws InterruptedException {
         // deleteMany rather than drop: dropping a collection that does not exist makes the server log an error
         database.getCollection(PROJECTION_COLLECTION).deleteMany(new org.bson.Document());
+        database.getCollection(BranchRosterProjection.ENTRIES).deleteMany(new org.bson.Document());
         MongoEventStorageEngine reader = engine(database);
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(reader).build();
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.axonframework.modelling.saga.AssociationValue;
+import org.axonframework.modelling.saga.repository.SagaStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +21,25 @@ class AxonStoresTest extends RunningApplication {
 
     @Autowired
     MongoDatabase database;
+
+    @Autowired
+    SagaStore<Object> sagaStore;
+
+    /** A saga state as the store keeps it; the service has no saga yet, so the store is exercised directly. */
+    public static class DeadlineWatch {
+        public String memberId = "m-watch";
+    }
+
+    @Test
+    void sagasAreKeptInMongoAndFoundByTheirAssociations() {
+        AssociationValue member = new AssociationValue("memberId", "m-watch");
+        sagaStore.insertSaga(DeadlineWatch.class, "saga-watch", new DeadlineWatch(), Set.of(member));
+
+        assertThat(sagaStore.findSagas(DeadlineWatch.class, member)).containsExactly("saga-watch");
+        assertThat(sagaStore.loadSaga(DeadlineWatch.class, "saga-watch").saga().memberId).isEqualTo("m-watch");
+        assertThat(database.getCollection("sagas").countDocuments(Filters.eq("sagaIdentifier", "saga-watch")))
+                .isEqualTo(1);
+    }
 
     @Test
     void processorsKeepTheirTokensInMongo() {
@@ -35,9 +57,9 @@ class AxonStoresTest extends RunningApplication {
         Scenario healthy = new Scenario(secretary()).organisationTree();
         await().atMost(Duration.ofSeconds(30)).until(() -> database.getCollection("branch_rosters")
                 .countDocuments(Filters.eq("_id", broken.branch)) == 1);
-        // a damaged read model: the branch's member map is no longer a document
+        // a damaged read model: the branch's list of member ids is no longer a list
         database.getCollection("branch_rosters").updateOne(Filters.eq("_id", broken.branch),
-                new Document("$set", new Document("members", "damaged")));
+                new Document("$set", new Document("memberIds", "damaged")));
 
         broken.admittedMember("m-" + broken.suffix);
         healthy.admittedMember("m-" + healthy.suffix);

@@ -1,12 +1,11 @@
 package vn.partyledger.query.roster;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -23,39 +22,54 @@ import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
 
 /**
- * Keeps {@code branch_rosters}, one document per branch. Handlers of different members of one branch may run in
- * different segments at once, so each edit is a read, change and compare-and-set. The compare-and-set filters on one
- * unique field, {@code revision} (branch id and version), because the embedded server answers from an index only a
- * filter on exactly one unique key; {@code {_id, version}} would scan every roster on every event.
+ * Keeps branch rosters: {@code branch_rosters} holds one document per branch (name, parent, and the ids of every
+ * member who was ever in it), {@code roster_entries} one small document per member and branch with the member's
+ * status periods there. Every read and write is by key, and an event touches one entry, so the cost of an event does
+ * not grow with the size of its branch. Events of one member are handled in order (Axon sequences them per
+ * aggregate), so an entry needs no compare-and-set; the member-id set grows with {@code $addToSet}, which is atomic.
  */
 @ProcessingGroup(BranchRosterProjection.PROCESSING_GROUP)
 public class BranchRosterProjection {
 
     public static final String PROCESSING_GROUP = "branch-roster";
     public static final String COLLECTION = "branch_rosters";
+    public static final String ENTRIES = "roster_entries";
 
     private final MongoCollection<Document> rosters;
+    private final MongoCollection<Document> entries;
 
     public BranchRosterProjection(MongoDatabase database) {
         this.rosters = database.getCollection(COLLECTION);
-        rosters.createIndex(Indexes.ascending(RosterDocument.REVISION), new IndexOptions().unique(true));
+        this.entries = database.getCollection(ENTRIES);
     }
 
     @EventHandler
     void on(OrganisationEstablished event, @SequenceNumber long sequence) {
-        if (event.kind().isBranch()) {
-            edit(event.orgId(), roster -> roster.establish(sequence, event.name(), event.parentOrgId(),
-                    event.effectiveDate()));
+        if (!event.kind().isBranch()) {
+            return;
         }
+        Document stored = rosters.find(Filters.eq("_id", event.orgId())).first();
+        if (stored != null && stored.getLong("orgSeq") != null && stored.getLong("orgSeq") >= sequence) {
+            return;
+        }
+        rosters.updateOne(Filters.eq("_id", event.orgId()), Updates.combine(
+                        Updates.set("name", event.name()),
+                        Updates.set("parentOrgId", event.parentOrgId()),
+                        Updates.set("establishedOn", event.effectiveDate().toString()),
+                        Updates.set("orgSeq", sequence)),
+                new UpdateOptions().upsert(true));
     }
 
     @EventHandler
     void on(MemberAdmitted event, @SequenceNumber long sequence) {
-        edit(event.homeOrgId(), roster -> roster.openPeriod(event.memberId(), sequence, event.personId(),
+        enter(event.homeOrgId(), event.memberId(), sequence, entry -> entry.openPeriod(sequence, event.personId(),
                 MemberStatus.PROBATIONARY, event.ceremonyDate(), event.probationEndDate(),
                 event.admissionDecisionDate()));
     }
@@ -63,13 +77,14 @@ public class BranchRosterProjection {
     /** Full membership counts from the end of probation, even when the decision came later (domain.md §6). */
     @EventHandler
     void on(FullMembershipRecognized event, @SequenceNumber long sequence) {
-        edit(event.homeOrgId(), roster -> roster.changeStatus(event.memberId(), sequence, MemberStatus.FULL,
-                event.effectiveDate()));
+        edit(event.homeOrgId(), event.memberId(), sequence,
+                entry -> entry.changeStatus(sequence, MemberStatus.FULL, event.effectiveDate()));
     }
 
     @EventHandler
     void on(ProbationaryMemberStruckOff event, @SequenceNumber long sequence) {
-        edit(event.homeOrgId(), roster -> roster.closePeriod(event.memberId(), sequence, event.decisionDate()));
+        edit(event.homeOrgId(), event.memberId(), sequence,
+                entry -> entry.closePeriod(sequence, event.decisionDate()));
     }
 
     /** A merge or split moved the member: the old branch's period ends, the new branch's begins the same day. */
@@ -84,55 +99,60 @@ public class BranchRosterProjection {
         move(event.memberId(), event.fromOrgId(), event.toOrgId(), event.effectiveDate(), sequence);
     }
 
-    private void move(String memberId, String fromOrgId, String toOrgId, LocalDate date, long sequence) {
-        edit(fromOrgId, roster -> roster.closePeriod(memberId, sequence, date));
-        memberEntry(fromOrgId, memberId).ifPresent(member -> edit(toOrgId,
-                roster -> roster.openPeriod(memberId, sequence, member.getString("personId"),
-                        RosterDocument.lastStatus(member), date,
-                        RosterDocument.date(member, "probationEndDate"),
-                        RosterDocument.date(member, "admissionDecisionDate"))));
-    }
-
     @QueryHandler
     Optional<BranchRoster> handle(FindBranchRoster query) {
-        return Optional.ofNullable(rosters.find(Filters.eq("_id", query.orgId())).first())
-                .filter(document -> document.containsKey("name"))
-                .map(document -> new RosterDocument(document).asOf(query.asOf()));
-    }
-
-    private Optional<Document> memberEntry(String orgId, String memberId) {
-        return Optional.ofNullable(rosters.find(Filters.eq("_id", orgId)).first())
-                .map(roster -> roster.get("members", Document.class).get(memberId, Document.class));
-    }
-
-    private void edit(String orgId, Predicate<RosterDocument> change) {
-        while (true) {
-            Document stored = rosters.find(Filters.eq("_id", orgId)).first();
-            RosterDocument roster = stored == null ? RosterDocument.empty(orgId) : new RosterDocument(stored);
-            String revision = roster.revision();
-            if (!change.test(roster)) {
-                return;
-            }
-            roster.nextRevision();
-            if (stored == null ? inserted(roster.document()) : replaced(revision, roster.document())) {
-                return;
-            }
+        Document roster = rosters.find(Filters.eq("_id", query.orgId())).first();
+        if (roster == null || !roster.containsKey("name")) {
+            return Optional.empty();
         }
+        List<String> ids = roster.getList("memberIds", String.class, List.of()).stream()
+                .map(memberId -> RosterEntry.id(query.orgId(), memberId))
+                .toList();
+        List<BranchRoster.Entry> members = new ArrayList<>();
+        entries.find(Filters.in("_id", ids)).forEach(stored -> RosterEntry.of(stored).on(query.asOf())
+                .ifPresent(members::add));
+        members.sort(Comparator.comparing(BranchRoster.Entry::since).thenComparing(BranchRoster.Entry::memberId));
+        int headcount = (int) members.stream().filter(entry -> entry.status().isOnRoll()).count();
+        return Optional.of(new BranchRoster(query.orgId(), roster.getString("name"),
+                roster.getString("parentOrgId"), query.asOf(), headcount, List.copyOf(members)));
     }
 
-    private boolean inserted(Document document) {
-        try {
-            rosters.insertOne(document);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+    private void move(String memberId, String fromOrgId, String toOrgId, LocalDate date, long sequence) {
+        edit(fromOrgId, memberId, sequence, entry -> entry.closePeriod(sequence, date));
+        Optional.ofNullable(entries.find(Filters.eq("_id", RosterEntry.id(fromOrgId, memberId))).first())
+                .map(RosterEntry::of)
+                .ifPresent(moved -> enter(toOrgId, memberId, sequence, entry -> entry.openPeriod(sequence,
+                        moved.personId(), moved.lastStatus(), date, moved.probationEndDate(),
+                        moved.admissionDecisionDate())));
+    }
+
+    /** Changes the member's entry in a branch, creating it, and lists the member in the branch. */
+    private void enter(String orgId, String memberId, long sequence, Consumer<RosterEntry> change) {
+        RosterEntry entry = find(orgId, memberId).orElseGet(() -> RosterEntry.empty(orgId, memberId));
+        if (!entry.applied(sequence)) {
+            change.accept(entry);
+            save(entry);
         }
+        // Repeated even when the entry was applied already: a crash may have come between the two writes.
+        rosters.updateOne(Filters.eq("_id", orgId), Updates.addToSet("memberIds", memberId),
+                new UpdateOptions().upsert(true));
     }
 
-    private boolean replaced(String revision, Document document) {
-        return rosters.replaceOne(Filters.eq(RosterDocument.REVISION, revision), document).getMatchedCount() == 1;
+    /** Changes the member's existing entry in a branch; an event for a member the branch never had changes nothing. */
+    private void edit(String orgId, String memberId, long sequence, Consumer<RosterEntry> change) {
+        find(orgId, memberId).filter(entry -> !entry.applied(sequence)).ifPresent(entry -> {
+            change.accept(entry);
+            save(entry);
+        });
+    }
+
+    private Optional<RosterEntry> find(String orgId, String memberId) {
+        return Optional.ofNullable(entries.find(Filters.eq("_id", RosterEntry.id(orgId, memberId))).first())
+                .map(RosterEntry::of);
+    }
+
+    private void save(RosterEntry entry) {
+        entries.replaceOne(Filters.eq("_id", entry.document().getString("_id")), entry.document(),
+                new ReplaceOptions().upsert(true));
     }
 }

@@ -1,0 +1,111 @@
+package vn.partyledger.query.roster;
+
+import org.bson.Document;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.roster.BranchRoster;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One member's history in one branch, stored as its own small document ({@code _id} = branch id + "/" + member id),
+ * so an event touches only this entry whatever the size of the branch. {@code periods} are the member's statuses
+ * with their dates (the roster on any day is read from them); {@code memberSeq} is the last applied sequence number
+ * of the member's events, which makes every change idempotent. Dates are ISO strings so people can read them.
+ */
+final class RosterEntry {
+
+    private final Document document;
+
+    private RosterEntry(Document document) {
+        this.document = document;
+    }
+
+    static String id(String orgId, String memberId) {
+        return orgId + "/" + memberId;
+    }
+
+    static RosterEntry of(Document stored) {
+        return new RosterEntry(stored);
+    }
+
+    static RosterEntry empty(String orgId, String memberId) {
+        return new RosterEntry(new Document("_id", id(orgId, memberId)).append("orgId", orgId)
+                .append("memberId", memberId).append("memberSeq", -1L).append("periods", new ArrayList<Document>()));
+    }
+
+    Document document() {
+        return document;
+    }
+
+    boolean applied(long sequence) {
+        return document.getLong("memberSeq") >= sequence;
+    }
+
+    /** The member's details carried to the receiving branch when the member moves. */
+    String personId() {
+        return document.getString("personId");
+    }
+
+    LocalDate probationEndDate() {
+        return date(document.getString("probationEndDate"));
+    }
+
+    LocalDate admissionDecisionDate() {
+        return date(document.getString("admissionDecisionDate"));
+    }
+
+    MemberStatus lastStatus() {
+        List<Document> periods = periods();
+        return MemberStatus.valueOf(periods.get(periods.size() - 1).getString("status"));
+    }
+
+    /** The member is in this branch with {@code status} from {@code from} on. */
+    void openPeriod(long sequence, String personId, MemberStatus status, LocalDate from,
+                    LocalDate probationEndDate, LocalDate admissionDecisionDate) {
+        changeStatus(sequence, status, from);
+        document.append("personId", personId)
+                .append("probationEndDate", probationEndDate == null ? null : probationEndDate.toString())
+                .append("admissionDecisionDate",
+                        admissionDecisionDate == null ? null : admissionDecisionDate.toString());
+    }
+
+    /** The member's status changes from {@code from} on (e.g. recognised as a full member). */
+    void changeStatus(long sequence, MemberStatus status, LocalDate from) {
+        closePeriod(sequence, from);
+        periods().add(new Document("status", status.name()).append("from", from.toString()).append("to", null));
+    }
+
+    /** The member is no longer in this branch from {@code date} on (moved away, struck off). */
+    void closePeriod(long sequence, LocalDate date) {
+        periods().stream().filter(period -> period.getString("to") == null)
+                .forEach(period -> period.append("to", date.toString()));
+        document.append("memberSeq", sequence);
+    }
+
+    /** The member's line on the roster at the end of {@code date}, if the member was in the branch that day. */
+    Optional<BranchRoster.Entry> on(LocalDate date) {
+        return periods().stream()
+                .filter(period -> covers(period, date))
+                .findFirst()
+                .map(period -> new BranchRoster.Entry(document.getString("memberId"), personId(),
+                        MemberStatus.valueOf(period.getString("status")), LocalDate.parse(period.getString("from")),
+                        probationEndDate(), admissionDecisionDate()));
+    }
+
+    private List<Document> periods() {
+        return document.getList("periods", Document.class);
+    }
+
+    private static boolean covers(Document period, LocalDate date) {
+        LocalDate from = LocalDate.parse(period.getString("from"));
+        String to = period.getString("to");
+        return !date.isBefore(from) && (to == null || date.isBefore(LocalDate.parse(to)));
+    }
+
+    private static LocalDate date(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
+    }
+}
