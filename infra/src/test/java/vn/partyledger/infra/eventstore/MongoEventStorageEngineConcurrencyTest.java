@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.infra.eventstore.MongoEventStorageEngine.EVENTS_COLLECTION;
-import static vn.partyledger.infra.eventstore.TestEvents.event;
+import static vn.partyledger.infra.eventstore.SampleEvents.event;
 
 /**
  * Two application nodes (two engine instances, each with its own MongoClient) append thousands of events

@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.partyledger.infra.eventstore.MongoEventStorageEngine.EVENTS_COLLECTION;
 import static vn.partyledger.infra.eventstore.MongoEventStorageEngine.HEADS_COLLECTION;
 import static vn.partyledger.infra.eventstore.MongoEventStorageEngine.SNAPSHOTS_COLLECTION;
-import static vn.partyledger.infra.eventstore.TestEvents.event;
-import static vn.partyledger.infra.eventstore.TestEvents.eventAt;
+import static vn.partyledger.infra.eventstore.SampleEvents.event;
+import static vn.partyledger.infra.eventstore.SampleEvents.eventAt;
 
 /**
  * The storage engine's contract on mongo-java-server's memory backend, through the real driver over a socket.
@@ -138,7 +138,7 @@ class MongoEventStorageEngineContractTest {
 
     @Test
     void payloadAndMetadataAreStoredAsReadableDocumentsAndComeBackIntact() {
-        DomainEventMessage<?> deposit = TestEvents.deposited("acc-1", 1, 250);
+        DomainEventMessage<?> deposit = SampleEvents.deposited("acc-1", 1, 250);
         engine.appendEvents(event("acc-1", 0), deposit);
 
         Document stored = database.getCollection(EVENTS_COLLECTION).find(eq("_id", deposit.getIdentifier())).first();
@@ -159,7 +159,7 @@ class MongoEventStorageEngineContractTest {
 
     @Test
     void anEventPublishedOutsideAnAggregateIsStoredAndTrackedAsAPlainEvent() {
-        EventMessage<?> plain = GenericEventMessage.asEventMessage(new TestEvents.AccountOpened("n/a", 1));
+        EventMessage<?> plain = GenericEventMessage.asEventMessage(new SampleEvents.AccountOpened("n/a", 1));
         engine.appendEvents(event("acc-1", 0), plain);
 
         List<TrackedEventMessage<?>> read = readAll(engine, null);
@@ -175,10 +175,10 @@ class MongoEventStorageEngineContractTest {
     void anAggregateReloadsFromItsEventsThroughAxonsRepository() throws Exception {
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
         try {
-            EventSourcingRepository<TestAccount> repository =
-                    EventSourcingRepository.builder(TestAccount.class).eventStore(eventStore).build();
+            EventSourcingRepository<SampleAccount> repository =
+                    EventSourcingRepository.builder(SampleAccount.class).eventStore(eventStore).build();
 
-            inUnitOfWork(() -> repository.newInstance(() -> new TestAccount("acc-1")));
+            inUnitOfWork(() -> repository.newInstance(() -> new SampleAccount("acc-1")));
             for (int amount = 1; amount <= 9; amount++) {
                 long deposit = amount * 100L;
                 inUnitOfWork(() -> {
@@ -187,7 +187,7 @@ class MongoEventStorageEngineContractTest {
                 });
             }
 
-            TestAccount reloaded = inUnitOfWork(() -> repository.load("acc-1").invoke(account -> account));
+            SampleAccount reloaded = inUnitOfWork(() -> repository.load("acc-1").invoke(account -> account));
             assertThat(reloaded.balance()).isEqualTo(4_500);
             assertThat(reloaded.deposits()).isEqualTo(9);
             assertThat(engine.lastSequenceNumberFor("acc-1")).contains(9L);
@@ -204,15 +204,15 @@ class MongoEventStorageEngineContractTest {
             AggregateSnapshotter snapshotter =
                     AggregateSnapshotter.builder()
                                         .eventStore(eventStore)
-                                        .aggregateFactories(new GenericAggregateFactory<>(TestAccount.class))
+                                        .aggregateFactories(new GenericAggregateFactory<>(SampleAccount.class))
                                         .build();
-            EventSourcingRepository<TestAccount> repository =
-                    EventSourcingRepository.builder(TestAccount.class)
+            EventSourcingRepository<SampleAccount> repository =
+                    EventSourcingRepository.builder(SampleAccount.class)
                                            .eventStore(eventStore)
                                            .snapshotTriggerDefinition(
                                                    new EventCountSnapshotTriggerDefinition(snapshotter, 5))
                                            .build();
-            inUnitOfWork(() -> repository.newInstance(() -> new TestAccount("acc-1")));
+            inUnitOfWork(() -> repository.newInstance(() -> new SampleAccount("acc-1")));
             for (int i = 0; i < 7; i++) {
                 inUnitOfWork(() -> {
                     repository.load("acc-1").execute(account -> account.deposit(10));
@@ -231,7 +231,7 @@ class MongoEventStorageEngineContractTest {
             database.getCollection(SNAPSHOTS_COLLECTION)
                     .updateOne(eq("_id", "acc-1"), Updates.set("payload.balance", snapshotBalance + 1_000_000));
 
-            TestAccount reloaded = inUnitOfWork(() -> repository.load("acc-1").invoke(account -> account));
+            SampleAccount reloaded = inUnitOfWork(() -> repository.load("acc-1").invoke(account -> account));
             assertThat(reloaded.balance()).isEqualTo(70 + 1_000_000);
             DomainEventStream stream = eventStore.readEvents("acc-1");
             assertThat(stream.next().getSequenceNumber()).isEqualTo(snapshotSequence);
@@ -243,14 +243,14 @@ class MongoEventStorageEngineContractTest {
     @Test
     void aSnapshotIsOnlyReplacedByOneOfAHigherSequence() {
         engine.storeSnapshot(new org.axonframework.eventhandling.GenericDomainEventMessage<>(
-                TestEvents.AGGREGATE_TYPE, "acc-1", 8, new TestEvents.AccountOpened("acc-1", 8)));
+                SampleEvents.AGGREGATE_TYPE, "acc-1", 8, new SampleEvents.AccountOpened("acc-1", 8)));
         engine.storeSnapshot(new org.axonframework.eventhandling.GenericDomainEventMessage<>(
-                TestEvents.AGGREGATE_TYPE, "acc-1", 5, new TestEvents.AccountOpened("acc-1", 5)));
+                SampleEvents.AGGREGATE_TYPE, "acc-1", 5, new SampleEvents.AccountOpened("acc-1", 5)));
         assertThat(engine.readSnapshot("acc-1")).get().extracting(DomainEventMessage::getSequenceNumber)
                                                  .isEqualTo(8L);
 
         engine.storeSnapshot(new org.axonframework.eventhandling.GenericDomainEventMessage<>(
-                TestEvents.AGGREGATE_TYPE, "acc-1", 12, new TestEvents.AccountOpened("acc-1", 12)));
+                SampleEvents.AGGREGATE_TYPE, "acc-1", 12, new SampleEvents.AccountOpened("acc-1", 12)));
         assertThat(engine.readSnapshot("acc-1")).get().extracting(DomainEventMessage::getSequenceNumber)
                                                  .isEqualTo(12L);
         assertThat(database.getCollection(SNAPSHOTS_COLLECTION).countDocuments()).isEqualTo(1);
@@ -613,7 +613,7 @@ class MongoEventStorageEngineContractTest {
     void anOrphanedClaimOfANewAggregateIsRemovedAndTheAggregateCanBeCreated() {
         database.getCollection(HEADS_COLLECTION).insertOne(
                 new Document("_id", "acc-new").append("claim", "acc-new/1#" + "0".repeat(64)).append("sequenceNumber", 1L)
-                                              .append("aggregateType", TestEvents.AGGREGATE_TYPE)
+                                              .append("aggregateType", SampleEvents.AGGREGATE_TYPE)
                                               .append("hash", "0".repeat(64))
                                               .append("updatedAt", Date.from(clock.instant().minusSeconds(60))));
 

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.partyledger.infra.eventstore.TestEvents.event;
+import static vn.partyledger.infra.eventstore.SampleEvents.event;
 
 /**
  * A subset of the contract on mongo-java-server's H2 MVStore file backend (the embedded default of the
@@ -91,8 +91,8 @@ class MongoEventStorageEngineH2FileTest {
     void anAggregateWithASnapshotReloadsThroughAxonsRepositoryAfterReopening() throws Exception {
         Path file = directory.resolve("aggregates.mv");
         try (EmbeddedMongo mongo = EmbeddedMongo.h2File(file)) {
-            EventSourcingRepository<TestAccount> repository = repository(engineOn(mongo));
-            inUnitOfWork(() -> repository.newInstance(() -> new TestAccount("acc-1")));
+            EventSourcingRepository<SampleAccount> repository = repository(engineOn(mongo));
+            inUnitOfWork(() -> repository.newInstance(() -> new SampleAccount("acc-1")));
             for (int i = 1; i <= 8; i++) {
                 long amount = i;
                 inUnitOfWork(() -> {
@@ -104,7 +104,7 @@ class MongoEventStorageEngineH2FileTest {
         try (EmbeddedMongo reopened = EmbeddedMongo.h2File(file)) {
             MongoEventStorageEngine engine = engineOn(reopened);
             assertThat(engine.readSnapshot("acc-1")).isPresent();
-            TestAccount account = inUnitOfWork(() -> repository(engine).load("acc-1").invoke(a -> a));
+            SampleAccount account = inUnitOfWork(() -> repository(engine).load("acc-1").invoke(a -> a));
             assertThat(account.balance()).isEqualTo(36);
             assertThat(account.deposits()).isEqualTo(8);
         }
@@ -127,15 +127,15 @@ class MongoEventStorageEngineH2FileTest {
         }
     }
 
-    private EventSourcingRepository<TestAccount> repository(MongoEventStorageEngine engine) {
+    private EventSourcingRepository<SampleAccount> repository(MongoEventStorageEngine engine) {
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
         eventStores.add(eventStore);
         AggregateSnapshotter snapshotter =
                 AggregateSnapshotter.builder()
                                     .eventStore(eventStore)
-                                    .aggregateFactories(new GenericAggregateFactory<>(TestAccount.class))
+                                    .aggregateFactories(new GenericAggregateFactory<>(SampleAccount.class))
                                     .build();
-        return EventSourcingRepository.builder(TestAccount.class)
+        return EventSourcingRepository.builder(SampleAccount.class)
                                       .eventStore(eventStore)
                                       .snapshotTriggerDefinition(new EventCountSnapshotTriggerDefinition(snapshotter,
                                                                                                          3))

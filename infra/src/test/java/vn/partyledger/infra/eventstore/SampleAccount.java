@@ -8,33 +8,33 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A tiny event-sourced aggregate, loaded through Axon's EventSourcingRepository in the contract tests. */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-class TestAccount {
+class SampleAccount {
 
     @AggregateIdentifier
     private String accountId;
     private long balance;
     private int deposits;
 
-    TestAccount() {
+    SampleAccount() {
         // for Axon and Jackson
     }
 
-    TestAccount(String accountId) {
-        apply(new TestEvents.AccountOpened(accountId, 0));
+    SampleAccount(String accountId) {
+        apply(new SampleEvents.AccountOpened(accountId, 0));
     }
 
     void deposit(long amount) {
-        apply(new TestEvents.MoneyDeposited(accountId, amount));
+        apply(new SampleEvents.MoneyDeposited(accountId, amount));
     }
 
     @EventSourcingHandler
-    void on(TestEvents.AccountOpened event) {
+    void on(SampleEvents.AccountOpened event) {
         this.accountId = event.accountId();
         this.balance = event.openingBalance();
     }
 
     @EventSourcingHandler
-    void on(TestEvents.MoneyDeposited event) {
+    void on(SampleEvents.MoneyDeposited event) {
         this.balance += event.amount();
         this.deposits++;
     }

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Small event payloads and message factories for the contract tests. */
-final class TestEvents {
+final class SampleEvents {
 
-    static final String AGGREGATE_TYPE = "TestAccount";
+    static final String AGGREGATE_TYPE = "SampleAccount";
 
     record AccountOpened(String accountId, long openingBalance) {
     }
@@ -24,7 +24,7 @@ final class TestEvents {
         }
     }
 
-    private TestEvents() {
+    private SampleEvents() {
     }
 
     static DomainEventMessage<?> opened(String accountId) {
