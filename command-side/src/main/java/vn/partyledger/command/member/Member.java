@@ -1,14 +1,22 @@
 package vn.partyledger.command.member;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import vn.partyledger.command.organisation.AuthorityResolver;
 import vn.partyledger.command.organisation.MembershipLedger;
 import vn.partyledger.command.organisation.OrganisationRegistry;
+import vn.partyledger.domain.discipline.DisciplineForm;
+import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.MemberDeceased;
+import vn.partyledger.domain.discipline.MemberStruckOff;
+import vn.partyledger.domain.discipline.MembershipRestored;
+import vn.partyledger.domain.discipline.StrikeOffGround;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.AdmissionPolicy;
 import vn.partyledger.domain.member.AdmissionRefused;
@@ -833,5 +841,46 @@ public class Member {
     @EventSourcingHandler
     void on(MemberHomeChanged event) {
         branchId = event.toOrgId();
+    }
+
+    // Leaving, discipline and death (ADR 0013): their entities, the status their events set, and the I29 guard.
+
+    @AggregateMember
+    final MemberDiscipline discipline = new MemberDiscipline(this);
+
+    @AggregateMember
+    final MemberLeaving leaving = new MemberLeaving(this);
+
+    /** Intercepts every command to this record, the entities' included, so no handler needs its own check. */
+    @CommandHandlerInterceptor
+    void aDeceasedMemberTakesNoFurtherCommands(CommandMessage<?> command) {
+        if (status == MemberStatus.DECEASED) {
+            throw new RuleViolation("I29", "aDeceasedMemberTakesNoFurtherCommands",
+                    "Member " + memberId + " has died; the record takes no further member commands ("
+                            + command.getPayloadType().getSimpleName() + ").");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MemberStruckOff event) {
+        status = event.ground() == StrikeOffGround.VOLUNTARY_EXIT ? MemberStatus.LEFT_VOLUNTARILY
+                : MemberStatus.STRUCK_OFF;
+    }
+
+    @EventSourcingHandler
+    void on(DisciplineImposed event) {
+        if (event.form() == DisciplineForm.EXPULSION) {
+            status = MemberStatus.EXPELLED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MembershipRestored event) {
+        status = event.restoredStatus();
+    }
+
+    @EventSourcingHandler
+    void on(MemberDeceased event) {
+        status = MemberStatus.DECEASED;
     }
 }

@@ -1,0 +1,250 @@
+package vn.partyledger.command.member;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.partyledger.command.organisation.AuthorityResolver;
+import vn.partyledger.command.organisation.MembershipLedger;
+import vn.partyledger.domain.discipline.AppealFiled;
+import vn.partyledger.domain.discipline.AppealOutcome;
+import vn.partyledger.domain.discipline.AppealResolved;
+import vn.partyledger.domain.discipline.AppealSubject;
+import vn.partyledger.domain.discipline.DisciplineForm;
+import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.DisciplinePolicy;
+import vn.partyledger.domain.discipline.FileAppeal;
+import vn.partyledger.domain.discipline.ImposeDiscipline;
+import vn.partyledger.domain.discipline.LiftSuspension;
+import vn.partyledger.domain.discipline.MemberStruckOff;
+import vn.partyledger.domain.discipline.MemberSuspended;
+import vn.partyledger.domain.discipline.MemberSuspensionLifted;
+import vn.partyledger.domain.discipline.MembershipRestored;
+import vn.partyledger.domain.discipline.ResolveAppeal;
+import vn.partyledger.domain.discipline.SuspendPartyActivity;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.WorkingDayCalendar;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A member's discipline (domain.md §10.3, I12), the suspension while a case is open, and appeals against discipline
+ * and strike-off decisions (I21). An expulsion ends the membership, so it takes the member off the roll in the same
+ * unit of work (ADR 0004); an appeal leaves the decision in force until it is resolved.
+ */
+class MemberDiscipline {
+
+    private final Member member;
+    /** The date of the latest decision a member may appeal against, per subject. */
+    private final Map<AppealSubject, LocalDate> decisions = new EnumMap<>(AppealSubject.class);
+    private boolean suspended;
+    /** The subject of the appeal awaiting resolution, or null. */
+    private AppealSubject pendingAppeal;
+    /** The subject whose decision an appeal annulled, until membership is restored (I26); or null. */
+    private AppealSubject annulled;
+
+    MemberDiscipline(Member member) {
+        this.member = member;
+    }
+
+    @CommandHandler
+    void handle(ImposeDiscipline command, AuthorityResolver authority, MembershipLedger ledger) {
+        disciplineIsImposedOnAMemberOnTheRoll();
+        aProbationaryMemberIsOnlyReprimandedOrWarned(command.form());
+        aBranchOnlyReprimandsOrWarnsItsMembers(command);
+        dismissalIsOnlyFromAPostTheMemberHolds(command);
+        dismissalAndExpulsionAreDecidedByTheDisciplineAuthority(command, authority);
+        String home = member.homeOrgId();
+        LocalDate effective = command.decision().docDate();
+        apply(new DisciplineImposed(member.memberId(), command.form(), home, command.decision().issuingOrgId(),
+                effective));
+        if (command.form() == DisciplineForm.EXPULSION) {
+            ledger.release(home, member.memberId(), effective);
+        }
+    }
+
+    @CommandHandler
+    void handle(SuspendPartyActivity command) {
+        onlyAMemberOnTheRollIsSuspendedOnce();
+        apply(new MemberSuspended(member.memberId(), command.decision().issuingOrgId(),
+                command.decision().docDate()));
+    }
+
+    @CommandHandler
+    void handle(LiftSuspension command) {
+        onlyASuspensionInForceIsLifted();
+        apply(new MemberSuspensionLifted(member.memberId(), command.decision().issuingOrgId(),
+                command.decision().docDate()));
+    }
+
+    @CommandHandler
+    void handle(FileAppeal command, WorkingDayCalendar calendar, DisciplinePolicy policy) {
+        anAppealIsAgainstADecisionOnRecord(command);
+        oneAppealIsPendingAtATime();
+        anAppealIsFiledWithinItsPeriodOfReceivingTheDecision(command, calendar, policy);
+        apply(new AppealFiled(member.memberId(), command.subject(), command.decisionReceivedOn(),
+                command.filedOn()));
+    }
+
+    @CommandHandler
+    void handle(ResolveAppeal command) {
+        onlyAPendingAppealIsResolved();
+        apply(new AppealResolved(member.memberId(), pendingAppeal, command.outcome(),
+                command.decision().issuingOrgId(), command.decision().docDate()));
+    }
+
+    /** A discipline case is open while the member's party activity is suspended for it. */
+    boolean caseOpen() {
+        return suspended;
+    }
+
+    /** Whether an appeal annulled the latest decision of this subject and membership is not yet restored. */
+    boolean annulled(AppealSubject subject) {
+        return annulled == subject;
+    }
+
+    private void disciplineIsImposedOnAMemberOnTheRoll() {
+        if (member.status() == null || !member.status().isOnRoll()) {
+            throw new RuleViolation("I12", "disciplineIsImposedOnAMemberOnTheRoll",
+                    "Discipline is imposed on a probationary or full member; this record is " + member.status() + ".");
+        }
+    }
+
+    private void aProbationaryMemberIsOnlyReprimandedOrWarned(DisciplineForm form) {
+        if (member.status() == MemberStatus.PROBATIONARY && !form.isMild()) {
+            throw new RuleViolation("I12", "aProbationaryMemberIsOnlyReprimandedOrWarned",
+                    "A probationary member can only be reprimanded or warned, not given " + form + ".");
+        }
+    }
+
+    private void aBranchOnlyReprimandsOrWarnsItsMembers(ImposeDiscipline command) {
+        if (command.decision().issuingOrgId().equals(member.homeOrgId()) && !command.form().isMild()) {
+            throw new RuleViolation("I12", "aBranchOnlyReprimandsOrWarnsItsMembers",
+                    "Branch " + member.homeOrgId() + " may only reprimand or warn its members; " + command.form()
+                            + " is proposed by the branch and decided by the superior standing committee.");
+        }
+    }
+
+    private static void dismissalIsOnlyFromAPostTheMemberHolds(ImposeDiscipline command) {
+        if (command.form() == DisciplineForm.DISMISSAL && !command.postHeld()) {
+            throw new RuleViolation("I12", "dismissalIsOnlyFromAPostTheMemberHolds",
+                    "Dismissal removes a member from a party post, so it needs a member who holds one.");
+        }
+    }
+
+    private void dismissalAndExpulsionAreDecidedByTheDisciplineAuthority(ImposeDiscipline command,
+                                                                         AuthorityResolver authority) {
+        if (command.form().isMild()) {
+            return;
+        }
+        LocalDate date = command.decision().docDate();
+        String competent = authority.admissionAuthority(member.homeOrgId(), date).orElse(null);
+        if (!command.decision().issuingOrgId().equals(competent)) {
+            throw new RuleViolation("I12", "dismissalAndExpulsionAreDecidedByTheDisciplineAuthority",
+                    "On " + date + " " + command.form() + " of a member of " + member.homeOrgId()
+                            + " is decided by " + (competent == null ? "a committee not known" : competent)
+                            + ", not by " + command.decision().issuingOrgId() + ".");
+        }
+    }
+
+    private void onlyAMemberOnTheRollIsSuspendedOnce() {
+        if (member.status() == null || !member.status().isOnRoll() || suspended) {
+            throw new RuleViolation("SUSPENSION", "onlyAMemberOnTheRollIsSuspendedOnce",
+                    "Party activity is suspended for a probationary or full member not already suspended; this "
+                            + "record is "
+                            + member.status() + (suspended ? " and already suspended." : "."));
+        }
+    }
+
+    private void onlyASuspensionInForceIsLifted() {
+        if (!suspended) {
+            throw new RuleViolation("SUSPENSION", "onlyASuspensionInForceIsLifted",
+                    "The member's party activity is not suspended, so there is no suspension to lift.");
+        }
+    }
+
+    private void anAppealIsAgainstADecisionOnRecord(FileAppeal command) {
+        LocalDate decided = decisions.get(command.subject());
+        if (decided == null || command.decisionReceivedOn().isBefore(decided)) {
+            throw new RuleViolation("I21", "anAppealIsAgainstADecisionOnRecord",
+                    decided == null ? "There is no " + command.subject() + " decision on record to appeal against."
+                            : "The " + command.subject() + " decision of " + decided
+                            + " cannot have been received before it was signed, on " + command.decisionReceivedOn()
+                            + ".");
+        }
+    }
+
+    private void oneAppealIsPendingAtATime() {
+        if (pendingAppeal != null) {
+            throw new RuleViolation("I21", "oneAppealIsPendingAtATime",
+                    "An appeal against the " + pendingAppeal + " decision is still pending; it is resolved first.");
+        }
+    }
+
+    private static void anAppealIsFiledWithinItsPeriodOfReceivingTheDecision(FileAppeal command,
+                                                                             WorkingDayCalendar calendar,
+                                                                             DisciplinePolicy policy) {
+        boolean strikeOff = command.subject() == AppealSubject.STRIKE_OFF;
+        LocalDate deadline = strikeOff
+                ? calendar.plusWorkingDays(command.decisionReceivedOn(), policy.strikeOffAppealWorkingDays())
+                : command.decisionReceivedOn().plusMonths(policy.disciplineAppealMonths());
+        if (command.filedOn().isAfter(deadline)) {
+            throw new RuleViolation("I21", "anAppealIsFiledWithinItsPeriodOfReceivingTheDecision",
+                    "An appeal against a " + command.subject() + " decision is filed within "
+                            + (strikeOff ? policy.strikeOffAppealWorkingDays() + " working days"
+                            : policy.disciplineAppealMonths() + " month(s)") + " of receiving it on "
+                            + command.decisionReceivedOn() + ", that is by " + deadline + ", not on "
+                            + command.filedOn() + ".");
+        }
+    }
+
+    private void onlyAPendingAppealIsResolved() {
+        if (pendingAppeal == null) {
+            throw new RuleViolation("I21", "onlyAPendingAppealIsResolved",
+                    "No appeal is pending for member " + member.memberId() + ", so none can be resolved.");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DisciplineImposed event) {
+        decisions.put(AppealSubject.DISCIPLINE, event.effectiveDate());
+        annulled = null;
+    }
+
+    @EventSourcingHandler
+    void on(MemberStruckOff event) {
+        decisions.put(AppealSubject.STRIKE_OFF, event.effectiveDate());
+        annulled = null;
+    }
+
+    @EventSourcingHandler
+    void on(MemberSuspended event) {
+        suspended = true;
+    }
+
+    @EventSourcingHandler
+    void on(MemberSuspensionLifted event) {
+        suspended = false;
+    }
+
+    @EventSourcingHandler
+    void on(AppealFiled event) {
+        pendingAppeal = event.subject();
+    }
+
+    @EventSourcingHandler
+    void on(AppealResolved event) {
+        pendingAppeal = null;
+        if (event.outcome() == AppealOutcome.ANNULLED) {
+            annulled = event.subject();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MembershipRestored event) {
+        annulled = null;
+    }
+}

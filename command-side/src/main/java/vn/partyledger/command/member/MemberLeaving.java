@@ -1,0 +1,216 @@
+package vn.partyledger.command.member;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.partyledger.command.organisation.AuthorityResolver;
+import vn.partyledger.command.organisation.MembershipLedger;
+import vn.partyledger.domain.discipline.AppealSubject;
+import vn.partyledger.domain.discipline.DisciplinePolicy;
+import vn.partyledger.domain.discipline.MemberDeceased;
+import vn.partyledger.domain.discipline.MemberStruckOff;
+import vn.partyledger.domain.discipline.MembershipRestored;
+import vn.partyledger.domain.discipline.ProposeStrikeOff;
+import vn.partyledger.domain.discipline.RecordDeath;
+import vn.partyledger.domain.discipline.RequestVoluntaryExit;
+import vn.partyledger.domain.discipline.RestoreMembership;
+import vn.partyledger.domain.discipline.StrikeOffGround;
+import vn.partyledger.domain.discipline.StrikeOffMember;
+import vn.partyledger.domain.discipline.StrikeOffProposed;
+import vn.partyledger.domain.discipline.VoluntaryExitRequested;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.member.Votes;
+import vn.partyledger.domain.shared.RuleViolation;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * How a full member leaves the Party and comes back (domain.md §10.1, §10.2, §10.4, §10.5): the branch's strike-off
+ * proposal, the competent committee's strike-off, the voluntary exit request, restoration after an annulment and
+ * death. Each exit takes the member off the branch's roll and restoration enrols them back, in the same unit of work
+ * (ADR 0004); the root's status follows from the events (ADR 0013).
+ */
+class MemberLeaving {
+
+    private final Member member;
+    /** The branch's latest strike-off proposal not yet decided, or null. */
+    private StrikeOffProposed proposal;
+    private boolean exitRequested;
+
+    MemberLeaving(Member member) {
+        this.member = member;
+    }
+
+    @CommandHandler
+    void handle(ProposeStrikeOff command, DisciplinePolicy policy) {
+        onlyAFullMemberIsStruckOff("I20");
+        aStrikeOffProposalCitesItsEvidence(command);
+        if (command.ground() == StrikeOffGround.ABSENCE_OR_DUES_3M) {
+            absenceOrUnpaidDuesSpansEnoughMonthsOfOneCalendarYear(command, policy);
+        }
+        if (command.ground() == StrikeOffGround.VOLUNTARY_EXIT) {
+            aVoluntaryExitFollowsTheMembersOwnRequest();
+        }
+        branchVoteCannotExceedItsFullMembers(command);
+        apply(new StrikeOffProposed(member.memberId(), command.ground(), command.evidenceRefs(),
+                command.monthsInBreach(), command.voteDate(), command.branchFullMembersOnRoll(),
+                command.branchInFavour(),
+                command.branchInFavour() >= Votes.moreThanHalfOf(command.branchFullMembersOnRoll())));
+    }
+
+    @CommandHandler
+    void handle(StrikeOffMember command, AuthorityResolver authority, MembershipLedger ledger) {
+        onlyAFullMemberIsStruckOff("I20");
+        strikeOffFollowsAPassedBranchProposal(command.decision().docDate());
+        strikeOffIsDecidedByTheCommitteeThatAdmits(command, authority);
+        if (proposal.ground() == StrikeOffGround.VOLUNTARY_EXIT) {
+            aVoluntaryExitWaitsForTheOpenDisciplineCase();
+        }
+        String home = member.homeOrgId();
+        LocalDate effective = command.decision().docDate();
+        apply(new MemberStruckOff(member.memberId(), home, proposal.ground(), command.decision().issuingOrgId(),
+                effective));
+        ledger.release(home, member.memberId(), effective);
+    }
+
+    @CommandHandler
+    void handle(RequestVoluntaryExit command) {
+        onlyAFullMemberIsStruckOff("VOLUNTARY_EXIT");
+        apply(new VoluntaryExitRequested(member.memberId(), command.reasonCode(), command.requestedOn()));
+    }
+
+    @CommandHandler
+    void handle(RestoreMembership command, MembershipLedger ledger) {
+        restorationFollowsTheAnnulmentOfTheExit();
+        LocalDate effective = command.decision().docDate();
+        apply(new MembershipRestored(member.memberId(), member.homeOrgId(), MemberStatus.FULL, true,
+                command.decision().issuingOrgId(), effective));
+        ledger.enrol(member.homeOrgId(), member.memberId(), MemberStatus.FULL, effective);
+    }
+
+    @CommandHandler
+    void handle(RecordDeath command, MembershipLedger ledger) {
+        deathIsRecordedForAMemberOnTheRoll();
+        String home = member.homeOrgId();
+        apply(new MemberDeceased(member.memberId(), home, command.dateOfDeath()));
+        ledger.release(home, member.memberId(), command.dateOfDeath());
+    }
+
+    /**
+     * Probationary members leave by their own path ({@code StrikeOffProbationaryMember}, I11), so the strike-off
+     * here, and the voluntary exit it carries out, is for full members.
+     */
+    private void onlyAFullMemberIsStruckOff(String code) {
+        if (member.status() != MemberStatus.FULL) {
+            throw new RuleViolation(code, "onlyAFullMemberIsStruckOff",
+                    "This path is for a full member (a probationary one is struck off the probationary list); record "
+                            + member.memberId() + " is " + member.status() + ".");
+        }
+    }
+
+    private static void aStrikeOffProposalCitesItsEvidence(ProposeStrikeOff command) {
+        if (command.evidenceRefs() == null || command.evidenceRefs().isEmpty()) {
+            throw new RuleViolation("I19", "aStrikeOffProposalCitesItsEvidence",
+                    "A proposal to strike off on the " + command.ground() + " ground names the evidence on file.");
+        }
+    }
+
+    /** Attendance and dues are not recorded yet, so the branch names the months and the evidence shows them (I19). */
+    private static void absenceOrUnpaidDuesSpansEnoughMonthsOfOneCalendarYear(ProposeStrikeOff command,
+                                                                             DisciplinePolicy policy) {
+        Map<Integer, Long> monthsPerYear = command.monthsInBreach() == null ? Map.of()
+                : command.monthsInBreach().stream().distinct()
+                .collect(Collectors.groupingBy(YearMonth::getYear, Collectors.counting()));
+        long most = monthsPerYear.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        if (most < policy.strikeOffMonthCount()) {
+            throw new RuleViolation("I19", "absenceOrUnpaidDuesSpansEnoughMonthsOfOneCalendarYear",
+                    "Striking off for absence or unpaid dues needs " + policy.strikeOffMonthCount()
+                            + " distinct months within one calendar year; the proposal names at most " + most + ".");
+        }
+    }
+
+    private void aVoluntaryExitFollowsTheMembersOwnRequest() {
+        if (!exitRequested) {
+            throw new RuleViolation("I20", "aVoluntaryExitFollowsTheMembersOwnRequest",
+                    "A voluntary exit is proposed only after the member asked in writing to leave the Party.");
+        }
+    }
+
+    private static void branchVoteCannotExceedItsFullMembers(ProposeStrikeOff command) {
+        if (command.branchFullMembersOnRoll() < 1 || command.branchInFavour() < 0
+                || command.branchInFavour() > command.branchFullMembersOnRoll()) {
+            throw new RuleViolation("I20", "branchVoteCannotExceedItsFullMembers",
+                    "The branch's vote counts " + command.branchInFavour() + " in favour of "
+                            + command.branchFullMembersOnRoll() + " full members on the roll; that cannot be.");
+        }
+    }
+
+    private void strikeOffFollowsAPassedBranchProposal(LocalDate decided) {
+        if (proposal == null || !proposal.passed() || decided.isBefore(proposal.voteDate())) {
+            throw new RuleViolation("I20", "strikeOffFollowsAPassedBranchProposal",
+                    "A member is struck off after the branch passed a proposal by more than half of its full members"
+                            + (proposal == null ? "; there is none." : ", not before its vote on "
+                            + proposal.voteDate() + (proposal.passed() ? "." : "; the last one failed.")));
+        }
+    }
+
+    private void strikeOffIsDecidedByTheCommitteeThatAdmits(StrikeOffMember command, AuthorityResolver authority) {
+        LocalDate date = command.decision().docDate();
+        String competent = authority.admissionAuthority(member.homeOrgId(), date).orElse(null);
+        if (!command.decision().issuingOrgId().equals(competent)) {
+            throw new RuleViolation("I20", "strikeOffIsDecidedByTheCommitteeThatAdmits",
+                    "On " + date + " members of " + member.homeOrgId() + " are struck off by "
+                            + (competent == null ? "a committee not known" : competent) + ", the level that admits, "
+                            + "not by " + command.decision().issuingOrgId() + ".");
+        }
+    }
+
+    private void aVoluntaryExitWaitsForTheOpenDisciplineCase() {
+        if (member.discipline.caseOpen()) {
+            throw new RuleViolation("I20", "aVoluntaryExitWaitsForTheOpenDisciplineCase",
+                    "A member under an open discipline case is disciplined first; the voluntary exit is considered "
+                            + "once the case is closed.");
+        }
+    }
+
+    private void restorationFollowsTheAnnulmentOfTheExit() {
+        MemberStatus status = member.status();
+        AppealSubject exitDecision = status == MemberStatus.EXPELLED ? AppealSubject.DISCIPLINE
+                : AppealSubject.STRIKE_OFF;
+        boolean left = status == MemberStatus.STRUCK_OFF || status == MemberStatus.LEFT_VOLUNTARILY
+                || status == MemberStatus.EXPELLED;
+        if (!left || !member.discipline.annulled(exitDecision)) {
+            throw new RuleViolation("I26", "restorationFollowsTheAnnulmentOfTheExit",
+                    "Party status is restored only after an appeal annulled the strike-off or expulsion; record "
+                            + member.memberId() + " is " + status + " without such an annulment.");
+        }
+    }
+
+    private void deathIsRecordedForAMemberOnTheRoll() {
+        if (member.status() == null || !member.status().isOnRoll()) {
+            throw new RuleViolation("I29", "deathIsRecordedForAMemberOnTheRoll",
+                    "A death is recorded by the branch for a probationary or full member on its roll; this record is "
+                            + member.status() + ".");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(StrikeOffProposed event) {
+        proposal = event;
+    }
+
+    @EventSourcingHandler
+    void on(VoluntaryExitRequested event) {
+        exitRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(MemberStruckOff event) {
+        proposal = null;
+        exitRequested = false;
+    }
+}

@@ -1,0 +1,20 @@
+package vn.partyledger.domain.discipline;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * The branch proposes striking a full member off (domain.md §10.1): the ground, the evidence on file (for
+ * ABSENCE_OR_DUES_3M the months in breach, I19) and the branch's vote on the proposal.
+ */
+public record ProposeStrikeOff(@TargetAggregateIdentifier String memberId,
+                               StrikeOffGround ground,
+                               List<String> evidenceRefs,
+                               List<YearMonth> monthsInBreach,
+                               LocalDate voteDate,
+                               int branchFullMembersOnRoll,
+                               int branchInFavour) {
+}
