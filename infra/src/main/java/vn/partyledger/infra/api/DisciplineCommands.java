@@ -1,0 +1,187 @@
+package vn.partyledger.infra.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.partyledger.domain.discipline.AppealOutcome;
+import vn.partyledger.domain.discipline.AppealSubject;
+import vn.partyledger.domain.discipline.DisciplineForm;
+import vn.partyledger.domain.discipline.FileAppeal;
+import vn.partyledger.domain.discipline.ImposeDiscipline;
+import vn.partyledger.domain.discipline.LiftSuspension;
+import vn.partyledger.domain.discipline.ProposeStrikeOff;
+import vn.partyledger.domain.discipline.RecordDeath;
+import vn.partyledger.domain.discipline.RequestVoluntaryExit;
+import vn.partyledger.domain.discipline.ResolveAppeal;
+import vn.partyledger.domain.discipline.RestoreMembership;
+import vn.partyledger.domain.discipline.StrikeOffGround;
+import vn.partyledger.domain.discipline.StrikeOffMember;
+import vn.partyledger.domain.discipline.SuspendPartyActivity;
+import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.infra.axon.CommandOutcome;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.function.Function;
+
+@RestController
+@RequestMapping("/api/v1/members")
+@Tag(name = "Leaving and discipline",
+        description = "Strike-off, voluntary exit, discipline, appeals, restoration and death")
+public class DisciplineCommands {
+
+    private final CommandEndpoint endpoint;
+
+    public DisciplineCommands(CommandEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** Commands that carry only a signed decision: its date is the business date. */
+    private ResponseEntity<CommandOutcome> decided(HttpServletRequest http, Decided body,
+                                                   Function<DecisionRef, Object> command, RequestContext context) {
+        DecisionRef decision = body.decision().toDecisionRef();
+        return endpoint.execute(http, body, command.apply(decision), decision.docDate(), decision, context,
+                HttpStatus.OK);
+    }
+
+    @PostMapping("/{memberId}/propose-strike-off")
+    @Operation(summary = "Record the branch's strike-off proposal with its evidence and vote (I19: three months of "
+            + "absence or unpaid dues within a calendar year; I20)")
+    public ResponseEntity<CommandOutcome> proposeStrikeOff(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody Proposal body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, body, new ProposeStrikeOff(memberId, body.ground(), body.evidenceRefs(),
+                        body.monthsInBreach(), body.voteDate(), body.branchFullMembersOnRoll(), body.branchInFavour()),
+                body.voteDate(), null, context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{memberId}/strike-off-member")
+    @Operation(summary = "Strike a full member off on the branch's passed proposal, by the committee that admits (I20)")
+    public ResponseEntity<CommandOutcome> strikeOffMember(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody Decided body, RequestContext context, HttpServletRequest http) {
+        return decided(http, body, decision -> new StrikeOffMember(memberId, decision), context);
+    }
+
+    @PostMapping("/{memberId}/request-voluntary-exit")
+    @Operation(summary = "Record a full member's written request to leave the Party (I20: carried out by strike-off)")
+    public ResponseEntity<CommandOutcome> requestVoluntaryExit(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody ExitRequest body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, body, new RequestVoluntaryExit(memberId, body.reasonCode(), body.requestedOn()),
+                body.requestedOn(), null, context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{memberId}/impose-discipline")
+    @Operation(summary = "Discipline a member (I12: branch or probationer only reprimand/warning; dismissal needs a "
+            + "post; dismissal and expulsion by the superior standing committee)")
+    public ResponseEntity<CommandOutcome> imposeDiscipline(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody Discipline body, RequestContext context, HttpServletRequest http) {
+        DecisionRef decision = body.decision().toDecisionRef();
+        return endpoint.execute(http, body, new ImposeDiscipline(memberId, body.form(), body.postHeld(), decision),
+                decision.docDate(), decision, context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{memberId}/suspend-party-activity")
+    @Operation(summary = "Suspend a member's party activity while a discipline case is open")
+    public ResponseEntity<CommandOutcome> suspendPartyActivity(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody Decided body, RequestContext context, HttpServletRequest http) {
+        return decided(http, body, decision -> new SuspendPartyActivity(memberId, decision), context);
+    }
+
+    @PostMapping("/{memberId}/lift-suspension")
+    @Operation(summary = "Lift the suspension in force: the discipline case is closed")
+    public ResponseEntity<CommandOutcome> liftSuspension(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody Decided body, RequestContext context, HttpServletRequest http) {
+        return decided(http, body, decision -> new LiftSuspension(memberId, decision), context);
+    }
+
+    @PostMapping("/{memberId}/file-appeal")
+    @Operation(summary = "File an appeal (I21: within 30 working days of receiving a strike-off, one month of a "
+            + "discipline decision; the decision stays in force)")
+    public ResponseEntity<CommandOutcome> fileAppeal(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody Appeal body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, body, new FileAppeal(memberId, body.subject(), body.decisionReceivedOn(),
+                body.filedOn()), body.filedOn(), null, context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{memberId}/resolve-appeal")
+    @Operation(summary = "Resolve the pending appeal: upheld, reduced or annulled (I21)")
+    public ResponseEntity<CommandOutcome> resolveAppeal(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody Resolution body, RequestContext context, HttpServletRequest http) {
+        DecisionRef decision = body.decision().toDecisionRef();
+        return endpoint.execute(http, body, new ResolveAppeal(memberId, body.outcome(), decision),
+                decision.docDate(), decision, context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{memberId}/restore-membership")
+    @Operation(summary = "Restore party status after an appeal annulled the strike-off or expulsion (I26: party age "
+            + "continuous, back on the roll)")
+    public ResponseEntity<CommandOutcome> restoreMembership(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody Decided body, RequestContext context, HttpServletRequest http) {
+        return decided(http, body, decision -> new RestoreMembership(memberId, decision), context);
+    }
+
+    @PostMapping("/{memberId}/record-death")
+    @Operation(summary = "Record a member's death: off the roll, and the record takes no further commands (I29)")
+    public ResponseEntity<CommandOutcome> recordDeath(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody Death body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, body, new RecordDeath(memberId, body.dateOfDeath()), body.dateOfDeath(), null,
+                context, HttpStatus.OK);
+    }
+
+    public record Proposal(@NotNull StrikeOffGround ground,
+                           @NotEmpty List<@NotBlank @Size(max = 64) String> evidenceRefs,
+                           List<@NotNull YearMonth> monthsInBreach,
+                           @NotNull @PastOrPresent LocalDate voteDate,
+                           @Min(1) int branchFullMembersOnRoll,
+                           @Min(0) int branchInFavour) {
+    }
+
+    public record Decided(@NotNull @Valid DecisionDocument decision) {
+    }
+
+    public record ExitRequest(@NotBlank @Size(max = 32) String reasonCode,
+                              @NotNull @PastOrPresent LocalDate requestedOn) {
+    }
+
+    public record Discipline(@NotNull DisciplineForm form,
+                             boolean postHeld,
+                             @NotNull @Valid DecisionDocument decision) {
+    }
+
+    public record Appeal(@NotNull AppealSubject subject,
+                         @NotNull @PastOrPresent LocalDate decisionReceivedOn,
+                         @NotNull @PastOrPresent LocalDate filedOn) {
+    }
+
+    public record Resolution(@NotNull AppealOutcome outcome,
+                             @NotNull @Valid DecisionDocument decision) {
+    }
+
+    public record Death(@NotNull @PastOrPresent LocalDate dateOfDeath) {
+    }
+}

@@ -1,0 +1,19 @@
+package vn.partyledger.infra.axon;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import vn.partyledger.domain.discipline.DisciplinePolicy;
+
+/**
+ * domain.md §20 for leaving and discipline: {@code STRIKE_OFF_MONTH_COUNT}, {@code APPEAL_WD_STRIKE_OFF} and
+ * {@code APPEAL_DISCIPLINE}.
+ */
+@ConfigurationProperties("partyledger.rules.discipline")
+public record DisciplineRulesProperties(@DefaultValue("3") int strikeOffMonthCount,
+                                        @DefaultValue("30") int strikeOffAppealWorkingDays,
+                                        @DefaultValue("1") int disciplineAppealMonths) {
+
+    DisciplinePolicy toPolicy() {
+        return new DisciplinePolicy(strikeOffMonthCount, strikeOffAppealWorkingDays, disciplineAppealMonths);
+    }
+}
