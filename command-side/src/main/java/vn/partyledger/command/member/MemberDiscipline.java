@@ -137,16 +137,9 @@ class MemberDiscipline {
 
     private void dismissalAndExpulsionAreDecidedByTheDisciplineAuthority(ImposeDiscipline command,
                                                                          AuthorityResolver authority) {
-        if (command.form().isMild()) {
-            return;
-        }
-        LocalDate date = command.decision().docDate();
-        String competent = authority.admissionAuthority(member.homeOrgId(), date).orElse(null);
-        if (!command.decision().issuingOrgId().equals(competent)) {
-            throw new RuleViolation("I12", "dismissalAndExpulsionAreDecidedByTheDisciplineAuthority",
-                    "On " + date + " " + command.form() + " of a member of " + member.homeOrgId()
-                            + " is decided by " + (competent == null ? "a committee not known" : competent)
-                            + ", not by " + command.decision().issuingOrgId() + ".");
+        if (!command.form().isMild()) {
+            CommitteeThatAdmits.mustSign("I12", "dismissalAndExpulsionAreDecidedByTheDisciplineAuthority",
+                    command.form().toString(), member.homeOrgId(), command.decision(), authority);
         }
     }
 

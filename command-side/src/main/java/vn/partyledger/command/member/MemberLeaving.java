@@ -66,7 +66,8 @@ class MemberLeaving {
     void handle(StrikeOffMember command, AuthorityResolver authority, MembershipLedger ledger) {
         onlyAFullMemberIsStruckOff("I20");
         strikeOffFollowsAPassedBranchProposal(command.decision().docDate());
-        strikeOffIsDecidedByTheCommitteeThatAdmits(command, authority);
+        CommitteeThatAdmits.mustSign("I20", "strikeOffIsDecidedByTheCommitteeThatAdmits", "striking off",
+                member.homeOrgId(), command.decision(), authority);
         if (proposal.ground() == StrikeOffGround.VOLUNTARY_EXIT) {
             aVoluntaryExitWaitsForTheOpenDisciplineCase();
         }
@@ -155,17 +156,6 @@ class MemberLeaving {
                     "A member is struck off after the branch passed a proposal by more than half of its full members"
                             + (proposal == null ? "; there is none." : ", not before its vote on "
                             + proposal.voteDate() + (proposal.passed() ? "." : "; the last one failed.")));
-        }
-    }
-
-    private void strikeOffIsDecidedByTheCommitteeThatAdmits(StrikeOffMember command, AuthorityResolver authority) {
-        LocalDate date = command.decision().docDate();
-        String competent = authority.admissionAuthority(member.homeOrgId(), date).orElse(null);
-        if (!command.decision().issuingOrgId().equals(competent)) {
-            throw new RuleViolation("I20", "strikeOffIsDecidedByTheCommitteeThatAdmits",
-                    "On " + date + " members of " + member.homeOrgId() + " are struck off by "
-                            + (competent == null ? "a committee not known" : competent) + ", the level that admits, "
-                            + "not by " + command.decision().issuingOrgId() + ".");
         }
     }
 
