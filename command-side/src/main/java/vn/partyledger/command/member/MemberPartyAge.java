@@ -39,7 +39,13 @@ class MemberPartyAge {
         gaps.add(new PartyAge.Gap(event.decisionDate(), null));
     }
 
+    /**
+     * Closes the open gap on the new admission decision. Replaying must never fail, so a decision recorded with a
+     * date before the leaving (a data-entry slip on paper) closes the gap empty rather than backwards.
+     */
     private void closeOpenGapOn(LocalDate date) {
-        gaps.replaceAll(gap -> gap.until() == null ? new PartyAge.Gap(gap.from(), date) : gap);
+        gaps.replaceAll(gap -> gap.until() == null
+                ? new PartyAge.Gap(gap.from(), date.isBefore(gap.from()) ? gap.from() : date)
+                : gap);
     }
 }
