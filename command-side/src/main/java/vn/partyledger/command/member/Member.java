@@ -826,6 +826,15 @@ public class Member {
     @AggregateMember
     final MemberTransfers transfers = new MemberTransfers(this);
 
+    @AggregateMember
+    final MemberPartyAge partyAge = new MemberPartyAge();
+
+    @AggregateMember
+    final MemberBadges badges = new MemberBadges(this, partyAge);
+
+    @AggregateMember
+    final MemberPartyCard partyCard = new MemberPartyCard(this);
+
     String memberId() {
         return memberId;
     }

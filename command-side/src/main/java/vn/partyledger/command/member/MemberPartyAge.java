@@ -1,0 +1,51 @@
+package vn.partyledger.command.member;
+
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.partyledger.domain.member.AdmissionApproved;
+import vn.partyledger.domain.member.PartyAge;
+import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the member's party age is counted from (domain.md §7.1): the first admission decision, and the periods out of
+ * party life. A leaving event opens a gap and the next admission decision closes it; expulsion, strike-off of a full
+ * member and lost contact will open gaps here the same way once their events exist.
+ */
+class MemberPartyAge {
+
+    private LocalDate firstAdmissionDecision;
+    private final List<PartyAge.Gap> gaps = new ArrayList<>();
+
+    /** The party age so far, or empty before any admission decision. */
+    Optional<PartyAge> partyAge() {
+        return Optional.ofNullable(firstAdmissionDecision).map(first -> new PartyAge(first, gaps));
+    }
+
+    @EventSourcingHandler
+    void on(AdmissionApproved event) {
+        if (firstAdmissionDecision == null) {
+            firstAdmissionDecision = event.decisionDate();
+        } else {
+            closeOpenGapOn(event.decisionDate());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ProbationaryMemberStruckOff event) {
+        gaps.add(new PartyAge.Gap(event.decisionDate(), null));
+    }
+
+    /**
+     * Closes the open gap on the new admission decision. Replaying must never fail, so a decision recorded with a
+     * date before the leaving (a data-entry slip on paper) closes the gap empty rather than backwards.
+     */
+    private void closeOpenGapOn(LocalDate date) {
+        gaps.replaceAll(gap -> gap.until() == null
+                ? new PartyAge.Gap(gap.from(), date.isBefore(gap.from()) ? gap.from() : date)
+                : gap);
+    }
+}

@@ -1,0 +1,137 @@
+package vn.partyledger.command.member;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.partyledger.command.organisation.AuthorityResolver;
+import vn.partyledger.domain.member.ExchangePartyCard;
+import vn.partyledger.domain.member.IssuePartyCard;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.member.PartyCardExchanged;
+import vn.partyledger.domain.member.PartyCardIssued;
+import vn.partyledger.domain.member.PartyCardReissued;
+import vn.partyledger.domain.member.PartyCardReportedLost;
+import vn.partyledger.domain.member.ReissuePartyCard;
+import vn.partyledger.domain.member.ReportCardLost;
+import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.RuleViolation;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The member's party card (domain.md §13.1, I13): issued to a full member by the direct superior of their grassroots
+ * organisation, one card at a time; a lost card is reported, then reissued; a valid card may be exchanged in a
+ * campaign. The issuing body is the one {@link AuthorityResolver} names for the member's branch (ADR 0012).
+ */
+class MemberPartyCard {
+
+    private final Member member;
+    /** The number of the card the member holds, or null when none was issued. */
+    private String cardNumber;
+    private boolean reportedLost;
+
+    MemberPartyCard(Member member) {
+        this.member = member;
+    }
+
+    @CommandHandler
+    void handle(IssuePartyCard command, AuthorityResolver authority) {
+        cardIsIssuedToAFullMember();
+        cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(command.decision(), authority);
+        aMemberHoldsOneCard();
+        apply(new PartyCardIssued(member.memberId(), command.cardNumber(), command.decision().docDate(),
+                command.decision().issuingOrgId(), command.handedOverMeetingId()));
+    }
+
+    @CommandHandler
+    void handle(ReportCardLost command) {
+        onlyAValidCardIsReportedLost();
+        apply(new PartyCardReportedLost(member.memberId(), cardNumber, command.reportedOn()));
+    }
+
+    @CommandHandler
+    void handle(ReissuePartyCard command, AuthorityResolver authority) {
+        aCardIsReissuedOnlyAfterALossReport();
+        cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(command.decision(), authority);
+        apply(new PartyCardReissued(member.memberId(), cardNumber, command.newCardNumber(),
+                command.decision().docDate(), command.decision().issuingOrgId()));
+    }
+
+    @CommandHandler
+    void handle(ExchangePartyCard command, AuthorityResolver authority) {
+        onlyAValidCardIsExchanged();
+        cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(command.decision(), authority);
+        apply(new PartyCardExchanged(member.memberId(), cardNumber, command.newCardNumber(), command.campaign(),
+                command.decision().docDate(), command.decision().issuingOrgId()));
+    }
+
+    private void cardIsIssuedToAFullMember() {
+        if (member.status() != MemberStatus.FULL) {
+            throw new RuleViolation("I13", "cardIsIssuedToAFullMember",
+                    "A party card is issued only to a full member; this record is " + member.status() + ".");
+        }
+    }
+
+    private void cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(DecisionRef decision,
+                                                                             AuthorityResolver authority) {
+        String competent = authority.admissionAuthority(member.homeOrgId(), decision.docDate()).orElse(null);
+        if (!decision.issuingOrgId().equals(competent)) {
+            throw new RuleViolation("I13", "cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation",
+                    "Party cards for members of " + member.homeOrgId() + " are issued by " + competent
+                            + ", the direct superior of their grassroots organisation on " + decision.docDate()
+                            + ", not by " + decision.issuingOrgId() + ".");
+        }
+    }
+
+    private void aMemberHoldsOneCard() {
+        if (cardNumber != null) {
+            throw new RuleViolation("I13", "aMemberHoldsOneCard",
+                    "The member already holds card " + cardNumber + (reportedLost ? ", reported lost; reissue it" : "")
+                            + "; a member holds one card at a time.");
+        }
+    }
+
+    private void onlyAValidCardIsReportedLost() {
+        if (cardNumber == null || reportedLost) {
+            throw new RuleViolation("PARTY_CARD_NOT_VALID", "onlyAValidCardIsReportedLost",
+                    "Only a card the member holds can be reported lost; "
+                            + (cardNumber == null ? "none was issued." : cardNumber + " is already reported lost."));
+        }
+    }
+
+    private void aCardIsReissuedOnlyAfterALossReport() {
+        if (!reportedLost) {
+            throw new RuleViolation("PARTY_CARD_NOT_LOST", "aCardIsReissuedOnlyAfterALossReport",
+                    "A card is reissued only after its loss was reported; "
+                            + (cardNumber == null ? "no card was issued." : "card " + cardNumber + " is valid."));
+        }
+    }
+
+    private void onlyAValidCardIsExchanged() {
+        if (cardNumber == null || reportedLost) {
+            throw new RuleViolation("PARTY_CARD_NOT_VALID", "onlyAValidCardIsExchanged",
+                    "Only a valid card is exchanged; "
+                            + (cardNumber == null ? "none was issued." : cardNumber + " is reported lost; reissue it."));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PartyCardIssued event) {
+        cardNumber = event.cardNumber();
+    }
+
+    @EventSourcingHandler
+    void on(PartyCardReportedLost event) {
+        reportedLost = true;
+    }
+
+    @EventSourcingHandler
+    void on(PartyCardReissued event) {
+        cardNumber = event.newCardNumber();
+        reportedLost = false;
+    }
+
+    @EventSourcingHandler
+    void on(PartyCardExchanged event) {
+        cardNumber = event.newCardNumber();
+    }
+}

@@ -1,0 +1,248 @@
+package vn.partyledger.command.member;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.badge.AwardPartyBadge;
+import vn.partyledger.domain.badge.BadgePolicy;
+import vn.partyledger.domain.badge.PartyBadgeAwarded;
+import vn.partyledger.domain.badge.PartyBadgeReissued;
+import vn.partyledger.domain.badge.ReissueBadge;
+import vn.partyledger.domain.exemption.ExemptionGranted;
+import vn.partyledger.domain.exemption.ExemptionKind;
+import vn.partyledger.domain.exemption.ExemptionReason;
+import vn.partyledger.domain.member.AdmissionApproved;
+import vn.partyledger.domain.member.CandidateSource;
+import vn.partyledger.domain.member.FullMembershipRecognized;
+import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.OutstandingCandidateRegistered;
+import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
+import vn.partyledger.domain.shared.DecisionRef;
+
+import java.time.LocalDate;
+
+/** Party badges (I24) on the Member's badges entity, with party age counted by its party-age entity. */
+class PartyBadgeTest {
+
+    private static final String PROVINCE = "hcmc-standing";
+    private static final LocalDate FEB_3_2025 = LocalDate.of(2025, 2, 3);
+
+    private AggregateTestFixture<Member> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(BadgePolicy.DEFAULTS);
+    }
+
+    /** A member whose admission was decided on {@code decided}, then recognised as a full member. */
+    private static Object[] fullMemberDecidedOn(LocalDate decided) {
+        return new Object[]{
+                new OutstandingCandidateRegistered("m1", "p1", "kp1", CandidateSource.RESIDENT, null,
+                        decided.minusMonths(6)),
+                new AdmissionApproved("m1", decided, "district-8", decided.plusDays(2)),
+                new MemberAdmitted("m1", "p1", "kp1", decided.plusDays(14), decided.plusDays(14).plusYears(1),
+                        decided, false),
+                new FullMembershipRecognized("m1", "kp1", decided.plusYears(1).plusDays(30),
+                        decided.plusDays(14).plusYears(1), "district-8", false)};
+    }
+
+    private static AwardPartyBadge award(int level, LocalDate occasion) {
+        return new AwardPartyBadge("m1", level, "HH-" + level + "-0417", occasion, null, false, false,
+                new DecisionRef("512-QĐ/TU", occasion.minusDays(10), PROVINCE));
+    }
+
+    private static AwardPartyBadge earlyForIllness(int level, LocalDate occasion) {
+        return new AwardPartyBadge("m1", level, "HH-" + level + "-0417", occasion, null, true, false,
+                new DecisionRef("512-QĐ/TU", occasion.minusDays(10), PROVINCE));
+    }
+
+    private static AwardPartyBadge posthumous(int level, LocalDate occasion) {
+        return new AwardPartyBadge("m1", level, "HH-" + level + "-0417", occasion, null, false, true,
+                new DecisionRef("512-QĐ/TU", occasion.minusDays(10), PROVINCE));
+    }
+
+    private static PartyBadgeAwarded awarded(int level, LocalDate occasion, boolean early, boolean posthumous) {
+        return new PartyBadgeAwarded("m1", level, "HH-" + level + "-0417", occasion, early, posthumous, PROVINCE);
+    }
+
+    @Test
+    @DisplayName("I24: a full member with thirty years of party age is awarded the 30-year badge on 3 February")
+    void aFullMemberWithThirtyYearsIsAwardedTheThirtyYearBadgeOnTheThirdOfFebruary() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .when(award(30, FEB_3_2025))
+                .expectEvents(awarded(30, FEB_3_2025, false, false));
+    }
+
+    @Test
+    @DisplayName("I24: a fully exempt member remains eligible for a badge")
+    void aFullyExemptMemberRemainsEligibleForABadge() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1975, 2, 3)))
+                .andGiven(new ExemptionGranted("m1", ExemptionKind.FULL, ExemptionReason.ADVANCED_AGE_POOR_HEALTH,
+                        LocalDate.of(2020, 1, 6), null, "kp1", "don-3"))
+                .when(award(50, FEB_3_2025))
+                .expectEvents(awarded(50, FEB_3_2025, false, false));
+    }
+
+    @Test
+    @DisplayName("I24: a probationary member is not awarded a badge")
+    void aProbationaryMemberIsNotAwardedABadge() {
+        Object[] history = fullMemberDecidedOn(LocalDate.of(1995, 2, 3));
+        fixture.given(history[0], history[1], history[2])
+                .when(award(30, FEB_3_2025))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "badgeIsAwardedToAFullMember"));
+    }
+
+    @Test
+    @DisplayName("I24: there is no 35-year badge")
+    void thereIsNoThirtyFiveYearBadge() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1990, 2, 3)))
+                .when(award(35, FEB_3_2025))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "levelIsABadgeLevel"));
+    }
+
+    @Test
+    @DisplayName("I24: each badge level is awarded once")
+    void eachBadgeLevelIsAwardedOnce() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(awarded(30, FEB_3_2025, false, false))
+                .when(award(30, LocalDate.of(2025, 9, 2)))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "eachLevelIsAwardedOnce"));
+    }
+
+    @Test
+    @DisplayName("I24: a badge is not presented on a day that is neither an anniversary nor a decided occasion")
+    void aBadgeIsNotPresentedOnADayThatIsNeitherAnAnniversaryNorADecidedOccasion() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .when(award(30, LocalDate.of(2025, 3, 26)))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "occasionIsAnAnniversaryOrADecidedSpecialOccasion"));
+    }
+
+    @Test
+    @DisplayName("I24: the provincial standing committee may decide another occasion for the award")
+    void theProvincialStandingCommitteeMayDecideAnotherOccasion() {
+        LocalDate founding = LocalDate.of(2025, 3, 26);
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .when(new AwardPartyBadge("m1", 30, "HH-30-0417", founding, "77-QĐ/TU", false, false,
+                        new DecisionRef("512-QĐ/TU", founding.minusDays(10), PROVINCE)))
+                .expectEvents(awarded(30, founding, false, false));
+    }
+
+    @Test
+    @DisplayName("I24: a member short of thirty years of party age on the occasion is not awarded the 30-year badge")
+    void aMemberShortOfThirtyYearsIsNotAwardedTheThirtyYearBadge() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .when(award(30, LocalDate.of(2024, 11, 7)))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
+    }
+
+    @Test
+    @DisplayName("I24: a seriously ill member may receive the 30-year badge up to 12 months early")
+    void aSeriouslyIllMemberMayReceiveTheThirtyYearBadgeUpToTwelveMonthsEarly() {
+        LocalDate occasion = LocalDate.of(2024, 2, 3);
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .when(earlyForIllness(30, occasion))
+                .expectEvents(awarded(30, occasion, true, false));
+    }
+
+    @Test
+    @DisplayName("I24: a seriously ill member does not receive the 30-year badge more than 12 months early")
+    void aSeriouslyIllMemberDoesNotReceiveTheThirtyYearBadgeMoreThanTwelveMonthsEarly() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .when(earlyForIllness(30, LocalDate.of(2023, 11, 7)))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
+    }
+
+    @Test
+    @DisplayName("I24: a seriously ill member may receive the 70-year badge up to 24 months early")
+    void aSeriouslyIllMemberMayReceiveTheSeventyYearBadgeUpToTwentyFourMonthsEarly() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1957, 2, 3)))
+                .when(earlyForIllness(70, FEB_3_2025))
+                .expectEvents(awarded(70, FEB_3_2025, true, false));
+    }
+
+    @Test
+    @DisplayName("I24: a posthumous award comes at most 12 months early")
+    void aPosthumousAwardComesAtMostTwelveMonthsEarly() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1957, 2, 3)))
+                .when(posthumous(70, FEB_3_2025))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
+    }
+
+    @Test
+    @DisplayName("I24: a member who died months before reaching the level is awarded the badge posthumously")
+    void aMemberWhoDiedMonthsBeforeReachingTheLevelIsAwardedTheBadgePosthumously() {
+        LocalDate occasion = LocalDate.of(2024, 9, 2);
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1955, 2, 3)))
+                .when(posthumous(70, occasion))
+                .expectEvents(awarded(70, occasion, true, true));
+    }
+
+    @Test
+    @DisplayName("I24: a re-admitted member counts from the first admission, less the time struck off")
+    void aReadmittedMemberCountsFromTheFirstAdmissionLessTheTimeStruckOff() {
+        fixture.given(readmittedAfterTwoYearsAway())
+                .when(award(30, LocalDate.of(2022, 2, 3)))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
+    }
+
+    @Test
+    @DisplayName("I24: a re-admitted member receives the badge once the years outside the party are made up")
+    void aReadmittedMemberReceivesTheBadgeOnceTheYearsOutsideThePartyAreMadeUp() {
+        LocalDate occasion = LocalDate.of(2022, 5, 19);
+        fixture.given(readmittedAfterTwoYearsAway())
+                .when(award(30, occasion))
+                .expectEvents(awarded(30, occasion, false, false));
+    }
+
+    /** First decided 3 Feb 1990, struck off 3 Feb 1991, re-admitted by decision of 3 Feb 1993: 731 days away. */
+    private static Object[] readmittedAfterTwoYearsAway() {
+        Object[] first = fullMemberDecidedOn(LocalDate.of(1990, 2, 3));
+        Object[] second = fullMemberDecidedOn(LocalDate.of(1993, 2, 3));
+        return new Object[]{first[0], first[1], first[2],
+                new ProbationaryMemberStruckOff("m1", "kp1", LocalDate.of(1991, 2, 3), "district-8", "meetings"),
+                second[0], second[1], second[2], second[3]};
+    }
+
+    @Test
+    @DisplayName("a lost badge is reissued under a new number for a good reason")
+    void aLostBadgeIsReissuedUnderANewNumberForAGoodReason() {
+        DecisionRef decision = new DecisionRef("90-QĐ/TU", LocalDate.of(2025, 10, 1), PROVINCE);
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(awarded(30, FEB_3_2025, false, false))
+                .when(new ReissueBadge("m1", 30, "HH-30-9001", "lost in the 2025 flood", decision))
+                .expectEvents(new PartyBadgeReissued("m1", 30, "HH-30-0417", "HH-30-9001", "lost in the 2025 flood",
+                        decision.docDate(), PROVINCE));
+    }
+
+    @Test
+    @DisplayName("a badge that was never awarded is not reissued")
+    void aBadgeThatWasNeverAwardedIsNotReissued() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .when(new ReissueBadge("m1", 30, "HH-30-9001", "lost",
+                        new DecisionRef("90-QĐ/TU", LocalDate.of(2025, 10, 1), PROVINCE)))
+                .expectNoEvents()
+                .expectException(Violation.of("BADGE_NOT_AWARDED", "onlyAnAwardedBadgeIsReissued"));
+    }
+
+    @Test
+    @DisplayName("a badge is not reissued without a stated reason")
+    void aBadgeIsNotReissuedWithoutAStatedReason() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(awarded(30, FEB_3_2025, false, false))
+                .when(new ReissueBadge("m1", 30, "HH-30-9001", " ",
+                        new DecisionRef("90-QĐ/TU", LocalDate.of(2025, 10, 1), PROVINCE)))
+                .expectNoEvents()
+                .expectException(Violation.of("BADGE_REISSUE_REASON", "aBadgeIsReissuedForAGoodReason"));
+    }
+}

@@ -1,0 +1,40 @@
+package vn.partyledger.domain.badge;
+
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Numbers of the badge rules that domain.md §20 makes configurable, with its defaults: {@code BADGE_LEVELS}
+ * 30, 40, 45 … 90; {@code BADGE_OCCASIONS} 02-03, 05-19, 09-02, 11-07; {@code BADGE_EARLY_MAX_MONTHS} 12 for the
+ * levels below {@code longEarlyFromLevel} (70), 24 from it, and 12 for a posthumous award.
+ */
+public record BadgePolicy(List<Integer> levels,
+                          Set<MonthDay> occasions,
+                          int illnessEarlyMonths,
+                          int longEarlyFromLevel,
+                          int illnessEarlyMonthsFromLongLevel,
+                          int posthumousEarlyMonths) {
+
+    public static final BadgePolicy DEFAULTS = new BadgePolicy(List.of(30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90),
+            Set.of(MonthDay.of(2, 3), MonthDay.of(5, 19), MonthDay.of(9, 2), MonthDay.of(11, 7)), 12, 70, 24, 12);
+
+    public BadgePolicy {
+        levels = List.copyOf(levels);
+        occasions = Set.copyOf(occasions);
+        if (illnessEarlyMonths < 0 || illnessEarlyMonthsFromLongLevel < 0 || posthumousEarlyMonths < 0) {
+            throw new IllegalArgumentException("early-award months cannot be negative");
+        }
+    }
+
+    /** How many months before reaching {@code level} the award may come on the stated ground; 0 when none. */
+    public int earlyMonthsAllowed(int level, boolean seriousIllness, boolean posthumous) {
+        if (posthumous) {
+            return posthumousEarlyMonths;
+        }
+        if (seriousIllness) {
+            return level >= longEarlyFromLevel ? illnessEarlyMonthsFromLongLevel : illnessEarlyMonths;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Party badges (domain.md §7.2, I24): awarded once per level of party age on an anniversary, early for the seriously
+ * ill or posthumously within set limits, and reissued when lost for good reason.
+ */
+package vn.partyledger.domain.badge;

@@ -1,0 +1,74 @@
+package vn.partyledger.infra.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.partyledger.domain.badge.AwardPartyBadge;
+import vn.partyledger.domain.badge.ReissueBadge;
+import vn.partyledger.infra.axon.CommandOutcome;
+
+import java.time.LocalDate;
+
+@RestController
+@RequestMapping("/api/v1/members")
+@Tag(name = "Party badges", description = "Badges for years of party age")
+public class BadgeCommands {
+
+    private final CommandEndpoint endpoint;
+
+    public BadgeCommands(CommandEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @PostMapping("/{memberId}/award-party-badge")
+    @Operation(summary = "Award a party badge (I24: a badge level, once, party age reached by the occasion or "
+            + "within the early allowance for serious illness or a posthumous award, on an anniversary or a decided "
+            + "occasion, full member)")
+    public ResponseEntity<CommandOutcome> awardPartyBadge(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody Award body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, body, new AwardPartyBadge(memberId, body.level(), body.badgeNumber(),
+                        body.occasionDate(), body.specialOccasionRef(), body.seriousIllness(), body.posthumous(),
+                        body.decision().toDecisionRef()),
+                body.decision().docDate(), body.decision().toDecisionRef(), context, HttpStatus.OK);
+    }
+
+    @PostMapping("/{memberId}/reissue-badge")
+    @Operation(summary = "Reissue a lost party badge for a stated good reason")
+    public ResponseEntity<CommandOutcome> reissueBadge(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody Reissue body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, body, new ReissueBadge(memberId, body.level(), body.newBadgeNumber(),
+                        body.reason(), body.decision().toDecisionRef()),
+                body.decision().docDate(), body.decision().toDecisionRef(), context, HttpStatus.OK);
+    }
+
+    /** The occasion may lie ahead of the awarding decision, which is why only the decision must be past. */
+    public record Award(@Positive int level,
+                        @NotBlank @Size(max = 64) String badgeNumber,
+                        @NotNull LocalDate occasionDate,
+                        @Size(max = 64) String specialOccasionRef,
+                        boolean seriousIllness,
+                        boolean posthumous,
+                        @NotNull @Valid DecisionDocument decision) {
+    }
+
+    public record Reissue(@Positive int level,
+                          @NotBlank @Size(max = 64) String newBadgeNumber,
+                          @NotBlank @Size(max = 200) String reason,
+                          @NotNull @Valid DecisionDocument decision) {
+    }
+}
