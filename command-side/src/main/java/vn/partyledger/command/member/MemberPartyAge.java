@@ -1,6 +1,10 @@
 package vn.partyledger.command.member;
 
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.partyledger.domain.discipline.DisciplineForm;
+import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.MemberStruckOff;
+import vn.partyledger.domain.discipline.MembershipRestored;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.PartyAge;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
@@ -37,6 +41,28 @@ class MemberPartyAge {
     @EventSourcingHandler
     void on(ProbationaryMemberStruckOff event) {
         gaps.add(new PartyAge.Gap(event.decisionDate(), null));
+    }
+
+    /** Time struck off does not count (§7.1)… */
+    @EventSourcingHandler
+    void on(MemberStruckOff event) {
+        gaps.add(new PartyAge.Gap(event.effectiveDate(), null));
+    }
+
+    /** …nor time expelled. */
+    @EventSourcingHandler
+    void on(DisciplineImposed event) {
+        if (event.form() == DisciplineForm.EXPULSION) {
+            gaps.add(new PartyAge.Gap(event.effectiveDate(), null));
+        }
+    }
+
+    /** A wrongful strike-off or expulsion annulled: the party age is continuous, as if the gap never was (QĐ 117). */
+    @EventSourcingHandler
+    void on(MembershipRestored event) {
+        if (event.partyAgeContinuous()) {
+            gaps.removeIf(gap -> gap.until() == null);
+        }
     }
 
     /**

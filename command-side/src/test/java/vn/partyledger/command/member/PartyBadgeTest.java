@@ -5,6 +5,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.discipline.DisciplineForm;
+import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.MemberStruckOff;
+import vn.partyledger.domain.discipline.MembershipRestored;
+import vn.partyledger.domain.discipline.StrikeOffGround;
 import vn.partyledger.domain.badge.AwardPartyBadge;
 import vn.partyledger.domain.badge.BadgePolicy;
 import vn.partyledger.domain.badge.PartyBadgeAwarded;
@@ -17,6 +22,7 @@ import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.shared.DecisionRef;
@@ -203,6 +209,47 @@ class PartyBadgeTest {
         fixture.given(readmittedAfterTwoYearsAway())
                 .when(award(30, occasion))
                 .expectEvents(awarded(30, occasion, false, false));
+    }
+
+    /** Decided 3 Feb 1990, out from 3 Feb 1996 to the new decision of 3 Feb 2003: 28 years by 3 Feb 2025. */
+    @Test
+    @DisplayName("I24: the years a full member spent struck off do not count towards the badge")
+    void theYearsAFullMemberSpentStruckOffDoNotCountTowardsTheBadge() {
+        Object[] first = fullMemberDecidedOn(LocalDate.of(1990, 2, 3));
+        Object[] second = fullMemberDecidedOn(LocalDate.of(2003, 2, 3));
+        fixture.given(first)
+                .andGiven(new MemberStruckOff("m1", "kp1", StrikeOffGround.ABSENCE_OR_DUES_3M, "district-8",
+                        LocalDate.of(1996, 2, 3)))
+                .andGiven(second[0], second[1], second[2], second[3])
+                .when(award(30, FEB_3_2025))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
+    }
+
+    @Test
+    @DisplayName("I24: the years a member spent expelled do not count towards the badge")
+    void theYearsAMemberSpentExpelledDoNotCountTowardsTheBadge() {
+        Object[] first = fullMemberDecidedOn(LocalDate.of(1990, 2, 3));
+        Object[] second = fullMemberDecidedOn(LocalDate.of(2003, 2, 3));
+        fixture.given(first)
+                .andGiven(new DisciplineImposed("m1", DisciplineForm.EXPULSION, "kp1", "district-8",
+                        LocalDate.of(1996, 2, 3)))
+                .andGiven(second[0], second[1], second[2], second[3])
+                .when(award(30, FEB_3_2025))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
+    }
+
+    @Test
+    @DisplayName("I24: a member restored after a wrongful strike-off keeps a continuous party age")
+    void aMemberRestoredAfterAWrongfulStrikeOffKeepsAContinuousPartyAge() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(new MemberStruckOff("m1", "kp1", StrikeOffGround.ABSENCE_OR_DUES_3M, "district-8",
+                                LocalDate.of(2010, 3, 1)),
+                        new MembershipRestored("m1", "kp1", MemberStatus.FULL, true, "district-8",
+                                LocalDate.of(2013, 3, 1)))
+                .when(award(30, FEB_3_2025))
+                .expectEvents(awarded(30, FEB_3_2025, false, false));
     }
 
     /** First decided 3 Feb 1990, struck off 3 Feb 1991, re-admitted by decision of 3 Feb 1993: 731 days away. */
