@@ -11,6 +11,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import vn.partyledger.domain.discipline.DisciplineForm;
+import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.MemberDeceased;
+import vn.partyledger.domain.discipline.MemberStruckOff;
+import vn.partyledger.domain.discipline.MembershipRestored;
 import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberCollectivelyTransferred;
@@ -85,6 +90,34 @@ public class BranchRosterProjection {
     void on(ProbationaryMemberStruckOff event, @SequenceNumber long sequence) {
         edit(event.homeOrgId(), event.memberId(), sequence,
                 entry -> entry.closePeriod(sequence, event.decisionDate()));
+    }
+
+    @EventHandler
+    void on(MemberStruckOff event, @SequenceNumber long sequence) {
+        edit(event.homeOrgId(), event.memberId(), sequence,
+                entry -> entry.closePeriod(sequence, event.effectiveDate()));
+    }
+
+    /** Expulsion takes the member off the roll; a reprimand, warning or dismissal from a post does not. */
+    @EventHandler
+    void on(DisciplineImposed event, @SequenceNumber long sequence) {
+        if (event.form() == DisciplineForm.EXPULSION) {
+            edit(event.homeOrgId(), event.memberId(), sequence,
+                    entry -> entry.closePeriod(sequence, event.effectiveDate()));
+        }
+    }
+
+    @EventHandler
+    void on(MemberDeceased event, @SequenceNumber long sequence) {
+        edit(event.homeOrgId(), event.memberId(), sequence,
+                entry -> entry.closePeriod(sequence, event.dateOfDeath()));
+    }
+
+    /** An annulled strike-off or expulsion puts the member back on the branch's roll from the restoration on. */
+    @EventHandler
+    void on(MembershipRestored event, @SequenceNumber long sequence) {
+        edit(event.homeOrgId(), event.memberId(), sequence,
+                entry -> entry.changeStatus(sequence, event.restoredStatus(), event.effectiveDate()));
     }
 
     /** A merge or split moved the member: the old branch's period ends, the new branch's begins the same day. */

@@ -9,6 +9,12 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.domain.discipline.DisciplineForm;
+import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.MemberDeceased;
+import vn.partyledger.domain.discipline.MemberStruckOff;
+import vn.partyledger.domain.discipline.MembershipRestored;
+import vn.partyledger.domain.discipline.StrikeOffGround;
 import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberCollectivelyTransferred;
@@ -218,5 +224,37 @@ class BranchRosterProjectionTest {
         assertThat(projection.handle(new FindBranchRoster("kp1", presented)).orElseThrow().members()).isEmpty();
         assertThat(projection.handle(new FindBranchRoster("kp2", presented)).orElseThrow().members())
                 .extracting(BranchRoster.Entry::memberId).containsExactly("m1");
+    }
+
+    @Test
+    void aStruckOffMemberLeavesTheRosterAndARestoredOneComesBack() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        LocalDate struckOff = LocalDate.of(2023, 3, 1);
+        LocalDate restored = LocalDate.of(2023, 9, 1);
+
+        projection.on(new MemberStruckOff("m1", "kp1", StrikeOffGround.ABSENCE_OR_DUES_3M, "ward", struckOff), 6);
+        projection.on(new MembershipRestored("m1", "kp1", MemberStatus.FULL, true, "ward", restored), 9);
+
+        assertThat(projection.handle(new FindBranchRoster("kp1", struckOff.minusDays(1))).orElseThrow().headcount())
+                .isEqualTo(1);
+        assertThat(projection.handle(new FindBranchRoster("kp1", struckOff)).orElseThrow().members()).isEmpty();
+        assertThat(statusOn(restored)).isEqualTo(MemberStatus.FULL);
+    }
+
+    @Test
+    void anExpelledOrDeceasedMemberLeavesTheRosterButAReprimandedOneStays() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        projection.on(admitted("m2", LocalDate.of(2020, 6, 19)), 2);
+        projection.on(admitted("m3", LocalDate.of(2020, 6, 19)), 2);
+        LocalDate day = LocalDate.of(2024, 5, 2);
+
+        projection.on(new DisciplineImposed("m1", DisciplineForm.EXPULSION, "kp1", "ward", day), 5);
+        projection.on(new DisciplineImposed("m2", DisciplineForm.REPRIMAND, "kp1", "kp1", day), 5);
+        projection.on(new MemberDeceased("m3", "kp1", day), 5);
+
+        assertThat(projection.handle(new FindBranchRoster("kp1", day)).orElseThrow().members())
+                .extracting(BranchRoster.Entry::memberId).containsExactly("m2");
     }
 }
