@@ -3,11 +3,16 @@ package vn.partyledger.infra;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.violating.CommandClassReadingAProjection;
+import vn.partyledger.domain.violating.DomainClassUsingSpring;
+import vn.partyledger.query.roster.BranchRosterProjection;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The module dependency rule of DESIGN.md, checked on the compiled classes. */
 class ArchitectureTest {
@@ -21,25 +26,42 @@ class ArchitectureTest {
                 .importPackages("vn.partyledger");
     }
 
+    private static final ArchRule DOMAIN_IS_PURE = noClasses().that().resideInAPackage("vn.partyledger.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "com.mongodb..", "org.bson..", "org.apache.kafka..",
+                    "vn.partyledger.command..", "vn.partyledger.query..", "vn.partyledger.infra..");
+
+    private static final ArchRule COMMAND_SIDE_SEES_NO_QUERY_SIDE = noClasses()
+            .that().resideInAPackage("vn.partyledger.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("vn.partyledger.query..", "vn.partyledger.infra..");
+
+    private static final ArchRule QUERY_SIDE_SEES_NO_COMMAND_SIDE = noClasses()
+            .that().resideInAPackage("vn.partyledger.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("vn.partyledger.command..", "vn.partyledger.infra..");
+
     @Test
     @DisplayName("the domain language uses no Spring, Mongo or Kafka")
     void theDomainLanguageUsesNoSpringMongoOrKafka() {
-        noClasses().that().resideInAPackage("vn.partyledger.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "com.mongodb..", "org.bson..", "org.apache.kafka..",
-                        "vn.partyledger.command..", "vn.partyledger.query..", "vn.partyledger.infra..")
-                .check(classes);
+        DOMAIN_IS_PURE.check(classes);
     }
 
     @Test
     @DisplayName("the command side and the query side never see each other")
     void theCommandSideAndTheQuerySideNeverSeeEachOther() {
-        noClasses().that().resideInAPackage("vn.partyledger.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.partyledger.query..", "vn.partyledger.infra..")
-                .check(classes);
-        noClasses().that().resideInAPackage("vn.partyledger.query..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.partyledger.command..", "vn.partyledger.infra..")
-                .check(classes);
+        COMMAND_SIDE_SEES_NO_QUERY_SIDE.check(classes);
+        QUERY_SIDE_SEES_NO_COMMAND_SIDE.check(classes);
+    }
+
+    @Test
+    @DisplayName("the rules reject a class that breaks them")
+    void theRulesRejectAClassThatBreaksThem() {
+        JavaClasses violating = new ClassFileImporter().importClasses(DomainClassUsingSpring.class,
+                CommandClassReadingAProjection.class, BranchRosterProjection.class);
+
+        assertThatThrownBy(() -> DOMAIN_IS_PURE.check(violating)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("DomainClassUsingSpring");
+        assertThatThrownBy(() -> COMMAND_SIDE_SEES_NO_QUERY_SIDE.check(violating)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("CommandClassReadingAProjection");
     }
 
     @Test
