@@ -1,7 +1,6 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.axonframework.modelling.saga.AssociationValue;
@@ -18,9 +17,6 @@ import static vn.partyledger.infra.app.Scenario.expect;
 
 /** The Axon Mongo extension's token store and dead-letter queue, wired by hand, at work in the running service. */
 class AxonStoresTest extends RunningApplication {
-
-    @Autowired
-    MongoDatabase database;
 
     @Autowired
     SagaStore<Object> sagaStore;

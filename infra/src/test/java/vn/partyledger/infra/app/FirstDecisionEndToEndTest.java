@@ -1,7 +1,6 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,9 +26,6 @@ import static vn.partyledger.infra.app.Scenario.expect;
 
 /** Establish a branch and admit a member over HTTP; see the events, the roster and the Kafka message. */
 class FirstDecisionEndToEndTest extends RunningApplication {
-
-    @Autowired
-    MongoDatabase database;
 
     @Autowired
     KafkaEndpoint kafka;

@@ -1,12 +1,8 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,17 +15,9 @@ import static vn.partyledger.infra.app.Scenario.expect;
  */
 class LeavingAndDisciplineEndToEndTest extends RunningApplication {
 
-    @Autowired
-    MongoDatabase database;
-
-    private long logLength(String aggregateId) {
-        return database.getCollection("domain_events").countDocuments(Filters.eq("aggregateIdentifier", aggregateId));
-    }
-
     /** The type of the latest event on an aggregate's log, e.g. the branch roll's last change. */
     private String latestEventType(String aggregateId) {
-        Document event = database.getCollection("domain_events").find(Filters.eq("aggregateIdentifier", aggregateId))
-                .sort(Sorts.descending("sequenceNumber")).first();
+        Document event = lastEventOf(aggregateId);
         String type = event.getString("payloadType");
         return type.substring(type.lastIndexOf('.') + 1);
     }
@@ -38,7 +26,7 @@ class LeavingAndDisciplineEndToEndTest extends RunningApplication {
                                              long logBefore) {
         assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(422);
         assertThat(response.getBody().get("code").asText()).isEqualTo(code);
-        assertThat(logLength(memberId)).isEqualTo(logBefore);
+        assertThat(eventsOf(memberId)).isEqualTo(logBefore);
     }
 
     /** Admitted in Aug 2025 and recognised on 30 Oct 2026 by the ward, which decides for the branch. */
@@ -96,7 +84,7 @@ class LeavingAndDisciplineEndToEndTest extends RunningApplication {
         assertThat(latestEventType(memberId)).isEqualTo("MemberDeceased");
         assertThat(latestEventType(scenario.branch)).isEqualTo("MemberReleased");
 
-        long logBefore = logLength(memberId);
+        long logBefore = eventsOf(memberId);
         refusedLeavingTheLogAsItWas(scenario.step(memberId, "impose-discipline", """
                 {"form": "REPRIMAND", "postHeld": false,
                  "decision": {"docNumber": "9-QĐ/CB", "docDate": "2026-11-20", "issuingOrgId": "%s"}}
@@ -107,7 +95,7 @@ class LeavingAndDisciplineEndToEndTest extends RunningApplication {
     void absencesSpreadOverTwoYearsAndABranchExpulsionAreRefusedAndBadInputIsRejected() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = fullMember(scenario);
-        long logBefore = logLength(memberId);
+        long logBefore = eventsOf(memberId);
 
         refusedLeavingTheLogAsItWas(proposeStrikeOff(scenario, memberId, "\"2025-11\", \"2025-12\", \"2026-01\""),
                 "I19", memberId, logBefore);
@@ -121,6 +109,6 @@ class LeavingAndDisciplineEndToEndTest extends RunningApplication {
 
         ResponseEntity<JsonNode> undated = scenario.step(memberId, "record-death", "{}");
         assertThat(undated.getStatusCode().value()).isEqualTo(400);
-        assertThat(logLength(memberId)).isEqualTo(logBefore);
+        assertThat(eventsOf(memberId)).isEqualTo(logBefore);
     }
 }

@@ -1,16 +1,8 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
-
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.infra.app.Scenario.expect;
@@ -20,23 +12,6 @@ import static vn.partyledger.infra.app.Scenario.expect;
  * user would meet with cards and badges: 422 naming the rule, or 400 for bad input, and nothing written.
  */
 class PartyCardAndBadgesEndToEndTest extends RunningApplication {
-
-    @Autowired
-    MongoDatabase database;
-
-    private long eventsOf(String aggregateId) {
-        return database.getCollection("domain_events").countDocuments(Filters.eq("aggregateIdentifier", aggregateId));
-    }
-
-    private List<String> eventTypesOf(String aggregateId) {
-        List<String> types = new ArrayList<>();
-        for (Document event : database.getCollection("domain_events")
-                .find(Filters.eq("aggregateIdentifier", aggregateId)).sort(Sorts.ascending("sequenceNumber"))) {
-            String type = event.getString("payloadType");
-            types.add(type.substring(type.lastIndexOf('.') + 1));
-        }
-        return types;
-    }
 
     private void assertRefused(ResponseEntity<JsonNode> response, int status, String code, String memberId,
                                long eventsBefore) {

@@ -1,12 +1,9 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,18 +14,6 @@ import static vn.partyledger.infra.app.Scenario.expect;
  * new user makes are refused with the rule's code, leaving the member's log as it was.
  */
 class RecruitmentEndToEndTest extends RunningApplication {
-
-    @Autowired
-    MongoDatabase database;
-
-    private long eventsOf(String aggregateId) {
-        return database.getCollection("domain_events").countDocuments(Filters.eq("aggregateIdentifier", aggregateId));
-    }
-
-    private Document lastEventOf(String aggregateId) {
-        return database.getCollection("domain_events").find(Filters.eq("aggregateIdentifier", aggregateId))
-                .sort(Sorts.descending("sequenceNumber")).first();
-    }
 
     private void assertRefused(ResponseEntity<JsonNode> response, String code, String rule, String memberId,
                                long eventsBefore) {

@@ -1,10 +1,7 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -13,13 +10,6 @@ import static vn.partyledger.infra.app.Scenario.expect;
 
 /** Bad input and broken rules answer 4xx problem+json naming the field or rule, and write nothing. */
 class RefusalsTest extends RunningApplication {
-
-    @Autowired
-    MongoDatabase database;
-
-    private long eventsOf(String aggregateId) {
-        return database.getCollection("domain_events").countDocuments(Filters.eq("aggregateIdentifier", aggregateId));
-    }
 
     private static void assertProblem(ResponseEntity<JsonNode> response, int status, String code) {
         assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(status);

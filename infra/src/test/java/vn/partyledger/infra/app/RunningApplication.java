@@ -1,5 +1,10 @@
 package vn.partyledger.infra.app;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,7 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The whole application on its embedded servers (in-memory Mongo backend, KRaft broker, free ports), driven over real
@@ -37,6 +44,9 @@ abstract class RunningApplication {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MongoDatabase database;
+
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("partyledger.data-dir", DATA_DIR::toString);
@@ -48,6 +58,27 @@ abstract class RunningApplication {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many events the log holds for one aggregate: a refusal must leave it unchanged. */
+    long eventsOf(String aggregateId) {
+        return database.getCollection("domain_events").countDocuments(Filters.eq("aggregateIdentifier", aggregateId));
+    }
+
+    /** The simple names of an aggregate's event types, in sequence order. */
+    List<String> eventTypesOf(String aggregateId) {
+        List<String> types = new ArrayList<>();
+        for (Document event : database.getCollection("domain_events")
+                .find(Filters.eq("aggregateIdentifier", aggregateId)).sort(Sorts.ascending("sequenceNumber"))) {
+            String type = event.getString("payloadType");
+            types.add(type.substring(type.lastIndexOf('.') + 1));
+        }
+        return types;
+    }
+
+    Document lastEventOf(String aggregateId) {
+        return database.getCollection("domain_events").find(Filters.eq("aggregateIdentifier", aggregateId))
+                .sort(Sorts.descending("sequenceNumber")).first();
     }
 
     RestClient as(String user, String password) {

@@ -1,15 +1,9 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,23 +14,6 @@ import static vn.partyledger.infra.app.Scenario.expect;
  * and both rolls; refusals as a new user would meet them answer 422 naming the rule and write nothing.
  */
 class TransfersAndExemptionsEndToEndTest extends RunningApplication {
-
-    @Autowired
-    MongoDatabase database;
-
-    private long eventsOf(String aggregateId) {
-        return database.getCollection("domain_events").countDocuments(Filters.eq("aggregateIdentifier", aggregateId));
-    }
-
-    private List<String> eventTypesOf(String aggregateId) {
-        List<String> types = new ArrayList<>();
-        for (Document event : database.getCollection("domain_events")
-                .find(Filters.eq("aggregateIdentifier", aggregateId)).sort(Sorts.ascending("sequenceNumber"))) {
-            String type = event.getString("payloadType");
-            types.add(type.substring(type.lastIndexOf('.') + 1));
-        }
-        return types;
-    }
 
     private static void assertRefused(ResponseEntity<JsonNode> response, String code, String rule) {
         assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(422);
