@@ -11,6 +11,10 @@ import org.axonframework.modelling.command.CreationPolicy;
 import vn.partyledger.command.organisation.AuthorityResolver;
 import vn.partyledger.command.organisation.MembershipLedger;
 import vn.partyledger.command.organisation.OrganisationRegistry;
+import vn.partyledger.domain.correction.CorrectionOfTheRecord;
+import vn.partyledger.domain.correction.EntryAnnulled;
+import vn.partyledger.domain.correction.EntryDateCorrected;
+import vn.partyledger.domain.correction.EntryType;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.MemberDeceased;
@@ -860,10 +864,13 @@ public class Member {
     @AggregateMember
     final MemberLeaving leaving = new MemberLeaving(this);
 
-    /** Intercepts every command to this record, the entities' included, so no handler needs its own check. */
+    /**
+     * Intercepts every command to this record, the entities' included, so no handler needs its own check. Corrections
+     * of the record pass: a death keyed against the wrong person must be annullable (I29, ADR 0016).
+     */
     @CommandHandlerInterceptor
     void aDeceasedMemberTakesNoFurtherCommands(CommandMessage<?> command) {
-        if (status == MemberStatus.DECEASED) {
+        if (status == MemberStatus.DECEASED && !(command.getPayload() instanceof CorrectionOfTheRecord)) {
             throw new RuleViolation("I29", "aDeceasedMemberTakesNoFurtherCommands",
                     "Member " + memberId + " has died; the record takes no further member commands ("
                             + command.getPayloadType().getSimpleName() + ").");
@@ -890,6 +897,36 @@ public class Member {
 
     @EventSourcingHandler
     void on(MemberDeceased event) {
+        statusBeforeDeath = status;
         status = MemberStatus.DECEASED;
+    }
+
+    // Corrections of the record (I30, ADR 0016): their entity, and what an annulment or a corrected date changes here.
+
+    @AggregateMember
+    final MemberCorrections corrections = new MemberCorrections(this);
+
+    /** Probationary or full: what an annulled death gives back. */
+    private MemberStatus statusBeforeDeath;
+
+    MemberStatus statusBeforeDeath() {
+        return statusBeforeDeath;
+    }
+
+    /** An annulled death or strike-off never happened: the status is what it was before. */
+    @EventSourcingHandler
+    void on(EntryAnnulled event) {
+        if (event.restoredStatus() != null) {
+            status = event.restoredStatus();
+        }
+    }
+
+    /** The ceremony's deadline and order are checked against the corrected decision date from now on. */
+    @EventSourcingHandler
+    void on(EntryDateCorrected event) {
+        if (event.correctedEventType() == EntryType.ADMISSION_APPROVED) {
+            admission = new AdmissionApproved(memberId, event.correctedDate(), admission.decidedByOrgId(),
+                    admission.receivedByBranchOn(), admission.lateDecision());
+        }
     }
 }

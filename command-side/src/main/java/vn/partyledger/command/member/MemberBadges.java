@@ -2,6 +2,8 @@ package vn.partyledger.command.member;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.partyledger.domain.correction.EntryAnnulled;
+import vn.partyledger.domain.correction.EntryType;
 import vn.partyledger.domain.badge.AwardPartyBadge;
 import vn.partyledger.domain.badge.BadgePolicy;
 import vn.partyledger.domain.badge.PartyBadgeAwarded;
@@ -128,5 +130,13 @@ class MemberBadges {
     @EventSourcingHandler
     void on(PartyBadgeReissued event) {
         badgeNumbers.put(event.level(), event.newBadgeNumber());
+    }
+
+    /** An award keyed by mistake is annulled (I30): the level is free to be awarded again. */
+    @EventSourcingHandler
+    void on(EntryAnnulled event) {
+        if (event.annulledEventType() == EntryType.PARTY_BADGE_AWARDED) {
+            badgeNumbers.remove(member.corrections.badgeLevelOf(event.annulledEventId()));
+        }
     }
 }

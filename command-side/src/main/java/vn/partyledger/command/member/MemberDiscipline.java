@@ -2,6 +2,8 @@ package vn.partyledger.command.member;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.partyledger.domain.correction.EntryAnnulled;
+import vn.partyledger.domain.correction.EntryType;
 import vn.partyledger.command.organisation.AuthorityResolver;
 import vn.partyledger.command.organisation.MembershipLedger;
 import vn.partyledger.domain.discipline.AppealFiled;
@@ -239,5 +241,19 @@ class MemberDiscipline {
     @EventSourcingHandler
     void on(MembershipRestored event) {
         annulled = null;
+    }
+
+    /** A strike-off keyed by mistake never happened (I30): there is nothing left to appeal against. */
+    @EventSourcingHandler
+    void on(EntryAnnulled event) {
+        if (event.annulledEventType() == EntryType.MEMBER_STRUCK_OFF) {
+            decisions.remove(AppealSubject.STRIKE_OFF);
+            if (pendingAppeal == AppealSubject.STRIKE_OFF) {
+                pendingAppeal = null;
+            }
+            if (annulled == AppealSubject.STRIKE_OFF) {
+                annulled = null;
+            }
+        }
     }
 }

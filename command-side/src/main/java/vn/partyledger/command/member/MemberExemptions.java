@@ -2,6 +2,8 @@ package vn.partyledger.command.member;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.partyledger.domain.correction.EntryAnnulled;
+import vn.partyledger.domain.correction.EntryType;
 import vn.partyledger.domain.exemption.EndExemption;
 import vn.partyledger.domain.exemption.ExemptionEndReason;
 import vn.partyledger.domain.exemption.ExemptionEnded;
@@ -169,5 +171,13 @@ class MemberExemptions {
     @EventSourcingHandler
     void on(ExemptionEnded event) {
         inForce = null;
+    }
+
+    /** Only the exemption in force can be annulled (I30), so annulling one leaves none in force. */
+    @EventSourcingHandler
+    void on(EntryAnnulled event) {
+        if (event.annulledEventType() == EntryType.EXEMPTION_GRANTED) {
+            inForce = null;
+        }
     }
 }

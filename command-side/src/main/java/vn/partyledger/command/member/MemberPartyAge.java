@@ -1,6 +1,9 @@
 package vn.partyledger.command.member;
 
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.partyledger.domain.correction.EntryAnnulled;
+import vn.partyledger.domain.correction.EntryDateCorrected;
+import vn.partyledger.domain.correction.EntryType;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.MemberStruckOff;
@@ -73,5 +76,28 @@ class MemberPartyAge {
         gaps.replaceAll(gap -> gap.until() == null
                 ? new PartyAge.Gap(gap.from(), date.isBefore(gap.from()) ? gap.from() : date)
                 : gap);
+    }
+
+    /** A strike-off keyed by mistake never happened (I30): its gap goes, unlike a restoration's, which is recorded. */
+    @EventSourcingHandler
+    void on(EntryAnnulled event) {
+        if (event.annulledEventType() == EntryType.MEMBER_STRUCK_OFF) {
+            gaps.removeIf(gap -> gap.until() == null && gap.from().equals(event.entryDate()));
+        }
+    }
+
+    /** A mistyped admission decision date (I30): party age counts from, or the gap closes on, the corrected date. */
+    @EventSourcingHandler
+    void on(EntryDateCorrected event) {
+        if (event.correctedEventType() != EntryType.ADMISSION_APPROVED) {
+            return;
+        }
+        if (event.recordedDate().equals(firstAdmissionDecision)) {
+            firstAdmissionDecision = event.correctedDate();
+        } else {
+            gaps.replaceAll(gap -> event.recordedDate().equals(gap.until())
+                    ? new PartyAge.Gap(gap.from(), event.correctedDate())
+                    : gap);
+        }
     }
 }

@@ -11,6 +11,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import vn.partyledger.domain.correction.EntryAnnulled;
+import vn.partyledger.domain.correction.EntryDateCorrected;
+import vn.partyledger.domain.correction.EntryType;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.MemberDeceased;
@@ -118,6 +121,31 @@ public class BranchRosterProjection {
     void on(MembershipRestored event, @SequenceNumber long sequence) {
         edit(event.homeOrgId(), event.memberId(), sequence,
                 entry -> entry.changeStatus(sequence, event.restoredStatus(), event.effectiveDate()));
+    }
+
+    /**
+     * An annulled death or strike-off never happened (I30): the member stays on the roster without a break, as of any
+     * date, unlike a restoration, which is a later decision and leaves the gap.
+     */
+    @EventHandler
+    void on(EntryAnnulled event, @SequenceNumber long sequence) {
+        if (event.annulledEventType() == EntryType.MEMBER_DECEASED
+                || event.annulledEventType() == EntryType.MEMBER_STRUCK_OFF) {
+            edit(event.homeOrgId(), event.memberId(), sequence,
+                    entry -> entry.reopenPeriodClosedOn(sequence, event.entryDate()));
+        }
+    }
+
+    /** A corrected date of death closes the period on the corrected date; a corrected admission date is shown. */
+    @EventHandler
+    void on(EntryDateCorrected event, @SequenceNumber long sequence) {
+        if (event.correctedEventType() == EntryType.MEMBER_DECEASED) {
+            edit(event.homeOrgId(), event.memberId(), sequence,
+                    entry -> entry.correctClosingDate(sequence, event.recordedDate(), event.correctedDate()));
+        } else if (event.correctedEventType() == EntryType.ADMISSION_APPROVED) {
+            edit(event.homeOrgId(), event.memberId(), sequence,
+                    entry -> entry.correctAdmissionDecisionDate(sequence, event.correctedDate()));
+        }
     }
 
     /** A merge or split moved the member: the old branch's period ends, the new branch's begins the same day. */

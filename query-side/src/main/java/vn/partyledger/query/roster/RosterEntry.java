@@ -85,6 +85,26 @@ final class RosterEntry {
         document.append("memberSeq", sequence);
     }
 
+    /** The exit that closed the period on {@code date} was annulled (I30): the period runs on, with no gap. */
+    void reopenPeriodClosedOn(long sequence, LocalDate date) {
+        periods().stream().filter(period -> date.toString().equals(period.getString("to")))
+                .reduce((earlier, later) -> later)
+                .ifPresent(period -> period.put("to", null));
+        document.append("memberSeq", sequence);
+    }
+
+    /** The period recorded as closing on {@code recorded} closed on {@code corrected} (I30). */
+    void correctClosingDate(long sequence, LocalDate recorded, LocalDate corrected) {
+        periods().stream().filter(period -> recorded.toString().equals(period.getString("to")))
+                .forEach(period -> period.put("to", corrected.toString()));
+        document.append("memberSeq", sequence);
+    }
+
+    /** Party age counts from the corrected admission decision date (I30). */
+    void correctAdmissionDecisionDate(long sequence, LocalDate corrected) {
+        document.append("admissionDecisionDate", corrected.toString()).append("memberSeq", sequence);
+    }
+
     /** The member's line on the roster at the end of {@code date}, if the member was in the branch that day. */
     Optional<BranchRoster.Entry> on(LocalDate date) {
         return periods().stream()

@@ -9,6 +9,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.domain.correction.CorrectionReason;
+import vn.partyledger.domain.correction.EntryAnnulled;
+import vn.partyledger.domain.correction.EntryDateCorrected;
+import vn.partyledger.domain.correction.EntryType;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.MemberDeceased;
@@ -256,5 +260,66 @@ class BranchRosterProjectionTest {
 
         assertThat(projection.handle(new FindBranchRoster("kp1", day)).orElseThrow().members())
                 .extracting(BranchRoster.Entry::memberId).containsExactly("m2");
+    }
+
+    private static EntryAnnulled annulled(EntryType type, LocalDate entryDate) {
+        return new EntryAnnulled("m1", "event-7", type, "kp1", entryDate, MemberStatus.PROBATIONARY,
+                CorrectionReason.WRONG_MEMBER, "ward", entryDate.plusMonths(2));
+    }
+
+    @Test
+    void anAnnulledStrikeOffLeavesNoGapOnTheRosterAsOfAnyDate() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        LocalDate struckOff = LocalDate.of(2023, 3, 1);
+        projection.on(new MemberStruckOff("m1", "kp1", StrikeOffGround.ABSENCE_OR_DUES_3M, "ward", struckOff), 6);
+
+        projection.on(annulled(EntryType.MEMBER_STRUCK_OFF, struckOff), 7);
+
+        assertThat(statusOn(struckOff.minusDays(1))).isEqualTo(MemberStatus.PROBATIONARY);
+        assertThat(statusOn(struckOff)).isEqualTo(MemberStatus.PROBATIONARY);
+        assertThat(statusOn(struckOff.plusYears(1))).isEqualTo(MemberStatus.PROBATIONARY);
+    }
+
+    @Test
+    void anAnnulledDeathNeverTookTheMemberOffTheRoster() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        LocalDate died = LocalDate.of(2024, 5, 2);
+        projection.on(new MemberDeceased("m1", "kp1", died), 5);
+
+        projection.on(annulled(EntryType.MEMBER_DECEASED, died), 6);
+        projection.on(annulled(EntryType.MEMBER_DECEASED, died), 6);
+
+        assertThat(projection.handle(new FindBranchRoster("kp1", died)).orElseThrow().headcount()).isEqualTo(1);
+        assertThat(statusOn(died.plusMonths(1))).isEqualTo(MemberStatus.PROBATIONARY);
+    }
+
+    @Test
+    void aCorrectedDateOfDeathClosesTheMembersPeriodOnTheCorrectedDate() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        LocalDate recorded = LocalDate.of(2024, 5, 12);
+        LocalDate actual = LocalDate.of(2024, 5, 2);
+        projection.on(new MemberDeceased("m1", "kp1", recorded), 5);
+
+        projection.on(new EntryDateCorrected("m1", "event-5", EntryType.MEMBER_DECEASED, "kp1", recorded, actual,
+                CorrectionReason.WRONG_DATE, "ward", LocalDate.of(2024, 6, 3)), 6);
+
+        assertThat(statusOn(actual.minusDays(1))).isEqualTo(MemberStatus.PROBATIONARY);
+        assertThat(projection.handle(new FindBranchRoster("kp1", actual)).orElseThrow().members()).isEmpty();
+    }
+
+    @Test
+    void aCorrectedAdmissionDecisionDateIsWhatTheRosterShows() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        LocalDate actual = LocalDate.of(2020, 6, 1);
+
+        projection.on(new EntryDateCorrected("m1", "event-1", EntryType.ADMISSION_APPROVED, "kp1",
+                LocalDate.of(2020, 6, 9), actual, CorrectionReason.WRONG_DATE, "ward", LocalDate.of(2021, 1, 4)), 3);
+
+        assertThat(projection.handle(new FindBranchRoster("kp1", LocalDate.of(2021, 1, 4))).orElseThrow().members())
+                .singleElement().extracting(BranchRoster.Entry::admissionDecisionDate).isEqualTo(actual);
     }
 }
