@@ -41,6 +41,11 @@ public class AggregateMembersInTransfer implements MembersInTransfer {
     }
 
     @Override
+    public void presentedLate(String memberId, String transferId, LocalDate presentBy, LocalDate presentedDate) {
+        onMember(memberId, transfers -> transfers.presentedLate(transferId, presentBy, presentedDate));
+    }
+
+    @Override
     public void close(String memberId, String transferId, LocalDate closedOn) {
         onMember(memberId, transfers -> transfers.close(transferId, closedOn));
     }

@@ -839,6 +839,9 @@ public class Member {
     @AggregateMember
     final MemberPartyCard partyCard = new MemberPartyCard(this);
 
+    @AggregateMember
+    final MemberContact contact = new MemberContact(this);
+
     String memberId() {
         return memberId;
     }

@@ -7,6 +7,7 @@ import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
 import vn.partyledger.domain.transfer.MemberTransferClosed;
 import vn.partyledger.domain.transfer.MemberTransferOpened;
+import vn.partyledger.domain.transfer.TransferPresentedLate;
 import vn.partyledger.domain.transfer.TransferType;
 
 import java.time.LocalDate;
@@ -45,6 +46,11 @@ class MemberTransfers {
     void attach(String transferId, String hostOrgId, LocalDate from, LocalDate expectedReturn) {
         apply(new MemberTemporarilyAttached(member.memberId(), transferId, member.homeOrgId(), hostOrgId, from,
                 expectedReturn));
+    }
+
+    /** Only the case itself knows its present-by date (a reissued letter moves it), so it tells the member. */
+    void presentedLate(String transferId, LocalDate presentBy, LocalDate presentedDate) {
+        apply(new TransferPresentedLate(member.memberId(), transferId, presentBy, presentedDate));
     }
 
     void close(String transferId, LocalDate closedOn) {

@@ -19,6 +19,12 @@ public interface MembersInTransfer {
     /** Temporary transfer presented: attached to the host, home and roll unchanged. */
     void attach(String memberId, String transferId, String hostOrgId, LocalDate from, LocalDate expectedReturn);
 
+    /**
+     * The letter was presented after its present-by date: the days past the deadline are a transfer gap in the
+     * member's party age (domain.md §7.1, ADR 0017).
+     */
+    void presentedLate(String memberId, String transferId, LocalDate presentBy, LocalDate presentedDate);
+
     /** Cancelled, or back from a temporary attachment. */
     void close(String memberId, String transferId, LocalDate closedOn);
 }

@@ -94,6 +94,9 @@ public class TransferCase {
         } else {
             members.attach(memberId, transferId, toOrgId, command.presentedDate(), expectedReturn);
         }
+        if (command.presentedDate().isAfter(presentBy)) {
+            members.presentedLate(memberId, transferId, presentBy, command.presentedDate());
+        }
     }
 
     @CommandHandler

@@ -14,6 +14,7 @@ import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
 import vn.partyledger.domain.transfer.MemberTransferClosed;
 import vn.partyledger.domain.transfer.MemberTransferOpened;
+import vn.partyledger.domain.transfer.TransferPresentedLate;
 import vn.partyledger.domain.transfer.TransferType;
 
 import java.time.LocalDate;
@@ -113,5 +114,14 @@ class MemberTransfersTest {
                 .expectEvents(new MemberTemporarilyAttached("m1", "t1", "kp1", "kp2", PRESENTED, expectedReturn));
         assertThat(ledger.releases()).isEmpty();
         assertThat(ledger.enrolments()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I18: a letter presented after its present-by date leaves the days it was late on the member's record")
+    void aLetterPresentedAfterItsPresentByDateLeavesTheDaysItWasLateOnTheMembersRecord() {
+        LocalDate presentBy = LocalDate.of(2025, 10, 14);
+        fixture.given(registered, admitted, opened)
+                .whenInvoking("m1", member -> member.transfers.presentedLate("t1", presentBy, PRESENTED.plusMonths(2)))
+                .expectEvents(new TransferPresentedLate("m1", "t1", presentBy, PRESENTED.plusMonths(2)));
     }
 }

@@ -22,10 +22,13 @@ import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.MemberContactRestored;
+import vn.partyledger.domain.member.MemberLostContact;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.transfer.TransferPresentedLate;
 
 import java.time.LocalDate;
 
@@ -291,5 +294,65 @@ class PartyBadgeTest {
                         new DecisionRef("90-QĐ/TU", LocalDate.of(2025, 10, 1), PROVINCE)))
                 .expectNoEvents()
                 .expectException(Violation.of("BADGE_REISSUE_REASON", "aBadgeIsReissuedForAGoodReason"));
+    }
+
+    private static final LocalDate LOST = LocalDate.of(2010, 3, 1);
+    private static final MemberLostContact LOST_CONTACT = new MemberLostContact("m1", "kp1", LOST, "kp1");
+    /** 92 days out of contact, so the 30-year level of a 3 Feb 1995 decision moves to 6 May 2025. */
+    private static final MemberContactRestored BACK_IN_CONTACT = new MemberContactRestored("m1", "kp1", LOST,
+            LocalDate.of(2010, 6, 1), "kp1");
+
+    @Test
+    @DisplayName("I24: the time a member was out of contact delays the badge past the anniversary it was due on")
+    void theTimeAMemberWasOutOfContactDelaysTheBadgePastTheAnniversaryItWasDueOn() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(LOST_CONTACT, BACK_IN_CONTACT)
+                .when(award(30, FEB_3_2025))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
+    }
+
+    @Test
+    @DisplayName("I24: after a gap of lost contact the badge is awarded on the next occasion past the delayed level")
+    void afterAGapOfLostContactTheBadgeIsAwardedOnTheNextOccasionPastTheDelayedLevel() {
+        LocalDate may19 = LocalDate.of(2025, 5, 19);
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(LOST_CONTACT, BACK_IN_CONTACT)
+                .when(award(30, may19))
+                .expectEvents(awarded(30, may19, false, false));
+    }
+
+    @Test
+    @DisplayName("I24: a member still out of contact does not reach a level that falls after the loss")
+    void aMemberStillOutOfContactDoesNotReachALevelThatFallsAfterTheLoss() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(LOST_CONTACT)
+                .when(award(30, LocalDate.of(2030, 9, 2)))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
+    }
+
+    @Test
+    @DisplayName("I24: the time out of contact before an annulled strike-off stays subtracted after the restoration")
+    void theTimeOutOfContactBeforeAnAnnulledStrikeOffStaysSubtractedAfterTheRestoration() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(LOST_CONTACT,
+                        new MemberStruckOff("m1", "kp1", StrikeOffGround.ABSENCE_OR_DUES_3M, "district-8",
+                                BACK_IN_CONTACT.to()),
+                        new MembershipRestored("m1", "kp1", MemberStatus.FULL, true, "district-8",
+                                LocalDate.of(2013, 3, 1)))
+                .when(award(30, FEB_3_2025))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
+    }
+
+    @Test
+    @DisplayName("I24: the days a transfer letter was presented late delay the badge")
+    void theDaysATransferLetterWasPresentedLateDelayTheBadge() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(new TransferPresentedLate("m1", "t1", LOST, LOST.plusDays(10)))
+                .when(award(30, FEB_3_2025))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
     }
 }

@@ -40,6 +40,11 @@ public final class RecordingMembersInTransfer implements MembersInTransfer {
     }
 
     @Override
+    public void presentedLate(String memberId, String transferId, LocalDate presentBy, LocalDate presentedDate) {
+        steps.add("presentedLate " + memberId + " " + presentBy + ".." + presentedDate);
+    }
+
+    @Override
     public void close(String memberId, String transferId, LocalDate closedOn) {
         steps.add("close " + memberId + " " + closedOn);
     }

@@ -263,12 +263,14 @@ class TransferCaseTest {
     }
 
     @Test
-    @DisplayName("I18: an overdue letter presented with a late reason completes the transfer")
-    void anOverdueLetterPresentedWithALateReasonCompletesTheTransfer() {
+    @DisplayName("I18: an overdue letter presented with a late reason completes the transfer and reports the days late")
+    void anOverdueLetterPresentedWithALateReasonCompletesTheTransferAndReportsTheDaysLate() {
         LocalDate late = PRESENT_BY.plusDays(3);
         fixture.given(official, overdue())
                 .when(new PresentTransferLetter("t1", "kp2", late, "ILLNESS"))
                 .expectEvents(new TransferLetterPresented("t1", "m1", TransferType.OFFICIAL, "kp2", late, "ILLNESS"));
+        assertThat(members.steps()).containsExactly("changeHome m1 kp2 " + late,
+                "presentedLate m1 " + PRESENT_BY + ".." + late);
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.partyledger.domain.member;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,10 +28,8 @@ public record PartyAge(LocalDate admissionDecisionDate, List<Gap> gaps) {
             }
         }
 
-        long daysWithin(LocalDate start, LocalDate asOf) {
-            LocalDate begin = from.isAfter(start) ? from : start;
-            LocalDate end = until == null || until.isAfter(asOf) ? asOf : until;
-            return Math.max(0, ChronoUnit.DAYS.between(begin, end));
+        private LocalDate endOn(LocalDate asOf) {
+            return until == null || until.isAfter(asOf) ? asOf : until;
         }
     }
 
@@ -76,7 +75,21 @@ public record PartyAge(LocalDate admissionDecisionDate, List<Gap> gaps) {
         return admissionDecisionDate.plusDays(gapDaysUpTo(asOf)).plusYears(years);
     }
 
+    /**
+     * Days within [admission decision, asOf) covered by at least one gap. Gaps may overlap (lost contact inside a
+     * strike-off, a late transfer while contact was lost), and a day out of party life is subtracted once.
+     */
     private long gapDaysUpTo(LocalDate asOf) {
-        return gaps.stream().mapToLong(gap -> gap.daysWithin(admissionDecisionDate, asOf)).sum();
+        long days = 0;
+        LocalDate countedUntil = admissionDecisionDate;
+        for (Gap gap : gaps.stream().sorted(Comparator.comparing(Gap::from)).toList()) {
+            LocalDate begin = gap.from().isAfter(countedUntil) ? gap.from() : countedUntil;
+            LocalDate end = gap.endOn(asOf);
+            if (end.isAfter(begin)) {
+                days += ChronoUnit.DAYS.between(begin, end);
+                countedUntil = end;
+            }
+        }
+        return days;
     }
 }

@@ -76,4 +76,39 @@ class PartyAgeTest {
         assertThat(age.daysOn(LocalDate.of(1994, 12, 31))).isZero();
         assertThat(age.fullYearsOn(LocalDate.of(1994, 12, 31))).isZero();
     }
+
+    @Test
+    @DisplayName("lost contact inside a strike-off is subtracted once")
+    void lostContactInsideAStrikeOffIsSubtractedOnce() {
+        PartyAge age = new PartyAge(DECIDED, List.of(
+                new PartyAge.Gap(LocalDate.of(2001, 1, 1), LocalDate.of(2002, 1, 1)),
+                new PartyAge.Gap(LocalDate.of(2001, 3, 1), LocalDate.of(2001, 6, 1))));
+
+        assertThat(age.daysOn(LocalDate.of(2025, 2, 3)))
+                .isEqualTo(ChronoUnit.DAYS.between(DECIDED, LocalDate.of(2025, 2, 3)) - 365);
+        assertThat(age.reachesYearsOn(30)).contains(LocalDate.of(2026, 2, 3));
+    }
+
+    @Test
+    @DisplayName("overlapping gaps count the days of their union")
+    void overlappingGapsCountTheDaysOfTheirUnion() {
+        PartyAge age = new PartyAge(DECIDED, List.of(
+                new PartyAge.Gap(LocalDate.of(2010, 1, 21), LocalDate.of(2010, 2, 10)),
+                new PartyAge.Gap(LocalDate.of(2010, 1, 1), LocalDate.of(2010, 1, 31))));
+
+        assertThat(age.daysOn(LocalDate.of(2011, 1, 1)))
+                .isEqualTo(ChronoUnit.DAYS.between(DECIDED, LocalDate.of(2011, 1, 1)) - 40);
+        assertThat(age.daysOn(LocalDate.of(2010, 1, 26)))
+                .isEqualTo(ChronoUnit.DAYS.between(DECIDED, LocalDate.of(2010, 1, 26)) - 25);
+    }
+
+    @Test
+    @DisplayName("a closed gap inside an open one adds nothing while the open one lasts")
+    void aClosedGapInsideAnOpenOneAddsNothingWhileTheOpenOneLasts() {
+        PartyAge age = new PartyAge(DECIDED, List.of(new PartyAge.Gap(LocalDate.of(2020, 2, 3), null),
+                new PartyAge.Gap(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 3, 1))));
+
+        assertThat(age.fullYearsOn(LocalDate.of(2030, 2, 3))).isEqualTo(25);
+        assertThat(age.reachesYearsOn(25)).contains(LocalDate.of(2020, 2, 3));
+    }
 }

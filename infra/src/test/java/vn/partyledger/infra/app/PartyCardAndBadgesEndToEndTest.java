@@ -21,7 +21,7 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
     }
 
     /** Admitted in Aug 2025 and recognised as a full member at the end of probation, by the ward. */
-    private static void fullMember(Scenario scenario, String memberId) {
+    static void fullMember(Scenario scenario, String memberId) {
         scenario.admittedMember(memberId);
         expect(scenario.step(memberId, "record-recognition-vote", """
                 {"level": "BRANCH", "voteDate": "2026-08-20", "electorate": 0, "inFavour": 0, "against": 0,

@@ -169,6 +169,26 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
     }
 
     @Test
+    void anOverdueLetterPresentedWithAReasonLeavesTheDaysLateOnTheMembersRecordAsAPartyAgeGap() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String kp2 = secondBranch(scenario);
+        String memberId = "m-" + scenario.suffix;
+        String transferId = "t-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+        expect(issueLetter(scenario, transferId, memberId, "OFFICIAL", kp2, null), 201);
+        expect(scenario.post("/api/v1/transfers/" + transferId + "/mark-transfer-overdue", """
+                {"asOf": "2025-11-20"}
+                """), 200);
+
+        expect(scenario.post("/api/v1/transfers/" + transferId + "/present-transfer-letter", """
+                {"receivingOrgId": "%s", "presentedDate": "2025-11-20", "lateReasonCode": "ILLNESS"}
+                """.formatted(kp2)), 200);
+
+        assertThat(eventTypesOf(memberId)).endsWith("MemberTransferOpened", "MemberHomeChanged",
+                "TransferPresentedLate");
+    }
+
+    @Test
     void anExemptionDecidedByTheWrongBodyIsRefusedNamingTheRule() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
