@@ -8,6 +8,7 @@ import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.ImposeDiscipline;
 import vn.partyledger.domain.discipline.MemberStruckOff;
 import vn.partyledger.domain.discipline.StrikeOffGround;
 import vn.partyledger.domain.discipline.ViolationCategory;
@@ -127,6 +128,16 @@ class ReadmissionTest {
 
     private static AdmissionApproved approvedOn(LocalDate date) {
         return new AdmissionApproved("m1", date, AUTHORITY, RECEIVED, false);
+    }
+
+    @Test
+    @DisplayName("I25: an expulsion records the violation category a later re-admission reads")
+    void anExpulsionRecordsTheViolationCategoryALaterReadmissionReads() {
+        fixture.given(fullMember())
+                .when(new ImposeDiscipline("m1", DisciplineForm.EXPULSION, false, LeavingHistory.BY_AUTHORITY,
+                        ViolationCategory.SERIOUS_DISUNITY))
+                .expectEvents(new DisciplineImposed("m1", DisciplineForm.EXPULSION, BRANCH, AUTHORITY,
+                        LeavingHistory.DECIDED, ViolationCategory.SERIOUS_DISUNITY));
     }
 
     @Test
