@@ -50,6 +50,8 @@ import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.ProbationMentorAssigned;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.member.ProvincialConsentRecorded;
+import vn.partyledger.domain.member.ReadmissionGrounds;
+import vn.partyledger.domain.member.ReadmissionPolicy;
 import vn.partyledger.domain.member.RecognitionVoteRecorded;
 import vn.partyledger.domain.member.RecognizeFullMember;
 import vn.partyledger.domain.member.RecordAwarenessCourse;
@@ -106,6 +108,7 @@ public class Member {
         candidateBelongsToABranchThatExistsOnTheDate(command, registry);
         candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline();
         readmissionHappensOnlyOnceInALifetime();
+        readmission.exitOnRecordDoesNotBarReadmission();
         apply(new OutstandingCandidateRegistered(command.memberId(), command.personId(), command.branchId(),
                 command.source(), command.mentorMemberId(), command.registeredOn()));
     }
@@ -122,8 +125,12 @@ public class Member {
         candidateFileIsOpen();
         anApplicationIsSubmittedOncePerCandidacy();
         applicationDeclaresAReadmissionExactlyForAFormerMember(command);
+        if (command.readmission()) {
+            readmission.applicationShowsTheExitDoesNotBarReadmission(command.readmissionGrounds());
+        }
         apply(new ApplicationSubmitted(memberId, command.applicationDate(), command.readmission(),
-                command.biographyDocRef(), command.youthUnionAge(), command.unitHasYouthUnion()));
+                command.biographyDocRef(), command.youthUnionAge(), command.unitHasYouthUnion(),
+                command.readmission() ? command.readmissionGrounds() : ReadmissionGrounds.NONE));
     }
 
     @CommandHandler
@@ -200,12 +207,16 @@ public class Member {
 
     @CommandHandler
     public void handle(DecideAdmission command, OrganisationRegistry registry, AuthorityResolver authority,
-                       WorkingDayCalendar calendar, RecruitmentPolicy policy) {
+                       WorkingDayCalendar calendar, RecruitmentPolicy policy, ReadmissionPolicy readmissionPolicy) {
         admissionIsDecidedOnlyForACandidate();
         admissionDecisionCannotPrecedeCandidacy(command);
         branchCannotReceiveTheDecisionBeforeItIsSigned(command);
         admissionFollowsThePassedVotes(command.decision(), branchIsSubordinate(registry));
         readmissionNeedsTheProvincesConsent();
+        if (file.application().readmission()) {
+            readmission.formerMemberWaitedLongEnough(command.decision().docDate(),
+                    file.application().readmissionGrounds(), readmissionPolicy);
+        }
         decisionIsSignedByTheCompetentAuthority("I7", command.decision(), authority);
         boolean late = decidedAfterTheDeadline(file.branchVote().voteDate(), command.decision().docDate(),
                 policy.admissionDecisionDeadlineWorkingDays(), command.extensionReason(), calendar, policy);
@@ -866,6 +877,10 @@ public class Member {
 
     @AggregateMember
     final MemberLeaving leaving = new MemberLeaving(this);
+
+    /** The latest exit, which re-admission reads (I3, I25; ADR 0014). */
+    @AggregateMember
+    final MemberReadmission readmission = new MemberReadmission();
 
     /**
      * Intercepts every command to this record, the entities' included, so no handler needs its own check. Corrections

@@ -62,7 +62,7 @@ class MemberDiscipline {
         String home = member.homeOrgId();
         LocalDate effective = command.decision().docDate();
         apply(new DisciplineImposed(member.memberId(), command.form(), home, command.decision().issuingOrgId(),
-                effective));
+                effective, command.violationCategory()));
         if (command.form() == DisciplineForm.EXPULSION) {
             ledger.release(home, member.memberId(), effective);
         }

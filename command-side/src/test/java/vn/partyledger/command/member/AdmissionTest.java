@@ -13,10 +13,6 @@ import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.DecideAdmission;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberStatus;
-import vn.partyledger.domain.member.ApplicationSubmitted;
-import vn.partyledger.domain.member.ConsentKind;
-import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
-import vn.partyledger.domain.member.ProvincialConsentRecorded;
 import vn.partyledger.domain.member.RefuseAdmission;
 import vn.partyledger.domain.member.RegisterOutstandingCandidate;
 import vn.partyledger.domain.shared.DecisionRef;
@@ -258,33 +254,6 @@ class AdmissionTest {
         fixture.given(votesPassed())
                 .when(new DecideAdmission("m1", decisionOn(extended), extended, "verification abroad"))
                 .expectEvents(new AdmissionApproved("m1", extended, AUTHORITY, extended, false));
-    }
-
-    private static Object[] readmissionFile(Object... consents) {
-        Object[] former = plus(probationary(),
-                new ProbationaryMemberStruckOff("m1", "kp1", LocalDate.of(2020, 12, 1), AUTHORITY, "unfit"));
-        Object[] file = plus(plus(former, votesPassed()), consents);
-        file[former.length + 2] = new ApplicationSubmitted("m1", RecruitmentHistory.APPLIED, true, "LL-2020-07",
-                false, false);
-        return file;
-    }
-
-    @Test
-    @DisplayName("I7: a re-admission is decided only with the province's written consent")
-    void aReadmissionIsDecidedOnlyWithTheProvincesWrittenConsent() {
-        fixture.given(readmissionFile())
-                .when(new DecideAdmission("m1", DECISION, RECEIVED, null))
-                .expectNoEvents()
-                .expectException(Violation.of("I7", "readmissionNeedsTheProvincesConsent"));
-    }
-
-    @Test
-    @DisplayName("I7: a re-admission with the province's written consent is decided")
-    void aReadmissionWithTheProvincesWrittenConsentIsDecided() {
-        fixture.given(readmissionFile(new ProvincialConsentRecorded("m1", ConsentKind.READMISSION,
-                        LocalDate.of(2020, 5, 4), "hcmc")))
-                .when(new DecideAdmission("m1", DECISION, RECEIVED, null))
-                .expectEvents(APPROVED);
     }
 
     @Test

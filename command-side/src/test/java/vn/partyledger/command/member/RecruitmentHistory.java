@@ -19,6 +19,7 @@ import vn.partyledger.domain.member.IntroducerType;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
+import vn.partyledger.domain.member.ReadmissionPolicy;
 import vn.partyledger.domain.member.RecruitmentPolicy;
 import vn.partyledger.domain.member.VerificationConclusion;
 import vn.partyledger.domain.member.VerificationSubject;
@@ -118,6 +119,7 @@ final class RecruitmentHistory {
         fixture.registerInjectableResource(calendar);
         fixture.registerInjectableResource(AdmissionPolicy.DEFAULTS);
         fixture.registerInjectableResource(RecruitmentPolicy.DEFAULTS);
+        fixture.registerInjectableResource(ReadmissionPolicy.DEFAULTS);
         fixture.registerInjectableResource(ledger);
         return fixture;
     }

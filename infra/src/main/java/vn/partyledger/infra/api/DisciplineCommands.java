@@ -32,6 +32,7 @@ import vn.partyledger.domain.discipline.RestoreMembership;
 import vn.partyledger.domain.discipline.StrikeOffGround;
 import vn.partyledger.domain.discipline.StrikeOffMember;
 import vn.partyledger.domain.discipline.SuspendPartyActivity;
+import vn.partyledger.domain.discipline.ViolationCategory;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.infra.axon.CommandOutcome;
 
@@ -90,12 +91,14 @@ public class DisciplineCommands {
 
     @PostMapping("/{memberId}/impose-discipline")
     @Operation(summary = "Discipline a member (I12: branch or probationer only reprimand/warning; dismissal needs a "
-            + "post; dismissal and expulsion by the superior standing committee)")
+            + "post; dismissal and expulsion by the superior standing committee); the violation category decides a "
+            + "later re-admission (I25)")
     public ResponseEntity<CommandOutcome> imposeDiscipline(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
             @Valid @RequestBody Discipline body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
-        return endpoint.execute(http, body, new ImposeDiscipline(memberId, body.form(), body.postHeld(), decision),
+        return endpoint.execute(http, body, new ImposeDiscipline(memberId, body.form(), body.postHeld(), decision,
+                        body.violationCategory()),
                 decision.docDate(), decision, context, HttpStatus.OK);
     }
 
@@ -170,7 +173,8 @@ public class DisciplineCommands {
 
     public record Discipline(@NotNull DisciplineForm form,
                              boolean postHeld,
-                             @NotNull @Valid DecisionDocument decision) {
+                             @NotNull @Valid DecisionDocument decision,
+                             ViolationCategory violationCategory) {
     }
 
     public record Appeal(@NotNull AppealSubject subject,

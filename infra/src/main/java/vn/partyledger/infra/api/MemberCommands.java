@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.partyledger.domain.discipline.ViolationCategory;
 import vn.partyledger.domain.member.AdmitMember;
 import vn.partyledger.domain.member.AssignIntroducer;
 import vn.partyledger.domain.member.AssignProbationMentor;
@@ -36,6 +37,7 @@ import vn.partyledger.domain.member.RecordBranchAdmissionVote;
 import vn.partyledger.domain.member.RecordCommentsSummary;
 import vn.partyledger.domain.member.RecordCommitteeAdmissionVote;
 import vn.partyledger.domain.member.RecordProvincialConsent;
+import vn.partyledger.domain.member.ReadmissionGrounds;
 import vn.partyledger.domain.member.RecordRecognitionVote;
 import vn.partyledger.domain.member.RefuseAdmission;
 import vn.partyledger.domain.member.RegisterOutstandingCandidate;
@@ -89,12 +91,14 @@ public class MemberCommands {
     }
 
     @PostMapping("/{memberId}/submit-application")
-    @Operation(summary = "File the candidate's application; its date starts the file's freshness (I3, I5)")
+    @Operation(summary = "File the candidate's application; its date starts the file's freshness (I3, I5); a "
+            + "re-admission states what its earlier exit requires (I25)")
     public ResponseEntity<CommandOutcome> submitApplication(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
             @Valid @RequestBody Application body, RequestContext context, HttpServletRequest http) {
         return execute(http, body, new SubmitApplication(memberId, body.applicationDate(), body.readmission(),
-                        body.biographyDocRef(), body.youthUnionAge(), body.unitHasYouthUnion()),
+                        body.biographyDocRef(), body.youthUnionAge(), body.unitHasYouthUnion(),
+                        body.readmissionGrounds() == null ? null : body.readmissionGrounds().toGrounds()),
                 body.applicationDate(), null, context);
     }
 
@@ -166,7 +170,8 @@ public class MemberCommands {
     }
 
     @PostMapping("/{memberId}/decide-admission")
-    @Operation(summary = "Record the competent committee's admission decision after the passed votes (I7)")
+    @Operation(summary = "Record the competent committee's admission decision after the passed votes (I7); a "
+            + "re-admission 36 months after the exit, 60 after a less-serious conviction was expunged (I25)")
     public ResponseEntity<CommandOutcome> decideAdmission(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
             @Valid @RequestBody DecideAdmissionBody body, RequestContext context, HttpServletRequest http) {
@@ -270,7 +275,19 @@ public class MemberCommands {
                               boolean readmission,
                               @NotBlank @Size(max = 64) String biographyDocRef,
                               boolean youthUnionAge,
-                              boolean unitHasYouthUnion) {
+                              boolean unitHasYouthUnion,
+                              @Valid ReadmissionFacts readmissionGrounds) {
+    }
+
+    /** The earlier exit's circumstances a re-admission states (I25); each is needed only for some exits. */
+    public record ReadmissionFacts(ViolationCategory exitCategoryOnFile,
+                                   @Size(max = 64) String exitFileRef,
+                                   @PastOrPresent LocalDate convictionExpungedOn,
+                                   @Size(max = 64) String familyHardshipRef) {
+
+        ReadmissionGrounds toGrounds() {
+            return new ReadmissionGrounds(exitCategoryOnFile, exitFileRef, convictionExpungedOn, familyHardshipRef);
+        }
     }
 
     public record Introducer(@NotNull IntroducerType introducerType,

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.partyledger.command.member.AggregateMemberRegistry;
 import vn.partyledger.command.member.Member;
 import vn.partyledger.command.member.MemberRegistry;
+import vn.partyledger.domain.member.ReadmissionPolicy;
 import vn.partyledger.domain.member.RecruitmentPolicy;
 
 /** The recruitment pipeline's resources: its policy numbers and the look-up of other members (introducers, mentors). */
@@ -13,6 +14,11 @@ public class RecruitmentConfiguration {
 
     @Bean
     public RecruitmentPolicy recruitmentPolicy(RecruitmentRulesProperties rules) {
+        return rules.toPolicy();
+    }
+
+    @Bean
+    public ReadmissionPolicy readmissionPolicy(ReadmissionRulesProperties rules) {
         return rules.toPolicy();
     }
 

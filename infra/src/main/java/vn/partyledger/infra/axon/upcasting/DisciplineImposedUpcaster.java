@@ -1,0 +1,16 @@
+package vn.partyledger.infra.axon.upcasting;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.springframework.stereotype.Component;
+import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.ViolationCategory;
+
+/** Revision 1 of {@link DisciplineImposed} had no violation category: it was not recorded (ADR 0014). */
+@Component
+public class DisciplineImposedUpcaster extends AddedFieldUpcaster {
+
+    public DisciplineImposedUpcaster() {
+        super(DisciplineImposed.class, "1", "2", "violationCategory",
+                TextNode.valueOf(ViolationCategory.NOT_RECORDED.name()));
+    }
+}
