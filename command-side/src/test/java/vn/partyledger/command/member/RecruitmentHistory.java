@@ -22,6 +22,7 @@ import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.RecruitmentPolicy;
 import vn.partyledger.domain.member.VerificationConclusion;
 import vn.partyledger.domain.member.VerificationSubject;
+import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 
@@ -104,6 +105,11 @@ final class RecruitmentHistory {
             Optional.of(date.isBefore(LocalDate.of(2025, 7, 1)) ? AUTHORITY : WARD);
 
     static AggregateTestFixture<Member> fixture(WorkingDayCalendar calendar, RecordingMembershipLedger ledger) {
+        return fixture(calendar, ledger, VotePolicy.DEFAULTS);
+    }
+
+    static AggregateTestFixture<Member> fixture(WorkingDayCalendar calendar, RecordingMembershipLedger ledger,
+                                                VotePolicy votes) {
         AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with(BRANCH, OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 1), FULL_MEMBERS_ON_ROLL)
@@ -118,6 +124,7 @@ final class RecruitmentHistory {
         fixture.registerInjectableResource(calendar);
         fixture.registerInjectableResource(AdmissionPolicy.DEFAULTS);
         fixture.registerInjectableResource(RecruitmentPolicy.DEFAULTS);
+        fixture.registerInjectableResource(votes);
         fixture.registerInjectableResource(ledger);
         return fixture;
     }
