@@ -6,13 +6,22 @@ import vn.partyledger.command.member.AggregateMemberRegistry;
 import vn.partyledger.command.member.Member;
 import vn.partyledger.command.member.MemberRegistry;
 import vn.partyledger.domain.member.RecruitmentPolicy;
+import vn.partyledger.domain.member.VotePolicy;
 
-/** The recruitment pipeline's resources: its policy numbers and the look-up of other members (introducers, mentors). */
+/**
+ * The recruitment pipeline's resources: its policy numbers, the vote thresholds and the look-up of other members
+ * (introducers, mentors).
+ */
 @Configuration(proxyBeanMethods = false)
 public class RecruitmentConfiguration {
 
     @Bean
     public RecruitmentPolicy recruitmentPolicy(RecruitmentRulesProperties rules) {
+        return rules.toPolicy();
+    }
+
+    @Bean
+    public VotePolicy votePolicy(VoteRulesProperties rules) {
         return rules.toPolicy();
     }
 
