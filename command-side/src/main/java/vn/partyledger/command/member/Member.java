@@ -269,9 +269,9 @@ public class Member {
         if (command.level() == VoteLevel.BRANCH && command.attemptNo() == 1) {
             flagAReviewAfterTheDeadline(command.voteDate(), calendar, policy);
         }
+        boolean passed = command.inFavour() >= votes.admissionPassMark(command.electorate());
         apply(new RecognitionVoteRecorded(memberId, command.level(), command.voteDate(), command.electorate(),
-                command.inFavour(), command.against(), command.inFavour() >= votes.admissionPassMark(
-                command.electorate()), command.attemptNo()));
+                command.inFavour(), command.against(), passed, command.attemptNo()));
     }
 
     @CommandHandler

@@ -223,7 +223,9 @@ public class MemberCommands {
     }
 
     @PostMapping("/{memberId}/record-recognition-vote")
-    @Operation(summary = "Record a recognition vote: at most three at the branch, then escalation (I10)")
+    @Operation(summary = "Record a recognition vote (I10: at most three at the branch, then escalation to the committee; "
+            + "the committee votes after the branch; a first branch vote past 30 working days after probation is "
+            + "recorded and flagged RecognitionReviewedLate; passes by the configured two thirds)")
     public ResponseEntity<CommandOutcome> recordRecognitionVote(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
             @Valid @RequestBody RecognitionVote body, RequestContext context, HttpServletRequest http) {
@@ -243,7 +245,8 @@ public class MemberCommands {
     }
 
     @PostMapping("/{memberId}/strike-off-probationary-member")
-    @Operation(summary = "Strike an unqualified member off the probationary list (I11)")
+    @Operation(summary = "Strike an unqualified member off the probationary list (I11: two thirds of the branch's full "
+            + "members unless three branch votes deadlocked, more than half of the deciding standing committee)")
     public ResponseEntity<CommandOutcome> strikeOffProbationaryMember(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
             @Valid @RequestBody ProbationaryStrikeOff body, RequestContext context, HttpServletRequest http) {
