@@ -60,6 +60,29 @@ class RecruitmentEndToEndTest extends RunningApplication {
     }
 
     @Test
+    void aFirstRecognitionVoteLateAfterProbationIsRecordedAndFlaggedAndTheCommitteeDoesNotVoteBeforeIt() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+        long before = eventsOf(memberId);
+
+        ResponseEntity<JsonNode> early = scenario.step(memberId, "record-recognition-vote", """
+                {"level": "COMMITTEE", "voteDate": "2026-10-19", "electorate": 9, "inFavour": 7, "against": 1,
+                 "attemptNo": 1}
+                """);
+        assertRefused(early, "I10", "theCommitteeVotesAfterAPassedBranchVoteOrADeadlock", memberId, before);
+
+        JsonNode voted = expect(scenario.step(memberId, "record-recognition-vote", """
+                {"level": "BRANCH", "voteDate": "2026-10-20", "electorate": 0, "inFavour": 0, "against": 0,
+                 "attemptNo": 1}
+                """), 200);
+        assertThat(eventTypesOf(memberId)).endsWith("RecognitionReviewedLate", "RecognitionVoteRecorded");
+        Document late = payloadOf(voted.get("eventIds").get(0).asText());
+        assertThat(late.getString("probationEnd")).isEqualTo("2026-08-19");
+        assertThat(late.getString("reviewedOn")).isEqualTo("2026-10-20");
+    }
+
+    @Test
     void theBranchCannotVoteBeforeTheCandidateHasApplied() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
