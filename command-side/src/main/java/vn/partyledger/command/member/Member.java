@@ -293,6 +293,7 @@ public class Member {
         onlyAProbationaryMember("I11", "onlyAProbationaryMemberIsStruckOffTheProbationaryList");
         statedFullMembersMatchTheBranchRoll("I11", command.branchFullMembersOnRoll(), registry);
         strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked(command, votes);
+        strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee(command, registry, votes);
         strikeOffNeedsMoreThanHalfOfTheStandingCommittee(command, votes);
         decisionIsSignedByTheCompetentAuthority("I11", command.decision(), authority);
         apply(new ProbationaryMemberStruckOff(memberId, branchId, command.decision().docDate(),
@@ -713,6 +714,23 @@ public class Member {
                     "Striking off the probationary list needs " + needed + " (" + votes.admission() + ") of the "
                             + "branch's " + command.branchFullMembersOnRoll() + " full members unless three branch "
                             + "votes deadlocked; stated " + command.branchInFavour() + ".");
+        }
+    }
+
+    /** Above a subordinate branch the grassroots committee votes too (domain.md §6), unless the branch deadlocked. */
+    private void strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee(
+            StrikeOffProbationaryMember command, OrganisationRegistry registry, VotePolicy votes) {
+        if (probation.deadlocked() || !branchIsSubordinate(registry)) {
+            return;
+        }
+        int needed = votes.admissionPassMark(command.grassrootsCommitteeMembers());
+        if (command.grassrootsCommitteeMembers() < 1 || command.grassrootsCommitteeInFavour() < needed
+                || command.grassrootsCommitteeInFavour() > command.grassrootsCommitteeMembers()) {
+            throw new RuleViolation("I11", "strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee",
+                    "Branch " + branchId + " is a subordinate branch, so striking off its probationary list also "
+                            + "needs " + votes.admission() + " of the grassroots committee's members in office; "
+                            + "stated " + command.grassrootsCommitteeInFavour() + " of "
+                            + command.grassrootsCommitteeMembers() + ".");
         }
     }
 

@@ -73,8 +73,13 @@ class ProbationAndRecognitionTest {
     }
 
     private static StrikeOffProbationaryMember strikeOff(int branchInFavour, int committeeInFavour) {
+        return strikeOff(branchInFavour, 7, committeeInFavour);
+    }
+
+    /** The ward committee above the subordinate branch has 9 members in office, the standing committee 9. */
+    private static StrikeOffProbationaryMember strikeOff(int branchInFavour, int wardInFavour, int committeeInFavour) {
         return new StrikeOffProbationaryMember("m1", new DecisionRef("90-QĐ/QU", DECIDED, AUTHORITY), "unfit",
-                FULL_MEMBERS_ON_ROLL, branchInFavour, 9, committeeInFavour);
+                FULL_MEMBERS_ON_ROLL, branchInFavour, 9, wardInFavour, 9, committeeInFavour);
     }
 
     @Test
@@ -257,6 +262,16 @@ class ProbationAndRecognitionTest {
     }
 
     @Test
+    @DisplayName("I11: striking a subordinate branch's probationer off needs two thirds of the grassroots committee")
+    void strikingASubordinateBranchsProbationerOffNeedsTwoThirdsOfTheGrassrootsCommittee() {
+        fixture.given(probationary())
+                .when(strikeOff(20, 5, 5))
+                .expectNoEvents()
+                .expectException(Violation.of("I11",
+                        "strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee"));
+    }
+
+    @Test
     @DisplayName("I11: only a probationary member is struck off the probationary list")
     void onlyAProbationaryMemberIsStruckOffTheProbationaryList() {
         fixture.given(votesPassed())
@@ -269,7 +284,7 @@ class ProbationAndRecognitionTest {
     @DisplayName("I11: after a deadlock the competent committee strikes off without the branch's two thirds")
     void afterThreeDeadlockedBranchVotesTheCompetentCommitteeStrikesOffWithoutTheBranchsTwoThirds() {
         fixture.given(deadlocked())
-                .when(strikeOff(12, 5))
+                .when(strikeOff(12, 0, 5))
                 .expectEvents(new ProbationaryMemberStruckOff("m1", BRANCH, DECIDED, AUTHORITY, "unfit"));
     }
 

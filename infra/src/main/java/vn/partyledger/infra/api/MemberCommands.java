@@ -246,13 +246,15 @@ public class MemberCommands {
 
     @PostMapping("/{memberId}/strike-off-probationary-member")
     @Operation(summary = "Strike an unqualified member off the probationary list (I11: two thirds of the branch's full "
-            + "members unless three branch votes deadlocked, more than half of the deciding standing committee)")
+            + "members and, above a subordinate branch, of the grassroots committee, unless three branch votes "
+            + "deadlocked; more than half of the deciding standing committee)")
     public ResponseEntity<CommandOutcome> strikeOffProbationaryMember(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
             @Valid @RequestBody ProbationaryStrikeOff body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
         return execute(http, body, new StrikeOffProbationaryMember(memberId, decision, body.reason(),
-                        body.branchFullMembersOnRoll(), body.branchInFavour(), body.standingCommitteeMembers(),
+                        body.branchFullMembersOnRoll(), body.branchInFavour(), body.grassrootsCommitteeMembers(),
+                        body.grassrootsCommitteeInFavour(), body.standingCommitteeMembers(),
                         body.standingCommitteeInFavour()),
                 decision.docDate(), decision, context);
     }
@@ -361,6 +363,8 @@ public class MemberCommands {
                                         @NotBlank @Size(max = 200) String reason,
                                         @Min(0) int branchFullMembersOnRoll,
                                         @Min(0) int branchInFavour,
+                                        @Min(0) int grassrootsCommitteeMembers,
+                                        @Min(0) int grassrootsCommitteeInFavour,
                                         @Min(1) int standingCommitteeMembers,
                                         @Min(0) int standingCommitteeInFavour) {
     }

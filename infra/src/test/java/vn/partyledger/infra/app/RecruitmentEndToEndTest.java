@@ -60,6 +60,28 @@ class RecruitmentEndToEndTest extends RunningApplication {
     }
 
     @Test
+    void aSubordinateBranchsProbationerIsStruckOffTheListOnlyWithTheWardCommitteesTwoThirds() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+        String strikeOff = """
+                {"decision": {"docNumber": "150-QĐ/ĐU", "docDate": "2026-09-15", "issuingOrgId": "%s"},
+                 "reason": "did not meet the standard", "branchFullMembersOnRoll": 0, "branchInFavour": 0,
+                 "grassrootsCommitteeMembers": 9, "grassrootsCommitteeInFavour": %d,
+                 "standingCommitteeMembers": 5, "standingCommitteeInFavour": 3}
+                """;
+        long before = eventsOf(memberId);
+
+        ResponseEntity<JsonNode> shortOfTwoThirds = scenario.step(memberId, "strike-off-probationary-member",
+                strikeOff.formatted(scenario.ward, 5));
+        assertRefused(shortOfTwoThirds, "I11",
+                "strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee", memberId, before);
+
+        expect(scenario.step(memberId, "strike-off-probationary-member", strikeOff.formatted(scenario.ward, 6)), 200);
+        assertThat(eventTypesOf(memberId)).endsWith("ProbationaryMemberStruckOff");
+    }
+
+    @Test
     void aFirstRecognitionVoteLateAfterProbationIsRecordedAndFlaggedAndTheCommitteeDoesNotVoteBeforeIt() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
