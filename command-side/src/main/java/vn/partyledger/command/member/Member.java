@@ -15,6 +15,7 @@ import vn.partyledger.domain.correction.CorrectionOfTheRecord;
 import vn.partyledger.domain.correction.EntryAnnulled;
 import vn.partyledger.domain.correction.EntryDateCorrected;
 import vn.partyledger.domain.correction.EntryType;
+import vn.partyledger.domain.badge.AwardPartyBadge;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.MemberDeceased;
@@ -52,6 +53,7 @@ import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.member.ProvincialConsentRecorded;
 import vn.partyledger.domain.member.ReadmissionGrounds;
 import vn.partyledger.domain.member.ReadmissionPolicy;
+import vn.partyledger.domain.member.RecognitionReviewedLate;
 import vn.partyledger.domain.member.RecognitionVoteRecorded;
 import vn.partyledger.domain.member.RecognizeFullMember;
 import vn.partyledger.domain.member.RecordAwarenessCourse;
@@ -69,7 +71,7 @@ import vn.partyledger.domain.member.StrikeOffProbationaryMember;
 import vn.partyledger.domain.member.SubmitApplication;
 import vn.partyledger.domain.member.VerificationConclusion;
 import vn.partyledger.domain.member.VoteLevel;
-import vn.partyledger.domain.member.Votes;
+import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.member.WithdrawApplication;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.DecisionRef;
@@ -96,6 +98,7 @@ public class Member {
     private int admissions;
     private Probation probation;
     private LocalDate fullSince;
+    private MemberStatus statusAtDeath;
 
     protected Member() {
         // required by Axon to rebuild the aggregate from its events
@@ -177,7 +180,8 @@ public class Member {
     }
 
     @CommandHandler
-    public void handle(RecordBranchAdmissionVote command, OrganisationRegistry registry, RecruitmentPolicy policy) {
+    public void handle(RecordBranchAdmissionVote command, OrganisationRegistry registry, RecruitmentPolicy policy,
+                       VotePolicy votes) {
         recruitmentStepsFollowTheApplication();
         theBranchVotesAgainOnlyAfterAFailedVote();
         awarenessCertificateIsValidOnTheVoteDate(command, policy);
@@ -191,18 +195,18 @@ public class Member {
         votesCannotExceedTheElectorate("I5", command.fullMembersOnRoll(), command.inFavour() + command.against());
         apply(new BranchAdmissionVoteRecorded(memberId, command.meetingId(), command.voteDate(),
                 command.fullMembersOnRoll(), command.inFavour(), command.against(),
-                command.inFavour() >= Votes.twoThirdsOf(command.fullMembersOnRoll())));
+                command.inFavour() >= votes.admissionPassMark(command.fullMembersOnRoll())));
     }
 
     @CommandHandler
-    public void handle(RecordCommitteeAdmissionVote command, OrganisationRegistry registry) {
+    public void handle(RecordCommitteeAdmissionVote command, OrganisationRegistry registry, VotePolicy votes) {
         candidateFileIsOpen();
         committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee(command, registry);
         committeeVotesAfterThePassedBranchVote(command);
         votesCannotExceedTheElectorate("I6", command.membersInOffice(), command.inFavour());
         apply(new CommitteeAdmissionVoteRecorded(memberId, command.committeeOrgId(), command.voteDate(),
                 command.membersInOffice(), command.inFavour(),
-                command.inFavour() >= Votes.twoThirdsOf(command.membersInOffice())));
+                command.inFavour() >= votes.admissionPassMark(command.membersInOffice())));
     }
 
     @CommandHandler
@@ -266,19 +270,23 @@ public class Member {
     }
 
     @CommandHandler
-    public void handle(RecordRecognitionVote command, OrganisationRegistry registry) {
+    public void handle(RecordRecognitionVote command, OrganisationRegistry registry, VotePolicy votes,
+                       WorkingDayCalendar calendar, RecruitmentPolicy policy) {
         onlyAProbationaryMember("I10", "recognitionIsVotedOnlyForAProbationaryMember");
         recognitionIsConsideredOnceProbationEnds(command);
         if (command.level() == VoteLevel.BRANCH) {
             theBranchVotesAtMostThreeTimesInTurn(command);
             statedFullMembersMatchTheBranchRoll("I10", command.electorate(), registry);
         } else {
-            theCommitteeVotesAfterAPassedBranchVoteOrADeadlock(registry);
+            theCommitteeVotesAfterAPassedBranchVoteOrADeadlock(command, registry);
         }
         votesCannotExceedTheElectorate("I10", command.electorate(), command.inFavour() + command.against());
+        if (command.level() == VoteLevel.BRANCH && command.attemptNo() == 1) {
+            flagAReviewAfterTheDeadline(command.voteDate(), calendar, policy);
+        }
+        boolean passed = command.inFavour() >= votes.admissionPassMark(command.electorate());
         apply(new RecognitionVoteRecorded(memberId, command.level(), command.voteDate(), command.electorate(),
-                command.inFavour(), command.against(), command.inFavour() >= Votes.twoThirdsOf(command.electorate()),
-                command.attemptNo()));
+                command.inFavour(), command.against(), passed, command.attemptNo()));
     }
 
     @CommandHandler
@@ -296,10 +304,12 @@ public class Member {
 
     @CommandHandler
     public void handle(StrikeOffProbationaryMember command, OrganisationRegistry registry, AuthorityResolver authority,
-                       MembershipLedger ledger) {
+                       VotePolicy votes, MembershipLedger ledger) {
         onlyAProbationaryMember("I11", "onlyAProbationaryMemberIsStruckOffTheProbationaryList");
         statedFullMembersMatchTheBranchRoll("I11", command.branchFullMembersOnRoll(), registry);
-        strikeOffNeedsTwoThirdsOfTheBranchAndMoreThanHalfOfTheStandingCommittee(command);
+        strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked(command, votes);
+        strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee(command, registry, votes);
+        strikeOffNeedsMoreThanHalfOfTheStandingCommittee(command, votes);
         decisionIsSignedByTheCompetentAuthority("I11", command.decision(), authority);
         apply(new ProbationaryMemberStruckOff(memberId, branchId, command.decision().docDate(),
                 command.decision().issuingOrgId(), command.reason()));
@@ -674,12 +684,26 @@ public class Member {
         }
     }
 
-    private void theCommitteeVotesAfterAPassedBranchVoteOrADeadlock(OrganisationRegistry registry) {
+    private void theCommitteeVotesAfterAPassedBranchVoteOrADeadlock(RecordRecognitionVote command,
+                                                                     OrganisationRegistry registry) {
         boolean afterBranch = probation.branchPassed() && branchIsSubordinate(registry);
-        if (probation.committeePassed() || !(afterBranch || probation.deadlocked())) {
+        if (probation.committeePassed() || !(afterBranch || probation.deadlocked())
+                || command.voteDate().isBefore(probation.lastBranchVoteDate())) {
             throw new RuleViolation("I10", "theCommitteeVotesAfterAPassedBranchVoteOrADeadlock",
-                    "The grassroots committee votes on a recognition once: after a subordinate branch passed it, or "
-                            + "as escalation after three failed branch votes.");
+                    "The grassroots committee votes on a recognition once, and not before the branch's vote: after a "
+                            + "subordinate branch passed it, or as escalation after three failed branch votes.");
+        }
+    }
+
+    /**
+     * QĐ 24 §4.2.1: the branch considers recognition within the set working days after probation ends. A later first
+     * vote is recorded all the same and flagged, as late decisions are (I7, I9).
+     */
+    private void flagAReviewAfterTheDeadline(LocalDate reviewedOn, WorkingDayCalendar calendar,
+                                             RecruitmentPolicy policy) {
+        LocalDate deadline = calendar.plusWorkingDays(probation.end(), policy.recognitionReviewDeadlineWorkingDays());
+        if (reviewedOn.isAfter(deadline)) {
+            apply(new RecognitionReviewedLate(memberId, branchId, probation.end(), deadline, reviewedOn));
         }
     }
 
@@ -693,17 +717,47 @@ public class Member {
         }
     }
 
-    private static void strikeOffNeedsTwoThirdsOfTheBranchAndMoreThanHalfOfTheStandingCommittee(
-            StrikeOffProbationaryMember command) {
-        int branchNeeded = Votes.twoThirdsOf(command.branchFullMembersOnRoll());
-        int committeeNeeded = Votes.moreThanHalfOf(command.standingCommitteeMembers());
-        if (command.branchInFavour() < branchNeeded || command.standingCommitteeInFavour() < committeeNeeded
+    /**
+     * The branch proposes striking off by two thirds of its full members; after three branch votes without two thirds
+     * either way the matter went up (QĐ 24 §4.2.3) and the competent committee decides without the branch's majority.
+     */
+    private void strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked(StrikeOffProbationaryMember command,
+                                                                     VotePolicy votes) {
+        int needed = votes.admissionPassMark(command.branchFullMembersOnRoll());
+        if (!probation.deadlocked() && command.branchInFavour() < needed) {
+            throw new RuleViolation("I11", "strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked",
+                    "Striking off the probationary list needs " + needed + " (" + votes.admission() + ") of the "
+                            + "branch's " + command.branchFullMembersOnRoll() + " full members unless three branch "
+                            + "votes deadlocked; stated " + command.branchInFavour() + ".");
+        }
+    }
+
+    /** Above a subordinate branch the grassroots committee votes too (domain.md §6), unless the branch deadlocked. */
+    private void strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee(
+            StrikeOffProbationaryMember command, OrganisationRegistry registry, VotePolicy votes) {
+        if (probation.deadlocked() || !branchIsSubordinate(registry)) {
+            return;
+        }
+        int needed = votes.admissionPassMark(command.grassrootsCommitteeMembers());
+        if (command.grassrootsCommitteeMembers() < 1 || command.grassrootsCommitteeInFavour() < needed
+                || command.grassrootsCommitteeInFavour() > command.grassrootsCommitteeMembers()) {
+            throw new RuleViolation("I11", "strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee",
+                    "Branch " + branchId + " is a subordinate branch, so striking off its probationary list also "
+                            + "needs " + votes.admission() + " of the grassroots committee's members in office; "
+                            + "stated " + command.grassrootsCommitteeInFavour() + " of "
+                            + command.grassrootsCommitteeMembers() + ".");
+        }
+    }
+
+    private static void strikeOffNeedsMoreThanHalfOfTheStandingCommittee(StrikeOffProbationaryMember command,
+                                                                        VotePolicy votes) {
+        int needed = votes.majorityPassMark(command.standingCommitteeMembers());
+        if (command.standingCommitteeInFavour() < needed
                 || command.standingCommitteeInFavour() > command.standingCommitteeMembers()) {
-            throw new RuleViolation("I11", "strikeOffNeedsTwoThirdsOfTheBranchAndMoreThanHalfOfTheStandingCommittee",
-                    "Striking off the probationary list needs " + branchNeeded + " of the branch's "
-                            + command.branchFullMembersOnRoll() + " full members and " + committeeNeeded + " of the "
-                            + command.standingCommitteeMembers() + " standing-committee members; stated "
-                            + command.branchInFavour() + " and " + command.standingCommitteeInFavour() + ".");
+            throw new RuleViolation("I11", "strikeOffNeedsMoreThanHalfOfTheStandingCommittee",
+                    "Striking off the probationary list is decided by " + needed + " (more than "
+                            + votes.majority() + ") of the " + command.standingCommitteeMembers()
+                            + " standing-committee members; stated " + command.standingCommitteeInFavour() + ".");
         }
     }
 
@@ -883,16 +937,31 @@ public class Member {
     final MemberReadmission readmission = new MemberReadmission();
 
     /**
-     * Intercepts every command to this record, the entities' included, so no handler needs its own check. Corrections
-     * of the record pass: a death keyed against the wrong person must be annullable (I29, ADR 0016).
+     * Intercepts every command to this record, the entities' included, so no handler needs its own check; only what
+     * {@link #stillTakenAfterDeath} names gets through.
      */
     @CommandHandlerInterceptor
     void aDeceasedMemberTakesNoFurtherCommands(CommandMessage<?> command) {
-        if (status == MemberStatus.DECEASED && !(command.getPayload() instanceof CorrectionOfTheRecord)) {
+        if (status == MemberStatus.DECEASED && !stillTakenAfterDeath(command.getPayload())) {
             throw new RuleViolation("I29", "aDeceasedMemberTakesNoFurtherCommands",
                     "Member " + memberId + " has died; the record takes no further member commands ("
-                            + command.getPayloadType().getSimpleName() + ").");
+                            + command.getPayloadType().getSimpleName() + ") except a posthumous badge award or a correction of the record.");
         }
+    }
+
+    /**
+     * I29's allow-list, the one place that says what a deceased member's record still takes: domain.md allows only
+     * a posthumous badge, filing, archiving and corrections after death. Each entry is a command by name (and, for the
+     * badge, its posthumous flag), so a new command stays refused until it is added here on purpose.
+     */
+    private static boolean stillTakenAfterDeath(Object command) {
+        return command instanceof AwardPartyBadge award && award.posthumous()
+                || command instanceof CorrectionOfTheRecord;
+    }
+
+    /** The status the member died in (FULL or PROBATIONARY), or null while alive. */
+    MemberStatus statusAtDeath() {
+        return statusAtDeath;
     }
 
     @EventSourcingHandler
@@ -915,7 +984,7 @@ public class Member {
 
     @EventSourcingHandler
     void on(MemberDeceased event) {
-        statusBeforeDeath = status;
+        statusAtDeath = status;
         status = MemberStatus.DECEASED;
     }
 
@@ -923,13 +992,6 @@ public class Member {
 
     @AggregateMember
     final MemberCorrections corrections = new MemberCorrections(this);
-
-    /** Probationary or full: what an annulled death gives back. */
-    private MemberStatus statusBeforeDeath;
-
-    MemberStatus statusBeforeDeath() {
-        return statusBeforeDeath;
-    }
 
     /** An annulled death or strike-off never happened: the status is what it was before. */
     @EventSourcingHandler

@@ -99,7 +99,7 @@ class MemberCorrections {
     /** Only a death and a strike-off change the status; both are undone to the status the member had before. */
     private MemberStatus statusBefore(Entry entry) {
         return switch (entry.type()) {
-            case MEMBER_DECEASED -> member.statusBeforeDeath();
+            case MEMBER_DECEASED -> member.statusAtDeath();
             case MEMBER_STRUCK_OFF -> MemberStatus.FULL;
             default -> null;
         };

@@ -18,7 +18,7 @@ import vn.partyledger.domain.discipline.StrikeOffMember;
 import vn.partyledger.domain.discipline.StrikeOffProposed;
 import vn.partyledger.domain.discipline.VoluntaryExitRequested;
 import vn.partyledger.domain.member.MemberStatus;
-import vn.partyledger.domain.member.Votes;
+import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
@@ -46,7 +46,7 @@ class MemberLeaving {
     }
 
     @CommandHandler
-    void handle(ProposeStrikeOff command, DisciplinePolicy policy) {
+    void handle(ProposeStrikeOff command, DisciplinePolicy policy, VotePolicy votes) {
         onlyAFullMemberIsStruckOff("I20");
         aStrikeOffProposalCitesItsEvidence(command);
         if (command.ground() == StrikeOffGround.ABSENCE_OR_DUES_3M) {
@@ -59,7 +59,7 @@ class MemberLeaving {
         apply(new StrikeOffProposed(member.memberId(), command.ground(), command.evidenceRefs(),
                 command.monthsInBreach(), command.voteDate(), command.branchFullMembersOnRoll(),
                 command.branchInFavour(),
-                command.branchInFavour() >= Votes.moreThanHalfOf(command.branchFullMembersOnRoll())));
+                command.branchInFavour() >= votes.majorityPassMark(command.branchFullMembersOnRoll())));
     }
 
     @CommandHandler

@@ -16,6 +16,7 @@ final class Probation {
 
     private final LocalDate end;
     private int branchAttempts;
+    private LocalDate lastBranchVoteDate;
     private RecognitionVoteRecorded passedBranchVote;
     private RecognitionVoteRecorded passedCommitteeVote;
 
@@ -29,6 +30,11 @@ final class Probation {
 
     int branchAttempts() {
         return branchAttempts;
+    }
+
+    /** The date of the branch's latest recognition vote, or null before its first. */
+    LocalDate lastBranchVoteDate() {
+        return lastBranchVoteDate;
     }
 
     boolean branchPassed() {
@@ -52,6 +58,7 @@ final class Probation {
     void on(RecognitionVoteRecorded event) {
         if (event.level() == VoteLevel.BRANCH) {
             branchAttempts = event.attemptNo();
+            lastBranchVoteDate = event.voteDate();
         }
         if (event.passed()) {
             if (event.level() == VoteLevel.BRANCH) {

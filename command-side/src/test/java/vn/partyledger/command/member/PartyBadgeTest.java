@@ -5,8 +5,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.discipline.AppealOutcome;
+import vn.partyledger.domain.discipline.AppealResolved;
+import vn.partyledger.domain.discipline.AppealSubject;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.DisciplinePolicy;
+import vn.partyledger.domain.discipline.MemberDeceased;
 import vn.partyledger.domain.discipline.MemberStruckOff;
 import vn.partyledger.domain.discipline.MembershipRestored;
 import vn.partyledger.domain.discipline.StrikeOffGround;
@@ -14,6 +19,8 @@ import vn.partyledger.domain.badge.AwardPartyBadge;
 import vn.partyledger.domain.badge.BadgePolicy;
 import vn.partyledger.domain.badge.PartyBadgeAwarded;
 import vn.partyledger.domain.badge.PartyBadgeReissued;
+import vn.partyledger.domain.badge.PartyBadgeReturned;
+import vn.partyledger.domain.badge.ReclaimBadge;
 import vn.partyledger.domain.badge.ReissueBadge;
 import vn.partyledger.domain.exemption.ExemptionGranted;
 import vn.partyledger.domain.exemption.ExemptionKind;
@@ -44,6 +51,7 @@ class PartyBadgeTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource(BadgePolicy.DEFAULTS);
+        fixture.registerInjectableResource(DisciplinePolicy.DEFAULTS);
     }
 
     /** A member whose admission was decided on {@code decided}, then recognised as a full member. */
@@ -58,19 +66,31 @@ class PartyBadgeTest {
                         decided.plusDays(14).plusYears(1), "district-8", false)};
     }
 
+    /** The award decided ten days before the occasion; {@code confirmation} is the branch's, for a disciplined one. */
+    private static AwardPartyBadge award(int level, LocalDate occasion, boolean seriousIllness, boolean posthumous,
+                                         String confirmation) {
+        return new AwardPartyBadge("m1", level, "HH-" + level + "-0417", occasion, null, seriousIllness, posthumous,
+                confirmation, new DecisionRef("512-QĐ/TU", occasion.minusDays(10), PROVINCE));
+    }
+
     private static AwardPartyBadge award(int level, LocalDate occasion) {
-        return new AwardPartyBadge("m1", level, "HH-" + level + "-0417", occasion, null, false, false,
-                new DecisionRef("512-QĐ/TU", occasion.minusDays(10), PROVINCE));
+        return award(level, occasion, false, false, null);
     }
 
     private static AwardPartyBadge earlyForIllness(int level, LocalDate occasion) {
-        return new AwardPartyBadge("m1", level, "HH-" + level + "-0417", occasion, null, true, false,
-                new DecisionRef("512-QĐ/TU", occasion.minusDays(10), PROVINCE));
+        return award(level, occasion, true, false, null);
     }
 
     private static AwardPartyBadge posthumous(int level, LocalDate occasion) {
-        return new AwardPartyBadge("m1", level, "HH-" + level + "-0417", occasion, null, false, true,
-                new DecisionRef("512-QĐ/TU", occasion.minusDays(10), PROVINCE));
+        return award(level, occasion, false, true, null);
+    }
+
+    private static MemberDeceased diedOn(LocalDate date) {
+        return new MemberDeceased("m1", "kp1", date);
+    }
+
+    private static DisciplineImposed disciplined(DisciplineForm form, LocalDate effective) {
+        return new DisciplineImposed("m1", form, "kp1", "kp1", effective);
     }
 
     private static PartyBadgeAwarded awarded(int level, LocalDate occasion, boolean early, boolean posthumous) {
@@ -138,7 +158,7 @@ class PartyBadgeTest {
     void theProvincialStandingCommitteeMayDecideAnotherOccasion() {
         LocalDate founding = LocalDate.of(2025, 3, 26);
         fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
-                .when(new AwardPartyBadge("m1", 30, "HH-30-0417", founding, "77-QĐ/TU", false, false,
+                .when(new AwardPartyBadge("m1", 30, "HH-30-0417", founding, "77-QĐ/TU", false, false, null,
                         new DecisionRef("512-QĐ/TU", founding.minusDays(10), PROVINCE)))
                 .expectEvents(awarded(30, founding, false, false));
     }
@@ -179,21 +199,156 @@ class PartyBadgeTest {
     }
 
     @Test
-    @DisplayName("I24: a posthumous award comes at most 12 months early")
-    void aPosthumousAwardComesAtMostTwelveMonthsEarly() {
-        fixture.given(fullMemberDecidedOn(LocalDate.of(1957, 2, 3)))
-                .when(posthumous(70, FEB_3_2025))
-                .expectNoEvents()
-                .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
-    }
-
-    @Test
-    @DisplayName("I24: a member who died months before reaching the level is awarded the badge posthumously")
+    @DisplayName("I24: a member who died eight months before reaching the level is awarded the badge posthumously")
     void aMemberWhoDiedMonthsBeforeReachingTheLevelIsAwardedTheBadgePosthumously() {
         LocalDate occasion = LocalDate.of(2024, 9, 2);
         fixture.given(fullMemberDecidedOn(LocalDate.of(1955, 2, 3)))
+                .andGiven(diedOn(LocalDate.of(2024, 6, 1)))
                 .when(posthumous(70, occasion))
                 .expectEvents(awarded(70, occasion, true, true));
+    }
+
+    @Test
+    @DisplayName("I24: a member who died more than 12 months before reaching the level is not awarded it posthumously")
+    void aMemberWhoDiedMoreThanTwelveMonthsBeforeReachingTheLevelIsNotAwardedItPosthumously() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1955, 2, 3)))
+                .andGiven(diedOn(LocalDate.of(2023, 12, 1)))
+                .when(posthumous(70, LocalDate.of(2024, 9, 2)))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "theMemberDiedAtMostTheAllowanceBeforeReachingTheLevel"));
+    }
+
+    @Test
+    @DisplayName("I24: a posthumous award counts the party age up to the death, not up to the occasion")
+    void aPosthumousAwardCountsThePartyAgeUpToTheDeath() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1955, 2, 3)))
+                .andGiven(diedOn(LocalDate.of(2023, 12, 1)))
+                .when(posthumous(70, LocalDate.of(2025, 9, 2)))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "theMemberDiedAtMostTheAllowanceBeforeReachingTheLevel"));
+    }
+
+    @Test
+    @DisplayName("I24: a living member is not awarded a badge posthumously")
+    void aLivingMemberIsNotAwardedABadgePosthumously() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1955, 2, 3)))
+                .when(posthumous(70, LocalDate.of(2024, 9, 2)))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "aPosthumousBadgeIsForAMemberWhoDiedAFullMember"));
+    }
+
+    @Test
+    @DisplayName("I24: a member who died in probation is not awarded a badge posthumously")
+    void aMemberWhoDiedInProbationIsNotAwardedABadgePosthumously() {
+        Object[] history = fullMemberDecidedOn(LocalDate.of(1955, 2, 3));
+        fixture.given(history[0], history[1], history[2])
+                .andGiven(diedOn(LocalDate.of(1955, 9, 1)))
+                .when(posthumous(70, LocalDate.of(2024, 9, 2)))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "aPosthumousBadgeIsForAMemberWhoDiedAFullMember"));
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member is awarded a badge only posthumously")
+    void aDeceasedMemberIsAwardedABadgeOnlyPosthumously() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1955, 2, 3)))
+                .andGiven(diedOn(LocalDate.of(2024, 6, 1)))
+                .when(award(70, LocalDate.of(2025, 2, 3)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member's badge is not reissued by the ledger")
+    void aDeceasedMembersBadgeIsNotReissued() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(awarded(30, FEB_3_2025, false, false), diedOn(LocalDate.of(2025, 6, 1)))
+                .when(new ReissueBadge("m1", 30, "HH-30-9001", "lost",
+                        new DecisionRef("90-QĐ/TU", LocalDate.of(2025, 10, 1), PROVINCE)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+    }
+
+    @Test
+    @DisplayName("I24: a member reprimanded less than 6 months before the award decision is not considered")
+    void aMemberReprimandedLessThanSixMonthsBeforeIsNotConsidered() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(disciplined(DisciplineForm.REPRIMAND, LocalDate.of(2024, 9, 1)))
+                .when(award(30, FEB_3_2025, false, false, "XN-12/CB"))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "aDisciplinedMemberIsNotConsideredWithinTheDeferral"));
+    }
+
+    @Test
+    @DisplayName("I24: a member reprimanded over 6 months before is considered once the branch confirms the correction")
+    void aMemberReprimandedOverSixMonthsBeforeIsConsideredOnceTheBranchConfirms() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(disciplined(DisciplineForm.REPRIMAND, LocalDate.of(2024, 6, 1)))
+                .when(award(30, FEB_3_2025, false, false, "XN-12/CB"))
+                .expectEvents(awarded(30, FEB_3_2025, false, false));
+    }
+
+    @Test
+    @DisplayName("I24: while a reprimand applies the member is not considered without the branch's confirmation")
+    void whileAReprimandAppliesTheMemberIsNotConsideredWithoutTheBranchsConfirmation() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(disciplined(DisciplineForm.REPRIMAND, LocalDate.of(2024, 6, 1)))
+                .when(award(30, FEB_3_2025))
+                .expectNoEvents()
+                .expectException(Violation.of("I24",
+                        "aDisciplinedMemberIsConsideredOnTheBranchsConfirmationOfCorrection"));
+    }
+
+    @Test
+    @DisplayName("I24: a member warned less than 9 months before the award decision is not considered")
+    void aMemberWarnedLessThanNineMonthsBeforeIsNotConsidered() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(disciplined(DisciplineForm.WARNING, LocalDate.of(2024, 5, 1)))
+                .when(award(30, FEB_3_2025, false, false, "XN-12/CB"))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "aDisciplinedMemberIsNotConsideredWithinTheDeferral"));
+    }
+
+    @Test
+    @DisplayName("I24: a member dismissed from a post less than 12 months before the award decision is not considered")
+    void aMemberDismissedLessThanTwelveMonthsBeforeIsNotConsidered() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(disciplined(DisciplineForm.DISMISSAL, LocalDate.of(2024, 3, 1)))
+                .when(award(30, FEB_3_2025, false, false, "XN-12/CB"))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "aDisciplinedMemberIsNotConsideredWithinTheDeferral"));
+    }
+
+    @Test
+    @DisplayName("I24: a discipline whose 12 months of effect are over no longer defers the badge")
+    void aDisciplineWhoseEffectIsOverNoLongerDefersTheBadge() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(disciplined(DisciplineForm.WARNING, LocalDate.of(2023, 12, 1)))
+                .when(award(30, FEB_3_2025))
+                .expectEvents(awarded(30, FEB_3_2025, false, false));
+    }
+
+    @Test
+    @DisplayName("I24: a discipline annulled on appeal does not defer the badge")
+    void aDisciplineAnnulledOnAppealDoesNotDeferTheBadge() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(disciplined(DisciplineForm.WARNING, LocalDate.of(2024, 11, 1)),
+                        new AppealResolved("m1", AppealSubject.DISCIPLINE, AppealOutcome.ANNULLED, "district-8",
+                                LocalDate.of(2024, 12, 20)))
+                .when(award(30, FEB_3_2025))
+                .expectEvents(awarded(30, FEB_3_2025, false, false));
+    }
+
+    @Test
+    @DisplayName("I24: a discipline upheld on appeal still defers the badge")
+    void aDisciplineUpheldOnAppealStillDefersTheBadge() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(disciplined(DisciplineForm.WARNING, LocalDate.of(2024, 11, 1)),
+                        new AppealResolved("m1", AppealSubject.DISCIPLINE, AppealOutcome.UPHELD, "district-8",
+                                LocalDate.of(2024, 12, 20)))
+                .when(award(30, FEB_3_2025))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "aDisciplinedMemberIsNotConsideredWithinTheDeferral"));
     }
 
     @Test
@@ -354,5 +509,50 @@ class PartyBadgeTest {
                 .when(award(30, FEB_3_2025))
                 .expectNoEvents()
                 .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
+    }
+
+    @Test
+    @DisplayName("an expelled member hands the badge back")
+    void anExpelledMemberHandsTheBadgeBack() {
+        DecisionRef decision = new DecisionRef("95-QĐ/QU", LocalDate.of(2025, 10, 1), "district-8");
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(awarded(30, FEB_3_2025, false, false),
+                        disciplined(DisciplineForm.EXPULSION, LocalDate.of(2025, 9, 1)))
+                .when(new ReclaimBadge("m1", 30, LocalDate.of(2025, 10, 6), decision))
+                .expectEvents(new PartyBadgeReturned("m1", 30, "HH-30-0417", LocalDate.of(2025, 10, 6),
+                        "district-8"));
+    }
+
+    @Test
+    @DisplayName("a member who was not expelled keeps the badge")
+    void aMemberWhoWasNotExpelledKeepsTheBadge() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(awarded(30, FEB_3_2025, false, false))
+                .when(new ReclaimBadge("m1", 30, LocalDate.of(2025, 10, 6),
+                        new DecisionRef("95-QĐ/QU", LocalDate.of(2025, 10, 1), "district-8")))
+                .expectNoEvents()
+                .expectException(Violation.of("BADGE_RETURN", "onlyAnExpelledMemberHandsABadgeBack"));
+    }
+
+    @Test
+    @DisplayName("an expelled member hands back only a badge they hold")
+    void anExpelledMemberHandsBackOnlyABadgeTheyHold() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(disciplined(DisciplineForm.EXPULSION, LocalDate.of(2025, 9, 1)))
+                .when(new ReclaimBadge("m1", 30, LocalDate.of(2025, 10, 6),
+                        new DecisionRef("95-QĐ/QU", LocalDate.of(2025, 10, 1), "district-8")))
+                .expectNoEvents()
+                .expectException(Violation.of("BADGE_NOT_AWARDED", "onlyAHeldBadgeIsHandedBack"));
+    }
+
+    @Test
+    @DisplayName("a badge handed back is not awarded again at the same level")
+    void aBadgeHandedBackIsNotAwardedAgainAtTheSameLevel() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .andGiven(awarded(30, FEB_3_2025, false, false),
+                        new PartyBadgeReturned("m1", 30, "HH-30-0417", LocalDate.of(2025, 10, 6), "district-8"))
+                .when(award(30, LocalDate.of(2025, 11, 7)))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "eachLevelIsAwardedOnce"));
     }
 }

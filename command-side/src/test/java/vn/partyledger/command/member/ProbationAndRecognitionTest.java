@@ -11,11 +11,13 @@ import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.ProbationMentorAssigned;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
+import vn.partyledger.domain.member.RecognitionReviewedLate;
 import vn.partyledger.domain.member.RecognitionVoteRecorded;
 import vn.partyledger.domain.member.RecognizeFullMember;
 import vn.partyledger.domain.member.RecordRecognitionVote;
 import vn.partyledger.domain.member.StrikeOffProbationaryMember;
 import vn.partyledger.domain.member.VoteLevel;
+import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 
@@ -71,8 +73,13 @@ class ProbationAndRecognitionTest {
     }
 
     private static StrikeOffProbationaryMember strikeOff(int branchInFavour, int committeeInFavour) {
+        return strikeOff(branchInFavour, 7, committeeInFavour);
+    }
+
+    /** The ward committee above the subordinate branch has 9 members in office, the standing committee 9. */
+    private static StrikeOffProbationaryMember strikeOff(int branchInFavour, int wardInFavour, int committeeInFavour) {
         return new StrikeOffProbationaryMember("m1", new DecisionRef("90-QĐ/QU", DECIDED, AUTHORITY), "unfit",
-                FULL_MEMBERS_ON_ROLL, branchInFavour, 9, committeeInFavour);
+                FULL_MEMBERS_ON_ROLL, branchInFavour, 9, wardInFavour, 9, committeeInFavour);
     }
 
     @Test
@@ -242,8 +249,7 @@ class ProbationAndRecognitionTest {
         fixture.given(probationary())
                 .when(strikeOff(19, 5))
                 .expectNoEvents()
-                .expectException(Violation.of("I11",
-                        "strikeOffNeedsTwoThirdsOfTheBranchAndMoreThanHalfOfTheStandingCommittee"));
+                .expectException(Violation.of("I11", "strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked"));
     }
 
     @Test
@@ -252,8 +258,17 @@ class ProbationAndRecognitionTest {
         fixture.given(probationary())
                 .when(strikeOff(20, 4))
                 .expectNoEvents()
+                .expectException(Violation.of("I11", "strikeOffNeedsMoreThanHalfOfTheStandingCommittee"));
+    }
+
+    @Test
+    @DisplayName("I11: striking a subordinate branch's probationer off needs two thirds of the grassroots committee")
+    void strikingASubordinateBranchsProbationerOffNeedsTwoThirdsOfTheGrassrootsCommittee() {
+        fixture.given(probationary())
+                .when(strikeOff(20, 5, 5))
+                .expectNoEvents()
                 .expectException(Violation.of("I11",
-                        "strikeOffNeedsTwoThirdsOfTheBranchAndMoreThanHalfOfTheStandingCommittee"));
+                        "strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee"));
     }
 
     @Test
@@ -264,5 +279,63 @@ class ProbationAndRecognitionTest {
                 .expectNoEvents()
                 .expectException(Violation.of("I11", "onlyAProbationaryMemberIsStruckOffTheProbationaryList"));
         assertThat(ledger.releases()).isEmpty();
+    }
+    @Test
+    @DisplayName("I11: after a deadlock the competent committee strikes off without the branch's two thirds")
+    void afterThreeDeadlockedBranchVotesTheCompetentCommitteeStrikesOffWithoutTheBranchsTwoThirds() {
+        fixture.given(deadlocked())
+                .when(strikeOff(12, 0, 5))
+                .expectEvents(new ProbationaryMemberStruckOff("m1", BRANCH, DECIDED, AUTHORITY, "unfit"));
+    }
+
+    @Test
+    @DisplayName("I10: a first recognition vote past the 30-working-day review period is recorded and flagged late")
+    void theBranchsFirstRecognitionVotePastThirtyWorkingDaysIsRecordedAndFlaggedLate() {
+        LocalDate deadline = new WorkingDayCalendar(Set.of()).plusWorkingDays(PROBATION_END, 30);
+        LocalDate late = deadline.plusDays(1);
+        fixture.given(probationary())
+                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, late, FULL_MEMBERS_ON_ROLL, 22, 2, 1))
+                .expectEvents(new RecognitionReviewedLate("m1", BRANCH, PROBATION_END, deadline, late),
+                        new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, late, FULL_MEMBERS_ON_ROLL, 22, 2, true,
+                                1));
+    }
+
+    @Test
+    @DisplayName("I10: the branch's first recognition vote on the last working day of the review period is on time")
+    void theBranchsFirstRecognitionVoteOnTheLastWorkingDayIsOnTime() {
+        LocalDate deadline = new WorkingDayCalendar(Set.of()).plusWorkingDays(PROBATION_END, 30);
+        fixture.given(probationary())
+                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, deadline, FULL_MEMBERS_ON_ROLL, 22, 2, 1))
+                .expectEvents(new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, deadline, FULL_MEMBERS_ON_ROLL, 22,
+                        2, true, 1));
+    }
+
+    @Test
+    @DisplayName("I10: the grassroots committee does not vote on a recognition before the branch's vote")
+    void theGrassrootsCommitteeDoesNotVoteBeforeTheBranchsVote() {
+        fixture.given(plus(probationary(), branchVoted(22, 1)))
+                .when(new RecordRecognitionVote("m1", VoteLevel.COMMITTEE, BRANCH_VOTE.minusDays(1), 9, 7, 0, 1))
+                .expectNoEvents()
+                .expectException(Violation.of("I10", "theCommitteeVotesAfterAPassedBranchVoteOrADeadlock"));
+    }
+
+    @Test
+    @DisplayName("I10: after three failed branch votes the member is not recognised before the committee decides")
+    void afterThreeFailedBranchVotesTheMemberIsNotRecognisedBeforeTheCommitteeDecides() {
+        fixture.given(deadlocked())
+                .when(recognize(DECIDED, null))
+                .expectNoEvents()
+                .expectException(Violation.of("I9", "recognitionFollowsThePassedVotes"));
+    }
+
+    @Test
+    @DisplayName("I10: a recognition vote passes by the configured admission threshold")
+    void aRecognitionVotePassesByTheConfiguredAdmissionThreshold() {
+        VotePolicy threeQuarters = new VotePolicy(new VotePolicy.Share(3, 4), new VotePolicy.Share(1, 2));
+        RecruitmentHistory.fixture(new WorkingDayCalendar(Set.of()), ledger, threeQuarters)
+                .given(probationary())
+                .when(branchVote(22, 1))
+                .expectEvents(new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, BRANCH_VOTE, FULL_MEMBERS_ON_ROLL,
+                        22, 2, false, 1));
     }
 }

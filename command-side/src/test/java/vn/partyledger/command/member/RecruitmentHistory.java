@@ -23,6 +23,7 @@ import vn.partyledger.domain.member.ReadmissionPolicy;
 import vn.partyledger.domain.member.RecruitmentPolicy;
 import vn.partyledger.domain.member.VerificationConclusion;
 import vn.partyledger.domain.member.VerificationSubject;
+import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 
@@ -105,6 +106,11 @@ final class RecruitmentHistory {
             Optional.of(date.isBefore(LocalDate.of(2025, 7, 1)) ? AUTHORITY : WARD);
 
     static AggregateTestFixture<Member> fixture(WorkingDayCalendar calendar, RecordingMembershipLedger ledger) {
+        return fixture(calendar, ledger, VotePolicy.DEFAULTS);
+    }
+
+    static AggregateTestFixture<Member> fixture(WorkingDayCalendar calendar, RecordingMembershipLedger ledger,
+                                                VotePolicy votes) {
         AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with(BRANCH, OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 1), FULL_MEMBERS_ON_ROLL)
@@ -120,6 +126,7 @@ final class RecruitmentHistory {
         fixture.registerInjectableResource(AdmissionPolicy.DEFAULTS);
         fixture.registerInjectableResource(RecruitmentPolicy.DEFAULTS);
         fixture.registerInjectableResource(ReadmissionPolicy.DEFAULTS);
+        fixture.registerInjectableResource(votes);
         fixture.registerInjectableResource(ledger);
         return fixture;
     }

@@ -4,7 +4,7 @@ import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
-/** A recognition vote was held; {@code passed} ⇔ inFavour ≥ ⌈2/3 × electorate⌉. */
+/** A recognition vote was held; {@code passed} ⇔ inFavour ≥ ⌈admission share (2/3, {@code VotePolicy}) × electorate⌉. */
 @Revision("1")
 public record RecognitionVoteRecorded(String memberId,
                                       VoteLevel level,

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partyledger.domain.badge.AwardPartyBadge;
+import vn.partyledger.domain.badge.ReclaimBadge;
 import vn.partyledger.domain.badge.ReissueBadge;
 import vn.partyledger.infra.axon.CommandOutcome;
 
@@ -35,14 +37,16 @@ public class BadgeCommands {
 
     @PostMapping("/{memberId}/award-party-badge")
     @Operation(summary = "Award a party badge (I24: a badge level, once, party age reached by the occasion or "
-            + "within the early allowance for serious illness or a posthumous award, on an anniversary or a decided "
-            + "occasion, full member)")
+            + "within the early allowance for serious illness, on an anniversary or a decided occasion, to a full "
+            + "member not within a discipline's deferral — with the branch's correction confirmation while the "
+            + "discipline applies; posthumous only for a member who died a full member at most 12 months before "
+            + "reaching the level, the one award I29 lets through on a deceased record)")
     public ResponseEntity<CommandOutcome> awardPartyBadge(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
             @Valid @RequestBody Award body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new AwardPartyBadge(memberId, body.level(), body.badgeNumber(),
                         body.occasionDate(), body.specialOccasionRef(), body.seriousIllness(), body.posthumous(),
-                        body.decision().toDecisionRef()),
+                        body.correctionConfirmationRef(), body.decision().toDecisionRef()),
                 body.decision().docDate(), body.decision().toDecisionRef(), context, HttpStatus.OK);
     }
 
@@ -56,14 +60,34 @@ public class BadgeCommands {
                 body.decision().docDate(), body.decision().toDecisionRef(), context, HttpStatus.OK);
     }
 
-    /** The occasion may lie ahead of the awarding decision, which is why only the decision must be past. */
+    @PostMapping("/{memberId}/reclaim-badge")
+    @Operation(summary = "Record that an expelled member handed a badge back (domain.md §7.2: only a held badge, "
+            + "only after expulsion)")
+    public ResponseEntity<CommandOutcome> reclaimBadge(
+            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @Valid @RequestBody Reclaim body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, body, new ReclaimBadge(memberId, body.level(), body.returnedOn(),
+                        body.decision().toDecisionRef()),
+                body.returnedOn(), body.decision().toDecisionRef(), context, HttpStatus.OK);
+    }
+
+    /**
+     * The occasion may lie ahead of the awarding decision, which is why only the decision must be past.
+     * {@code correctionConfirmationRef} is the branch's confirmation that a disciplined member corrected the fault.
+     */
     public record Award(@Positive int level,
                         @NotBlank @Size(max = 64) String badgeNumber,
                         @NotNull LocalDate occasionDate,
                         @Size(max = 64) String specialOccasionRef,
                         boolean seriousIllness,
                         boolean posthumous,
+                        @Size(max = 64) String correctionConfirmationRef,
                         @NotNull @Valid DecisionDocument decision) {
+    }
+
+    public record Reclaim(@Positive int level,
+                          @NotNull @PastOrPresent LocalDate returnedOn,
+                          @NotNull @Valid DecisionDocument decision) {
     }
 
     public record Reissue(@Positive int level,

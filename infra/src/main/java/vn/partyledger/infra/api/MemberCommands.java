@@ -228,7 +228,9 @@ public class MemberCommands {
     }
 
     @PostMapping("/{memberId}/record-recognition-vote")
-    @Operation(summary = "Record a recognition vote: at most three at the branch, then escalation (I10)")
+    @Operation(summary = "Record a recognition vote (I10: at most three at the branch, then escalation to the committee; "
+            + "the committee votes after the branch; a first branch vote past 30 working days after probation is "
+            + "recorded and flagged RecognitionReviewedLate; passes by the configured two thirds)")
     public ResponseEntity<CommandOutcome> recordRecognitionVote(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
             @Valid @RequestBody RecognitionVote body, RequestContext context, HttpServletRequest http) {
@@ -248,13 +250,16 @@ public class MemberCommands {
     }
 
     @PostMapping("/{memberId}/strike-off-probationary-member")
-    @Operation(summary = "Strike an unqualified member off the probationary list (I11)")
+    @Operation(summary = "Strike an unqualified member off the probationary list (I11: two thirds of the branch's full "
+            + "members and, above a subordinate branch, of the grassroots committee, unless three branch votes "
+            + "deadlocked; more than half of the deciding standing committee)")
     public ResponseEntity<CommandOutcome> strikeOffProbationaryMember(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
             @Valid @RequestBody ProbationaryStrikeOff body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
         return execute(http, body, new StrikeOffProbationaryMember(memberId, decision, body.reason(),
-                        body.branchFullMembersOnRoll(), body.branchInFavour(), body.standingCommitteeMembers(),
+                        body.branchFullMembersOnRoll(), body.branchInFavour(), body.grassrootsCommitteeMembers(),
+                        body.grassrootsCommitteeInFavour(), body.standingCommitteeMembers(),
                         body.standingCommitteeInFavour()),
                 decision.docDate(), decision, context);
     }
@@ -375,6 +380,8 @@ public class MemberCommands {
                                         @NotBlank @Size(max = 200) String reason,
                                         @Min(0) int branchFullMembersOnRoll,
                                         @Min(0) int branchInFavour,
+                                        @Min(0) int grassrootsCommitteeMembers,
+                                        @Min(0) int grassrootsCommitteeInFavour,
                                         @Min(1) int standingCommitteeMembers,
                                         @Min(0) int standingCommitteeInFavour) {
     }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * domain.md §20 for badges: {@code BADGE_LEVELS}, {@code BADGE_OCCASIONS} (month-day, e.g. 02-03) and
- * {@code BADGE_EARLY_MAX_MONTHS} (for serious illness below and from {@code longEarlyFromLevel}, and posthumous).
+ * {@code BADGE_EARLY_MAX_MONTHS} (for serious illness below and from {@code longEarlyFromLevel}, and posthumous) and
+ * {@code BADGE_DISCIPLINE_DEFERRAL_MONTHS} (after a reprimand, a warning, a dismissal from a post).
  */
 @ConfigurationProperties("partyledger.rules.badges")
 public record BadgeRulesProperties(@DefaultValue({"30", "40", "45", "50", "55", "60", "65", "70", "75", "80", "85",
@@ -16,5 +17,8 @@ public record BadgeRulesProperties(@DefaultValue({"30", "40", "45", "50", "55", 
                                    @DefaultValue("12") int illnessEarlyMonths,
                                    @DefaultValue("70") int longEarlyFromLevel,
                                    @DefaultValue("24") int illnessEarlyMonthsFromLongLevel,
-                                   @DefaultValue("12") int posthumousEarlyMonths) {
+                                   @DefaultValue("12") int posthumousEarlyMonths,
+                                   @DefaultValue("6") int reprimandDeferralMonths,
+                                   @DefaultValue("9") int warningDeferralMonths,
+                                   @DefaultValue("12") int dismissalDeferralMonths) {
 }

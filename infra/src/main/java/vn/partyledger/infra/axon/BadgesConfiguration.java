@@ -16,6 +16,7 @@ public class BadgesConfiguration {
         return new BadgePolicy(rules.levels(),
                 rules.occasions().stream().map(monthDay -> MonthDay.parse("--" + monthDay)).collect(Collectors.toSet()),
                 rules.illnessEarlyMonths(), rules.longEarlyFromLevel(), rules.illnessEarlyMonthsFromLongLevel(),
-                rules.posthumousEarlyMonths());
+                rules.posthumousEarlyMonths(), rules.reprimandDeferralMonths(), rules.warningDeferralMonths(),
+                rules.dismissalDeferralMonths());
     }
 }

@@ -6,14 +6,16 @@ import vn.partyledger.domain.discipline.DisciplinePolicy;
 
 /**
  * domain.md §20 for leaving and discipline: {@code STRIKE_OFF_MONTH_COUNT}, {@code APPEAL_WD_STRIKE_OFF} and
- * {@code APPEAL_DISCIPLINE}.
+ * {@code APPEAL_DISCIPLINE} and {@code DISCIPLINE_EFFECT_MONTHS}.
  */
 @ConfigurationProperties("partyledger.rules.discipline")
 public record DisciplineRulesProperties(@DefaultValue("3") int strikeOffMonthCount,
                                         @DefaultValue("30") int strikeOffAppealWorkingDays,
-                                        @DefaultValue("1") int disciplineAppealMonths) {
+                                        @DefaultValue("1") int disciplineAppealMonths,
+                                        @DefaultValue("12") int disciplineEffectMonths) {
 
     DisciplinePolicy toPolicy() {
-        return new DisciplinePolicy(strikeOffMonthCount, strikeOffAppealWorkingDays, disciplineAppealMonths);
+        return new DisciplinePolicy(strikeOffMonthCount, strikeOffAppealWorkingDays, disciplineAppealMonths,
+                disciplineEffectMonths);
     }
 }

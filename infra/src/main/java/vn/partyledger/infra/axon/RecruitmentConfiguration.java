@@ -7,8 +7,12 @@ import vn.partyledger.command.member.Member;
 import vn.partyledger.command.member.MemberRegistry;
 import vn.partyledger.domain.member.ReadmissionPolicy;
 import vn.partyledger.domain.member.RecruitmentPolicy;
+import vn.partyledger.domain.member.VotePolicy;
 
-/** The recruitment pipeline's resources: its policy numbers and the look-up of other members (introducers, mentors). */
+/**
+ * The recruitment pipeline's resources: its policy numbers, the vote thresholds and the look-up of other members
+ * (introducers, mentors).
+ */
 @Configuration(proxyBeanMethods = false)
 public class RecruitmentConfiguration {
 
@@ -19,6 +23,11 @@ public class RecruitmentConfiguration {
 
     @Bean
     public ReadmissionPolicy readmissionPolicy(ReadmissionRulesProperties rules) {
+        return rules.toPolicy();
+    }
+
+    @Bean
+    public VotePolicy votePolicy(VoteRulesProperties rules) {
         return rules.toPolicy();
     }
 

@@ -15,13 +15,15 @@ public record RecruitmentRulesProperties(@DefaultValue("60") int awarenessCertif
                                          @DefaultValue("216") int admissionAgeMinMonths,
                                          @DefaultValue("720") int admissionAgeMaxMonths,
                                          @DefaultValue("60") int admissionDecisionDeadlineWorkingDays,
+                                         @DefaultValue("30") int recognitionReviewDeadlineWorkingDays,
                                          @DefaultValue("30") int recognitionDecisionDeadlineWorkingDays,
                                          @DefaultValue("30") int decisionExtensionWorkingDays) {
 
     RecruitmentPolicy toPolicy() {
         return new RecruitmentPolicy(awarenessCertificateValidityMonths, fileStaleMonths,
                 introducerMinAcquaintanceMonths, admissionAgeMinMonths, admissionAgeMaxMonths,
-                admissionDecisionDeadlineWorkingDays, recognitionDecisionDeadlineWorkingDays,
+                admissionDecisionDeadlineWorkingDays, recognitionReviewDeadlineWorkingDays,
+                recognitionDecisionDeadlineWorkingDays,
                 decisionExtensionWorkingDays);
     }
 }

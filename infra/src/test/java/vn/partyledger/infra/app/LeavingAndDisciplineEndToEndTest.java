@@ -33,17 +33,7 @@ class LeavingAndDisciplineEndToEndTest extends RunningApplication {
     private static String fullMember(Scenario scenario) {
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);
-        expect(scenario.step(memberId, "record-recognition-vote", """
-                {"level": "BRANCH", "voteDate": "2026-08-20", "electorate": 0, "inFavour": 0, "against": 0,
-                 "attemptNo": 1}
-                """), 200);
-        expect(scenario.step(memberId, "record-recognition-vote", """
-                {"level": "COMMITTEE", "voteDate": "2026-08-27", "electorate": 9, "inFavour": 7, "against": 1,
-                 "attemptNo": 1}
-                """), 200);
-        expect(scenario.step(memberId, "recognize-full-member", """
-                {"decision": {"docNumber": "301-QĐ/ĐU", "docDate": "2026-10-30", "issuingOrgId": "%s"}}
-                """.formatted(scenario.ward)), 200);
+        scenario.recognised(memberId, 2026, scenario.ward, "2026-10-30");
         return memberId;
     }
 

@@ -60,6 +60,51 @@ class RecruitmentEndToEndTest extends RunningApplication {
     }
 
     @Test
+    void aSubordinateBranchsProbationerIsStruckOffTheListOnlyWithTheWardCommitteesTwoThirds() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+        String strikeOff = """
+                {"decision": {"docNumber": "150-QĐ/ĐU", "docDate": "2026-09-15", "issuingOrgId": "%s"},
+                 "reason": "did not meet the standard", "branchFullMembersOnRoll": 0, "branchInFavour": 0,
+                 "grassrootsCommitteeMembers": 9, "grassrootsCommitteeInFavour": %d,
+                 "standingCommitteeMembers": 5, "standingCommitteeInFavour": 3}
+                """;
+        long before = eventsOf(memberId);
+
+        ResponseEntity<JsonNode> shortOfTwoThirds = scenario.step(memberId, "strike-off-probationary-member",
+                strikeOff.formatted(scenario.ward, 5));
+        assertRefused(shortOfTwoThirds, "I11",
+                "strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee", memberId, before);
+
+        expect(scenario.step(memberId, "strike-off-probationary-member", strikeOff.formatted(scenario.ward, 6)), 200);
+        assertThat(eventTypesOf(memberId)).endsWith("ProbationaryMemberStruckOff");
+    }
+
+    @Test
+    void aFirstRecognitionVoteLateAfterProbationIsRecordedAndFlaggedAndTheCommitteeDoesNotVoteBeforeIt() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+        long before = eventsOf(memberId);
+
+        ResponseEntity<JsonNode> early = scenario.step(memberId, "record-recognition-vote", """
+                {"level": "COMMITTEE", "voteDate": "2026-10-19", "electorate": 9, "inFavour": 7, "against": 1,
+                 "attemptNo": 1}
+                """);
+        assertRefused(early, "I10", "theCommitteeVotesAfterAPassedBranchVoteOrADeadlock", memberId, before);
+
+        JsonNode voted = expect(scenario.step(memberId, "record-recognition-vote", """
+                {"level": "BRANCH", "voteDate": "2026-10-20", "electorate": 0, "inFavour": 0, "against": 0,
+                 "attemptNo": 1}
+                """), 200);
+        assertThat(eventTypesOf(memberId)).endsWith("RecognitionReviewedLate", "RecognitionVoteRecorded");
+        Document late = payloadOf(voted.get("eventIds").get(0).asText());
+        assertThat(late.getString("probationEnd")).isEqualTo("2026-08-19");
+        assertThat(late.getString("reviewedOn")).isEqualTo("2026-10-20");
+    }
+
+    @Test
     void theBranchCannotVoteBeforeTheCandidateHasApplied() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;

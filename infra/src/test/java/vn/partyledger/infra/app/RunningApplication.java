@@ -81,6 +81,12 @@ abstract class RunningApplication {
                 .sort(Sorts.descending("sequenceNumber")).first();
     }
 
+    /** The payload of one stored event, by the id a command's outcome lists. */
+    Document payloadOf(String eventId) {
+        return database.getCollection("domain_events").find(Filters.eq("_id", eventId)).first()
+                .get("payload", Document.class);
+    }
+
     RestClient as(String user, String password) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
         return RestClient.builder()

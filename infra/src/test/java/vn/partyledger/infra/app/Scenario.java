@@ -138,6 +138,26 @@ final class Scenario {
         return expect(admit(memberId, "2025-08-19"), 200);
     }
 
+    /**
+     * The branch (stating its ledger roll, empty here) and the ward committee pass the recognition on 20 and 27 Aug of
+     * {@code year}, just after a probation that ended on 19 Aug, and {@code wardId} recognises the member on
+     * {@code decisionDate}.
+     */
+    Scenario recognised(String memberId, int year, String wardId, String decisionDate) {
+        expect(step(memberId, "record-recognition-vote", """
+                {"level": "BRANCH", "voteDate": "%d-08-20", "electorate": 0, "inFavour": 0, "against": 0,
+                 "attemptNo": 1}
+                """.formatted(year)), 200);
+        expect(step(memberId, "record-recognition-vote", """
+                {"level": "COMMITTEE", "voteDate": "%d-08-27", "electorate": 9, "inFavour": 7, "against": 1,
+                 "attemptNo": 1}
+                """.formatted(year)), 200);
+        expect(step(memberId, "recognize-full-member", """
+                {"decision": {"docNumber": "301-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"}}
+                """.formatted(decisionDate, wardId)), 200);
+        return this;
+    }
+
     ResponseEntity<JsonNode> post(String path, String json) {
         return client.post().uri(path).body(json).retrieve().toEntity(JsonNode.class);
     }
