@@ -252,6 +252,13 @@ final class Scenario {
         return this;
     }
 
+    /** A signed decision as the API takes it: number, date and the organisation that issued it. */
+    static String decision(String docNumber, String docDate, String issuingOrgId) {
+        return """
+                {"docNumber": "%s", "docDate": "%s", "issuingOrgId": "%s"}"""
+                .formatted(docNumber, docDate, issuingOrgId);
+    }
+
     ResponseEntity<JsonNode> post(String path, String json) {
         return client.post().uri(path).body(json).retrieve().toEntity(JsonNode.class);
     }

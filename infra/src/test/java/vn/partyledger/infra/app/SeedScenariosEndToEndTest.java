@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.partyledger.infra.app.Scenario.decision;
 import static vn.partyledger.infra.app.Scenario.expect;
 
 /**
@@ -24,9 +25,6 @@ import static vn.partyledger.infra.app.Scenario.expect;
  * admission pipeline, so the roster and the log show what a ward board would have recorded.
  */
 class SeedScenariosEndToEndTest extends RunningApplication {
-
-    private static final String DECISION = """
-            {"docNumber": "%s", "docDate": "%s", "issuingOrgId": "%s"}""";
 
     /**
      * Seed 000: residential branch Khu phố 1 has 67 members, 20 of them exempt from activities: the elderly and ill on
@@ -123,12 +121,12 @@ class SeedScenariosEndToEndTest extends RunningApplication {
         establish(scenario, newBranch, "SUBORDINATE_BRANCH", newWard, flags(false, false, false), "2025-07-01");
         JsonNode merged = expect(scenario.post("/api/v1/organisations/" + newBranch + "/merge", """
                 {"sourceOrgIds": ["%s", "%s"], "effectiveDate": "2025-07-01", "decision": %s}
-                """.formatted(tree.branch(), kp15, DECISION.formatted("1-QĐ/ĐU", "2025-07-01", newWard))), 200);
+                """.formatted(tree.branch(), kp15, decision("1-QĐ/ĐU", "2025-07-01", newWard))), 200);
         assertThat(merged.get("aggregateId").asText()).isEqualTo(newBranch);
         for (String oldWard : List.of(tree.ward(), ward15)) {
             expect(scenario.post("/api/v1/organisations/" + oldWard + "/dissolve", """
                     {"reason": "ADMINISTRATIVE", "successorOrgId": "%s", "effectiveDate": "2025-07-01", "decision": %s}
-                    """.formatted(newWard, DECISION.formatted("2-QĐ/TU", "2025-06-30", tree.province()))), 200);
+                    """.formatted(newWard, decision("2-QĐ/TU", "2025-06-30", tree.province()))), 200);
         }
 
         assertThat(eventTypesOf(veteran)).endsWith("FullMembershipRecognized", "MemberCollectivelyTransferred");
@@ -162,7 +160,7 @@ class SeedScenariosEndToEndTest extends RunningApplication {
         // Thirty years to the day from the 1996 decision, with no gap left by the merge: not an early award.
         JsonNode badge = expect(scenario.step(veteran, "award-party-badge", """
                 {"level": 30, "badgeNumber": "HH-30-%s", "occasionDate": "2026-02-03", "decision": %s}
-                """.formatted(scenario.suffix, DECISION.formatted("512-QĐ/TU", "2026-01-20", tree.province()))),
+                """.formatted(scenario.suffix, decision("512-QĐ/TU", "2026-01-20", tree.province()))),
                 200);
         Document awarded = database.getCollection("domain_events")
                 .find(Filters.eq("_id", badge.get("eventIds").get(0).asText())).first();
@@ -216,7 +214,7 @@ class SeedScenariosEndToEndTest extends RunningApplication {
                 {"name": "%s", "kind": "%s", "branchType": %s, "parentOrgId": %s, "flags": %s,
                  "foundingFullMembers": 3, "effectiveDate": "%s", "decision": %s}
                 """.formatted(orgId, kind, branchType, parentOrgId == null ? "null" : "\"" + parentOrgId + "\"",
-                flags, effectiveDate, DECISION.formatted("1-QĐ/" + orgId, effectiveDate,
+                flags, effectiveDate, decision("1-QĐ/" + orgId, effectiveDate,
                         parentOrgId == null ? "central" : parentOrgId))), 201);
     }
 
