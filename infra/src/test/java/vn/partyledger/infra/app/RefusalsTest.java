@@ -5,10 +5,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.infra.app.Scenario.expect;
 
-/** Bad input and broken rules answer 4xx problem+json naming the field or rule, and write nothing. */
+/**
+ * Bad input and broken rules answer 4xx problem+json naming the field or rule, and write nothing. The refusals a new
+ * user meets in issue 3 are each tested once, where their story is told: wrong order of steps, missing introducer,
+ * under-age and probationer introducing in {@link RecruitmentEndToEndTest}; ceremony without approval or too late and
+ * transfer of a struck-off member here; merge leaving a member homeless in {@link OrganisationLifecycleEndToEndTest};
+ * badge too early in {@link PartyCardAndBadgesEndToEndTest}; a district deciding after 1 Jul 2025 in
+ * {@link SeedScenariosEndToEndTest}.
+ */
 class RefusalsTest extends RunningApplication {
 
     private static void assertProblem(ResponseEntity<JsonNode> response, int status, String code) {
@@ -86,6 +96,37 @@ class RefusalsTest extends RunningApplication {
         assertProblem(response, 422, "I8");
         assertThat(response.getBody().get("detail").asText()).contains("30 working days");
         assertThat(eventsOf(memberId)).isEqualTo(Scenario.EVENTS_BEFORE_DECISION + 1);
+    }
+
+    @Test
+    void aTransferLetterForAStruckOffMemberAnswers422NamingRuleI16AndWritesNothing() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        scenario.fullMember(memberId, scenario.admissionIn(scenario.branch), 0)
+                .struckOffForMissedMeetings(memberId, YearMonth.of(2026, 7), 1, scenario.ward,
+                        LocalDate.of(2026, 11, 9));
+        String kp2 = "kp2-" + scenario.suffix;
+        expect(scenario.post("/api/v1/organisations/" + kp2 + "/establish", """
+                {"name": "Chi bộ Khu phố 2", "kind": "SUBORDINATE_BRANCH", "branchType": "RESIDENTIAL",
+                 "parentOrgId": "%s", "foundingFullMembers": 40, "effectiveDate": "2010-01-04",
+                 "decision": {"docNumber": "46-QĐ/ĐU", "docDate": "2010-01-04", "issuingOrgId": "%s"}}
+                """.formatted(scenario.ward, scenario.ward)), 201);
+        long memberEvents = eventsOf(memberId);
+        String transferId = "t-" + scenario.suffix;
+
+        ResponseEntity<JsonNode> response = scenario.post("/api/v1/transfers/" + transferId + "/issue-transfer-letter",
+                """
+                {"memberId": "%s", "type": "OFFICIAL", "fromOrgId": "%s", "toOrgId": "%s",
+                 "trigger": "RESIDENCE_CHANGE", "triggerDate": "2026-11-10", "requestedOn": "2026-11-11",
+                 "letter": {"docNumber": "31-GGT/ĐU", "docDate": "2026-11-12", "issuingOrgId": "%s"}}
+                """.formatted(memberId, scenario.branch, kp2, scenario.ward));
+
+        assertProblem(response, 422, "I16");
+        assertThat(response.getBody().get("rule").asText()).isEqualTo("onlyAProbationaryOrFullMemberIsTransferred");
+        assertThat(response.getBody().get("detail").asText()).contains("STRUCK_OFF");
+        assertThat(eventsOf(transferId)).isZero();
+        assertThat(eventsOf(memberId)).isEqualTo(memberEvents);
+        assertThat(eventTypesOf(kp2)).containsExactly("OrganisationEstablished");
     }
 
     @Test

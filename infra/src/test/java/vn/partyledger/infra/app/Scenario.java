@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,14 +48,48 @@ final class Scenario {
         return this;
     }
 
+    /**
+     * Who votes on and decides one admission, and when. Every step is dated back from the decision as seed 000's file
+     * was: registered 154 days before, the branch votes 63 days before, the ceremony comes 15 days after.
+     */
+    record Admission(String branchId, String committeeOrgId, String decidingOrgId, LocalDate decidedOn,
+                     int fullMembersOnRoll) {
+
+        LocalDate registeredOn() {
+            return decidedOn.minusDays(154);
+        }
+
+        LocalDate branchVoteOn() {
+            return decidedOn.minusDays(63);
+        }
+
+        LocalDate ceremonyOn() {
+            return decidedOn.plusDays(15);
+        }
+
+        /** The same admission in a branch whose roll holds this many full members when it votes. */
+        Admission withFullMembersOnRoll(int count) {
+            return new Admission(branchId, committeeOrgId, decidingOrgId, decidedOn, count);
+        }
+    }
+
+    /** Seed 000's admission: a branch of the ward, voted on by the ward and decided by it on 4 Aug 2025. */
+    Admission admissionIn(String branchId) {
+        return new Admission(branchId, ward, ward, LocalDate.of(2025, 8, 4), 0);
+    }
+
     ResponseEntity<JsonNode> registerCandidate(String memberId) {
         return registerCandidate(memberId, branch);
     }
 
     ResponseEntity<JsonNode> registerCandidate(String memberId, String branchId) {
+        return registerCandidate(memberId, admissionIn(branchId));
+    }
+
+    private ResponseEntity<JsonNode> registerCandidate(String memberId, Admission admission) {
         return post("/api/v1/members/" + memberId + "/register-candidate", """
-                {"personId": "person-%s", "branchId": "%s", "source": "YOUTH_UNION", "registeredOn": "2025-03-03"}
-                """.formatted(memberId, branchId));
+                {"personId": "person-%s", "branchId": "%s", "source": "YOUTH_UNION", "registeredOn": "%s"}
+                """.formatted(memberId, admission.branchId(), admission.registeredOn()));
     }
 
     ResponseEntity<JsonNode> step(String memberId, String command, String json) {
@@ -64,38 +101,53 @@ final class Scenario {
      * on record here), which ADR 0008 accepts until existing members are keyed in.
      */
     Scenario compileFile(String memberId) {
+        return compileFile(memberId, admissionIn(branch));
+    }
+
+    private Scenario compileFile(String memberId, Admission admission) {
+        LocalDate decided = admission.decidedOn();
         expect(step(memberId, "record-awareness-course", """
-                {"certificateNo": "GCN-2025-118", "issuerOrgId": "%s", "issueDate": "2025-02-10"}
-                """.formatted(ward)), 200);
+                {"certificateNo": "GCN-%d-118", "issuerOrgId": "%s", "issueDate": "%s"}
+                """.formatted(decided.getYear(), admission.committeeOrgId(), decided.minusDays(175))), 200);
         expect(step(memberId, "submit-application", """
-                {"applicationDate": "2025-03-10", "readmission": false, "biographyDocRef": "LL-2025-07",
+                {"applicationDate": "%s", "readmission": false, "biographyDocRef": "LL-%d-07",
                  "youthUnionAge": false, "unitHasYouthUnion": false}
-                """), 200);
-        expect(introducer(memberId, "m-legacy-a-" + suffix), 200);
-        expect(introducer(memberId, "m-legacy-b-" + suffix), 200);
+                """.formatted(decided.minusDays(147), decided.getYear())), 200);
+        expect(introducer(memberId, "m-legacy-a-" + suffix, decided), 200);
+        expect(introducer(memberId, "m-legacy-b-" + suffix, decided), 200);
         expect(step(memberId, "record-background-verification", """
                 {"subjects": ["CANDIDATE", "FATHER", "MOTHER"], "conclusion": "CLEAR", "verifyingOrgId": "%s",
-                 "concludedOn": "2025-05-05"}
-                """.formatted(ward)), 200);
+                 "concludedOn": "%s"}
+                """.formatted(admission.committeeOrgId(), decided.minusDays(91))), 200);
         expect(step(memberId, "record-comments-summary", """
-                {"docRef": "TH-05", "filedOn": "2025-05-12"}
-                """), 200);
+                {"docRef": "TH-05", "filedOn": "%s"}
+                """.formatted(decided.minusDays(84))), 200);
         return this;
     }
 
     ResponseEntity<JsonNode> introducer(String memberId, String introducerId) {
+        return introducer(memberId, introducerId, admissionIn(branch).decidedOn());
+    }
+
+    private ResponseEntity<JsonNode> introducer(String memberId, String introducerId, LocalDate decided) {
         return step(memberId, "assign-introducer", """
-                {"introducerType": "FULL_MEMBER", "introducerMemberId": "%s", "knownSince": "2023-01-02",
-                 "assignedOn": "2025-03-17"}
-                """.formatted(introducerId));
+                {"introducerType": "FULL_MEMBER", "introducerMemberId": "%s", "knownSince": "%s",
+                 "assignedOn": "%s"}
+                """.formatted(introducerId, decided.minusYears(2).minusMonths(7), decided.minusDays(140)));
     }
 
     /** The branch's vote, stating how many full members its roll has (none in a new test branch). */
     ResponseEntity<JsonNode> branchVote(String memberId, int fullMembersOnRoll, int ageInMonths) {
+        return branchVote(memberId, admissionIn(branch).withFullMembersOnRoll(fullMembersOnRoll), ageInMonths);
+    }
+
+    private ResponseEntity<JsonNode> branchVote(String memberId, Admission admission, int ageInMonths) {
+        int onRoll = admission.fullMembersOnRoll();
         return step(memberId, "record-branch-admission-vote", """
-                {"meetingId": "chi-bo-06-%s", "voteDate": "2025-06-02", "fullMembersOnRoll": %d, "inFavour": %d,
+                {"meetingId": "chi-bo-%s-%s", "voteDate": "%s", "fullMembersOnRoll": %d, "inFavour": %d,
                  "against": 0, "ageInMonthsAtVote": %d, "education": "UPPER_SECONDARY"}
-                """.formatted(suffix, fullMembersOnRoll, fullMembersOnRoll, ageInMonths));
+                """.formatted(admission.branchVoteOn(), suffix, admission.branchVoteOn(), onRoll, onRoll,
+                ageInMonths));
     }
 
     /** Registered, file compiled, passed by the branch and the ward committee: ready for the admission decision. */
@@ -104,20 +156,30 @@ final class Scenario {
     }
 
     Scenario readyForDecision(String memberId, String branchId) {
-        expect(registerCandidate(memberId, branchId), 201);
-        compileFile(memberId);
-        expect(branchVote(memberId, 0, 300), 200);
+        return readyForDecision(memberId, admissionIn(branchId));
+    }
+
+    Scenario readyForDecision(String memberId, Admission admission) {
+        expect(registerCandidate(memberId, admission), 201);
+        compileFile(memberId, admission);
+        expect(branchVote(memberId, admission, 300), 200);
         expect(step(memberId, "record-committee-admission-vote", """
-                {"committeeOrgId": "%s", "voteDate": "2025-06-16", "membersInOffice": 9, "inFavour": 7}
-                """.formatted(ward)), 200);
+                {"committeeOrgId": "%s", "voteDate": "%s", "membersInOffice": 9, "inFavour": 7}
+                """.formatted(admission.committeeOrgId(), admission.decidedOn().minusDays(49))), 200);
         return this;
     }
 
     ResponseEntity<JsonNode> decideAdmission(String memberId) {
+        return decideAdmission(memberId, admissionIn(branch));
+    }
+
+    /** The admission decision as signed by the admission's deciding organisation. */
+    ResponseEntity<JsonNode> decideAdmission(String memberId, Admission admission) {
         return post("/api/v1/members/" + memberId + "/decide-admission", """
-                {"decision": {"docNumber": "215-QĐ/ĐU", "docDate": "2025-08-04", "issuingOrgId": "%s"},
-                 "receivedByBranchOn": "2025-08-06"}
-                """.formatted(ward));
+                {"decision": {"docNumber": "215-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"},
+                 "receivedByBranchOn": "%s"}
+                """.formatted(admission.decidedOn(), admission.decidingOrgId(),
+                admission.decidedOn().plusDays(2)));
     }
 
     ResponseEntity<JsonNode> admit(String memberId, String ceremonyDate) {
@@ -133,9 +195,68 @@ final class Scenario {
 
     /** The same in another branch of the scenario's ward. */
     JsonNode admittedMember(String memberId, String branchId) {
-        readyForDecision(memberId, branchId);
-        expect(decideAdmission(memberId), 200);
-        return expect(admit(memberId, "2025-08-19"), 200);
+        return admittedMember(memberId, admissionIn(branchId));
+    }
+
+    /** The whole admission over HTTP (eleven requests), dated and decided as the admission says. */
+    JsonNode admittedMember(String memberId, Admission admission) {
+        readyForDecision(memberId, admission);
+        expect(decideAdmission(memberId, admission), 200);
+        return expect(admit(memberId, admission.ceremonyOn().toString()), 200);
+    }
+
+    /**
+     * Recognition at the end of probation (three requests): the branch votes the day after probation ends with every
+     * full member on its roll in favour, the grassroots committee a week later, and the deciding organisation of the
+     * admission signs on the eleventh day.
+     */
+    JsonNode recognisedFullMember(String memberId, Admission admission, int fullMembersOnRoll) {
+        LocalDate probationEnd = admission.ceremonyOn().plusYears(1);
+        expect(step(memberId, "record-recognition-vote", """
+                {"level": "BRANCH", "voteDate": "%s", "electorate": %d, "inFavour": %d, "against": 0,
+                 "attemptNo": 1}
+                """.formatted(probationEnd.plusDays(1), fullMembersOnRoll, fullMembersOnRoll)), 200);
+        expect(step(memberId, "record-recognition-vote", """
+                {"level": "COMMITTEE", "voteDate": "%s", "electorate": 9, "inFavour": 7, "against": 1,
+                 "attemptNo": 1}
+                """.formatted(probationEnd.plusDays(8))), 200);
+        return expect(step(memberId, "recognize-full-member", """
+                {"decision": {"docNumber": "301-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"}}
+                """.formatted(probationEnd.plusDays(11), admission.decidingOrgId())), 200);
+    }
+
+    /** Admitted and then recognised: a full member from the end of probation. */
+    Scenario fullMember(String memberId, Admission admission, int fullMembersOnRoll) {
+        admittedMember(memberId, admission);
+        recognisedFullMember(memberId, admission, fullMembersOnRoll);
+        return this;
+    }
+
+    /**
+     * A full member struck off for missing three months of meetings from {@code firstMonth} (I19, I20): the branch
+     * proposes with the minutes as evidence and all its full members in favour, ten days before the committee that
+     * admits decides.
+     */
+    Scenario struckOffForMissedMeetings(String memberId, YearMonth firstMonth, int fullMembersOnRoll,
+                                        String decidingOrgId, LocalDate decidedOn) {
+        List<YearMonth> months = List.of(firstMonth, firstMonth.plusMonths(1), firstMonth.plusMonths(2));
+        expect(step(memberId, "propose-strike-off", """
+                {"ground": "ABSENCE_OR_DUES_3M", "evidenceRefs": ["BB-SH-%s", "BB-SH-%s", "BB-SH-%s"],
+                 "monthsInBreach": ["%s", "%s", "%s"], "voteDate": "%s", "branchFullMembersOnRoll": %d,
+                 "branchInFavour": %d}
+                """.formatted(months.get(0), months.get(1), months.get(2), months.get(0), months.get(1),
+                months.get(2), decidedOn.minusDays(10), fullMembersOnRoll, fullMembersOnRoll)), 200);
+        expect(step(memberId, "strike-off-member", """
+                {"decision": {"docNumber": "320-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"}}
+                """.formatted(decidedOn, decidingOrgId)), 200);
+        return this;
+    }
+
+    /** A signed decision as the API takes it: number, date and the organisation that issued it. */
+    static String decision(String docNumber, String docDate, String issuingOrgId) {
+        return """
+                {"docNumber": "%s", "docDate": "%s", "issuingOrgId": "%s"}"""
+                .formatted(docNumber, docDate, issuingOrgId);
     }
 
     /**

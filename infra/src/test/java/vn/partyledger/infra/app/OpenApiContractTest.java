@@ -1,0 +1,82 @@
+package vn.partyledger.infra.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.partyledger.infra.app.Scenario.expect;
+
+/**
+ * The published OpenAPI document is the contract a client is written against: every command is a POST under /api/v1
+ * that documents Idempotency-Key and If-Match and its problem answers. That a retried key replays and a stale
+ * If-Match answers 412 is shown in {@link RefusalsTest}.
+ */
+class OpenApiContractTest extends RunningApplication {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
+    /** Each POST operation of the document under /api/v1, by its path. */
+    private Map<String, JsonNode> commandOperations() {
+        JsonNode document = expect(anonymous().get().uri("/v3/api-docs").retrieve().toEntity(JsonNode.class), 200);
+        Map<String, JsonNode> operations = new TreeMap<>();
+        document.get("paths").fields().forEachRemaining(path -> {
+            if (path.getKey().startsWith("/api/v1/") && path.getValue().has("post")) {
+                operations.put(path.getKey(), path.getValue().get("post"));
+            }
+        });
+        return operations;
+    }
+
+    private static List<String> headerNames(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        operation.path("parameters").forEach(parameter -> {
+            if ("header".equals(parameter.path("in").asText())) {
+                names.add(parameter.get("name").asText());
+            }
+        });
+        return names;
+    }
+
+    @Test
+    void everyCommandDocumentsIdempotencyKeyIfMatchAndItsProblemAnswers() {
+        Map<String, JsonNode> operations = commandOperations();
+
+        assertThat(operations).isNotEmpty();
+        operations.forEach((path, operation) -> {
+            assertThat(headerNames(operation)).as("headers of POST %s", path).contains("Idempotency-Key", "If-Match");
+            assertThat(operation.get("responses").has("422")).as("422 of POST %s", path).isTrue();
+            assertThat(operation.get("responses").has("412")).as("412 of POST %s", path).isTrue();
+            assertThat(operation.get("responses").get("422").get("content").has("application/problem+json"))
+                    .as("422 of POST %s is problem+json", path).isTrue();
+            assertThat(operation.path("summary").asText()).as("summary of POST %s", path).isNotBlank();
+            assertThat(operation.path("parameters").findValuesAsText("name")).as("parameters of POST %s", path)
+                    .doesNotContain("context");
+        });
+    }
+
+    @Test
+    void everyPostMappingOfTheControllersIsAnApiV1OperationOfTheDocument() {
+        Set<String> mapped = handlerMapping.getHandlerMethods().entrySet().stream()
+                .filter(mapping -> mapping.getValue().getBeanType().isAnnotationPresent(RestController.class))
+                .filter(mapping -> mapping.getKey().getMethodsCondition().getMethods().contains(RequestMethod.POST))
+                .flatMap(mapping -> mapping.getKey().getPatternValues().stream())
+                .collect(Collectors.toSet());
+
+        assertThat(mapped).isNotEmpty().allMatch(path -> path.startsWith("/api/v1/"));
+        assertThat(commandOperations().keySet()).containsAll(mapped);
+    }
+}
