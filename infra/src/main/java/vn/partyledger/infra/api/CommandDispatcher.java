@@ -28,6 +28,7 @@ public class CommandDispatcher {
     private final CommandGateway commandGateway;
     private final CurrentActor currentActor;
     private final IdempotencyStore idempotency;
+    private final TransientFailureRetry retry = new TransientFailureRetry(5, 25);
 
     public CommandDispatcher(CommandGateway commandGateway, CurrentActor currentActor, IdempotencyStore idempotency) {
         this.commandGateway = commandGateway;
@@ -69,8 +70,8 @@ public class CommandDispatcher {
         if (context.expectedVersion() != null) {
             metadata.put(ExpectedVersionTargetResolver.EXPECTED_VERSION, context.expectedVersion());
         }
-        Object result = commandGateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(request.command()).andMetaData(MetaData.from(metadata)));
+        Object result = retry.call(() -> commandGateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(request.command()).andMetaData(MetaData.from(metadata))));
         CommandOutcome outcome = result instanceof CommandOutcomeInterceptor.AppliedEvents applied
                 ? applied.toOutcome() : null;
         if (outcome == null) {

@@ -1,6 +1,7 @@
 package vn.partyledger.infra.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -62,6 +63,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "Another decision was recorded for this record at the same moment, or a record with this id already "
                         + "exists. Nothing of this request was written; read the record and retry if still needed.",
                 "CONCURRENT_MODIFICATION");
+    }
+
+    /** What is left when every attempt of {@link TransientFailureRetry} met other decisions on the same records. */
+    @ExceptionHandler(LockAcquisitionFailedException.class)
+    ProblemDetail recordsBusy(LockAcquisitionFailedException e) {
+        return problem(HttpStatus.CONFLICT, "Records busy",
+                "Other decisions were being recorded for the same records and this one could not wait for them. "
+                        + "Nothing of this request was written; send it again.", "CONCURRENT_MODIFICATION");
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)

@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +41,10 @@ class SeedScenariosEndToEndTest extends RunningApplication {
         Scenario.Admission admission = scenario.admissionIn(scenario.branch);
         List<String> members = IntStream.rangeClosed(1, 67).mapToObj(n -> "kp1-m" + n + "-" + scenario.suffix)
                 .toList();
-        // All are admitted before any is recognised, so every branch vote counts no full member on the roll yet. One
-        // at a time: side by side, commands for members of one branch can meet Axon's deadlock detector (a 500).
-        members.forEach(memberId -> scenario.admittedMember(memberId, admission));
+        // All are admitted before any is recognised, so every branch vote counts no full member on the roll yet. The
+        // files are keyed from four desks at once, as a ward board would: commands for members of one branch then lock
+        // the branch, the ward and each other in different orders, and must still all be recorded, once each.
+        admitFromDesks(4, members, memberId -> scenario.admittedMember(memberId, admission));
         for (int recognised = 0; recognised < members.size(); recognised++) {
             scenario.recognisedFullMember(members.get(recognised), admission, recognised);
         }
@@ -249,5 +255,23 @@ class SeedScenariosEndToEndTest extends RunningApplication {
         return database.getCollection("domain_events").find(Filters.and(
                 Filters.regex("aggregateIdentifier", "-" + suffix + "$"),
                 Filters.regex("payloadType", "\\." + type + "$")));
+    }
+
+    private static void admitFromDesks(int desks, List<String> members, Consumer<String> admit) {
+        ExecutorService pool = Executors.newFixedThreadPool(desks);
+        try {
+            List<Future<?>> files = members.stream().<Future<?>>map(memberId -> pool.submit(() -> admit.accept(memberId)))
+                    .toList();
+            for (Future<?> file : files) {
+                file.get();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        } catch (ExecutionException failed) {
+            throw new AssertionError(failed.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
