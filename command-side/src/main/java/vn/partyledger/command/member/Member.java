@@ -191,7 +191,7 @@ public class Member {
         fileIsNotStaleOnTheVoteDate(command, policy);
         ageIsWithinTheAdmissionLimitsUnlessTheProvinceConsented(command, policy);
         educationIsAtLeastLowerSecondaryUnlessTheProvinceConsented(command);
-        statedFullMembersMatchTheBranchRoll("I5", command.fullMembersOnRoll(), registry);
+        statedFullMembersMatchTheBranchRoll("I5", command.fullMembersOnRoll(), command.voteDate(), registry);
         votesCannotExceedTheElectorate("I5", command.fullMembersOnRoll(), command.inFavour() + command.against());
         apply(new BranchAdmissionVoteRecorded(memberId, command.meetingId(), command.voteDate(),
                 command.fullMembersOnRoll(), command.inFavour(), command.against(),
@@ -276,7 +276,7 @@ public class Member {
         recognitionIsConsideredOnceProbationEnds(command);
         if (command.level() == VoteLevel.BRANCH) {
             theBranchVotesAtMostThreeTimesInTurn(command);
-            statedFullMembersMatchTheBranchRoll("I10", command.electorate(), registry);
+            statedFullMembersMatchTheBranchRoll("I10", command.electorate(), command.voteDate(), registry);
         } else {
             theCommitteeVotesAfterAPassedBranchVoteOrADeadlock(command, registry);
         }
@@ -306,7 +306,8 @@ public class Member {
     public void handle(StrikeOffProbationaryMember command, OrganisationRegistry registry, AuthorityResolver authority,
                        VotePolicy votes, MembershipLedger ledger) {
         onlyAProbationaryMember("I11", "onlyAProbationaryMemberIsStruckOffTheProbationaryList");
-        statedFullMembersMatchTheBranchRoll("I11", command.branchFullMembersOnRoll(), registry);
+        statedFullMembersMatchTheBranchRoll("I11", command.branchFullMembersOnRoll(), command.decision().docDate(),
+                registry);
         strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked(command, votes);
         strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee(command, registry, votes);
         strikeOffNeedsMoreThanHalfOfTheStandingCommittee(command, votes);
@@ -514,13 +515,17 @@ public class Member {
         }
     }
 
-    /** The 2/3 denominator is every full member on the branch's roll, as the branch's own roll counts them now. */
-    private void statedFullMembersMatchTheBranchRoll(String code, int stated, OrganisationRegistry registry) {
-        int onRoll = registry.find(branchId).map(org -> org.fullMembersOnRoll()).orElse(0);
+    /**
+     * The 2/3 denominator is every full member on the branch's roll on the day of the vote, as the branch's own roll
+     * counts them: a vote keyed in late is counted against the roll of its day, not of the day it is keyed.
+     */
+    private void statedFullMembersMatchTheBranchRoll(String code, int stated, LocalDate votedOn,
+                                                     OrganisationRegistry registry) {
+        int onRoll = registry.find(branchId).map(org -> org.fullMembersOnRollOn(votedOn)).orElse(0);
         if (stated != onRoll) {
             throw new RuleViolation(code, "statedFullMembersMatchTheBranchRoll",
-                    "The vote states " + stated + " full members, but branch " + branchId + " has " + onRoll
-                            + " full members on its roll, and two thirds of them are needed.");
+                    "The vote states " + stated + " full members, but branch " + branchId + " had " + onRoll
+                            + " full members on its roll on " + votedOn + ", and two thirds of them are needed.");
         }
     }
 

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -65,6 +66,8 @@ public class Organisation {
     private final Set<Integer> gradedYears = new HashSet<>();
     /** The home members on the roll and their status: what I2's collective transfers and vote counts rely on. */
     private final Map<String, MemberStatus> roll = new HashMap<>();
+    /** Each member's standing on the roll over time (null from the day they left), for votes keyed in late. */
+    private final Map<String, Timeline<MemberStatus>> rollHistory = new HashMap<>();
 
     protected Organisation() {
         // required by Axon to rebuild the aggregate from its events
@@ -134,13 +137,28 @@ public class Organisation {
     }
 
     RegisteredOrganisation registration() {
-        int fullMembers = (int) roll.values().stream().filter(status -> status == MemberStatus.FULL).count();
-        return new RegisteredOrganisation(orgId, kind, establishedOn, dissolvedOn, fullMembers, names, parents, flags);
+        return new RegisteredOrganisation(orgId, kind, establishedOn, dissolvedOn, fullMembersOverTime(), names,
+                parents, flags);
+    }
+
+    /** The count of full members on every date a member's standing on the roll changed. */
+    private Timeline<Integer> fullMembersOverTime() {
+        Timeline<Integer> counts = Timeline.empty();
+        Set<LocalDate> changeDates = new TreeSet<>();
+        rollHistory.values().forEach(history -> changeDates.addAll(history.changeDates()));
+        for (LocalDate date : changeDates) {
+            counts = counts.with(date, (int) rollHistory.values().stream()
+                    .filter(history -> history.on(date).filter(MemberStatus.FULL::equals).isPresent())
+                    .count());
+        }
+        return counts;
     }
 
     @EventSourcingHandler
     void on(MemberEnrolled event) {
         roll.put(event.memberId(), event.status());
+        rollHistory.merge(event.memberId(), Timeline.<MemberStatus>empty().with(event.effectiveDate(), event.status()),
+                (history, ignored) -> history.with(event.effectiveDate(), event.status()));
     }
 
     @EventSourcingHandler
@@ -178,6 +196,7 @@ public class Organisation {
     @EventSourcingHandler
     void on(MemberReleased event) {
         roll.remove(event.memberId());
+        rollHistory.computeIfPresent(event.memberId(), (memberId, history) -> history.with(event.effectiveDate(), null));
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -33,7 +34,23 @@ public final class Timeline<T> {
         return new Timeline<>(next);
     }
 
+    /** The dates on which the value changed, earliest first. */
+    public NavigableSet<LocalDate> changeDates() {
+        return Collections.unmodifiableNavigableSet(changes.navigableKeySet());
+    }
+
     public Optional<T> on(LocalDate date) {
         return Optional.ofNullable(changes.floorEntry(date)).map(Map.Entry::getValue);
+    }
+
+    /** Two timelines are equal when they change to the same values on the same dates. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Timeline<?> timeline && changes.equals(timeline.changes);
+    }
+
+    @Override
+    public int hashCode() {
+        return changes.hashCode();
     }
 }

@@ -130,8 +130,8 @@ class OrganisationOverTimeTest {
     @DisplayName("I1: an organisation cannot be placed under one of its own descendants")
     void anOrganisationCannotBePlacedUnderOneOfItsOwnDescendants() {
         RegisteredOrganisation branch = new RegisteredOrganisation("kp1", OrganisationKind.SUBORDINATE_BRANCH,
-                WARD_FOUNDED, null, 9, Timeline.empty(), Timeline.<String>empty().with(WARD_FOUNDED, "phuoc-my"),
-                Timeline.empty());
+                WARD_FOUNDED, null, Timeline.<Integer>empty().with(WARD_FOUNDED, 9), Timeline.empty(),
+                Timeline.<String>empty().with(WARD_FOUNDED, "phuoc-my"), Timeline.empty());
         AggregateTestFixture<Organisation> fixture = new AggregateTestFixture<>(Organisation.class);
         fixture.registerInjectableResource((OrganisationRegistry) orgId -> Optional.ofNullable(
                 Map.of("kp1", branch).get(orgId)));

@@ -13,8 +13,14 @@ import vn.partyledger.domain.organisation.OrganisationFlags;
 import vn.partyledger.domain.organisation.OrganisationKind;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
-/** What recognition and the probationary strike-off change on a branch's roll (I9, I11). */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+/** What recognition and the probationary strike-off change on a branch's roll (I9, I11), and the roll over time (I5). */
 class RollStandingTest {
 
     private static final LocalDate FOUNDED = LocalDate.of(2010, 1, 4);
@@ -48,5 +54,23 @@ class RollStandingTest {
         fixture.given(established, probationer)
                 .whenInvoking("kp1", branch -> branch.release("m1", decided))
                 .expectEvents(new MemberReleased("kp1", "m1", decided));
+    }
+
+    @Test
+    @DisplayName("I5: a vote keyed in late is counted against the full members on the roll on the day of the vote")
+    void aVoteKeyedInLateIsCountedAgainstTheFullMembersOnTheRollOnTheDayOfTheVote() {
+        Map<LocalDate, Integer> counted = new TreeMap<>();
+        fixture.given(established, probationer,
+                        new MemberEnrolled("kp1", "m2", MemberStatus.FULL, FOUNDED),
+                        new MemberEnrolled("kp1", "m1", MemberStatus.FULL, PROBATION_END),
+                        new MemberReleased("kp1", "m2", LocalDate.of(2023, 3, 1)))
+                .whenInvoking("kp1", branch -> Stream.of(FOUNDED.minusDays(1), CEREMONY, PROBATION_END,
+                                LocalDate.of(2023, 2, 28), LocalDate.of(2023, 3, 1))
+                        .forEach(day -> counted.put(day, branch.registration().fullMembersOnRollOn(day))))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+
+        assertThat(counted).containsExactly(entry(FOUNDED.minusDays(1), 0), entry(CEREMONY, 1),
+                entry(PROBATION_END, 2), entry(LocalDate.of(2023, 2, 28), 2), entry(LocalDate.of(2023, 3, 1), 1));
     }
 }
