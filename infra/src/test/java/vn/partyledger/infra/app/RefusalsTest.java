@@ -102,7 +102,7 @@ class RefusalsTest extends RunningApplication {
     void aTransferLetterForAStruckOffMemberAnswers422NamingRuleI16AndWritesNothing() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
-        scenario.fullMember(memberId, scenario.admissionIn(scenario.branch), 0)
+        scenario.fullMember(memberId)
                 .struckOffForMissedMeetings(memberId, YearMonth.of(2026, 7), 1, scenario.ward,
                         LocalDate.of(2026, 11, 9));
         String kp2 = "kp2-" + scenario.suffix;
