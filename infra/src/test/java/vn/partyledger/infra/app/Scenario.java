@@ -50,12 +50,24 @@ final class Scenario {
                  "foundingFullMembers": 300, "effectiveDate": "%s",
                  "decision": {"docNumber": "12-QĐ/QU", "docDate": "%s", "issuingOrgId": "%s"}}
                 """.formatted(province, wardFounded, wardFounded, province)), 201);
+        return branchOf(wardId, branchId, "Chi bộ Khu phố 1", branchFounded);
+    }
+
+    /** A residential branch of a ward, founded by the ward's decision. */
+    Scenario branchOf(String wardId, String branchId, String name, LocalDate founded) {
         expect(post("/api/v1/organisations/" + branchId + "/establish", """
-                {"name": "Chi bộ Khu phố 1", "kind": "SUBORDINATE_BRANCH", "branchType": "RESIDENTIAL",
-                 "parentOrgId": "%s", "foundingFullMembers": 67, "effectiveDate": "%s",
+                {"name": "%s", "kind": "SUBORDINATE_BRANCH", "branchType": "RESIDENTIAL",
+                 "parentOrgId": "%s", "foundingFullMembers": 40, "effectiveDate": "%s",
                  "decision": {"docNumber": "45-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"}}
-                """.formatted(wardId, branchFounded, branchFounded, wardId)), 201);
+                """.formatted(name, wardId, founded, founded, wardId)), 201);
         return this;
+    }
+
+    /** A second branch of the scenario's ward, Khu phố 2, founded with the first: its id, to move members to. */
+    String secondBranch() {
+        String kp2 = "kp2-" + suffix;
+        branchOf(ward, kp2, "Chi bộ Khu phố 2", LocalDate.of(2010, 1, 4));
+        return kp2;
     }
 
     /**
