@@ -29,11 +29,10 @@ class LeavingAndDisciplineEndToEndTest extends RunningApplication {
         assertThat(eventsOf(memberId)).isEqualTo(logBefore);
     }
 
-    /** Admitted in Aug 2025 and recognised on 30 Oct 2026 by the ward, which decides for the branch. */
+    /** Admitted in Aug 2025 and recognised on 30 Aug 2026 by the ward, which decides for the branch. */
     private static String fullMember(Scenario scenario) {
         String memberId = "m-" + scenario.suffix;
-        scenario.admittedMember(memberId);
-        scenario.recognised(memberId, 2026, scenario.ward, "2026-10-30");
+        scenario.fullMember(memberId);
         return memberId;
     }
 

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.partyledger.infra.app.PartyCardAndBadgesEndToEndTest.fullMember;
 import static vn.partyledger.infra.app.Scenario.expect;
 
 /**
@@ -25,7 +24,7 @@ class LostContactEndToEndTest extends RunningApplication {
     void theTimeOutOfContactDelaysTheBadgePastTheOccasionItWasDueOn() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
-        fullMember(scenario, memberId);
+        scenario.fullMember(memberId);
 
         expect(scenario.step(memberId, "record-lost-contact", """
                 {"from": "2026-09-14",

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
+import java.time.LocalDate;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.partyledger.infra.app.Scenario.decision;
 import static vn.partyledger.infra.app.Scenario.expect;
 
 /**
@@ -14,16 +17,12 @@ import static vn.partyledger.infra.app.Scenario.expect;
  */
 class OrganisationLifecycleEndToEndTest extends RunningApplication {
 
-    private static final String DECISION = """
-            {"docNumber": "%s", "docDate": "%s", "issuingOrgId": "%s"}""";
-
     @Test
     void aWardIsReorganisedAndTwoBranchesMergeWithEveryMemberKeepingAContinuousHistory() {
         Scenario scenario = new Scenario(board()).organisationTree();
-        String kp2 = "kp2-" + scenario.suffix;
+        String kp2 = scenario.secondBranch();
         String merged = "kp12-" + scenario.suffix;
-        establishBranch(scenario, kp2, "2010-01-04");
-        establishBranch(scenario, merged, "2025-07-01");
+        scenario.branchOf(scenario.ward, merged, "Chi bộ Khu phố 1-2", LocalDate.of(2025, 7, 1));
         String m1 = "m1-" + scenario.suffix;
         String m2 = "m2-" + scenario.suffix;
         scenario.admittedMember(m1);
@@ -77,8 +76,7 @@ class OrganisationLifecycleEndToEndTest extends RunningApplication {
     @Test
     void aSplitWhoseAllocationForgetsAMemberIsRefusedWithI2() {
         Scenario scenario = new Scenario(board()).organisationTree();
-        String kp2 = "kp2-" + scenario.suffix;
-        establishBranch(scenario, kp2, "2010-01-04");
+        String kp2 = scenario.secondBranch();
         String m1 = "m1-" + scenario.suffix;
         String m2 = "m2-" + scenario.suffix;
         scenario.admittedMember(m1);
@@ -127,18 +125,6 @@ class OrganisationLifecycleEndToEndTest extends RunningApplication {
 
     private static String path(String orgId, String command) {
         return "/api/v1/organisations/" + orgId + "/" + command;
-    }
-
-    private static String decision(String number, String date, String issuer) {
-        return DECISION.formatted(number, date, issuer);
-    }
-
-    private static void establishBranch(Scenario scenario, String branchId, String effectiveDate) {
-        expect(scenario.post(path(branchId, "establish"), """
-                {"name": "Chi bộ %s", "kind": "SUBORDINATE_BRANCH", "branchType": "RESIDENTIAL",
-                 "parentOrgId": "%s", "foundingFullMembers": 5, "effectiveDate": "%s", "decision": %s}
-                """.formatted(branchId, scenario.ward, effectiveDate,
-                decision("45-QĐ/ĐU", effectiveDate, scenario.ward))), 201);
     }
 
     private static void assertRefused(ResponseEntity<JsonNode> response, String code, String rule) {

@@ -5,6 +5,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
+import java.time.LocalDate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.infra.app.Scenario.expect;
 
@@ -22,12 +24,6 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
         assertThat(eventsOf(memberId)).isEqualTo(eventsBefore);
     }
 
-    /** Admitted in Aug 2025 and recognised as a full member at the end of probation, by the ward. */
-    static void fullMember(Scenario scenario, String memberId) {
-        scenario.admittedMember(memberId);
-        scenario.recognised(memberId, 2026, scenario.ward, "2026-09-01");
-    }
-
     private static ResponseEntity<JsonNode> issueCard(Scenario scenario, String memberId, String issuingOrgId) {
         return scenario.step(memberId, "issue-party-card", """
                 {"cardNumber": "TĐV-79-%s", "handedOverMeetingId": "meeting-2026-10",
@@ -39,7 +35,7 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
     void aFullMembersCardIsIssuedReportedLostReissuedAndExchanged() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
-        fullMember(scenario, memberId);
+        scenario.fullMember(memberId);
 
         expect(issueCard(scenario, memberId, scenario.ward), 200);
         expect(scenario.step(memberId, "report-card-lost", """
@@ -62,7 +58,7 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
     void aCardIssuedByTheProvinceInsteadOfTheWardIsRefusedNamingI13() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
-        fullMember(scenario, memberId);
+        scenario.fullMember(memberId);
         long before = eventsOf(memberId);
 
         ResponseEntity<JsonNode> response = issueCard(scenario, memberId, scenario.province);
@@ -89,7 +85,7 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
     void aThirtyYearBadgeForAMemberAdmittedLastYearIsRefusedNamingI24() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
-        fullMember(scenario, memberId);
+        scenario.fullMember(memberId);
         long before = eventsOf(memberId);
 
         ResponseEntity<JsonNode> response = scenario.step(memberId, "award-party-badge", """
@@ -110,61 +106,8 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
     private static String veteranAdmittedIn1995(Scenario scenario, String memberId) {
         String ward = "ward-old-" + scenario.suffix;
         String branch = "kp-old-" + scenario.suffix;
-        expect(scenario.post("/api/v1/organisations/" + scenario.province + "/establish", """
-                {"name": "Đảng bộ Thành phố Hồ Chí Minh", "kind": "PROVINCIAL", "foundingFullMembers": 0,
-                 "effectiveDate": "1975-05-01",
-                 "decision": {"docNumber": "1-QĐ/TW", "docDate": "1975-05-01", "issuingOrgId": "central"}}
-                """), 201);
-        expect(scenario.post("/api/v1/organisations/" + ward + "/establish", """
-                {"name": "Đảng bộ Phường 3", "kind": "GRASSROOTS_COMMITTEE", "parentOrgId": "%s",
-                 "flags": {"grassroots": true, "directSuperiorOfGrassroots": false,
-                           "delegatedAdmissionAuthority": true, "canDecideDiscipline": true},
-                 "foundingFullMembers": 120, "effectiveDate": "1980-01-03",
-                 "decision": {"docNumber": "7-QĐ/QU", "docDate": "1980-01-03", "issuingOrgId": "%s"}}
-                """.formatted(scenario.province, scenario.province)), 201);
-        expect(scenario.post("/api/v1/organisations/" + branch + "/establish", """
-                {"name": "Chi bộ Khu phố 4", "kind": "SUBORDINATE_BRANCH", "branchType": "RESIDENTIAL",
-                 "parentOrgId": "%s", "foundingFullMembers": 40, "effectiveDate": "1985-01-04",
-                 "decision": {"docNumber": "21-QĐ/ĐU", "docDate": "1985-01-04", "issuingOrgId": "%s"}}
-                """.formatted(ward, ward)), 201);
-        expect(scenario.step(memberId, "register-candidate", """
-                {"personId": "person-%s", "branchId": "%s", "source": "RESIDENT", "registeredOn": "1995-03-03"}
-                """.formatted(memberId, branch)), 201);
-        expect(scenario.step(memberId, "record-awareness-course", """
-                {"certificateNo": "GCN-1995-41", "issuerOrgId": "%s", "issueDate": "1995-02-10"}
-                """.formatted(ward)), 200);
-        expect(scenario.step(memberId, "submit-application", """
-                {"applicationDate": "1995-03-10", "readmission": false, "biographyDocRef": "LL-1995-02",
-                 "youthUnionAge": false, "unitHasYouthUnion": false}
-                """), 200);
-        for (String introducer : new String[]{"m-1970s-a-", "m-1970s-b-"}) {
-            expect(scenario.step(memberId, "assign-introducer", """
-                    {"introducerType": "FULL_MEMBER", "introducerMemberId": "%s%s", "knownSince": "1993-01-04",
-                     "assignedOn": "1995-03-17"}
-                    """.formatted(introducer, scenario.suffix)), 200);
-        }
-        expect(scenario.step(memberId, "record-background-verification", """
-                {"subjects": ["CANDIDATE", "FATHER", "MOTHER"], "conclusion": "CLEAR", "verifyingOrgId": "%s",
-                 "concludedOn": "1995-05-05"}
-                """.formatted(ward)), 200);
-        expect(scenario.step(memberId, "record-comments-summary", """
-                {"docRef": "TH-1995-05", "filedOn": "1995-05-12"}
-                """), 200);
-        expect(scenario.step(memberId, "record-branch-admission-vote", """
-                {"meetingId": "chi-bo-1995-06", "voteDate": "1995-06-02", "fullMembersOnRoll": 0, "inFavour": 0,
-                 "against": 0, "ageInMonthsAtVote": 300, "education": "UPPER_SECONDARY"}
-                """), 200);
-        expect(scenario.step(memberId, "record-committee-admission-vote", """
-                {"committeeOrgId": "%s", "voteDate": "1995-06-16", "membersInOffice": 9, "inFavour": 7}
-                """.formatted(ward)), 200);
-        expect(scenario.step(memberId, "decide-admission", """
-                {"decision": {"docNumber": "88-QĐ/ĐU", "docDate": "1995-08-04", "issuingOrgId": "%s"},
-                 "receivedByBranchOn": "1995-08-07"}
-                """.formatted(ward)), 200);
-        expect(scenario.step(memberId, "admit", """
-                {"ceremonyDate": "1995-08-19"}
-                """), 200);
-        scenario.recognised(memberId, 1996, ward, "1996-09-02");
+        scenario.province().wardWithBranch(ward, branch, LocalDate.of(1980, 1, 3), LocalDate.of(1985, 1, 4))
+                .fullMember(memberId, new Scenario.Admission(branch, ward, ward, LocalDate.of(1995, 8, 4), 0), 0);
         return ward;
     }
 
@@ -225,7 +168,7 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
     void aCardWithoutANumberIsBadInput() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
-        fullMember(scenario, memberId);
+        scenario.fullMember(memberId);
         long before = eventsOf(memberId);
 
         ResponseEntity<JsonNode> response = scenario.step(memberId, "issue-party-card", """

@@ -12,6 +12,8 @@ import org.springframework.http.ResponseEntity;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.ViolationCategory;
 
+import java.time.LocalDate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.infra.app.Scenario.expect;
 
@@ -25,26 +27,10 @@ class ReadmissionEndToEndTest extends RunningApplication {
     @Autowired
     EventStore eventStore;
 
-    /** Admitted in 2015 and recognised in 2016 by the ward, which decides for the branch. */
+    /** Admitted by the ward's decision of 3 Aug 2015 and recognised by it at the end of probation in 2016. */
     private static String fullMember(Scenario scenario) {
         String memberId = "m-" + scenario.suffix;
-        expect(scenario.post("/api/v1/members/" + memberId + "/register-candidate", """
-                {"personId": "person-%s", "branchId": "%s", "source": "YOUTH_UNION", "registeredOn": "2015-03-02"}
-                """.formatted(memberId, scenario.branch)), 201);
-        candidatePath(scenario, memberId, "2015", false);
-        expect(decide(scenario, memberId, "2015-08-03"), 200);
-        expect(scenario.admit(memberId, "2015-08-17"), 200);
-        expect(scenario.step(memberId, "record-recognition-vote", """
-                {"level": "BRANCH", "voteDate": "2016-08-22", "electorate": 0, "inFavour": 0, "against": 0,
-                 "attemptNo": 1}
-                """), 200);
-        expect(scenario.step(memberId, "record-recognition-vote", """
-                {"level": "COMMITTEE", "voteDate": "2016-08-29", "electorate": 9, "inFavour": 7, "against": 1,
-                 "attemptNo": 1}
-                """), 200);
-        expect(scenario.step(memberId, "recognize-full-member", """
-                {"decision": {"docNumber": "301-QĐ/ĐU", "docDate": "2016-10-31", "issuingOrgId": "%s"}}
-                """.formatted(scenario.ward)), 200);
+        scenario.fullMember(memberId, scenario.admissionIn(scenario.branch, LocalDate.of(2015, 8, 3)), 0);
         return memberId;
     }
 
@@ -61,57 +47,9 @@ class ReadmissionEndToEndTest extends RunningApplication {
         return memberId;
     }
 
-    /**
-     * Certificate, application, introducers, verification, comments and both votes, all in {@code year}; a
-     * re-admission also has the province's consent.
-     */
-    private static void candidatePath(Scenario scenario, String memberId, String year, boolean readmission) {
-        expect(scenario.step(memberId, "record-awareness-course", """
-                {"certificateNo": "GCN-%s-118", "issuerOrgId": "%s", "issueDate": "%s-02-10"}
-                """.formatted(year, scenario.ward, year)), 200);
-        expect(scenario.step(memberId, "submit-application", """
-                {"applicationDate": "%s-03-09", "readmission": %b, "biographyDocRef": "LL-%s-07",
-                 "youthUnionAge": false, "unitHasYouthUnion": false}
-                """.formatted(year, readmission, year)), 200);
-        for (String introducer : new String[]{"m-legacy-a-", "m-legacy-b-"}) {
-            expect(scenario.step(memberId, "assign-introducer", """
-                    {"introducerType": "FULL_MEMBER", "introducerMemberId": "%s%s", "knownSince": "2013-01-02",
-                     "assignedOn": "%s-03-16"}
-                    """.formatted(introducer, scenario.suffix, year)), 200);
-        }
-        expect(scenario.step(memberId, "record-background-verification", """
-                {"subjects": ["CANDIDATE", "FATHER", "MOTHER"], "conclusion": "CLEAR", "verifyingOrgId": "%s",
-                 "concludedOn": "%s-05-04"}
-                """.formatted(scenario.ward, year)), 200);
-        expect(scenario.step(memberId, "record-comments-summary", """
-                {"docRef": "TH-05", "filedOn": "%s-05-11"}
-                """.formatted(year)), 200);
-        expect(scenario.step(memberId, "record-branch-admission-vote", """
-                {"meetingId": "chi-bo-%s-%s", "voteDate": "%s-06-01", "fullMembersOnRoll": 0, "inFavour": 0,
-                 "against": 0, "ageInMonthsAtVote": 400, "education": "UPPER_SECONDARY"}
-                """.formatted(year, scenario.suffix, year)), 200);
-        expect(scenario.step(memberId, "record-committee-admission-vote", """
-                {"committeeOrgId": "%s", "voteDate": "%s-06-15", "membersInOffice": 9, "inFavour": 7}
-                """.formatted(scenario.ward, year)), 200);
-        if (readmission) {
-            expect(scenario.step(memberId, "record-provincial-consent", """
-                    {"kind": "READMISSION",
-                     "decision": {"docNumber": "77-CV/TU", "docDate": "%s-07-06", "issuingOrgId": "%s"}}
-                    """.formatted(year, scenario.province)), 200);
-        }
-    }
-
-    private static ResponseEntity<JsonNode> decide(Scenario scenario, String memberId, String date) {
-        return scenario.post("/api/v1/members/" + memberId + "/decide-admission", """
-                {"decision": {"docNumber": "215-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"},
-                 "receivedByBranchOn": "%s"}
-                """.formatted(date, scenario.ward, date));
-    }
-
-    private static void registeredForReadmission(Scenario scenario, String memberId, String year) {
-        expect(scenario.post("/api/v1/members/" + memberId + "/register-candidate", """
-                {"personId": "person-%s", "branchId": "%s", "source": "RESIDENT", "registeredOn": "%s-01-06"}
-                """.formatted(memberId, scenario.branch, year)), 201);
+    /** A re-admission in the same branch: the whole candidate path again, consented to by the province. */
+    private static Scenario.Admission readmission(Scenario scenario, LocalDate decidedOn) {
+        return scenario.admissionIn(scenario.branch, decidedOn).readmissionConsentedBy(scenario.province);
     }
 
     @Test
@@ -119,14 +57,13 @@ class ReadmissionEndToEndTest extends RunningApplication {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = struckOffMember(scenario);
 
-        registeredForReadmission(scenario, memberId, "2020");
-        candidatePath(scenario, memberId, "2020", true);
-        expect(decide(scenario, memberId, "2020-07-20"), 200);
-        expect(scenario.admit(memberId, "2020-08-03"), 200);
+        Scenario.Admission readmission = readmission(scenario, LocalDate.of(2020, 7, 20));
+        scenario.admittedMember(memberId, readmission);
 
         Document admitted = lastEventOf(memberId);
         assertThat(admitted.getString("payloadType")).endsWith("MemberAdmitted");
-        assertThat(admitted.get("payload", Document.class).getString("probationEndDate")).isEqualTo("2021-08-03");
+        assertThat(admitted.get("payload", Document.class).getString("probationEndDate"))
+                .isEqualTo(readmission.ceremonyOn().plusYears(1).toString());
         assertThat(eventTypesOf(memberId)).containsSubsequence("MemberStruckOff", "OutstandingCandidateRegistered",
                 "ProvincialConsentRecorded", "AdmissionApproved", "MemberAdmitted");
     }
@@ -135,15 +72,15 @@ class ReadmissionEndToEndTest extends RunningApplication {
     void aReadmissionDecidedBeforeThirtySixMonthsOutIsRefusedAndLeavesTheLogAsItWas() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = struckOffMember(scenario);
-        registeredForReadmission(scenario, memberId, "2019");
-        candidatePath(scenario, memberId, "2019", true);
+        Scenario.Admission early = readmission(scenario, LocalDate.of(2019, 7, 22));
+        scenario.readyForDecision(memberId, early);
         long logBefore = eventsOf(memberId);
 
-        ResponseEntity<JsonNode> early = decide(scenario, memberId, "2019-07-22");
+        ResponseEntity<JsonNode> decided = scenario.decideAdmission(memberId, early);
 
-        assertThat(early.getStatusCode().value()).as("status of %s", early.getBody()).isEqualTo(422);
-        assertThat(early.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(early.getBody().get("code").asText()).isEqualTo("I25");
+        assertThat(decided.getStatusCode().value()).as("status of %s", decided.getBody()).isEqualTo(422);
+        assertThat(decided.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(decided.getBody().get("code").asText()).isEqualTo("I25");
         assertThat(eventsOf(memberId)).isEqualTo(logBefore);
     }
 
@@ -172,7 +109,7 @@ class ReadmissionEndToEndTest extends RunningApplication {
                 .findFirst().orElseThrow();
         assertThat(read.violationCategory()).isEqualTo(ViolationCategory.NOT_RECORDED);
 
-        registeredForReadmission(scenario, memberId, "2020");
+        expect(scenario.registerCandidate(memberId, readmission(scenario, LocalDate.of(2020, 7, 20))), 201);
         expect(scenario.step(memberId, "record-awareness-course", """
                 {"certificateNo": "GCN-2020-118", "issuerOrgId": "%s", "issueDate": "2020-02-10"}
                 """.formatted(scenario.ward)), 200);

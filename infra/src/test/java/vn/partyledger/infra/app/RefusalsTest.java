@@ -102,15 +102,10 @@ class RefusalsTest extends RunningApplication {
     void aTransferLetterForAStruckOffMemberAnswers422NamingRuleI16AndWritesNothing() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
-        scenario.fullMember(memberId, scenario.admissionIn(scenario.branch), 0)
+        scenario.fullMember(memberId)
                 .struckOffForMissedMeetings(memberId, YearMonth.of(2026, 7), 1, scenario.ward,
                         LocalDate.of(2026, 11, 9));
-        String kp2 = "kp2-" + scenario.suffix;
-        expect(scenario.post("/api/v1/organisations/" + kp2 + "/establish", """
-                {"name": "Chi bộ Khu phố 2", "kind": "SUBORDINATE_BRANCH", "branchType": "RESIDENTIAL",
-                 "parentOrgId": "%s", "foundingFullMembers": 40, "effectiveDate": "2010-01-04",
-                 "decision": {"docNumber": "46-QĐ/ĐU", "docDate": "2010-01-04", "issuingOrgId": "%s"}}
-                """.formatted(scenario.ward, scenario.ward)), 201);
+        String kp2 = scenario.secondBranch();
         long memberEvents = eventsOf(memberId);
         String transferId = "t-" + scenario.suffix;
 

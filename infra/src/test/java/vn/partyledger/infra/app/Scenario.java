@@ -27,33 +27,61 @@ final class Scenario {
         this.client = client;
     }
 
+    /** Seed 000's tree: the city, ward 15 (founded 2000, admitting for its branches) and its branch Khu phố 1. */
     Scenario organisationTree() {
+        return province().wardWithBranch(ward, branch, LocalDate.of(2000, 1, 3), LocalDate.of(2010, 1, 4));
+    }
+
+    Scenario province() {
         expect(post("/api/v1/organisations/" + province + "/establish", """
                 {"name": "Đảng bộ Thành phố Hồ Chí Minh", "kind": "PROVINCIAL", "foundingFullMembers": 0,
                  "effectiveDate": "1975-05-01",
                  "decision": {"docNumber": "1-QĐ/TW", "docDate": "1975-05-01", "issuingOrgId": "central"}}
                 """), 201);
-        expect(post("/api/v1/organisations/" + ward + "/establish", """
+        return this;
+    }
+
+    /** A ward of the province with delegated admission power, and one residential branch of it. */
+    Scenario wardWithBranch(String wardId, String branchId, LocalDate wardFounded, LocalDate branchFounded) {
+        expect(post("/api/v1/organisations/" + wardId + "/establish", """
                 {"name": "Đảng bộ Phường 15", "kind": "GRASSROOTS_COMMITTEE", "parentOrgId": "%s",
                  "flags": {"grassroots": true, "directSuperiorOfGrassroots": false,
                            "delegatedAdmissionAuthority": true, "canDecideDiscipline": true},
-                 "foundingFullMembers": 300, "effectiveDate": "2000-01-03",
-                 "decision": {"docNumber": "12-QĐ/QU", "docDate": "2000-01-03", "issuingOrgId": "%s"}}
-                """.formatted(province, province)), 201);
-        expect(post("/api/v1/organisations/" + branch + "/establish", """
-                {"name": "Chi bộ Khu phố 1", "kind": "SUBORDINATE_BRANCH", "branchType": "RESIDENTIAL",
-                 "parentOrgId": "%s", "foundingFullMembers": 67, "effectiveDate": "2010-01-04",
-                 "decision": {"docNumber": "45-QĐ/ĐU", "docDate": "2010-01-04", "issuingOrgId": "%s"}}
-                """.formatted(ward, ward)), 201);
+                 "foundingFullMembers": 300, "effectiveDate": "%s",
+                 "decision": {"docNumber": "12-QĐ/QU", "docDate": "%s", "issuingOrgId": "%s"}}
+                """.formatted(province, wardFounded, wardFounded, province)), 201);
+        return branchOf(wardId, branchId, "Chi bộ Khu phố 1", branchFounded);
+    }
+
+    /** A residential branch of a ward, founded by the ward's decision. */
+    Scenario branchOf(String wardId, String branchId, String name, LocalDate founded) {
+        expect(post("/api/v1/organisations/" + branchId + "/establish", """
+                {"name": "%s", "kind": "SUBORDINATE_BRANCH", "branchType": "RESIDENTIAL",
+                 "parentOrgId": "%s", "foundingFullMembers": 40, "effectiveDate": "%s",
+                 "decision": {"docNumber": "45-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"}}
+                """.formatted(name, wardId, founded, founded, wardId)), 201);
         return this;
+    }
+
+    /** A second branch of the scenario's ward, Khu phố 2, founded with the first: its id, to move members to. */
+    String secondBranch() {
+        String kp2 = "kp2-" + suffix;
+        branchOf(ward, kp2, "Chi bộ Khu phố 2", LocalDate.of(2010, 1, 4));
+        return kp2;
     }
 
     /**
      * Who votes on and decides one admission, and when. Every step is dated back from the decision as seed 000's file
-     * was: registered 154 days before, the branch votes 63 days before, the ceremony comes 15 days after.
+     * was: registered 154 days before, the branch votes 63 days before, the ceremony comes 15 days after. A
+     * re-admission (domain.md §5.1, I25) names the province whose consent it needs; a first admission names none.
      */
     record Admission(String branchId, String committeeOrgId, String decidingOrgId, LocalDate decidedOn,
-                     int fullMembersOnRoll) {
+                     int fullMembersOnRoll, String consentingProvinceId) {
+
+        Admission(String branchId, String committeeOrgId, String decidingOrgId, LocalDate decidedOn,
+                  int fullMembersOnRoll) {
+            this(branchId, committeeOrgId, decidingOrgId, decidedOn, fullMembersOnRoll, null);
+        }
 
         LocalDate registeredOn() {
             return decidedOn.minusDays(154);
@@ -67,15 +95,29 @@ final class Scenario {
             return decidedOn.plusDays(15);
         }
 
+        boolean readmission() {
+            return consentingProvinceId != null;
+        }
+
         /** The same admission in a branch whose roll holds this many full members when it votes. */
         Admission withFullMembersOnRoll(int count) {
-            return new Admission(branchId, committeeOrgId, decidingOrgId, decidedOn, count);
+            return new Admission(branchId, committeeOrgId, decidingOrgId, decidedOn, count, consentingProvinceId);
+        }
+
+        /** The same admission as a re-admission, with the province's consent two weeks before the decision. */
+        Admission readmissionConsentedBy(String provinceId) {
+            return new Admission(branchId, committeeOrgId, decidingOrgId, decidedOn, fullMembersOnRoll, provinceId);
         }
     }
 
     /** Seed 000's admission: a branch of the ward, voted on by the ward and decided by it on 4 Aug 2025. */
     Admission admissionIn(String branchId) {
-        return new Admission(branchId, ward, ward, LocalDate.of(2025, 8, 4), 0);
+        return admissionIn(branchId, LocalDate.of(2025, 8, 4));
+    }
+
+    /** An admission in a branch of the ward, voted on and decided by the ward on {@code decidedOn}. */
+    Admission admissionIn(String branchId, LocalDate decidedOn) {
+        return new Admission(branchId, ward, ward, decidedOn, 0);
     }
 
     ResponseEntity<JsonNode> registerCandidate(String memberId) {
@@ -86,7 +128,7 @@ final class Scenario {
         return registerCandidate(memberId, admissionIn(branchId));
     }
 
-    private ResponseEntity<JsonNode> registerCandidate(String memberId, Admission admission) {
+    ResponseEntity<JsonNode> registerCandidate(String memberId, Admission admission) {
         return post("/api/v1/members/" + memberId + "/register-candidate", """
                 {"personId": "person-%s", "branchId": "%s", "source": "YOUTH_UNION", "registeredOn": "%s"}
                 """.formatted(memberId, admission.branchId(), admission.registeredOn()));
@@ -110,9 +152,9 @@ final class Scenario {
                 {"certificateNo": "GCN-%d-118", "issuerOrgId": "%s", "issueDate": "%s"}
                 """.formatted(decided.getYear(), admission.committeeOrgId(), decided.minusDays(175))), 200);
         expect(step(memberId, "submit-application", """
-                {"applicationDate": "%s", "readmission": false, "biographyDocRef": "LL-%d-07",
+                {"applicationDate": "%s", "readmission": %b, "biographyDocRef": "LL-%d-07",
                  "youthUnionAge": false, "unitHasYouthUnion": false}
-                """.formatted(decided.minusDays(147), decided.getYear())), 200);
+                """.formatted(decided.minusDays(147), admission.readmission(), decided.getYear())), 200);
         expect(introducer(memberId, "m-legacy-a-" + suffix, decided), 200);
         expect(introducer(memberId, "m-legacy-b-" + suffix, decided), 200);
         expect(step(memberId, "record-background-verification", """
@@ -150,7 +192,10 @@ final class Scenario {
                 ageInMonths));
     }
 
-    /** Registered, file compiled, passed by the branch and the ward committee: ready for the admission decision. */
+    /**
+     * Registered, file compiled, passed by the branch and the ward committee (and for a re-admission consented to by
+     * the province): ready for the admission decision.
+     */
     Scenario readyForDecision(String memberId) {
         return readyForDecision(memberId, branch);
     }
@@ -166,6 +211,12 @@ final class Scenario {
         expect(step(memberId, "record-committee-admission-vote", """
                 {"committeeOrgId": "%s", "voteDate": "%s", "membersInOffice": 9, "inFavour": 7}
                 """.formatted(admission.committeeOrgId(), admission.decidedOn().minusDays(49))), 200);
+        if (admission.readmission()) {
+            expect(step(memberId, "record-provincial-consent", """
+                    {"kind": "READMISSION",
+                     "decision": {"docNumber": "77-CV/TU", "docDate": "%s", "issuingOrgId": "%s"}}
+                    """.formatted(admission.decidedOn().minusDays(14), admission.consentingProvinceId())), 200);
+        }
         return this;
     }
 
@@ -225,6 +276,11 @@ final class Scenario {
                 """.formatted(probationEnd.plusDays(11), admission.decidingOrgId())), 200);
     }
 
+    /** Seed 000's admission, then recognised by the ward at the end of probation in Aug 2026. */
+    Scenario fullMember(String memberId) {
+        return fullMember(memberId, admissionIn(branch), 0);
+    }
+
     /** Admitted and then recognised: a full member from the end of probation. */
     Scenario fullMember(String memberId, Admission admission, int fullMembersOnRoll) {
         admittedMember(memberId, admission);
@@ -257,26 +313,6 @@ final class Scenario {
         return """
                 {"docNumber": "%s", "docDate": "%s", "issuingOrgId": "%s"}"""
                 .formatted(docNumber, docDate, issuingOrgId);
-    }
-
-    /**
-     * The branch (stating its ledger roll, empty here) and the ward committee pass the recognition on 20 and 27 Aug of
-     * {@code year}, just after a probation that ended on 19 Aug, and {@code wardId} recognises the member on
-     * {@code decisionDate}.
-     */
-    Scenario recognised(String memberId, int year, String wardId, String decisionDate) {
-        expect(step(memberId, "record-recognition-vote", """
-                {"level": "BRANCH", "voteDate": "%d-08-20", "electorate": 0, "inFavour": 0, "against": 0,
-                 "attemptNo": 1}
-                """.formatted(year)), 200);
-        expect(step(memberId, "record-recognition-vote", """
-                {"level": "COMMITTEE", "voteDate": "%d-08-27", "electorate": 9, "inFavour": 7, "against": 1,
-                 "attemptNo": 1}
-                """.formatted(year)), 200);
-        expect(step(memberId, "recognize-full-member", """
-                {"decision": {"docNumber": "301-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"}}
-                """.formatted(decisionDate, wardId)), 200);
-        return this;
     }
 
     ResponseEntity<JsonNode> post(String path, String json) {

@@ -22,17 +22,6 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
         assertThat(response.getBody().get("detail").asText()).isNotBlank();
     }
 
-    /** The ward of the scenario with a second branch, kp2, to move members to. */
-    private static String secondBranch(Scenario scenario) {
-        String kp2 = "kp2-" + scenario.suffix;
-        expect(scenario.post("/api/v1/organisations/" + kp2 + "/establish", """
-                {"name": "Chi bộ Khu phố 2", "kind": "SUBORDINATE_BRANCH", "branchType": "RESIDENTIAL",
-                 "parentOrgId": "%s", "foundingFullMembers": 40, "effectiveDate": "2010-01-04",
-                 "decision": {"docNumber": "46-QĐ/ĐU", "docDate": "2010-01-04", "issuingOrgId": "%s"}}
-                """.formatted(scenario.ward, scenario.ward)), 201);
-        return kp2;
-    }
-
     private static ResponseEntity<JsonNode> issueLetter(Scenario scenario, String transferId, String memberId,
                                                         String type, String toOrgId, String expectedReturn) {
         return scenario.post("/api/v1/transfers/" + transferId + "/issue-transfer-letter", """
@@ -61,7 +50,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
     @Test
     void anOfficialTransferBetweenTwoBranchesOfAWardMovesTheHomeAndBothRollsInOneAppend() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
-        String kp2 = secondBranch(scenario);
+        String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         String transferId = "t-" + scenario.suffix;
         scenario.admittedMember(memberId);
@@ -81,7 +70,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
     @Test
     void aTemporaryAttachmentKeepsTheHomeAndEndsWhenTheMemberReturns() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
-        String kp2 = secondBranch(scenario);
+        String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         String transferId = "t-" + scenario.suffix;
         scenario.admittedMember(memberId);
@@ -124,7 +113,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
     @Test
     void aTransferOfACandidateIsRefusedNamingI16AndWritesNothing() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
-        String kp2 = secondBranch(scenario);
+        String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         String transferId = "t-" + scenario.suffix;
         expect(scenario.registerCandidate(memberId), 201);
@@ -139,7 +128,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
     @Test
     void aSecondTransferWhileOneIsOpenIsRefusedNamingI16() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
-        String kp2 = secondBranch(scenario);
+        String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);
         expect(issueLetter(scenario, "t1-" + scenario.suffix, memberId, "OFFICIAL", kp2, null), 201);
@@ -153,7 +142,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
     @Test
     void aLetterPresentedAfterItsDeadlineWithoutAReasonIsRefusedNamingI18AndChangesNothing() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
-        String kp2 = secondBranch(scenario);
+        String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         String transferId = "t-" + scenario.suffix;
         scenario.admittedMember(memberId);
@@ -171,7 +160,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
     @Test
     void anOverdueLetterPresentedWithAReasonLeavesTheDaysLateOnTheMembersRecordAsAPartyAgeGap() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
-        String kp2 = secondBranch(scenario);
+        String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         String transferId = "t-" + scenario.suffix;
         scenario.admittedMember(memberId);
