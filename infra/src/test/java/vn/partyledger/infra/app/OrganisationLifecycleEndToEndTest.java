@@ -68,6 +68,8 @@ class OrganisationLifecycleEndToEndTest extends RunningApplication {
                 """.formatted(scenario.branch, decision("30-QĐ/ĐU", "2025-08-28", scenario.province)));
 
         assertRefused(response, "I2", "everyTransferredMemberFindsAHome");
+        assertThat(response.getBody().get("detail").asText())
+                .contains("Organisation " + scenario.ward + " is not a branch");
         assertThat(eventsOf(scenario.ward)).isEqualTo(wardEvents);
         assertThat(eventsOf(scenario.branch)).isEqualTo(branchEvents);
         assertThat(eventsOf(m1)).isEqualTo(Scenario.EVENTS_BEFORE_DECISION + 2);

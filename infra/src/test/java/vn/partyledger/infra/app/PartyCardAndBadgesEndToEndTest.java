@@ -96,6 +96,8 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
         assertRefused(response, 422, "I24", memberId, before);
         assertThat(response.getBody().get("rule").asText())
                 .isEqualTo("partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance");
+        assertThat(response.getBody().get("detail").asText())
+                .startsWith("The 30-year badge needs 30 years of party age on 2027-02-03");
     }
 
     /**
