@@ -201,6 +201,7 @@ public final class ReplayBenchmark {
         // deleteMany rather than drop: dropping a collection that does not exist makes the server log an error
         database.getCollection(PROJECTION_COLLECTION).deleteMany(new org.bson.Document());
         database.getCollection(BranchRosterProjection.ENTRIES).deleteMany(new org.bson.Document());
+        database.getCollection(BranchRosterProjection.OVERLAYS).deleteMany(new org.bson.Document());
         MongoEventStorageEngine reader = engine(database);
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(reader).build();
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();

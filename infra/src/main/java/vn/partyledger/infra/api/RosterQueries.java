@@ -51,11 +51,14 @@ public class RosterQueries {
                 .toList();
         List<BranchRoster.Entry> pageOfMembers = selected.stream().skip((long) page * size).limit(size).toList();
         return new RosterPage(roster.orgId(), roster.name(), roster.parentOrgId(), roster.asOf(),
-                roster.headcount(), selected.size(), page, size, pageOfMembers);
+                roster.headcount(), roster.exemptCount(), selected.size(), page, size, pageOfMembers);
     }
 
-    /** One page of a roster; {@code headcount} is the branch's official count whatever the filter. */
+    /**
+     * One page of a roster; {@code headcount} is the branch's official count and {@code exemptCount} how many of those
+     * are exempt, whatever the filter.
+     */
     public record RosterPage(String orgId, String name, String parentOrgId, LocalDate asOf, int headcount,
-                             int totalMembers, int page, int size, List<BranchRoster.Entry> members) {
+                             int exemptCount, int totalMembers, int page, int size, List<BranchRoster.Entry> members) {
     }
 }

@@ -55,17 +55,18 @@ class SeedScenariosEndToEndTest extends RunningApplication {
         temporarilyExempt.forEach(memberId -> expect(grantExemption(scenario, memberId, """
                 "kind": "TEMPORARY", "reason": "WORKING_AWAY", "until": "2027-06-01\"""", scenario.ward), 200));
 
+        // Exempt members stay FULL on the roll and in the headcount (domain.md §8); the roster shows their exemption.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode roster = roster(scenario.branch, "2026-11-02");
             assertThat(roster.get("headcount").asInt()).isEqualTo(67);
+            assertThat(roster.get("exemptCount").asInt()).isEqualTo(20);
             assertThat(roster.findValuesAsText("status")).hasSize(67).containsOnly("FULL");
+            assertThat(exemptionKindsOn(roster)).hasSize(20)
+                    .containsOnlyKeys(members.subList(0, 20))
+                    .satisfies(kinds -> assertThat(kinds.values()).filteredOn("FULL"::equals).hasSize(8))
+                    .satisfies(kinds -> assertThat(kinds.values()).filteredOn("TEMPORARY"::equals).hasSize(12));
         });
-        // The roster has no exemption column (BranchRoster.Entry): exempt members stay FULL on it; the log shows them.
-        assertThat(exemptionKindsGranted(scenario.suffix)).hasSize(20)
-                .containsOnlyKeys(members.subList(0, 20))
-                .satisfies(kinds -> assertThat(kinds.values()).filteredOn("FULL"::equals).hasSize(8))
-                .satisfies(kinds -> assertThat(kinds.values()).filteredOn("TEMPORARY"::equals).hasSize(12));
-        assertThat(eventTypesOf(members.get(66))).doesNotContain("ExemptionGranted");
+        assertThat(roster(scenario.branch, "2026-11-01").get("exemptCount").asInt()).isZero();
     }
 
     /**
@@ -242,12 +243,14 @@ class SeedScenariosEndToEndTest extends RunningApplication {
         return years;
     }
 
-    /** The exemption kind granted to each member of one test. */
-    private Map<String, String> exemptionKindsGranted(String suffix) {
+    /** The kind of exemption each exempt member on a roster has. */
+    private static Map<String, String> exemptionKindsOn(JsonNode roster) {
         Map<String, String> kinds = new TreeMap<>();
-        for (Document event : eventsOfTypeFor("ExemptionGranted", suffix)) {
-            kinds.put(event.getString("aggregateIdentifier"), event.get("payload", Document.class).getString("kind"));
-        }
+        roster.get("members").forEach(member -> {
+            if (!member.get("exemption").isNull()) {
+                kinds.put(member.get("memberId").asText(), member.get("exemption").get("kind").asText());
+            }
+        });
         return kinds;
     }
 

@@ -18,10 +18,16 @@ import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.MemberDeceased;
 import vn.partyledger.domain.discipline.MemberStruckOff;
+import vn.partyledger.domain.discipline.MemberSuspended;
+import vn.partyledger.domain.discipline.MemberSuspensionLifted;
 import vn.partyledger.domain.discipline.MembershipRestored;
+import vn.partyledger.domain.exemption.ExemptionGranted;
+import vn.partyledger.domain.exemption.ExemptionEnded;
 import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberCollectivelyTransferred;
+import vn.partyledger.domain.member.MemberContactRestored;
+import vn.partyledger.domain.member.MemberLostContact;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
@@ -32,7 +38,9 @@ import vn.partyledger.domain.transfer.MemberHomeChanged;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -42,6 +50,8 @@ import java.util.function.Consumer;
  * status periods there. Every read and write is by key, and an event touches one entry, so the cost of an event does
  * not grow with the size of its branch. Events of one member are handled in order (Axon sequences them per
  * aggregate), so an entry needs no compare-and-set; the member-id set grows with {@code $addToSet}, which is atomic.
+ * {@code member_overlays} holds one document per member with the exemptions, suspensions and lost contact laid over
+ * the member's status, whatever the branch, so those events need no look-up of the member's branch (ADR 0011).
  */
 @ProcessingGroup(BranchRosterProjection.PROCESSING_GROUP)
 public class BranchRosterProjection {
@@ -49,13 +59,16 @@ public class BranchRosterProjection {
     public static final String PROCESSING_GROUP = "branch-roster";
     public static final String COLLECTION = "branch_rosters";
     public static final String ENTRIES = "roster_entries";
+    public static final String OVERLAYS = "member_overlays";
 
     private final MongoCollection<Document> rosters;
     private final MongoCollection<Document> entries;
+    private final MongoCollection<Document> overlays;
 
     public BranchRosterProjection(MongoDatabase database) {
         this.rosters = database.getCollection(COLLECTION);
         this.entries = database.getCollection(ENTRIES);
+        this.overlays = database.getCollection(OVERLAYS);
     }
 
     @EventHandler
@@ -125,7 +138,7 @@ public class BranchRosterProjection {
 
     /**
      * An annulled death or strike-off never happened (I30): the member stays on the roster without a break, as of any
-     * date, unlike a restoration, which is a later decision and leaves the gap.
+     * date, unlike a restoration, which is a later decision and leaves the gap. An annulled exemption never was either.
      */
     @EventHandler
     void on(EntryAnnulled event, @SequenceNumber long sequence) {
@@ -133,7 +146,41 @@ public class BranchRosterProjection {
                 || event.annulledEventType() == EntryType.MEMBER_STRUCK_OFF) {
             edit(event.homeOrgId(), event.memberId(), sequence,
                     entry -> entry.reopenPeriodClosedOn(sequence, event.entryDate()));
+        } else if (event.annulledEventType() == EntryType.EXEMPTION_GRANTED) {
+            overlay(event.memberId(), sequence, member -> member.annulExemption(sequence, event.entryDate()));
         }
+    }
+
+    /** An exempt member stays on the roll and in the headcount (domain.md §8); the roster shows the exemption. */
+    @EventHandler
+    void on(ExemptionGranted event, @SequenceNumber long sequence) {
+        overlay(event.memberId(), sequence,
+                member -> member.grantExemption(sequence, event.kind(), event.from(), event.until()));
+    }
+
+    @EventHandler
+    void on(ExemptionEnded event, @SequenceNumber long sequence) {
+        overlay(event.memberId(), sequence, member -> member.endExemption(sequence, event.endedOn()));
+    }
+
+    @EventHandler
+    void on(MemberSuspended event, @SequenceNumber long sequence) {
+        overlay(event.memberId(), sequence, member -> member.suspend(sequence, event.effectiveDate()));
+    }
+
+    @EventHandler
+    void on(MemberSuspensionLifted event, @SequenceNumber long sequence) {
+        overlay(event.memberId(), sequence, member -> member.liftSuspension(sequence, event.effectiveDate()));
+    }
+
+    @EventHandler
+    void on(MemberLostContact event, @SequenceNumber long sequence) {
+        overlay(event.memberId(), sequence, member -> member.loseContact(sequence, event.from()));
+    }
+
+    @EventHandler
+    void on(MemberContactRestored event, @SequenceNumber long sequence) {
+        overlay(event.memberId(), sequence, member -> member.restoreContact(sequence, event.to()));
     }
 
     /** A corrected date of death closes the period on the corrected date; a corrected admission date is shown. */
@@ -166,16 +213,23 @@ public class BranchRosterProjection {
         if (roster == null || !roster.containsKey("name")) {
             return Optional.empty();
         }
-        List<String> ids = roster.getList("memberIds", String.class, List.of()).stream()
-                .map(memberId -> RosterEntry.id(query.orgId(), memberId))
-                .toList();
+        List<String> memberIds = roster.getList("memberIds", String.class, List.of());
+        List<String> ids = memberIds.stream().map(memberId -> RosterEntry.id(query.orgId(), memberId)).toList();
+        Map<String, MemberOverlays> overlaid = new HashMap<>();
+        overlays.find(Filters.in("_id", memberIds)).forEach(stored -> {
+            MemberOverlays member = MemberOverlays.of(stored);
+            overlaid.put(member.memberId(), member);
+        });
         List<BranchRoster.Entry> members = new ArrayList<>();
-        entries.find(Filters.in("_id", ids)).forEach(stored -> RosterEntry.of(stored).on(query.asOf())
+        entries.find(Filters.in("_id", ids)).map(RosterEntry::of).forEach(entry -> entry.on(query.asOf(),
+                        overlaid.getOrDefault(entry.memberId(), MemberOverlays.empty(entry.memberId())))
                 .ifPresent(members::add));
         members.sort(Comparator.comparing(BranchRoster.Entry::since).thenComparing(BranchRoster.Entry::memberId));
         int headcount = (int) members.stream().filter(entry -> entry.status().isOnRoll()).count();
+        int exemptCount = (int) members.stream()
+                .filter(entry -> entry.status().isOnRoll() && entry.exemption() != null).count();
         return Optional.of(new BranchRoster(query.orgId(), roster.getString("name"),
-                roster.getString("parentOrgId"), query.asOf(), headcount, List.copyOf(members)));
+                roster.getString("parentOrgId"), query.asOf(), headcount, exemptCount, List.copyOf(members)));
     }
 
     private void move(String memberId, String fromOrgId, String toOrgId, LocalDate date, long sequence) {
@@ -205,6 +259,17 @@ public class BranchRosterProjection {
             change.accept(entry);
             save(entry);
         });
+    }
+
+    /** Changes what is laid over the member's status, creating the member's document on the first overlay. */
+    private void overlay(String memberId, long sequence, Consumer<MemberOverlays> change) {
+        MemberOverlays member = Optional.ofNullable(overlays.find(Filters.eq("_id", memberId)).first())
+                .map(MemberOverlays::of)
+                .orElseGet(() -> MemberOverlays.empty(memberId));
+        if (!member.applied(sequence)) {
+            change.accept(member);
+            overlays.replaceOne(Filters.eq("_id", memberId), member.document(), new ReplaceOptions().upsert(true));
+        }
     }
 
     private Optional<RosterEntry> find(String orgId, String memberId) {

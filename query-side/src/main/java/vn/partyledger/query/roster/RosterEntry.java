@@ -105,27 +105,36 @@ final class RosterEntry {
         document.append("admissionDecisionDate", corrected.toString()).append("memberSeq", sequence);
     }
 
-    /** The member's line on the roster at the end of {@code date}, if the member was in the branch that day. */
-    Optional<BranchRoster.Entry> on(LocalDate date) {
+    String memberId() {
+        return document.getString("memberId");
+    }
+
+    /**
+     * The member's line on the roster at the end of {@code date}, if the member was in the branch that day, with what
+     * {@code overlays} lay over the member's status that day.
+     */
+    Optional<BranchRoster.Entry> on(LocalDate date, MemberOverlays overlays) {
         return periods().stream()
                 .filter(period -> covers(period, date))
                 .findFirst()
-                .map(period -> new BranchRoster.Entry(document.getString("memberId"), personId(),
+                .map(period -> new BranchRoster.Entry(memberId(), personId(),
                         MemberStatus.valueOf(period.getString("status")), LocalDate.parse(period.getString("from")),
-                        probationEndDate(), admissionDecisionDate()));
+                        probationEndDate(), admissionDecisionDate(), overlays.exemptionOn(date).orElse(null),
+                        overlays.suspendedOn(date), overlays.lostContactSinceOn(date).orElse(null)));
     }
 
     private List<Document> periods() {
         return document.getList("periods", Document.class);
     }
 
-    private static boolean covers(Document period, LocalDate date) {
+    /** Whether a period from {@code from} up to (not including) {@code to}, or open-ended, covers {@code date}. */
+    static boolean covers(Document period, LocalDate date) {
         LocalDate from = LocalDate.parse(period.getString("from"));
         String to = period.getString("to");
         return !date.isBefore(from) && (to == null || date.isBefore(LocalDate.parse(to)));
     }
 
-    private static LocalDate date(String iso) {
+    static LocalDate date(String iso) {
         return iso == null ? null : LocalDate.parse(iso);
     }
 }

@@ -17,11 +17,20 @@ import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.MemberDeceased;
 import vn.partyledger.domain.discipline.MemberStruckOff;
+import vn.partyledger.domain.discipline.MemberSuspended;
+import vn.partyledger.domain.discipline.MemberSuspensionLifted;
 import vn.partyledger.domain.discipline.MembershipRestored;
+import vn.partyledger.domain.exemption.ExemptionEndReason;
+import vn.partyledger.domain.exemption.ExemptionEnded;
+import vn.partyledger.domain.exemption.ExemptionGranted;
+import vn.partyledger.domain.exemption.ExemptionKind;
+import vn.partyledger.domain.exemption.ExemptionReason;
 import vn.partyledger.domain.discipline.StrikeOffGround;
 import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberCollectivelyTransferred;
+import vn.partyledger.domain.member.MemberContactRestored;
+import vn.partyledger.domain.member.MemberLostContact;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.organisation.BranchType;
@@ -119,6 +128,7 @@ class BranchRosterProjectionTest {
         List<Document> documents = new ArrayList<>();
         database.getCollection(BranchRosterProjection.COLLECTION).find().into(documents);
         database.getCollection(BranchRosterProjection.ENTRIES).find().into(documents);
+        database.getCollection(BranchRosterProjection.OVERLAYS).find().into(documents);
         return documents;
     }
 
@@ -321,5 +331,132 @@ class BranchRosterProjectionTest {
 
         assertThat(projection.handle(new FindBranchRoster("kp1", LocalDate.of(2021, 1, 4))).orElseThrow().members())
                 .singleElement().extracting(BranchRoster.Entry::admissionDecisionDate).isEqualTo(actual);
+    }
+
+    private static final LocalDate EXEMPT_FROM = LocalDate.of(2023, 1, 9);
+
+    private static ExemptionGranted temporaryExemption(String memberId, LocalDate until) {
+        return new ExemptionGranted(memberId, ExemptionKind.TEMPORARY, ExemptionReason.WORKING_AWAY, EXEMPT_FROM,
+                until, "ward-15", "don-" + memberId);
+    }
+
+    private static ExemptionGranted fullExemption(String memberId) {
+        return new ExemptionGranted(memberId, ExemptionKind.FULL, ExemptionReason.ADVANCED_AGE_POOR_HEALTH,
+                EXEMPT_FROM, null, "kp1", "don-" + memberId);
+    }
+
+    private BranchRoster rosterOn(String orgId, LocalDate date) {
+        return projection.handle(new FindBranchRoster(orgId, date)).orElseThrow();
+    }
+
+    @Test
+    void anExemptMemberStaysOnTheRollAndInTheHeadcountWithTheExemptionFromItsFirstDay() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        projection.on(admitted("m2", LocalDate.of(2020, 6, 19)), 2);
+        projection.on(admitted("m3", LocalDate.of(2020, 6, 19)), 2);
+        LocalDate until = EXEMPT_FROM.plusMonths(6);
+        projection.on(fullExemption("m1"), 5);
+        projection.on(temporaryExemption("m2", until), 5);
+
+        BranchRoster before = rosterOn("kp1", EXEMPT_FROM.minusDays(1));
+        assertThat(before.exemptCount()).isZero();
+        assertThat(before.members()).extracting(BranchRoster.Entry::exemption).containsOnlyNulls();
+        BranchRoster after = rosterOn("kp1", EXEMPT_FROM);
+        assertThat(after.headcount()).isEqualTo(3);
+        assertThat(after.exemptCount()).isEqualTo(2);
+        assertThat(after.members()).extracting(BranchRoster.Entry::exemption).containsExactly(
+                new BranchRoster.Exemption(ExemptionKind.FULL, EXEMPT_FROM, null),
+                new BranchRoster.Exemption(ExemptionKind.TEMPORARY, EXEMPT_FROM, until),
+                null);
+    }
+
+    @Test
+    void anEndedExemptionIsShownUpToTheDayBeforeItEndedAndARedeliveredEndChangesNothing() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        LocalDate until = EXEMPT_FROM.plusMonths(6);
+        LocalDate resumed = EXEMPT_FROM.plusMonths(4);
+        projection.on(temporaryExemption("m1", until), 5);
+        ExemptionEnded ended = new ExemptionEnded("m1", ExemptionKind.TEMPORARY, ExemptionEndReason.MEMBER_RESUMED, resumed,
+                "feedback-1");
+
+        projection.on(ended, 6);
+        List<Document> once = everything();
+        projection.on(ended, 6);
+        projection.on(temporaryExemption("m1", until), 5);
+
+        assertThat(everything()).isEqualTo(once);
+        assertThat(rosterOn("kp1", resumed.minusDays(1)).exemptCount()).isEqualTo(1);
+        assertThat(rosterOn("kp1", resumed).exemptCount()).isZero();
+        assertThat(rosterOn("kp1", resumed).members().get(0).exemption()).isNull();
+    }
+
+    @Test
+    void anAnnulledExemptionNeverWasAsOfAnyDate() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        projection.on(fullExemption("m1"), 5);
+
+        projection.on(new EntryAnnulled("m1", "event-5", EntryType.EXEMPTION_GRANTED, "kp1", EXEMPT_FROM, null,
+                CorrectionReason.WRONG_MEMBER, "kp1", EXEMPT_FROM.plusMonths(1)), 6);
+
+        assertThat(rosterOn("kp1", EXEMPT_FROM).exemptCount()).isZero();
+        assertThat(rosterOn("kp1", EXEMPT_FROM.plusYears(1)).members()).singleElement()
+                .extracting(BranchRoster.Entry::exemption).isNull();
+        assertThat(rosterOn("kp1", EXEMPT_FROM).headcount()).isEqualTo(1);
+    }
+
+    @Test
+    void aMemberWhoMovesBranchKeepsTheExemptionInForceOnTheNewBranch() {
+        LocalDate merged = EXEMPT_FROM.plusMonths(2);
+        projection.on(BRANCH, 0);
+        projection.on(new OrganisationEstablished("kp-new", "Chi bộ Khu phố mới", OrganisationKind.SUBORDINATE_BRANCH,
+                BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5, false, merged), 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        projection.on(fullExemption("m1"), 5);
+
+        projection.on(new MemberCollectivelyTransferred("m1", "kp1", "kp-new", merged), 6);
+
+        BranchRoster.Exemption exemption = new BranchRoster.Exemption(ExemptionKind.FULL, EXEMPT_FROM, null);
+        assertThat(rosterOn("kp1", merged.minusDays(1)).members()).singleElement()
+                .extracting(BranchRoster.Entry::exemption).isEqualTo(exemption);
+        assertThat(rosterOn("kp1", merged).exemptCount()).isZero();
+        BranchRoster after = rosterOn("kp-new", merged);
+        assertThat(after.exemptCount()).isEqualTo(1);
+        assertThat(after.members()).singleElement().extracting(BranchRoster.Entry::exemption).isEqualTo(exemption);
+    }
+
+    @Test
+    void anExemptionGrantedBeforeTheMembersAdmissionReachesTheProjectionIsShownOnceTheMemberIs() {
+        projection.on(BRANCH, 0);
+        projection.on(fullExemption("m1"), 5);
+
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+
+        assertThat(rosterOn("kp1", EXEMPT_FROM).exemptCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aSuspendedMemberAndOneOutOfContactAreShownSoOnlyWhileItLasts() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        LocalDate suspended = LocalDate.of(2023, 3, 1);
+        LocalDate lifted = LocalDate.of(2023, 6, 1);
+        LocalDate lost = LocalDate.of(2024, 1, 15);
+        LocalDate restored = LocalDate.of(2024, 9, 2);
+
+        projection.on(new MemberSuspended("m1", "ward-15", suspended), 5);
+        projection.on(new MemberSuspensionLifted("m1", "ward-15", lifted), 6);
+        projection.on(new MemberLostContact("m1", "kp1", lost, "kp1"), 7);
+        projection.on(new MemberContactRestored("m1", "kp1", lost, restored, "kp1"), 8);
+
+        assertThat(rosterOn("kp1", suspended.minusDays(1)).members().get(0).suspended()).isFalse();
+        assertThat(rosterOn("kp1", suspended).members().get(0).suspended()).isTrue();
+        assertThat(rosterOn("kp1", lifted).members().get(0).suspended()).isFalse();
+        assertThat(rosterOn("kp1", lost.minusDays(1)).members().get(0).lostContactSince()).isNull();
+        assertThat(rosterOn("kp1", restored.minusDays(1)).members().get(0).lostContactSince()).isEqualTo(lost);
+        assertThat(rosterOn("kp1", restored).members().get(0).lostContactSince()).isNull();
+        assertThat(rosterOn("kp1", restored).headcount()).isEqualTo(1);
     }
 }

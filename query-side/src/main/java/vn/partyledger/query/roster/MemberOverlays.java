@@ -1,0 +1,125 @@
+package vn.partyledger.query.roster;
+
+import org.bson.Document;
+import vn.partyledger.domain.exemption.ExemptionKind;
+import vn.partyledger.domain.roster.BranchRoster;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What is laid over one member's status on the roster, whatever the branch (domain.md §19): exemptions, suspensions
+ * and lost contact, each a list of periods with their dates. Stored as its own document keyed by the member id
+ * ({@code _id} = member id), because these events do not name the member's branch and a member who moves keeps them:
+ * the roster of any branch on any date reads the periods covering that date. {@code memberSeq} is the last applied
+ * sequence number of the member's events, which makes every change idempotent.
+ */
+final class MemberOverlays {
+
+    private static final String EXEMPTIONS = "exemptions";
+    private static final String SUSPENSIONS = "suspensions";
+    private static final String CONTACT_LOST = "contactLost";
+
+    private final Document document;
+
+    private MemberOverlays(Document document) {
+        this.document = document;
+    }
+
+    static MemberOverlays of(Document stored) {
+        return new MemberOverlays(stored);
+    }
+
+    static MemberOverlays empty(String memberId) {
+        return new MemberOverlays(new Document("_id", memberId).append("memberSeq", -1L)
+                .append(EXEMPTIONS, new ArrayList<Document>()).append(SUSPENSIONS, new ArrayList<Document>())
+                .append(CONTACT_LOST, new ArrayList<Document>()));
+    }
+
+    Document document() {
+        return document;
+    }
+
+    String memberId() {
+        return document.getString("_id");
+    }
+
+    boolean applied(long sequence) {
+        return document.getLong("memberSeq") >= sequence;
+    }
+
+    /**
+     * Exempt from {@code from}; {@code until} is the planned end of a temporary exemption, shown as decided. The
+     * exemption stays in force until it is ended, as on the command side, even past {@code until}.
+     */
+    void grantExemption(long sequence, ExemptionKind kind, LocalDate from, LocalDate until) {
+        open(sequence, EXEMPTIONS, from, new Document("kind", kind.name())
+                .append("until", until == null ? null : until.toString()));
+    }
+
+    void endExemption(long sequence, LocalDate endedOn) {
+        close(sequence, EXEMPTIONS, endedOn);
+    }
+
+    /** The exemption granted from {@code from} was annulled (I30): it never was, so its period goes. */
+    void annulExemption(long sequence, LocalDate from) {
+        List<Document> exemptions = periods(EXEMPTIONS);
+        exemptions.stream().filter(period -> from.toString().equals(period.getString("from")))
+                .reduce((earlier, later) -> later)
+                .ifPresent(exemptions::remove);
+        document.append("memberSeq", sequence);
+    }
+
+    void suspend(long sequence, LocalDate from) {
+        open(sequence, SUSPENSIONS, from, new Document());
+    }
+
+    void liftSuspension(long sequence, LocalDate on) {
+        close(sequence, SUSPENSIONS, on);
+    }
+
+    void loseContact(long sequence, LocalDate from) {
+        open(sequence, CONTACT_LOST, from, new Document());
+    }
+
+    void restoreContact(long sequence, LocalDate on) {
+        close(sequence, CONTACT_LOST, on);
+    }
+
+    /** The exemption in force at the end of {@code date}, if any. */
+    Optional<BranchRoster.Exemption> exemptionOn(LocalDate date) {
+        return covering(EXEMPTIONS, date).map(period -> new BranchRoster.Exemption(
+                ExemptionKind.valueOf(period.getString("kind")), LocalDate.parse(period.getString("from")),
+                RosterEntry.date(period.getString("until"))));
+    }
+
+    boolean suspendedOn(LocalDate date) {
+        return covering(SUSPENSIONS, date).isPresent();
+    }
+
+    /** The day contact was lost, if it was still lost at the end of {@code date}. */
+    Optional<LocalDate> lostContactSinceOn(LocalDate date) {
+        return covering(CONTACT_LOST, date).map(period -> LocalDate.parse(period.getString("from")));
+    }
+
+    private void open(long sequence, String overlay, LocalDate from, Document details) {
+        periods(overlay).add(details.append("from", from.toString()).append("to", null));
+        document.append("memberSeq", sequence);
+    }
+
+    private void close(long sequence, String overlay, LocalDate date) {
+        periods(overlay).stream().filter(period -> period.getString("to") == null)
+                .forEach(period -> period.append("to", date.toString()));
+        document.append("memberSeq", sequence);
+    }
+
+    private Optional<Document> covering(String overlay, LocalDate date) {
+        return periods(overlay).stream().filter(period -> RosterEntry.covers(period, date)).findFirst();
+    }
+
+    private List<Document> periods(String overlay) {
+        return document.getList(overlay, Document.class);
+    }
+}
