@@ -257,7 +257,8 @@ public class Member {
         ceremonyCannotPrecedeTheAdmissionDecision(command);
         boolean late = ceremonyAfterTheDeadlineNeedsSuperiorConsent(command, calendar, policy);
         apply(new MemberAdmitted(memberId, personId, branchId, command.ceremonyDate(),
-                command.ceremonyDate().plusMonths(policy.probationMonths()), admission.decisionDate(), late));
+                command.ceremonyDate().plusMonths(policy.probationMonths()), admission.decisionDate(), late,
+                admissions > 0, partyAge.firstAdmissionDecision()));
         ledger.enrol(branchId, memberId, MemberStatus.PROBATIONARY, command.ceremonyDate());
     }
 
