@@ -1,6 +1,5 @@
 package vn.partyledger.infra.axon.upcasting;
 
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import vn.partyledger.domain.member.ApplicationSubmitted;
@@ -15,6 +14,6 @@ public class ApplicationSubmittedUpcaster extends AddedFieldUpcaster {
 
     @Override
     protected void addFields(ObjectNode payload) {
-        payload.set("readmissionGrounds", NullNode.getInstance());
+        payload.putNull("readmissionGrounds");
     }
 }

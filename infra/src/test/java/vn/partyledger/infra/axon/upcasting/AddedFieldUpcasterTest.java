@@ -15,6 +15,8 @@ import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.ViolationCategory;
 import vn.partyledger.domain.member.ApplicationSubmitted;
 import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.RecognitionVoteRecorded;
+import vn.partyledger.domain.member.VoteLevel;
 import vn.partyledger.domain.member.ReadmissionGrounds;
 
 import java.time.Instant;
@@ -77,6 +79,17 @@ class AddedFieldUpcasterTest {
 
         assertThat(read).isEqualTo(new MemberAdmitted("m1", "p1", "kp1", LocalDate.of(2020, 6, 19),
                 LocalDate.of(2021, 6, 19), LocalDate.of(2020, 6, 1), false, false, LocalDate.of(2020, 6, 1)));
+    }
+
+    @Test
+    void aCommitteeRecognitionVoteOfRevisionOneIsReadWithItsCommitteeNotRecorded() throws Exception {
+        Object read = readUpcast(new RecognitionVoteRecordedUpcaster(), RecognitionVoteRecorded.class, "1", """
+                {"memberId": "m1", "level": "COMMITTEE", "voteDate": "2021-07-05", "electorate": 9, "inFavour": 7,
+                 "against": 0, "passed": true, "attemptNo": 1}
+                """);
+
+        assertThat(read).isEqualTo(new RecognitionVoteRecorded("m1", VoteLevel.COMMITTEE, null,
+                LocalDate.of(2021, 7, 5), 9, 7, 0, true, 1));
     }
 
     @Test
