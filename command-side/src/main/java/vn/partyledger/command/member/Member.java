@@ -257,7 +257,8 @@ public class Member {
         ceremonyCannotPrecedeTheAdmissionDecision(command);
         boolean late = ceremonyAfterTheDeadlineNeedsSuperiorConsent(command, calendar, policy);
         apply(new MemberAdmitted(memberId, personId, branchId, command.ceremonyDate(),
-                command.ceremonyDate().plusMonths(policy.probationMonths()), admission.decisionDate(), late));
+                command.ceremonyDate().plusMonths(policy.probationMonths()), admission.decisionDate(), late,
+                admissions > 0, partyAge.firstAdmissionDecision()));
         ledger.enrol(branchId, memberId, MemberStatus.PROBATIONARY, command.ceremonyDate());
     }
 
@@ -274,6 +275,7 @@ public class Member {
                        WorkingDayCalendar calendar, RecruitmentPolicy policy) {
         onlyAProbationaryMember("I10", "recognitionIsVotedOnlyForAProbationaryMember");
         recognitionIsConsideredOnceProbationEnds(command);
+        aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee(command, registry);
         if (command.level() == VoteLevel.BRANCH) {
             theBranchVotesAtMostThreeTimesInTurn(command);
             statedFullMembersMatchTheBranchRoll("I10", command.electorate(), command.voteDate(), registry);
@@ -285,8 +287,8 @@ public class Member {
             flagAReviewAfterTheDeadline(command.voteDate(), calendar, policy);
         }
         boolean passed = command.inFavour() >= votes.admissionPassMark(command.electorate());
-        apply(new RecognitionVoteRecorded(memberId, command.level(), command.voteDate(), command.electorate(),
-                command.inFavour(), command.against(), passed, command.attemptNo()));
+        apply(new RecognitionVoteRecorded(memberId, command.level(), command.committeeOrgId(), command.voteDate(),
+                command.electorate(), command.inFavour(), command.against(), passed, command.attemptNo()));
     }
 
     @CommandHandler
@@ -686,6 +688,22 @@ public class Member {
                             + " times until one passes; after three failed votes the competent committee decides. "
                             + "This would be attempt " + command.attemptNo() + " after " + probation.branchAttempts()
                             + (probation.branchPassed() ? " with a passed vote." : "."));
+        }
+    }
+
+    /** As for the admission (I6), the committee that votes is a grassroots committee, named on the vote. */
+    private static void aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee(
+            RecordRecognitionVote command, OrganisationRegistry registry) {
+        boolean namesAGrassrootsCommittee = command.committeeOrgId() != null && registry.find(command.committeeOrgId())
+                .filter(org -> org.kind() == OrganisationKind.GRASSROOTS_COMMITTEE).isPresent();
+        boolean committeeVote = command.level() == VoteLevel.COMMITTEE;
+        if (committeeVote ? !namesAGrassrootsCommittee : command.committeeOrgId() != null) {
+            throw new RuleViolation("I10", "aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee",
+                    committeeVote
+                            ? "A committee's recognition vote names the grassroots committee that voted; "
+                                    + command.committeeOrgId() + " is not a grassroots committee."
+                            : "A branch's recognition vote is the branch's own and names no committee, but it named "
+                                    + command.committeeOrgId() + ".");
         }
     }
 

@@ -38,6 +38,11 @@ class MemberPartyAge {
         return Optional.ofNullable(firstAdmissionDecision).map(first -> new PartyAge(first, gaps));
     }
 
+    /** The record's first admission decision (as corrected, I30), or null before any. */
+    LocalDate firstAdmissionDecision() {
+        return firstAdmissionDecision;
+    }
+
     @EventSourcingHandler
     void on(AdmissionApproved event) {
         if (firstAdmissionDecision == null) {

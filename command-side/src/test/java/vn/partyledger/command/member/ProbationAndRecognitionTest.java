@@ -51,17 +51,17 @@ class ProbationAndRecognitionTest {
     }
 
     private static RecordRecognitionVote branchVote(int inFavour, int attemptNo) {
-        return new RecordRecognitionVote("m1", VoteLevel.BRANCH, BRANCH_VOTE, FULL_MEMBERS_ON_ROLL, inFavour, 2,
+        return new RecordRecognitionVote("m1", VoteLevel.BRANCH, null, BRANCH_VOTE, FULL_MEMBERS_ON_ROLL, inFavour, 2,
                 attemptNo);
     }
 
     private static RecognitionVoteRecorded branchVoted(int inFavour, int attemptNo) {
-        return new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, BRANCH_VOTE, FULL_MEMBERS_ON_ROLL, inFavour, 2,
+        return new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, null, BRANCH_VOTE, FULL_MEMBERS_ON_ROLL, inFavour, 2,
                 inFavour >= 20, attemptNo);
     }
 
     private static RecognitionVoteRecorded committeeVoted() {
-        return new RecognitionVoteRecorded("m1", VoteLevel.COMMITTEE, COMMITTEE_VOTE, 9, 7, 0, true, 1);
+        return new RecognitionVoteRecorded("m1", VoteLevel.COMMITTEE, WARD, COMMITTEE_VOTE, 9, 7, 0, true, 1);
     }
 
     private static Object[] deadlocked() {
@@ -121,7 +121,7 @@ class ProbationAndRecognitionTest {
     @DisplayName("I10: the branch does not vote on recognition before the probation ends")
     void theBranchDoesNotVoteOnRecognitionBeforeTheProbationEnds() {
         fixture.given(probationary())
-                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, PROBATION_END.minusDays(1),
+                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, null, PROBATION_END.minusDays(1),
                         FULL_MEMBERS_ON_ROLL, 22, 2, 1))
                 .expectNoEvents()
                 .expectException(Violation.of("I10", "recognitionIsConsideredOnceProbationEnds"));
@@ -157,15 +157,54 @@ class ProbationAndRecognitionTest {
     @DisplayName("I10: after three failed branch votes the matter escalates to the committee")
     void afterThreeFailedBranchVotesTheMatterEscalatesToTheCommittee() {
         fixture.given(deadlocked())
-                .when(new RecordRecognitionVote("m1", VoteLevel.COMMITTEE, COMMITTEE_VOTE, 9, 7, 0, 1))
+                .when(new RecordRecognitionVote("m1", VoteLevel.COMMITTEE, WARD, COMMITTEE_VOTE, 9, 7, 0, 1))
                 .expectEvents(committeeVoted());
+    }
+
+    @Test
+    @DisplayName("I10: a committee's recognition vote names the grassroots committee that voted")
+    void aCommitteesRecognitionVoteNamesTheGrassrootsCommitteeThatVoted() {
+        fixture.given(plus(probationary(), branchVoted(22, 1)))
+                .when(new RecordRecognitionVote("m1", VoteLevel.COMMITTEE, WARD, COMMITTEE_VOTE, 9, 7, 0, 1))
+                .expectEvents(committeeVoted());
+    }
+
+    @Test
+    @DisplayName("I10: a committee's recognition vote that names no grassroots committee is refused")
+    void aCommitteesRecognitionVoteThatNamesNoGrassrootsCommitteeIsRefused() {
+        fixture.given(plus(probationary(), branchVoted(22, 1)))
+                .when(new RecordRecognitionVote("m1", VoteLevel.COMMITTEE, BRANCH, COMMITTEE_VOTE, 9, 7, 0, 1))
+                .expectNoEvents()
+                .expectException(Violation.of("I10",
+                        "aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee"));
+    }
+
+    @Test
+    @DisplayName("I10: a committee's recognition vote must name its committee")
+    void aCommitteesRecognitionVoteMustNameItsCommittee() {
+        fixture.given(plus(probationary(), branchVoted(22, 1)))
+                .when(new RecordRecognitionVote("m1", VoteLevel.COMMITTEE, null, COMMITTEE_VOTE, 9, 7, 0, 1))
+                .expectNoEvents()
+                .expectException(Violation.of("I10",
+                        "aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee"));
+    }
+
+    @Test
+    @DisplayName("I10: a branch's recognition vote names no committee")
+    void aBranchsRecognitionVoteNamesNoCommittee() {
+        fixture.given(probationary())
+                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, WARD, BRANCH_VOTE, FULL_MEMBERS_ON_ROLL, 22,
+                        2, 1))
+                .expectNoEvents()
+                .expectException(Violation.of("I10",
+                        "aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee"));
     }
 
     @Test
     @DisplayName("I10: the committee does not vote before the branch has spoken")
     void theCommitteeDoesNotVoteBeforeTheBranchHasSpoken() {
         fixture.given(plus(probationary(), branchVoted(15, 1)))
-                .when(new RecordRecognitionVote("m1", VoteLevel.COMMITTEE, COMMITTEE_VOTE, 9, 7, 0, 1))
+                .when(new RecordRecognitionVote("m1", VoteLevel.COMMITTEE, WARD, COMMITTEE_VOTE, 9, 7, 0, 1))
                 .expectNoEvents()
                 .expectException(Violation.of("I10", "theCommitteeVotesAfterAPassedBranchVoteOrADeadlock"));
     }
@@ -174,7 +213,7 @@ class ProbationAndRecognitionTest {
     @DisplayName("I10: a recognition vote counts all the branch's full members")
     void aRecognitionVoteCountsAllTheBranchsFullMembers() {
         fixture.given(probationary())
-                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, BRANCH_VOTE, 25, 22, 2, 1))
+                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, null, BRANCH_VOTE, 25, 22, 2, 1))
                 .expectNoEvents()
                 .expectException(Violation.of("I10", "statedFullMembersMatchTheBranchRoll"));
     }
@@ -294,9 +333,9 @@ class ProbationAndRecognitionTest {
         LocalDate deadline = new WorkingDayCalendar(Set.of()).plusWorkingDays(PROBATION_END, 30);
         LocalDate late = deadline.plusDays(1);
         fixture.given(probationary())
-                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, late, FULL_MEMBERS_ON_ROLL, 22, 2, 1))
+                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, null, late, FULL_MEMBERS_ON_ROLL, 22, 2, 1))
                 .expectEvents(new RecognitionReviewedLate("m1", BRANCH, PROBATION_END, deadline, late),
-                        new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, late, FULL_MEMBERS_ON_ROLL, 22, 2, true,
+                        new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, null, late, FULL_MEMBERS_ON_ROLL, 22, 2, true,
                                 1));
     }
 
@@ -305,8 +344,8 @@ class ProbationAndRecognitionTest {
     void theBranchsFirstRecognitionVoteOnTheLastWorkingDayIsOnTime() {
         LocalDate deadline = new WorkingDayCalendar(Set.of()).plusWorkingDays(PROBATION_END, 30);
         fixture.given(probationary())
-                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, deadline, FULL_MEMBERS_ON_ROLL, 22, 2, 1))
-                .expectEvents(new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, deadline, FULL_MEMBERS_ON_ROLL, 22,
+                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, null, deadline, FULL_MEMBERS_ON_ROLL, 22, 2, 1))
+                .expectEvents(new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, null, deadline, FULL_MEMBERS_ON_ROLL, 22,
                         2, true, 1));
     }
 
@@ -314,7 +353,7 @@ class ProbationAndRecognitionTest {
     @DisplayName("I10: the grassroots committee does not vote on a recognition before the branch's vote")
     void theGrassrootsCommitteeDoesNotVoteBeforeTheBranchsVote() {
         fixture.given(plus(probationary(), branchVoted(22, 1)))
-                .when(new RecordRecognitionVote("m1", VoteLevel.COMMITTEE, BRANCH_VOTE.minusDays(1), 9, 7, 0, 1))
+                .when(new RecordRecognitionVote("m1", VoteLevel.COMMITTEE, WARD, BRANCH_VOTE.minusDays(1), 9, 7, 0, 1))
                 .expectNoEvents()
                 .expectException(Violation.of("I10", "theCommitteeVotesAfterAPassedBranchVoteOrADeadlock"));
     }
@@ -335,7 +374,7 @@ class ProbationAndRecognitionTest {
         RecruitmentHistory.fixture(new WorkingDayCalendar(Set.of()), ledger, threeQuarters)
                 .given(probationary())
                 .when(branchVote(22, 1))
-                .expectEvents(new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, BRANCH_VOTE, FULL_MEMBERS_ON_ROLL,
+                .expectEvents(new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, null, BRANCH_VOTE, FULL_MEMBERS_ON_ROLL,
                         22, 2, false, 1));
     }
 }

@@ -287,14 +287,14 @@ class ReadmissionTest {
     }
 
     @Test
-    @DisplayName("I25: a re-admitted member goes through probation again")
-    void aReadmittedMemberGoesThroughProbationAgain() {
+    @DisplayName("I25: a re-admitted member goes through probation again, admitted as a re-admission")
+    void aReadmittedMemberGoesThroughProbationAgainAdmittedAsAReadmission() {
         LocalDate ceremony = LocalDate.of(2024, 9, 20);
         fixture.given(plus(consentedReadmissionFile(struckOff(StrikeOffGround.NO_PROGRESS_12M),
                         ReadmissionGrounds.NONE), approvedOn(THIRTY_SIX_MONTHS_OUT)))
                 .when(new AdmitMember("m1", ceremony, null))
                 .expectEvents(new MemberAdmitted("m1", "p1", BRANCH, ceremony, ceremony.plusMonths(12),
-                        THIRTY_SIX_MONTHS_OUT, false))
+                        THIRTY_SIX_MONTHS_OUT, false, true, DECIDED))
                 .expectState(member -> assertThat(member.status()).isEqualTo(MemberStatus.PROBATIONARY));
     }
 

@@ -230,12 +230,13 @@ public class MemberCommands {
     @PostMapping("/{memberId}/record-recognition-vote")
     @Operation(summary = "Record a recognition vote (I10: at most three at the branch, then escalation to the committee; "
             + "the committee votes after the branch; a first branch vote past 30 working days after probation is "
-            + "recorded and flagged RecognitionReviewedLate; passes by the configured two thirds)")
+            + "recorded and flagged RecognitionReviewedLate; passes by the configured two thirds; a COMMITTEE vote "
+            + "names its grassroots committee in committeeOrgId, a BRANCH vote none)")
     public ResponseEntity<CommandOutcome> recordRecognitionVote(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
             @Valid @RequestBody RecognitionVote body, RequestContext context, HttpServletRequest http) {
-        return execute(http, body, new RecordRecognitionVote(memberId, body.level(), body.voteDate(),
-                        body.electorate(), body.inFavour(), body.against(), body.attemptNo()),
+        return execute(http, body, new RecordRecognitionVote(memberId, body.level(), body.committeeOrgId(),
+                        body.voteDate(), body.electorate(), body.inFavour(), body.against(), body.attemptNo()),
                 body.voteDate(), null, context);
     }
 
@@ -365,6 +366,7 @@ public class MemberCommands {
     }
 
     public record RecognitionVote(@NotNull VoteLevel level,
+                                  @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String committeeOrgId,
                                   @NotNull @PastOrPresent LocalDate voteDate,
                                   @Min(0) int electorate,
                                   @Min(0) int inFavour,

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.ViolationCategory;
+import vn.partyledger.domain.member.MemberAdmitted;
 
 import java.time.LocalDate;
 
@@ -64,6 +65,9 @@ class ReadmissionEndToEndTest extends RunningApplication {
         assertThat(admitted.getString("payloadType")).endsWith("MemberAdmitted");
         assertThat(admitted.get("payload", Document.class).getString("probationEndDate"))
                 .isEqualTo(readmission.ceremonyOn().plusYears(1).toString());
+        assertThat(admitted.get("payload", Document.class).getBoolean("readmission")).isTrue();
+        assertThat(admitted.get("payload", Document.class).getString("firstAdmissionDecisionDate"))
+                .isEqualTo("2015-08-03");
         assertThat(eventTypesOf(memberId)).containsSubsequence("MemberStruckOff", "OutstandingCandidateRegistered",
                 "ProvincialConsentRecorded", "AdmissionApproved", "MemberAdmitted");
     }
@@ -82,6 +86,30 @@ class ReadmissionEndToEndTest extends RunningApplication {
         assertThat(decided.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(decided.getBody().get("code").asText()).isEqualTo("I25");
         assertThat(eventsOf(memberId)).isEqualTo(logBefore);
+    }
+
+    /**
+     * An admission stored before it said whether it re-admits (revision 1, without the two fields) is read by the
+     * application's event store as a first admission, party age counting from its own decision.
+     */
+    @Test
+    void anAdmissionStoredAtRevisionOneIsReadAsAFirstAdmission() {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        Scenario.Admission admission = scenario.admissionIn(scenario.branch, LocalDate.of(2015, 8, 3));
+        scenario.admittedMember(memberId, admission);
+        database.getCollection("domain_events").updateOne(
+                Filters.and(Filters.eq("aggregateIdentifier", memberId),
+                        Filters.eq("payloadType", MemberAdmitted.class.getName())),
+                Updates.combine(Updates.set("payloadRevision", "1"), Updates.unset("payload.readmission"),
+                        Updates.unset("payload.firstAdmissionDecisionDate")));
+
+        MemberAdmitted read = eventStore.readEvents(memberId).asStream()
+                .map(DomainEventMessage::getPayload)
+                .filter(MemberAdmitted.class::isInstance).map(MemberAdmitted.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(read.readmission()).isFalse();
+        assertThat(read.firstAdmissionDecisionDate()).isEqualTo(LocalDate.of(2015, 8, 3));
     }
 
     /**

@@ -37,10 +37,15 @@ class RecruitmentEndToEndTest extends RunningApplication {
                 {"level": "BRANCH", "voteDate": "2026-08-20", "electorate": 0, "inFavour": 0, "against": 0,
                  "attemptNo": 1}
                 """), 200);
-        expect(scenario.step(memberId, "record-recognition-vote", """
-                {"level": "COMMITTEE", "voteDate": "2026-08-27", "electorate": 9, "inFavour": 7, "against": 1,
+        String committeeVote = """
+                {"level": "COMMITTEE", %s"voteDate": "2026-08-27", "electorate": 9, "inFavour": 7, "against": 1,
                  "attemptNo": 1}
-                """), 200);
+                """;
+        long beforeCommitteeVote = eventsOf(memberId);
+        assertRefused(scenario.step(memberId, "record-recognition-vote", committeeVote.formatted("")), "I10",
+                "aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee", memberId, beforeCommitteeVote);
+        expect(scenario.step(memberId, "record-recognition-vote", committeeVote.formatted(
+                "\"committeeOrgId\": \"" + scenario.ward + "\", ")), 200);
         JsonNode recognised = expect(scenario.step(memberId, "recognize-full-member", """
                 {"decision": {"docNumber": "301-QĐ/ĐU", "docDate": "2026-10-30", "issuingOrgId": "%s"}}
                 """.formatted(scenario.ward)), 200);
@@ -89,9 +94,9 @@ class RecruitmentEndToEndTest extends RunningApplication {
         long before = eventsOf(memberId);
 
         ResponseEntity<JsonNode> early = scenario.step(memberId, "record-recognition-vote", """
-                {"level": "COMMITTEE", "voteDate": "2026-10-19", "electorate": 9, "inFavour": 7, "against": 1,
-                 "attemptNo": 1}
-                """);
+                {"level": "COMMITTEE", "committeeOrgId": "%s", "voteDate": "2026-10-19", "electorate": 9,
+                 "inFavour": 7, "against": 1, "attemptNo": 1}
+                """.formatted(scenario.ward));
         assertRefused(early, "I10", "theCommitteeVotesAfterAPassedBranchVoteOrADeadlock", memberId, before);
 
         JsonNode voted = expect(scenario.step(memberId, "record-recognition-vote", """

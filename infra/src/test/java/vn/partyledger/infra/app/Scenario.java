@@ -268,9 +268,9 @@ final class Scenario {
                  "attemptNo": 1}
                 """.formatted(probationEnd.plusDays(1), fullMembersOnRoll, fullMembersOnRoll)), 200);
         expect(step(memberId, "record-recognition-vote", """
-                {"level": "COMMITTEE", "voteDate": "%s", "electorate": 9, "inFavour": 7, "against": 1,
-                 "attemptNo": 1}
-                """.formatted(probationEnd.plusDays(8))), 200);
+                {"level": "COMMITTEE", "committeeOrgId": "%s", "voteDate": "%s", "electorate": 9, "inFavour": 7,
+                 "against": 1, "attemptNo": 1}
+                """.formatted(admission.committeeOrgId(), probationEnd.plusDays(8))), 200);
         return expect(step(memberId, "recognize-full-member", """
                 {"decision": {"docNumber": "301-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"}}
                 """.formatted(probationEnd.plusDays(11), admission.decidingOrgId())), 200);

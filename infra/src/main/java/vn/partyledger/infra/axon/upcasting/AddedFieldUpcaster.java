@@ -7,24 +7,22 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 /**
- * Reads an event stored before a field was added to it: the stored JSON payload gets the field with the value that
- * stands for "not recorded then", and the next revision. The stored document itself is never rewritten, so its hash
+ * Reads an event stored before fields were added to it: the stored JSON payload gets the fields with the values that
+ * stand for "not recorded then" (or follow from what was recorded), and the next revision. The stored document itself is never rewritten, so its hash
  * chain stays valid (ADR 0002, ADR 0014).
  */
 abstract class AddedFieldUpcaster extends SingleEventUpcaster {
 
     private final SimpleSerializedType stored;
     private final SimpleSerializedType upcast;
-    private final String field;
-    private final JsonNode valueWhenAbsent;
 
-    AddedFieldUpcaster(Class<?> eventType, String fromRevision, String toRevision, String field,
-                       JsonNode valueWhenAbsent) {
+    AddedFieldUpcaster(Class<?> eventType, String fromRevision, String toRevision) {
         this.stored = new SimpleSerializedType(eventType.getName(), fromRevision);
         this.upcast = new SimpleSerializedType(eventType.getName(), toRevision);
-        this.field = field;
-        this.valueWhenAbsent = valueWhenAbsent;
     }
+
+    /** Sets the added fields on a copy of the stored payload, which the stored fields may be read from. */
+    protected abstract void addFields(ObjectNode payload);
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
@@ -35,7 +33,7 @@ abstract class AddedFieldUpcaster extends SingleEventUpcaster {
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
         return representation.upcastPayload(upcast, JsonNode.class, payload -> {
             ObjectNode upcastPayload = ((ObjectNode) payload).deepCopy();
-            upcastPayload.set(field, valueWhenAbsent);
+            addFields(upcastPayload);
             return upcastPayload;
         });
     }

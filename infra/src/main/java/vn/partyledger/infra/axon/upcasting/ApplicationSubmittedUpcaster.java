@@ -1,6 +1,6 @@
 package vn.partyledger.infra.axon.upcasting;
 
-import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import vn.partyledger.domain.member.ApplicationSubmitted;
 
@@ -9,6 +9,11 @@ import vn.partyledger.domain.member.ApplicationSubmitted;
 public class ApplicationSubmittedUpcaster extends AddedFieldUpcaster {
 
     public ApplicationSubmittedUpcaster() {
-        super(ApplicationSubmitted.class, "1", "2", "readmissionGrounds", NullNode.getInstance());
+        super(ApplicationSubmitted.class, "1", "2");
+    }
+
+    @Override
+    protected void addFields(ObjectNode payload) {
+        payload.putNull("readmissionGrounds");
     }
 }

@@ -1,6 +1,6 @@
 package vn.partyledger.infra.axon.upcasting;
 
-import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.ViolationCategory;
@@ -10,7 +10,11 @@ import vn.partyledger.domain.discipline.ViolationCategory;
 public class DisciplineImposedUpcaster extends AddedFieldUpcaster {
 
     public DisciplineImposedUpcaster() {
-        super(DisciplineImposed.class, "1", "2", "violationCategory",
-                TextNode.valueOf(ViolationCategory.NOT_RECORDED.name()));
+        super(DisciplineImposed.class, "1", "2");
+    }
+
+    @Override
+    protected void addFields(ObjectNode payload) {
+        payload.put("violationCategory", ViolationCategory.NOT_RECORDED.name());
     }
 }

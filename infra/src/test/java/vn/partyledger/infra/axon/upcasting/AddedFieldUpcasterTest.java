@@ -14,6 +14,9 @@ import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.ViolationCategory;
 import vn.partyledger.domain.member.ApplicationSubmitted;
+import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.RecognitionVoteRecorded;
+import vn.partyledger.domain.member.VoteLevel;
 import vn.partyledger.domain.member.ReadmissionGrounds;
 
 import java.time.Instant;
@@ -64,6 +67,29 @@ class AddedFieldUpcasterTest {
 
         assertThat(read).isEqualTo(new ApplicationSubmitted("m1", LocalDate.of(2020, 2, 3), false, "LL-2020-07",
                 false, false, ReadmissionGrounds.NONE));
+    }
+
+    @Test
+    void anAdmissionOfRevisionOneIsReadAsAFirstAdmissionCountingFromItsOwnDecision() throws Exception {
+        Object read = readUpcast(new MemberAdmittedUpcaster(), MemberAdmitted.class, "1", """
+                {"memberId": "m1", "personId": "p1", "homeOrgId": "kp1", "ceremonyDate": "2020-06-19",
+                 "probationEndDate": "2021-06-19", "admissionDecisionDate": "2020-06-01",
+                 "ceremonyLateWithConsent": false}
+                """);
+
+        assertThat(read).isEqualTo(new MemberAdmitted("m1", "p1", "kp1", LocalDate.of(2020, 6, 19),
+                LocalDate.of(2021, 6, 19), LocalDate.of(2020, 6, 1), false, false, LocalDate.of(2020, 6, 1)));
+    }
+
+    @Test
+    void aCommitteeRecognitionVoteOfRevisionOneIsReadWithItsCommitteeNotRecorded() throws Exception {
+        Object read = readUpcast(new RecognitionVoteRecordedUpcaster(), RecognitionVoteRecorded.class, "1", """
+                {"memberId": "m1", "level": "COMMITTEE", "voteDate": "2021-07-05", "electorate": 9, "inFavour": 7,
+                 "against": 0, "passed": true, "attemptNo": 1}
+                """);
+
+        assertThat(read).isEqualTo(new RecognitionVoteRecorded("m1", VoteLevel.COMMITTEE, null,
+                LocalDate.of(2021, 7, 5), 9, 7, 0, true, 1));
     }
 
     @Test
