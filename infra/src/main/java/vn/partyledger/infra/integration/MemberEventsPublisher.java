@@ -45,8 +45,7 @@ public class MemberEventsPublisher {
     void on(MemberAdmitted event, EventMessage<?> message) throws Exception {
         publish(event.memberId(), MemberAdmittedV1.TYPE, message, new MemberAdmittedV1(event.memberId(),
                 event.personId(), event.homeOrgId(), event.ceremonyDate(), event.probationEndDate(),
-                event.admissionDecisionDate(), (String) message.getMetaData().get(MetadataKeys.RULE_SET),
-                event.readmission(), event.firstAdmissionDecisionDate()));
+                event.admissionDecisionDate(), (String) message.getMetaData().get(MetadataKeys.RULE_SET)));
     }
 
     private void publish(String memberId, String type, EventMessage<?> message, Object integrationEvent)
