@@ -928,7 +928,7 @@ public class Member {
     final MemberPartyCard partyCard = new MemberPartyCard(this);
 
     @AggregateMember
-    final MemberContact contact = new MemberContact(this);
+    final MemberContact contact = new MemberContact(this, partyAge);
 
     String memberId() {
         return memberId;

@@ -1,38 +1,32 @@
 package vn.partyledger.command.member;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 import vn.partyledger.command.organisation.OrganisationRegistry;
-import vn.partyledger.domain.discipline.DisciplineForm;
-import vn.partyledger.domain.discipline.DisciplineImposed;
-import vn.partyledger.domain.discipline.MemberStruckOff;
 import vn.partyledger.domain.member.MemberContactRestored;
 import vn.partyledger.domain.member.MemberLostContact;
-import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.member.RecordContactRestored;
 import vn.partyledger.domain.member.RecordLostContact;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
-import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Whether the member is in contact with the party organisation (domain.md §4 overlay LOST_CONTACT, §7.1, §17.6). The
- * time of lost contact is a party-age gap, counted by {@link MemberPartyAge}. A member who lost contact may still be
- * struck off (typically for absence, ABSENCE_OR_DUES_3M): leaving the roll ends the lost contact, and its gap runs on
- * as the strike-off's (ADR 0017).
+ * time of lost contact is a party-age gap, kept by {@link MemberPartyAge}, which these rules read. A member who lost
+ * contact may still be struck off (typically for absence, ABSENCE_OR_DUES_3M): leaving the roll ends the lost contact,
+ * and its gap runs on as the strike-off's (ADR 0017).
  */
 class MemberContact {
 
     private final Member member;
-    /** The first day without contact while contact is lost, or null while the member is in contact. */
-    private LocalDate lostFrom;
+    private final MemberPartyAge partyAge;
 
-    MemberContact(Member member) {
+    MemberContact(Member member, MemberPartyAge partyAge) {
         this.member = member;
+        this.partyAge = partyAge;
     }
 
     @CommandHandler
@@ -51,7 +45,7 @@ class MemberContact {
         contactIsRecordedByTheMembersBranchOrACommitteeAboveIt(command.decision(), registry);
         contactIsRestoredNoEarlierThanItWasLost(command);
         aContactChangeIsRecordedNoEarlierThanItHappened(command.to(), command.decision());
-        apply(new MemberContactRestored(member.memberId(), member.homeOrgId(), lostFrom, command.to(),
+        apply(new MemberContactRestored(member.memberId(), member.homeOrgId(), lostFrom(), command.to(),
                 command.decision().issuingOrgId()));
     }
 
@@ -64,22 +58,18 @@ class MemberContact {
     }
 
     private void contactIsLostOnceUntilRestored() {
-        if (lostFrom != null) {
+        partyAge.lostContactSince().ifPresent(since -> {
             throw new RuleViolation("LOST_CONTACT", "contactIsLostOnceUntilRestored",
-                    "The member has been out of contact since " + lostFrom
+                    "The member has been out of contact since " + since
                             + "; record the restored contact before a new loss.");
-        }
+        });
     }
 
     /** The branch knows first that a member stopped coming; a committee above it may record it too (I27). */
     private void contactIsRecordedByTheMembersBranchOrACommitteeAboveIt(DecisionRef decision,
                                                                         OrganisationRegistry registry) {
         String home = member.homeOrgId();
-        Optional<String> org = Optional.of(home);
-        while (org.isPresent() && !org.get().equals(decision.issuingOrgId())) {
-            org = registry.find(org.get()).flatMap(found -> found.parentOn(decision.docDate()));
-        }
-        if (org.isEmpty()) {
+        if (!registry.isSelfOrAncestor(decision.issuingOrgId(), home, decision.docDate())) {
             throw new RuleViolation("LOST_CONTACT", "contactIsRecordedByTheMembersBranchOrACommitteeAboveIt",
                     "Contact of a member of " + home + " is recorded by that branch or a committee above it on "
                             + decision.docDate() + "; " + decision.issuingOrgId() + " is neither.");
@@ -95,45 +85,20 @@ class MemberContact {
     }
 
     private void onlyLostContactIsRestored() {
-        if (lostFrom == null) {
+        if (partyAge.lostContactSince().isEmpty()) {
             throw new RuleViolation("LOST_CONTACT", "onlyLostContactIsRestored",
                     "Member " + member.memberId() + " is not out of contact, so there is no contact to restore.");
         }
     }
 
     private void contactIsRestoredNoEarlierThanItWasLost(RecordContactRestored command) {
-        if (command.to().isBefore(lostFrom)) {
+        if (command.to().isBefore(lostFrom())) {
             throw new RuleViolation("LOST_CONTACT", "contactIsRestoredNoEarlierThanItWasLost",
-                    "Contact was lost on " + lostFrom + ", so it cannot be restored on " + command.to() + ".");
+                    "Contact was lost on " + lostFrom() + ", so it cannot be restored on " + command.to() + ".");
         }
     }
 
-    @EventSourcingHandler
-    void on(MemberLostContact event) {
-        lostFrom = event.from();
-    }
-
-    @EventSourcingHandler
-    void on(MemberContactRestored event) {
-        lostFrom = null;
-    }
-
-    // Leaving the roll ends the lost contact; a restored or re-admitted member starts in contact.
-
-    @EventSourcingHandler
-    void on(MemberStruckOff event) {
-        lostFrom = null;
-    }
-
-    @EventSourcingHandler
-    void on(ProbationaryMemberStruckOff event) {
-        lostFrom = null;
-    }
-
-    @EventSourcingHandler
-    void on(DisciplineImposed event) {
-        if (event.form() == DisciplineForm.EXPULSION) {
-            lostFrom = null;
-        }
+    private LocalDate lostFrom() {
+        return partyAge.lostContactSince().orElseThrow();
     }
 }

@@ -38,6 +38,11 @@ class MemberPartyAge {
         return Optional.ofNullable(firstAdmissionDecision).map(first -> new PartyAge(first, gaps));
     }
 
+    /** The first day without contact while contact is lost; empty while the member is in contact. */
+    Optional<LocalDate> lostContactSince() {
+        return Optional.ofNullable(lostContact).map(PartyAge.Gap::from);
+    }
+
     /** The record's first admission decision (as corrected, I30), or null before any. */
     LocalDate firstAdmissionDecision() {
         return firstAdmissionDecision;

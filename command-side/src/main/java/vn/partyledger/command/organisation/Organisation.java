@@ -296,14 +296,10 @@ public class Organisation {
 
     /** Walks up from the new parent as the tree stands on the effective date; a cycle would never reach the top. */
     private void anOrganisationIsNeverItsOwnAncestor(ReparentOrganisation command, OrganisationRegistry registry) {
-        Optional<String> ancestor = Optional.of(command.newParentOrgId());
-        while (ancestor.isPresent()) {
-            if (ancestor.get().equals(orgId)) {
-                throw new RuleViolation("I1", "anOrganisationIsNeverItsOwnAncestor",
-                        "Organisation " + orgId + " cannot be placed under " + command.newParentOrgId()
-                                + ", which is itself below " + orgId + " on " + command.effectiveDate() + ".");
-            }
-            ancestor = registry.find(ancestor.get()).flatMap(org -> org.parentOn(command.effectiveDate()));
+        if (registry.isSelfOrAncestor(orgId, command.newParentOrgId(), command.effectiveDate())) {
+            throw new RuleViolation("I1", "anOrganisationIsNeverItsOwnAncestor",
+                    "Organisation " + orgId + " cannot be placed under " + command.newParentOrgId()
+                            + ", which is itself below " + orgId + " on " + command.effectiveDate() + ".");
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.partyledger.command.organisation;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -9,4 +10,19 @@ import java.util.Optional;
 public interface OrganisationRegistry {
 
     Optional<RegisteredOrganisation> find(String orgId);
+
+    /**
+     * Whether {@code candidateId} is {@code orgId} itself or one of its ancestors in the tree as it stood on
+     * {@code date}: walks up the parents recorded for that date until the top.
+     */
+    default boolean isSelfOrAncestor(String candidateId, String orgId, LocalDate date) {
+        Optional<String> org = Optional.of(orgId);
+        while (org.isPresent()) {
+            if (org.get().equals(candidateId)) {
+                return true;
+            }
+            org = find(org.get()).flatMap(found -> found.parentOn(date));
+        }
+        return false;
+    }
 }
