@@ -99,6 +99,7 @@ public class Member {
     private Probation probation;
     private LocalDate fullSince;
     private MemberStatus statusAtDeath;
+    private LocalDate dateOfDeath;
 
     protected Member() {
         // required by Axon to rebuild the aggregate from its events
@@ -987,6 +988,11 @@ public class Member {
         return statusAtDeath;
     }
 
+    /** The date of death as recorded (or corrected, I30), or null while alive. */
+    LocalDate dateOfDeath() {
+        return dateOfDeath;
+    }
+
     @EventSourcingHandler
     void on(MemberStruckOff event) {
         status = event.ground() == StrikeOffGround.VOLUNTARY_EXIT ? MemberStatus.LEFT_VOLUNTARILY
@@ -1008,6 +1014,7 @@ public class Member {
     @EventSourcingHandler
     void on(MemberDeceased event) {
         statusAtDeath = status;
+        dateOfDeath = event.dateOfDeath();
         status = MemberStatus.DECEASED;
     }
 
@@ -1024,12 +1031,17 @@ public class Member {
         }
     }
 
-    /** The ceremony's deadline and order are checked against the corrected decision date from now on. */
+    /**
+     * The ceremony's deadline and order are checked against the corrected decision date from now on; a posthumous badge
+     * counts to the corrected date of death.
+     */
     @EventSourcingHandler
     void on(EntryDateCorrected event) {
         if (event.correctedEventType() == EntryType.ADMISSION_APPROVED) {
             admission = new AdmissionApproved(memberId, event.correctedDate(), admission.decidedByOrgId(),
                     admission.receivedByBranchOn(), admission.lateDecision());
+        } else if (event.correctedEventType() == EntryType.MEMBER_DECEASED) {
+            dateOfDeath = event.correctedDate();
         }
     }
 }

@@ -17,7 +17,6 @@ import vn.partyledger.domain.discipline.AppealSubject;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
-import vn.partyledger.domain.discipline.MemberDeceased;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.RuleViolation;
 
@@ -47,7 +46,6 @@ class MemberBadges {
     private final Map<Integer, String> heldBadges = new HashMap<>();
     /** Disciplines imposed, oldest first, less those an appeal annulled or reduced. */
     private final List<DisciplineImposed> disciplines = new ArrayList<>();
-    private LocalDate dateOfDeath;
 
     MemberBadges(Member member, MemberPartyAge partyAge) {
         this.member = member;
@@ -71,7 +69,7 @@ class MemberBadges {
             aDisciplinedMemberIsNotConsideredWithinTheDeferral(discipline, command, policy);
             aDisciplinedMemberIsConsideredOnTheBranchsConfirmationOfCorrection(discipline, command);
         }
-        LocalDate lastAlive = command.posthumous() ? dateOfDeath : command.occasionDate();
+        LocalDate lastAlive = command.posthumous() ? member.dateOfDeath() : command.occasionDate();
         apply(new PartyBadgeAwarded(member.memberId(), command.level(), command.badgeNumber(), command.occasionDate(),
                 lastAlive.isBefore(reachedOn), command.posthumous(), command.decision().issuingOrgId()));
     }
@@ -158,11 +156,12 @@ class MemberBadges {
                                                                             BadgePolicy policy) {
         int earlyMonths = policy.earlyMonthsAllowed(command.level(), false, true);
         LocalDate reachedOn = levelReachedOn(command.level());
-        if (dateOfDeath.plusMonths(earlyMonths).isBefore(reachedOn)) {
+        LocalDate died = member.dateOfDeath();
+        if (died.plusMonths(earlyMonths).isBefore(reachedOn)) {
             throw new RuleViolation("I24", "theMemberDiedAtMostTheAllowanceBeforeReachingTheLevel",
                     "A posthumous " + command.level() + "-year badge goes to a member who died at most " + earlyMonths
-                            + " months before reaching the level; the member died on " + dateOfDeath + " with "
-                            + fullYearsOn(dateOfDeath) + " full years" + reachedOnText(reachedOn));
+                            + " months before reaching the level; the member died on " + died + " with "
+                            + fullYearsOn(died) + " full years" + reachedOnText(reachedOn));
         }
         return reachedOn;
     }
@@ -280,11 +279,6 @@ class MemberBadges {
         if (event.subject() == AppealSubject.DISCIPLINE && undone && !disciplines.isEmpty()) {
             disciplines.remove(disciplines.size() - 1);
         }
-    }
-
-    @EventSourcingHandler
-    void on(MemberDeceased event) {
-        dateOfDeath = event.dateOfDeath();
     }
 
     /** An award keyed by mistake is annulled (I30): the level is free to be awarded again. */

@@ -1,10 +1,15 @@
 package vn.partyledger.command.member;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.correction.CorrectionReason;
+import vn.partyledger.domain.correction.EntryDateCorrected;
+import vn.partyledger.domain.correction.EntryType;
 import vn.partyledger.domain.discipline.AppealOutcome;
 import vn.partyledger.domain.discipline.AppealResolved;
 import vn.partyledger.domain.discipline.AppealSubject;
@@ -226,6 +231,24 @@ class PartyBadgeTest {
                 .when(posthumous(70, LocalDate.of(2025, 9, 2)))
                 .expectNoEvents()
                 .expectException(Violation.of("I24", "theMemberDiedAtMostTheAllowanceBeforeReachingTheLevel"));
+    }
+
+    @Test
+    @DisplayName("I30: a posthumous award counts to the corrected date of death, not the mistyped one")
+    void aPosthumousAwardCountsToTheCorrectedDateOfDeath() {
+        LocalDate occasion = LocalDate.of(2024, 9, 2);
+        TestExecutor<Member> died = fixture.given(fullMemberDecidedOn(LocalDate.of(1955, 2, 3)))
+                .andGiven(diedOn(LocalDate.of(2023, 12, 1)));
+        String deathEntry = fixture.getEventStore().readEvents("m1").asStream()
+                .filter(event -> event.getPayload() instanceof MemberDeceased)
+                .map(DomainEventMessage::getIdentifier)
+                .findFirst().orElseThrow();
+
+        died.andGiven(new EntryDateCorrected("m1", deathEntry, EntryType.MEMBER_DECEASED, "kp1",
+                        LocalDate.of(2023, 12, 1), LocalDate.of(2024, 6, 1), CorrectionReason.WRONG_DATE,
+                        "district-8", LocalDate.of(2024, 8, 1)))
+                .when(posthumous(70, occasion))
+                .expectEvents(awarded(70, occasion, true, true));
     }
 
     @Test
