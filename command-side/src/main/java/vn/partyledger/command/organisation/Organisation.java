@@ -39,9 +39,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -141,17 +142,29 @@ public class Organisation {
                 parents, flags);
     }
 
-    /** The count of full members on every date a member's standing on the roll changed. */
+    /**
+     * The count of full members on every date it changed: one pass over each member's standing, adding one where a
+     * member becomes full and taking one away where they stop being full, then a running sum in date order.
+     */
     private Timeline<Integer> fullMembersOverTime() {
-        Timeline<Integer> counts = Timeline.empty();
-        Set<LocalDate> changeDates = new TreeSet<>();
-        rollHistory.values().forEach(history -> changeDates.addAll(history.changeDates()));
-        for (LocalDate date : changeDates) {
-            counts = counts.with(date, (int) rollHistory.values().stream()
-                    .filter(history -> history.on(date).filter(MemberStatus.FULL::equals).isPresent())
-                    .count());
+        NavigableMap<LocalDate, Integer> changes = new TreeMap<>();
+        for (Timeline<MemberStatus> standing : rollHistory.values()) {
+            boolean wasFull = false;
+            for (LocalDate date : standing.changeDates()) {
+                boolean full = standing.on(date).filter(MemberStatus.FULL::equals).isPresent();
+                if (full != wasFull) {
+                    changes.merge(date, full ? 1 : -1, Integer::sum);
+                    wasFull = full;
+                }
+            }
         }
-        return counts;
+        NavigableMap<LocalDate, Integer> counts = new TreeMap<>();
+        int count = 0;
+        for (Map.Entry<LocalDate, Integer> change : changes.entrySet()) {
+            count += change.getValue();
+            counts.put(change.getKey(), count);
+        }
+        return Timeline.of(counts);
     }
 
     @EventSourcingHandler

@@ -27,6 +27,11 @@ public final class Timeline<T> {
         return (Timeline<T>) EMPTY;
     }
 
+    /** The timeline of the given changes, each value in force from its date. */
+    public static <T> Timeline<T> of(NavigableMap<LocalDate, T> changes) {
+        return new Timeline<>(new TreeMap<>(changes));
+    }
+
     /** This timeline with {@code value} in force from {@code from}. */
     public Timeline<T> with(LocalDate from, T value) {
         NavigableMap<LocalDate, T> next = new TreeMap<>(changes);
