@@ -172,7 +172,10 @@ final class BsonJson {
         return NODES.textNode(String.valueOf(value));
     }
 
-    /** Deterministic JSON text of a BSON value: object keys sorted, no insignificant whitespace. */
+    /**
+     * Deterministic JSON text of a BSON value: object keys sorted by UTF-16 code units, no insignificant whitespace,
+     * numbers in plain notation (docs/event-hash.md states every rule, for an auditor's own implementation).
+     */
     static String canonicalJson(Object value) {
         StringBuilder out = new StringBuilder(256);
         writeCanonical(value, out);
@@ -211,9 +214,9 @@ final class BsonJson {
         } else if (value instanceof Integer || value instanceof Long) {
             out.append(((Number) value).longValue());
         } else if (value instanceof Double d) {
-            out.append(d.isNaN() || d.isInfinite() ? "\"" + d + "\"" : BigDecimal.valueOf(d).toString());
+            out.append(d.isNaN() || d.isInfinite() ? "\"" + d + "\"" : BigDecimal.valueOf(d).toPlainString());
         } else if (value instanceof Decimal128 d) {
-            out.append(d.isNaN() || d.isInfinite() ? "\"" + d + "\"" : d.bigDecimalValue().toString());
+            out.append(d.isNaN() || d.isInfinite() ? "\"" + d + "\"" : d.bigDecimalValue().toPlainString());
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue());
         } else if (value instanceof Binary b) {

@@ -1,13 +1,12 @@
 package vn.partyledger.infra.eventstore;
 
 /**
- * Outcome of {@link MongoEventStorageEngine#verifyChain(String)}.
+ * Outcome of verifying one aggregate's hash chain ({@link MongoEventStorageEngine#verifyChain(String)}).
  *
- * @param valid                 {@code true} when every stored event's hash matches its recomputed value and links
- *                              to its predecessor's hash
- * @param eventsChecked         how many events of the stream were read and recomputed
- * @param firstBrokenSequence   the sequence number of the first event whose link or hash does not match (or that is
- *                              missing while a later one exists); {@code null} when the chain is valid
+ * @param valid               every stored event's hash matches its recomputed value, links to its predecessor's
+ *                            hash, and its commit's hash matches
+ * @param eventsChecked       how many events of the stream were read and recomputed
+ * @param firstBrokenSequence the sequence number of the first event that does not verify; {@code null} when valid
  */
 public record ChainVerification(boolean valid, long eventsChecked, Long firstBrokenSequence) {
 

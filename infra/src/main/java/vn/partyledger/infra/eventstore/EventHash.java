@@ -3,49 +3,62 @@ package vn.partyledger.infra.eventstore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
- * The per-aggregate hash chain. Each event's hash is the hex SHA-256 of its predecessor's hash and its own
- * identity and content, so changing, removing or reordering any stored event breaks every later link.
- * <p>
- * Input, fields joined by the unit separator U+001F, {@code null} written as the empty string:
- * {@code previousHash, eventIdentifier, aggregateIdentifier, sequenceNumber, payloadType, payloadRevision,
- * canonical payload JSON, canonical metadata JSON} (see {@link BsonJson#canonicalJson(Object)}).
+ * The hashes that make stored history tamper-evident, specified in docs/event-hash.md for auditors who re-implement
+ * them in another language. Each hash is the lower-case hex SHA-256 of the UTF-8 bytes of one canonical JSON array
+ * ({@link BsonJson#canonicalJson(Object)}):
+ * <ul>
+ *     <li>an event: {@code ["partyledger/event/v1", commit position, index in commit, event id, aggregate type,
+ *     aggregate id, sequence number, timestamp, payload type, payload revision, payload, metadata, previous hash]},
+ *     where the previous hash is that of the aggregate's event one sequence number lower ({@code null} for the first
+ *     event of a stream and for events outside any aggregate);</li>
+ *     <li>a commit: {@code ["partyledger/commit/v1", position, commit id, request key, committed at, time high-water,
+ *     [event hashes in commit order]]}.</li>
+ * </ul>
+ * Times are written as {@code yyyy-MM-ddTHH:mm:ss.SSSZ} in UTC, as stored (milliseconds).
  */
 final class EventHash {
 
-    private static final char SEPARATOR = '\u001F';
+    static final String EVENT_TAG = "partyledger/event/v1";
+    static final String COMMIT_TAG = "partyledger/commit/v1";
+
     private static final HexFormat HEX = HexFormat.of();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                                                                   .withZone(ZoneOffset.UTC);
 
     private EventHash() {
     }
 
-    static String compute(String previousHash, String eventIdentifier, String aggregateIdentifier,
-                          long sequenceNumber, String payloadType, String payloadRevision,
-                          Object payload, Object metaData) {
-        StringBuilder input = new StringBuilder(512);
-        append(input, previousHash);
-        append(input, eventIdentifier);
-        append(input, aggregateIdentifier);
-        append(input, Long.toString(sequenceNumber));
-        append(input, payloadType);
-        append(input, payloadRevision);
-        append(input, BsonJson.canonicalJson(payload));
-        input.append(BsonJson.canonicalJson(metaData));
-        return HEX.formatHex(sha256().digest(input.toString().getBytes(StandardCharsets.UTF_8)));
+    static String ofEvent(long position, int index, String eventIdentifier, String aggregateType,
+                          String aggregateIdentifier, Long sequenceNumber, Date timestamp, String payloadType,
+                          String payloadRevision, Object payload, Object metaData, String previousHash) {
+        return sha256(Arrays.asList(EVENT_TAG, position, index, eventIdentifier, aggregateType, aggregateIdentifier,
+                                    sequenceNumber, time(timestamp), payloadType, payloadRevision, payload, metaData,
+                                    previousHash));
     }
 
-    private static void append(StringBuilder input, String field) {
-        if (field != null) {
-            input.append(field);
-        }
-        input.append(SEPARATOR);
+    static String ofCommit(long position, String commitId, String requestKey, Date committedAt, Date timeHighWater,
+                           List<String> eventHashes) {
+        return sha256(Arrays.asList(COMMIT_TAG, position, commitId, requestKey, time(committedAt),
+                                    time(timeHighWater), eventHashes));
     }
 
-    private static MessageDigest sha256() {
+    static String time(Date date) {
+        return TIME.format(Instant.ofEpochMilli(date.getTime()));
+    }
+
+    private static String sha256(List<Object> fields) {
+        byte[] input = BsonJson.canonicalJson(fields).getBytes(StandardCharsets.UTF_8);
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(input));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime provides SHA-256", e);
         }

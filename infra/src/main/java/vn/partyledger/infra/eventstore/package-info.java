@@ -1,9 +1,8 @@
 /**
- * The event store: Axon's storage engine contract implemented on MongoDB with key lookups only
- * ({@link vn.partyledger.infra.eventstore.MongoEventStorageEngine}), so that appends, aggregate loads and tracking
- * batches cost the same on a store of any size, on real MongoDB and on the embedded mongo-java-server alike.
- * Concurrency is decided per aggregate by compare-and-set on its head document; tracking uses Axon's
- * GapAwareTrackingToken; each aggregate's events form a hash chain that auditors can verify.
- * See docs/adr/0002-mongo-event-storage-engine.md.
+ * The event store: Axon's storage engine contract implemented on MongoDB with one document per append and key
+ * lookups only ({@link vn.partyledger.infra.eventstore.MongoEventStorageEngine}). Start with
+ * {@link vn.partyledger.infra.eventstore.AppendProtocol} to see how an append becomes visible, and with
+ * {@link vn.partyledger.infra.eventstore.PositionSealer} to see why no reader ever skips a position.
+ * See docs/adr/0019-one-commit-document-per-append.md and docs/event-hash.md.
  */
 package vn.partyledger.infra.eventstore;

@@ -1,0 +1,164 @@
+package vn.partyledger.infra.eventstore;
+
+import com.mongodb.MongoException;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+/**
+ * The log's collections on MongoDB (see docs/adr/0019-one-commit-document-per-append.md):
+ * <ul>
+ *     <li>{@value #COMMITS}: one document per append, {@code _id} = commit position; or a tombstone sealing a
+ *     position that no writer filled in time. Unique {@code request}: the idempotency key of the request that produced
+ *     the commit (a generated one when the caller gave none).</li>
+ *     <li>{@value #STREAMS}: one entry per aggregate event, {@code _id} = {@code aggregateId/sequenceNumber}, pointing
+ *     at its commit; unique {@code eventIdentifier}. An entry counts only once its commit is stored.</li>
+ *     <li>{@value #COUNTER}: the highest allocated commit position and the time high-water mark.</li>
+ * </ul>
+ * Every write asks for a majority, journaled write concern itself, whatever the connection string says: an append is
+ * acknowledged only once it survives the loss of the primary. Every read is {@code _id} equality or {@code $in}, or
+ * equality on the one unique {@code request} key.
+ */
+final class MongoLogStore implements LogStore {
+
+    static final String COMMITS = "event_commits";
+    static final String STREAMS = "event_streams";
+    static final String COUNTER = "event_log_counter";
+    static final String COUNTER_ID = "commitPosition";
+
+    private static final WriteConcern DURABLE = WriteConcern.MAJORITY.withJournal(true);
+    private static final Bson HEADER = new Document(CommitDocument.ID, 1).append(CommitDocument.TOMBSTONE, 1)
+                                                                          .append(CommitDocument.COMMIT_ID, 1);
+
+    private final MongoCollection<Document> commits;
+    private final MongoCollection<Document> streams;
+    private final MongoCollection<Document> counter;
+
+    MongoLogStore(MongoDatabase database) {
+        this.commits = database.getCollection(COMMITS).withWriteConcern(DURABLE);
+        this.streams = database.getCollection(STREAMS).withWriteConcern(DURABLE);
+        this.counter = database.getCollection(COUNTER).withWriteConcern(DURABLE);
+        ensureSchema();
+    }
+
+    private void ensureSchema() {
+        IndexOptions unique = new IndexOptions().unique(true);
+        commits.createIndex(Indexes.ascending(CommitDocument.REQUEST), unique);
+        streams.createIndex(Indexes.ascending(StreamEntry.EVENT_IDENTIFIER), unique);
+        try {
+            counter.updateOne(eq(CommitDocument.ID, COUNTER_ID),
+                              Updates.combine(Updates.setOnInsert("value", 0L),
+                                              Updates.setOnInsert("timeHighWater", new Date(0))),
+                              new UpdateOptions().upsert(true));
+        } catch (MongoException e) {
+            if (!DuplicateKey.is(e)) {
+                throw e;
+            }
+            // another node created the counter at the same moment
+        }
+    }
+
+    /**
+     * One {@code findOneAndUpdate} returning the document <em>before</em> the update: mongo-java-server hands back a
+     * live reference for the after image, which a concurrent increment can change before it is serialized.
+     */
+    @Override
+    public Allocation allocate(Instant latestEventTime) {
+        Document before = counter.findOneAndUpdate(
+                eq(CommitDocument.ID, COUNTER_ID),
+                Updates.combine(Updates.inc("value", 1L), Updates.max("timeHighWater", Date.from(latestEventTime))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+        if (before == null) {
+            throw new IllegalStateException("the commit position counter is missing from " + COUNTER);
+        }
+        Instant previousHighWater = before.getDate("timeHighWater").toInstant();
+        Instant highWater = previousHighWater.isAfter(latestEventTime) ? previousHighWater : latestEventTime;
+        return new Allocation(((Number) before.get("value")).longValue() + 1, highWater);
+    }
+
+    @Override
+    public long allocated() {
+        Document current = counter.find(eq(CommitDocument.ID, COUNTER_ID)).first();
+        return current == null ? 0 : ((Number) current.get("value")).longValue();
+    }
+
+    @Override
+    public Map<String, Document> findEntries(Collection<String> keys) {
+        Map<String, Document> found = new HashMap<>();
+        for (Document entry : streams.find(in(StreamEntry.ID, keys)).batchSize(Math.max(2, keys.size()))) {
+            found.put(entry.getString(StreamEntry.ID), entry);
+        }
+        return found;
+    }
+
+    @Override
+    public void insertEntries(List<Document> entries) {
+        streams.insertMany(entries, new InsertManyOptions().ordered(true));
+    }
+
+    @Override
+    public boolean replaceVoidEntry(String key, long sealedPosition, Document entry) {
+        return streams.replaceOne(and(eq(StreamEntry.ID, key), eq(StreamEntry.POSITION, sealedPosition)), entry)
+                      .getModifiedCount() == 1;
+    }
+
+    @Override
+    public Map<Long, Document> findCommits(Collection<Long> positions) {
+        return byPosition(positions, null);
+    }
+
+    @Override
+    public Map<Long, Document> findCommitHeaders(Collection<Long> positions) {
+        return byPosition(positions, HEADER);
+    }
+
+    private Map<Long, Document> byPosition(Collection<Long> positions, Bson projection) {
+        Map<Long, Document> found = new HashMap<>();
+        if (positions.isEmpty()) {
+            return found;
+        }
+        var query = commits.find(in(CommitDocument.ID, positions)).batchSize(Math.max(2, positions.size()));
+        if (projection != null) {
+            query = query.projection(projection);
+        }
+        for (Document commit : query) {
+            found.put(((Number) commit.get(CommitDocument.ID)).longValue(), commit);
+        }
+        return found;
+    }
+
+    @Override
+    public void insertCommit(Document commit) {
+        commits.insertOne(commit);
+    }
+
+    @Override
+    public void insertTombstone(Document tombstone) {
+        commits.insertOne(tombstone);
+    }
+
+    @Override
+    public Document findCommitByRequest(String requestKey) {
+        return commits.find(eq(CommitDocument.REQUEST, requestKey)).first();
+    }
+}

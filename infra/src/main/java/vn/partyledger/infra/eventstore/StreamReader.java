@@ -1,0 +1,83 @@
+package vn.partyledger.infra.eventstore;
+
+import org.axonframework.eventhandling.DomainEventData;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Aggregate loads: the {@code $in} of the stream's next entry keys, then the {@code $in} of the commits they point at.
+ * A batch ends at the first sequence number without an entry or whose commit is not stored (in flight or sealed):
+ * a load sees exactly the events a processor can see, never one of an append that is not yet, or never, visible.
+ */
+final class StreamReader {
+
+    private final LogStore store;
+
+    StreamReader(LogStore store) {
+        this.store = store;
+    }
+
+    List<DomainEventData<?>> fetch(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+        Map<String, Document> entries = store.findEntries(keys(aggregateIdentifier, firstSequenceNumber, batchSize));
+        Set<Long> positions = new LinkedHashSet<>();
+        for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
+            Document entry = entries.get(StreamEntry.key(aggregateIdentifier, seq));
+            if (entry == null) {
+                break;
+            }
+            positions.add(StreamEntry.positionOf(entry));
+        }
+        Map<Long, Document> commits = store.findCommits(positions);
+        List<DomainEventData<?>> batch = new ArrayList<>();
+        for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
+            Document entry = entries.get(StreamEntry.key(aggregateIdentifier, seq));
+            Document commit = entry == null ? null : commits.get(StreamEntry.positionOf(entry));
+            Document event = commit == null ? null : CommitDocument.eventOf(commit, aggregateIdentifier, seq);
+            if (event == null) {
+                break;
+            }
+            batch.add(CommitDocument.eventData(event));
+        }
+        return batch;
+    }
+
+    /** The highest sequence number a load would return, found batch by batch from the start of the stream. */
+    Optional<Long> lastSequenceNumber(String aggregateIdentifier, int batchSize) {
+        long next = 0;
+        while (true) {
+            Map<String, Document> entries = store.findEntries(keys(aggregateIdentifier, next, batchSize));
+            List<Long> positions = entries.values().stream().map(StreamEntry::positionOf).distinct().toList();
+            Map<Long, Document> commits = store.findCommitHeaders(positions);
+            long end = next;
+            while (end < next + batchSize && stored(entries.get(StreamEntry.key(aggregateIdentifier, end)), commits)) {
+                end++;
+            }
+            if (end < next + batchSize) {
+                return end == 0 ? Optional.empty() : Optional.of(end - 1);
+            }
+            next = end;
+        }
+    }
+
+    private static boolean stored(Document entry, Map<Long, Document> commits) {
+        if (entry == null) {
+            return false;
+        }
+        Document commit = commits.get(StreamEntry.positionOf(entry));
+        return commit != null && !CommitDocument.isTombstone(commit);
+    }
+
+    private static List<String> keys(String aggregateIdentifier, long from, int count) {
+        List<String> keys = new ArrayList<>(count);
+        for (long seq = from; seq < from + count; seq++) {
+            keys.add(StreamEntry.key(aggregateIdentifier, seq));
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,158 @@
+package vn.partyledger.infra.eventstore;
+
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tracking reads and the tokens processors start from. The log is read commit position by commit position with
+ * {@code $in} of the next positions; every allocated position ends up holding a commit or a tombstone, so the reader
+ * never steps past an empty one: it waits there (returns what it has) until the position is filled, or seals it once
+ * it has stayed empty for the seal timeout. No event is skipped, none delivered twice, and a commit's events arrive
+ * together, in order.
+ */
+final class TrackingReader {
+
+    private final LogStore store;
+    private final PositionSealer sealer;
+
+    TrackingReader(LogStore store, PositionSealer sealer) {
+        this.store = store;
+        this.sealer = sealer;
+    }
+
+    /** At least one whole commit after {@code token} when one is stored, up to about {@code batchSize} events. */
+    List<TrackedEventData<?>> fetch(TrackingToken token, int batchSize) {
+        LogPosition from = LogPosition.of(token);
+        List<TrackedEventData<?>> batch = new ArrayList<>();
+        long next = from.readsWholeCommit() ? from.commit() + 1 : from.commit();
+        long allocated = store.allocated();
+        while (batch.size() < batchSize && next <= allocated) {
+            List<Long> window = range(next, Math.min(allocated, next + batchSize - 1));
+            Map<Long, Document> commits = store.findCommits(window);
+            for (long position : window) {
+                Document commit = commits.get(position);
+                if (commit == null) {
+                    PositionSealer.State state = sealer.empty(position);
+                    if (state == PositionSealer.State.IN_FLIGHT) {
+                        return batch;
+                    }
+                    if (state == PositionSealer.State.COMMITTED) {
+                        break;
+                    }
+                    next = position + 1;
+                    continue;
+                }
+                sealer.filled(position);
+                addEvents(commit, from, batch);
+                next = position + 1;
+                if (batch.size() >= batchSize) {
+                    break;
+                }
+            }
+        }
+        return batch;
+    }
+
+    private static void addEvents(Document commit, LogPosition from, List<TrackedEventData<?>> batch) {
+        long position = CommitDocument.positionOf(commit);
+        List<Document> events = CommitDocument.events(commit);
+        for (int index = 0; index < events.size(); index++) {
+            if (position == from.commit() && index <= from.index()) {
+                continue;
+            }
+            batch.add(new TrackedDomainEventData<>(new LogPosition(position, index).token(),
+                                                   CommitDocument.eventData(events.get(index))));
+        }
+    }
+
+    /** Before the first commit: a processor starting here reads everything. */
+    TrackingToken tail() {
+        return LogPosition.endOf(0).token();
+    }
+
+    /**
+     * After the last stored commit, but before the lowest position still in flight near the end of the log: an
+     * append acknowledged after the token was made is delivered, even if its position is lower than one already
+     * stored.
+     */
+    TrackingToken head(int window) {
+        long allocated = store.allocated();
+        long start = Math.max(1, allocated - window + 1);
+        Map<Long, Document> commits = store.findCommitHeaders(range(start, allocated));
+        for (long position = start; position <= allocated; position++) {
+            if (!commits.containsKey(position)) {
+                return LogPosition.endOf(position - 1).token();
+            }
+        }
+        return LogPosition.endOf(allocated).token();
+    }
+
+    /**
+     * Just before the first event (in log order) whose timestamp is at or after {@code time}. Every commit records
+     * the latest event time of the log up to itself (its time high-water mark, which only grows with the position),
+     * so a binary search on it finds the first commit holding such an event, whatever the clocks of the nodes that
+     * wrote the events. Tombstones are stepped over. No such event: the head.
+     */
+    TrackingToken at(Instant time, int window) {
+        long low = 1;
+        long high = store.allocated();
+        Document found = null;
+        while (low <= high) {
+            long middle = low + (high - low) / 2;
+            Document commit = firstCommitFrom(middle, high);
+            if (commit == null) {
+                high = middle - 1;
+                continue;
+            }
+            long position = CommitDocument.positionOf(commit);
+            if (commit.getDate(CommitDocument.TIME_HIGH_WATER).toInstant().isBefore(time)) {
+                low = position + 1;
+            } else {
+                found = commit;
+                high = middle - 1;
+            }
+        }
+        if (found == null) {
+            return head(window);
+        }
+        List<Document> events = CommitDocument.events(found);
+        long position = CommitDocument.positionOf(found);
+        for (int index = 0; index < events.size(); index++) {
+            if (!events.get(index).getDate(CommitDocument.TIMESTAMP).toInstant().isBefore(time)) {
+                return index == 0 ? LogPosition.endOf(position - 1).token()
+                                  : new LogPosition(position, index - 1).token();
+            }
+        }
+        return LogPosition.endOf(position).token();
+    }
+
+    private Document firstCommitFrom(long from, long limit) {
+        int width = 16;
+        for (long start = from; start <= limit; start += width, width = Math.min(width * 2, 1024)) {
+            List<Long> window = range(start, Math.min(limit, start + width - 1));
+            Map<Long, Document> commits = store.findCommits(window);
+            for (long position : window) {
+                Document commit = commits.get(position);
+                if (commit != null && !CommitDocument.isTombstone(commit)) {
+                    return commit;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<Long> range(long from, long to) {
+        List<Long> positions = new ArrayList<>();
+        for (long position = from; position <= to; position++) {
+            positions.add(position);
+        }
+        return positions;
+    }
+}
