@@ -2,6 +2,7 @@ package vn.partyledger.infra.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -25,6 +26,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.infra.eventstore.AppendOutcomeUnknownException;
 
 import java.util.List;
 import java.util.Map;
@@ -88,9 +90,26 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IdempotencyConflict.class)
     ProblemDetail idempotencyConflict(IdempotencyConflict e) {
-        HttpStatus status = "IDEMPOTENCY_KEY_IN_USE".equals(e.code()) ? HttpStatus.CONFLICT
-                : HttpStatus.UNPROCESSABLE_ENTITY;
-        return problem(status, "Idempotency-Key cannot be honoured", e.getMessage(), e.code());
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key cannot be honoured", e.getMessage(),
+                e.code());
+    }
+
+    /** Neither acknowledged nor refused: only a retry under the same Idempotency-Key can tell the client which. */
+    @ExceptionHandler(AppendOutcomeUnknownException.class)
+    ProblemDetail outcomeUnknown(AppendOutcomeUnknownException e) {
+        log.warn("Outcome of an append unknown: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown",
+                "The event store could not be reached to confirm whether this decision was recorded. Send the same "
+                        + "request again with the same Idempotency-Key: it is answered with the first outcome if it "
+                        + "was recorded, and recorded once if it was not.", "OUTCOME_UNKNOWN");
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ProblemDetail storeUnavailable(EventStoreException e) {
+        log.warn("Event store failure", e);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Event store unavailable",
+                "The event store failed; nothing of this request was recorded. Try again shortly.",
+                "STORE_UNAVAILABLE");
     }
 
     @ExceptionHandler(RequestContextResolver.BadHeader.class)

@@ -18,6 +18,7 @@ import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.member.AdmissionPolicy;
 import vn.partyledger.domain.shared.MetadataKeys;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -64,10 +65,15 @@ public class AxonConfiguration {
         return Clock.system(BUSINESS_ZONE);
     }
 
+    /**
+     * The command's metadata every event carries; the request key and fingerprint let the event store record an
+     * Idempotency-Key in the commit itself (ADR 0019).
+     */
     @Bean
     public CorrelationDataProvider decisionMetadataProvider() {
         return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.DECISION,
-                MetadataKeys.BUSINESS_DATE, MetadataKeys.RULE_SET, MetadataKeys.REQUEST_ID);
+                MetadataKeys.BUSINESS_DATE, MetadataKeys.RULE_SET, MetadataKeys.REQUEST_ID,
+                MongoEventStorageEngine.REQUEST_KEY, MongoEventStorageEngine.REQUEST_FINGERPRINT);
     }
 
     @Bean

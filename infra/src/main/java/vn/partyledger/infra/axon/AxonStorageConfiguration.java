@@ -4,7 +4,6 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
@@ -15,6 +14,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.partyledger.infra.config.PartyLedgerProperties;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.infra.integration.MemberEventsPublisher;
 import vn.partyledger.query.roster.BranchRosterProjection;
@@ -26,14 +26,16 @@ import vn.partyledger.query.roster.BranchRosterProjection;
 @Configuration(proxyBeanMethods = false)
 public class AxonStorageConfiguration {
 
-    /** Our engine (ADR 0002): key-lookup reads, all-or-nothing appends, gap-aware tracking, a hash chain. */
+    /** Our engine (ADR 0019): one commit document per append, sealed positions, key-lookup reads, a hash chain. */
     @Bean
-    public EventStorageEngine eventStorageEngine(MongoDatabase database,
+    public MongoEventStorageEngine eventStorageEngine(MongoDatabase database,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  Serializer serializer,
-                                                 org.axonframework.config.Configuration axon) {
+                                                 org.axonframework.config.Configuration axon,
+                                                 PartyLedgerProperties properties) {
         return MongoEventStorageEngine.builder()
                 .database(database)
+                .timeouts(properties.eventStore().timeouts())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(axon.upcasterChain())

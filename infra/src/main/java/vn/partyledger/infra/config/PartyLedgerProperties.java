@@ -1,11 +1,14 @@
 package vn.partyledger.infra.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.env.Environment;
+
+import vn.partyledger.infra.eventstore.EventStoreTimeouts;
 
 /**
  * Everything under {@code partyledger.*} that picks the storage and messaging servers.
@@ -17,12 +20,28 @@ import org.springframework.core.env.Environment;
  * @param dataDir  root of every file the service writes (env {@code PARTYLEDGER_DATA_DIR})
  * @param mongodb  MongoDB connection or embedded MongoDB-wire server
  * @param kafka    Kafka connection or embedded KRaft broker
+ * @param eventStore time limits of the event store's append and sealing protocol
  */
 @ConfigurationProperties(prefix = "partyledger")
 public record PartyLedgerProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Mongodb mongodb,
-        @DefaultValue Kafka kafka) {
+        @DefaultValue Kafka kafka,
+        @DefaultValue EventStore eventStore) {
+
+    /**
+     * @param appendTimeLimit a writer that has not stored its commit this long after taking its position gives it up
+     * @param sealAfter       a reader seals a position that has stayed empty this long; at least twice the limit
+     */
+    public record EventStore(
+            @DefaultValue("10s") Duration appendTimeLimit,
+            @DefaultValue("30s") Duration sealAfter) {
+
+        /** Validated together: an inconsistent pair stops the application at start-up. */
+        public EventStoreTimeouts timeouts() {
+            return new EventStoreTimeouts(appendTimeLimit, sealAfter);
+        }
+    }
 
     /**
      * @param uri      MongoDB connection string; used exactly as given (production: a replica set with

@@ -45,6 +45,7 @@ final class MongoLogStore implements LogStore {
     static final String STREAMS = "event_streams";
     static final String COUNTER = "event_log_counter";
     static final String COUNTER_ID = "commitPosition";
+    private static final String OLD_EVENTS = "domain_events";
 
     private static final WriteConcern DURABLE = WriteConcern.MAJORITY.withJournal(true);
     private static final Bson HEADER = new Document(CommitDocument.ID, 1).append(CommitDocument.TOMBSTONE, 1)
@@ -58,7 +59,20 @@ final class MongoLogStore implements LogStore {
         this.commits = database.getCollection(COMMITS).withWriteConcern(DURABLE);
         this.streams = database.getCollection(STREAMS).withWriteConcern(DURABLE);
         this.counter = database.getCollection(COUNTER).withWriteConcern(DURABLE);
+        refuseOldLayout(database);
         ensureSchema();
+    }
+
+    /**
+     * A database written by the engine of ADR 0002 keeps its events in {@value #OLD_EVENTS}, which this layout does not
+     * read: starting on it would show an empty log as if the decisions had never been taken.
+     */
+    private void refuseOldLayout(MongoDatabase database) {
+        if (database.getCollection(OLD_EVENTS).find().limit(1).first() != null
+                && commits.find().limit(1).first() == null) {
+            throw new IllegalStateException("this database holds events in the layout of ADR 0002 (" + OLD_EVENTS
+                    + ") and none in " + COMMITS + "; it is not read by this version (ADR 0019)");
+        }
     }
 
     private void ensureSchema() {

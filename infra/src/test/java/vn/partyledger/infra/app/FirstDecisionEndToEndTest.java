@@ -1,7 +1,6 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,7 +43,7 @@ class FirstDecisionEndToEndTest extends RunningApplication {
         assertThat(outcome.get("version").asLong()).isEqualTo(Scenario.EVENTS_BEFORE_DECISION + 1);
         String admittedEventId = outcome.get("eventIds").get(0).asText();
 
-        Document stored = database.getCollection("domain_events").find(Filters.eq("_id", admittedEventId)).first();
+        Document stored = storedEvent(admittedEventId);
         assertThat(stored).isNotNull();
         assertThat(stored.getString("aggregateIdentifier")).isEqualTo(memberId);
         assertThat(stored.get("payload", Document.class).getString("homeOrgId")).isEqualTo(scenario.branch);
@@ -57,8 +56,7 @@ class FirstDecisionEndToEndTest extends RunningApplication {
         assertThat(metaData.getString("causationId")).isNotBlank();
         assertThat(metaData.getString("requestId")).isNotBlank();
 
-        Document decided = database.getCollection("domain_events")
-                .find(Filters.eq("streamKey", memberId + "/" + Scenario.EVENTS_BEFORE_DECISION)).first();
+        Document decided = storedEventsOf(memberId).get(Scenario.EVENTS_BEFORE_DECISION);
         assertThat(decided).isNotNull();
         assertThat(decided.get("metaData", Document.class).get("decision", Document.class))
                 .containsEntry("docNumber", "215-QĐ/ĐU")
@@ -93,8 +91,7 @@ class FirstDecisionEndToEndTest extends RunningApplication {
 
         JsonNode outcome = Scenario.expect(scenario.registerCandidate("m-" + scenario.suffix), 201);
 
-        Document stored = database.getCollection("domain_events")
-                .find(Filters.eq("_id", outcome.get("eventIds").get(0).asText())).first();
+        Document stored = storedEvent(outcome.get("eventIds").get(0).asText());
         assertThat(stored.get("metaData", Document.class).get("actor", Document.class).getString("userId"))
                 .isEqualTo("board");
     }
@@ -112,8 +109,7 @@ class FirstDecisionEndToEndTest extends RunningApplication {
                 .retrieve().toEntity(JsonNode.class);
 
         JsonNode outcome = expect(response, 201);
-        Document stored = database.getCollection("domain_events")
-                .find(Filters.eq("_id", outcome.get("eventIds").get(0).asText())).first();
+        Document stored = storedEvent(outcome.get("eventIds").get(0).asText());
         assertThat(stored.get("metaData", Document.class).getString("correlationId")).isEqualTo(correlationId);
     }
 

@@ -1,8 +1,6 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -98,11 +96,11 @@ class ReadmissionEndToEndTest extends RunningApplication {
         String memberId = "m-" + scenario.suffix;
         Scenario.Admission admission = scenario.admissionIn(scenario.branch, LocalDate.of(2015, 8, 3));
         scenario.admittedMember(memberId, admission);
-        database.getCollection("domain_events").updateOne(
-                Filters.and(Filters.eq("aggregateIdentifier", memberId),
-                        Filters.eq("payloadType", MemberAdmitted.class.getName())),
-                Updates.combine(Updates.set("payloadRevision", "1"), Updates.unset("payload.readmission"),
-                        Updates.unset("payload.firstAdmissionDecisionDate")));
+        rewriteStoredEvent(memberId, MemberAdmitted.class.getName(), event -> {
+            event.put("payloadRevision", "1");
+            event.get("payload", Document.class).remove("readmission");
+            event.get("payload", Document.class).remove("firstAdmissionDecisionDate");
+        });
 
         MemberAdmitted read = eventStore.readEvents(memberId).asStream()
                 .map(DomainEventMessage::getPayload)
@@ -126,10 +124,10 @@ class ReadmissionEndToEndTest extends RunningApplication {
                 {"form": "EXPULSION", "postHeld": false, "violationCategory": "CORRUPTION_CONVICTION",
                  "decision": {"docNumber": "9-QĐ/ĐU", "docDate": "2017-03-13", "issuingOrgId": "%s"}}
                 """.formatted(scenario.ward)), 200);
-        database.getCollection("domain_events").updateOne(
-                Filters.and(Filters.eq("aggregateIdentifier", memberId),
-                        Filters.eq("payloadType", DisciplineImposed.class.getName())),
-                Updates.combine(Updates.set("payloadRevision", "1"), Updates.unset("payload.violationCategory")));
+        rewriteStoredEvent(memberId, DisciplineImposed.class.getName(), event -> {
+            event.put("payloadRevision", "1");
+            event.get("payload", Document.class).remove("violationCategory");
+        });
 
         DisciplineImposed read = eventStore.readEvents(memberId).asStream()
                 .map(DomainEventMessage::getPayload)

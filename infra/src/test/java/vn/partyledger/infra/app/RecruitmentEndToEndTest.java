@@ -1,7 +1,6 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
@@ -50,8 +49,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
                 {"decision": {"docNumber": "301-QĐ/ĐU", "docDate": "2026-10-30", "issuingOrgId": "%s"}}
                 """.formatted(scenario.ward)), 200);
 
-        Document event = database.getCollection("domain_events")
-                .find(Filters.eq("_id", recognised.get("eventIds").get(0).asText())).first();
+        Document event = storedEvent(recognised.get("eventIds").get(0).asText());
         Document payload = event.get("payload", Document.class);
         assertThat(payload.getString("effectiveDate")).isEqualTo("2026-08-19");
         assertThat(payload.getString("decisionDate")).isEqualTo("2026-10-30");

@@ -7,6 +7,14 @@ import org.springframework.http.ResponseEntity;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.infra.app.Scenario.expect;
@@ -189,6 +197,34 @@ class RefusalsTest extends RunningApplication {
         assertThat(retry.getStatusCode().value()).isEqualTo(201);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
         assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(eventsOf(memberId)).isEqualTo(1);
+    }
+
+    @Test
+    void requestsRacingUnderOneIdempotencyKeyAreRecordedOnceAndAllGetTheFirstAnswer() throws Exception {
+        Scenario scenario = new Scenario(secretary()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        String body = "{\"personId\": \"p-1\", \"branchId\": \"" + scenario.branch
+                + "\", \"source\": \"RESIDENT\", \"registeredOn\": \"2025-03-03\"}";
+        ExecutorService desks = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(desks.submit(() -> secretary().post()
+                        .uri("/api/v1/members/{id}/register-candidate", memberId)
+                        .header("Idempotency-Key", "race-" + memberId).body(body)
+                        .retrieve().toEntity(JsonNode.class)));
+            }
+            Set<JsonNode> bodies = new HashSet<>();
+            for (Future<ResponseEntity<JsonNode>> answer : answers) {
+                ResponseEntity<JsonNode> response = answer.get(60, TimeUnit.SECONDS);
+                assertThat(response.getStatusCode().value()).isEqualTo(201);
+                bodies.add(response.getBody());
+            }
+            assertThat(bodies).hasSize(1);
+        } finally {
+            desks.shutdownNow();
+        }
         assertThat(eventsOf(memberId)).isEqualTo(1);
     }
 

@@ -20,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The whole application on its embedded servers (in-memory Mongo backend, KRaft broker, free ports), driven over real
@@ -60,31 +62,70 @@ abstract class RunningApplication {
         }
     }
 
+    /**
+     * Every stored event, in log order, read as an outside client would: the commit documents of the event store
+     * (ADR 0019), their events flattened. A full scan, fine at test size.
+     */
+    List<Document> storedEvents() {
+        List<Document> events = new ArrayList<>();
+        for (Document commit : database.getCollection("event_commits").find().sort(Sorts.ascending("_id"))) {
+            if (!Boolean.TRUE.equals(commit.getBoolean("tombstone"))) {
+                events.addAll(commit.getList("events", Document.class));
+            }
+        }
+        return events;
+    }
+
+    /** The events of one aggregate, in sequence order. */
+    List<Document> storedEventsOf(String aggregateId) {
+        return storedEvents().stream().filter(event -> aggregateId.equals(event.getString("aggregateIdentifier")))
+                .sorted(Comparator.comparing(event -> event.getLong("sequenceNumber"))).toList();
+    }
+
+    /** One stored event by the id a command's outcome lists, or null. */
+    Document storedEvent(String eventId) {
+        return storedEvents().stream().filter(event -> eventId.equals(event.getString("eventIdentifier")))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * Rewrites, in place, the first stored event of the aggregate with the given payload type, as an old version of the
+     * application would have stored it (upcaster tests). The commit's hashes are left as they were.
+     */
+    void rewriteStoredEvent(String aggregateId, String payloadType, Consumer<Document> change) {
+        for (Document commit : database.getCollection("event_commits").find(Filters.eq("events.aggregateIdentifier",
+                aggregateId))) {
+            for (Document event : commit.getList("events", Document.class)) {
+                if (aggregateId.equals(event.getString("aggregateIdentifier"))
+                        && payloadType.equals(event.getString("payloadType"))) {
+                    change.accept(event);
+                    database.getCollection("event_commits").replaceOne(Filters.eq("_id", commit.get("_id")), commit);
+                    return;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no " + payloadType + " stored for " + aggregateId);
+    }
+
     /** How many events the log holds for one aggregate: a refusal must leave it unchanged. */
     long eventsOf(String aggregateId) {
-        return database.getCollection("domain_events").countDocuments(Filters.eq("aggregateIdentifier", aggregateId));
+        return storedEventsOf(aggregateId).size();
     }
 
     /** The simple names of an aggregate's event types, in sequence order. */
     List<String> eventTypesOf(String aggregateId) {
-        List<String> types = new ArrayList<>();
-        for (Document event : database.getCollection("domain_events")
-                .find(Filters.eq("aggregateIdentifier", aggregateId)).sort(Sorts.ascending("sequenceNumber"))) {
-            String type = event.getString("payloadType");
-            types.add(type.substring(type.lastIndexOf('.') + 1));
-        }
-        return types;
+        return storedEventsOf(aggregateId).stream().map(event -> event.getString("payloadType"))
+                .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
     }
 
     Document lastEventOf(String aggregateId) {
-        return database.getCollection("domain_events").find(Filters.eq("aggregateIdentifier", aggregateId))
-                .sort(Sorts.descending("sequenceNumber")).first();
+        List<Document> events = storedEventsOf(aggregateId);
+        return events.isEmpty() ? null : events.get(events.size() - 1);
     }
 
     /** The payload of one stored event, by the id a command's outcome lists. */
     Document payloadOf(String eventId) {
-        return database.getCollection("domain_events").find(Filters.eq("_id", eventId)).first()
-                .get("payload", Document.class);
+        return storedEvent(eventId).get("payload", Document.class);
     }
 
     RestClient as(String user, String password) {

@@ -1,7 +1,6 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
@@ -169,8 +168,7 @@ class SeedScenariosEndToEndTest extends RunningApplication {
                 {"level": 30, "badgeNumber": "HH-30-%s", "occasionDate": "2026-02-03", "decision": %s}
                 """.formatted(scenario.suffix, decision("512-QĐ/TU", "2026-01-20", tree.province()))),
                 200);
-        Document awarded = database.getCollection("domain_events")
-                .find(Filters.eq("_id", badge.get("eventIds").get(0).asText())).first();
+        Document awarded = storedEvent(badge.get("eventIds").get(0).asText());
         assertThat(awarded.get("payload", Document.class).getBoolean("early")).isFalse();
     }
 
@@ -255,9 +253,11 @@ class SeedScenariosEndToEndTest extends RunningApplication {
     }
 
     private Iterable<Document> eventsOfTypeFor(String type, String suffix) {
-        return database.getCollection("domain_events").find(Filters.and(
-                Filters.regex("aggregateIdentifier", "-" + suffix + "$"),
-                Filters.regex("payloadType", "\\." + type + "$")));
+        return storedEvents().stream()
+                .filter(event -> event.getString("aggregateIdentifier") != null
+                        && event.getString("aggregateIdentifier").endsWith("-" + suffix)
+                        && event.getString("payloadType").endsWith("." + type))
+                .toList();
     }
 
     private static void admitFromDesks(int desks, List<String> members, Consumer<String> admit) {
