@@ -148,6 +148,41 @@ class TokenAtTimeContractTest {
         }
     }
 
+    /**
+     * A writer still inside its append when the token is made: its position is below a stored commit whose events
+     * are all earlier than {@code t}, and its own event is later than {@code t}. The token must not be past its
+     * position, or the event would be lost to a processor starting there.
+     */
+    @Test
+    void anAppendStillInFlightWhenTheTokenIsMadeIsDeliveredWhenItLands() throws Exception {
+        Writer behind = new Writer("behind", Duration.ZERO);
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MongoEventStorageEngine stalling = node(new MutableClock(NOON)).logStore(
+                new MongoEventStorageEngineContractTest.HookedLogStore(mongo.newNodeDatabase()) {
+                    @Override
+                    void beforeCommit(Document commit) {
+                        inFlight.countDown();
+                        MongoEventStorageEngineContractTest.await(release);
+                    }
+                }).build();
+
+        DomainEventMessage<?> early = behind.append();                               // 12:00, position 1
+        DomainEventMessage<?> late = eventAt("ahead", 0, NOON.plusSeconds(300));     // 12:05, position 2
+        CompletableFuture<Void> lateAppend = CompletableFuture.runAsync(() -> stalling.appendEvents(late));
+        assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
+        behind.clock.advance(Duration.ofSeconds(60));
+        DomainEventMessage<?> after = behind.append();                               // 12:01, position 3
+
+        var token = reader.createTokenAt(NOON.plusSeconds(120));
+        release.countDown();
+        lateAppend.get(10, TimeUnit.SECONDS);
+
+        List<String> delivered = ids(reader.readEvents(token, false).toList());
+        assertThat(delivered).contains(late.getIdentifier()).doesNotContain(early.getIdentifier());
+        assertThat(delivered).containsExactly(late.getIdentifier(), after.getIdentifier());
+    }
+
     private List<TrackedEventMessage<?>> read(Instant at) {
         return new ArrayList<>(reader.readEvents(reader.createTokenAt(at), false).toList());
     }
