@@ -99,6 +99,11 @@ final class TrackingReader {
      * the latest event time of the log up to itself (its time high-water mark, which only grows with the position),
      * so a binary search on it finds the first commit holding such an event, whatever the clocks of the nodes that
      * wrote the events. Tombstones are stepped over. No such event: the head.
+     * <p>
+     * A position below that commit that is still empty may belong to an append in flight whose event is at or after
+     * {@code time} (its time is already in the high-water mark of every later commit): the token is never past the
+     * lowest such position in the {@code window} positions below the commit, the window {@link #head(int)} also
+     * looks at. If that append's events turn out earlier than {@code time}, they are delivered too: early, never lost.
      */
     TrackingToken at(Instant time, int window) {
         long low = 1;
@@ -124,6 +129,10 @@ final class TrackingReader {
         }
         List<Document> events = CommitDocument.events(found);
         long position = CommitDocument.positionOf(found);
+        long lowestEmpty = lowestEmptyBelow(position, window);
+        if (lowestEmpty > 0) {
+            return LogPosition.endOf(lowestEmpty - 1).token();
+        }
         for (int index = 0; index < events.size(); index++) {
             if (!events.get(index).getDate(CommitDocument.TIMESTAMP).toInstant().isBefore(time)) {
                 return index == 0 ? LogPosition.endOf(position - 1).token()
@@ -131,6 +140,21 @@ final class TrackingReader {
             }
         }
         return LogPosition.endOf(position).token();
+    }
+
+    /** The lowest position in the {@code window} positions below {@code position} holding nothing yet; 0 if none. */
+    private long lowestEmptyBelow(long position, int window) {
+        long start = Math.max(1, position - window);
+        if (start >= position) {
+            return 0;
+        }
+        Map<Long, Document> filled = store.findCommitHeaders(range(start, position - 1));
+        for (long candidate = start; candidate < position; candidate++) {
+            if (!filled.containsKey(candidate)) {
+                return candidate;
+            }
+        }
+        return 0;
     }
 
     private Document firstCommitFrom(long from, long limit) {
