@@ -1,0 +1,115 @@
+package vn.partyledger.infra.mongo;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
+
+/**
+ * A mongo-java-server backend whose write commands are answered only once they are on disk ({@link GroupCommit}).
+ *
+ * <p>The modern driver sends every command as OP_MSG ({@link #handleMessage}); the delegate dispatches it internally
+ * to its own {@code handleCommand}, so the command is classified here, by its first key, before it is handed over.
+ * Legacy OP_QUERY commands arrive through {@link #handleCommand}. Reads pass straight through.
+ */
+final class DurableBackend implements MongoBackend {
+
+    private final MongoBackend delegate;
+    private final GroupCommit groupCommit;
+
+    DurableBackend(MongoBackend delegate, GroupCommit groupCommit) {
+        this.delegate = delegate;
+        this.groupCommit = groupCommit;
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        Document body = message.getDocument();
+        String command = body.keySet().iterator().next();
+        if (ReadOnlyCommands.isReadOnly(command, body)) {
+            return delegate.handleMessage(message);
+        }
+        return groupCommit.durably(() -> delegate.handleMessage(message));
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (ReadOnlyCommands.isReadOnly(command, query)) {
+            return delegate.handleCommand(channel, database, command, query);
+        }
+        return groupCommit.durably(() -> delegate.handleCommand(channel, database, command, query));
+    }
+
+    @Override
+    public void dropDatabase(String database) {
+        groupCommit.durably(() -> {
+            delegate.dropDatabase(database);
+            return database;
+        });
+    }
+
+    /** Closing commits the store: it must not run while a write is half applied. */
+    @Override
+    public void close() {
+        groupCommit.closeExclusively(delegate::close);
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return delegate.handleQuery(query);
+    }
+
+    @Override
+    public void handleClose(Channel channel) {
+        delegate.handleClose(channel);
+    }
+
+    @Override
+    public Collection<Document> getCurrentOperations(MongoQuery query) {
+        return delegate.getCurrentOperations(query);
+    }
+
+    @Override
+    public Document getServerStatus() {
+        return delegate.getServerStatus();
+    }
+
+    @Override
+    public void closeCursors(List<Long> cursorIds) {
+        delegate.closeCursors(cursorIds);
+    }
+
+    @Override
+    public Clock getClock() {
+        return delegate.getClock();
+    }
+
+    @Override
+    public void enableOplog() {
+        delegate.enableOplog();
+    }
+
+    @Override
+    public void disableOplog() {
+        delegate.disableOplog();
+    }
+
+    @Override
+    public MongoDatabase resolveDatabase(String database) {
+        return delegate.resolveDatabase(database);
+    }
+
+    @Override
+    public MongoBackend version(MongoVersion version) {
+        delegate.version(version);
+        return this;
+    }
+}

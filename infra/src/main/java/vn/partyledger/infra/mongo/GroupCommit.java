@@ -1,0 +1,151 @@
+package vn.partyledger.infra.mongo;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+import de.bwaldvogel.mongo.exception.MongoServerException;
+
+/**
+ * Makes writes durable before they are answered, many writes per disk sync.
+ *
+ * <p>A write is applied under the shared side of a lock and takes a ticket. Then it waits until a sync covering its
+ * ticket has completed. The first waiter that finds no sync running leads one: it takes the lock exclusively only for
+ * {@link Store#commit()}, so the commit never sees a write half applied (one insert updates several maps: data and
+ * unique indexes), notes the highest ticket applied so far, releases the lock and runs {@link Store#sync()}; every
+ * write up to that ticket is then durable. Writers that applied while a sync was running are covered together by the
+ * next one, so under load the number of syncs stays far below the number of writes.
+ *
+ * <p>A failed commit or sync is final: the writes it covered are answered with an error, and so is every later write,
+ * refused before it is applied. After a failed {@code fsync} the kernel may have dropped the dirty pages, so a
+ * retry that "succeeds" proves nothing (PostgreSQL stops for the same reason); only a restart, which reads back what
+ * is really on disk, recovers.
+ */
+final class GroupCommit {
+
+    /** The store whose applied changes are made durable. */
+    interface Store {
+
+        /** Writes every applied change to the file; called while no write is being applied. */
+        void commit();
+
+        /** Forces what {@link #commit()} wrote to the disk. */
+        void sync();
+    }
+
+    private final Store store;
+    private final ReentrantReadWriteLock applying = new ReentrantReadWriteLock();
+    private final AtomicLong lastTicket = new AtomicLong();
+    private final Object monitor = new Object();
+    private final LongAdder writes = new LongAdder();
+    private final LongAdder syncs = new LongAdder();
+
+    /** Highest ticket known to be on disk; guarded by {@code monitor}. */
+    private long durableTicket;
+    /** Whether a leader is committing and syncing; guarded by {@code monitor}. */
+    private boolean syncing;
+    /** The first commit or sync failure; written under {@code monitor}, read without it to refuse writes early. */
+    private volatile Throwable failure;
+
+    GroupCommit(Store store) {
+        this.store = store;
+    }
+
+    /**
+     * Applies {@code write} and returns its result once it is on disk.
+     *
+     * @throws MongoServerException when the store can no longer make writes durable (the write may be applied in
+     *                              memory, but it is not acknowledged)
+     */
+    <T> T durably(Supplier<T> write) {
+        refuseIfFailed();
+        T result;
+        long ticket;
+        applying.readLock().lock();
+        try {
+            result = write.get();
+            ticket = lastTicket.incrementAndGet();
+        } finally {
+            applying.readLock().unlock();
+        }
+        awaitDurable(ticket);
+        writes.increment();
+        return result;
+    }
+
+    /** Runs {@code closing} (which commits the store) while no write is being applied and no commit runs. */
+    void closeExclusively(Runnable closing) {
+        applying.writeLock().lock();
+        try {
+            closing.run();
+        } finally {
+            applying.writeLock().unlock();
+        }
+    }
+
+    SyncCounts counts() {
+        return new SyncCounts(writes.sum(), syncs.sum());
+    }
+
+    private void awaitDurable(long ticket) {
+        while (true) {
+            synchronized (monitor) {
+                while (syncing && durableTicket < ticket && failure == null) {
+                    waitForLeader();
+                }
+                refuseIfFailed();
+                if (durableTicket >= ticket) {
+                    return;
+                }
+                syncing = true;
+            }
+            commitAndSync();
+        }
+    }
+
+    /** The leader's work: commit under the exclusive lock, sync outside it, then wake the followers. */
+    private void commitAndSync() {
+        long covered;
+        try {
+            applying.writeLock().lock();
+            try {
+                covered = lastTicket.get();
+                store.commit();
+            } finally {
+                applying.writeLock().unlock();
+            }
+            store.sync();
+        } catch (RuntimeException | Error e) {
+            synchronized (monitor) {
+                failure = e;
+                syncing = false;
+                monitor.notifyAll();
+            }
+            throw e;
+        }
+        syncs.increment();
+        synchronized (monitor) {
+            durableTicket = covered;
+            syncing = false;
+            monitor.notifyAll();
+        }
+    }
+
+    private void waitForLeader() {
+        try {
+            monitor.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MongoServerException("Interrupted before the write was on disk; it is not acknowledged", e);
+        }
+    }
+
+    private void refuseIfFailed() {
+        Throwable cause = failure;
+        if (cause != null) {
+            throw new MongoServerException("The embedded store could not write to disk (" + cause
+                    + "); writes are refused until it is restarted", cause);
+        }
+    }
+}

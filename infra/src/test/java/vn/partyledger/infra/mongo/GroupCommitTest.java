@@ -1,0 +1,161 @@
+package vn.partyledger.infra.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import de.bwaldvogel.mongo.exception.MongoServerException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+    private final ExecutorService writers = Executors.newFixedThreadPool(8);
+
+    @AfterEach
+    void stopWriters() {
+        writers.shutdownNow();
+    }
+
+    @Test
+    void aWriteIsAnsweredOnlyOnceASyncCoveringItHasCompleted() throws Exception {
+        CountDownLatch syncStarted = new CountDownLatch(1);
+        CountDownLatch releaseSync = new CountDownLatch(1);
+        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
+            @Override
+            public void commit() {
+            }
+
+            @Override
+            public void sync() {
+                syncStarted.countDown();
+                await(releaseSync);
+            }
+        });
+
+        Future<String> answer = writers.submit(() -> groupCommit.durably(() -> "ok"));
+
+        assertThat(syncStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(50);
+        assertThat(answer).isNotDone();
+        releaseSync.countDown();
+        assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo("ok");
+        assertThat(groupCommit.counts()).isEqualTo(new SyncCounts(1, 1));
+    }
+
+    @Test
+    void concurrentWritersShareSyncs() throws Exception {
+        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
+            @Override
+            public void commit() {
+            }
+
+            @Override
+            public void sync() {
+                sleep(2); // about one disk flush
+            }
+        });
+
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            done.add(writers.submit(() -> {
+                for (int i = 0; i < 50; i++) {
+                    groupCommit.durably(() -> "ok");
+                }
+            }));
+        }
+        for (Future<?> writer : done) {
+            writer.get(30, TimeUnit.SECONDS);
+        }
+
+        SyncCounts counts = groupCommit.counts();
+        assertThat(counts.writes()).isEqualTo(400);
+        assertThat(counts.syncs()).isLessThan(counts.writes() / 2);
+    }
+
+    @Test
+    void theCommitNeverRunsWhileAWriteIsHalfApplied() throws Exception {
+        AtomicBoolean halfApplied = new AtomicBoolean();
+        AtomicInteger commitsDuringAWrite = new AtomicInteger();
+        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
+            @Override
+            public void commit() {
+                if (halfApplied.get()) {
+                    commitsDuringAWrite.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void sync() {
+            }
+        });
+
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            done.add(writers.submit(() -> {
+                for (int i = 0; i < 100; i++) {
+                    groupCommit.durably(() -> {
+                        halfApplied.set(true); // the data map is written...
+                        Thread.yield();
+                        halfApplied.set(false); // ...then the unique index
+                        return "ok";
+                    });
+                }
+            }));
+        }
+        for (Future<?> writer : done) {
+            writer.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(commitsDuringAWrite).hasValue(0);
+        assertThat(groupCommit.counts().writes()).isEqualTo(800);
+    }
+
+    @Test
+    void aFailedSyncFailsItsWriteAndRefusesEveryLaterOneUnapplied() {
+        AtomicInteger applied = new AtomicInteger();
+        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
+            @Override
+            public void commit() {
+            }
+
+            @Override
+            public void sync() {
+                throw new IllegalStateException("Could not sync file: Input/output error");
+            }
+        });
+
+        assertThatThrownBy(() -> groupCommit.durably(applied::incrementAndGet))
+                .hasMessageContaining("Input/output error");
+        assertThatThrownBy(() -> groupCommit.durably(applied::incrementAndGet))
+                .isInstanceOf(MongoServerException.class)
+                .hasMessageContaining("could not write to disk");
+        assertThat(applied).hasValue(1);
+        assertThat(groupCommit.counts()).isEqualTo(new SyncCounts(0, 0));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
