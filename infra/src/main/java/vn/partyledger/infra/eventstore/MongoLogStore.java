@@ -1,6 +1,7 @@
 package vn.partyledger.infra.eventstore;
 
 import com.mongodb.MongoException;
+import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -35,8 +36,9 @@ import static com.mongodb.client.model.Filters.in;
  *     at its commit; unique {@code eventIdentifier}. An entry counts only once its commit is stored.</li>
  *     <li>{@value #COUNTER}: the highest allocated commit position and the time high-water mark.</li>
  * </ul>
- * Every write asks for a majority, journaled write concern itself, whatever the connection string says: an append is
- * acknowledged only once it survives the loss of the primary. Every read is {@code _id} equality or {@code $in}, or
+ * Every write asks for a majority, journaled write concern itself, and every read for the majority read concern,
+ * whatever the connection string says: an append is acknowledged only once it survives the loss of the primary, and a
+ * processor never delivers a commit that a failover could still roll back. Every read is {@code _id} equality or {@code $in}, or
  * equality on the one unique {@code request} key.
  */
 final class MongoLogStore implements LogStore {
@@ -56,9 +58,9 @@ final class MongoLogStore implements LogStore {
     private final MongoCollection<Document> counter;
 
     MongoLogStore(MongoDatabase database) {
-        this.commits = database.getCollection(COMMITS).withWriteConcern(DURABLE);
-        this.streams = database.getCollection(STREAMS).withWriteConcern(DURABLE);
-        this.counter = database.getCollection(COUNTER).withWriteConcern(DURABLE);
+        this.commits = database.getCollection(COMMITS).withWriteConcern(DURABLE).withReadConcern(ReadConcern.MAJORITY);
+        this.streams = database.getCollection(STREAMS).withWriteConcern(DURABLE).withReadConcern(ReadConcern.MAJORITY);
+        this.counter = database.getCollection(COUNTER).withWriteConcern(DURABLE).withReadConcern(ReadConcern.MAJORITY);
         refuseOldLayout(database);
         ensureSchema();
     }
