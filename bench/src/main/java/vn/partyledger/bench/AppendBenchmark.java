@@ -36,10 +36,11 @@ import static vn.partyledger.bench.BenchSupport.seconds;
  * the application's command handlers do. Prints appends/s, events/s and the p50/p99 latency of one append.
  * <p>
  * Settings (environment variables, or the same names as system properties in lower case with dots, e.g.
- * {@code bench.events.per.append}): {@code BENCH_BACKENDS} (default
- * {@code h2,memory}), {@code BENCH_WRITERS} ({@code 1,8}), {@code BENCH_MODES} ({@code new,existing}),
- * {@code BENCH_EVENTS_PER_APPEND} ({@code 1}), {@code BENCH_WARMUP_SECONDS} ({@code 5}), {@code BENCH_SECONDS}
- * ({@code 10}), {@code BENCH_BRANCHES} ({@code 1000}), {@code BENCH_H2CACHEMB} ({@code 256}, as the application).
+ * {@code bench.events.per.append}): {@code BENCH_BACKENDS} (default {@code h2,memory}), {@code BENCH_WRITERS}
+ * ({@code 1,8}), {@code BENCH_MODES} ({@code new,existing}), {@code BENCH_EVENTS_PER_APPEND} ({@code 1}),
+ * {@code BENCH_WARMUP_SECONDS} ({@code 5}), {@code BENCH_SECONDS} ({@code 10}), {@code BENCH_BRANCHES}
+ * ({@code 1000}), {@code BENCH_H2CACHEMB} ({@code 256}, as the application). Each line ends with the machine's
+ * one-minute load average: other processes on the machine skew the figures.
  * <p>
  * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec -Dbench.main=vn.partyledger.bench.AppendBenchmark}
  */
@@ -79,6 +80,7 @@ public final class AppendBenchmark {
         for (String backend : backends) {
             try (BenchSupport.EmbeddedStore store = BenchSupport.startStore(backend);
                  MongoClient client = MongoClients.create(store.server().connectionString())) {
+                // 100 is Axon's default read batch, as the application runs; appends do not use it
                 MongoEventStorageEngine engine = BenchSupport.engine(client.getDatabase(DATABASE), serializer, 100);
                 AppendBenchmark benchmark = new AppendBenchmark(engine, eventsPerAppend, branches);
                 for (int writers : writerCounts) {
@@ -88,7 +90,7 @@ public final class AppendBenchmark {
                         Run run = benchmark.run(team, timedSeconds);
                         System.out.printf(Locale.ROOT, "[%s] %-8s %d writer(s): %,8d appends in %5.1f s "
                                         + "%,7.0f appends/s %,7.0f events/s  latency p50 %6.2f ms p99 %6.2f ms "
-                                        + "(load %.2f)%n",
+                                        + "(1-min load %.2f)%n",
                                 store.label(), mode, writers, run.appends(), run.seconds(), run.appendRate(),
                                 run.appendRate() * eventsPerAppend, run.percentileMillis(0.50),
                                 run.percentileMillis(0.99),
