@@ -1,52 +1,31 @@
 package vn.partyledger.bench;
 
-import ch.qos.logback.classic.Level;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.h2.mvstore.MVStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import vn.partyledger.domain.member.MemberAdmitted;
-import vn.partyledger.domain.organisation.BranchType;
-import vn.partyledger.domain.organisation.OrganisationEstablished;
-import vn.partyledger.domain.organisation.OrganisationFlags;
-import vn.partyledger.domain.organisation.OrganisationKind;
-import vn.partyledger.query.roster.BranchRosterProjection;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
+import vn.partyledger.query.roster.BranchRosterProjection;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Stream;
+
+import static vn.partyledger.bench.BenchSupport.DATABASE;
+import static vn.partyledger.bench.BenchSupport.intSetting;
+import static vn.partyledger.bench.BenchSupport.listSetting;
+import static vn.partyledger.bench.BenchSupport.seconds;
+import static vn.partyledger.bench.BenchSupport.setting;
 
 /**
  * Replay benchmark of {@link MongoEventStorageEngine} on the embedded mongo-java-server.
@@ -59,8 +38,8 @@ import java.util.stream.Stream;
  * <p>
  * System properties: {@code bench.sizes} (default {@code 10000,100000}), {@code bench.backends} (default
  * {@code h2,memory}), {@code bench.branches} (default 1000), {@code bench.engineBatchSize} (default 100),
- * {@code bench.processorBatchSize} (default 100), {@code bench.h2CacheMb} (MVStore page cache; default
- * MVStore's own 16 MB, as the application opens it), {@code bench.projection} ({@code roster}, the default, or
+ * {@code bench.processorBatchSize} (default 100), {@code bench.h2CacheMb} (MVStore page cache; default 256 MB,
+ * as the application opens it), {@code bench.projection} ({@code roster}, the default, or
  * {@code noop} to measure engine and processor without projection writes); each may also be given as an environment variable
  * ({@code BENCH_SIZES=2000,5000}), which is how they reach the JVM that exec:exec forks.
  * <p>
@@ -68,7 +47,6 @@ import java.util.stream.Stream;
  */
 public final class ReplayBenchmark {
 
-    private static final String DATABASE = "party_ledger_bench";
     private static final String PROJECTION_COLLECTION = BranchRosterProjection.COLLECTION;
 
     private final Function<MongoDatabase, Object> projectionFactory;
@@ -87,20 +65,14 @@ public final class ReplayBenchmark {
         this.branches = branches;
         this.engineBatchSize = engineBatchSize;
         this.processorBatchSize = processorBatchSize;
-        this.serializer = JacksonSerializer.builder()
-                                           .objectMapper(JsonMapper.builder()
-                                                                   .findAndAddModules()
-                                                                   .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                                                                   .build())
-                                           .build();
+        this.serializer = BenchSupport.serializer();
     }
 
     public static void main(String[] args) throws Exception {
-        quietLogging();
-        List<Integer> sizes = Arrays.stream(setting("bench.sizes", "10000,100000").split(","))
-                                    .map(String::trim).map(Integer::parseInt).sorted().toList();
-        List<String> backends = Arrays.stream(setting("bench.backends", "h2,memory").split(","))
-                                      .map(String::trim).toList();
+        BenchSupport.quietLogging();
+        List<Integer> sizes = listSetting("bench.sizes", "10000,100000").stream()
+                                    .map(Integer::parseInt).sorted().toList();
+        List<String> backends = listSetting("bench.backends", "h2,memory");
         String projection = setting("bench.projection", "roster");
         Function<MongoDatabase, Object> projectionFactory = switch (projection) {
             case "roster" -> BranchRosterProjection::new;
@@ -108,42 +80,30 @@ public final class ReplayBenchmark {
             default -> throw new IllegalArgumentException("Unknown projection " + projection);
         };
         ReplayBenchmark benchmark = new ReplayBenchmark(projectionFactory,
-                                                        Integer.parseInt(setting("bench.branches", "1000")),
-                                                        Integer.parseInt(setting("bench.engineBatchSize", "100")),
-                                                        Integer.parseInt(setting("bench.processorBatchSize", "100")));
+                                                        intSetting("bench.branches", 1000),
+                                                        intSetting("bench.engineBatchSize", 100),
+                                                        intSetting("bench.processorBatchSize", 100));
         System.out.printf(Locale.ROOT, "Replay benchmark: MongoEventStorageEngine on mongo-java-server, Axon "
                                   + "PooledStreamingEventProcessor (1 segment, batch %d) into the %s projection, "
                                   + "engine batch %d, %d branches, %d cores, Java %s%n",
                           benchmark.processorBatchSize, projection, benchmark.engineBatchSize, benchmark.branches,
                           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         for (String backend : backends) {
-            Path directory = Files.createTempDirectory("party-ledger-bench");
-            try {
-                MongoBackend mongoBackend = switch (backend) {
-                    case "h2" -> new H2Backend(h2Store(directory.resolve("bench.mv")));
-                    case "memory" -> new MemoryBackend();
-                    default -> throw new IllegalArgumentException("Unknown backend " + backend);
-                };
-                String label = backend.equals("h2") ? "h2-file" : backend;
-                List<Result> results = benchmark.run(label, mongoBackend, sizes);
+            try (BenchSupport.EmbeddedStore store = BenchSupport.startStore(backend)) {
+                List<Result> results = benchmark.run(store.label(), store.server().connectionString(), sizes);
                 if (results.size() >= 2) {
                     Result smallest = results.get(0);
                     Result largest = results.get(results.size() - 1);
                     System.out.printf(Locale.ROOT, "[%s] replay rate at %,d stored / at %,d stored = %.2f%n",
-                                      label, largest.stored, smallest.stored,
+                                      store.label(), largest.stored, smallest.stored,
                                       largest.replayRate() / smallest.replayRate());
                 }
-            } finally {
-                deleteRecursively(directory);
             }
         }
     }
 
-    /** Fills and replays on one backend, size by size; returns one result per size. */
-    public List<Result> run(String label, MongoBackend backend, List<Integer> sizes) throws InterruptedException {
-        MongoServer server = new MongoServer(backend);
-        InetSocketAddress address = server.bind();
-        String uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+    /** Fills and replays on the (empty) server at {@code uri}, size by size; returns one result per size. */
+    public List<Result> run(String label, String uri, List<Integer> sizes) throws InterruptedException {
         List<Result> results = new ArrayList<>();
         try (MongoClient writerClient = MongoClients.create(uri);
              MongoClient readerClient = MongoClients.create(uri)) {
@@ -181,19 +141,12 @@ public final class ReplayBenchmark {
                                   label, replay.events, replay.seconds, result.replayRate(), size,
                                   replay.branchDocuments);
             }
-        } finally {
-            server.shutdownNow();
         }
         return results;
     }
 
     private MongoEventStorageEngine engine(MongoDatabase database) {
-        return MongoEventStorageEngine.builder()
-                                      .database(database)
-                                      .eventSerializer(serializer)
-                                      .snapshotSerializer(serializer)
-                                      .batchSize(engineBatchSize)
-                                      .build();
+        return BenchSupport.engine(database, serializer, engineBatchSize);
     }
 
     /** Replays the whole store from the tail into a fresh projection; returns when all events were handled. */
@@ -247,29 +200,6 @@ public final class ReplayBenchmark {
         }
     }
 
-    /** The MVStore file, with the application's page cache unless BENCH_H2CACHEMB asks for another size. */
-    private static MVStore h2Store(Path file) {
-        return new MVStore.Builder().fileName(file.toString())
-                .cacheSize(Integer.parseInt(setting("bench.h2CacheMb", "256")))
-                .open();
-    }
-
-    /**
-     * A system property, else the environment variable of the same name in upper case with dots as underscores
-     * ({@code bench.sizes} → {@code BENCH_SIZES}): exec:exec forks a JVM that does not see Maven's -D options.
-     */
-    private static String setting(String property, String defaultValue) {
-        String value = System.getProperty(property);
-        if (value == null) {
-            value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
-        }
-        return value == null || value.isBlank() ? defaultValue : value;
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
     /** Measured figures for one store size. */
     public record Result(long stored, double fillRate, long replayed, double replaySeconds) {
         public double replayRate() {
@@ -289,15 +219,10 @@ public final class ReplayBenchmark {
     }
 
     /**
-     * Appends events the way commands would: one per append. Members are admitted into branches spread over the
-     * branch ids; once enough are waiting, every other event recognises the oldest probationary member.
-     */
-    /**
      * Appends the application's own events: first every branch's {@code OrganisationEstablished}, then one
      * {@code MemberAdmitted} per member, spread over the branches, as a ward's history would be.
      */
     private static final class Filler {
-        private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
         private final MongoEventStorageEngine engine;
         private final int branches;
         private int nextMember;
@@ -310,55 +235,10 @@ public final class ReplayBenchmark {
 
         void fill(int count) {
             for (int i = 0; i < count; i++) {
-                if (appended < branches) {
-                    String branch = "branch-" + appended;
-                    engine.appendEvents(new GenericDomainEventMessage<>("Organisation", branch, 0,
-                            new OrganisationEstablished(branch, "Chi bộ " + appended,
-                                    OrganisationKind.SUBORDINATE_BRANCH, BranchType.RESIDENTIAL, "ward", null,
-                                    OrganisationFlags.NONE, 5, false, FIRST_DAY),
-                            metaData(appended)));
-                } else {
-                    int member = nextMember++;
-                    LocalDate ceremony = FIRST_DAY.plusDays(member % 700);
-                    engine.appendEvents(new GenericDomainEventMessage<>("Member", "member-" + member, 0,
-                            new MemberAdmitted("member-" + member,
-                                    "person-" + Long.toHexString(member * 2654435761L & 0xffffffffL),
-                                    "branch-" + (int) ((member * 7919L) % branches), ceremony,
-                                    ceremony.plusMonths(12), ceremony.minusDays(20), false),
-                            metaData(appended)));
-                }
+                engine.appendEvents(appended < branches
+                        ? LedgerEvents.branchEstablished(appended, appended)
+                        : LedgerEvents.memberAdmitted(nextMember++, branches, appended));
                 appended++;
-            }
-        }
-
-        private static MetaData metaData(int n) {
-            return MetaData.from(Map.of(
-                    "actor", Map.of("userId", "secretary-" + n % 97, "role", "BRANCH_SECRETARY"),
-                    "businessDate", FIRST_DAY.plusDays(n % 700).toString(),
-                    "ruleSet", "QD24_2021",
-                    "requestId", "req-" + n,
-                    "correlationId", "corr-" + n));
-        }
-    }
-
-    private static void quietLogging() {
-        Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-        if (root instanceof ch.qos.logback.classic.Logger logback) {
-            logback.setLevel(Level.WARN);
-        }
-        Logger inMemoryTokenStore = LoggerFactory.getLogger(InMemoryTokenStore.class);
-        if (inMemoryTokenStore instanceof ch.qos.logback.classic.Logger logback) {
-            logback.setLevel(Level.ERROR);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
             }
         }
     }

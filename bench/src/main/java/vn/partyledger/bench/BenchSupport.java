@@ -1,0 +1,130 @@
+package vn.partyledger.bench;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
+import vn.partyledger.infra.mongo.EmbeddedMongoServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * What the benchmark harnesses share: their settings, quiet logging, the embedded server started as the application
+ * starts it, and the event storage engine built through its public builder only (its internals are being rewritten).
+ */
+final class BenchSupport {
+
+    static final String DATABASE = "party_ledger_bench";
+
+    private BenchSupport() {
+    }
+
+    /**
+     * A system property, else the environment variable of the same name in upper case with dots as underscores
+     * ({@code bench.sizes} → {@code BENCH_SIZES}): exec:exec forks a JVM that does not see Maven's -D options.
+     */
+    static String setting(String property, String defaultValue) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
+        }
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+
+    /** A comma-separated setting, e.g. {@code BENCH_BACKENDS=h2,memory}. */
+    static List<String> listSetting(String property, String defaultValue) {
+        return Arrays.stream(setting(property, defaultValue).split(",")).map(String::trim).toList();
+    }
+
+    static int intSetting(String property, int defaultValue) {
+        return Integer.parseInt(setting(property, Integer.toString(defaultValue)));
+    }
+
+    /** Warnings only: the figures are the output. The in-memory token store warns on every use that it is in memory. */
+    static void quietLogging() {
+        Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(Level.WARN);
+        }
+        Logger inMemoryTokenStore = LoggerFactory.getLogger(InMemoryTokenStore.class);
+        if (inMemoryTokenStore instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(Level.ERROR);
+        }
+    }
+
+    /** Jackson with java.time as ISO strings, as the application serializes its events. */
+    static Serializer serializer() {
+        return JacksonSerializer.builder()
+                .objectMapper(JsonMapper.builder()
+                        .findAndAddModules()
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .build())
+                .build();
+    }
+
+    static MongoEventStorageEngine engine(MongoDatabase database, Serializer serializer, int batchSize) {
+        return MongoEventStorageEngine.builder()
+                .database(database)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .batchSize(batchSize)
+                .build();
+    }
+
+    /**
+     * Starts a fresh embedded server: {@code h2} is the application's default (an MVStore file, here in a temporary
+     * directory, with the page cache of {@code BENCH_H2CACHEMB}, default 256 MB as the application), {@code memory}
+     * the backend of the tests.
+     */
+    static EmbeddedStore startStore(String backend) throws IOException {
+        Path directory = Files.createTempDirectory("party-ledger-bench");
+        try {
+            return switch (backend) {
+                case "h2" -> new EmbeddedStore("h2-file", EmbeddedMongoServer.startWithStore(
+                        directory.resolve("bench.mv"), 0, intSetting("bench.h2CacheMb", 256)), directory);
+                case "memory" -> new EmbeddedStore("memory", EmbeddedMongoServer.startInMemory(0), directory);
+                default -> throw new IllegalArgumentException("Unknown backend " + backend);
+            };
+        } catch (RuntimeException e) {
+            deleteRecursively(directory);
+            throw e;
+        }
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + directory, e);
+        }
+    }
+
+    /** A running embedded server and the temporary directory that holds its store; closing removes both. */
+    record EmbeddedStore(String label, EmbeddedMongoServer server, Path directory) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            deleteRecursively(directory);
+        }
+    }
+}
