@@ -1,5 +1,6 @@
 package vn.partyledger.infra.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The whole application on its embedded servers (in-memory Mongo backend, KRaft broker, free ports), driven over real
@@ -85,6 +88,22 @@ abstract class RunningApplication {
     Document payloadOf(String eventId) {
         return database.getCollection("domain_events").find(Filters.eq("_id", eventId)).first()
                 .get("payload", Document.class);
+    }
+
+    /** The published OpenAPI document. */
+    JsonNode apiDocument() {
+        return Scenario.expect(anonymous().get().uri("/v3/api-docs").retrieve().toEntity(JsonNode.class), 200);
+    }
+
+    /** Each POST operation of the document under /api/v1, by its path. */
+    static Map<String, JsonNode> commandOperations(JsonNode document) {
+        Map<String, JsonNode> operations = new TreeMap<>();
+        document.get("paths").fields().forEachRemaining(path -> {
+            if (path.getKey().startsWith("/api/v1/") && path.getValue().has("post")) {
+                operations.put(path.getKey(), path.getValue().get("post"));
+            }
+        });
+        return operations;
     }
 
     RestClient as(String user, String password) {
