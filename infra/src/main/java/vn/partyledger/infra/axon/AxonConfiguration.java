@@ -1,7 +1,6 @@
 package vn.partyledger.infra.axon;
 
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -34,10 +33,8 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule aggregates() {
         return configurer -> configurer
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Organisation.class)
-                        .configureCommandTargetResolver(c -> new ExpectedVersionTargetResolver()))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Member.class)
-                        .configureCommandTargetResolver(c -> new ExpectedVersionTargetResolver()));
+                .configureAggregate(EventSourcedAggregates.configuration(Organisation.class))
+                .configureAggregate(EventSourcedAggregates.configuration(Member.class));
     }
 
     @Bean

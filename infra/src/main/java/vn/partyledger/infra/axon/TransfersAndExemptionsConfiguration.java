@@ -1,6 +1,5 @@
 package vn.partyledger.infra.axon;
 
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +21,7 @@ public class TransfersAndExemptionsConfiguration {
     @Bean
     public ConfigurerModule transferCaseAggregate() {
         return configurer -> configurer
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(TransferCase.class)
-                        .configureCommandTargetResolver(c -> new ExpectedVersionTargetResolver()));
+                .configureAggregate(EventSourcedAggregates.configuration(TransferCase.class));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package vn.partyledger.infra.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -126,6 +129,22 @@ abstract class RunningApplication {
     /** The payload of one stored event, by the id a command's outcome lists. */
     Document payloadOf(String eventId) {
         return storedEvent(eventId).get("payload", Document.class);
+    }
+
+    /** The published OpenAPI document. */
+    JsonNode apiDocument() {
+        return Scenario.expect(anonymous().get().uri("/v3/api-docs").retrieve().toEntity(JsonNode.class), 200);
+    }
+
+    /** Each POST operation of the document under /api/v1, by its path. */
+    static Map<String, JsonNode> commandOperations(JsonNode document) {
+        Map<String, JsonNode> operations = new TreeMap<>();
+        document.get("paths").fields().forEachRemaining(path -> {
+            if (path.getKey().startsWith("/api/v1/") && path.getValue().has("post")) {
+                operations.put(path.getKey(), path.getValue().get("post"));
+            }
+        });
+        return operations;
     }
 
     RestClient as(String user, String password) {

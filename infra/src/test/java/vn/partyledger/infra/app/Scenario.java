@@ -308,6 +308,23 @@ final class Scenario {
         return this;
     }
 
+    /** A transfer letter from the scenario's branch, signed by its ward; {@code expectedReturn} only for TEMPORARY. */
+    ResponseEntity<JsonNode> issueTransferLetter(String transferId, String memberId, String type, String toOrgId,
+                                                 String expectedReturn) {
+        return post("/api/v1/transfers/" + transferId + "/issue-transfer-letter", """
+                {"memberId": "%s", "type": "%s", "fromOrgId": "%s", "toOrgId": "%s", "trigger": "RESIDENCE_CHANGE",
+                 "triggerDate": "2025-09-01", "requestedOn": "2025-09-02", "expectedReturn": %s,
+                 "letter": {"docNumber": "31-GGT/ĐU-%s", "docDate": "2025-09-03", "issuingOrgId": "%s"}}
+                """.formatted(memberId, type, branch, toOrgId,
+                expectedReturn == null ? "null" : "\"" + expectedReturn + "\"", transferId, ward));
+    }
+
+    ResponseEntity<JsonNode> presentTransferLetter(String transferId, String receivingOrgId, String presentedDate) {
+        return post("/api/v1/transfers/" + transferId + "/present-transfer-letter", """
+                {"receivingOrgId": "%s", "presentedDate": "%s"}
+                """.formatted(receivingOrgId, presentedDate));
+    }
+
     /** A signed decision as the API takes it: number, date and the organisation that issued it. */
     static String decision(String docNumber, String docDate, String issuingOrgId) {
         return """

@@ -22,23 +22,6 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
         assertThat(response.getBody().get("detail").asText()).isNotBlank();
     }
 
-    private static ResponseEntity<JsonNode> issueLetter(Scenario scenario, String transferId, String memberId,
-                                                        String type, String toOrgId, String expectedReturn) {
-        return scenario.post("/api/v1/transfers/" + transferId + "/issue-transfer-letter", """
-                {"memberId": "%s", "type": "%s", "fromOrgId": "%s", "toOrgId": "%s", "trigger": "RESIDENCE_CHANGE",
-                 "triggerDate": "2025-09-01", "requestedOn": "2025-09-02", "expectedReturn": %s,
-                 "letter": {"docNumber": "31-GGT/ĐU-%s", "docDate": "2025-09-03", "issuingOrgId": "%s"}}
-                """.formatted(memberId, type, scenario.branch, toOrgId,
-                expectedReturn == null ? "null" : "\"" + expectedReturn + "\"", transferId, scenario.ward));
-    }
-
-    private static ResponseEntity<JsonNode> present(Scenario scenario, String transferId, String receivingOrgId,
-                                                    String presentedDate) {
-        return scenario.post("/api/v1/transfers/" + transferId + "/present-transfer-letter", """
-                {"receivingOrgId": "%s", "presentedDate": "%s"}
-                """.formatted(receivingOrgId, presentedDate));
-    }
-
     private static ResponseEntity<JsonNode> grantExemption(Scenario scenario, String memberId, String kind,
                                                            String reason, String until, String decidedBy) {
         return scenario.post("/api/v1/members/" + memberId + "/grant-exemption", """
@@ -55,11 +38,11 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
         String transferId = "t-" + scenario.suffix;
         scenario.admittedMember(memberId);
 
-        JsonNode issued = expect(issueLetter(scenario, transferId, memberId, "OFFICIAL", kp2, null), 201);
+        JsonNode issued = expect(scenario.issueTransferLetter(transferId, memberId, "OFFICIAL", kp2, null), 201);
         assertThat(issued.get("aggregateId").asText()).isEqualTo(transferId);
         assertThat(issued.get("eventIds")).hasSize(2);
 
-        expect(present(scenario, transferId, kp2, "2025-09-10"), 200);
+        expect(scenario.presentTransferLetter(transferId, kp2, "2025-09-10"), 200);
 
         assertThat(eventTypesOf(transferId)).containsExactly("TransferLetterIssued", "TransferLetterPresented");
         assertThat(eventTypesOf(memberId)).endsWith("MemberTransferOpened", "MemberHomeChanged");
@@ -75,8 +58,8 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
         String transferId = "t-" + scenario.suffix;
         scenario.admittedMember(memberId);
 
-        expect(issueLetter(scenario, transferId, memberId, "TEMPORARY", kp2, "2026-03-03"), 201);
-        expect(present(scenario, transferId, kp2, "2025-09-10"), 200);
+        expect(scenario.issueTransferLetter(transferId, memberId, "TEMPORARY", kp2, "2026-03-03"), 201);
+        expect(scenario.presentTransferLetter(transferId, kp2, "2025-09-10"), 200);
         expect(scenario.post("/api/v1/transfers/" + transferId + "/extend-temporary-attachment", """
                 {"newUntil": "2026-06-01", "extendedOn": "2026-02-20",
                  "report": {"docNumber": "5-BC/CB", "docDate": "2026-02-20", "issuingOrgId": "%s"}}
@@ -118,7 +101,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
         String transferId = "t-" + scenario.suffix;
         expect(scenario.registerCandidate(memberId), 201);
 
-        assertRefused(issueLetter(scenario, transferId, memberId, "OFFICIAL", kp2, null), "I16",
+        assertRefused(scenario.issueTransferLetter(transferId, memberId, "OFFICIAL", kp2, null), "I16",
                 "onlyAProbationaryOrFullMemberIsTransferred");
 
         assertThat(eventsOf(transferId)).isZero();
@@ -131,9 +114,9 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
         String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);
-        expect(issueLetter(scenario, "t1-" + scenario.suffix, memberId, "OFFICIAL", kp2, null), 201);
+        expect(scenario.issueTransferLetter("t1-" + scenario.suffix, memberId, "OFFICIAL", kp2, null), 201);
 
-        assertRefused(issueLetter(scenario, "t2-" + scenario.suffix, memberId, "TEMPORARY", kp2, "2026-03-03"),
+        assertRefused(scenario.issueTransferLetter("t2-" + scenario.suffix, memberId, "TEMPORARY", kp2, "2026-03-03"),
                 "I16", "noOtherOpenTransfer");
 
         assertThat(eventsOf("t2-" + scenario.suffix)).isZero();
@@ -146,10 +129,10 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
         String memberId = "m-" + scenario.suffix;
         String transferId = "t-" + scenario.suffix;
         scenario.admittedMember(memberId);
-        expect(issueLetter(scenario, transferId, memberId, "OFFICIAL", kp2, null), 201);
+        expect(scenario.issueTransferLetter(transferId, memberId, "OFFICIAL", kp2, null), 201);
         long memberEvents = eventsOf(memberId);
 
-        assertRefused(present(scenario, transferId, kp2, "2025-11-20"), "I18",
+        assertRefused(scenario.presentTransferLetter(transferId, kp2, "2025-11-20"), "I18",
                 "aLatePresentationFollowsTheOverdueMarkAndNamesItsReason");
 
         assertThat(eventsOf(transferId)).isEqualTo(1);
@@ -164,7 +147,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
         String memberId = "m-" + scenario.suffix;
         String transferId = "t-" + scenario.suffix;
         scenario.admittedMember(memberId);
-        expect(issueLetter(scenario, transferId, memberId, "OFFICIAL", kp2, null), 201);
+        expect(scenario.issueTransferLetter(transferId, memberId, "OFFICIAL", kp2, null), 201);
         expect(scenario.post("/api/v1/transfers/" + transferId + "/mark-transfer-overdue", """
                 {"asOf": "2025-11-20"}
                 """), 200);
