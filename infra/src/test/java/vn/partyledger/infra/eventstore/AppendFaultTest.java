@@ -1,0 +1,185 @@
+package vn.partyledger.infra.eventstore;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.partyledger.infra.eventstore.FaultInjectingLogStore.Fault.CRASH_AFTER;
+import static vn.partyledger.infra.eventstore.FaultInjectingLogStore.Fault.CRASH_BEFORE;
+import static vn.partyledger.infra.eventstore.FaultInjectingLogStore.Fault.FAIL;
+import static vn.partyledger.infra.eventstore.FaultInjectingLogStore.Fault.LOSE_REPLY;
+import static vn.partyledger.infra.eventstore.FaultInjectingLogStore.Fault.STALL;
+import static vn.partyledger.infra.eventstore.FaultInjectingLogStore.Step.ALLOCATE;
+import static vn.partyledger.infra.eventstore.FaultInjectingLogStore.Step.INSERT_COMMIT;
+import static vn.partyledger.infra.eventstore.SampleEvents.event;
+
+/**
+ * A fault at every database call of an append. The append under test is a merge-like multi-aggregate append: the
+ * next event of A (whose next stream entry was left void by an abandoned append, so the entry is taken over), the
+ * next of B, and an event outside any aggregate. Its calls are first traced on a healthy run; then, for every call
+ * of the trace and every fault, the scenario is run again with that one fault injected, a restarted node appends to
+ * both aggregates, and the log is audited ({@link FaultScenario#audit()}).
+ * <p>
+ * The same is done for the calls that resolve a commit insert whose reply was lost or that failed (sealing the
+ * writer's own position), with the first fault on the commit insert and a second one at each call after it.
+ */
+class AppendFaultTest {
+
+    static final String A = "account-A";
+    static final String B = "account-B";
+
+    private static final ExecutorService WRITERS = Executors.newCachedThreadPool();
+    private static final EmbeddedMongo SERVER = EmbeddedMongo.inMemory();
+
+    @AfterAll
+    static void stop() {
+        WRITERS.shutdownNow();
+        SERVER.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aFaultAtEveryCallOfAnAppend() {
+        return matrix(Map.of());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aFaultAtEveryCallResolvingALostCommitReply() {
+        return matrix(Map.of(new FaultInjectingLogStore.Call(INSERT_COMMIT, 1), LOSE_REPLY));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aFaultAtEveryCallResolvingAFailedCommitInsert() {
+        return matrix(Map.of(new FaultInjectingLogStore.Call(INSERT_COMMIT, 1), FAIL));
+    }
+
+    /** One test per call made after the {@code first} faults (if any) and per fault. */
+    private Stream<DynamicTest> matrix(Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> first) {
+        List<FaultInjectingLogStore.Call> trace = traceAfter(first);
+        assertThat(trace).as("calls to put a fault on").isNotEmpty();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (FaultInjectingLogStore.Call call : trace) {
+            for (FaultInjectingLogStore.Fault fault : FaultInjectingLogStore.Fault.values()) {
+                Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> plan = new LinkedHashMap<>(first);
+                plan.put(call, fault);
+                tests.add(DynamicTest.dynamicTest(plan.toString(), () -> run(plan, trace)));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** The calls the append makes after the {@code first} faults were hit, on an otherwise healthy run. */
+    private List<FaultInjectingLogStore.Call> traceAfter(
+            Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> first) {
+        try (FaultScenario scenario = new FaultScenario(SERVER)) {
+            prepare(scenario);
+            FaultInjectingLogStore store = scenario.faultyStore().arm(first);
+            scenario.append(scenario.engine(store), "traced", FaultScenario.requestKey(), appendUnderTest());
+            List<FaultInjectingLogStore.Call> trace = store.trace();
+            int after = first.keySet().stream().mapToInt(trace::indexOf).max().orElse(-1);
+            return trace.subList(after + 1, trace.size());
+        }
+    }
+
+    /** The log before the append under test: A 0-1, B 0, and a void entry at A 2 left by an abandoned append. */
+    static void prepare(FaultScenario scenario) {
+        MongoEventStorageEngine healthy = scenario.engine();
+        scenario.append(healthy, "A 0-1", event(A, 0), event(A, 1));
+        scenario.append(healthy, "B 0", event(B, 0));
+        FaultInjectingLogStore failing = scenario.faultyStore()
+                                                 .arm(Map.of(new FaultInjectingLogStore.Call(INSERT_COMMIT, 1), FAIL));
+        FaultScenario.Append abandoned = scenario.append(scenario.engine(failing), "A 2 abandoned", event(A, 2));
+        assertThat(abandoned.failure).isInstanceOf(AppendAbandonedException.class);
+        scenario.readLive();
+    }
+
+    static List<EventMessage<?>> appendUnderTest() {
+        return List.of(event(A, 2), event(B, 1), FaultScenario.note("merge of A and B"));
+    }
+
+    private void run(Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> plan,
+                     List<FaultInjectingLogStore.Call> trace) throws Exception {
+        try (FaultScenario scenario = new FaultScenario(SERVER)) {
+            prepare(scenario);
+            FaultInjectingLogStore store = scenario.faultyStore().arm(plan);
+            MongoEventStorageEngine writer = scenario.engine(store);
+            String requestKey = FaultScenario.requestKey();
+            FaultScenario.Append underTest;
+            if (plan.containsValue(STALL)) {
+                Future<FaultScenario.Append> stalled =
+                        WRITERS.submit(() -> scenario.append(writer, "under test", requestKey, appendUnderTest()));
+                assertThat(store.awaitStalled()).as("the stall was reached").isTrue();
+                whileStalled(scenario);
+                store.release();
+                underTest = stalled.get(20, TimeUnit.SECONDS);
+            } else {
+                underTest = scenario.append(writer, "under test", requestKey, appendUnderTest());
+            }
+            assertThat(store.allFired()).as("every fault of %s was hit", plan).isTrue();
+            if (underTest.outcome == FaultScenario.Outcome.KILLED) {
+                scenario.settle(underTest, commitApplied(plan));
+            }
+            if (plan.size() == 1) {
+                assertThat(underTest.outcome).as("%s", underTest).isEqualTo(expected(plan, trace));
+            }
+            scenario.readLive();
+            scenario.assertNothingRefusedVisible();
+
+            MongoEventStorageEngine restarted = scenario.engine();
+            scenario.appendNext(restarted, A);
+            scenario.appendNext(restarted, B);
+            scenario.audit();
+        }
+    }
+
+    /**
+     * Meanwhile, time passes beyond every limit, a reader seals the positions it finds empty (the stalled writer's
+     * own, if it has one by now), and another node appends.
+     */
+    static void whileStalled(FaultScenario scenario) {
+        scenario.readLive();
+        scenario.advancePastSealAfter();
+        scenario.readLive();
+        FaultScenario.Append meanwhile = scenario.append(scenario.engine(), "meanwhile", event("account-C", 0));
+        assertThat(meanwhile.outcome).isEqualTo(FaultScenario.Outcome.ACKNOWLEDGED);
+        assertThat(scenario.readLive()).extracting(EventMessage::getIdentifier)
+                                       .as("the reader delivers events after the stalled position")
+                                       .containsAll(meanwhile.eventIds());
+    }
+
+    /** Whether the commit insert reached the database before the process died. */
+    private static boolean commitApplied(Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> plan) {
+        FaultInjectingLogStore.Fault onCommit = plan.get(new FaultInjectingLogStore.Call(INSERT_COMMIT, 1));
+        return onCommit == LOSE_REPLY || onCommit == CRASH_AFTER;
+    }
+
+    /**
+     * What a single fault on the append under test must lead to: only a lost commit reply is still a success, and
+     * so is a stall before the position is allocated; a stall after it outlasts the time limit, so the append gives up.
+     */
+    private static FaultScenario.Outcome expected(Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> plan,
+                                                  List<FaultInjectingLogStore.Call> trace) {
+        Map.Entry<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> only = plan.entrySet().iterator().next();
+        FaultInjectingLogStore.Call call = only.getKey();
+        return switch (only.getValue()) {
+            case STALL -> trace.indexOf(call) < trace.indexOf(new FaultInjectingLogStore.Call(ALLOCATE, 1))
+                    ? FaultScenario.Outcome.ACKNOWLEDGED : FaultScenario.Outcome.REFUSED;
+            case LOSE_REPLY -> call.step() == INSERT_COMMIT
+                    ? FaultScenario.Outcome.ACKNOWLEDGED : FaultScenario.Outcome.REFUSED;
+            case FAIL, CRASH_BEFORE -> FaultScenario.Outcome.REFUSED;
+            case CRASH_AFTER -> call.step() == INSERT_COMMIT
+                    ? FaultScenario.Outcome.STORED_UNANSWERED : FaultScenario.Outcome.REFUSED;
+        };
+    }
+}
