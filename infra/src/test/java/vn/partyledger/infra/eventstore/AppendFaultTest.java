@@ -1,14 +1,18 @@
 package vn.partyledger.infra.eventstore;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +27,7 @@ import static vn.partyledger.infra.eventstore.FaultInjectingLogStore.Fault.LOSE_
 import static vn.partyledger.infra.eventstore.FaultInjectingLogStore.Fault.STALL;
 import static vn.partyledger.infra.eventstore.FaultInjectingLogStore.Step.ALLOCATE;
 import static vn.partyledger.infra.eventstore.FaultInjectingLogStore.Step.INSERT_COMMIT;
+import static vn.partyledger.infra.eventstore.FaultInjectingLogStore.Step.INSERT_ENTRIES;
 import static vn.partyledger.infra.eventstore.SampleEvents.event;
 
 /**
@@ -64,25 +69,116 @@ class AppendFaultTest {
         return matrix(Map.of(new FaultInjectingLogStore.Call(INSERT_COMMIT, 1), FAIL));
     }
 
-    /** One test per call made after the {@code first} faults (if any) and per fault. */
-    private Stream<DynamicTest> matrix(Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> first) {
-        List<FaultInjectingLogStore.Call> trace = traceAfter(first);
-        assertThat(trace).as("calls to put a fault on").isNotEmpty();
-        List<DynamicTest> tests = new ArrayList<>();
-        for (FaultInjectingLogStore.Call call : trace) {
-            for (FaultInjectingLogStore.Fault fault : FaultInjectingLogStore.Fault.values()) {
-                Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> plan = new LinkedHashMap<>(first);
-                plan.put(call, fault);
-                tests.add(DynamicTest.dynamicTest(plan.toString(), () -> run(plan, trace)));
-            }
+    @Test
+    void aStalledWriterWhosePositionAReaderSealsFailsCleanlyAndTheReaderDeliversLaterEvents() throws Exception {
+        try (FaultScenario scenario = new FaultScenario(SERVER)) {
+            scenario.append(scenario.engine(), "X 0", event("X", 0));
+            FaultInjectingLogStore store = scenario.faultyStore().arm(Map.of(call(INSERT_COMMIT), STALL));
+            MongoEventStorageEngine writer = scenario.engine(store);
+            Future<FaultScenario.Append> stalled =
+                    WRITERS.submit(() -> scenario.append(writer, "Y 0 stalled", null, List.of(event("Y", 0))));
+            assertThat(store.awaitStalled()).isTrue();
+
+            assertThat(scenario.readLive()).as("the reader stops before the writer's empty position").hasSize(1);
+            scenario.advancePastSealAfter();
+            scenario.readLive();
+            FaultScenario.Append later = scenario.append(scenario.engine(), "Z 0", event("Z", 0));
+            assertThat(scenario.readLive()).extracting(EventMessage::getIdentifier)
+                                           .as("the sealed position no longer holds the reader back")
+                                           .isEqualTo(later.eventIds());
+            store.release();
+
+            FaultScenario.Append writerOutcome = stalled.get(20, TimeUnit.SECONDS);
+            assertThat(writerOutcome.failure).isInstanceOf(AppendAbandonedException.class);
+            scenario.assertNothingRefusedVisible();
+            scenario.appendNext(scenario.engine(), "Y");
+            scenario.audit();
         }
-        return tests.stream();
     }
 
-    /** The calls the append makes after the {@code first} faults were hit, on an otherwise healthy run. */
-    private List<FaultInjectingLogStore.Call> traceAfter(
-            Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> first) {
+    @Test
+    void aLostReplyToTheCommitInsertIsResolvedAsSuccessAndTheEventIsVisibleOnce() {
         try (FaultScenario scenario = new FaultScenario(SERVER)) {
+            FaultInjectingLogStore store = scenario.faultyStore().arm(Map.of(call(INSERT_COMMIT), LOSE_REPLY));
+            FaultScenario.Append append = scenario.append(scenario.engine(store), "X 0-1", event("X", 0),
+                                                          event("X", 1));
+            assertThat(append.outcome).isEqualTo(FaultScenario.Outcome.ACKNOWLEDGED);
+            assertThat(scenario.fullReadIds()).isEqualTo(append.eventIds());
+            scenario.appendNext(scenario.engine(), "X");
+            scenario.audit();
+        }
+    }
+
+    @Test
+    void aCrashBetweenClaimingEntriesAndInsertingTheCommitBlocksTheAggregateOnlyUntilItsPositionIsSealed() {
+        try (FaultScenario scenario = new FaultScenario(SERVER)) {
+            scenario.append(scenario.engine(), "X 0", event("X", 0));
+            FaultInjectingLogStore store = scenario.faultyStore().arm(Map.of(call(INSERT_COMMIT), CRASH_BEFORE));
+            FaultScenario.Append crashed = scenario.append(scenario.engine(store), "X 1 crashed", event("X", 1));
+            scenario.settle(crashed, false);
+
+            MongoEventStorageEngine restarted = scenario.engine();
+            FaultScenario.Append blocked = scenario.append(restarted, "X 1 while claimed", event("X", 1));
+            assertThat(blocked.failure).as("the dead writer's entry still claims X 1")
+                                       .isInstanceOf(ConcurrencyException.class);
+            scenario.advancePastSealAfter();
+            FaultScenario.Append afterSealing = scenario.append(restarted, "X 1 after sealing", event("X", 1));
+            assertThat(afterSealing.outcome).isEqualTo(FaultScenario.Outcome.ACKNOWLEDGED);
+            scenario.audit();
+        }
+    }
+
+    @Test
+    void aCrashInsideAMultiAggregateAppendLeavesNothingOfItVisibleEver() {
+        try (FaultScenario scenario = new FaultScenario(SERVER)) {
+            scenario.append(scenario.engine(), "A 0", event(A, 0));
+            FaultInjectingLogStore store = scenario.faultyStore().arm(Map.of(call(INSERT_ENTRIES), CRASH_AFTER));
+            FaultScenario.Append crashed = scenario.append(scenario.engine(store), "merge crashed", null,
+                                                           List.of(event(A, 1), event(B, 0), FaultScenario.note("m")));
+            scenario.settle(crashed, false);
+            scenario.readLive();
+            scenario.assertNothingRefusedVisible();
+            scenario.readLiveToTheEnd();
+            scenario.assertNothingRefusedVisible();
+            MongoEventStorageEngine restarted = scenario.engine();
+            scenario.appendNext(restarted, A);
+            scenario.appendNext(restarted, B);
+            scenario.assertNothingRefusedVisible();
+            scenario.audit();
+        }
+    }
+
+    private static FaultInjectingLogStore.Call call(FaultInjectingLogStore.Step step) {
+        return new FaultInjectingLogStore.Call(step, 1);
+    }
+
+    /** One test per call made after the {@code first} faults (if any) and per fault. */
+    private Stream<DynamicTest> matrix(Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> first) {
+        List<FaultInjectingLogStore.Call> trace = traceAfter(SERVER, first);
+        return plans(first, trace, EnumSet.allOf(FaultInjectingLogStore.Fault.class)).stream()
+                .map(plan -> DynamicTest.dynamicTest(plan.toString(), () -> run(plan, trace)));
+    }
+
+    /** The {@code first} faults plus one of {@code faults} at one call of {@code trace}, for every such pair. */
+    static List<Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault>> plans(
+            Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> first,
+            List<FaultInjectingLogStore.Call> trace, Set<FaultInjectingLogStore.Fault> faults) {
+        assertThat(trace).as("calls to put a fault on").isNotEmpty();
+        List<Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault>> plans = new ArrayList<>();
+        for (FaultInjectingLogStore.Call call : trace) {
+            for (FaultInjectingLogStore.Fault fault : faults) {
+                Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> plan = new LinkedHashMap<>(first);
+                plan.put(call, fault);
+                plans.add(plan);
+            }
+        }
+        return plans;
+    }
+
+    /** The calls the append under test makes after the {@code first} faults were hit, on an otherwise healthy run. */
+    static List<FaultInjectingLogStore.Call> traceAfter(
+            EmbeddedMongo server, Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> first) {
+        try (FaultScenario scenario = new FaultScenario(server)) {
             prepare(scenario);
             FaultInjectingLogStore store = scenario.faultyStore().arm(first);
             scenario.append(scenario.engine(store), "traced", FaultScenario.requestKey(), appendUnderTest());
@@ -159,7 +255,7 @@ class AppendFaultTest {
     }
 
     /** Whether the commit insert reached the database before the process died. */
-    private static boolean commitApplied(Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> plan) {
+    static boolean commitApplied(Map<FaultInjectingLogStore.Call, FaultInjectingLogStore.Fault> plan) {
         FaultInjectingLogStore.Fault onCommit = plan.get(new FaultInjectingLogStore.Call(INSERT_COMMIT, 1));
         return onCommit == LOSE_REPLY || onCommit == CRASH_AFTER;
     }
