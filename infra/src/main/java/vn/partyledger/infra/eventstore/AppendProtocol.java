@@ -50,8 +50,9 @@ final class AppendProtocol {
         this.nanoTime = nanoTime;
     }
 
-    /** Appends the events as one commit; returns its position. */
-    long append(List<OutgoingEvent> events, String requestKey) {
+    /** Appends the events as one commit, recording the caller's idempotency key (or null); returns its position. */
+    long append(List<OutgoingEvent> events, String callerKey) {
+        String requestKey = CommitDocument.request(callerKey);
         if (events.size() >= LogPosition.EVENTS_PER_COMMIT) {
             throw new IllegalArgumentException("an append holds at most " + (LogPosition.EVENTS_PER_COMMIT - 1)
                                                        + " events, not " + events.size());
@@ -75,7 +76,7 @@ final class AppendProtocol {
             giveUp(position, failure);
             throw failure;
         }
-        insertCommit(commit, position, requestKey);
+        insertCommit(commit, position, callerKey);
         return position;
     }
 
@@ -206,12 +207,12 @@ final class AppendProtocol {
     }
 
     /** Step 4. */
-    private void insertCommit(Document commit, long position, String requestKey) {
+    private void insertCommit(Document commit, long position, String callerKey) {
         try {
             store.insertCommit(commit);
             return;
         } catch (MongoException e) {
-            resolve(commit, position, requestKey, e);
+            resolve(commit, position, callerKey, e);
         }
     }
 
@@ -219,7 +220,7 @@ final class AppendProtocol {
      * The insert failed or its reply was lost: sealing our own position tells which. The position was allocated to us
      * alone, so a commit found there is ours.
      */
-    private void resolve(Document commit, long position, String requestKey, MongoException failure) {
+    private void resolve(Document commit, long position, String callerKey, MongoException failure) {
         PositionSealer.State state;
         try {
             state = sealer.seal(position);
@@ -232,10 +233,10 @@ final class AppendProtocol {
             return;
         }
         if (DuplicateKey.is(failure)) {
-            Document holder = store.findCommitByRequest(requestKey);
+            Document holder = store.findCommitByRequest(commit.getString(CommitDocument.REQUEST));
             if (holder != null && !commit.getString(CommitDocument.COMMIT_ID)
                                          .equals(holder.getString(CommitDocument.COMMIT_ID))) {
-                throw new DuplicateRequestException(requestKey);
+                throw new DuplicateRequestException(callerKey);
             }
         }
         throw new AppendAbandonedException("commit at position " + position + " was not stored ("
