@@ -148,6 +148,30 @@ class AppendFaultTest {
         }
     }
 
+    /**
+     * A commit larger than the server's document limit is refused by the driver before it is sent, with an exception
+     * that is not a {@code MongoException}. The writer must still seal its own position, as for any failure before
+     * its commit is stored, rather than leave every reader waiting {@code sealAfter} at it.
+     */
+    @Test
+    void aCommitTooLargeToStoreIsRefusedAndItsPositionSealedAtOnce() {
+        try (FaultScenario scenario = new FaultScenario(SERVER)) {
+            MongoEventStorageEngine engine = scenario.engine();
+            String huge = "x".repeat(17 * 1024 * 1024);
+            FaultScenario.Append tooLarge = scenario.append(
+                    engine, "X 0 too large", SampleEvents.deposited("X", 0, 1)
+                                                         .andMetaData(Map.of("attachment", huge)));
+            assertThat(tooLarge.outcome).isEqualTo(FaultScenario.Outcome.REFUSED);
+            FaultScenario.Append later = scenario.append(engine, "Y 0", event("Y", 0));
+
+            assertThat(scenario.readLive()).extracting(EventMessage::getIdentifier)
+                                           .as("delivered without waiting for the refused append's position")
+                                           .isEqualTo(later.eventIds());
+            scenario.appendNext(engine, "X");
+            scenario.audit();
+        }
+    }
+
     private static FaultInjectingLogStore.Call call(FaultInjectingLogStore.Step step) {
         return new FaultInjectingLogStore.Call(step, 1);
     }
