@@ -1,6 +1,7 @@
 package vn.partyledger.infra.eventstore;
 
 import com.mongodb.MongoException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.bson.Document;
 
 import java.time.Clock;
@@ -211,7 +212,9 @@ final class AppendProtocol {
         try {
             store.insertCommit(commit);
             return;
-        } catch (MongoException e) {
+        } catch (RuntimeException e) {
+            // not only MongoException: the driver refuses a commit over the document size limit with a
+            // BsonMaximumSizeExceededException before sending it; the position must be sealed all the same
             resolve(commit, position, callerKey, e);
         }
     }
@@ -220,7 +223,7 @@ final class AppendProtocol {
      * The insert failed or its reply was lost: sealing our own position tells which. The position was allocated to us
      * alone, so a commit found there is ours.
      */
-    private void resolve(Document commit, long position, String callerKey, MongoException failure) {
+    private void resolve(Document commit, long position, String callerKey, RuntimeException failure) {
         PositionSealer.State state;
         try {
             state = sealer.seal(position);
@@ -238,6 +241,11 @@ final class AppendProtocol {
                                          .equals(holder.getString(CommitDocument.COMMIT_ID))) {
                 throw new DuplicateRequestException(callerKey);
             }
+        }
+        if (!(failure instanceof MongoException)) {
+            // refused before it reached the database (too large, not encodable): running it again cannot help
+            throw new EventStoreException("commit at position " + position + " was not stored ("
+                                                  + failure.getMessage() + "); its position is sealed", failure);
         }
         throw new AppendAbandonedException("commit at position " + position + " was not stored ("
                                                    + failure.getMessage() + "); its position is sealed");
