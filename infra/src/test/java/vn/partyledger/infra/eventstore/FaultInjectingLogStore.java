@@ -41,11 +41,7 @@ final class FaultInjectingLogStore implements LogStore {
         /** The process dies before the call reaches the database. */
         CRASH_BEFORE,
         /** The process dies after the database applied the call, before the reply is read. */
-        CRASH_AFTER;
-
-        boolean isCrash() {
-            return this == CRASH_BEFORE || this == CRASH_AFTER;
-        }
+        CRASH_AFTER
     }
 
     /** A call of the trace: the {@code nth} (1-based) call of {@code step}. */
@@ -96,10 +92,6 @@ final class FaultInjectingLogStore implements LogStore {
         return plan.isEmpty();
     }
 
-    boolean dead() {
-        return dead;
-    }
-
     /** Waits until the armed STALL has caught its call; false if it never did. */
     boolean awaitStalled() throws InterruptedException {
         return stalled.await(10, TimeUnit.SECONDS);
@@ -111,7 +103,7 @@ final class FaultInjectingLogStore implements LogStore {
 
     private <T> T call(Step step, Supplier<T> operation) {
         if (dead) {
-            throw new ProcessKilled(new Call(step, 0));
+            throw new ProcessKilled(new Call(step, 0)); // nth 0: a call the dead process never got to make
         }
         Fault hit = null;
         Call call;

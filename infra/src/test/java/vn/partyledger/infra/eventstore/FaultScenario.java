@@ -1,14 +1,14 @@
 package vn.partyledger.infra.eventstore;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.modelling.command.ConcurrencyException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 
 import java.time.Duration;
@@ -131,7 +131,7 @@ final class FaultScenario implements AutoCloseable {
 
     // ---- appends -------------------------------------------------------------------------------------------------
 
-    static List<EventMessage<?>> withRequestKey(String requestKey, List<EventMessage<?>> events) {
+    private static List<EventMessage<?>> withRequestKey(String requestKey, List<EventMessage<?>> events) {
         List<EventMessage<?>> keyed = new ArrayList<>();
         for (EventMessage<?> event : events) {
             keyed.add(event.andMetaData(Map.of(MongoEventStorageEngine.REQUEST_KEY, requestKey)));
