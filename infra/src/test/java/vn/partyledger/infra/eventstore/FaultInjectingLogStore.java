@@ -34,6 +34,8 @@ final class FaultInjectingLogStore implements LogStore {
     enum Fault {
         /** The call blocks (before reaching the database) until the test releases it. */
         STALL,
+        /** The database applies the call at once; its reply is held back until the test releases it. */
+        STALL_REPLY,
         /** The database applies the call, the reply never arrives. */
         LOSE_REPLY,
         /** The call fails without reaching the database. */
@@ -41,7 +43,11 @@ final class FaultInjectingLogStore implements LogStore {
         /** The process dies before the call reaches the database. */
         CRASH_BEFORE,
         /** The process dies after the database applied the call, before the reply is read. */
-        CRASH_AFTER
+        CRASH_AFTER;
+
+        boolean stalls() {
+            return this == STALL || this == STALL_REPLY;
+        }
     }
 
     /** A call of the trace: the {@code nth} (1-based) call of {@code step}. */
@@ -73,7 +79,7 @@ final class FaultInjectingLogStore implements LogStore {
 
     /**
      * Starts counting calls (and tracing) afresh with these faults armed, each hitting the {@code nth} call of its
-     * step from now on. At most one of them may be a STALL.
+     * step from now on. At most one of them may stall.
      */
     synchronized FaultInjectingLogStore arm(Map<Call, Fault> faults) {
         calls.clear();
@@ -121,6 +127,14 @@ final class FaultInjectingLogStore implements LogStore {
                 stalled.countDown();
                 awaitRelease();
                 return operation.get();
+            }
+            case STALL_REPLY -> {
+                try {
+                    return operation.get();
+                } finally {
+                    stalled.countDown();
+                    awaitRelease();
+                }
             }
             case LOSE_REPLY -> {
                 applyIgnoringReply(operation);
