@@ -96,6 +96,30 @@ class AppendFaultTest {
         }
     }
 
+    /** No reader involved: the other writer seals the stalled writer's position itself, and only after sealAfter. */
+    @Test
+    void aStalledWriterKeepsItsClaimedSequenceNumberUntilAnotherWriterSealsItsPosition() throws Exception {
+        try (FaultScenario scenario = new FaultScenario(SERVER)) {
+            scenario.append(scenario.engine(), "X 0", event("X", 0));
+            FaultInjectingLogStore store = scenario.faultyStore().arm(Map.of(call(INSERT_COMMIT), STALL));
+            MongoEventStorageEngine stalledWriter = scenario.engine(store);
+            Future<FaultScenario.Append> stalled =
+                    WRITERS.submit(() -> scenario.append(stalledWriter, "X 1 stalled", null, List.of(event("X", 1))));
+            assertThat(store.awaitStalled()).isTrue();
+
+            MongoEventStorageEngine other = scenario.engine();
+            FaultScenario.Append tooEarly = scenario.append(other, "X 1 while claimed", event("X", 1));
+            assertThat(tooEarly.failure).isInstanceOf(ConcurrencyException.class);
+            scenario.advancePastSealAfter();
+            FaultScenario.Append afterSealing = scenario.append(other, "X 1 after sealing", event("X", 1));
+            assertThat(afterSealing.outcome).isEqualTo(FaultScenario.Outcome.ACKNOWLEDGED);
+            store.release();
+
+            assertThat(stalled.get(20, TimeUnit.SECONDS).failure).isInstanceOf(AppendAbandonedException.class);
+            scenario.audit();
+        }
+    }
+
     @Test
     void aLostReplyToTheCommitInsertIsResolvedAsSuccessAndTheEventIsVisibleOnce() {
         try (FaultScenario scenario = new FaultScenario(SERVER)) {
