@@ -1,8 +1,10 @@
 package vn.partyledger.infra.eventstore;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -116,6 +118,37 @@ class AppendFaultTest {
             store.release();
 
             assertThat(stalled.get(20, TimeUnit.SECONDS).failure).isInstanceOf(AppendAbandonedException.class);
+            scenario.audit();
+        }
+    }
+
+    /**
+     * {@code createHeadToken} promises that an append acknowledged after the token was made is delivered from it,
+     * even at a position lower than one already stored. It only looks for positions still in flight among the last
+     * {@code batchSize} positions, so a writer still within its time limit, with more appends than that allocated
+     * after its position, is acknowledged for an event a processor starting at the head never sees.
+     */
+    @Test
+    @Disabled("engine bug left to the engine author (a design choice): TrackingReader.head only checks the last "
+            + "batchSize positions for one still in flight; see the commit message")
+    void anAppendAcknowledgedAfterAHeadTokenWasMadeIsDeliveredFromIt() throws Exception {
+        try (FaultScenario scenario = new FaultScenario(SERVER)) {
+            FaultInjectingLogStore store = scenario.faultyStore().arm(Map.of(call(INSERT_COMMIT), STALL));
+            MongoEventStorageEngine slowWriter = scenario.engine(store);
+            Future<FaultScenario.Append> slow =
+                    WRITERS.submit(() -> scenario.append(slowWriter, "S 0 slow", null, List.of(event("S", 0))));
+            assertThat(store.awaitStalled()).isTrue();
+            MongoEventStorageEngine other = scenario.engine();
+            for (int i = 0; i < 2 * FaultScenario.BATCH_SIZE; i++) {
+                scenario.append(other, "T" + i + " 0", event("T" + i, 0));
+            }
+            TrackingToken head = other.createHeadToken();
+            store.release();
+            FaultScenario.Append acknowledged = slow.get(20, TimeUnit.SECONDS);
+            assertThat(acknowledged.outcome).isEqualTo(FaultScenario.Outcome.ACKNOWLEDGED);
+
+            assertThat(other.readEvents(head, false).map(EventMessage::getIdentifier).toList())
+                    .as("read from the head token").containsAll(acknowledged.eventIds());
             scenario.audit();
         }
     }

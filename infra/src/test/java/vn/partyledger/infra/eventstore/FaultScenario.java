@@ -38,6 +38,8 @@ final class FaultScenario implements AutoCloseable {
 
     private static final AtomicLong SCENARIOS = new AtomicLong();
 
+    /** Small, so that reads and tokens cross batch boundaries with a handful of appends. */
+    static final int BATCH_SIZE = 10;
     static final EventStoreTimeouts TIMEOUTS = new EventStoreTimeouts(Duration.ofMillis(200), Duration.ofSeconds(1));
 
     /** How an append ended, as far as its caller could know. */
@@ -121,7 +123,7 @@ final class FaultScenario implements AutoCloseable {
 
     private MongoEventStorageEngine.Builder builder() {
         return MongoEventStorageEngine.builder().database(database).timeouts(TIMEOUTS)
-                                      .nanoTime(nanos::get).batchSize(10);
+                                      .nanoTime(nanos::get).batchSize(BATCH_SIZE);
     }
 
     /** Lets more than {@code sealAfter} pass on every engine's monotonic clock. */
