@@ -1,6 +1,7 @@
 package vn.partyledger.infra.eventstore;
 
 import com.mongodb.MongoException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.bson.Document;
 
 import java.time.Clock;
@@ -50,8 +51,9 @@ final class AppendProtocol {
         this.nanoTime = nanoTime;
     }
 
-    /** Appends the events as one commit; returns its position. */
-    long append(List<OutgoingEvent> events, String requestKey) {
+    /** Appends the events as one commit, recording the caller's idempotency key (or null); returns its position. */
+    long append(List<OutgoingEvent> events, String callerKey) {
+        String requestKey = CommitDocument.request(callerKey);
         if (events.size() >= LogPosition.EVENTS_PER_COMMIT) {
             throw new IllegalArgumentException("an append holds at most " + (LogPosition.EVENTS_PER_COMMIT - 1)
                                                        + " events, not " + events.size());
@@ -75,7 +77,7 @@ final class AppendProtocol {
             giveUp(position, failure);
             throw failure;
         }
-        insertCommit(commit, position, requestKey);
+        insertCommit(commit, position, callerKey);
         return position;
     }
 
@@ -206,12 +208,14 @@ final class AppendProtocol {
     }
 
     /** Step 4. */
-    private void insertCommit(Document commit, long position, String requestKey) {
+    private void insertCommit(Document commit, long position, String callerKey) {
         try {
             store.insertCommit(commit);
             return;
-        } catch (MongoException e) {
-            resolve(commit, position, requestKey, e);
+        } catch (RuntimeException e) {
+            // not only MongoException: the driver refuses a commit over the document size limit with a
+            // BsonMaximumSizeExceededException before sending it; the position must be sealed all the same
+            resolve(commit, position, callerKey, e);
         }
     }
 
@@ -219,7 +223,7 @@ final class AppendProtocol {
      * The insert failed or its reply was lost: sealing our own position tells which. The position was allocated to us
      * alone, so a commit found there is ours.
      */
-    private void resolve(Document commit, long position, String requestKey, MongoException failure) {
+    private void resolve(Document commit, long position, String callerKey, RuntimeException failure) {
         PositionSealer.State state;
         try {
             state = sealer.seal(position);
@@ -232,11 +236,16 @@ final class AppendProtocol {
             return;
         }
         if (DuplicateKey.is(failure)) {
-            Document holder = store.findCommitByRequest(requestKey);
+            Document holder = store.findCommitByRequest(commit.getString(CommitDocument.REQUEST));
             if (holder != null && !commit.getString(CommitDocument.COMMIT_ID)
                                          .equals(holder.getString(CommitDocument.COMMIT_ID))) {
-                throw new DuplicateRequestException(requestKey);
+                throw new DuplicateRequestException(callerKey);
             }
+        }
+        if (!(failure instanceof MongoException)) {
+            // refused before it reached the database (too large, not encodable): running it again cannot help
+            throw new EventStoreException("commit at position " + position + " was not stored ("
+                                                  + failure.getMessage() + "); its position is sealed", failure);
         }
         throw new AppendAbandonedException("commit at position " + position + " was not stored ("
                                                    + failure.getMessage() + "); its position is sealed");

@@ -6,6 +6,7 @@ import org.bson.Document;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The document shape of a commit (one append: its events, in order, written as one document, so they become
@@ -58,6 +59,15 @@ final class CommitDocument {
                 .append(TIME_HIGH_WATER, timeHighWater)
                 .append(EVENTS, eventDocuments)
                 .append(HASH, EventHash.ofCommit(position, commitId, requestKey, committedAt, timeHighWater, hashes));
+    }
+
+    /**
+     * The stored, unique {@code request} of a commit: the caller's idempotency key as {@code request:<key>}, or a
+     * generated {@code commit:<uuid>} when the caller gave none. Tombstones hold {@code sealed:<position>}. The three
+     * never meet, so no key a caller chooses can take a tombstone's request and keep its position from being sealed.
+     */
+    static String request(String callerKey) {
+        return callerKey != null ? "request:" + callerKey : "commit:" + UUID.randomUUID();
     }
 
     static Document tombstone(long position, Date sealedAt) {

@@ -23,7 +23,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -90,7 +89,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     private static String requestKeyOf(List<? extends EventMessage<?>> events) {
         Object key = events.get(0).getMetaData().get(REQUEST_KEY);
-        return key != null ? key.toString() : "commit:" + UUID.randomUUID();
+        return key != null ? key.toString() : null;
     }
 
     @Override
@@ -160,7 +159,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /** The commit recorded for the request with this idempotency key, if any. */
     public Optional<RecordedRequest> findRequest(String requestKey) {
-        Document commit = store.findCommitByRequest(requestKey);
+        Document commit = store.findCommitByRequest(CommitDocument.request(requestKey));
         if (commit == null || CommitDocument.isTombstone(commit)) {
             return Optional.empty();
         }

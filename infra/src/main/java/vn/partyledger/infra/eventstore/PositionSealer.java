@@ -62,7 +62,12 @@ final class PositionSealer {
         }
         firstSeenEmpty.remove(position);
         Document filled = store.findCommitHeaders(java.util.List.of(position)).get(position);
-        return filled != null && CommitDocument.isTombstone(filled) ? State.SEALED : State.COMMITTED;
+        if (filled == null) {
+            // the refused key was not the position's own: never answer COMMITTED for a position that is empty
+            throw new IllegalStateException("the tombstone of position " + position + " was refused as a duplicate, "
+                                                    + "but the position holds nothing");
+        }
+        return CommitDocument.isTombstone(filled) ? State.SEALED : State.COMMITTED;
     }
 
     /** The position was found filled: forget when it was first seen empty. */

@@ -48,6 +48,11 @@ final class EmbeddedMongo implements AutoCloseable {
         return new EmbeddedMongo(new H2Backend(file.toString()));
     }
 
+    /** For tests that manage their own clients (and databases) on this server. */
+    String connectionString() {
+        return connectionString;
+    }
+
     /** A database through a new, independent client. */
     synchronized MongoDatabase newNodeDatabase() {
         MongoClient client = MongoClients.create(connectionString);
