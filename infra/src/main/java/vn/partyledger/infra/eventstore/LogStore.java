@@ -20,6 +20,15 @@ interface LogStore {
     /** The highest commit position allocated so far (0 for an empty log). */
     long allocated();
 
+    /**
+     * The highest position up to which every position is known to hold a commit or a tombstone (0 at first): a low
+     * water mark below which no append can be in flight, so that tokens need not look further back for one.
+     */
+    long filledThrough();
+
+    /** Raises the filled-through mark to {@code position} (never lowers it). */
+    void raiseFilledThrough(long position);
+
     /** Stream entries by key ({@code aggregateId/sequenceNumber}); absent keys are missing from the map. */
     Map<String, Document> findEntries(Collection<String> keys);
 

@@ -139,12 +139,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     public TrackingToken createHeadToken() {
-        return tracking.head(batchSize());
+        return tracking.head();
     }
 
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        return tracking.at(dateTime, batchSize());
+        return tracking.at(dateTime);
     }
 
     /** Recomputes one aggregate's hash chain, from its first event to the last one stored. */

@@ -35,7 +35,8 @@ import static com.mongodb.client.model.Filters.in;
  *     hold {@code sealed:<position>}, see {@link CommitDocument#request}).</li>
  *     <li>{@value #STREAMS}: one entry per aggregate event, {@code _id} = {@code aggregateId/sequenceNumber}, pointing
  *     at its commit; unique {@code eventIdentifier}. An entry counts only once its commit is stored.</li>
- *     <li>{@value #COUNTER}: the highest allocated commit position and the time high-water mark.</li>
+ *     <li>{@value #COUNTER}: the highest allocated commit position, the time high-water mark, and the position up
+ *     to which every position is known to be filled.</li>
  * </ul>
  * Every write asks for a majority, journaled write concern itself, and every read for the majority read concern,
  * whatever the connection string says: an append is acknowledged only once it survives the loss of the primary, and a
@@ -49,6 +50,7 @@ final class MongoLogStore implements LogStore {
     static final String COUNTER = "event_log_counter";
     static final String COUNTER_ID = "commitPosition";
     private static final String OLD_EVENTS = "domain_events";
+    private static final String FILLED_THROUGH = "filledThrough";
 
     private static final WriteConcern DURABLE = WriteConcern.MAJORITY.withJournal(true);
     private static final Bson HEADER = new Document(CommitDocument.ID, 1).append(CommitDocument.TOMBSTONE, 1)
@@ -117,6 +119,18 @@ final class MongoLogStore implements LogStore {
     public long allocated() {
         Document current = counter.find(eq(CommitDocument.ID, COUNTER_ID)).first();
         return current == null ? 0 : ((Number) current.get("value")).longValue();
+    }
+
+    @Override
+    public long filledThrough() {
+        Document current = counter.find(eq(CommitDocument.ID, COUNTER_ID)).first();
+        Number mark = current == null ? null : (Number) current.get(FILLED_THROUGH);
+        return mark == null ? 0 : mark.longValue();
+    }
+
+    @Override
+    public void raiseFilledThrough(long position) {
+        counter.updateOne(eq(CommitDocument.ID, COUNTER_ID), Updates.max(FILLED_THROUGH, position));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tracking reads and the tokens processors start from. The log is read commit position by commit position with
@@ -19,8 +20,12 @@ import java.util.Map;
  */
 final class TrackingReader {
 
+    /** Positions looked at per {@code $in} when searching for one still empty. */
+    private static final int SCAN_WINDOW = 1_000;
+
     private final LogStore store;
     private final PositionSealer sealer;
+    private final AtomicLong raisedTo = new AtomicLong();
 
     TrackingReader(LogStore store, PositionSealer sealer) {
         this.store = store;
@@ -41,6 +46,7 @@ final class TrackingReader {
                 if (commit == null) {
                     PositionSealer.State state = sealer.empty(position);
                     if (state == PositionSealer.State.IN_FLIGHT) {
+                        markFilledThrough(position - 1);
                         return batch;
                     }
                     if (state == PositionSealer.State.COMMITTED) {
@@ -57,6 +63,7 @@ final class TrackingReader {
                 }
             }
         }
+        markFilledThrough(next - 1);
         return batch;
     }
 
@@ -78,20 +85,14 @@ final class TrackingReader {
     }
 
     /**
-     * After the last stored commit, but before the lowest position still in flight near the end of the log: an
-     * append acknowledged after the token was made is delivered, even if its position is lower than one already
-     * stored.
+     * After the last stored commit, but never past a position still in flight: an append acknowledged after the token
+     * was made is delivered, even if its position is lower than one already stored. Positions up to the log's
+     * filled-through mark need no look.
      */
-    TrackingToken head(int window) {
+    TrackingToken head() {
         long allocated = store.allocated();
-        long start = Math.max(1, allocated - window + 1);
-        Map<Long, Document> commits = store.findCommitHeaders(range(start, allocated));
-        for (long position = start; position <= allocated; position++) {
-            if (!commits.containsKey(position)) {
-                return LogPosition.endOf(position - 1).token();
-            }
-        }
-        return LogPosition.endOf(allocated).token();
+        long lowestEmpty = lowestEmpty(store.filledThrough() + 1, allocated);
+        return LogPosition.endOf(lowestEmpty == 0 ? allocated : lowestEmpty - 1).token();
     }
 
     /**
@@ -102,10 +103,10 @@ final class TrackingReader {
      * <p>
      * A position below that commit that is still empty may belong to an append in flight whose event is at or after
      * {@code time} (its time is already in the high-water mark of every later commit): the token is never past the
-     * lowest such position in the {@code window} positions below the commit, the window {@link #head(int)} also
-     * looks at. If that append's events turn out earlier than {@code time}, they are delivered too: early, never lost.
+     * lowest such position (looked for from the log's filled-through mark up). If that append's events turn out
+     * earlier than {@code time}, they are delivered too: early, never lost.
      */
-    TrackingToken at(Instant time, int window) {
+    TrackingToken at(Instant time) {
         long low = 1;
         long high = store.allocated();
         Document found = null;
@@ -125,11 +126,11 @@ final class TrackingReader {
             }
         }
         if (found == null) {
-            return head(window);
+            return head();
         }
         List<Document> events = CommitDocument.events(found);
         long position = CommitDocument.positionOf(found);
-        long lowestEmpty = lowestEmptyBelow(position, window);
+        long lowestEmpty = lowestEmpty(store.filledThrough() + 1, position - 1);
         if (lowestEmpty > 0) {
             return LogPosition.endOf(lowestEmpty - 1).token();
         }
@@ -142,19 +143,31 @@ final class TrackingReader {
         return LogPosition.endOf(position).token();
     }
 
-    /** The lowest position in the {@code window} positions below {@code position} holding nothing yet; 0 if none. */
-    private long lowestEmptyBelow(long position, int window) {
-        long start = Math.max(1, position - window);
-        if (start >= position) {
-            return 0;
-        }
-        Map<Long, Document> filled = store.findCommitHeaders(range(start, position - 1));
-        for (long candidate = start; candidate < position; candidate++) {
-            if (!filled.containsKey(candidate)) {
-                return candidate;
+    /**
+     * The lowest position from {@code from} to {@code to} holding nothing yet, 0 if none; what it finds filled below
+     * that raises the log's filled-through mark, so the next look starts there.
+     */
+    private long lowestEmpty(long from, long to) {
+        for (long start = from; start <= to; start += SCAN_WINDOW) {
+            long end = Math.min(to, start + SCAN_WINDOW - 1);
+            Map<Long, Document> filled = store.findCommitHeaders(range(start, end));
+            for (long position = start; position <= end; position++) {
+                if (!filled.containsKey(position)) {
+                    markFilledThrough(position - 1);
+                    return position;
+                }
             }
         }
+        markFilledThrough(to);
         return 0;
+    }
+
+    /** Raises the shared mark when it has moved on by a window's worth, so that few reads cost a write. */
+    private void markFilledThrough(long position) {
+        if (position - raisedTo.get() >= SCAN_WINDOW) {
+            store.raiseFilledThrough(position);
+            raisedTo.accumulateAndGet(position, Math::max);
+        }
     }
 
     private Document firstCommitFrom(long from, long limit) {

@@ -4,7 +4,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -124,13 +123,10 @@ class AppendFaultTest {
 
     /**
      * {@code createHeadToken} promises that an append acknowledged after the token was made is delivered from it,
-     * even at a position lower than one already stored. It only looks for positions still in flight among the last
-     * {@code batchSize} positions, so a writer still within its time limit, with more appends than that allocated
-     * after its position, is acknowledged for an event a processor starting at the head never sees.
+     * even at a position lower than one already stored, however many appends were allocated after it (the head looks
+     * for positions in flight from the log's filled-through mark, not among the last few positions only).
      */
     @Test
-    @Disabled("engine bug left to the engine author (a design choice): TrackingReader.head only checks the last "
-            + "batchSize positions for one still in flight; see the commit message")
     void anAppendAcknowledgedAfterAHeadTokenWasMadeIsDeliveredFromIt() throws Exception {
         try (FaultScenario scenario = new FaultScenario(SERVER)) {
             FaultInjectingLogStore store = scenario.faultyStore().arm(Map.of(call(INSERT_COMMIT), STALL));

@@ -27,7 +27,7 @@ final class FaultInjectingLogStore implements LogStore {
 
     /** One per {@link LogStore} method. */
     enum Step {
-        ALLOCATE, READ_ALLOCATED, FIND_ENTRIES, INSERT_ENTRIES, REPLACE_VOID_ENTRY, FIND_COMMITS, FIND_COMMIT_HEADERS,
+        ALLOCATE, READ_ALLOCATED, READ_FILLED_THROUGH, RAISE_FILLED_THROUGH, FIND_ENTRIES, INSERT_ENTRIES, REPLACE_VOID_ENTRY, FIND_COMMITS, FIND_COMMIT_HEADERS,
         INSERT_COMMIT, INSERT_TOMBSTONE, FIND_REQUEST
     }
 
@@ -193,6 +193,16 @@ final class FaultInjectingLogStore implements LogStore {
     @Override
     public long allocated() {
         return call(Step.READ_ALLOCATED, delegate::allocated);
+    }
+
+    @Override
+    public long filledThrough() {
+        return call(Step.READ_FILLED_THROUGH, delegate::filledThrough);
+    }
+
+    @Override
+    public void raiseFilledThrough(long position) {
+        run(Step.RAISE_FILLED_THROUGH, () -> delegate.raiseFilledThrough(position));
     }
 
     @Override

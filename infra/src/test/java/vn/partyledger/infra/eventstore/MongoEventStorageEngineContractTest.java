@@ -703,64 +703,18 @@ class MongoEventStorageEngineContractTest {
     }
 
     /** The real store, with a hook just before the commit insert (after allocation and stream claims). */
-    abstract static class HookedLogStore implements LogStore {
-        private final MongoLogStore delegate;
+    abstract static class HookedLogStore extends ForwardingLogStore {
 
         HookedLogStore(MongoDatabase database) {
-            this.delegate = new MongoLogStore(database);
+            super(new MongoLogStore(database));
         }
 
         abstract void beforeCommit(Document commit);
 
         @Override
-        public Allocation allocate(Instant latestEventTime) {
-            return delegate.allocate(latestEventTime);
-        }
-
-        @Override
-        public long allocated() {
-            return delegate.allocated();
-        }
-
-        @Override
-        public Map<String, Document> findEntries(Collection<String> keys) {
-            return delegate.findEntries(keys);
-        }
-
-        @Override
-        public void insertEntries(List<Document> entries) {
-            delegate.insertEntries(entries);
-        }
-
-        @Override
-        public boolean replaceVoidEntry(String key, long sealedPosition, Document entry) {
-            return delegate.replaceVoidEntry(key, sealedPosition, entry);
-        }
-
-        @Override
-        public Map<Long, Document> findCommits(Collection<Long> positions) {
-            return delegate.findCommits(positions);
-        }
-
-        @Override
-        public Map<Long, Document> findCommitHeaders(Collection<Long> positions) {
-            return delegate.findCommitHeaders(positions);
-        }
-
-        @Override
         public void insertCommit(Document commit) {
             beforeCommit(commit);
-            delegate.insertCommit(commit);
-        }
-
-        @Override
-        public void insertTombstone(Document tombstone) {
-            delegate.insertTombstone(tombstone);
-        }
-
-        @Override
-        public Document findCommitByRequest(String requestKey) {
-            return delegate.findCommitByRequest(requestKey);
+            super.insertCommit(commit);
         }
     }
 
