@@ -49,11 +49,15 @@ class CommandHeadersDocumentation {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         responses.addApiResponse("400", problem("Bad input or header, naming the field (code INVALID_INPUT, "
                 + "INVALID_HEADER)"));
-        responses.addApiResponse("409", problem("A duplicate record or a concurrent change, or an Idempotency-Key "
-                + "still being processed"));
+        responses.addApiResponse("404", problem("No such record, or an id of another kind of record (code NOT_FOUND); "
+                + "nothing is written"));
+        responses.addApiResponse("409", problem("A duplicate record or a concurrent change; nothing is written "
+                + "(code ALREADY_EXISTS, CONCURRENT_MODIFICATION)"));
         responses.addApiResponse("412", problem("Stale If-Match: the record has changed (code STALE_VERSION)"));
         responses.addApiResponse("422", problem("Refused by a domain rule: code names the invariant (e.g. I7), "
                 + "rule the check, detail explains; or an Idempotency-Key reused for another request; nothing is written"));
+        responses.addApiResponse("503", problem("The event store could not be reached (code STORE_UNAVAILABLE: nothing "
+                + "written), or not to confirm the write (code OUTCOME_UNKNOWN: retry with the same Idempotency-Key)"));
         operation.setResponses(responses);
         return operation;
     }

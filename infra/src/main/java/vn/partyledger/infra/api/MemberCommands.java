@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partyledger.domain.discipline.ViolationCategory;
 import vn.partyledger.domain.member.AdmitMember;
@@ -72,6 +73,7 @@ public class MemberCommands {
     }
 
     @PostMapping("/{memberId}/register-candidate")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register an outstanding candidate in a branch; again after a closed file or an exit (I3)")
     public ResponseEntity<CommandOutcome> registerCandidate(
             @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,

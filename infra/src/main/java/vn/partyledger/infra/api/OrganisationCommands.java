@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partyledger.domain.organisation.BranchType;
 import vn.partyledger.domain.organisation.ChangeOrganisationFlags;
@@ -55,6 +56,7 @@ public class OrganisationCommands {
     }
 
     @PostMapping("/{orgId}/establish")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Establish an organisation (I1)")
     public ResponseEntity<CommandOutcome> establish(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
                                                     String orgId,

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partyledger.domain.transfer.CancelTransfer;
 import vn.partyledger.domain.transfer.CancellationReason;
@@ -41,6 +42,7 @@ public class TransferCommands {
     }
 
     @PostMapping("/{transferId}/issue-transfer-letter")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a transfer letter and open the case: member on the roll, no other open transfer, "
             + "letter from the sending authority, present within 30 working days (I16); temporary 3 months to under "
             + "a year, two years for study (I17)")

@@ -65,4 +65,16 @@ class OpenApiContractTest extends RunningApplication {
         assertThat(mapped).isNotEmpty().allMatch(path -> path.startsWith("/api/v1/"));
         assertThat(commandOperations(apiDocument()).keySet()).containsAll(mapped);
     }
+
+    @Test
+    void commandsThatCreateARecordDocumentThe201TheyAnswerAndEveryCommandItsStoreFailure() {
+        Map<String, JsonNode> operations = commandOperations(apiDocument());
+        for (String creating : List.of("/api/v1/members/{memberId}/register-candidate",
+                "/api/v1/organisations/{orgId}/establish", "/api/v1/transfers/{transferId}/issue-transfer-letter")) {
+            assertThat(operations.get(creating).get("responses").has("201")).as("201 of POST %s", creating).isTrue();
+            assertThat(operations.get(creating).get("responses").has("200")).as("200 of POST %s", creating).isFalse();
+        }
+        operations.forEach((path, operation) -> assertThat(operation.get("responses").has("503"))
+                .as("503 of POST %s", path).isTrue());
+    }
 }
