@@ -38,9 +38,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      */
     private static final int WORKER_THREADS = 32;
     /**
-     * How often the group-commit leader looks for chunks worth compacting. Measured with EmbeddedStoreWriteBenchmark:
-     * 100 ms (rewriting chunks of at most 4 MiB each time) keeps the file within a few times its live data under 8
-     * writers, where compacting before every commit, or more each time less often, let it grow more.
+     * How often the group-commit leader looks for chunks worth compacting (rewriting at most 4 MiB each time). In
+     * short EmbeddedStoreWriteBenchmark runs with 8 writers, 100 ms left a smaller file than compacting before every
+     * commit (1 MiB) or every 50 ms (8 MiB); it does not keep up with sustained load yet (docs/adr/0003).
      */
     private static final Duration COMPACTION_INTERVAL = Duration.ofMillis(100);
 
