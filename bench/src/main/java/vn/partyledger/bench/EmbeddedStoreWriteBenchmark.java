@@ -61,9 +61,9 @@ public final class EmbeddedStoreWriteBenchmark {
             for (Thread thread : threads) {
                 thread.join();
             }
-            System.out.printf(Locale.ROOT, "writers=%d writes=%d writes/s=%.0f %s storeBytes=%d%n", writers,
-                    written.get(), written.get() / (double) seconds, server.durability(),
-                    Files.size(dir.resolve("bench.mv")));
+            System.out.printf(Locale.ROOT, "writers=%d writes=%d writes/s=%.0f %s compactions=%d storeBytes=%d%n",
+                    writers, written.get(), written.get() / (double) seconds, server.durability(),
+                    server.compactions(), Files.size(dir.resolve("bench.mv")));
         } finally {
             deleteRecursively(dir);
         }

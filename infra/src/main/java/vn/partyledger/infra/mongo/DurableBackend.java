@@ -3,6 +3,7 @@ package vn.partyledger.infra.mongo;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -14,11 +15,13 @@ import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 
 /**
- * A mongo-java-server backend whose write commands are answered only once they are on disk ({@link GroupCommit}).
+ * A mongo-java-server backend that answers nothing a crash could still take back ({@link GroupCommit}): a write is
+ * answered once it is on disk, a read of stored data once every write it could have seen is.
  *
  * <p>The modern driver sends every command as OP_MSG ({@link #handleMessage}); the delegate dispatches it internally
- * to its own {@code handleCommand}, so the command is classified here, by its first key, before it is handed over.
- * Legacy OP_QUERY commands arrive through {@link #handleCommand}. Reads pass straight through.
+ * to its own {@code handleCommand}, so the command is classified here, by its first key ({@link CommandKind}), before
+ * it is handed over. Legacy OP_QUERY commands arrive through {@link #handleCommand}, legacy queries through
+ * {@link #handleQuery}.
  */
 final class DurableBackend implements MongoBackend {
 
@@ -33,19 +36,20 @@ final class DurableBackend implements MongoBackend {
     @Override
     public Document handleMessage(MongoMessage message) {
         Document body = message.getDocument();
-        String command = body.keySet().iterator().next();
-        if (ReadOnlyCommands.isReadOnly(command, body)) {
-            return delegate.handleMessage(message);
-        }
-        return groupCommit.durably(() -> delegate.handleMessage(message));
+        return run(CommandKind.of(body.keySet().iterator().next(), body), () -> delegate.handleMessage(message));
     }
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        if (ReadOnlyCommands.isReadOnly(command, query)) {
-            return delegate.handleCommand(channel, database, command, query);
-        }
-        return groupCommit.durably(() -> delegate.handleCommand(channel, database, command, query));
+        return run(CommandKind.of(command, query), () -> delegate.handleCommand(channel, database, command, query));
+    }
+
+    private Document run(CommandKind kind, Supplier<Document> command) {
+        return switch (kind) {
+            case SERVER -> command.get();
+            case DATA_READ -> groupCommit.readDurably(command);
+            case WRITE -> groupCommit.durably(command);
+        };
     }
 
     @Override
@@ -64,7 +68,7 @@ final class DurableBackend implements MongoBackend {
 
     @Override
     public QueryResult handleQuery(MongoQuery query) {
-        return delegate.handleQuery(query);
+        return groupCommit.readDurably(() -> delegate.handleQuery(query));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package vn.partyledger.infra.mongo;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -10,12 +11,16 @@ import de.bwaldvogel.mongo.exception.MongoServerException;
 /**
  * Makes writes durable before they are answered, many writes per disk sync.
  *
- * <p>A write is applied under the shared side of a lock and takes a ticket. Then it waits until a sync covering its
+ * <p>A write takes a ticket and is applied under the shared side of a lock. Then it waits until a sync covering its
  * ticket has completed. The first waiter that finds no sync running leads one: it takes the lock exclusively only for
  * {@link Store#commit()}, so the commit never sees a write half applied (one insert updates several maps: data and
  * unique indexes), notes the highest ticket applied so far, releases the lock and runs {@link Store#sync()}; every
  * write up to that ticket is then durable. Writers that applied while a sync was running are covered together by the
  * next one, so under load the number of syncs stays far below the number of writes.
+ *
+ * <p>A read's answer is held back the same way ({@link #readDurably}): until every write it could have seen — every
+ * ticket taken before the read finished, including writes still being applied — is on disk. Otherwise a reader could
+ * act on a write (publish an event to Kafka) that a crash a millisecond later takes back.
  *
  * <p>A failed commit or sync is final: the writes it covered are answered with an error, and so is every later write,
  * refused before it is applied. After a failed {@code fsync} the kernel may have dropped the dirty pages, so a
@@ -32,6 +37,11 @@ final class GroupCommit {
 
         /** Forces what {@link #commit()} wrote to the disk. */
         void sync();
+
+        /** Runs {@code read}, concurrent with commits, so that the version it reads stays readable until it ends. */
+        default <T> T reading(Supplier<T> read) {
+            return read.get();
+        }
     }
 
     private final Store store;
@@ -64,14 +74,33 @@ final class GroupCommit {
         long ticket;
         applying.readLock().lock();
         try {
-            result = write.get();
+            // taken before applying, so that a read overlapping the write waits for it (see readDurably)
             ticket = lastTicket.incrementAndGet();
+            result = write.get();
         } finally {
             applying.readLock().unlock();
         }
         awaitDurable(ticket);
         writes.increment();
         return result;
+    }
+
+    /**
+     * Runs {@code read} and returns its result once every write it could have seen is on disk; at once when no write
+     * is pending, the common case for reads.
+     *
+     * @throws MongoServerException when the store can no longer make writes durable and the read may have seen one
+     *                              that is not
+     */
+    <T> T readDurably(Supplier<T> read) {
+        T result = store.reading(read);
+        awaitDurable(lastTicket.get());
+        return result;
+    }
+
+    /** The commit or sync failure after which every write is refused, if there was one. */
+    Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** Runs {@code closing} (which commits the store) while no write is being applied and no commit runs. */
@@ -94,10 +123,10 @@ final class GroupCommit {
                 while (syncing && durableTicket < ticket && failure == null) {
                     waitForLeader();
                 }
-                refuseIfFailed();
                 if (durableTicket >= ticket) {
-                    return;
+                    return; // also after a failure: what this ticket covers is on disk
                 }
+                refuseIfFailed();
                 syncing = true;
             }
             commitAndSync();

@@ -7,6 +7,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -81,8 +82,9 @@ public class MongoConfiguration {
     }
 
     @Bean
-    MongoHealthIndicator mongoHealthIndicator(MongoDatabase database, MongoEndpoint endpoint) {
-        return new MongoHealthIndicator(database, endpoint, HEALTH_TIMEOUT);
+    MongoHealthIndicator mongoHealthIndicator(MongoDatabase database, MongoEndpoint endpoint,
+                                              ObjectProvider<EmbeddedMongoServer> embedded) {
+        return new MongoHealthIndicator(database, endpoint, HEALTH_TIMEOUT, embedded.getIfAvailable());
     }
 
     /** Matches when {@code partyledger.mongodb.uri} is missing or blank: start the embedded server. */

@@ -1,13 +1,82 @@
 package vn.partyledger.infra.mongo;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+
 import org.h2.mvstore.MVStore;
 
-/** An H2 MVStore file as a {@link GroupCommit.Store}. */
-record MvStoreFile(MVStore store) implements GroupCommit.Store {
+/**
+ * An H2 MVStore file as a {@link GroupCommit.Store}, kept about the size of its live data although every write group
+ * is its own commit.
+ *
+ * <p>Each commit writes a copy-on-write chunk with the pages it changed; older chunks die as their pages are replaced.
+ * H2's defaults would keep every chunk for 45 s (the retention time, meant for stores that do not sync each commit)
+ * and compact only from its background thread, which is off here: at hundreds of commits a second the file grew to
+ * hundreds of megabytes. So:
+ * <ul>
+ *   <li><b>Retention time 0, {@value #VERSIONS_TO_KEEP} versions kept.</b> A dead chunk may be overwritten once it has
+ *   been unused for {@value #VERSIONS_TO_KEEP} commits. Every commit is synced before the next one starts, and H2
+ *   rewrites its file header at least every 21 versions and whenever a chunk after the header's was freed, so a freed
+ *   chunk is never one that recovery needs to reach the last synced commit, even if the process dies in the middle of
+ *   the commit that overwrites it.</li>
+ *   <li><b>Reads pin their version</b> ({@link #reading}): a read traversing an older root (reads are not blocked by
+ *   commits) keeps the chunks of that version from being overwritten under it, which is what the retention time used
+ *   to protect.</li>
+ *   <li><b>The group-commit leader compacts</b>: before a commit, at most every {@code compactionInterval}, the live
+ *   pages of the emptiest chunks (chunks of at most {@value #REWRITE_BYTES} bytes in all) are marked for rewriting, so the commit moves
+ *   them into its new chunk and the old chunks die and are reused. Compaction only adds pages to an ordinary commit:
+ *   a crash in the middle of it is a crash in the middle of a commit, which recovery rolls back to the last synced
+ *   one.</li>
+ * </ul>
+ */
+final class MvStoreFile implements GroupCommit.Store {
 
-    /** Writes a new chunk with every map's current root; returns at once when nothing changed. */
+    private static final int VERSIONS_TO_KEEP = 32;
+    /** Compact when less than this percentage of the pages in the file's chunks is live (H2's own default is 90). */
+    private static final int TARGET_FILL_RATE = 80;
+    private static final int REWRITE_BYTES = 4 * 1024 * 1024;
+
+    private final MVStore store;
+    private final long compactionIntervalNanos;
+    /** Written by the leader only, under the exclusive lock. */
+    private long lastCompaction = System.nanoTime();
+    private volatile long compactions;
+
+    private MvStoreFile(MVStore store, Duration compactionInterval) {
+        this.store = store;
+        this.compactionIntervalNanos = compactionInterval.toNanos();
+    }
+
+    static MvStoreFile open(Path file, int cacheMb, Duration compactionInterval) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb)
+                .autoCommitDisabled() // no background commit, which could catch a write half applied
+                .autoCommitBufferSize(0) // nor a commit forced by unsaved memory, in the middle of a write
+                .open();
+        store.setRetentionTime(0);
+        store.setVersionsToKeep(VERSIONS_TO_KEEP);
+        return new MvStoreFile(store, compactionInterval);
+    }
+
+    MVStore store() {
+        return store;
+    }
+
+    /** Compactions that rewrote pages so far. */
+    long compactions() {
+        return compactions;
+    }
+
+    /** Writes a new chunk with every map's current root (and, now and then, the pages compaction moves). */
     @Override
     public void commit() {
+        long now = System.nanoTime();
+        if (now - lastCompaction >= compactionIntervalNanos) {
+            lastCompaction = now;
+            if (store.compact(TARGET_FILL_RATE, REWRITE_BYTES)) {
+                compactions++; // single writer: the leader
+            }
+        }
         store.commit();
     }
 
@@ -15,5 +84,15 @@ record MvStoreFile(MVStore store) implements GroupCommit.Store {
     @Override
     public void sync() {
         store.sync();
+    }
+
+    @Override
+    public <T> T reading(Supplier<T> read) {
+        MVStore.TxCounter pin = store.registerVersionUsage();
+        try {
+            return read.get();
+        } finally {
+            store.deregisterVersionUsage(pin);
+        }
     }
 }

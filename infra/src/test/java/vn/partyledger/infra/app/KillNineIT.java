@@ -12,14 +12,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +39,10 @@ import org.junit.jupiter.api.Test;
  * same data directory three times: every command answered 2xx is still in the log (establishing the same branch
  * again is refused) and in the roster projection. Commands cut off by the kill have an unknown outcome and are not
  * judged. Everything goes to 127.0.0.1; the child process is killed whatever happens.
+ *
+ * <p>After each restart the commands acknowledged in the round just killed are checked, in parallel; after the last
+ * one the event log itself is read over the wire: every event id any acknowledged command was answered with is stored
+ * exactly once across the commits, which also covers the earlier rounds after every later kill.
  */
 class KillNineIT {
 
@@ -37,6 +52,8 @@ class KillNineIT {
     private static final int ACKNOWLEDGED_BEFORE_KILL = 60;
     private static final Duration LOAD_LIMIT = Duration.ofSeconds(30);
     private static final Duration CONVERGENCE_LIMIT = Duration.ofSeconds(60);
+    /** Checks run concurrently against the restarted service: a few, to leave it a core on a two-core machine. */
+    private static final int CHECKERS = 4;
     private static final String WARD = "ward-kill9";
     private static final String AUTHORIZATION = "Basic "
             + Base64.getEncoder().encodeToString("secretary:secretary-local-only".getBytes(StandardCharsets.UTF_8));
@@ -74,9 +91,16 @@ class KillNineIT {
             application = start(round);
             System.out.printf("round %d: restarted in %d ms%n", round, (System.nanoTime() - restarted) / 1_000_000);
 
-            assertThat(notInTheLog()).as("acknowledged, yet establishing them again is not refused").isEmpty();
-            assertThat(missingFromTheRoster()).as("acknowledged, yet not in the roster projection").isEmpty();
+            long checked = System.nanoTime();
+            List<Acknowledged> all = List.copyOf(acknowledged); // in acknowledgement order, so by round
+            List<Acknowledged> thisRound = all.subList(before, all.size());
+            assertThat(notInTheLog(thisRound)).as("acknowledged, yet establishing them again is not refused").isEmpty();
+            assertThat(missingFromTheRoster(thisRound)).as("acknowledged, yet not in the roster projection").isEmpty();
+            System.out.printf("round %d: %d commands checked in %d ms%n", round, thisRound.size(),
+                    (System.nanoTime() - checked) / 1_000_000);
         }
+        assertThat(eventIdsNotStoredExactlyOnce()).as("acknowledged event ids missing from, or repeated in, the log")
+                .isEmpty();
     }
 
     private PackagedApplication start(int generation) throws IOException, InterruptedException {
@@ -143,32 +167,84 @@ class KillNineIT {
     }
 
     /** Establishing an acknowledged branch again must be refused by the aggregate reloaded from the log. */
-    private Map<String, String> notInTheLog() throws IOException, InterruptedException {
-        Map<String, String> lost = new TreeMap<>();
-        for (Acknowledged command : acknowledged) {
+    private Map<String, String> notInTheLog(List<Acknowledged> commands) throws Exception {
+        Map<String, String> lost = new ConcurrentSkipListMap<>();
+        inParallel(commands, command -> {
             HttpResponse<String> again = post("/api/v1/organisations/" + command.orgId() + "/establish", branch());
             if (again.statusCode() != 409 && again.statusCode() != 422) {
                 lost.put(command.orgId(), again.statusCode() + " " + again.body() + " (first answer: version "
                         + command.version() + ", events " + command.eventIds() + ")");
             }
-        }
+        });
         return lost;
     }
 
     /** Waits until the roster of every acknowledged branch is served with its name and parent. */
-    private List<String> missingFromTheRoster() throws IOException, InterruptedException {
-        List<String> missing = new ArrayList<>();
+    private List<String> missingFromTheRoster(List<Acknowledged> commands) throws Exception {
+        List<String> missing = new CopyOnWriteArrayList<>();
         long deadline = System.nanoTime() + CONVERGENCE_LIMIT.toNanos();
-        for (Acknowledged command : acknowledged) {
+        inParallel(commands, command -> {
             while (!inTheRoster(command.orgId())) {
                 if (System.nanoTime() > deadline) {
                     missing.add(command.orgId());
-                    break;
+                    return;
                 }
                 Thread.sleep(100);
             }
-        }
+        });
         return missing;
+    }
+
+    /**
+     * Reads {@code event_commits} through the driver, on the embedded server's port: every event id an acknowledged
+     * command was answered with must be stored exactly once (tombstones hold no events).
+     */
+    private Map<String, Integer> eventIdsNotStoredExactlyOnce() {
+        Map<String, Integer> stored = new HashMap<>();
+        try (MongoClient client = MongoClients.create(application.mongoConnectionString())) {
+            client.getDatabase("partyledger").getCollection("event_commits")
+                    .find(Filters.ne("tombstone", true))
+                    .projection(Projections.include("events.eventIdentifier"))
+                    .forEach(commit -> commit.getList("events", Document.class)
+                            .forEach(event -> stored.merge(event.getString("eventIdentifier"), 1, Integer::sum)));
+        }
+        Map<String, Integer> wrong = new TreeMap<>();
+        int expected = 0;
+        for (Acknowledged command : acknowledged) {
+            for (String eventId : command.eventIds()) {
+                expected++;
+                int copies = stored.getOrDefault(eventId, 0);
+                if (copies != 1) {
+                    wrong.put(command.orgId() + " " + eventId, copies);
+                }
+            }
+        }
+        System.out.printf("event log: %d acknowledged event ids checked against %d stored%n", expected,
+                stored.size());
+        assertThat(expected).isPositive();
+        return wrong;
+    }
+
+    private interface Check {
+        void run(Acknowledged command) throws IOException, InterruptedException;
+    }
+
+    private static void inParallel(List<Acknowledged> commands, Check check) throws Exception {
+        ExecutorService checkers = Executors.newFixedThreadPool(CHECKERS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Acknowledged command : commands) {
+                done.add(checkers.submit(() -> {
+                    check.run(command);
+                    return null;
+                }));
+            }
+            for (Future<?> checked : done) {
+                checked.get();
+            }
+        } finally {
+            checkers.shutdownNow();
+        }
     }
 
     private boolean inTheRoster(String orgId) throws IOException, InterruptedException {

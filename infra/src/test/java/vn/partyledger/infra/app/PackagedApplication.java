@@ -24,10 +24,12 @@ final class PackagedApplication implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int mongoPort;
 
-    private PackagedApplication(Process process, int port) {
+    private PackagedApplication(Process process, int port, int mongoPort) {
         this.process = process;
         this.port = port;
+        this.mongoPort = mongoPort;
     }
 
     /** Starts the jar on {@code dataDir}, logging to {@code log}, and returns once {@code /actuator/health} is UP. */
@@ -36,25 +38,27 @@ final class PackagedApplication implements AutoCloseable {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run this test with ./mvnw verify");
         }
         int port = freePort();
+        int mongoPort = freePort();
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                // start-up dominates this test on two shared cores: C1 only and a serial collector start faster
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx512m", "-Xss512k",
+                // start-up dominates this test on two shared cores: C1 only, one compiler thread and a serial
+                // collector start faster and leave the other core to the test's clients
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC",
                 "-Duser.home=" + Path.of("target", "home").toAbsolutePath(),
                 "-Daxoniq.update-checker.disabled=true",
                 "-jar", JAR.toAbsolutePath().toString(),
                 "--server.address=127.0.0.1",
                 "--server.port=" + port,
                 "--partyledger.data-dir=" + dataDir.toAbsolutePath(),
-                "--partyledger.mongodb.embedded.port=0",
+                "--partyledger.mongodb.embedded.port=" + mongoPort,
                 "--partyledger.kafka.embedded.port=0",
                 "--partyledger.kafka.embedded.controller-port=0"))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        PackagedApplication application = new PackagedApplication(builder.start(), port);
+        PackagedApplication application = new PackagedApplication(builder.start(), port, mongoPort);
         try {
             application.awaitHealthy();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -66,6 +70,11 @@ final class PackagedApplication implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** The embedded MongoDB-wire server's connection string, to read what the application stored. */
+    String mongoConnectionString() {
+        return "mongodb://127.0.0.1:" + mongoPort;
     }
 
     /** SIGKILL on Linux: no shutdown hook, no store close, no flush. */

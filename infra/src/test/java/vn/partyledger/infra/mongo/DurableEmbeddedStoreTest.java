@@ -8,8 +8,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -34,9 +37,10 @@ class DurableEmbeddedStoreTest {
     Path dataDir;
 
     @Test
-    void everyAcknowledgedWriteSurvivesTheServerProcessBeingKilled() throws Exception {
+    void everyAcknowledgedWriteSurvivesTheServerProcessBeingKilledWhileItCompacts() throws Exception {
         Path store = dataDir.resolve("mongo").resolve("partyledger.mv");
-        Set<String> acknowledged = new HashSet<>();
+        Map<String, Long> acknowledged = new HashMap<>(); // writer -> highest n acknowledged
+        long compactions = 0;
         Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), AcknowledgingWriter.class.getName(),
                 store.toString())
@@ -44,31 +48,49 @@ class DurableEmbeddedStoreTest {
                 .start();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null && acknowledged.size() < 2_000; line = out.readLine()) {
-                if (line.startsWith("ACK ")) {
-                    acknowledged.add(line.substring(4));
-                }
+            int acks = 0;
+            for (String line = out.readLine(); line != null && (acks < 2_000 || compactions < 3);
+                 line = out.readLine()) {
+                acks += record(line, acknowledged);
+                compactions = line.startsWith("COMPACTIONS ") ? Long.parseLong(line.substring(12)) : compactions;
             }
-            writer.toHandle().destroyForcibly(); // SIGKILL while the four writers are still writing
+            writer.toHandle().destroyForcibly(); // SIGKILL while four writers write and the leader compacts
             assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
             // acknowledgements already in the pipe were given before the kill: they count too
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("ACK ")) {
-                    acknowledged.add(line.substring(4));
-                }
+                record(line, acknowledged);
             }
         } finally {
             writer.toHandle().destroyForcibly();
         }
-        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(2_000);
+        assertThat(compactions).as("compactions before the kill").isGreaterThanOrEqualTo(3);
+        assertThat(acknowledged).hasSize(4);
 
         try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithStore(store, 0, 16);
              MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> events = client.getDatabase("partyledger").getCollection("events");
+            MongoDatabase database = client.getDatabase("partyledger");
             Set<String> stored = new HashSet<>();
-            events.find().projection(new Document("_id", 1)).forEach(doc -> stored.add(doc.getString("_id")));
-            assertThat(stored).containsAll(acknowledged);
+            database.getCollection("events").find().projection(new Document("_id", 1))
+                    .forEach(doc -> stored.add(doc.getString("_id")));
+            for (Map.Entry<String, Long> last : acknowledged.entrySet()) {
+                for (long n = 0; n <= last.getValue(); n++) {
+                    assertThat(stored).contains(last.getKey() + "-" + n);
+                }
+                Document counter = database.getCollection("counters").find(Filters.eq("_id", last.getKey())).first();
+                assertThat(counter).isNotNull();
+                assertThat(counter.getLong("n")).isGreaterThanOrEqualTo(last.getValue());
+            }
         }
+    }
+
+    /** Notes an {@code ACK <writer> <n>} line (acknowledged in order per writer); returns 1 if it was one. */
+    private static int record(String line, Map<String, Long> acknowledged) {
+        if (!line.startsWith("ACK ")) {
+            return 0;
+        }
+        String[] parts = line.split(" ");
+        acknowledged.merge(parts[1], Long.parseLong(parts[2]), Math::max);
+        return 1;
     }
 
     @Test
@@ -109,7 +131,7 @@ class DurableEmbeddedStoreTest {
     }
 
     @Test
-    void aWriteThatCannotBeSyncedIsAnsweredWithAnErrorAndLaterWritesAreRefused() {
+    void aWriteThatCannotBeSyncedIsAnsweredWithAnErrorAndLaterWritesAndReadsAreRefused() {
         GroupCommit failingDisk = new GroupCommit(new GroupCommit.Store() {
             @Override
             public void commit() {
@@ -131,7 +153,11 @@ class DurableEmbeddedStoreTest {
             assertThatThrownBy(() -> events.insertOne(new Document("_id", "e-2")))
                     .isInstanceOf(MongoException.class)
                     .hasMessageContaining("could not write to disk");
-            assertThat(events.find(Filters.eq("_id", "e-2")).first()).isNull();
+            // e-1 is applied in memory but not on disk: a read could see it
+            assertThatThrownBy(() -> events.find(Filters.eq("_id", "e-1")).first())
+                    .isInstanceOf(MongoException.class)
+                    .hasMessageContaining("could not write to disk");
+            assertThat(client.getDatabase("admin").runCommand(new Document("ping", 1)).get("ok")).isEqualTo(1.0);
         } finally {
             server.shutdownNow();
         }

@@ -53,6 +53,99 @@ class GroupCommitTest {
     }
 
     @Test
+    void aReadIsAnsweredOnlyOnceEveryWriteItCouldHaveSeenIsOnDisk() throws Exception {
+        CountDownLatch syncStarted = new CountDownLatch(1);
+        CountDownLatch releaseSync = new CountDownLatch(1);
+        AtomicBoolean applied = new AtomicBoolean();
+        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
+            @Override
+            public void commit() {
+            }
+
+            @Override
+            public void sync() {
+                syncStarted.countDown();
+                await(releaseSync);
+            }
+        });
+
+        Future<String> write = writers.submit(() -> groupCommit.durably(() -> {
+            applied.set(true);
+            return "written";
+        }));
+        assertThat(syncStarted.await(5, TimeUnit.SECONDS)).isTrue(); // applied, its sync held back
+        Future<Boolean> read = writers.submit(() -> groupCommit.readDurably(applied::get));
+
+        Thread.sleep(100);
+        assertThat(read).as("a read that saw the write before it is on disk").isNotDone();
+        releaseSync.countDown();
+        assertThat(read.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(write.get(5, TimeUnit.SECONDS)).isEqualTo("written");
+        assertThat(groupCommit.counts()).isEqualTo(new SyncCounts(1, 1));
+    }
+
+    @Test
+    void aReadOverlappingAWriteStillBeingAppliedWaitsForItsSync() throws Exception {
+        CountDownLatch halfApplied = new CountDownLatch(1);
+        CountDownLatch finishApplying = new CountDownLatch(1);
+        AtomicInteger syncs = new AtomicInteger();
+        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
+            @Override
+            public void commit() {
+            }
+
+            @Override
+            public void sync() {
+                syncs.incrementAndGet();
+            }
+        });
+
+        Future<String> write = writers.submit(() -> groupCommit.durably(() -> {
+            halfApplied.countDown(); // the data map is written, a reader can see it...
+            await(finishApplying); // ...the unique index is not yet
+            return "written";
+        }));
+        assertThat(halfApplied.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<String> read = writers.submit(() -> groupCommit.readDurably(() -> "saw the data map"));
+
+        Thread.sleep(100);
+        assertThat(read).isNotDone();
+        assertThat(syncs).hasValue(0);
+        finishApplying.countDown();
+        assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo("saw the data map");
+        assertThat(write.get(5, TimeUnit.SECONDS)).isEqualTo("written");
+        assertThat(syncs).hasValue(1);
+    }
+
+    @Test
+    void aReadWithNoWritePendingIsAnsweredWithoutASyncAndAReadAfterAFailedSyncIsRefused() {
+        AtomicInteger syncs = new AtomicInteger();
+        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
+            @Override
+            public void commit() {
+            }
+
+            @Override
+            public void sync() {
+                if (syncs.incrementAndGet() == 2) {
+                    throw new IllegalStateException("Could not sync file: Input/output error");
+                }
+            }
+        });
+
+        assertThat(groupCommit.readDurably(() -> "nothing written yet")).isEqualTo("nothing written yet");
+        groupCommit.durably(() -> "first");
+        assertThat(groupCommit.readDurably(() -> "first is on disk")).isEqualTo("first is on disk");
+        assertThat(syncs).hasValue(1);
+
+        assertThatThrownBy(() -> groupCommit.durably(() -> "second")).hasMessageContaining("Input/output error");
+        assertThat(groupCommit.failure()).isPresent();
+        assertThatThrownBy(() -> groupCommit.readDurably(() -> "may see the second"))
+                .isInstanceOf(MongoServerException.class)
+                .hasMessageContaining("could not write to disk");
+    }
+
+    @Test
     void concurrentWritersShareSyncs() throws Exception {
         GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
             @Override
