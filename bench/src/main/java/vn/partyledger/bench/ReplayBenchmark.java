@@ -12,6 +12,10 @@ import org.axonframework.serialization.Serializer;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.query.roster.BranchRosterProjection;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +94,8 @@ public final class ReplayBenchmark {
                           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         for (String backend : backends) {
             try (BenchSupport.EmbeddedStore store = BenchSupport.startStore(backend)) {
-                List<Result> results = benchmark.run(store.label(), store.server().connectionString(), sizes);
+                List<Result> results = benchmark.run(store.label(), store.server().connectionString(),
+                                                     store.server().storeFile(), sizes);
                 if (results.size() >= 2) {
                     Result smallest = results.get(0);
                     Result largest = results.get(results.size() - 1);
@@ -102,8 +107,12 @@ public final class ReplayBenchmark {
         }
     }
 
-    /** Fills and replays on the (empty) server at {@code uri}, size by size; returns one result per size. */
-    public List<Result> run(String label, String uri, List<Integer> sizes) throws InterruptedException {
+    /**
+     * Fills and replays on the (empty) server at {@code uri}, size by size; returns one result per size. With a store
+     * file, its size after each fill is printed too: every append is its own synced commit.
+     */
+    public List<Result> run(String label, String uri, Path storeFile, List<Integer> sizes)
+            throws InterruptedException {
         List<Result> results = new ArrayList<>();
         try (MongoClient writerClient = MongoClients.create(uri);
              MongoClient readerClient = MongoClients.create(uri)) {
@@ -120,6 +129,10 @@ public final class ReplayBenchmark {
                 System.out.printf(Locale.ROOT, "[%s] fill   %,9d events: %7.1f s %,8.0f events/s "
                                           + "(one writer, one event per append; %,d stored)%n",
                                   label, toAdd, fillSeconds, toAdd / fillSeconds, filler.appended);
+                if (storeFile != null) {
+                    System.out.printf(Locale.ROOT, "[%s] store file %,d MB after %,d stored events%n", label,
+                                      storeFileBytes(storeFile) / (1024 * 1024), filler.appended);
+                }
                 if (!warmedUp) {
                     Replay warmUp = replay(readerDatabase, size);
                     System.out.printf(Locale.ROOT, "[%s] warm-up replay of %,d events: %.1f s (not counted)%n",
@@ -143,6 +156,14 @@ public final class ReplayBenchmark {
             }
         }
         return results;
+    }
+
+    private static long storeFileBytes(Path storeFile) {
+        try {
+            return Files.size(storeFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private MongoEventStorageEngine engine(MongoDatabase database) {

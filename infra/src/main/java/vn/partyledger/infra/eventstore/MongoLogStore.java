@@ -38,9 +38,9 @@ import static com.mongodb.client.model.Filters.in;
  *     <li>{@value #COUNTER}: the highest allocated commit position, the time high-water mark, and the position up
  *     to which every position is known to be filled.</li>
  * </ul>
- * Every write asks for a majority, journaled write concern itself, and every read for the majority read concern,
- * whatever the connection string says: an append is acknowledged only once it survives the loss of the primary, and a
- * processor never delivers a commit that a failover could still roll back. Every read is {@code _id} equality or {@code $in}, or
+ * Every write asks for a majority write concern itself (the commit insert also for the journal), and every read for
+ * the majority read concern, whatever the connection string says: an append is acknowledged only once it survives the
+ * loss of the primary, and a processor never delivers a commit that a failover could still roll back. Every read is {@code _id} equality or {@code $in}, or
  * equality on the one unique {@code request} key.
  */
 final class MongoLogStore implements LogStore {
@@ -52,7 +52,14 @@ final class MongoLogStore implements LogStore {
     private static final String OLD_EVENTS = "domain_events";
     private static final String FILLED_THROUGH = "filledThrough";
 
-    private static final WriteConcern DURABLE = WriteConcern.MAJORITY.withJournal(true);
+    /**
+     * The commit insert, the moment an append is acknowledged, waits for the journal of a majority. The writes before
+     * it (position, stream entries) and tombstones need a majority (never rolled back by a failover) but no journal
+     * wait of their own: the commit's journaled write covers everything written before it, and until a commit refers
+     * to them they are harmless if lost.
+     */
+    private static final WriteConcern JOURNALED = WriteConcern.MAJORITY.withJournal(true);
+    private static final WriteConcern DURABLE = WriteConcern.MAJORITY;
     private static final Bson HEADER = new Document(CommitDocument.ID, 1).append(CommitDocument.TOMBSTONE, 1)
                                                                           .append(CommitDocument.COMMIT_ID, 1);
 
@@ -180,7 +187,7 @@ final class MongoLogStore implements LogStore {
 
     @Override
     public void insertCommit(Document commit) {
-        commits.insertOne(commit);
+        commits.withWriteConcern(JOURNALED).insertOne(commit);
     }
 
     @Override

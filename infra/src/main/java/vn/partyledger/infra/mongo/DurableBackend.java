@@ -15,8 +15,9 @@ import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 
 /**
- * A mongo-java-server backend that answers nothing a crash could still take back ({@link GroupCommit}): a write is
- * answered once it is on disk, a read of stored data once every write it could have seen is.
+ * A mongo-java-server backend that answers nothing a crash could still take back ({@link GroupCommit}): a write that
+ * asks for the journal (the event store's commits) is answered once it is on disk, a read of stored data once every
+ * such write it could have seen is; other writes are answered once applied, and on disk within the flush interval.
  *
  * <p>The modern driver sends every command as OP_MSG ({@link #handleMessage}); the delegate dispatches it internally
  * to its own {@code handleCommand}, so the command is classified here, by its first key ({@link CommandKind}), before
@@ -49,6 +50,7 @@ final class DurableBackend implements MongoBackend {
             case SERVER -> command.get();
             case DATA_READ -> groupCommit.readDurably(command);
             case WRITE -> groupCommit.durably(command);
+            case UNJOURNALED_WRITE -> groupCommit.applied(command);
         };
     }
 

@@ -31,6 +31,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
     private static final String HOST = "127.0.0.1";
+    /** How long a write that did not ask for the journal may wait for its sync, as MongoDB's journal commit interval. */
+    private static final Duration FLUSH_INTERVAL = Duration.ofMillis(100);
     /**
      * Netty runs each connection's commands on one of these threads, and a write holds its thread until its sync
      * completes: with Netty's default (2 per core) a few writers would queue behind one another instead of sharing a
@@ -38,11 +40,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      */
     private static final int WORKER_THREADS = 32;
     /**
-     * How often the group-commit leader looks for chunks worth compacting (rewriting at most 4 MiB each time). In
-     * short EmbeddedStoreWriteBenchmark runs with 8 writers, 100 ms left a smaller file than compacting before every
-     * commit (1 MiB) or every 50 ms (8 MiB); it does not keep up with sustained load yet (docs/adr/0003).
+     * How often the group-commit leader looks for chunks worth compacting (rewriting at most 4 MiB each time). A trade
+     * of speed against file size, measured with ReplayBenchmark (10,000 events, one writer, roster replay): every
+     * 100 ms gave 64 MB but a replay of ~700 events/s; never, 573 MB and ~1,790 events/s; every second, 118 MB and
+     * ~1,760 events/s. It does not keep the file at the size of its live data under sustained load (docs/adr/0003).
      */
-    private static final Duration COMPACTION_INTERVAL = Duration.ofMillis(100);
+    private static final Duration COMPACTION_INTERVAL = Duration.ofSeconds(1);
 
     private final MongoServer server;
     private final Path storeFile;
@@ -84,7 +87,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         long started = System.nanoTime();
         MvStoreFile mvStoreFile = MvStoreFile.open(file, cacheMb, compactionInterval);
-        GroupCommit groupCommit = new GroupCommit(mvStoreFile);
+        GroupCommit groupCommit = new GroupCommit(mvStoreFile, FLUSH_INTERVAL);
         EmbeddedMongoServer server = new EmbeddedMongoServer(
                 new DurableBackend(new H2Backend(mvStoreFile.store()), groupCommit), file, groupCommit, mvStoreFile,
                 port);

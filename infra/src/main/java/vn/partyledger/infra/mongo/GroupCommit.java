@@ -1,6 +1,10 @@
 package vn.partyledger.infra.mongo;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -18,9 +22,16 @@ import de.bwaldvogel.mongo.exception.MongoServerException;
  * write up to that ticket is then durable. Writers that applied while a sync was running are covered together by the
  * next one, so under load the number of syncs stays far below the number of writes.
  *
- * <p>A read's answer is held back the same way ({@link #readDurably}): until every write it could have seen — every
+ * <p>A write that did not ask for the journal ({@link #applied}: MongoDB's {@code w:1} without {@code j}, as the read
+ * models and Axon's token store write) is answered once applied and reaches the disk with the next sync: the next
+ * journaled write's, or the flusher's, which runs every {@code flushInterval} while such writes are pending — as
+ * MongoDB answers such writes before its journal commit, at most 100 ms later. Every commit is a snapshot of all writes
+ * applied so far, so what survives a crash is always a prefix of what was applied: a projection is never ahead of the
+ * events it was built from.
+ *
+ * <p>A read's answer is held back ({@link #readDurably}) until every journaled write it could have seen — every such
  * ticket taken before the read finished, including writes still being applied — is on disk. Otherwise a reader could
- * act on a write (publish an event to Kafka) that a crash a millisecond later takes back.
+ * act on an event (publish it to Kafka) that a crash a millisecond later takes back.
  *
  * <p>A failed commit or sync is final: the writes it covered are answered with an error, and so is every later write,
  * refused before it is applied. After a failed {@code fsync} the kernel may have dropped the dirty pages, so a
@@ -47,6 +58,8 @@ final class GroupCommit {
     private final Store store;
     private final ReentrantReadWriteLock applying = new ReentrantReadWriteLock();
     private final AtomicLong lastTicket = new AtomicLong();
+    /** The highest ticket of a journaled write taken so far: what reads wait for. */
+    private final AtomicLong lastJournaledTicket = new AtomicLong();
     private final Object monitor = new Object();
     private final LongAdder writes = new LongAdder();
     private final LongAdder syncs = new LongAdder();
@@ -57,9 +70,24 @@ final class GroupCommit {
     private boolean syncing;
     /** The first commit or sync failure; written under {@code monitor}, read without it to refuse writes early. */
     private volatile Throwable failure;
+    private final ScheduledExecutorService flusher;
 
+    /** Without a flusher: a write that did not ask for the journal waits for the next journaled one (tests). */
     GroupCommit(Store store) {
         this.store = store;
+        this.flusher = null;
+    }
+
+    /** With a flusher that syncs pending writes that did not ask for the journal every {@code flushInterval}. */
+    GroupCommit(Store store, Duration flushInterval) {
+        this.store = store;
+        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "embedded-store-flusher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = flushInterval.toMillis();
+        flusher.scheduleWithFixedDelay(this::flushPending, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -76,6 +104,7 @@ final class GroupCommit {
         try {
             // taken before applying, so that a read overlapping the write waits for it (see readDurably)
             ticket = lastTicket.incrementAndGet();
+            lastJournaledTicket.accumulateAndGet(ticket, Math::max);
             result = write.get();
         } finally {
             applying.readLock().unlock();
@@ -83,6 +112,39 @@ final class GroupCommit {
         awaitDurable(ticket);
         writes.increment();
         return result;
+    }
+
+    /**
+     * Applies {@code write} and returns its result at once; it is on disk after the next sync.
+     *
+     * @throws MongoServerException when the store can no longer make writes durable (nothing is applied)
+     */
+    <T> T applied(Supplier<T> write) {
+        refuseIfFailed();
+        applying.readLock().lock();
+        try {
+            lastTicket.incrementAndGet();
+            T result = write.get();
+            writes.increment();
+            return result;
+        } finally {
+            applying.readLock().unlock();
+        }
+    }
+
+    /** The flusher's round: sync if any write is not on disk yet; a failure is kept and refuses later writes. */
+    private void flushPending() {
+        long pending = lastTicket.get();
+        synchronized (monitor) {
+            if (durableTicket >= pending || failure != null) {
+                return;
+            }
+        }
+        try {
+            awaitDurable(pending);
+        } catch (RuntimeException e) {
+            // recorded in failure by the sync that failed; writers and readers are refused from now on
+        }
     }
 
     /**
@@ -94,7 +156,7 @@ final class GroupCommit {
      */
     <T> T readDurably(Supplier<T> read) {
         T result = store.reading(read);
-        awaitDurable(lastTicket.get());
+        awaitDurable(lastJournaledTicket.get());
         return result;
     }
 
@@ -105,6 +167,9 @@ final class GroupCommit {
 
     /** Runs {@code closing} (which commits the store) while no write is being applied and no commit runs. */
     void closeExclusively(Runnable closing) {
+        if (flusher != null) {
+            flusher.shutdownNow();
+        }
         applying.writeLock().lock();
         try {
             closing.run();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -25,8 +26,10 @@ public final class AcknowledgingWriter {
     public static void main(String[] args) throws InterruptedException {
         EmbeddedMongoServer server = EmbeddedMongoServer.startWithStore(Path.of(args[0]), 0, 16, Duration.ZERO);
         MongoClient client = MongoClients.create(server.connectionString());
-        MongoCollection<Document> events = client.getDatabase("partyledger").getCollection("events");
-        MongoCollection<Document> counters = client.getDatabase("partyledger").getCollection("counters");
+        MongoCollection<Document> events = client.getDatabase("partyledger")
+                .getCollection("events").withWriteConcern(WriteConcern.JOURNALED);
+        MongoCollection<Document> counters = client.getDatabase("partyledger")
+                .getCollection("counters").withWriteConcern(WriteConcern.JOURNALED);
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
             String writer = "w" + w;

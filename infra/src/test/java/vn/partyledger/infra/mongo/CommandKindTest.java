@@ -24,9 +24,25 @@ class CommandKindTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"insert", "update", "delete", "findAndModify", "findandmodify", "createIndexes", "create",
-            "drop", "dropDatabase", "dropIndexes", "renameCollection", "someFutureCommand"})
-    void writesAndUnknownCommandsAreMadeDurable(String command) {
+    @ValueSource(strings = {"insert", "update", "delete", "findAndModify", "findandmodify"})
+    void documentWritesAskingForTheJournalAreMadeDurable(String command) {
+        Document journaled = new Document(command, "events").append("writeConcern",
+                new Document("w", "majority").append("j", true));
+        assertThat(CommandKind.of(command, journaled)).isEqualTo(CommandKind.WRITE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"insert", "update", "delete", "findAndModify", "findandmodify"})
+    void documentWritesNotAskingForTheJournalAreAnsweredOnceApplied(String command) {
+        assertThat(CommandKind.of(command, new Document(command, "events"))).isEqualTo(CommandKind.UNJOURNALED_WRITE);
+        assertThat(CommandKind.of(command, new Document(command, "events").append("writeConcern",
+                new Document("w", "majority")))).isEqualTo(CommandKind.UNJOURNALED_WRITE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"createIndexes", "create", "drop", "dropDatabase", "dropIndexes", "renameCollection",
+            "someFutureCommand"})
+    void otherWritesAndUnknownCommandsAreMadeDurable(String command) {
         assertThat(CommandKind.of(command, new Document(command, "events"))).isEqualTo(CommandKind.WRITE);
     }
 

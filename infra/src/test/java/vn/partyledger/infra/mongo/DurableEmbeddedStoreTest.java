@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.MongoException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -99,7 +100,8 @@ class DurableEmbeddedStoreTest {
         ExecutorService writers = Executors.newFixedThreadPool(8);
         try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithStore(store, 0, 16);
              MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> events = client.getDatabase("partyledger").getCollection("events");
+            MongoCollection<Document> events = client.getDatabase("partyledger")
+                    .getCollection("events").withWriteConcern(WriteConcern.JOURNALED);
             events.insertOne(new Document("_id", "first")); // creates the collection and its index alone
             SyncCounts before = server.durability();
 
@@ -145,7 +147,8 @@ class DurableEmbeddedStoreTest {
         MongoServer server = new MongoServer(new DurableBackend(new MemoryBackend(), failingDisk));
         String connectionString = "mongodb://127.0.0.1:" + server.bind().getPort();
         try (MongoClient client = MongoClients.create(connectionString)) {
-            MongoCollection<Document> events = client.getDatabase("partyledger").getCollection("events");
+            MongoCollection<Document> events = client.getDatabase("partyledger")
+                    .getCollection("events").withWriteConcern(WriteConcern.JOURNALED);
 
             assertThatThrownBy(() -> events.insertOne(new Document("_id", "e-1")))
                     .isInstanceOf(MongoException.class)

@@ -3,6 +3,7 @@ package vn.partyledger.infra.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -143,6 +144,73 @@ class GroupCommitTest {
         assertThatThrownBy(() -> groupCommit.readDurably(() -> "may see the second"))
                 .isInstanceOf(MongoServerException.class)
                 .hasMessageContaining("could not write to disk");
+    }
+
+    @Test
+    void aWriteNotAskingForTheJournalIsAnsweredAtOnceAndSyncedByTheFlusher() throws Exception {
+        CountDownLatch synced = new CountDownLatch(1);
+        AtomicInteger syncs = new AtomicInteger();
+        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
+            @Override
+            public void commit() {
+            }
+
+            @Override
+            public void sync() {
+                syncs.incrementAndGet();
+                synced.countDown();
+            }
+        }, Duration.ofMillis(20));
+        try {
+            assertThat(groupCommit.applied(() -> "projection row")).isEqualTo("projection row");
+            assertThat(synced.await(5, TimeUnit.SECONDS)).as("the flusher synced the pending write").isTrue();
+            // a read waits only for journaled writes: nothing to wait for, and no sync of its own
+            int before = syncs.get();
+            assertThat(groupCommit.readDurably(() -> "read")).isEqualTo("read");
+            assertThat(syncs.get()).isEqualTo(before);
+        } finally {
+            groupCommit.closeExclusively(() -> { });
+        }
+    }
+
+    @Test
+    void aReadWaitsForAJournaledWriteButNotForOneThatDidNotAskForTheJournal() throws Exception {
+        CountDownLatch syncStarted = new CountDownLatch(1);
+        CountDownLatch releaseSync = new CountDownLatch(1);
+        AtomicBoolean holdSyncs = new AtomicBoolean(false);
+        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
+            @Override
+            public void commit() {
+            }
+
+            @Override
+            public void sync() {
+                if (holdSyncs.get()) {
+                    syncStarted.countDown();
+                    awaitQuietly(releaseSync);
+                }
+            }
+        });
+        groupCommit.applied(() -> "token update");
+        assertThat(groupCommit.readDurably(() -> "sees the token update")).isEqualTo("sees the token update");
+
+        holdSyncs.set(true);
+        Future<String> journaled = writers.submit(() -> groupCommit.durably(() -> "event commit"));
+        assertThat(syncStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<String> read = writers.submit(() -> groupCommit.readDurably(() -> "sees the commit"));
+        Thread.sleep(100);
+        assertThat(read.isDone()).as("a read that may see the journaled write waits for its sync").isFalse();
+        releaseSync.countDown();
+        assertThat(journaled.get(5, TimeUnit.SECONDS)).isEqualTo("event commit");
+        assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo("sees the commit");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 
 import com.mongodb.MongoException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -51,7 +52,8 @@ class MongoHealthIndicatorTest {
                     new MongoEndpoint(server.connectionString(), true), Duration.ofSeconds(2), server);
             assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 
-            assertThatThrownBy(() -> database.getCollection("events").insertOne(new Document("_id", "e-1")))
+            assertThatThrownBy(() -> database.getCollection("events").withWriteConcern(WriteConcern.JOURNALED)
+                    .insertOne(new Document("_id", "e-1")))
                     .isInstanceOf(MongoException.class);
 
             Health health = indicator.health();
