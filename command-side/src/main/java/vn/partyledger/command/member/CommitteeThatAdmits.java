@@ -2,6 +2,7 @@ package vn.partyledger.command.member;
 
 import vn.partyledger.command.organisation.AuthorityResolver;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 /**
@@ -13,7 +14,7 @@ final class CommitteeThatAdmits {
     private CommitteeThatAdmits() {
     }
 
-    static void mustSign(String code, String rule, String act, String homeOrgId, DecisionRef decision,
+    static void mustSign(Invariant code, String rule, String act, String homeOrgId, DecisionRef decision,
                          AuthorityResolver authority) {
         String competent = authority.admissionAuthority(homeOrgId, decision.docDate()).orElse(null);
         if (!decision.issuingOrgId().equals(competent)) {

@@ -10,6 +10,7 @@ import vn.partyledger.command.support.RecordingMembersInTransfer;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.CancelTransfer;
@@ -143,7 +144,7 @@ class TransferCaseTest {
     @Test
     @DisplayName("I16: a refusal on the member's side (e.g. a struck-off member) issues no letter")
     void aRefusalOnTheMembersSideIssuesNoLetter() {
-        members.refuseOpeningWith(new RuleViolation("I16", "onlyAProbationaryOrFullMemberIsTransferred",
+        members.refuseOpeningWith(new RuleViolation(Invariant.I16, "onlyAProbationaryOrFullMemberIsTransferred",
                 "This record is STRUCK_OFF."));
         fixture.givenNoPriorActivity()
                 .when(official(LETTER))

@@ -43,7 +43,7 @@ public enum RuleSet {
                 .filter(r -> !businessDate.isBefore(r.effectiveFrom)
                         && (r.effectiveTo == null || !businessDate.isAfter(r.effectiveTo)))
                 .findFirst()
-                .orElseThrow(() -> new RuleViolation("RULE_SET", "ruleSetInForceOnBusinessDate",
+                .orElseThrow(() -> new RuleViolation(Invariant.RULE_SET, "ruleSetInForceOnBusinessDate",
                         "No rule set applies to " + businessDate
                                 + "; the Party was founded on " + BEFORE_QD29_2016.effectiveFrom + "."));
     }
