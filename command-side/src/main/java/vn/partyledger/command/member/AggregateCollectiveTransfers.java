@@ -25,8 +25,12 @@ public class AggregateCollectiveTransfers implements CollectiveTransfers {
             members.get().load(memberId).execute(member -> member.transferCollectively(fromOrgId, toOrgId,
                     effectiveDate));
         } catch (AggregateNotFoundException notFound) {
-            throw new RuleViolation(Invariant.I2, "collectiveTransferMovesAMemberFromTheirCurrentHome",
-                    "Member " + memberId + " on the roll of " + fromOrgId + " has no record, so cannot be moved.");
+            throw collectiveTransferMovesAMemberFromTheirCurrentHome(memberId, fromOrgId);
         }
+    }
+
+    private static RuleViolation collectiveTransferMovesAMemberFromTheirCurrentHome(String memberId, String fromOrgId) {
+        return new RuleViolation(Invariant.I2, "collectiveTransferMovesAMemberFromTheirCurrentHome",
+                "Member " + memberId + " on the roll of " + fromOrgId + " has no record, so cannot be moved.");
     }
 }

@@ -55,8 +55,12 @@ public class AggregateMembersInTransfer implements MembersInTransfer {
         try {
             members.get().load(memberId).execute(member -> step.accept(member.transfers));
         } catch (AggregateNotFoundException notFound) {
-            throw new RuleViolation(Invariant.I16, "onlyAProbationaryOrFullMemberIsTransferred",
-                    "There is no member record " + memberId + ", so nobody can be transferred.");
+            throw onlyAProbationaryOrFullMemberIsTransferred(memberId);
         }
+    }
+
+    private static RuleViolation onlyAProbationaryOrFullMemberIsTransferred(String memberId) {
+        return new RuleViolation(Invariant.I16, "onlyAProbationaryOrFullMemberIsTransferred",
+                "There is no member record " + memberId + ", so nobody can be transferred.");
     }
 }

@@ -110,7 +110,7 @@ public class Member {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RegisterOutstandingCandidate command, OrganisationRegistry registry) {
-        candidateBelongsToABranchThatExistsOnTheDate(command, registry);
+        memberBelongsToABranchThatExistsOnTheBusinessDate(command, registry);
         candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline();
         readmissionHappensOnlyOnceInALifetime();
         readmission.exitOnRecordDoesNotBarReadmission();
@@ -257,7 +257,7 @@ public class Member {
                        MembershipLedger ledger) {
         ceremonyRequiresAnApprovedAdmission();
         ceremonyCannotPrecedeTheAdmissionDecision(command);
-        boolean late = ceremonyAfterTheDeadlineNeedsSuperiorConsent(command, calendar, policy);
+        boolean late = ceremonyWithinThirtyWorkingDaysOfReceivingTheDecision(command, calendar, policy);
         apply(new MemberAdmitted(memberId, personId, branchId, command.ceremonyDate(),
                 command.ceremonyDate().plusMonths(policy.probationMonths()), admission.decisionDate(), late,
                 admissions > 0, partyAge.firstAdmissionDecision()));
@@ -266,16 +266,15 @@ public class Member {
 
     @CommandHandler
     public void handle(AssignProbationMentor command, MemberRegistry members) {
-        onlyAProbationaryMember(Invariant.PROBATION, "aMentorHelpsOnlyAProbationaryMember");
-        mustBeAFullMemberOn(Invariant.PROBATION, "theMentorIsAFullMemberOnTheDate", "mentor", command.mentorMemberId(),
-                command.assignedOn(), members);
+        aMentorHelpsOnlyAProbationaryMember();
+        theMentorIsAFullMemberOnTheDate(command, members);
         apply(new ProbationMentorAssigned(memberId, command.mentorMemberId(), command.assignedOn()));
     }
 
     @CommandHandler
     public void handle(RecordRecognitionVote command, OrganisationRegistry registry, VotePolicy votes,
                        WorkingDayCalendar calendar, RecruitmentPolicy policy) {
-        onlyAProbationaryMember(Invariant.I10, "recognitionIsVotedOnlyForAProbationaryMember");
+        recognitionIsVotedOnlyForAProbationaryMember();
         recognitionIsConsideredOnceProbationEnds(command);
         aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee(command, registry);
         if (command.level() == VoteLevel.BRANCH) {
@@ -296,7 +295,7 @@ public class Member {
     @CommandHandler
     public void handle(RecognizeFullMember command, OrganisationRegistry registry, AuthorityResolver authority,
                        WorkingDayCalendar calendar, RecruitmentPolicy policy, MembershipLedger ledger) {
-        onlyAProbationaryMember(Invariant.I9, "onlyAProbationaryMemberIsRecognised");
+        onlyAProbationaryMemberIsRecognised();
         recognitionFollowsThePassedVotes(registry);
         decisionIsSignedByTheCompetentAuthority(Invariant.I9, command.decision(), authority);
         boolean late = decidedAfterTheDeadline(probation.resolutionDate(), command.decision().docDate(),
@@ -309,7 +308,7 @@ public class Member {
     @CommandHandler
     public void handle(StrikeOffProbationaryMember command, OrganisationRegistry registry, AuthorityResolver authority,
                        VotePolicy votes, MembershipLedger ledger) {
-        onlyAProbationaryMember(Invariant.I11, "onlyAProbationaryMemberIsStruckOffTheProbationaryList");
+        onlyAProbationaryMemberIsStruckOffTheProbationaryList();
         statedFullMembersMatchTheBranchRoll(Invariant.I11, command.branchFullMembersOnRoll(), command.decision().docDate(),
                 registry);
         strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked(command, votes);
@@ -326,7 +325,7 @@ public class Member {
         return new MemberStanding(memberId, status, fullSince);
     }
 
-    private static void candidateBelongsToABranchThatExistsOnTheDate(RegisterOutstandingCandidate command,
+    private static void memberBelongsToABranchThatExistsOnTheBusinessDate(RegisterOutstandingCandidate command,
                                                                      OrganisationRegistry registry) {
         boolean branchActive = registry.find(command.branchId())
                 .filter(org -> org.kind().isBranch() && org.activeOn(command.registeredOn()))
@@ -651,7 +650,7 @@ public class Member {
     }
 
     /** Returns true when the ceremony is late but the superior committee consented. */
-    private boolean ceremonyAfterTheDeadlineNeedsSuperiorConsent(AdmitMember command, WorkingDayCalendar calendar,
+    private boolean ceremonyWithinThirtyWorkingDaysOfReceivingTheDecision(AdmitMember command, WorkingDayCalendar calendar,
                                                                  AdmissionPolicy policy) {
         LocalDate deadline = calendar.plusWorkingDays(admission.receivedByBranchOn(),
                 policy.ceremonyDeadlineWorkingDays());
@@ -665,6 +664,27 @@ public class Member {
                             + "); a later ceremony needs the direct superior committee's consent.");
         }
         return true;
+    }
+
+    private void aMentorHelpsOnlyAProbationaryMember() {
+        onlyAProbationaryMember(Invariant.PROBATION, "aMentorHelpsOnlyAProbationaryMember");
+    }
+
+    private static void theMentorIsAFullMemberOnTheDate(AssignProbationMentor command, MemberRegistry members) {
+        mustBeAFullMemberOn(Invariant.PROBATION, "theMentorIsAFullMemberOnTheDate", "mentor", command.mentorMemberId(),
+                command.assignedOn(), members);
+    }
+
+    private void recognitionIsVotedOnlyForAProbationaryMember() {
+        onlyAProbationaryMember(Invariant.I10, "recognitionIsVotedOnlyForAProbationaryMember");
+    }
+
+    private void onlyAProbationaryMemberIsRecognised() {
+        onlyAProbationaryMember(Invariant.I9, "onlyAProbationaryMemberIsRecognised");
+    }
+
+    private void onlyAProbationaryMemberIsStruckOffTheProbationaryList() {
+        onlyAProbationaryMember(Invariant.I11, "onlyAProbationaryMemberIsStruckOffTheProbationaryList");
     }
 
     private void onlyAProbationaryMember(Invariant code, String rule) {

@@ -77,7 +77,7 @@ class MemberBadges {
 
     @CommandHandler
     void handle(ReissueBadge command) {
-        onlyAHeldBadgeIsReissued(command.level());
+        onlyAnAwardedBadgeIsReissued(command.level());
         aBadgeIsReissuedForAGoodReason(command);
         apply(new PartyBadgeReissued(member.memberId(), command.level(), heldBadges.get(command.level()),
                 command.newBadgeNumber(), command.reason(), command.decision().docDate(),
@@ -215,7 +215,7 @@ class MemberBadges {
         }
     }
 
-    private void onlyAHeldBadgeIsReissued(int level) {
+    private void onlyAnAwardedBadgeIsReissued(int level) {
         if (!heldBadges.containsKey(level)) {
             throw new RuleViolation(Invariant.BADGE_NOT_AWARDED, "onlyAnAwardedBadgeIsReissued",
                     "The member does not hold a " + level + "-year badge (never awarded or handed back), so it "

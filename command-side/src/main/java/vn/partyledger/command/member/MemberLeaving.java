@@ -67,8 +67,7 @@ class MemberLeaving {
     void handle(StrikeOffMember command, AuthorityResolver authority, MembershipLedger ledger) {
         onlyAFullMemberIsStruckOff(Invariant.I20);
         strikeOffFollowsAPassedBranchProposal(command.decision().docDate());
-        CommitteeThatAdmits.mustSign(Invariant.I20, "strikeOffIsDecidedByTheCommitteeThatAdmits", "striking off",
-                member.homeOrgId(), command.decision(), authority);
+        strikeOffIsDecidedByTheCommitteeThatAdmits(command, authority);
         if (proposal.ground() == StrikeOffGround.VOLUNTARY_EXIT) {
             aVoluntaryExitWaitsForTheOpenDisciplineCase();
         }
@@ -106,6 +105,11 @@ class MemberLeaving {
      * Probationary members leave by their own path ({@code StrikeOffProbationaryMember}, I11), so the strike-off
      * here, and the voluntary exit it carries out, is for full members.
      */
+    private void strikeOffIsDecidedByTheCommitteeThatAdmits(StrikeOffMember command, AuthorityResolver authority) {
+        CommitteeThatAdmits.mustSign(Invariant.I20, "strikeOffIsDecidedByTheCommitteeThatAdmits", "striking off",
+                member.homeOrgId(), command.decision(), authority);
+    }
+
     private void onlyAFullMemberIsStruckOff(Invariant code) {
         if (member.status() != MemberStatus.FULL) {
             throw new RuleViolation(code, "onlyAFullMemberIsStruckOff",

@@ -34,8 +34,12 @@ public class AggregateMembershipLedger implements MembershipLedger {
         try {
             organisations.get().load(orgId).execute(change);
         } catch (AggregateNotFoundException notFound) {
-            throw new RuleViolation(Invariant.I27, "memberBelongsToABranchThatExistsOnTheBusinessDate",
-                    "Organisation " + orgId + " does not exist, so no member's standing can change on its roll.");
+            throw memberBelongsToABranchThatExistsOnTheBusinessDate(orgId);
         }
+    }
+
+    private static RuleViolation memberBelongsToABranchThatExistsOnTheBusinessDate(String orgId) {
+        return new RuleViolation(Invariant.I27, "memberBelongsToABranchThatExistsOnTheBusinessDate",
+                "Organisation " + orgId + " does not exist, so no member's standing can change on its roll.");
     }
 }

@@ -123,14 +123,14 @@ public class Organisation {
 
     /** Puts a member on this organisation's roll; called by a member command in the same unit of work. */
     void enrol(String memberId, MemberStatus status, LocalDate effectiveDate) {
-        onlyABranchThatExistsOnTheDateTakesMembers(effectiveDate);
+        memberBelongsToABranchThatExistsOnTheBusinessDate(effectiveDate);
         if (status.equals(roll.get(memberId))) {
             return;
         }
         apply(new MemberEnrolled(orgId, memberId, status, effectiveDate));
     }
 
-    private void onlyABranchThatExistsOnTheDateTakesMembers(LocalDate date) {
+    private void memberBelongsToABranchThatExistsOnTheBusinessDate(LocalDate date) {
         if (!kind.isBranch() || !registration().activeOn(date)) {
             throw new RuleViolation(Invariant.I27, "memberBelongsToABranchThatExistsOnTheBusinessDate",
                     "Organisation " + orgId + " is not a branch that exists on " + date
@@ -424,11 +424,15 @@ public class Organisation {
 
     /** Takes a member off the roll (moved, struck off); called by a member command in the same unit of work. */
     void release(String memberId, LocalDate effectiveDate) {
+        onlyAMemberOnTheRollIsReleased(memberId);
+        apply(new MemberReleased(orgId, memberId, effectiveDate));
+    }
+
+    private void onlyAMemberOnTheRollIsReleased(String memberId) {
         if (!roll.containsKey(memberId)) {
             throw new RuleViolation(Invariant.I2, "onlyAMemberOnTheRollIsReleased",
                     "Member " + memberId + " is not on the roll of " + orgId + ", so they cannot leave it.");
         }
-        apply(new MemberReleased(orgId, memberId, effectiveDate));
     }
 
     /** Dissolves the organisation once every member has moved; the successor is null after a split. */

@@ -85,9 +85,12 @@ public class OrganisationRestructuring {
         try {
             return organisations.get().load(orgId);
         } catch (AggregateNotFoundException notFound) {
-            throw new RuleViolation(Invariant.I2, "everyTransferredMemberFindsAHome",
-                    "Organisation " + orgId + " does not exist, so no merge or split can involve it.");
+            throw everyTransferredMemberFindsAHome(orgId);
         }
     }
 
+    private static RuleViolation everyTransferredMemberFindsAHome(String orgId) {
+        return new RuleViolation(Invariant.I2, "everyTransferredMemberFindsAHome",
+                "Organisation " + orgId + " does not exist, so no merge or split can involve it.");
+    }
 }

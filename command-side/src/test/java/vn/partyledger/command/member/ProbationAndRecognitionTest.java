@@ -83,7 +83,7 @@ class ProbationAndRecognitionTest {
     }
 
     @Test
-    @DisplayName("a full member is assigned to help a probationary member")
+    @DisplayName("PROBATION: a full member is assigned to help a probationary member")
     void aFullMemberIsAssignedToHelpAProbationaryMember() {
         LocalDate assigned = LocalDate.of(2020, 6, 22);
         fixture.given(probationary())

@@ -284,7 +284,7 @@ class TransferCaseTest {
     }
 
     @Test
-    @DisplayName("I18: a letter still unpresented after its deadline is marked overdue")
+    @DisplayName("I18, TRANSFER_NOT_YET_OVERDUE: a letter still unpresented after its deadline is marked overdue")
     void aLetterStillUnpresentedAfterItsDeadlineIsMarkedOverdue() {
         fixture.given(official)
                 .when(new MarkTransferOverdue("t1", PRESENT_BY.plusDays(1)))
@@ -310,7 +310,7 @@ class TransferCaseTest {
     }
 
     @Test
-    @DisplayName("a transfer in transit is cancelled and the member is freed of it")
+    @DisplayName("TRANSFER_NOT_IN_TRANSIT: a transfer in transit is cancelled and the member is freed of it")
     void aTransferInTransitIsCancelledAndTheMemberIsFreedOfIt() {
         LocalDate cancelled = LETTER.plusDays(7);
         fixture.given(official)
@@ -329,7 +329,7 @@ class TransferCaseTest {
     }
 
     @Test
-    @DisplayName("a lost letter is reissued with a new number and a new 30-working-day deadline, for the same case")
+    @DisplayName("LETTER_NUMBER_REUSED: a lost letter is reissued with a new number and a new 30-working-day deadline, for the same case")
     void aLostLetterIsReissuedWithANewNumberAndANewDeadline() {
         LocalDate reissued = LocalDate.of(2025, 10, 20);
         fixture.given(official, overdue())
@@ -394,7 +394,7 @@ class TransferCaseTest {
     }
 
     @Test
-    @DisplayName("a temporary attachment ends when the member returns, with the host's feedback")
+    @DisplayName("ATTACHMENT_NOT_IN_FORCE, ATTACHMENT_RETURN_DATE: a temporary attachment ends when the member returns, with the host's feedback")
     void aTemporaryAttachmentEndsWhenTheMemberReturns() {
         fixture.given(temporary, presented(TransferType.TEMPORARY))
                 .when(new EndTemporaryAttachment("t1", RETURN, "nx-kp2-7"))

@@ -43,8 +43,11 @@ public enum RuleSet {
                 .filter(r -> !businessDate.isBefore(r.effectiveFrom)
                         && (r.effectiveTo == null || !businessDate.isAfter(r.effectiveTo)))
                 .findFirst()
-                .orElseThrow(() -> new RuleViolation(Invariant.RULE_SET, "ruleSetInForceOnBusinessDate",
-                        "No rule set applies to " + businessDate
-                                + "; the Party was founded on " + BEFORE_QD29_2016.effectiveFrom + "."));
+                .orElseThrow(() -> ruleSetInForceOnBusinessDate(businessDate));
+    }
+
+    private static RuleViolation ruleSetInForceOnBusinessDate(LocalDate businessDate) {
+        return new RuleViolation(Invariant.RULE_SET, "ruleSetInForceOnBusinessDate", "No rule set applies to "
+                + businessDate + "; the Party was founded on " + BEFORE_QD29_2016.effectiveFrom + ".");
     }
 }
