@@ -6,7 +6,7 @@ import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 /**
- * The committee that admits a branch's members also strikes them off, dismisses and expels them (domain.md §10.1,
+ * The committee that admits a branch's members also strikes them off, dismisses and expels them (docs/rules.md#s10-1,
  * {@code DISCIPLINE_AUTHORITY_RESOLVER}'s default, ADR 0013): one check that the decision bears its signature.
  */
 final class CommitteeThatAdmits {

@@ -84,7 +84,7 @@ import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A person's membership record. Guards the rules of domain.md §5–§10, then applies events. */
+/** A person's membership record. Guards the rules of docs/rules.md#s5–§10, then applies events. */
 public class Member {
 
     @AggregateIdentifier
@@ -777,7 +777,7 @@ public class Member {
         }
     }
 
-    /** Above a subordinate branch the grassroots committee votes too (domain.md §6), unless the branch deadlocked. */
+    /** Above a subordinate branch the grassroots committee votes too (docs/rules.md#s6), unless the branch deadlocked. */
     private void strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee(
             StrikeOffProbationaryMember command, OrganisationRegistry registry, VotePolicy votes) {
         if (probation.deadlocked() || !branchIsSubordinate(registry)) {
@@ -995,7 +995,7 @@ public class Member {
     }
 
     /**
-     * I29's allow-list, the one place that says what a deceased member's record still takes: domain.md allows only
+     * I29's allow-list, the one place that says what a deceased member's record still takes: docs/rules.md allows only
      * a posthumous badge, filing, archiving and corrections after death. Each entry is a command by name (and, for the
      * badge, its posthumous flag), so a new command stays refused until it is added here on purpose.
      */

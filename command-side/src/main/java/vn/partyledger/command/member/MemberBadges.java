@@ -33,7 +33,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The member's party badges (domain.md §7.2, I24): one per level of party age. Exempt members stay FULL and so stay
+ * The member's party badges (docs/rules.md#s7-2, I24): one per level of party age. Exempt members stay FULL and so stay
  * eligible; a posthumous award goes to a member who died a full member, through I29's allow-list (ADR 0015); a
  * discipline defers the award; an expelled member hands the badges back.
  */
@@ -150,7 +150,7 @@ class MemberBadges {
     }
 
     /**
-     * "Posthumous award: at most 12 months early" (domain.md §7.2), read as: the member died at most that long before
+     * "Posthumous award: at most 12 months early" (docs/rules.md#s7-2), read as: the member died at most that long before
      * the party age, counted up to the death, would have reached the level (ADR 0015).
      */
     private LocalDate theMemberDiedAtMostTheAllowanceBeforeReachingTheLevel(AwardPartyBadge command,

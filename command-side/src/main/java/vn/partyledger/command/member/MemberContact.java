@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * Whether the member is in contact with the party organisation (domain.md §4 overlay LOST_CONTACT, §7.1, §17.6). The
+ * Whether the member is in contact with the party organisation (docs/rules.md#s4 overlay LOST_CONTACT, §7.1, §17.6). The
  * time of lost contact is a party-age gap, kept by {@link MemberPartyAge}, which these rules read. A member who lost
  * contact may still be struck off (typically for absence, ABSENCE_OR_DUES_3M): leaving the roll ends the lost contact,
  * and its gap runs on as the strike-off's (ADR 0017).

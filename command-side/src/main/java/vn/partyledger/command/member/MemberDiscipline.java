@@ -34,7 +34,7 @@ import java.util.Map;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A member's discipline (domain.md §10.3, I12), the suspension while a case is open, and appeals against discipline
+ * A member's discipline (docs/rules.md#s10-3, I12), the suspension while a case is open, and appeals against discipline
  * and strike-off decisions (I21). An expulsion ends the membership, so it takes the member off the roll in the same
  * unit of work (ADR 0004); an appeal leaves the decision in force until it is resolved.
  */

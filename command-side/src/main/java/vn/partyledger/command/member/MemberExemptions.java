@@ -19,7 +19,7 @@ import vn.partyledger.domain.shared.RuleViolation;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A member's exemptions from party work and meetings (domain.md §8, I14–I15): at most one in force at a time. An
+ * A member's exemptions from party work and meetings (docs/rules.md#s8, I14–I15): at most one in force at a time. An
  * exempt member stays on the roll and in the headcount, so no roll changes here.
  */
 class MemberExemptions {

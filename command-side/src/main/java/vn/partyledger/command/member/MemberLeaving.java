@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * How a full member leaves the Party and comes back (domain.md §10.1, §10.2, §10.4, §10.5): the branch's strike-off
+ * How a full member leaves the Party and comes back (docs/rules.md#s10-1, §10.2, §10.4, §10.5): the branch's strike-off
  * proposal, the competent committee's strike-off, the voluntary exit request, restoration after an annulment and
  * death. Each exit takes the member off the branch's roll and restoration enrols them back, in the same unit of work
  * (ADR 0004); the root's status follows from the events (ADR 0013).

@@ -19,7 +19,7 @@ import vn.partyledger.domain.shared.RuleViolation;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The member's party card (domain.md §13.1, I13): issued to a full member by the direct superior of their grassroots
+ * The member's party card (docs/rules.md#s13-1, I13): issued to a full member by the direct superior of their grassroots
  * organisation, one card at a time; a lost card is reported, then reissued; a valid card may be exchanged in a
  * campaign. The issuing body is the one {@link AuthorityResolver} names for the member's branch (ADR 0012).
  */

@@ -18,7 +18,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The member's latest exit from the Party and the re-admission rules that read it (domain.md §5.1, QĐ 294 §3.5; I3
+ * The member's latest exit from the Party and the re-admission rules that read it (docs/rules.md#s5-1, QĐ 294 §3.5; I3
  * when the former member is registered again, I25 when the application states the exit's circumstances and when the
  * committee decides). ADR 0014 says what counts as an exit and where each rule is checked. Once-in-a-lifetime and the
  * province's consent stay with the rest of the pipeline on {@link Member}.

@@ -50,7 +50,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A party organisation: a node of the tree, founded, changed and closed by decisions. Name, parent and flags keep
- * their history by effective date, so the tree can be read as it stood on any day (domain.md §3.5).
+ * their history by effective date, so the tree can be read as it stood on any day (docs/rules.md#s3-5).
  */
 public class Organisation {
 

@@ -35,7 +35,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One transfer of one member between two organisations of this deployment (domain.md §9, I16–I18), from the letter to
+ * One transfer of one member between two organisations of this deployment (docs/rules.md#s9, I16–I18), from the letter to
  * its presentation. The member's own side (status, other open transfers, home) goes through {@link MembersInTransfer}
  * in the same unit of work (ADR 0009).
  */

@@ -39,7 +39,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Names, parents, flags, leadership, targets and grades change by decisions effective on dates (domain.md §3.5). */
+/** Names, parents, flags, leadership, targets and grades change by decisions effective on dates (docs/rules.md#s3-5). */
 class OrganisationOverTimeTest {
 
     private static final LocalDate WARD_FOUNDED = LocalDate.of(2000, 1, 3);
