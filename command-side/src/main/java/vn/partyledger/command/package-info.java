@@ -1,5 +1,5 @@
 /**
- * The write model: aggregates guard the rules of domain.md and apply events; event-sourcing handlers only assign state.
+ * The write model: aggregates guard the rules of docs/rules.md and apply events; event-sourcing handlers only assign state.
  * No Spring here: the application registers these aggregates with Axon.
  */
 package vn.partyledger.command;

@@ -3,6 +3,7 @@ package vn.partyledger.command.member;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import vn.partyledger.command.organisation.CollectiveTransfers;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
@@ -24,8 +25,12 @@ public class AggregateCollectiveTransfers implements CollectiveTransfers {
             members.get().load(memberId).execute(member -> member.transferCollectively(fromOrgId, toOrgId,
                     effectiveDate));
         } catch (AggregateNotFoundException notFound) {
-            throw new RuleViolation("I2", "collectiveTransferMovesAMemberFromTheirCurrentHome",
-                    "Member " + memberId + " on the roll of " + fromOrgId + " has no record, so cannot be moved.");
+            throw collectiveTransferMovesAMemberFromTheirCurrentHome(memberId, fromOrgId);
         }
+    }
+
+    private static RuleViolation collectiveTransferMovesAMemberFromTheirCurrentHome(String memberId, String fromOrgId) {
+        return new RuleViolation(Invariant.I2, "collectiveTransferMovesAMemberFromTheirCurrentHome",
+                "Member " + memberId + " on the roll of " + fromOrgId + " has no record, so cannot be moved.");
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import vn.partyledger.command.organisation.MembershipLedger;
 import vn.partyledger.command.transfer.MembersInTransfer;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.transfer.TransferType;
 
@@ -54,8 +55,12 @@ public class AggregateMembersInTransfer implements MembersInTransfer {
         try {
             members.get().load(memberId).execute(member -> step.accept(member.transfers));
         } catch (AggregateNotFoundException notFound) {
-            throw new RuleViolation("I16", "onlyAProbationaryOrFullMemberIsTransferred",
-                    "There is no member record " + memberId + ", so nobody can be transferred.");
+            throw onlyAProbationaryOrFullMemberIsTransferred(memberId);
         }
+    }
+
+    private static RuleViolation onlyAProbationaryOrFullMemberIsTransferred(String memberId) {
+        return new RuleViolation(Invariant.I16, "onlyAProbationaryOrFullMemberIsTransferred",
+                "There is no member record " + memberId + ", so nobody can be transferred.");
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The pre-membership file of one candidacy (domain.md §5.1): what has been filed so far. State only — the Member
+ * The pre-membership file of one candidacy (docs/rules.md#s5-1): what has been filed so far. State only — the Member
  * aggregate guards the rules and changes it from its event-sourcing handlers.
  */
 final class CandidateFile {

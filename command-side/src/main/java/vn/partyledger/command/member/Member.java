@@ -75,6 +75,7 @@ import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.member.WithdrawApplication;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
@@ -83,7 +84,7 @@ import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A person's membership record. Guards the rules of domain.md §5–§10, then applies events. */
+/** A person's membership record. Guards the rules of docs/rules.md#s5–§10, then applies events. */
 public class Member {
 
     @AggregateIdentifier
@@ -109,7 +110,7 @@ public class Member {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RegisterOutstandingCandidate command, OrganisationRegistry registry) {
-        candidateBelongsToABranchThatExistsOnTheDate(command, registry);
+        memberBelongsToABranchThatExistsOnTheBusinessDate(command, registry);
         candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline();
         readmissionHappensOnlyOnceInALifetime();
         readmission.exitOnRecordDoesNotBarReadmission();
@@ -192,8 +193,8 @@ public class Member {
         fileIsNotStaleOnTheVoteDate(command, policy);
         ageIsWithinTheAdmissionLimitsUnlessTheProvinceConsented(command, policy);
         educationIsAtLeastLowerSecondaryUnlessTheProvinceConsented(command);
-        statedFullMembersMatchTheBranchRoll("I5", command.fullMembersOnRoll(), command.voteDate(), registry);
-        votesCannotExceedTheElectorate("I5", command.fullMembersOnRoll(), command.inFavour() + command.against());
+        statedFullMembersMatchTheBranchRoll(Invariant.I5, command.fullMembersOnRoll(), command.voteDate(), registry);
+        votesCannotExceedTheElectorate(Invariant.I5, command.fullMembersOnRoll(), command.inFavour() + command.against());
         apply(new BranchAdmissionVoteRecorded(memberId, command.meetingId(), command.voteDate(),
                 command.fullMembersOnRoll(), command.inFavour(), command.against(),
                 command.inFavour() >= votes.admissionPassMark(command.fullMembersOnRoll())));
@@ -204,7 +205,7 @@ public class Member {
         candidateFileIsOpen();
         committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee(command, registry);
         committeeVotesAfterThePassedBranchVote(command);
-        votesCannotExceedTheElectorate("I6", command.membersInOffice(), command.inFavour());
+        votesCannotExceedTheElectorate(Invariant.I6, command.membersInOffice(), command.inFavour());
         apply(new CommitteeAdmissionVoteRecorded(memberId, command.committeeOrgId(), command.voteDate(),
                 command.membersInOffice(), command.inFavour(),
                 command.inFavour() >= votes.admissionPassMark(command.membersInOffice())));
@@ -222,7 +223,7 @@ public class Member {
             readmission.formerMemberWaitedLongEnough(command.decision().docDate(),
                     file.application().readmissionGrounds(), readmissionPolicy);
         }
-        decisionIsSignedByTheCompetentAuthority("I7", command.decision(), authority);
+        decisionIsSignedByTheCompetentAuthority(Invariant.I7, command.decision(), authority);
         boolean late = decidedAfterTheDeadline(file.branchVote().voteDate(), command.decision().docDate(),
                 policy.admissionDecisionDeadlineWorkingDays(), command.extensionReason(), calendar, policy);
         apply(new AdmissionApproved(memberId, command.decision().docDate(), command.decision().issuingOrgId(),
@@ -233,7 +234,7 @@ public class Member {
     public void handle(RefuseAdmission command, AuthorityResolver authority) {
         admissionIsDecidedOnlyForACandidate();
         admissionFollowsThePassedVotes(command.decision(), false);
-        decisionIsSignedByTheCompetentAuthority("I7", command.decision(), authority);
+        decisionIsSignedByTheCompetentAuthority(Invariant.I7, command.decision(), authority);
         apply(new AdmissionRefused(memberId, command.decision().docDate(), command.decision().issuingOrgId(),
                 command.reason()));
     }
@@ -256,7 +257,7 @@ public class Member {
                        MembershipLedger ledger) {
         ceremonyRequiresAnApprovedAdmission();
         ceremonyCannotPrecedeTheAdmissionDecision(command);
-        boolean late = ceremonyAfterTheDeadlineNeedsSuperiorConsent(command, calendar, policy);
+        boolean late = ceremonyWithinThirtyWorkingDaysOfReceivingTheDecision(command, calendar, policy);
         apply(new MemberAdmitted(memberId, personId, branchId, command.ceremonyDate(),
                 command.ceremonyDate().plusMonths(policy.probationMonths()), admission.decisionDate(), late,
                 admissions > 0, partyAge.firstAdmissionDecision()));
@@ -265,25 +266,24 @@ public class Member {
 
     @CommandHandler
     public void handle(AssignProbationMentor command, MemberRegistry members) {
-        onlyAProbationaryMember("PROBATION", "aMentorHelpsOnlyAProbationaryMember");
-        mustBeAFullMemberOn("PROBATION", "theMentorIsAFullMemberOnTheDate", "mentor", command.mentorMemberId(),
-                command.assignedOn(), members);
+        aMentorHelpsOnlyAProbationaryMember();
+        theMentorIsAFullMemberOnTheDate(command, members);
         apply(new ProbationMentorAssigned(memberId, command.mentorMemberId(), command.assignedOn()));
     }
 
     @CommandHandler
     public void handle(RecordRecognitionVote command, OrganisationRegistry registry, VotePolicy votes,
                        WorkingDayCalendar calendar, RecruitmentPolicy policy) {
-        onlyAProbationaryMember("I10", "recognitionIsVotedOnlyForAProbationaryMember");
+        recognitionIsVotedOnlyForAProbationaryMember();
         recognitionIsConsideredOnceProbationEnds(command);
         aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee(command, registry);
         if (command.level() == VoteLevel.BRANCH) {
             theBranchVotesAtMostThreeTimesInTurn(command);
-            statedFullMembersMatchTheBranchRoll("I10", command.electorate(), command.voteDate(), registry);
+            statedFullMembersMatchTheBranchRoll(Invariant.I10, command.electorate(), command.voteDate(), registry);
         } else {
             theCommitteeVotesAfterAPassedBranchVoteOrADeadlock(command, registry);
         }
-        votesCannotExceedTheElectorate("I10", command.electorate(), command.inFavour() + command.against());
+        votesCannotExceedTheElectorate(Invariant.I10, command.electorate(), command.inFavour() + command.against());
         if (command.level() == VoteLevel.BRANCH && command.attemptNo() == 1) {
             flagAReviewAfterTheDeadline(command.voteDate(), calendar, policy);
         }
@@ -295,9 +295,9 @@ public class Member {
     @CommandHandler
     public void handle(RecognizeFullMember command, OrganisationRegistry registry, AuthorityResolver authority,
                        WorkingDayCalendar calendar, RecruitmentPolicy policy, MembershipLedger ledger) {
-        onlyAProbationaryMember("I9", "onlyAProbationaryMemberIsRecognised");
+        onlyAProbationaryMemberIsRecognised();
         recognitionFollowsThePassedVotes(registry);
-        decisionIsSignedByTheCompetentAuthority("I9", command.decision(), authority);
+        decisionIsSignedByTheCompetentAuthority(Invariant.I9, command.decision(), authority);
         boolean late = decidedAfterTheDeadline(probation.resolutionDate(), command.decision().docDate(),
                 policy.recognitionDecisionDeadlineWorkingDays(), command.extensionReason(), calendar, policy);
         apply(new FullMembershipRecognized(memberId, branchId, command.decision().docDate(), probation.end(),
@@ -308,13 +308,13 @@ public class Member {
     @CommandHandler
     public void handle(StrikeOffProbationaryMember command, OrganisationRegistry registry, AuthorityResolver authority,
                        VotePolicy votes, MembershipLedger ledger) {
-        onlyAProbationaryMember("I11", "onlyAProbationaryMemberIsStruckOffTheProbationaryList");
-        statedFullMembersMatchTheBranchRoll("I11", command.branchFullMembersOnRoll(), command.decision().docDate(),
+        onlyAProbationaryMemberIsStruckOffTheProbationaryList();
+        statedFullMembersMatchTheBranchRoll(Invariant.I11, command.branchFullMembersOnRoll(), command.decision().docDate(),
                 registry);
         strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked(command, votes);
         strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee(command, registry, votes);
         strikeOffNeedsMoreThanHalfOfTheStandingCommittee(command, votes);
-        decisionIsSignedByTheCompetentAuthority("I11", command.decision(), authority);
+        decisionIsSignedByTheCompetentAuthority(Invariant.I11, command.decision(), authority);
         apply(new ProbationaryMemberStruckOff(memberId, branchId, command.decision().docDate(),
                 command.decision().issuingOrgId(), command.reason()));
         ledger.release(branchId, memberId, command.decision().docDate());
@@ -325,13 +325,13 @@ public class Member {
         return new MemberStanding(memberId, status, fullSince);
     }
 
-    private static void candidateBelongsToABranchThatExistsOnTheDate(RegisterOutstandingCandidate command,
+    private static void memberBelongsToABranchThatExistsOnTheBusinessDate(RegisterOutstandingCandidate command,
                                                                      OrganisationRegistry registry) {
         boolean branchActive = registry.find(command.branchId())
                 .filter(org -> org.kind().isBranch() && org.activeOn(command.registeredOn()))
                 .isPresent();
         if (!branchActive) {
-            throw new RuleViolation("I27", "memberBelongsToABranchThatExistsOnTheBusinessDate",
+            throw new RuleViolation(Invariant.I27, "memberBelongsToABranchThatExistsOnTheBusinessDate",
                     "Branch " + command.branchId() + " is not a branch that exists on " + command.registeredOn()
                             + ", so it cannot take a candidate.");
         }
@@ -339,7 +339,7 @@ public class Member {
 
     private void candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline() {
         if (status != null && (status.isOnRoll() || status == MemberStatus.CANDIDATE && !file.closed())) {
-            throw new RuleViolation("I3", "candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline",
+            throw new RuleViolation(Invariant.I3, "candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline",
                     "Member record " + memberId + " is " + status
                             + (status.isOnRoll() ? " on a roll" : " with an open candidate file")
                             + ", so the person cannot be registered as a candidate again.");
@@ -348,7 +348,7 @@ public class Member {
 
     private void readmissionHappensOnlyOnceInALifetime() {
         if (admissions >= 2) {
-            throw new RuleViolation("I3", "readmissionHappensOnlyOnceInALifetime",
+            throw new RuleViolation(Invariant.I3, "readmissionHappensOnlyOnceInALifetime",
                     "Member record " + memberId + " was admitted " + admissions
                             + " times already; a person is re-admitted at most once (QĐ 294 §3.5).");
         }
@@ -356,7 +356,7 @@ public class Member {
 
     private void candidateFileIsOpen() {
         if (status != MemberStatus.CANDIDATE || file.closed() || admission != null) {
-            throw new RuleViolation("PIPELINE_ORDER", "candidateFileIsOpen",
+            throw new RuleViolation(Invariant.PIPELINE_ORDER, "candidateFileIsOpen",
                     "Recruitment steps are recorded only on an open candidate file awaiting its decision; record "
                             + memberId + " is " + status + (file != null && file.closed() ? " with a closed file." : "."));
         }
@@ -365,7 +365,7 @@ public class Member {
     private void recruitmentStepsFollowTheApplication() {
         candidateFileIsOpen();
         if (file.application() == null) {
-            throw new RuleViolation("PIPELINE_ORDER", "recruitmentStepsFollowTheApplication",
+            throw new RuleViolation(Invariant.PIPELINE_ORDER, "recruitmentStepsFollowTheApplication",
                     "Introducers, verification, comments and votes come after the candidate's application, which "
                             + "has not been submitted yet.");
         }
@@ -373,7 +373,7 @@ public class Member {
 
     private void anApplicationIsSubmittedOncePerCandidacy() {
         if (file.application() != null) {
-            throw new RuleViolation("PIPELINE_ORDER", "anApplicationIsSubmittedOncePerCandidacy",
+            throw new RuleViolation(Invariant.PIPELINE_ORDER, "anApplicationIsSubmittedOncePerCandidacy",
                     "The candidate already applied on " + file.application().applicationDate() + ".");
         }
     }
@@ -381,7 +381,7 @@ public class Member {
     private void applicationDeclaresAReadmissionExactlyForAFormerMember(SubmitApplication command) {
         boolean formerMember = admissions > 0;
         if (command.readmission() != formerMember) {
-            throw new RuleViolation("I3", "applicationDeclaresAReadmissionExactlyForAFormerMember",
+            throw new RuleViolation(Invariant.I3, "applicationDeclaresAReadmissionExactlyForAFormerMember",
                     "An application is a re-admission exactly when the person was a member before; record " + memberId
                             + (formerMember ? " was admitted before." : " was never admitted."));
         }
@@ -389,7 +389,7 @@ public class Member {
 
     private void introducersFollowTheRequiredComposition(IntroducerType type) {
         if (!file.admitsAnother(type)) {
-            throw new RuleViolation("I4", "introducersFollowTheRequiredComposition",
+            throw new RuleViolation(Invariant.I4, "introducersFollowTheRequiredComposition",
                     "Another " + type + " introducer does not fit this file, which needs "
                             + file.requiredIntroducers() + ".");
         }
@@ -397,17 +397,17 @@ public class Member {
 
     private static void introducerIsAFullMemberOnTheDate(String introducerId, LocalDate date, MemberRegistry members) {
         if (introducerId == null) {
-            throw new RuleViolation("I4", "introducerIsAFullMemberOnTheDate",
+            throw new RuleViolation(Invariant.I4, "introducerIsAFullMemberOnTheDate",
                     "A full-member introducer must be named by their member id.");
         }
-        mustBeAFullMemberOn("I4", "introducerIsAFullMemberOnTheDate", "introducer", introducerId, date, members);
+        mustBeAFullMemberOn(Invariant.I4, "introducerIsAFullMemberOnTheDate", "introducer", introducerId, date, members);
     }
 
     /**
      * A member on record in this ledger must be FULL on the date. A member not yet on record (kept on paper until
      * existing members are migrated) cannot be checked here and is accepted (ADR 0008).
      */
-    private static void mustBeAFullMemberOn(String code, String rule, String role, String otherMemberId,
+    private static void mustBeAFullMemberOn(Invariant code, String rule, String role, String otherMemberId,
                                             LocalDate date, MemberRegistry members) {
         members.find(otherMemberId)
                 .filter(standing -> !standing.fullOn(date))
@@ -422,7 +422,7 @@ public class Member {
                                                                        RecruitmentPolicy policy) {
         LocalDate latest = command.assignedOn().minusMonths(policy.introducerMinAcquaintanceMonths());
         if (command.knownSince() == null || command.knownSince().isAfter(latest)) {
-            throw new RuleViolation("I4", "introducerHasKnownTheCandidateForTwelveMonths",
+            throw new RuleViolation(Invariant.I4, "introducerHasKnownTheCandidateForTwelveMonths",
                     "An introducer must have worked, studied or lived with the candidate for at least "
                             + policy.introducerMinAcquaintanceMonths() + " months, that is since " + latest
                             + " or earlier; stated: " + command.knownSince() + ".");
@@ -431,7 +431,7 @@ public class Member {
 
     private static void aCommitteeIntroducesByResolution(AssignIntroducer command) {
         if (command.resolutionRef() == null || command.resolutionRef().isBlank()) {
-            throw new RuleViolation("I4", "aCommitteeIntroducesByResolution",
+            throw new RuleViolation(Invariant.I4, "aCommitteeIntroducesByResolution",
                     "A " + command.introducerType() + " introduces a candidate by a resolution, whose reference "
                             + "is missing.");
         }
@@ -439,14 +439,14 @@ public class Member {
 
     private void onlyAnAssignedIntroducerIsReplaced(ReplaceIntroducer command) {
         if (!file.introducedBy(command.oldIntroducerId())) {
-            throw new RuleViolation("I4", "onlyAnAssignedIntroducerIsReplaced",
+            throw new RuleViolation(Invariant.I4, "onlyAnAssignedIntroducerIsReplaced",
                     command.oldIntroducerId() + " is not an introducer of this candidate, so cannot be replaced.");
         }
     }
 
     private void theBranchVotesAgainOnlyAfterAFailedVote() {
         if (file.branchVotePassed()) {
-            throw new RuleViolation("I5", "theBranchVotesAgainOnlyAfterAFailedVote",
+            throw new RuleViolation(Invariant.I5, "theBranchVotesAgainOnlyAfterAFailedVote",
                     "The branch already passed the admission on " + file.branchVote().voteDate() + ".");
         }
     }
@@ -455,7 +455,7 @@ public class Member {
                                                           RecruitmentPolicy policy) {
         if (file.course() == null || command.voteDate().isAfter(
                 file.course().issueDate().plusMonths(policy.awarenessCertificateValidityMonths()))) {
-            throw new RuleViolation("I5", "awarenessCertificateIsValidOnTheVoteDate",
+            throw new RuleViolation(Invariant.I5, "awarenessCertificateIsValidOnTheVoteDate",
                     "The branch votes only on a candidate whose awareness-course certificate is at most "
                             + policy.awarenessCertificateValidityMonths() + " months old on the vote date; "
                             + (file.course() == null ? "none is on file." : "this one was issued on "
@@ -465,7 +465,7 @@ public class Member {
 
     private void backgroundVerificationConcludedWithoutBlockingIssues() {
         if (file.verification() == null || file.verification() == VerificationConclusion.BLOCKING) {
-            throw new RuleViolation("I5", "backgroundVerificationConcludedWithoutBlockingIssues",
+            throw new RuleViolation(Invariant.I5, "backgroundVerificationConcludedWithoutBlockingIssues",
                     "The branch votes only once background verification has concluded without blocking issues; it is "
                             + (file.verification() == null ? "not concluded." : "BLOCKING."));
         }
@@ -473,7 +473,7 @@ public class Member {
 
     private void requiredIntroducersArePresent() {
         if (!file.introducersComplete()) {
-            throw new RuleViolation("I5", "requiredIntroducersArePresent",
+            throw new RuleViolation(Invariant.I5, "requiredIntroducersArePresent",
                     "The branch votes only on a file with its introducers complete: " + file.requiredIntroducers()
                             + ".");
         }
@@ -481,7 +481,7 @@ public class Member {
 
     private void commentsSummaryIsFiled() {
         if (!file.commentsFiled()) {
-            throw new RuleViolation("I5", "commentsSummaryIsFiled",
+            throw new RuleViolation(Invariant.I5, "commentsSummaryIsFiled",
                     "The branch votes only once the summary of comments from mass organisations and the residence "
                             + "branch is on file.");
         }
@@ -490,7 +490,7 @@ public class Member {
     private void fileIsNotStaleOnTheVoteDate(RecordBranchAdmissionVote command, RecruitmentPolicy policy) {
         LocalDate staleAfter = file.application().applicationDate().plusMonths(policy.fileStaleMonths());
         if (command.voteDate().isAfter(staleAfter)) {
-            throw new RuleViolation("I5", "fileIsNotStaleOnTheVoteDate",
+            throw new RuleViolation(Invariant.I5, "fileIsNotStaleOnTheVoteDate",
                     "The file was compiled on " + file.application().applicationDate() + " and is stale after "
                             + policy.fileStaleMonths() + " months (" + staleAfter
                             + "): its letters and summaries must be redone before a vote.");
@@ -502,7 +502,7 @@ public class Member {
         int age = command.ageInMonthsAtVote();
         boolean overAgeConsented = age > policy.admissionAgeMaxMonths() && file.consented(ConsentKind.OVER_AGE_LIMIT);
         if ((age < policy.admissionAgeMinMonths() || age > policy.admissionAgeMaxMonths()) && !overAgeConsented) {
-            throw new RuleViolation("I5", "ageIsWithinTheAdmissionLimitsUnlessTheProvinceConsented",
+            throw new RuleViolation(Invariant.I5, "ageIsWithinTheAdmissionLimitsUnlessTheProvinceConsented",
                     "A candidate is " + policy.admissionAgeMinMonths() + " to " + policy.admissionAgeMaxMonths()
                             + " completed months old on the vote date (older only with the province's consent); "
                             + "stated: " + age + " months.");
@@ -512,7 +512,7 @@ public class Member {
     private void educationIsAtLeastLowerSecondaryUnlessTheProvinceConsented(RecordBranchAdmissionVote command) {
         if (!command.education().atLeast(EducationLevel.LOWER_SECONDARY)
                 && !file.consented(ConsentKind.EDUCATION_EXCEPTION)) {
-            throw new RuleViolation("I5", "educationIsAtLeastLowerSecondaryUnlessTheProvinceConsented",
+            throw new RuleViolation(Invariant.I5, "educationIsAtLeastLowerSecondaryUnlessTheProvinceConsented",
                     "A candidate needs at least lower-secondary education, or an exception consented for the area; "
                             + "stated: " + command.education() + ".");
         }
@@ -522,7 +522,7 @@ public class Member {
      * The 2/3 denominator is every full member on the branch's roll on the day of the vote, as the branch's own roll
      * counts them: a vote keyed in late is counted against the roll of its day, not of the day it is keyed.
      */
-    private void statedFullMembersMatchTheBranchRoll(String code, int stated, LocalDate votedOn,
+    private void statedFullMembersMatchTheBranchRoll(Invariant code, int stated, LocalDate votedOn,
                                                      OrganisationRegistry registry) {
         int onRoll = registry.find(branchId).map(org -> org.fullMembersOnRollOn(votedOn)).orElse(0);
         if (stated != onRoll) {
@@ -532,7 +532,7 @@ public class Member {
         }
     }
 
-    private static void votesCannotExceedTheElectorate(String code, int electorate, int votesCast) {
+    private static void votesCannotExceedTheElectorate(Invariant code, int electorate, int votesCast) {
         if (votesCast > electorate) {
             throw new RuleViolation(code, "votesCannotExceedTheElectorate",
                     votesCast + " votes were counted but only " + electorate + " may vote.");
@@ -544,7 +544,7 @@ public class Member {
         boolean committee = registry.find(command.committeeOrgId())
                 .filter(org -> org.kind() == OrganisationKind.GRASSROOTS_COMMITTEE).isPresent();
         if (!branchIsSubordinate(registry) || !committee) {
-            throw new RuleViolation("I6", "committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee",
+            throw new RuleViolation(Invariant.I6, "committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee",
                     "Only a grassroots committee votes on admissions, and only for a subordinate branch; "
                             + command.committeeOrgId() + " and branch " + branchId + " are not such a pair.");
         }
@@ -553,7 +553,7 @@ public class Member {
     private void committeeVotesAfterThePassedBranchVote(RecordCommitteeAdmissionVote command) {
         if (!file.branchVotePassed() || command.voteDate().isBefore(file.branchVote().voteDate())
                 || file.committeeVotePassed()) {
-            throw new RuleViolation("I6", "committeeVotesAfterThePassedBranchVote",
+            throw new RuleViolation(Invariant.I6, "committeeVotesAfterThePassedBranchVote",
                     "The grassroots committee votes once, after the branch has passed the admission"
                             + (file.branchVotePassed() ? " on " + file.branchVote().voteDate() : "") + ".");
         }
@@ -565,7 +565,7 @@ public class Member {
 
     private void admissionIsDecidedOnlyForACandidate() {
         if (status != MemberStatus.CANDIDATE || admission != null || file.closed()) {
-            throw new RuleViolation("I7", "admissionIsDecidedOnlyForACandidate",
+            throw new RuleViolation(Invariant.I7, "admissionIsDecidedOnlyForACandidate",
                     "An admission can be decided only once, for a candidate with an open file; this record is "
                             + status + (admission != null ? " with an admission already approved." : "."));
         }
@@ -573,7 +573,7 @@ public class Member {
 
     private void admissionDecisionCannotPrecedeCandidacy(DecideAdmission command) {
         if (command.decision().docDate().isBefore(registeredOn)) {
-            throw new RuleViolation("I7", "admissionDecisionCannotPrecedeCandidacy",
+            throw new RuleViolation(Invariant.I7, "admissionDecisionCannotPrecedeCandidacy",
                     "The admission decision is dated " + command.decision().docDate()
                             + ", before the candidate was registered on " + registeredOn + ".");
         }
@@ -581,7 +581,7 @@ public class Member {
 
     private static void branchCannotReceiveTheDecisionBeforeItIsSigned(DecideAdmission command) {
         if (command.receivedByBranchOn().isBefore(command.decision().docDate())) {
-            throw new RuleViolation("I7", "branchCannotReceiveTheDecisionBeforeItIsSigned",
+            throw new RuleViolation(Invariant.I7, "branchCannotReceiveTheDecisionBeforeItIsSigned",
                     "The branch cannot have received the decision on " + command.receivedByBranchOn()
                             + ", before it was signed on " + command.decision().docDate() + ".");
         }
@@ -590,7 +590,7 @@ public class Member {
     private void admissionFollowsThePassedVotes(DecisionRef decision, boolean committeeVoteNeeded) {
         boolean passed = file.branchVotePassed() && (!committeeVoteNeeded || file.committeeVotePassed());
         if (!passed || decision.docDate().isBefore(file.lastVoteDate())) {
-            throw new RuleViolation("I7", "admissionFollowsThePassedVotes",
+            throw new RuleViolation(Invariant.I7, "admissionFollowsThePassedVotes",
                     "An admission is decided after the branch" + (committeeVoteNeeded ? " and the grassroots committee"
                             : "") + " passed it by two thirds, and not before those votes.");
         }
@@ -598,12 +598,12 @@ public class Member {
 
     private void readmissionNeedsTheProvincesConsent() {
         if (file.application().readmission() && !file.consented(ConsentKind.READMISSION)) {
-            throw new RuleViolation("I7", "readmissionNeedsTheProvincesConsent",
+            throw new RuleViolation(Invariant.I7, "readmissionNeedsTheProvincesConsent",
                     "A re-admission is decided only after the provincial standing committee consented in writing.");
         }
     }
 
-    private void decisionIsSignedByTheCompetentAuthority(String code, DecisionRef decision,
+    private void decisionIsSignedByTheCompetentAuthority(Invariant code, DecisionRef decision,
                                                          AuthorityResolver authority) {
         String competent = authority.admissionAuthority(branchId, decision.docDate()).orElse(null);
         if (!decision.issuingOrgId().equals(competent)) {
@@ -626,7 +626,7 @@ public class Member {
                                                                   RecruitmentPolicy policy) {
         LocalDate staleAfter = file.application().applicationDate().plusMonths(policy.fileStaleMonths());
         if (file.branchVotePassed() || !command.expiredOn().isAfter(staleAfter)) {
-            throw new RuleViolation("FILE_STALE", "onlyAFileThatWentStaleBeforeTheBranchVoteExpires",
+            throw new RuleViolation(Invariant.FILE_STALE, "onlyAFileThatWentStaleBeforeTheBranchVoteExpires",
                     "A file expires only when " + policy.fileStaleMonths() + " months pass after " + staleAfter
                             .minusMonths(policy.fileStaleMonths()) + " without a passed branch vote, that is after "
                             + staleAfter + ".");
@@ -635,7 +635,7 @@ public class Member {
 
     private void ceremonyRequiresAnApprovedAdmission() {
         if (status != MemberStatus.CANDIDATE || admission == null) {
-            throw new RuleViolation("I8", "ceremonyRequiresAnApprovedAdmission",
+            throw new RuleViolation(Invariant.I8, "ceremonyRequiresAnApprovedAdmission",
                     "An admission ceremony needs an approved admission decision for a candidate; this record is "
                             + status + (admission == null ? " without an approved admission." : "."));
         }
@@ -643,14 +643,14 @@ public class Member {
 
     private void ceremonyCannotPrecedeTheAdmissionDecision(AdmitMember command) {
         if (command.ceremonyDate().isBefore(admission.decisionDate())) {
-            throw new RuleViolation("I8", "ceremonyCannotPrecedeTheAdmissionDecision",
+            throw new RuleViolation(Invariant.I8, "ceremonyCannotPrecedeTheAdmissionDecision",
                     "The ceremony on " + command.ceremonyDate() + " cannot precede the admission decision of "
                             + admission.decisionDate() + ".");
         }
     }
 
     /** Returns true when the ceremony is late but the superior committee consented. */
-    private boolean ceremonyAfterTheDeadlineNeedsSuperiorConsent(AdmitMember command, WorkingDayCalendar calendar,
+    private boolean ceremonyWithinThirtyWorkingDaysOfReceivingTheDecision(AdmitMember command, WorkingDayCalendar calendar,
                                                                  AdmissionPolicy policy) {
         LocalDate deadline = calendar.plusWorkingDays(admission.receivedByBranchOn(),
                 policy.ceremonyDeadlineWorkingDays());
@@ -658,7 +658,7 @@ public class Member {
             return false;
         }
         if (command.superiorConsent() == null) {
-            throw new RuleViolation("I8", "ceremonyWithinThirtyWorkingDaysOfReceivingTheDecision",
+            throw new RuleViolation(Invariant.I8, "ceremonyWithinThirtyWorkingDaysOfReceivingTheDecision",
                     "The ceremony must be held within " + policy.ceremonyDeadlineWorkingDays()
                             + " working days of receiving the decision (by " + deadline
                             + "); a later ceremony needs the direct superior committee's consent.");
@@ -666,7 +666,28 @@ public class Member {
         return true;
     }
 
-    private void onlyAProbationaryMember(String code, String rule) {
+    private void aMentorHelpsOnlyAProbationaryMember() {
+        onlyAProbationaryMember(Invariant.PROBATION, "aMentorHelpsOnlyAProbationaryMember");
+    }
+
+    private static void theMentorIsAFullMemberOnTheDate(AssignProbationMentor command, MemberRegistry members) {
+        mustBeAFullMemberOn(Invariant.PROBATION, "theMentorIsAFullMemberOnTheDate", "mentor", command.mentorMemberId(),
+                command.assignedOn(), members);
+    }
+
+    private void recognitionIsVotedOnlyForAProbationaryMember() {
+        onlyAProbationaryMember(Invariant.I10, "recognitionIsVotedOnlyForAProbationaryMember");
+    }
+
+    private void onlyAProbationaryMemberIsRecognised() {
+        onlyAProbationaryMember(Invariant.I9, "onlyAProbationaryMemberIsRecognised");
+    }
+
+    private void onlyAProbationaryMemberIsStruckOffTheProbationaryList() {
+        onlyAProbationaryMember(Invariant.I11, "onlyAProbationaryMemberIsStruckOffTheProbationaryList");
+    }
+
+    private void onlyAProbationaryMember(Invariant code, String rule) {
         if (status != MemberStatus.PROBATIONARY) {
             throw new RuleViolation(code, rule, "This applies only to a probationary member; record " + memberId
                     + " is " + status + ".");
@@ -675,7 +696,7 @@ public class Member {
 
     private void recognitionIsConsideredOnceProbationEnds(RecordRecognitionVote command) {
         if (command.voteDate().isBefore(probation.end())) {
-            throw new RuleViolation("I10", "recognitionIsConsideredOnceProbationEnds",
+            throw new RuleViolation(Invariant.I10, "recognitionIsConsideredOnceProbationEnds",
                     "Recognition is voted on once the 12 months of probation end on " + probation.end()
                             + ", not on " + command.voteDate() + ".");
         }
@@ -684,7 +705,7 @@ public class Member {
     private void theBranchVotesAtMostThreeTimesInTurn(RecordRecognitionVote command) {
         int next = probation.branchAttempts() + 1;
         if (probation.branchPassed() || next > Probation.MAX_BRANCH_ATTEMPTS || command.attemptNo() != next) {
-            throw new RuleViolation("I10", "theBranchVotesAtMostThreeTimesInTurn",
+            throw new RuleViolation(Invariant.I10, "theBranchVotesAtMostThreeTimesInTurn",
                     "The branch votes on recognition at most " + Probation.MAX_BRANCH_ATTEMPTS
                             + " times until one passes; after three failed votes the competent committee decides. "
                             + "This would be attempt " + command.attemptNo() + " after " + probation.branchAttempts()
@@ -699,7 +720,7 @@ public class Member {
                 .filter(org -> org.kind() == OrganisationKind.GRASSROOTS_COMMITTEE).isPresent();
         boolean committeeVote = command.level() == VoteLevel.COMMITTEE;
         if (committeeVote ? !namesAGrassrootsCommittee : command.committeeOrgId() != null) {
-            throw new RuleViolation("I10", "aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee",
+            throw new RuleViolation(Invariant.I10, "aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee",
                     committeeVote
                             ? "A committee's recognition vote names the grassroots committee that voted; "
                                     + command.committeeOrgId() + " is not a grassroots committee."
@@ -713,7 +734,7 @@ public class Member {
         boolean afterBranch = probation.branchPassed() && branchIsSubordinate(registry);
         if (probation.committeePassed() || !(afterBranch || probation.deadlocked())
                 || command.voteDate().isBefore(probation.lastBranchVoteDate())) {
-            throw new RuleViolation("I10", "theCommitteeVotesAfterAPassedBranchVoteOrADeadlock",
+            throw new RuleViolation(Invariant.I10, "theCommitteeVotesAfterAPassedBranchVoteOrADeadlock",
                     "The grassroots committee votes on a recognition once, and not before the branch's vote: after a "
                             + "subordinate branch passed it, or as escalation after three failed branch votes.");
         }
@@ -735,7 +756,7 @@ public class Member {
         boolean byBranch = probation.branchPassed() && (!branchIsSubordinate(registry) || probation.committeePassed());
         boolean byEscalation = probation.deadlocked() && probation.committeePassed();
         if (!byBranch && !byEscalation) {
-            throw new RuleViolation("I9", "recognitionFollowsThePassedVotes",
+            throw new RuleViolation(Invariant.I9, "recognitionFollowsThePassedVotes",
                     "A member is recognised after the branch (and the grassroots committee above a subordinate branch) "
                             + "passed it by two thirds, or after escalation of three failed branch votes.");
         }
@@ -749,14 +770,14 @@ public class Member {
                                                                      VotePolicy votes) {
         int needed = votes.admissionPassMark(command.branchFullMembersOnRoll());
         if (!probation.deadlocked() && command.branchInFavour() < needed) {
-            throw new RuleViolation("I11", "strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked",
+            throw new RuleViolation(Invariant.I11, "strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked",
                     "Striking off the probationary list needs " + needed + " (" + votes.admission() + ") of the "
                             + "branch's " + command.branchFullMembersOnRoll() + " full members unless three branch "
                             + "votes deadlocked; stated " + command.branchInFavour() + ".");
         }
     }
 
-    /** Above a subordinate branch the grassroots committee votes too (domain.md §6), unless the branch deadlocked. */
+    /** Above a subordinate branch the grassroots committee votes too (docs/rules.md#s6), unless the branch deadlocked. */
     private void strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee(
             StrikeOffProbationaryMember command, OrganisationRegistry registry, VotePolicy votes) {
         if (probation.deadlocked() || !branchIsSubordinate(registry)) {
@@ -765,7 +786,7 @@ public class Member {
         int needed = votes.admissionPassMark(command.grassrootsCommitteeMembers());
         if (command.grassrootsCommitteeMembers() < 1 || command.grassrootsCommitteeInFavour() < needed
                 || command.grassrootsCommitteeInFavour() > command.grassrootsCommitteeMembers()) {
-            throw new RuleViolation("I11", "strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee",
+            throw new RuleViolation(Invariant.I11, "strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee",
                     "Branch " + branchId + " is a subordinate branch, so striking off its probationary list also "
                             + "needs " + votes.admission() + " of the grassroots committee's members in office; "
                             + "stated " + command.grassrootsCommitteeInFavour() + " of "
@@ -778,7 +799,7 @@ public class Member {
         int needed = votes.majorityPassMark(command.standingCommitteeMembers());
         if (command.standingCommitteeInFavour() < needed
                 || command.standingCommitteeInFavour() > command.standingCommitteeMembers()) {
-            throw new RuleViolation("I11", "strikeOffNeedsMoreThanHalfOfTheStandingCommittee",
+            throw new RuleViolation(Invariant.I11, "strikeOffNeedsMoreThanHalfOfTheStandingCommittee",
                     "Striking off the probationary list is decided by " + needed + " (more than "
                             + votes.majority() + ") of the " + command.standingCommitteeMembers()
                             + " standing-committee members; stated " + command.standingCommitteeInFavour() + ".");
@@ -899,7 +920,7 @@ public class Member {
 
     private void collectiveTransferMovesAMemberFromTheirCurrentHome(String fromOrgId) {
         if (status == null || !status.isOnRoll() || !fromOrgId.equals(branchId)) {
-            throw new RuleViolation("I2", "collectiveTransferMovesAMemberFromTheirCurrentHome",
+            throw new RuleViolation(Invariant.I2, "collectiveTransferMovesAMemberFromTheirCurrentHome",
                     "Only a probationary or full member whose home is " + fromOrgId
                             + " is moved by its merge or split; member " + memberId + " is " + status
                             + " with home " + branchId + ".");
@@ -967,14 +988,14 @@ public class Member {
     @CommandHandlerInterceptor
     void aDeceasedMemberTakesNoFurtherCommands(CommandMessage<?> command) {
         if (status == MemberStatus.DECEASED && !stillTakenAfterDeath(command.getPayload())) {
-            throw new RuleViolation("I29", "aDeceasedMemberTakesNoFurtherCommands",
+            throw new RuleViolation(Invariant.I29, "aDeceasedMemberTakesNoFurtherCommands",
                     "Member " + memberId + " has died; the record takes no further member commands ("
                             + command.getPayloadType().getSimpleName() + ") except a posthumous badge award or a correction of the record.");
         }
     }
 
     /**
-     * I29's allow-list, the one place that says what a deceased member's record still takes: domain.md allows only
+     * I29's allow-list, the one place that says what a deceased member's record still takes: docs/rules.md allows only
      * a posthumous badge, filing, archiving and corrections after death. Each entry is a command by name (and, for the
      * badge, its posthumous flag), so a new command stays refused until it is added here on purpose.
      */

@@ -18,6 +18,7 @@ import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The member's party badges (domain.md §7.2, I24): one per level of party age. Exempt members stay FULL and so stay
+ * The member's party badges (docs/rules.md#s7-2, I24): one per level of party age. Exempt members stay FULL and so stay
  * eligible; a posthumous award goes to a member who died a full member, through I29's allow-list (ADR 0015); a
  * discipline defers the award; an expelled member hands the badges back.
  */
@@ -76,7 +77,7 @@ class MemberBadges {
 
     @CommandHandler
     void handle(ReissueBadge command) {
-        onlyAHeldBadgeIsReissued(command.level());
+        onlyAnAwardedBadgeIsReissued(command.level());
         aBadgeIsReissuedForAGoodReason(command);
         apply(new PartyBadgeReissued(member.memberId(), command.level(), heldBadges.get(command.level()),
                 command.newBadgeNumber(), command.reason(), command.decision().docDate(),
@@ -93,7 +94,7 @@ class MemberBadges {
 
     private void badgeIsAwardedToAFullMember() {
         if (member.status() != MemberStatus.FULL) {
-            throw new RuleViolation("I24", "badgeIsAwardedToAFullMember",
+            throw new RuleViolation(Invariant.I24, "badgeIsAwardedToAFullMember",
                     "A party badge is awarded to a full member (exempt or not); this record is " + member.status()
                             + ".");
         }
@@ -101,7 +102,7 @@ class MemberBadges {
 
     private void aPosthumousBadgeIsForAMemberWhoDiedAFullMember() {
         if (member.status() != MemberStatus.DECEASED || member.statusAtDeath() != MemberStatus.FULL) {
-            throw new RuleViolation("I24", "aPosthumousBadgeIsForAMemberWhoDiedAFullMember",
+            throw new RuleViolation(Invariant.I24, "aPosthumousBadgeIsForAMemberWhoDiedAFullMember",
                     "A posthumous badge is for a member recorded as having died a full member; this record is "
                             + (member.status() == MemberStatus.DECEASED ? "of a member who died "
                             + member.statusAtDeath() : member.status()) + ".");
@@ -110,14 +111,14 @@ class MemberBadges {
 
     private static void levelIsABadgeLevel(AwardPartyBadge command, BadgePolicy policy) {
         if (!policy.levels().contains(command.level())) {
-            throw new RuleViolation("I24", "levelIsABadgeLevel",
+            throw new RuleViolation(Invariant.I24, "levelIsABadgeLevel",
                     "There is no " + command.level() + "-year badge; the levels are " + policy.levels() + ".");
         }
     }
 
     private void eachLevelIsAwardedOnce(AwardPartyBadge command) {
         if (awardedLevels.contains(command.level())) {
-            throw new RuleViolation("I24", "eachLevelIsAwardedOnce",
+            throw new RuleViolation(Invariant.I24, "eachLevelIsAwardedOnce",
                     "The member was already awarded the " + command.level() + "-year badge; each level is awarded "
                             + "once.");
         }
@@ -127,7 +128,7 @@ class MemberBadges {
                                                                           BadgePolicy policy) {
         boolean anniversary = policy.occasions().contains(MonthDay.from(command.occasionDate()));
         if (!anniversary && isBlank(command.specialOccasionRef())) {
-            throw new RuleViolation("I24", "occasionIsAnAnniversaryOrADecidedSpecialOccasion",
+            throw new RuleViolation(Invariant.I24, "occasionIsAnAnniversaryOrADecidedSpecialOccasion",
                     "Badges are presented on the anniversaries " + policy.occasions() + " or on another occasion "
                             + "decided by the provincial standing committee; " + command.occasionDate()
                             + " is neither.");
@@ -139,7 +140,7 @@ class MemberBadges {
         int earlyMonths = policy.earlyMonthsAllowed(command.level(), command.seriousIllness(), false);
         LocalDate reachedOn = levelReachedOn(command.level());
         if (command.occasionDate().plusMonths(earlyMonths).isBefore(reachedOn)) {
-            throw new RuleViolation("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance",
+            throw new RuleViolation(Invariant.I24, "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance",
                     "The " + command.level() + "-year badge needs " + command.level() + " years of party age on "
                             + command.occasionDate() + " (or at most " + earlyMonths + " months early on the stated "
                             + "ground); the member has " + fullYearsOn(command.occasionDate()) + " full years"
@@ -149,7 +150,7 @@ class MemberBadges {
     }
 
     /**
-     * "Posthumous award: at most 12 months early" (domain.md §7.2), read as: the member died at most that long before
+     * "Posthumous award: at most 12 months early" (docs/rules.md#s7-2), read as: the member died at most that long before
      * the party age, counted up to the death, would have reached the level (ADR 0015).
      */
     private LocalDate theMemberDiedAtMostTheAllowanceBeforeReachingTheLevel(AwardPartyBadge command,
@@ -158,7 +159,7 @@ class MemberBadges {
         LocalDate reachedOn = levelReachedOn(command.level());
         LocalDate died = member.dateOfDeath();
         if (died.plusMonths(earlyMonths).isBefore(reachedOn)) {
-            throw new RuleViolation("I24", "theMemberDiedAtMostTheAllowanceBeforeReachingTheLevel",
+            throw new RuleViolation(Invariant.I24, "theMemberDiedAtMostTheAllowanceBeforeReachingTheLevel",
                     "A posthumous " + command.level() + "-year badge goes to a member who died at most " + earlyMonths
                             + " months before reaching the level; the member died on " + died + " with "
                             + fullYearsOn(died) + " full years" + reachedOnText(reachedOn));
@@ -196,7 +197,7 @@ class MemberBadges {
         LocalDate considerableFrom = discipline.effectiveDate()
                 .plusMonths(policy.deferralMonthsAfter(discipline.form()));
         if (command.decision().docDate().isBefore(considerableFrom)) {
-            throw new RuleViolation("I24", "aDisciplinedMemberIsNotConsideredWithinTheDeferral",
+            throw new RuleViolation(Invariant.I24, "aDisciplinedMemberIsNotConsideredWithinTheDeferral",
                     "A member given a " + discipline.form() + " on " + discipline.effectiveDate() + " may be "
                             + "considered for a badge from " + considerableFrom + " ("
                             + policy.deferralMonthsAfter(discipline.form()) + " months), not by a decision of "
@@ -207,16 +208,16 @@ class MemberBadges {
     private static void aDisciplinedMemberIsConsideredOnTheBranchsConfirmationOfCorrection(
             DisciplineImposed discipline, AwardPartyBadge command) {
         if (isBlank(command.correctionConfirmationRef())) {
-            throw new RuleViolation("I24", "aDisciplinedMemberIsConsideredOnTheBranchsConfirmationOfCorrection",
+            throw new RuleViolation(Invariant.I24, "aDisciplinedMemberIsConsideredOnTheBranchsConfirmationOfCorrection",
                     "The " + discipline.form() + " of " + discipline.effectiveDate() + " still applies, so the "
                             + "member is considered for a badge only with the branch's confirmation that the fault "
                             + "was corrected.");
         }
     }
 
-    private void onlyAHeldBadgeIsReissued(int level) {
+    private void onlyAnAwardedBadgeIsReissued(int level) {
         if (!heldBadges.containsKey(level)) {
-            throw new RuleViolation("BADGE_NOT_AWARDED", "onlyAnAwardedBadgeIsReissued",
+            throw new RuleViolation(Invariant.BADGE_NOT_AWARDED, "onlyAnAwardedBadgeIsReissued",
                     "The member does not hold a " + level + "-year badge (never awarded or handed back), so it "
                             + "cannot be reissued.");
         }
@@ -224,14 +225,14 @@ class MemberBadges {
 
     private static void aBadgeIsReissuedForAGoodReason(ReissueBadge command) {
         if (isBlank(command.reason())) {
-            throw new RuleViolation("BADGE_REISSUE_REASON", "aBadgeIsReissuedForAGoodReason",
+            throw new RuleViolation(Invariant.BADGE_REISSUE_REASON, "aBadgeIsReissuedForAGoodReason",
                     "A lost badge is reissued only for a good reason, which must be stated.");
         }
     }
 
     private void onlyAnExpelledMemberHandsABadgeBack() {
         if (member.status() != MemberStatus.EXPELLED) {
-            throw new RuleViolation("BADGE_RETURN", "onlyAnExpelledMemberHandsABadgeBack",
+            throw new RuleViolation(Invariant.BADGE_RETURN, "onlyAnExpelledMemberHandsABadgeBack",
                     "Badges are handed back on expulsion (a deceased member's family keeps them); this record is "
                             + member.status() + ".");
         }
@@ -239,7 +240,7 @@ class MemberBadges {
 
     private void onlyAHeldBadgeIsHandedBack(int level) {
         if (!heldBadges.containsKey(level)) {
-            throw new RuleViolation("BADGE_NOT_AWARDED", "onlyAHeldBadgeIsHandedBack",
+            throw new RuleViolation(Invariant.BADGE_NOT_AWARDED, "onlyAHeldBadgeIsHandedBack",
                     "The member does not hold a " + level + "-year badge, so there is none to hand back.");
         }
     }

@@ -7,6 +7,7 @@ import vn.partyledger.domain.member.MemberLostContact;
 import vn.partyledger.domain.member.RecordContactRestored;
 import vn.partyledger.domain.member.RecordLostContact;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
@@ -14,7 +15,7 @@ import java.time.LocalDate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * Whether the member is in contact with the party organisation (domain.md §4 overlay LOST_CONTACT, §7.1, §17.6). The
+ * Whether the member is in contact with the party organisation (docs/rules.md#s4 overlay LOST_CONTACT, §7.1, §17.6). The
  * time of lost contact is a party-age gap, kept by {@link MemberPartyAge}, which these rules read. A member who lost
  * contact may still be struck off (typically for absence, ABSENCE_OR_DUES_3M): leaving the roll ends the lost contact,
  * and its gap runs on as the strike-off's (ADR 0017).
@@ -51,7 +52,7 @@ class MemberContact {
 
     private void onlyAProbationaryOrFullMemberLosesContact() {
         if (member.status() == null || !member.status().isOnRoll()) {
-            throw new RuleViolation("LOST_CONTACT", "onlyAProbationaryOrFullMemberLosesContact",
+            throw new RuleViolation(Invariant.LOST_CONTACT, "onlyAProbationaryOrFullMemberLosesContact",
                     "Only a probationary or full member on a branch's roll can lose contact with it; this record is "
                             + member.status() + ".");
         }
@@ -59,7 +60,7 @@ class MemberContact {
 
     private void contactIsLostOnceUntilRestored() {
         partyAge.lostContactSince().ifPresent(since -> {
-            throw new RuleViolation("LOST_CONTACT", "contactIsLostOnceUntilRestored",
+            throw new RuleViolation(Invariant.LOST_CONTACT, "contactIsLostOnceUntilRestored",
                     "The member has been out of contact since " + since
                             + "; record the restored contact before a new loss.");
         });
@@ -70,7 +71,7 @@ class MemberContact {
                                                                         OrganisationRegistry registry) {
         String home = member.homeOrgId();
         if (!registry.isSelfOrAncestor(decision.issuingOrgId(), home, decision.docDate())) {
-            throw new RuleViolation("LOST_CONTACT", "contactIsRecordedByTheMembersBranchOrACommitteeAboveIt",
+            throw new RuleViolation(Invariant.LOST_CONTACT, "contactIsRecordedByTheMembersBranchOrACommitteeAboveIt",
                     "Contact of a member of " + home + " is recorded by that branch or a committee above it on "
                             + decision.docDate() + "; " + decision.issuingOrgId() + " is neither.");
         }
@@ -78,7 +79,7 @@ class MemberContact {
 
     private static void aContactChangeIsRecordedNoEarlierThanItHappened(LocalDate date, DecisionRef decision) {
         if (date.isAfter(decision.docDate())) {
-            throw new RuleViolation("LOST_CONTACT", "aContactChangeIsRecordedNoEarlierThanItHappened",
+            throw new RuleViolation(Invariant.LOST_CONTACT, "aContactChangeIsRecordedNoEarlierThanItHappened",
                     "A record dated " + decision.docDate() + " states what has happened, not a change on " + date
                             + " still to come.");
         }
@@ -86,14 +87,14 @@ class MemberContact {
 
     private void onlyLostContactIsRestored() {
         if (partyAge.lostContactSince().isEmpty()) {
-            throw new RuleViolation("LOST_CONTACT", "onlyLostContactIsRestored",
+            throw new RuleViolation(Invariant.LOST_CONTACT, "onlyLostContactIsRestored",
                     "Member " + member.memberId() + " is not out of contact, so there is no contact to restore.");
         }
     }
 
     private void contactIsRestoredNoEarlierThanItWasLost(RecordContactRestored command) {
         if (command.to().isBefore(lostFrom())) {
-            throw new RuleViolation("LOST_CONTACT", "contactIsRestoredNoEarlierThanItWasLost",
+            throw new RuleViolation(Invariant.LOST_CONTACT, "contactIsRestoredNoEarlierThanItWasLost",
                     "Contact was lost on " + lostFrom() + ", so it cannot be restored on " + command.to() + ".");
         }
     }

@@ -24,6 +24,7 @@ import vn.partyledger.domain.member.MemberCollectivelyTransferred;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 
@@ -108,7 +109,7 @@ class MemberCorrections {
     private Entry theEntryIsOnThisRecord(CorrectionOfTheRecord command) {
         Entry entry = entries.get(command.eventId());
         if (entry == null) {
-            throw new RuleViolation("I30", "theEntryIsOnThisRecord",
+            throw new RuleViolation(Invariant.I30, "theEntryIsOnThisRecord",
                     "Event " + command.eventId() + " is not a correctable entry on the record of member "
                             + member.memberId() + "; a correction names an entry of this member's own record.");
         }
@@ -117,7 +118,7 @@ class MemberCorrections {
 
     private void anAnnulledEntryStaysAnnulled(Entry entry) {
         if (annulled.contains(entry.eventId())) {
-            throw new RuleViolation("I30", "anAnnulledEntryStaysAnnulled",
+            throw new RuleViolation(Invariant.I30, "anAnnulledEntryStaysAnnulled",
                     "The " + entry.type() + " entry " + entry.eventId() + " was annulled already; an annulled entry "
                             + "is not annulled or corrected again.");
         }
@@ -125,7 +126,7 @@ class MemberCorrections {
 
     private static void onlyAMistakenDeathStrikeOffBadgeOrExemptionIsAnnulled(Entry entry) {
         if (!entry.type().annullable()) {
-            throw new RuleViolation("I30", "onlyAMistakenDeathStrikeOffBadgeOrExemptionIsAnnulled",
+            throw new RuleViolation(Invariant.I30, "onlyAMistakenDeathStrikeOffBadgeOrExemptionIsAnnulled",
                     "Only a death, strike-off, badge award or exemption keyed by mistake can be annulled, not a "
                             + entry.type() + "; a decision that was itself wrong is undone by its own procedure "
                             + "(appeal, restoration, a new decision).");
@@ -134,7 +135,7 @@ class MemberCorrections {
 
     private static void onlyTheDateOfDeathOrOfTheAdmissionDecisionIsCorrected(Entry entry) {
         if (!entry.type().dateCorrectable()) {
-            throw new RuleViolation("I30", "onlyTheDateOfDeathOrOfTheAdmissionDecisionIsCorrected",
+            throw new RuleViolation(Invariant.I30, "onlyTheDateOfDeathOrOfTheAdmissionDecisionIsCorrected",
                     "Only the date of death and the date of the admission decision can be corrected, not the date "
                             + "of a " + entry.type() + "; a wrong entry of that kind is annulled and keyed again.");
         }
@@ -142,7 +143,7 @@ class MemberCorrections {
 
     private void onlyAnEntryWhoseEffectIsStillInForceIsCorrected(Entry entry) {
         if (!entry.eventId().equals(inEffect.get(effectOf(entry.type(), entry.eventId())))) {
-            throw new RuleViolation("I30", "onlyAnEntryWhoseEffectIsStillInForceIsCorrected",
+            throw new RuleViolation(Invariant.I30, "onlyAnEntryWhoseEffectIsStillInForceIsCorrected",
                     "The " + entry.type() + " entry " + entry.eventId() + " no longer has effect (a later entry "
                             + "ended or replaced it, e.g. a restoration, a re-admission or the exemption's end), so "
                             + "correcting it would rewrite what came after.");
@@ -151,14 +152,14 @@ class MemberCorrections {
 
     private static void aCorrectedDateDiffersFromTheRecordedOne(Entry entry, LocalDate correctedDate) {
         if (entry.date().equals(correctedDate)) {
-            throw new RuleViolation("I30", "aCorrectedDateDiffersFromTheRecordedOne",
+            throw new RuleViolation(Invariant.I30, "aCorrectedDateDiffersFromTheRecordedOne",
                     "The " + entry.type() + " entry is recorded on " + correctedDate + " already; nothing to correct.");
         }
     }
 
     private void aCorrectedDateOfDeathFallsWithinTheRosterLineItEnds(LocalDate correctedDate) {
         if (correctedDate.isBefore(rosterLineSince)) {
-            throw new RuleViolation("I30", "aCorrectedDateOfDeathFallsWithinTheRosterLineItEnds",
+            throw new RuleViolation(Invariant.I30, "aCorrectedDateOfDeathFallsWithinTheRosterLineItEnds",
                     "The member's standing in " + member.homeOrgId() + " began on " + rosterLineSince
                             + ", so the death cannot be moved to " + correctedDate + "; the entries after that date "
                             + "would be wrong as well and are corrected first.");
@@ -169,7 +170,7 @@ class MemberCorrections {
         LocalDate latest = ceremonyOn != null && ceremonyOn.isBefore(admissionReceivedOn) ? ceremonyOn
                 : admissionReceivedOn;
         if (correctedDate.isBefore(candidacyOpenedOn) || correctedDate.isAfter(latest)) {
-            throw new RuleViolation("I30", "aCorrectedAdmissionDecisionFallsBetweenCandidacyAndItsReceipt",
+            throw new RuleViolation(Invariant.I30, "aCorrectedAdmissionDecisionFallsBetweenCandidacyAndItsReceipt",
                     "An admission decision is signed on or after the candidacy opened on " + candidacyOpenedOn
                             + " and on or before the branch received it and held the ceremony (" + latest + "), not on "
                             + correctedDate + ".");
@@ -179,7 +180,7 @@ class MemberCorrections {
     private void aCorrectionIsSignedByTheCommitteeThatAdmitsOrTheEntrysDecider(Entry entry, DecisionRef decision,
                                                                               AuthorityResolver authority) {
         if (!decision.issuingOrgId().equals(entry.decidedByOrgId())) {
-            CommitteeThatAdmits.mustSign("I30", "aCorrectionIsSignedByTheCommitteeThatAdmitsOrTheEntrysDecider",
+            CommitteeThatAdmits.mustSign(Invariant.I30, "aCorrectionIsSignedByTheCommitteeThatAdmitsOrTheEntrysDecider",
                     "correcting the record", member.homeOrgId(), decision, authority);
         }
     }

@@ -23,6 +23,7 @@ import vn.partyledger.domain.discipline.MembershipRestored;
 import vn.partyledger.domain.discipline.ResolveAppeal;
 import vn.partyledger.domain.discipline.SuspendPartyActivity;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 
@@ -33,7 +34,7 @@ import java.util.Map;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A member's discipline (domain.md §10.3, I12), the suspension while a case is open, and appeals against discipline
+ * A member's discipline (docs/rules.md#s10-3, I12), the suspension while a case is open, and appeals against discipline
  * and strike-off decisions (I21). An expulsion ends the membership, so it takes the member off the roll in the same
  * unit of work (ADR 0004); an appeal leaves the decision in force until it is resolved.
  */
@@ -110,21 +111,21 @@ class MemberDiscipline {
 
     private void disciplineIsImposedOnAMemberOnTheRoll() {
         if (member.status() == null || !member.status().isOnRoll()) {
-            throw new RuleViolation("I12", "disciplineIsImposedOnAMemberOnTheRoll",
+            throw new RuleViolation(Invariant.I12, "disciplineIsImposedOnAMemberOnTheRoll",
                     "Discipline is imposed on a probationary or full member; this record is " + member.status() + ".");
         }
     }
 
     private void aProbationaryMemberIsOnlyReprimandedOrWarned(DisciplineForm form) {
         if (member.status() == MemberStatus.PROBATIONARY && !form.isMild()) {
-            throw new RuleViolation("I12", "aProbationaryMemberIsOnlyReprimandedOrWarned",
+            throw new RuleViolation(Invariant.I12, "aProbationaryMemberIsOnlyReprimandedOrWarned",
                     "A probationary member can only be reprimanded or warned, not given " + form + ".");
         }
     }
 
     private void aBranchOnlyReprimandsOrWarnsItsMembers(ImposeDiscipline command) {
         if (command.decision().issuingOrgId().equals(member.homeOrgId()) && !command.form().isMild()) {
-            throw new RuleViolation("I12", "aBranchOnlyReprimandsOrWarnsItsMembers",
+            throw new RuleViolation(Invariant.I12, "aBranchOnlyReprimandsOrWarnsItsMembers",
                     "Branch " + member.homeOrgId() + " may only reprimand or warn its members; " + command.form()
                             + " is proposed by the branch and decided by the superior standing committee.");
         }
@@ -132,7 +133,7 @@ class MemberDiscipline {
 
     private static void dismissalIsOnlyFromAPostTheMemberHolds(ImposeDiscipline command) {
         if (command.form() == DisciplineForm.DISMISSAL && !command.postHeld()) {
-            throw new RuleViolation("I12", "dismissalIsOnlyFromAPostTheMemberHolds",
+            throw new RuleViolation(Invariant.I12, "dismissalIsOnlyFromAPostTheMemberHolds",
                     "Dismissal removes a member from a party post, so it needs a member who holds one.");
         }
     }
@@ -140,14 +141,14 @@ class MemberDiscipline {
     private void dismissalAndExpulsionAreDecidedByTheDisciplineAuthority(ImposeDiscipline command,
                                                                          AuthorityResolver authority) {
         if (!command.form().isMild()) {
-            CommitteeThatAdmits.mustSign("I12", "dismissalAndExpulsionAreDecidedByTheDisciplineAuthority",
+            CommitteeThatAdmits.mustSign(Invariant.I12, "dismissalAndExpulsionAreDecidedByTheDisciplineAuthority",
                     command.form().toString(), member.homeOrgId(), command.decision(), authority);
         }
     }
 
     private void onlyAMemberOnTheRollIsSuspendedOnce() {
         if (member.status() == null || !member.status().isOnRoll() || suspended) {
-            throw new RuleViolation("SUSPENSION", "onlyAMemberOnTheRollIsSuspendedOnce",
+            throw new RuleViolation(Invariant.SUSPENSION, "onlyAMemberOnTheRollIsSuspendedOnce",
                     "Party activity is suspended for a probationary or full member not already suspended; this "
                             + "record is "
                             + member.status() + (suspended ? " and already suspended." : "."));
@@ -156,7 +157,7 @@ class MemberDiscipline {
 
     private void onlyASuspensionInForceIsLifted() {
         if (!suspended) {
-            throw new RuleViolation("SUSPENSION", "onlyASuspensionInForceIsLifted",
+            throw new RuleViolation(Invariant.SUSPENSION, "onlyASuspensionInForceIsLifted",
                     "The member's party activity is not suspended, so there is no suspension to lift.");
         }
     }
@@ -164,7 +165,7 @@ class MemberDiscipline {
     private void anAppealIsAgainstADecisionOnRecord(FileAppeal command) {
         LocalDate decided = decisions.get(command.subject());
         if (decided == null || command.decisionReceivedOn().isBefore(decided)) {
-            throw new RuleViolation("I21", "anAppealIsAgainstADecisionOnRecord",
+            throw new RuleViolation(Invariant.I21, "anAppealIsAgainstADecisionOnRecord",
                     decided == null ? "There is no " + command.subject() + " decision on record to appeal against."
                             : "The " + command.subject() + " decision of " + decided
                             + " cannot have been received before it was signed, on " + command.decisionReceivedOn()
@@ -174,7 +175,7 @@ class MemberDiscipline {
 
     private void oneAppealIsPendingAtATime() {
         if (pendingAppeal != null) {
-            throw new RuleViolation("I21", "oneAppealIsPendingAtATime",
+            throw new RuleViolation(Invariant.I21, "oneAppealIsPendingAtATime",
                     "An appeal against the " + pendingAppeal + " decision is still pending; it is resolved first.");
         }
     }
@@ -187,7 +188,7 @@ class MemberDiscipline {
                 ? calendar.plusWorkingDays(command.decisionReceivedOn(), policy.strikeOffAppealWorkingDays())
                 : command.decisionReceivedOn().plusMonths(policy.disciplineAppealMonths());
         if (command.filedOn().isAfter(deadline)) {
-            throw new RuleViolation("I21", "anAppealIsFiledWithinItsPeriodOfReceivingTheDecision",
+            throw new RuleViolation(Invariant.I21, "anAppealIsFiledWithinItsPeriodOfReceivingTheDecision",
                     "An appeal against a " + command.subject() + " decision is filed within "
                             + (strikeOff ? policy.strikeOffAppealWorkingDays() + " working days"
                             : policy.disciplineAppealMonths() + " month(s)") + " of receiving it on "
@@ -198,7 +199,7 @@ class MemberDiscipline {
 
     private void onlyAPendingAppealIsResolved() {
         if (pendingAppeal == null) {
-            throw new RuleViolation("I21", "onlyAPendingAppealIsResolved",
+            throw new RuleViolation(Invariant.I21, "onlyAPendingAppealIsResolved",
                     "No appeal is pending for member " + member.memberId() + ", so none can be resolved.");
         }
     }

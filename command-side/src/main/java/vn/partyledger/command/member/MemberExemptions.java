@@ -13,12 +13,13 @@ import vn.partyledger.domain.exemption.ExemptionPolicy;
 import vn.partyledger.domain.exemption.ExemptionReason;
 import vn.partyledger.domain.exemption.GrantExemption;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A member's exemptions from party work and meetings (domain.md §8, I14–I15): at most one in force at a time. An
+ * A member's exemptions from party work and meetings (docs/rules.md#s8, I14–I15): at most one in force at a time. An
  * exempt member stays on the roll and in the headcount, so no roll changes here.
  */
 class MemberExemptions {
@@ -64,7 +65,7 @@ class MemberExemptions {
         boolean eligible = status == MemberStatus.FULL
                 || (status == MemberStatus.PROBATIONARY && policy.allowProbationary());
         if (!eligible) {
-            throw new RuleViolation("I14", "fullExemptionIsForAFullMember",
+            throw new RuleViolation(Invariant.I14, "fullExemptionIsForAFullMember",
                     "A full exemption is granted to a full member"
                             + (policy.allowProbationary() ? " or a probationary member" : "")
                             + "; this record is " + status + ".");
@@ -73,14 +74,14 @@ class MemberExemptions {
 
     private static void fullExemptionNeedsTheMembersOwnApplication(GrantExemption command) {
         if (command.applicationRef() == null || command.applicationRef().isBlank()) {
-            throw new RuleViolation("I14", "fullExemptionNeedsTheMembersOwnApplication",
+            throw new RuleViolation(Invariant.I14, "fullExemptionNeedsTheMembersOwnApplication",
                     "A full exemption is granted only on the member's own application, which must be on file.");
         }
     }
 
     private static void fullExemptionIsForAdvancedAgeAndPoorHealth(GrantExemption command) {
         if (command.reason() != ExemptionReason.ADVANCED_AGE_POOR_HEALTH) {
-            throw new RuleViolation("I14", "fullExemptionIsForAdvancedAgeAndPoorHealth",
+            throw new RuleViolation(Invariant.I14, "fullExemptionIsForAdvancedAgeAndPoorHealth",
                     "A full exemption is for members of advanced age and poor health, not for " + command.reason()
                             + "; other absences call for a temporary exemption.");
         }
@@ -88,7 +89,7 @@ class MemberExemptions {
 
     private void fullExemptionIsDecidedByTheMembersBranch(GrantExemption command) {
         if (!command.resolution().issuingOrgId().equals(member.homeOrgId())) {
-            throw new RuleViolation("I14", "fullExemptionIsDecidedByTheMembersBranch",
+            throw new RuleViolation(Invariant.I14, "fullExemptionIsDecidedByTheMembersBranch",
                     "A full exemption is decided by the member's own branch " + member.homeOrgId() + ", not by "
                             + command.resolution().issuingOrgId() + ".");
         }
@@ -96,7 +97,7 @@ class MemberExemptions {
 
     private void temporaryExemptionIsForAMemberOnTheRoll() {
         if (member.status() == null || !member.status().isOnRoll()) {
-            throw new RuleViolation("I15", "temporaryExemptionIsForAMemberOnTheRoll",
+            throw new RuleViolation(Invariant.I15, "temporaryExemptionIsForAMemberOnTheRoll",
                     "A temporary exemption is granted to a probationary or full member; this record is "
                             + member.status() + ".");
         }
@@ -104,7 +105,7 @@ class MemberExemptions {
 
     private static void temporaryExemptionEndsOnADateAfterItStarts(GrantExemption command) {
         if (command.until() == null || !command.until().isAfter(command.from())) {
-            throw new RuleViolation("I15", "temporaryExemptionEndsOnADateAfterItStarts",
+            throw new RuleViolation(Invariant.I15, "temporaryExemptionEndsOnADateAfterItStarts",
                     "A temporary exemption needs an end date after its start on " + command.from() + ".");
         }
     }
@@ -113,7 +114,7 @@ class MemberExemptions {
                                                                             ExemptionPolicy policy) {
         int maxMonths = policy.temporaryExemptionMaxMonths();
         if (command.reason().isAwayFromTheLocality() && !command.until().isBefore(command.from().plusMonths(maxMonths))) {
-            throw new RuleViolation("I15", "anAbsenceOfLessThanAYearIsExemptedForLessThanAYear",
+            throw new RuleViolation(Invariant.I15, "anAbsenceOfLessThanAYearIsExemptedForLessThanAYear",
                     "A temporary exemption for " + command.reason() + " must end before " + maxMonths
                             + " months have passed (before " + command.from().plusMonths(maxMonths)
                             + "); a longer absence calls for a transfer.");
@@ -124,7 +125,7 @@ class MemberExemptions {
                                                                      GrassrootsOrganisations grassroots) {
         String decidingBody = grassroots.of(member.homeOrgId(), command.resolution().docDate()).orElse(null);
         if (!command.resolution().issuingOrgId().equals(decidingBody)) {
-            throw new RuleViolation("I15", "temporaryExemptionIsDecidedByTheGrassrootsCommittee",
+            throw new RuleViolation(Invariant.I15, "temporaryExemptionIsDecidedByTheGrassrootsCommittee",
                     "A temporary exemption is decided by the grassroots committee of the member's branch ("
                             + decidingBody + ") on the branch's proposal, not by "
                             + command.resolution().issuingOrgId() + ".");
@@ -133,7 +134,7 @@ class MemberExemptions {
 
     private void noOverlappingExemptionInForce(GrantExemption command) {
         if (inForce != null) {
-            throw new RuleViolation(command.kind() == ExemptionKind.FULL ? "I14" : "I15",
+            throw new RuleViolation(command.kind() == ExemptionKind.FULL ? Invariant.I14 : Invariant.I15,
                     "noOverlappingExemptionInForce",
                     "The member already has a " + inForce.kind() + " exemption in force since " + inForce.from()
                             + "; end it before granting another.");
@@ -142,14 +143,14 @@ class MemberExemptions {
 
     private void onlyAnExemptionInForceEnds() {
         if (inForce == null) {
-            throw new RuleViolation("EXEMPTION_NOT_IN_FORCE", "onlyAnExemptionInForceEnds",
+            throw new RuleViolation(Invariant.EXEMPTION_NOT_IN_FORCE, "onlyAnExemptionInForceEnds",
                     "The member has no exemption in force, so none can end.");
         }
     }
 
     private void anExemptionCannotEndBeforeItStarts(EndExemption command) {
         if (command.endedOn().isBefore(inForce.from())) {
-            throw new RuleViolation("EXEMPTION_END_DATE", "anExemptionCannotEndBeforeItStarts",
+            throw new RuleViolation(Invariant.EXEMPTION_END_DATE, "anExemptionCannotEndBeforeItStarts",
                     "The exemption started on " + inForce.from() + ", so it cannot end on " + command.endedOn() + ".");
         }
     }
@@ -157,7 +158,7 @@ class MemberExemptions {
     private void onlyATemporaryExemptionPastItsEndDateExpires(EndExemption command) {
         if (command.reason() == ExemptionEndReason.EXPIRED
                 && (inForce.until() == null || command.endedOn().isBefore(inForce.until()))) {
-            throw new RuleViolation("EXEMPTION_END_DATE", "onlyATemporaryExemptionPastItsEndDateExpires",
+            throw new RuleViolation(Invariant.EXEMPTION_END_DATE, "onlyATemporaryExemptionPastItsEndDateExpires",
                     "Only a temporary exemption expires, on or after its end date"
                             + (inForce.until() == null ? "; this one is a full exemption." : " " + inForce.until() + "."));
         }

@@ -19,6 +19,7 @@ import vn.partyledger.domain.discipline.StrikeOffProposed;
 import vn.partyledger.domain.discipline.VoluntaryExitRequested;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.VotePolicy;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * How a full member leaves the Party and comes back (domain.md §10.1, §10.2, §10.4, §10.5): the branch's strike-off
+ * How a full member leaves the Party and comes back (docs/rules.md#s10-1, §10.2, §10.4, §10.5): the branch's strike-off
  * proposal, the competent committee's strike-off, the voluntary exit request, restoration after an annulment and
  * death. Each exit takes the member off the branch's roll and restoration enrols them back, in the same unit of work
  * (ADR 0004); the root's status follows from the events (ADR 0013).
@@ -47,7 +48,7 @@ class MemberLeaving {
 
     @CommandHandler
     void handle(ProposeStrikeOff command, DisciplinePolicy policy, VotePolicy votes) {
-        onlyAFullMemberIsStruckOff("I20");
+        onlyAFullMemberIsStruckOff(Invariant.I20);
         aStrikeOffProposalCitesItsEvidence(command);
         if (command.ground() == StrikeOffGround.ABSENCE_OR_DUES_3M) {
             absenceOrUnpaidDuesSpansEnoughMonthsOfOneCalendarYear(command, policy);
@@ -64,10 +65,9 @@ class MemberLeaving {
 
     @CommandHandler
     void handle(StrikeOffMember command, AuthorityResolver authority, MembershipLedger ledger) {
-        onlyAFullMemberIsStruckOff("I20");
+        onlyAFullMemberIsStruckOff(Invariant.I20);
         strikeOffFollowsAPassedBranchProposal(command.decision().docDate());
-        CommitteeThatAdmits.mustSign("I20", "strikeOffIsDecidedByTheCommitteeThatAdmits", "striking off",
-                member.homeOrgId(), command.decision(), authority);
+        strikeOffIsDecidedByTheCommitteeThatAdmits(command, authority);
         if (proposal.ground() == StrikeOffGround.VOLUNTARY_EXIT) {
             aVoluntaryExitWaitsForTheOpenDisciplineCase();
         }
@@ -80,7 +80,7 @@ class MemberLeaving {
 
     @CommandHandler
     void handle(RequestVoluntaryExit command) {
-        onlyAFullMemberIsStruckOff("VOLUNTARY_EXIT");
+        onlyAFullMemberIsStruckOff(Invariant.VOLUNTARY_EXIT);
         apply(new VoluntaryExitRequested(member.memberId(), command.reasonCode(), command.requestedOn()));
     }
 
@@ -105,7 +105,12 @@ class MemberLeaving {
      * Probationary members leave by their own path ({@code StrikeOffProbationaryMember}, I11), so the strike-off
      * here, and the voluntary exit it carries out, is for full members.
      */
-    private void onlyAFullMemberIsStruckOff(String code) {
+    private void strikeOffIsDecidedByTheCommitteeThatAdmits(StrikeOffMember command, AuthorityResolver authority) {
+        CommitteeThatAdmits.mustSign(Invariant.I20, "strikeOffIsDecidedByTheCommitteeThatAdmits", "striking off",
+                member.homeOrgId(), command.decision(), authority);
+    }
+
+    private void onlyAFullMemberIsStruckOff(Invariant code) {
         if (member.status() != MemberStatus.FULL) {
             throw new RuleViolation(code, "onlyAFullMemberIsStruckOff",
                     "This path is for a full member (a probationary one is struck off the probationary list); record "
@@ -115,7 +120,7 @@ class MemberLeaving {
 
     private static void aStrikeOffProposalCitesItsEvidence(ProposeStrikeOff command) {
         if (command.evidenceRefs() == null || command.evidenceRefs().isEmpty()) {
-            throw new RuleViolation("I19", "aStrikeOffProposalCitesItsEvidence",
+            throw new RuleViolation(Invariant.I19, "aStrikeOffProposalCitesItsEvidence",
                     "A proposal to strike off on the " + command.ground() + " ground names the evidence on file.");
         }
     }
@@ -128,7 +133,7 @@ class MemberLeaving {
                 .collect(Collectors.groupingBy(YearMonth::getYear, Collectors.counting()));
         long most = monthsPerYear.values().stream().mapToLong(Long::longValue).max().orElse(0);
         if (most < policy.strikeOffMonthCount()) {
-            throw new RuleViolation("I19", "absenceOrUnpaidDuesSpansEnoughMonthsOfOneCalendarYear",
+            throw new RuleViolation(Invariant.I19, "absenceOrUnpaidDuesSpansEnoughMonthsOfOneCalendarYear",
                     "Striking off for absence or unpaid dues needs " + policy.strikeOffMonthCount()
                             + " distinct months within one calendar year; the proposal names at most " + most + ".");
         }
@@ -136,7 +141,7 @@ class MemberLeaving {
 
     private void aVoluntaryExitFollowsTheMembersOwnRequest() {
         if (!exitRequested) {
-            throw new RuleViolation("I20", "aVoluntaryExitFollowsTheMembersOwnRequest",
+            throw new RuleViolation(Invariant.I20, "aVoluntaryExitFollowsTheMembersOwnRequest",
                     "A voluntary exit is proposed only after the member asked in writing to leave the Party.");
         }
     }
@@ -144,7 +149,7 @@ class MemberLeaving {
     private static void branchVoteCannotExceedItsFullMembers(ProposeStrikeOff command) {
         if (command.branchFullMembersOnRoll() < 1 || command.branchInFavour() < 0
                 || command.branchInFavour() > command.branchFullMembersOnRoll()) {
-            throw new RuleViolation("I20", "branchVoteCannotExceedItsFullMembers",
+            throw new RuleViolation(Invariant.I20, "branchVoteCannotExceedItsFullMembers",
                     "The branch's vote counts " + command.branchInFavour() + " in favour of "
                             + command.branchFullMembersOnRoll() + " full members on the roll; that cannot be.");
         }
@@ -152,7 +157,7 @@ class MemberLeaving {
 
     private void strikeOffFollowsAPassedBranchProposal(LocalDate decided) {
         if (proposal == null || !proposal.passed() || decided.isBefore(proposal.voteDate())) {
-            throw new RuleViolation("I20", "strikeOffFollowsAPassedBranchProposal",
+            throw new RuleViolation(Invariant.I20, "strikeOffFollowsAPassedBranchProposal",
                     "A member is struck off after the branch passed a proposal by more than half of its full members"
                             + (proposal == null ? "; there is none." : ", not before its vote on "
                             + proposal.voteDate() + (proposal.passed() ? "." : "; the last one failed.")));
@@ -161,7 +166,7 @@ class MemberLeaving {
 
     private void aVoluntaryExitWaitsForTheOpenDisciplineCase() {
         if (member.discipline.caseOpen()) {
-            throw new RuleViolation("I20", "aVoluntaryExitWaitsForTheOpenDisciplineCase",
+            throw new RuleViolation(Invariant.I20, "aVoluntaryExitWaitsForTheOpenDisciplineCase",
                     "A member under an open discipline case is disciplined first; the voluntary exit is considered "
                             + "once the case is closed.");
         }
@@ -174,7 +179,7 @@ class MemberLeaving {
         boolean left = status == MemberStatus.STRUCK_OFF || status == MemberStatus.LEFT_VOLUNTARILY
                 || status == MemberStatus.EXPELLED;
         if (!left || !member.discipline.annulled(exitDecision)) {
-            throw new RuleViolation("I26", "restorationFollowsTheAnnulmentOfTheExit",
+            throw new RuleViolation(Invariant.I26, "restorationFollowsTheAnnulmentOfTheExit",
                     "Party status is restored only after an appeal annulled the strike-off or expulsion; record "
                             + member.memberId() + " is " + status + " without such an annulment.");
         }
@@ -182,7 +187,7 @@ class MemberLeaving {
 
     private void deathIsRecordedForAMemberOnTheRoll() {
         if (member.status() == null || !member.status().isOnRoll()) {
-            throw new RuleViolation("I29", "deathIsRecordedForAMemberOnTheRoll",
+            throw new RuleViolation(Invariant.I29, "deathIsRecordedForAMemberOnTheRoll",
                     "A death is recorded by the branch for a probationary or full member on its roll; this record is "
                             + member.status() + ".");
         }

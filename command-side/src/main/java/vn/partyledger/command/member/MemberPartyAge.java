@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the member's party age is counted from (domain.md §7.1): the first admission decision, and the periods out of
+ * What the member's party age is counted from (docs/rules.md#s7-1): the first admission decision, and the periods out of
  * party life. An exit (strike-off, expulsion) opens a gap and the next admission decision closes it; lost contact
  * opens a gap that restored contact closes; a letter presented after its present-by date leaves a closed gap of the
  * days it was late (ADR 0017).

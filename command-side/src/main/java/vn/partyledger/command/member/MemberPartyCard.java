@@ -13,12 +13,13 @@ import vn.partyledger.domain.member.PartyCardReportedLost;
 import vn.partyledger.domain.member.ReissuePartyCard;
 import vn.partyledger.domain.member.ReportCardLost;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The member's party card (domain.md §13.1, I13): issued to a full member by the direct superior of their grassroots
+ * The member's party card (docs/rules.md#s13-1, I13): issued to a full member by the direct superior of their grassroots
  * organisation, one card at a time; a lost card is reported, then reissued; a valid card may be exchanged in a
  * campaign. The issuing body is the one {@link AuthorityResolver} names for the member's branch (ADR 0012).
  */
@@ -66,7 +67,7 @@ class MemberPartyCard {
 
     private void cardIsIssuedToAFullMember() {
         if (member.status() != MemberStatus.FULL) {
-            throw new RuleViolation("I13", "cardIsIssuedToAFullMember",
+            throw new RuleViolation(Invariant.I13, "cardIsIssuedToAFullMember",
                     "A party card is issued only to a full member; this record is " + member.status() + ".");
         }
     }
@@ -75,7 +76,7 @@ class MemberPartyCard {
                                                                              AuthorityResolver authority) {
         String competent = authority.admissionAuthority(member.homeOrgId(), decision.docDate()).orElse(null);
         if (!decision.issuingOrgId().equals(competent)) {
-            throw new RuleViolation("I13", "cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation",
+            throw new RuleViolation(Invariant.I13, "cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation",
                     "Party cards for members of " + member.homeOrgId() + " are issued by " + competent
                             + ", the direct superior of their grassroots organisation on " + decision.docDate()
                             + ", not by " + decision.issuingOrgId() + ".");
@@ -84,7 +85,7 @@ class MemberPartyCard {
 
     private void aMemberHoldsOneCard() {
         if (cardNumber != null) {
-            throw new RuleViolation("I13", "aMemberHoldsOneCard",
+            throw new RuleViolation(Invariant.I13, "aMemberHoldsOneCard",
                     "The member already holds card " + cardNumber + (reportedLost ? ", reported lost; reissue it" : "")
                             + "; a member holds one card at a time.");
         }
@@ -92,7 +93,7 @@ class MemberPartyCard {
 
     private void onlyAValidCardIsReportedLost() {
         if (cardNumber == null || reportedLost) {
-            throw new RuleViolation("PARTY_CARD_NOT_VALID", "onlyAValidCardIsReportedLost",
+            throw new RuleViolation(Invariant.PARTY_CARD_NOT_VALID, "onlyAValidCardIsReportedLost",
                     "Only a card the member holds can be reported lost; "
                             + (cardNumber == null ? "none was issued." : cardNumber + " is already reported lost."));
         }
@@ -100,7 +101,7 @@ class MemberPartyCard {
 
     private void aCardIsReissuedOnlyAfterALossReport() {
         if (!reportedLost) {
-            throw new RuleViolation("PARTY_CARD_NOT_LOST", "aCardIsReissuedOnlyAfterALossReport",
+            throw new RuleViolation(Invariant.PARTY_CARD_NOT_LOST, "aCardIsReissuedOnlyAfterALossReport",
                     "A card is reissued only after its loss was reported; "
                             + (cardNumber == null ? "no card was issued." : "card " + cardNumber + " is valid."));
         }
@@ -108,7 +109,7 @@ class MemberPartyCard {
 
     private void onlyAValidCardIsExchanged() {
         if (cardNumber == null || reportedLost) {
-            throw new RuleViolation("PARTY_CARD_NOT_VALID", "onlyAValidCardIsExchanged",
+            throw new RuleViolation(Invariant.PARTY_CARD_NOT_VALID, "onlyAValidCardIsExchanged",
                     "Only a valid card is exchanged; "
                             + (cardNumber == null ? "none was issued." : cardNumber + " is reported lost; reissue it."));
         }

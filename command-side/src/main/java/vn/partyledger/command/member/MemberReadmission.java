@@ -10,6 +10,7 @@ import vn.partyledger.domain.discipline.ViolationCategory;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.member.ReadmissionGrounds;
 import vn.partyledger.domain.member.ReadmissionPolicy;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
@@ -17,7 +18,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The member's latest exit from the Party and the re-admission rules that read it (domain.md §5.1, QĐ 294 §3.5; I3
+ * The member's latest exit from the Party and the re-admission rules that read it (docs/rules.md#s5-1, QĐ 294 §3.5; I3
  * when the former member is registered again, I25 when the application states the exit's circumstances and when the
  * committee decides). ADR 0014 says what counts as an exit and where each rule is checked. Once-in-a-lifetime and the
  * province's consent stay with the rest of the pipeline on {@link Member}.
@@ -44,9 +45,9 @@ class MemberReadmission {
         if (exit == null) {
             return;
         }
-        anExitForAbandoningPartyActivityBarsReadmission("I3");
+        anExitForAbandoningPartyActivityBarsReadmission(Invariant.I3);
         if (!exit.categoryUnknown()) {
-            anExitForDisunityCorruptionOrSeriousCrimeBarsReadmission("I3", exit.category());
+            anExitForDisunityCorruptionOrSeriousCrimeBarsReadmission(Invariant.I3, exit.category());
         }
     }
 
@@ -55,10 +56,10 @@ class MemberReadmission {
         if (exit == null) {
             return;
         }
-        anExitForAbandoningPartyActivityBarsReadmission("I25");
+        anExitForAbandoningPartyActivityBarsReadmission(Invariant.I25);
         aVoluntaryExitIsReadmittedOnlyForEspeciallyDifficultFamilyCircumstances(grounds);
         anExitOfUnrecordedCategoryStatesTheCategoryFromThePaperFile(grounds);
-        anExitForDisunityCorruptionOrSeriousCrimeBarsReadmission("I25", categoryOf(grounds));
+        anExitForDisunityCorruptionOrSeriousCrimeBarsReadmission(Invariant.I25, categoryOf(grounds));
         aLessSeriousConvictionStatesWhenItWasExpunged(grounds);
     }
 
@@ -78,7 +79,7 @@ class MemberReadmission {
         return exit.categoryUnknown() ? grounds.exitCategoryOnFile() : exit.category();
     }
 
-    private void anExitForAbandoningPartyActivityBarsReadmission(String code) {
+    private void anExitForAbandoningPartyActivityBarsReadmission(Invariant code) {
         if (exit.ground() == StrikeOffGround.ABSENCE_OR_DUES_3M) {
             throw new RuleViolation(code, "anExitForAbandoningPartyActivityBarsReadmission",
                     "The member was struck off on " + exit.date() + " for abandoning party activity or dues ("
@@ -86,7 +87,7 @@ class MemberReadmission {
         }
     }
 
-    private static void anExitForDisunityCorruptionOrSeriousCrimeBarsReadmission(String code,
+    private static void anExitForDisunityCorruptionOrSeriousCrimeBarsReadmission(Invariant code,
                                                                                 ViolationCategory category) {
         if (category != null && category.barsReadmission()) {
             throw new RuleViolation(code, "anExitForDisunityCorruptionOrSeriousCrimeBarsReadmission",
@@ -97,7 +98,7 @@ class MemberReadmission {
 
     private void aVoluntaryExitIsReadmittedOnlyForEspeciallyDifficultFamilyCircumstances(ReadmissionGrounds grounds) {
         if (VOLUNTARY.contains(exit.ground()) && isBlank(grounds.familyHardshipRef())) {
-            throw new RuleViolation("I25", "aVoluntaryExitIsReadmittedOnlyForEspeciallyDifficultFamilyCircumstances",
+            throw new RuleViolation(Invariant.I25, "aVoluntaryExitIsReadmittedOnlyForEspeciallyDifficultFamilyCircumstances",
                     "The member left of their own will (" + exit.ground() + ") on " + exit.date() + "; re-admission "
                             + "then needs the decision that found especially difficult family circumstances, and the "
                             + "application names none.");
@@ -108,7 +109,7 @@ class MemberReadmission {
         boolean stated = grounds.exitCategoryOnFile() != null
                 && grounds.exitCategoryOnFile() != ViolationCategory.NOT_RECORDED && !isBlank(grounds.exitFileRef());
         if (exit.categoryUnknown() && !stated) {
-            throw new RuleViolation("I25", "anExitOfUnrecordedCategoryStatesTheCategoryFromThePaperFile",
+            throw new RuleViolation(Invariant.I25, "anExitOfUnrecordedCategoryStatesTheCategoryFromThePaperFile",
                     "The ledger does not know what the exit of " + exit.date() + " was for; the application must "
                             + "state the violation category found in the paper file and the document that shows it.");
         }
@@ -117,7 +118,7 @@ class MemberReadmission {
     private void aLessSeriousConvictionStatesWhenItWasExpunged(ReadmissionGrounds grounds) {
         if (categoryOf(grounds) == ViolationCategory.LESS_SERIOUS_CRIME_CONVICTION
                 && grounds.convictionExpungedOn() == null) {
-            throw new RuleViolation("I25", "aLessSeriousConvictionStatesWhenItWasExpunged",
+            throw new RuleViolation(Invariant.I25, "aLessSeriousConvictionStatesWhenItWasExpunged",
                     "The member left after a conviction for a less-serious offence; the application must state "
                             + "when the court expunged it, from which the waiting period runs.");
         }
@@ -126,7 +127,7 @@ class MemberReadmission {
     private void readmissionComesAtLeastThirtySixMonthsAfterTheExit(LocalDate decisionDate, ReadmissionPolicy policy) {
         LocalDate earliest = exit.date().plusMonths(policy.minMonthsOut());
         if (decisionDate.isBefore(earliest)) {
-            throw new RuleViolation("I25", "readmissionComesAtLeastThirtySixMonthsAfterTheExit",
+            throw new RuleViolation(Invariant.I25, "readmissionComesAtLeastThirtySixMonthsAfterTheExit",
                     "A former member is re-admitted after at least " + policy.minMonthsOut() + " months out of the "
                             + "Party: having left on " + exit.date() + ", not before " + earliest + "; the decision "
                             + "is dated " + decisionDate + ".");
@@ -138,7 +139,7 @@ class MemberReadmission {
                                                                                ReadmissionPolicy policy) {
         LocalDate earliest = grounds.convictionExpungedOn().plusMonths(policy.monthsAfterExpungement());
         if (decisionDate.isBefore(earliest)) {
-            throw new RuleViolation("I25", "readmissionComesSixtyMonthsAfterTheConvictionWasExpunged",
+            throw new RuleViolation(Invariant.I25, "readmissionComesSixtyMonthsAfterTheConvictionWasExpunged",
                     "After a conviction for a less-serious offence, re-admission comes at least "
                             + policy.monthsAfterExpungement() + " months after it was expunged on "
                             + grounds.convictionExpungedOn() + ", so not before " + earliest + "; the decision is "

@@ -2,6 +2,7 @@ package vn.partyledger.command.member;
 
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import vn.partyledger.command.organisation.MembershipLedger;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
@@ -59,14 +60,14 @@ class MemberTransfers {
 
     private void onlyAProbationaryOrFullMemberIsTransferred() {
         if (member.status() == null || !member.status().isOnRoll()) {
-            throw new RuleViolation("I16", "onlyAProbationaryOrFullMemberIsTransferred",
+            throw new RuleViolation(Invariant.I16, "onlyAProbationaryOrFullMemberIsTransferred",
                     "Only a probationary or full member can be transferred; this record is " + member.status() + ".");
         }
     }
 
     private void aTransferLeavesFromTheMembersHome(String fromOrgId) {
         if (!fromOrgId.equals(member.homeOrgId())) {
-            throw new RuleViolation("I16", "aTransferLeavesFromTheMembersHome",
+            throw new RuleViolation(Invariant.I16, "aTransferLeavesFromTheMembersHome",
                     "The member's home is " + member.homeOrgId() + ", so a transfer cannot send them from "
                             + fromOrgId + ".");
         }
@@ -74,7 +75,7 @@ class MemberTransfers {
 
     private void noOtherOpenTransfer() {
         if (openTransferId != null) {
-            throw new RuleViolation("I16", "noOtherOpenTransfer",
+            throw new RuleViolation(Invariant.I16, "noOtherOpenTransfer",
                     "Transfer " + openTransferId + " is still open for this member; complete or cancel it first.");
         }
     }

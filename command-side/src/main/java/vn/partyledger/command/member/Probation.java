@@ -6,7 +6,7 @@ import vn.partyledger.domain.member.VoteLevel;
 import java.time.LocalDate;
 
 /**
- * A probationary member's probation (domain.md §6): when it ends and how the recognition votes went. State only — the
+ * A probationary member's probation (docs/rules.md#s6): when it ends and how the recognition votes went. State only — the
  * Member aggregate guards the rules and changes it from its event-sourcing handlers.
  */
 final class Probation {

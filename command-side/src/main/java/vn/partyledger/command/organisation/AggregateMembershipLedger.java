@@ -3,6 +3,7 @@ package vn.partyledger.command.organisation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
@@ -33,8 +34,12 @@ public class AggregateMembershipLedger implements MembershipLedger {
         try {
             organisations.get().load(orgId).execute(change);
         } catch (AggregateNotFoundException notFound) {
-            throw new RuleViolation("I27", "memberBelongsToABranchThatExistsOnTheBusinessDate",
-                    "Organisation " + orgId + " does not exist, so no member's standing can change on its roll.");
+            throw memberBelongsToABranchThatExistsOnTheBusinessDate(orgId);
         }
+    }
+
+    private static RuleViolation memberBelongsToABranchThatExistsOnTheBusinessDate(String orgId) {
+        return new RuleViolation(Invariant.I27, "memberBelongsToABranchThatExistsOnTheBusinessDate",
+                "Organisation " + orgId + " does not exist, so no member's standing can change on its roll.");
     }
 }

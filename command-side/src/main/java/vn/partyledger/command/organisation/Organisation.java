@@ -30,6 +30,7 @@ import vn.partyledger.domain.organisation.ReparentOrganisation;
 import vn.partyledger.domain.organisation.SetRecruitmentTarget;
 import vn.partyledger.domain.organisation.TargetMode;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.math.BigDecimal;
@@ -49,7 +50,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A party organisation: a node of the tree, founded, changed and closed by decisions. Name, parent and flags keep
- * their history by effective date, so the tree can be read as it stood on any day (domain.md §3.5).
+ * their history by effective date, so the tree can be read as it stood on any day (docs/rules.md#s3-5).
  */
 public class Organisation {
 
@@ -89,7 +90,7 @@ public class Organisation {
     private static void parentMustExistOnTheEffectiveDate(EstablishOrganisation command, OrganisationRegistry registry) {
         if (command.parentOrgId() == null) {
             if (command.kind() != OrganisationKind.CENTRAL && command.kind() != OrganisationKind.PROVINCIAL) {
-                throw new RuleViolation("I1", "parentMustExistOnTheEffectiveDate",
+                throw new RuleViolation(Invariant.I1, "parentMustExistOnTheEffectiveDate",
                         "Only a central or provincial organisation may be established without a parent organisation.");
             }
             return;
@@ -98,7 +99,7 @@ public class Organisation {
                 .filter(parent -> parent.activeOn(command.effectiveDate()))
                 .isPresent();
         if (!parentActive) {
-            throw new RuleViolation("I1", "parentMustExistOnTheEffectiveDate",
+            throw new RuleViolation(Invariant.I1, "parentMustExistOnTheEffectiveDate",
                     "The parent organisation " + command.parentOrgId() + " does not exist on "
                             + command.effectiveDate() + ", so nothing can be established under it.");
         }
@@ -106,7 +107,7 @@ public class Organisation {
 
     private static void onlyBranchesHaveABranchType(EstablishOrganisation command) {
         if (command.kind().isBranch() != (command.branchType() != null)) {
-            throw new RuleViolation("BRANCH_TYPE", "onlyBranchesHaveABranchType",
+            throw new RuleViolation(Invariant.BRANCH_TYPE, "onlyBranchesHaveABranchType",
                     "A branch needs a branch type and any other kind of organisation must not have one.");
         }
     }
@@ -114,7 +115,7 @@ public class Organisation {
     private static void foundingBelowThreeFullMembersNeedsADecision(EstablishOrganisation command,
                                                                     boolean belowMinimum) {
         if (belowMinimum && command.decision() == null) {
-            throw new RuleViolation("I1", "foundingBelowThreeFullMembersNeedsADecision",
+            throw new RuleViolation(Invariant.I1, "foundingBelowThreeFullMembersNeedsADecision",
                     "An organisation founded with fewer than " + MIN_FOUNDING_FULL_MEMBERS
                             + " full members needs the superior committee's decision reference.");
         }
@@ -122,16 +123,16 @@ public class Organisation {
 
     /** Puts a member on this organisation's roll; called by a member command in the same unit of work. */
     void enrol(String memberId, MemberStatus status, LocalDate effectiveDate) {
-        onlyABranchThatExistsOnTheDateTakesMembers(effectiveDate);
+        memberBelongsToABranchThatExistsOnTheBusinessDate(effectiveDate);
         if (status.equals(roll.get(memberId))) {
             return;
         }
         apply(new MemberEnrolled(orgId, memberId, status, effectiveDate));
     }
 
-    private void onlyABranchThatExistsOnTheDateTakesMembers(LocalDate date) {
+    private void memberBelongsToABranchThatExistsOnTheBusinessDate(LocalDate date) {
         if (!kind.isBranch() || !registration().activeOn(date)) {
-            throw new RuleViolation("I27", "memberBelongsToABranchThatExistsOnTheBusinessDate",
+            throw new RuleViolation(Invariant.I27, "memberBelongsToABranchThatExistsOnTheBusinessDate",
                     "Organisation " + orgId + " is not a branch that exists on " + date
                             + ", so no member can be put on its roll.");
         }
@@ -281,14 +282,14 @@ public class Organisation {
 
     private static void everyChangeIsADecision(DecisionRef decision) {
         if (decision == null) {
-            throw new RuleViolation("DECISION", "everyChangeIsADecision",
+            throw new RuleViolation(Invariant.DECISION, "everyChangeIsADecision",
                     "A change to an organisation is recorded only with the decision that made it.");
         }
     }
 
     private void anOrganisationChangesOnlyWhileItExists(LocalDate effectiveDate) {
         if (!registration().activeOn(effectiveDate)) {
-            throw new RuleViolation("ORGANISATION_LIFETIME", "anOrganisationChangesOnlyWhileItExists",
+            throw new RuleViolation(Invariant.ORGANISATION_LIFETIME, "anOrganisationChangesOnlyWhileItExists",
                     "Organisation " + orgId + " exists from " + establishedOn
                             + (dissolvedOn == null ? "" : " until the day before " + dissolvedOn)
                             + ", so nothing about it can take effect on " + effectiveDate + ".");
@@ -301,7 +302,7 @@ public class Organisation {
                 .filter(parent -> parent.activeOn(command.effectiveDate()))
                 .isPresent();
         if (!parentActive) {
-            throw new RuleViolation("I1", "parentMustExistOnTheEffectiveDate",
+            throw new RuleViolation(Invariant.I1, "parentMustExistOnTheEffectiveDate",
                     "The new parent organisation " + command.newParentOrgId() + " does not exist on "
                             + command.effectiveDate() + ", so nothing can be placed under it.");
         }
@@ -310,7 +311,7 @@ public class Organisation {
     /** Walks up from the new parent as the tree stands on the effective date; a cycle would never reach the top. */
     private void anOrganisationIsNeverItsOwnAncestor(ReparentOrganisation command, OrganisationRegistry registry) {
         if (registry.isSelfOrAncestor(orgId, command.newParentOrgId(), command.effectiveDate())) {
-            throw new RuleViolation("I1", "anOrganisationIsNeverItsOwnAncestor",
+            throw new RuleViolation(Invariant.I1, "anOrganisationIsNeverItsOwnAncestor",
                     "Organisation " + orgId + " cannot be placed under " + command.newParentOrgId()
                             + ", which is itself below " + orgId + " on " + command.effectiveDate() + ".");
         }
@@ -325,7 +326,7 @@ public class Organisation {
                 .filter(successor -> successor.activeOn(command.effectiveDate()))
                 .isPresent();
         if (!successorActive) {
-            throw new RuleViolation("I2", "successorMustExistOnTheEffectiveDate",
+            throw new RuleViolation(Invariant.I2, "successorMustExistOnTheEffectiveDate",
                     "The successor " + command.successorOrgId() + " must be another organisation that exists on "
                             + command.effectiveDate() + ".");
         }
@@ -339,7 +340,7 @@ public class Organisation {
                 .distinct()
                 .toList();
         if (!notFull.isEmpty()) {
-            throw new RuleViolation("LEADERSHIP", "leadersAreFullMembersOnTheBranchRoll",
+            throw new RuleViolation(Invariant.LEADERSHIP, "leadersAreFullMembersOnTheBranchRoll",
                     "Only full members on the roll of branch " + orgId + " elect and are elected; " + notFull
                             + " are not.");
         }
@@ -348,7 +349,7 @@ public class Organisation {
     private void recruitmentTargetIsSetByTheDirectSuperior(SetRecruitmentTarget command, LocalDate setOn) {
         Optional<String> superior = parents.on(setOn);
         if (!superior.map(command.setByOrgId()::equals).orElse(false)) {
-            throw new RuleViolation("RECRUITMENT_TARGET", "recruitmentTargetIsSetByTheDirectSuperior",
+            throw new RuleViolation(Invariant.RECRUITMENT_TARGET, "recruitmentTargetIsSetByTheDirectSuperior",
                     "The admission target of " + orgId + " is set by its superior "
                             + superior.orElse("(none)") + " on " + setOn + ", not by " + command.setByOrgId() + ".");
         }
@@ -360,7 +361,7 @@ public class Organisation {
                 ? value.stripTrailingZeros().scale() <= 0
                 : value.compareTo(BigDecimal.valueOf(100)) <= 0);
         if (!fits) {
-            throw new RuleViolation("RECRUITMENT_TARGET", "targetValueFitsItsMode",
+            throw new RuleViolation(Invariant.RECRUITMENT_TARGET, "targetValueFitsItsMode",
                     "An absolute target is a positive whole number of admissions and a percentage target lies "
                             + "above 0 and at most 100; " + value + " does not fit " + command.mode() + ".");
         }
@@ -369,14 +370,14 @@ public class Organisation {
     private void anOrganisationIsGradedOnlyForAYearItExisted(int year) {
         boolean existed = establishedOn.getYear() <= year && (dissolvedOn == null || dissolvedOn.getYear() >= year);
         if (!existed) {
-            throw new RuleViolation("ORGANISATION_LIFETIME", "anOrganisationIsGradedOnlyForAYearItExisted",
+            throw new RuleViolation(Invariant.ORGANISATION_LIFETIME, "anOrganisationIsGradedOnlyForAYearItExisted",
                     "Organisation " + orgId + " did not exist in " + year + ", so it cannot be graded for it.");
         }
     }
 
     private void anOrganisationIsGradedOncePerYear(int year) {
         if (gradedYears.contains(year)) {
-            throw new RuleViolation("ORGANISATION_GRADE", "anOrganisationIsGradedOncePerYear",
+            throw new RuleViolation(Invariant.ORGANISATION_GRADE, "anOrganisationIsGradedOncePerYear",
                     "Organisation " + orgId + " already has a grade for " + year + "; it is graded once a year.");
         }
     }
@@ -388,7 +389,7 @@ public class Organisation {
 
     private void dissolutionLeavesNoMemberWithoutAHome(LocalDate effectiveDate) {
         if (!roll.isEmpty()) {
-            throw new RuleViolation("I2", "dissolutionLeavesNoMemberWithoutAHome",
+            throw new RuleViolation(Invariant.I2, "dissolutionLeavesNoMemberWithoutAHome",
                     "Organisation " + orgId + " still has " + roll.size() + " members on its roll on "
                             + effectiveDate + "; merge or split it so each of them gets a new home first.");
         }
@@ -423,11 +424,15 @@ public class Organisation {
 
     /** Takes a member off the roll (moved, struck off); called by a member command in the same unit of work. */
     void release(String memberId, LocalDate effectiveDate) {
+        onlyAMemberOnTheRollIsReleased(memberId);
+        apply(new MemberReleased(orgId, memberId, effectiveDate));
+    }
+
+    private void onlyAMemberOnTheRollIsReleased(String memberId) {
         if (!roll.containsKey(memberId)) {
-            throw new RuleViolation("I2", "onlyAMemberOnTheRollIsReleased",
+            throw new RuleViolation(Invariant.I2, "onlyAMemberOnTheRollIsReleased",
                     "Member " + memberId + " is not on the roll of " + orgId + ", so they cannot leave it.");
         }
-        apply(new MemberReleased(orgId, memberId, effectiveDate));
     }
 
     /** Dissolves the organisation once every member has moved; the successor is null after a split. */
@@ -437,7 +442,7 @@ public class Organisation {
 
     private void anOrganisationIsNotMergedIntoItself(List<String> sourceOrgIds) {
         if (sourceOrgIds.isEmpty() || sourceOrgIds.contains(orgId)) {
-            throw new RuleViolation("I2", "anOrganisationIsNotMergedIntoItself",
+            throw new RuleViolation(Invariant.I2, "anOrganisationIsNotMergedIntoItself",
                     "A merge names at least one source other than its target " + orgId + "; it named "
                             + sourceOrgIds + ".");
         }
@@ -446,7 +451,7 @@ public class Organisation {
     private void everyTransferredMemberFindsAHome(int incomingMembers, LocalDate effectiveDate) {
         boolean canTakeThem = registration().activeOn(effectiveDate) && (incomingMembers == 0 || kind.isBranch());
         if (!canTakeThem) {
-            throw new RuleViolation("I2", "everyTransferredMemberFindsAHome",
+            throw new RuleViolation(Invariant.I2, "everyTransferredMemberFindsAHome",
                     "Organisation " + orgId + " is not a branch that exists on " + effectiveDate + ", so the "
                             + incomingMembers + " members transferred to it would be left without a home.");
         }
@@ -462,7 +467,7 @@ public class Organisation {
         allocated.stream().filter(memberId -> allocated.indexOf(memberId) != allocated.lastIndexOf(memberId))
                 .distinct().forEach(twiceOrToSource::add);
         if (!withoutHome.isEmpty() || !notOnRoll.isEmpty() || !twiceOrToSource.isEmpty()) {
-            throw new RuleViolation("I2", "splitAllocatesEveryMemberOnTheRollExactlyOnce",
+            throw new RuleViolation(Invariant.I2, "splitAllocatesEveryMemberOnTheRollExactlyOnce",
                     "A split of " + orgId + " gives each of its " + roll.size() + " members exactly one new home; "
                             + "without a home: " + withoutHome.stream().sorted().toList()
                             + ", not on the roll: " + notOnRoll + ", allocated twice or to the source: "

@@ -8,6 +8,7 @@ import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.organisation.MemberAllocation;
 import vn.partyledger.domain.organisation.MergeOrganisations;
 import vn.partyledger.domain.organisation.SplitOrganisation;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
@@ -84,9 +85,12 @@ public class OrganisationRestructuring {
         try {
             return organisations.get().load(orgId);
         } catch (AggregateNotFoundException notFound) {
-            throw new RuleViolation("I2", "everyTransferredMemberFindsAHome",
-                    "Organisation " + orgId + " does not exist, so no merge or split can involve it.");
+            throw everyTransferredMemberFindsAHome(orgId);
         }
     }
 
+    private static RuleViolation everyTransferredMemberFindsAHome(String orgId) {
+        return new RuleViolation(Invariant.I2, "everyTransferredMemberFindsAHome",
+                "Organisation " + orgId + " does not exist, so no merge or split can involve it.");
+    }
 }

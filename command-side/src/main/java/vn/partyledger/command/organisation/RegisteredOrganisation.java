@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * What other aggregates may know of an organisation: its kind, the period it exists, and as they were on any date its
  * name, parent, flags and how many full members were on its roll (the denominator of the 2/3 votes, I5) — authority
- * look-ups walk the tree as it stood on the decision's date (domain.md §3.1), and a vote keyed in late is counted
+ * look-ups walk the tree as it stood on the decision's date (docs/rules.md#s3-1), and a vote keyed in late is counted
  * against the roll of its own day.
  */
 public record RegisteredOrganisation(String orgId, OrganisationKind kind, LocalDate establishedOn, LocalDate dissolvedOn,

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Resolves the competent authority by walking the organisation tree as it stood on the date (domain.md §5): find the
+ * Resolves the competent authority by walking the organisation tree as it stood on the date (docs/rules.md#s5): find the
  * branch's grassroots organisation (the branch itself when it is a grassroots branch or flagged grassroots on the
  * date, else its nearest ancestor flagged grassroots); if that organisation has delegated admission power it decides,
  * otherwise its nearest ancestor flagged direct superior of grassroots organisations on the date decides. Dates are

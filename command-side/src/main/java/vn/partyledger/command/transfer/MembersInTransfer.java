@@ -21,7 +21,7 @@ public interface MembersInTransfer {
 
     /**
      * The letter was presented after its present-by date: the days past the deadline are a transfer gap in the
-     * member's party age (domain.md §7.1, ADR 0017).
+     * member's party age (docs/rules.md#s7-1, ADR 0017).
      */
     void presentedLate(String memberId, String transferId, LocalDate presentBy, LocalDate presentedDate);
 

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import vn.partyledger.command.member.GrassrootsOrganisations;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.CancelTransfer;
@@ -34,7 +35,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One transfer of one member between two organisations of this deployment (domain.md §9, I16–I18), from the letter to
+ * One transfer of one member between two organisations of this deployment (docs/rules.md#s9, I16–I18), from the letter to
  * its presentation. The member's own side (status, other open transfers, home) goes through {@link MembersInTransfer}
  * in the same unit of work (ADR 0009).
  */
@@ -150,7 +151,7 @@ public class TransferCase {
         boolean bothBranches = !command.fromOrgId().equals(command.toOrgId())
                 && isBranchOn(command.fromOrgId(), date, registry) && isBranchOn(command.toOrgId(), date, registry);
         if (!bothBranches) {
-            throw new RuleViolation("I16", "aTransferIsBetweenTwoBranchesOfThisDeployment",
+            throw new RuleViolation(Invariant.I16, "aTransferIsBetweenTwoBranchesOfThisDeployment",
                     "A transfer moves a member between two different branches of this deployment that exist on "
                             + date + "; " + command.fromOrgId() + " → " + command.toOrgId() + " is not such a move.");
         }
@@ -164,7 +165,7 @@ public class TransferCase {
                                                                GrassrootsOrganisations grassroots) {
         String sendingAuthority = grassroots.of(fromOrgId, letter.docDate()).orElse(null);
         if (!letter.issuingOrgId().equals(sendingAuthority)) {
-            throw new RuleViolation("I16", "theLetterIsIssuedByTheSendingAuthority",
+            throw new RuleViolation(Invariant.I16, "theLetterIsIssuedByTheSendingAuthority",
                     "A transfer letter for a member of " + fromOrgId + " is issued by its grassroots committee ("
                             + sendingAuthority + "), not by " + letter.issuingOrgId() + ".");
         }
@@ -179,7 +180,7 @@ public class TransferCase {
         boolean withinRange = expectedReturn != null && !expectedReturn.isBefore(earliest)
                 && (study ? !expectedReturn.isAfter(limit) : expectedReturn.isBefore(limit));
         if (!withinRange) {
-            throw new RuleViolation("I17", "aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy",
+            throw new RuleViolation(Invariant.I17, "aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy",
                     "A temporary transfer for " + trigger + " from " + start + " must expect the return between "
                             + earliest + (study ? " and " + limit : " and before " + limit) + "; it was "
                             + expectedReturn + ".");
@@ -188,14 +189,14 @@ public class TransferCase {
 
     private void theLetterIsStillOpen() {
         if (!state.inTransit()) {
-            throw new RuleViolation("I18", "theLetterIsStillOpen",
+            throw new RuleViolation(Invariant.I18, "theLetterIsStillOpen",
                     "Transfer letter " + letterNo + " is " + state + ", so it can no longer be presented.");
         }
     }
 
     private void theLetterIsPresentedToItsAddressee(PresentTransferLetter command) {
         if (!command.receivingOrgId().equals(toOrgId)) {
-            throw new RuleViolation("I18", "theLetterIsPresentedToItsAddressee",
+            throw new RuleViolation(Invariant.I18, "theLetterIsPresentedToItsAddressee",
                     "Transfer letter " + letterNo + " is addressed to " + toOrgId + ", not to "
                             + command.receivingOrgId() + ".");
         }
@@ -203,7 +204,7 @@ public class TransferCase {
 
     private void aLetterIsPresentedNoEarlierThanItIsDated(PresentTransferLetter command) {
         if (command.presentedDate().isBefore(letterDate)) {
-            throw new RuleViolation("I18", "aLetterIsPresentedNoEarlierThanItIsDated",
+            throw new RuleViolation(Invariant.I18, "aLetterIsPresentedNoEarlierThanItIsDated",
                     "Transfer letter " + letterNo + " is dated " + letterDate + ", so it cannot be presented on "
                             + command.presentedDate() + ".");
         }
@@ -214,7 +215,7 @@ public class TransferCase {
             return;
         }
         if (state != TransferState.OVERDUE || command.lateReasonCode() == null || command.lateReasonCode().isBlank()) {
-            throw new RuleViolation("I18", "aLatePresentationFollowsTheOverdueMarkAndNamesItsReason",
+            throw new RuleViolation(Invariant.I18, "aLatePresentationFollowsTheOverdueMarkAndNamesItsReason",
                     "Transfer letter " + letterNo + " had to be presented within 30 working days, by " + presentBy
                             + "; a later presentation needs the overdue mark and a late reason.");
         }
@@ -222,14 +223,14 @@ public class TransferCase {
 
     private void onlyALetterInTransitIsMarkedOverdueOnce() {
         if (state != TransferState.LETTER_ISSUED) {
-            throw new RuleViolation("TRANSFER_NOT_IN_TRANSIT", "onlyALetterInTransitIsMarkedOverdueOnce",
+            throw new RuleViolation(Invariant.TRANSFER_NOT_IN_TRANSIT, "onlyALetterInTransitIsMarkedOverdueOnce",
                     "Transfer " + transferId + " is " + state + "; only a letter in transit is marked overdue, once.");
         }
     }
 
     private void aLetterIsOverdueOnlyAfterItsPresentByDate(MarkTransferOverdue command) {
         if (!command.asOf().isAfter(presentBy)) {
-            throw new RuleViolation("TRANSFER_NOT_YET_OVERDUE", "aLetterIsOverdueOnlyAfterItsPresentByDate",
+            throw new RuleViolation(Invariant.TRANSFER_NOT_YET_OVERDUE, "aLetterIsOverdueOnlyAfterItsPresentByDate",
                     "Transfer letter " + letterNo + " may be presented until " + presentBy + ", so it is not overdue on "
                             + command.asOf() + ".");
         }
@@ -237,14 +238,14 @@ public class TransferCase {
 
     private void onlyATransferInTransitChanges(String change) {
         if (!state.inTransit()) {
-            throw new RuleViolation("TRANSFER_NOT_IN_TRANSIT", "onlyATransferInTransitChanges",
+            throw new RuleViolation(Invariant.TRANSFER_NOT_IN_TRANSIT, "onlyATransferInTransitChanges",
                     "Transfer " + transferId + " is " + state + ", so it can no longer be " + change + ".");
         }
     }
 
     private void aReissuedLetterHasANewNumber(ReissueTransferLetter command) {
         if (letterNumbers.contains(command.letter().docNumber())) {
-            throw new RuleViolation("LETTER_NUMBER_REUSED", "aReissuedLetterHasANewNumber",
+            throw new RuleViolation(Invariant.LETTER_NUMBER_REUSED, "aReissuedLetterHasANewNumber",
                     "Letter number " + command.letter().docNumber()
                             + " was already used for this transfer; a reissued letter has a new number.");
         }
@@ -252,7 +253,7 @@ public class TransferCase {
 
     private void aTemporaryAttachmentIsInForce(String change) {
         if (type != TransferType.TEMPORARY || state != TransferState.PRESENTED) {
-            throw new RuleViolation("ATTACHMENT_NOT_IN_FORCE", "aTemporaryAttachmentIsInForce",
+            throw new RuleViolation(Invariant.ATTACHMENT_NOT_IN_FORCE, "aTemporaryAttachmentIsInForce",
                     "Transfer " + transferId + " is a " + type + " transfer in state " + state
                             + ", not a temporary attachment in force, so nothing can be " + change + ".");
         }
@@ -260,14 +261,14 @@ public class TransferCase {
 
     private void anExtensionMovesTheReturnLater(ExtendTemporaryAttachment command) {
         if (!command.newUntil().isAfter(expectedReturn)) {
-            throw new RuleViolation("I17", "anExtensionMovesTheReturnLater",
+            throw new RuleViolation(Invariant.I17, "anExtensionMovesTheReturnLater",
                     "The attachment already runs until " + expectedReturn + "; an extension must end later than that.");
         }
     }
 
     private void theMemberReturnsNoEarlierThanTheAttachmentBegan(EndTemporaryAttachment command) {
         if (command.returnDate().isBefore(presentedDate)) {
-            throw new RuleViolation("ATTACHMENT_RETURN_DATE", "theMemberReturnsNoEarlierThanTheAttachmentBegan",
+            throw new RuleViolation(Invariant.ATTACHMENT_RETURN_DATE, "theMemberReturnsNoEarlierThanTheAttachmentBegan",
                     "The attachment began on " + presentedDate + ", so the member cannot return on "
                             + command.returnDate() + ".");
         }

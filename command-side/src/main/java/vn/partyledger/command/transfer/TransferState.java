@@ -1,6 +1,6 @@
 package vn.partyledger.command.transfer;
 
-/** domain.md §9.4: a letter in transit (possibly overdue), then presented, cancelled, or — temporary — ended. */
+/** docs/rules.md#s9-4: a letter in transit (possibly overdue), then presented, cancelled, or — temporary — ended. */
 enum TransferState {
     LETTER_ISSUED,
     OVERDUE,

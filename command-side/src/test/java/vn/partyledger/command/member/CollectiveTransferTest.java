@@ -13,7 +13,7 @@ import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 
 import java.time.LocalDate;
 
-/** A merge or split moves a member's home without letter or deadline (domain.md §9.3, I2). */
+/** A merge or split moves a member's home without letter or deadline (docs/rules.md#s9-3, I2). */
 class CollectiveTransferTest {
 
     private static final LocalDate MERGER = LocalDate.of(2025, 7, 1);

@@ -135,7 +135,7 @@ class DisciplineTest {
     }
 
     @Test
-    @DisplayName("a member's party activity is suspended while a discipline case is open")
+    @DisplayName("SUSPENSION: a member's party activity is suspended while a discipline case is open")
     void aMembersPartyActivityIsSuspendedWhileADisciplineCaseIsOpen() {
         fixture.given(fullMember())
                 .when(new SuspendPartyActivity("m1", BY_AUTHORITY))
@@ -152,7 +152,7 @@ class DisciplineTest {
     }
 
     @Test
-    @DisplayName("the suspension in force is lifted when the case closes")
+    @DisplayName("SUSPENSION: the suspension in force is lifted when the case closes")
     void theSuspensionInForceIsLiftedWhenTheCaseCloses() {
         fixture.given(plus(fullMember(), new MemberSuspended("m1", AUTHORITY, DECIDED)))
                 .when(new LiftSuspension("m1", BY_AUTHORITY))

@@ -184,7 +184,7 @@ class ExemptionTest {
     }
 
     @Test
-    @DisplayName("a member who resumes ends the exemption in force")
+    @DisplayName("EXEMPTION_NOT_IN_FORCE, EXEMPTION_END_DATE: a member who resumes ends the exemption in force")
     void aMemberWhoResumesEndsTheExemptionInForce() {
         fixture.given(registered, admitted, temporarilyExempt)
                 .when(new EndExemption("m1", ExemptionEndReason.MEMBER_RESUMED, FROM.plusMonths(2), "nx-3"))
@@ -230,7 +230,7 @@ class ExemptionTest {
     }
 
     @Test
-    @DisplayName("a temporary exemption expires on its end date")
+    @DisplayName("EXEMPTION_END_DATE: a temporary exemption expires on its end date")
     void aTemporaryExemptionExpiresOnItsEndDate() {
         fixture.given(registered, admitted, temporarilyExempt)
                 .when(new EndExemption("m1", ExemptionEndReason.EXPIRED, FROM.plusMonths(6), null))

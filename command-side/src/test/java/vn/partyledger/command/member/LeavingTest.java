@@ -179,7 +179,7 @@ class LeavingTest {
     }
 
     @Test
-    @DisplayName("a full member asks in writing to leave the Party")
+    @DisplayName("VOLUNTARY_EXIT: a full member asks in writing to leave the Party")
     void aFullMemberAsksInWritingToLeaveTheParty() {
         fixture.given(fullMember())
                 .when(new RequestVoluntaryExit("m1", "PERSONAL", VOTED))

@@ -36,7 +36,7 @@ import static vn.partyledger.command.member.RecruitmentHistory.plus;
 import static vn.partyledger.command.member.RecruitmentHistory.probationary;
 import static vn.partyledger.command.member.RecruitmentHistory.votesPassed;
 
-/** Lost contact and its restoration on the Member's contact entity (domain.md §7.1, §17.6; ADR 0017). */
+/** Lost contact and its restoration on the Member's contact entity (docs/rules.md#s7-1, §17.6; ADR 0017). */
 class LostContactTest {
 
     private static final LocalDate LOST = LocalDate.of(2023, 10, 2);

@@ -443,7 +443,7 @@ class PartyBadgeTest {
     }
 
     @Test
-    @DisplayName("a lost badge is reissued under a new number for a good reason")
+    @DisplayName("BADGE_NOT_AWARDED, BADGE_REISSUE_REASON: a lost badge is reissued under a new number for a good reason")
     void aLostBadgeIsReissuedUnderANewNumberForAGoodReason() {
         DecisionRef decision = new DecisionRef("90-QĐ/TU", LocalDate.of(2025, 10, 1), PROVINCE);
         fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
@@ -535,7 +535,7 @@ class PartyBadgeTest {
     }
 
     @Test
-    @DisplayName("an expelled member hands the badge back")
+    @DisplayName("BADGE_RETURN, BADGE_NOT_AWARDED: an expelled member hands the badge back")
     void anExpelledMemberHandsTheBadgeBack() {
         DecisionRef decision = new DecisionRef("95-QĐ/QU", LocalDate.of(2025, 10, 1), "district-8");
         fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))

@@ -91,7 +91,7 @@ class PartyCardTest {
     }
 
     @Test
-    @DisplayName("a member reports their card lost")
+    @DisplayName("PARTY_CARD_NOT_VALID: a member reports their card lost")
     void aMemberReportsTheirCardLost() {
         fixture.given(plus(fullMember(), CARD_ISSUED))
                 .when(new ReportCardLost("m1", LocalDate.of(2024, 4, 2)))
@@ -108,7 +108,7 @@ class PartyCardTest {
     }
 
     @Test
-    @DisplayName("I13: a card reported lost is reissued under a new number by the issuing body")
+    @DisplayName("I13, PARTY_CARD_NOT_LOST: a card reported lost is reissued under a new number by the issuing body")
     void aCardReportedLostIsReissuedUnderANewNumber() {
         DecisionRef decision = new DecisionRef("88-QĐ/QU", LocalDate.of(2024, 5, 6), AUTHORITY);
         fixture.given(plus(fullMember(), CARD_ISSUED, CARD_LOST))
@@ -128,7 +128,7 @@ class PartyCardTest {
     }
 
     @Test
-    @DisplayName("I13: a valid card is exchanged for a new one in the CT-51-2025 campaign by the ward")
+    @DisplayName("I13, PARTY_CARD_NOT_VALID: a valid card is exchanged for a new one in the CT-51-2025 campaign by the ward")
     void aValidCardIsExchangedInTheCampaign() {
         fixture.given(plus(fullMember(), CARD_ISSUED))
                 .when(new ExchangePartyCard("m1", "ĐV-2025-000917", "CT-51-2025", WARD_DECISION))

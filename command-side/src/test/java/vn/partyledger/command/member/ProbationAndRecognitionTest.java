@@ -34,7 +34,7 @@ import static vn.partyledger.command.member.RecruitmentHistory.plus;
 import static vn.partyledger.command.member.RecruitmentHistory.probationary;
 import static vn.partyledger.command.member.RecruitmentHistory.votesPassed;
 
-/** Probation and recognition (domain.md §6): mentor, recognition votes (I10), recognition (I9), strike-off (I11). */
+/** Probation and recognition (docs/rules.md#s6): mentor, recognition votes (I10), recognition (I9), strike-off (I11). */
 class ProbationAndRecognitionTest {
 
     private static final LocalDate BRANCH_VOTE = LocalDate.of(2021, 6, 21);
@@ -83,7 +83,7 @@ class ProbationAndRecognitionTest {
     }
 
     @Test
-    @DisplayName("a full member is assigned to help a probationary member")
+    @DisplayName("PROBATION: a full member is assigned to help a probationary member")
     void aFullMemberIsAssignedToHelpAProbationaryMember() {
         LocalDate assigned = LocalDate.of(2020, 6, 22);
         fixture.given(probationary())

@@ -46,7 +46,7 @@ import static vn.partyledger.command.member.RecruitmentHistory.plus;
 import static vn.partyledger.command.member.RecruitmentHistory.probationary;
 
 /**
- * Re-admission (domain.md §5.1, QĐ 294 §3.5): I3 when a former member is registered again, I25 on the application and
+ * Re-admission (docs/rules.md#s5-1, QĐ 294 §3.5): I3 when a former member is registered again, I25 on the application and
  * the decision, the province's consent (I7), and what a re-admitted member's probation and party age become. The
  * member of RecruitmentHistory, full since 2021, leaves on {@link #LEFT} and comes back in a candidacy of 2024.
  */

@@ -133,7 +133,7 @@ class RecruitmentPipelineTest {
     }
 
     @Test
-    @DisplayName("a candidate's awareness-course certificate is recorded on the open file")
+    @DisplayName("PIPELINE_ORDER: a candidate's awareness-course certificate is recorded on the open file")
     void aCandidatesAwarenessCourseCertificateIsRecordedOnTheOpenFile() {
         fixture.given(REGISTERED_EVENT)
                 .when(new RecordAwarenessCourse("m1", "GCN-118", "political-centre", LocalDate.of(2019, 11, 4)))
@@ -151,7 +151,7 @@ class RecruitmentPipelineTest {
     }
 
     @Test
-    @DisplayName("a candidate applies once, stating the facts that decide the introducers")
+    @DisplayName("PIPELINE_ORDER: a candidate applies once, stating the facts that decide the introducers")
     void aCandidateAppliesOnceStatingTheFactsThatDecideTheIntroducers() {
         fixture.given(REGISTERED_EVENT)
                 .when(application(false, true, true))
@@ -313,7 +313,7 @@ class RecruitmentPipelineTest {
     }
 
     @Test
-    @DisplayName("a file with no passed branch vote twelve months after it was compiled expires")
+    @DisplayName("FILE_STALE: a file with no passed branch vote twelve months after it was compiled expires")
     void aFileWithNoPassedBranchVoteTwelveMonthsAfterItWasCompiledExpires() {
         LocalDate expired = APPLIED.plusMonths(12).plusDays(1);
         fixture.given(fileReadyForTheVote())

@@ -38,7 +38,7 @@ class OrganisationEstablishmentTest {
     }
 
     @Test
-    @DisplayName("I1: a branch is established under a parent that exists on the effective date")
+    @DisplayName("I1, BRANCH_TYPE: a branch is established under a parent that exists on the effective date")
     void branchIsEstablishedUnderAParentThatExistsOnTheEffectiveDate() {
         fixture.givenNoPriorActivity()
                 .when(branch("ward-15", 67, BRANCH_FOUNDED, DECISION))

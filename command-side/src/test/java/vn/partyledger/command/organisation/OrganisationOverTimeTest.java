@@ -39,7 +39,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Names, parents, flags, leadership, targets and grades change by decisions effective on dates (domain.md §3.5). */
+/** Names, parents, flags, leadership, targets and grades change by decisions effective on dates (docs/rules.md#s3-5). */
 class OrganisationOverTimeTest {
 
     private static final LocalDate WARD_FOUNDED = LocalDate.of(2000, 1, 3);
@@ -66,7 +66,7 @@ class OrganisationOverTimeTest {
     }
 
     @Test
-    @DisplayName("a renamed organisation keeps its old name for the dates before the renaming")
+    @DisplayName("DECISION, ORGANISATION_LIFETIME: a renamed organisation keeps its old name for the dates before the renaming")
     void aRenamedOrganisationKeepsItsOldNameForTheDatesBeforeTheRenaming() {
         fixture.given(wardEstablished)
                 .when(new RenameOrganisation("phuoc-my", "Đảng bộ phường Sơn Trà", REFORM, DECISION))
@@ -187,7 +187,7 @@ class OrganisationOverTimeTest {
     }
 
     @Test
-    @DisplayName("a branch elects its secretary, deputies and committee among full members on its roll")
+    @DisplayName("LEADERSHIP: a branch elects its secretary, deputies and committee among full members on its roll")
     void aBranchElectsItsLeadersAmongFullMembersOnItsRoll() {
         LocalDate term = LocalDate.of(2025, 5, 10);
         fixture.given(branchEstablished, new MemberEnrolled("kp1", "m1", MemberStatus.FULL, WARD_FOUNDED),
@@ -208,7 +208,7 @@ class OrganisationOverTimeTest {
     }
 
     @Test
-    @DisplayName("the district sets the ward's admission target as 4 % of its opening membership (seed 001)")
+    @DisplayName("RECRUITMENT_TARGET: the district sets the ward's admission target as 4 % of its opening membership (seed 001)")
     void theSuperiorSetsAPercentageTarget() {
         DecisionRef setByDistrict = new DecisionRef("5-QĐ/QU", LocalDate.of(2024, 1, 15), "son-tra");
         fixture.given(wardEstablished)
@@ -241,7 +241,7 @@ class OrganisationOverTimeTest {
     }
 
     @Test
-    @DisplayName("an organisation is graded once for a year it existed")
+    @DisplayName("ORGANISATION_GRADE, ORGANISATION_LIFETIME: an organisation is graded once for a year it existed")
     void anOrganisationIsGradedOnceForAYearItExisted() {
         fixture.given(branchEstablished)
                 .when(new GradeOrganisation("kp1", 2022, OrganisationGrade.EXCELLENT, DECISION))

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The competent authority for admissions, read from the tree as it stood on the decision's date (domain.md §5). */
+/** The competent authority for admissions, read from the tree as it stood on the decision's date (docs/rules.md#s5). */
 class TreeAuthorityResolverTest {
 
     private static final LocalDate FOUNDED = LocalDate.of(2000, 1, 3);

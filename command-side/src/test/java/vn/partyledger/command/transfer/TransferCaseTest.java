@@ -10,6 +10,7 @@ import vn.partyledger.command.support.RecordingMembersInTransfer;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.CancelTransfer;
@@ -143,7 +144,7 @@ class TransferCaseTest {
     @Test
     @DisplayName("I16: a refusal on the member's side (e.g. a struck-off member) issues no letter")
     void aRefusalOnTheMembersSideIssuesNoLetter() {
-        members.refuseOpeningWith(new RuleViolation("I16", "onlyAProbationaryOrFullMemberIsTransferred",
+        members.refuseOpeningWith(new RuleViolation(Invariant.I16, "onlyAProbationaryOrFullMemberIsTransferred",
                 "This record is STRUCK_OFF."));
         fixture.givenNoPriorActivity()
                 .when(official(LETTER))
@@ -283,7 +284,7 @@ class TransferCaseTest {
     }
 
     @Test
-    @DisplayName("I18: a letter still unpresented after its deadline is marked overdue")
+    @DisplayName("I18, TRANSFER_NOT_YET_OVERDUE: a letter still unpresented after its deadline is marked overdue")
     void aLetterStillUnpresentedAfterItsDeadlineIsMarkedOverdue() {
         fixture.given(official)
                 .when(new MarkTransferOverdue("t1", PRESENT_BY.plusDays(1)))
@@ -309,7 +310,7 @@ class TransferCaseTest {
     }
 
     @Test
-    @DisplayName("a transfer in transit is cancelled and the member is freed of it")
+    @DisplayName("TRANSFER_NOT_IN_TRANSIT: a transfer in transit is cancelled and the member is freed of it")
     void aTransferInTransitIsCancelledAndTheMemberIsFreedOfIt() {
         LocalDate cancelled = LETTER.plusDays(7);
         fixture.given(official)
@@ -328,7 +329,7 @@ class TransferCaseTest {
     }
 
     @Test
-    @DisplayName("a lost letter is reissued with a new number and a new 30-working-day deadline, for the same case")
+    @DisplayName("LETTER_NUMBER_REUSED: a lost letter is reissued with a new number and a new 30-working-day deadline, for the same case")
     void aLostLetterIsReissuedWithANewNumberAndANewDeadline() {
         LocalDate reissued = LocalDate.of(2025, 10, 20);
         fixture.given(official, overdue())
@@ -393,7 +394,7 @@ class TransferCaseTest {
     }
 
     @Test
-    @DisplayName("a temporary attachment ends when the member returns, with the host's feedback")
+    @DisplayName("ATTACHMENT_NOT_IN_FORCE, ATTACHMENT_RETURN_DATE: a temporary attachment ends when the member returns, with the host's feedback")
     void aTemporaryAttachmentEndsWhenTheMemberReturns() {
         fixture.given(temporary, presented(TransferType.TEMPORARY))
                 .when(new EndTemporaryAttachment("t1", RETURN, "nx-kp2-7"))

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Numbers of the badge rules that domain.md §20 makes configurable, with its defaults: {@code BADGE_LEVELS}
+ * Numbers of the badge rules that docs/rules.md#s20 makes configurable, with its defaults: {@code BADGE_LEVELS}
  * 30, 40, 45 … 90; {@code BADGE_OCCASIONS} 02-03, 05-19, 09-02, 11-07; {@code BADGE_EARLY_MAX_MONTHS} 12 for the
  * levels below {@code longEarlyFromLevel} (70), 24 from it, and 12 for a posthumous award;
  * {@code BADGE_DISCIPLINE_DEFERRAL_MONTHS} 6 after a reprimand, 9 after a warning, 12 after dismissal from a post.

@@ -1,6 +1,6 @@
 package vn.partyledger.domain.discipline;
 
-/** Forms of discipline for a member (domain.md §10.3), mildest first. */
+/** Forms of discipline for a member (docs/rules.md#s10-3), mildest first. */
 public enum DisciplineForm {
     REPRIMAND,
     WARNING,

@@ -1,7 +1,7 @@
 package vn.partyledger.domain.discipline;
 
 /**
- * Numbers of the leaving and discipline rules that domain.md §20 makes configurable, with its defaults:
+ * Numbers of the leaving and discipline rules that docs/rules.md#s20 makes configurable, with its defaults:
  * {@code STRIKE_OFF_MONTH_COUNT} = 3 (within a calendar year), {@code APPEAL_WD_STRIKE_OFF} = 30 working days and
  * {@code APPEAL_DISCIPLINE} = 1 month, and {@code DISCIPLINE_EFFECT_MONTHS} = 12: a discipline without a new violation
  * stops having effect that many months after its effective date [U].

@@ -4,7 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import vn.partyledger.domain.shared.DecisionRef;
 
 /**
- * Discipline a member (domain.md §10.3, I12). {@code postHeld} states that the member holds a party post, which a
+ * Discipline a member (docs/rules.md#s10-3, I12). {@code postHeld} states that the member holds a party post, which a
  * dismissal needs (ADR 0013). {@code violationCategory} says what was punished, which decides a later re-admission
  * (I25); when not stated it is recorded as {@link ViolationCategory#NOT_RECORDED}.
  */

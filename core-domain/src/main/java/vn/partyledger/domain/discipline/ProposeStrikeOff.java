@@ -7,7 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * The branch proposes striking a full member off (domain.md §10.1): the ground, the evidence on file (for
+ * The branch proposes striking a full member off (docs/rules.md#s10-1): the ground, the evidence on file (for
  * ABSENCE_OR_DUES_3M the months in breach, I19) and the branch's vote on the proposal.
  */
 public record ProposeStrikeOff(@TargetAggregateIdentifier String memberId,

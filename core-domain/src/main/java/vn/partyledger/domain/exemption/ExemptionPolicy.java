@@ -1,7 +1,7 @@
 package vn.partyledger.domain.exemption;
 
 /**
- * Numbers of the exemption rules that domain.md §20 makes configurable, with its defaults:
+ * Numbers of the exemption rules that docs/rules.md#s20 makes configurable, with its defaults:
  * {@code EXEMPTION_ALLOW_PROBATIONARY} = false and {@code TEMP_EXEMPTION_MAX_MONTHS} = 12.
  */
 public record ExemptionPolicy(boolean allowProbationary, int temporaryExemptionMaxMonths) {

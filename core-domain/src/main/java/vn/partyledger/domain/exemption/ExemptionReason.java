@@ -1,6 +1,6 @@
 package vn.partyledger.domain.exemption;
 
-/** Why a member is exempted (domain.md §17.6 {@code reasonCode}). */
+/** Why a member is exempted (docs/rules.md#s17-6 {@code reasonCode}). */
 public enum ExemptionReason {
     ADVANCED_AGE_POOR_HEALTH,
     LONG_ILLNESS,

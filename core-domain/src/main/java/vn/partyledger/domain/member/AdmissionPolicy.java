@@ -1,7 +1,7 @@
 package vn.partyledger.domain.member;
 
 /**
- * Numbers of the admission rules that domain.md §20 makes configurable, with its defaults:
+ * Numbers of the admission rules that docs/rules.md#s20 makes configurable, with its defaults:
  * {@code CEREMONY_DEADLINE_WD} = 30 and {@code PROBATION_MONTHS} = 12.
  */
 public record AdmissionPolicy(int ceremonyDeadlineWorkingDays, int probationMonths) {

@@ -1,6 +1,6 @@
 package vn.partyledger.domain.member;
 
-/** Where an outstanding candidate was found (domain.md §5.1 step 1; seed 001's target groups). */
+/** Where an outstanding candidate was found (docs/rules.md#s5-1 step 1; seed 001's target groups). */
 public enum CandidateSource {
     YOUTH_UNION,
     TRADE_UNION,

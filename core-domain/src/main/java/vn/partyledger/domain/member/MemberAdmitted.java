@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /**
  * The ceremony was held: probation runs from {@code ceremonyDate} to {@code probationEndDate}. {@code readmission}
- * says the person was a member before (QĐ 294 §3.5, domain.md §17.9); {@code firstAdmissionDecisionDate} is the first
+ * says the person was a member before (QĐ 294 §3.5, docs/rules.md#s17-9); {@code firstAdmissionDecisionDate} is the first
  * admission decision on the record, from which party age counts (§7.1) — this admission's own for a first admission.
  * Revision 2 added both; revision-1 events are read as first admissions (ADR 0014).
  */

@@ -1,6 +1,6 @@
 package vn.partyledger.domain.member;
 
-/** The primary status of a member: exactly one at a time (domain.md §4). */
+/** The primary status of a member: exactly one at a time (docs/rules.md#s4). */
 public enum MemberStatus {
     CANDIDATE,
     PROBATIONARY,

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Party age (domain.md §7.1): counted from the first admission decision, minus every period the member did not take
+ * Party age (docs/rules.md#s7-1): counted from the first admission decision, minus every period the member did not take
  * part in party life. {@code partyAge(asOf) = (asOf − admissionDecisionDate) − Σ gaps ∩ [admissionDecisionDate, asOf]},
  * in days, rendered in full years; a member "has N years" on the first date the computed age reaches N years.
  */

@@ -1,7 +1,7 @@
 package vn.partyledger.domain.member;
 
 /**
- * Numbers of the re-admission rule (I25) that domain.md §20 makes configurable, with its defaults:
+ * Numbers of the re-admission rule (I25) that docs/rules.md#s20 makes configurable, with its defaults:
  * {@code READMISSION_MIN_MONTHS} = 36 out of the Party, and {@code READMISSION_AFTER_EXPUNGEMENT_MONTHS} = 60 after a
  * conviction for a less-serious offence was expunged.
  */

@@ -1,7 +1,7 @@
 package vn.partyledger.domain.member;
 
 /**
- * Numbers of the recruitment, admission-decision and recognition rules that domain.md §20 makes configurable, with its
+ * Numbers of the recruitment, admission-decision and recognition rules that docs/rules.md#s20 makes configurable, with its
  * defaults: {@code AWARENESS_CERT_VALIDITY_MONTHS} = 60, {@code FILE_STALE_MONTHS} = 12,
  * {@code INTRODUCER_MIN_ACQUAINTANCE_MONTHS} = 12, {@code ADMISSION_AGE_MIN_MONTHS} / {@code MAX_MONTHS} = 216 / 720,
  * {@code ADMISSION_DECISION_DEADLINE_WD} = 60 (+30) and {@code RECOGNITION_REVIEW_DEADLINE_WD} / decision = 30 / 30

@@ -1,7 +1,7 @@
 package vn.partyledger.domain.member;
 
 /**
- * The thresholds of party votes that domain.md §20 makes configurable, counted against everyone entitled to vote,
+ * The thresholds of party votes that docs/rules.md#s20 makes configurable, counted against everyone entitled to vote,
  * not those present: {@code ADMISSION_VOTE_THRESHOLD} — at least {@code admission} (2/3) of the branch's full members
  * or of the grassroots committee's members, for admission, recognition and striking off the probationary list — and
  * the simple majority — more than {@code majority} (1/2) — by which a standing committee decides a strike-off from the

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An open enumeration of branch types (domain.md §3.3): the known codes are constants, and a province may record a
+ * An open enumeration of branch types (docs/rules.md#s3-3): the known codes are constants, and a province may record a
  * new type (seed 003 calls the apartment-building branch "a new type") without a code change.
  */
 public record BranchType(String code) {

@@ -1,6 +1,6 @@
 package vn.partyledger.domain.organisation;
 
-/** Why an organisation ceased to exist (domain.md §3.5, §17.3). */
+/** Why an organisation ceased to exist (docs/rules.md#s3-5, §17.3). */
 public enum DissolutionReason {
     /** Giải thể: an administrative decision, e.g. after a merge or split. */
     ADMINISTRATIVE,

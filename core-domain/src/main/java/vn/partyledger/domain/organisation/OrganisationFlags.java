@@ -1,7 +1,7 @@
 package vn.partyledger.domain.organisation;
 
 /**
- * What an organisation may decide (domain.md §3.1). Flags, not levels, because the 2025 reform moved the district's
+ * What an organisation may decide (docs/rules.md#s3-1). Flags, not levels, because the 2025 reform moved the district's
  * powers to wards: authority lookups read these flags as they were on the decision's date.
  */
 public record OrganisationFlags(boolean grassroots,

@@ -1,6 +1,6 @@
 package vn.partyledger.domain.organisation;
 
-/** The role an organisation plays in the tree (domain.md §3.1); levels are roles, not hard-coded depths. */
+/** The role an organisation plays in the tree (docs/rules.md#s3-1); levels are roles, not hard-coded depths. */
 public enum OrganisationKind {
     CENTRAL,
     PROVINCIAL,

@@ -5,7 +5,7 @@ import vn.partyledger.domain.shared.DecisionRef;
 
 import java.time.LocalDate;
 
-/** Rename an organisation from {@code effectiveDate}; the old name stays in its history (domain.md §3.5). */
+/** Rename an organisation from {@code effectiveDate}; the old name stays in its history (docs/rules.md#s3-5). */
 public record RenameOrganisation(@TargetAggregateIdentifier String orgId,
                                  String newName,
                                  LocalDate effectiveDate,

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A branch's roll on a date. {@code headcount} is the official count (đảng số): probationary and full members whose
- * home is this branch, exempt members included (domain.md §8); {@code exemptCount} is how many of them are exempt,
+ * home is this branch, exempt members included (docs/rules.md#s8); {@code exemptCount} is how many of them are exempt,
  * fully or temporarily, reported separately.
  */
 public record BranchRoster(String orgId,
@@ -20,7 +20,7 @@ public record BranchRoster(String orgId,
                            List<Entry> members) {
 
     /**
-     * One member's line. The overlays (domain.md §19) are as of the roster's date: {@code exemption} is null when the
+     * One member's line. The overlays (docs/rules.md#s19) are as of the roster's date: {@code exemption} is null when the
      * member is not exempt, {@code lostContactSince} null when the party organisation is in contact with the member.
      */
     public record Entry(String memberId, String personId, MemberStatus status, LocalDate since,

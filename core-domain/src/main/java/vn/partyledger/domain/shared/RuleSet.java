@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * The implementing regulations of the Party Charter, each in force for a period. A decision is validated against the
- * rule set in force on its business date (domain.md §16): an admission decided in March 2025 was decided by a district
+ * rule set in force on its business date (docs/rules.md#s16): an admission decided in March 2025 was decided by a district
  * standing committee, one decided in August 2025 by a ward standing committee.
  */
 public enum RuleSet {
@@ -43,8 +43,11 @@ public enum RuleSet {
                 .filter(r -> !businessDate.isBefore(r.effectiveFrom)
                         && (r.effectiveTo == null || !businessDate.isAfter(r.effectiveTo)))
                 .findFirst()
-                .orElseThrow(() -> new RuleViolation("RULE_SET", "ruleSetInForceOnBusinessDate",
-                        "No rule set applies to " + businessDate
-                                + "; the Party was founded on " + BEFORE_QD29_2016.effectiveFrom + "."));
+                .orElseThrow(() -> ruleSetInForceOnBusinessDate(businessDate));
+    }
+
+    private static RuleViolation ruleSetInForceOnBusinessDate(LocalDate businessDate) {
+        return new RuleViolation(Invariant.RULE_SET, "ruleSetInForceOnBusinessDate", "No rule set applies to "
+                + businessDate + "; the Party was founded on " + BEFORE_QD29_2016.effectiveFrom + ".");
     }
 }

@@ -1,22 +1,28 @@
 package vn.partyledger.domain.shared;
 
 /**
- * A command refused because a domain rule does not allow it. {@code code} is the invariant's stable identifier from
- * domain.md (e.g. "I8"), {@code rule} names the rule, and the message explains it in one sentence.
+ * A command refused because a domain rule does not allow it. {@code invariant} is the rule's entry in the catalogue
+ * ({@link Invariant#anchor()}, {@code docs/rules.md}); {@link #code()} is its stable code (e.g. "I8"); {@code rule}
+ * names the rule method that refused (a test checks each name is a method of the class that passes it); the message
+ * explains the refusal in one sentence.
  */
 public class RuleViolation extends RuntimeException {
 
-    private final String code;
+    private final Invariant invariant;
     private final String rule;
 
-    public RuleViolation(String code, String rule, String message) {
+    public RuleViolation(Invariant invariant, String rule, String message) {
         super(message);
-        this.code = code;
+        this.invariant = java.util.Objects.requireNonNull(invariant, "invariant");
         this.rule = rule;
     }
 
+    public Invariant invariant() {
+        return invariant;
+    }
+
     public String code() {
-        return code;
+        return invariant.code();
     }
 
     public String rule() {

@@ -1,7 +1,7 @@
 package vn.partyledger.domain.transfer;
 
 /**
- * Numbers of the transfer rules that domain.md §20 makes configurable, with its defaults:
+ * Numbers of the transfer rules that docs/rules.md#s20 makes configurable, with its defaults:
  * {@code OFFICIAL_TRANSFER_START_WD} = 60, {@code PRESENT_LETTER_WD} = 30 and {@code TEMP_TRANSFER_RANGE} = from 3 to
  * under 12 months for work or residence, from 3 to 24 months for study.
  */

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /**
  * On the member's own stream: the letter due by {@code presentBy} was presented on {@code presentedDate}, later. The
- * days in between are a transfer gap in party age (domain.md §7.1, ADR 0017). Appended with the case's
+ * days in between are a transfer gap in party age (docs/rules.md#s7-1, ADR 0017). Appended with the case's
  * {@link TransferLetterPresented}, in the same unit of work.
  */
 @Revision("1")

@@ -1,6 +1,6 @@
 package vn.partyledger.domain.transfer;
 
-/** What made the member move (domain.md §9.1–§9.2). */
+/** What made the member move (docs/rules.md#s9-1–§9.2). */
 public enum TransferTrigger {
     WORKPLACE_CHANGE,
     RESIDENCE_CHANGE,

@@ -1,5 +1,5 @@
 /**
- * Transfers of party activity between two organisations of this deployment (domain.md §9): the transfer letter, its
+ * Transfers of party activity between two organisations of this deployment (docs/rules.md#s9): the transfer letter, its
  * presentation deadline, presentation at the receiving branch (official: the home changes; temporary: the member is
  * attached to a host and keeps the home), overdue marking, cancellation, lost letters and the end of attachments.
  */

@@ -9,7 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Party age from the first admission decision minus the gaps (domain.md §7.1), with seed-like dates. */
+/** Party age from the first admission decision minus the gaps (docs/rules.md#s7-1), with seed-like dates. */
 class PartyAgeTest {
 
     /** A member of seed 003 (Ward 5, District 8) admitted by decision of 3 Feb 1995, now holding the 30-year badge. */

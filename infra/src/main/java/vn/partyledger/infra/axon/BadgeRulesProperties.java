@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.util.List;
 
 /**
- * domain.md §20 for badges: {@code BADGE_LEVELS}, {@code BADGE_OCCASIONS} (month-day, e.g. 02-03) and
+ * docs/rules.md#s20 for badges: {@code BADGE_LEVELS}, {@code BADGE_OCCASIONS} (month-day, e.g. 02-03) and
  * {@code BADGE_EARLY_MAX_MONTHS} (for serious illness below and from {@code longEarlyFromLevel}, and posthumous) and
  * {@code BADGE_DISCIPLINE_DEFERRAL_MONTHS} (after a reprimand, a warning, a dismissal from a post).
  */

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
 
 /**
- * domain.md §20 for leaving and discipline: {@code STRIKE_OFF_MONTH_COUNT}, {@code APPEAL_WD_STRIKE_OFF} and
+ * docs/rules.md#s20 for leaving and discipline: {@code STRIKE_OFF_MONTH_COUNT}, {@code APPEAL_WD_STRIKE_OFF} and
  * {@code APPEAL_DISCIPLINE} and {@code DISCIPLINE_EFFECT_MONTHS}.
  */
 @ConfigurationProperties("partyledger.rules.discipline")

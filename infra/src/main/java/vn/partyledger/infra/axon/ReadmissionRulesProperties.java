@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import vn.partyledger.domain.member.ReadmissionPolicy;
 
 /**
- * domain.md §20 for re-admission (I25): {@code READMISSION_MIN_MONTHS} and {@code READMISSION_AFTER_EXPUNGEMENT_MONTHS}.
+ * docs/rules.md#s20 for re-admission (I25): {@code READMISSION_MIN_MONTHS} and {@code READMISSION_AFTER_EXPUNGEMENT_MONTHS}.
  */
 @ConfigurationProperties("partyledger.rules.readmission")
 public record ReadmissionRulesProperties(@DefaultValue("36") int minMonthsOut,

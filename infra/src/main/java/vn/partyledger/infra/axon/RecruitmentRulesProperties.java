@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import vn.partyledger.domain.member.RecruitmentPolicy;
 
 /**
- * The recruitment and recognition numbers of domain.md §20 ({@code partyledger.rules.recruitment.*}), defaulting to
+ * The recruitment and recognition numbers of docs/rules.md#s20 ({@code partyledger.rules.recruitment.*}), defaulting to
  * its values. The awareness-certificate validity is uncertain after 2025 [U], so every number is configuration.
  */
 @ConfigurationProperties("partyledger.rules.recruitment")

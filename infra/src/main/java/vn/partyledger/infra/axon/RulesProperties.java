@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The configurable numbers of domain.md §20 and the working-day calendar. Public holidays and compensatory days off
+ * The configurable numbers of docs/rules.md#s20 and the working-day calendar. Public holidays and compensatory days off
  * are announced every year (Tết and Hùng Kings' day follow the lunar calendar), so they are listed here, not computed.
  */
 @ConfigurationProperties("partyledger.rules")

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * domain.md §20 for transfers: {@code OFFICIAL_TRANSFER_START_WD}, {@code PRESENT_LETTER_WD} and
+ * docs/rules.md#s20 for transfers: {@code OFFICIAL_TRANSFER_START_WD}, {@code PRESENT_LETTER_WD} and
  * {@code TEMP_TRANSFER_RANGE} (from the minimum to under the work maximum, or up to the study maximum, in months).
  */
 @ConfigurationProperties("partyledger.rules.transfers")

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import vn.partyledger.domain.member.VotePolicy;
 
 /**
- * domain.md §20's {@code ADMISSION_VOTE_THRESHOLD} ("2/3": at least this share of the electorate, for admission,
+ * docs/rules.md#s20's {@code ADMISSION_VOTE_THRESHOLD} ("2/3": at least this share of the electorate, for admission,
  * recognition and striking off the probationary list, at the branch and the grassroots committee) and the simple
  * majority ("1/2": more than this share, for a standing committee's strike-off decision and a branch's strike-off
  * proposal), written as fractions.

@@ -3,6 +3,7 @@ package vn.partyledger.infra.api;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +43,7 @@ class TransientFailureRetryTest {
     void aRefusedCommandIsNotRunAgain() {
         assertThatThrownBy(() -> retry.call(() -> {
             attempts.incrementAndGet();
-            throw new RuleViolation("I8", "ceremonyWithinThirtyWorkingDays", "too late");
+            throw new RuleViolation(Invariant.I8, "ceremonyWithinThirtyWorkingDays", "too late");
         })).isInstanceOf(RuleViolation.class);
 
         assertThat(attempts).hasValue(1);

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.infra.app.Scenario.expect;
 
 /**
- * Lost contact over HTTP (domain.md §7.1, §17.6): the branch records it and its end, and the 63 days out of contact
+ * Lost contact over HTTP (docs/rules.md#s7-1, §17.6): the branch records it and its end, and the 63 days out of contact
  * move the member's 30-year level from 4 Aug 2055 (admission decided 4 Aug 2025) to 6 Oct 2055.
  */
 class LostContactEndToEndTest extends RunningApplication {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.infra.app.Scenario.expect;
 
 /**
- * Re-admission over HTTP (domain.md §5.1, I25): a member admitted in 2015 and struck off in March 2017 goes through
+ * Re-admission over HTTP (docs/rules.md#s5-1, I25): a member admitted in 2015 and struck off in March 2017 goes through
  * the whole candidate path again and is re-admitted 36 months later, on probation again; a decision before the 36
  * months is refused. Dates lie in the past because a decision cannot be dated in the future.
  */

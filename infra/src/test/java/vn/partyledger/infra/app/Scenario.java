@@ -73,7 +73,7 @@ final class Scenario {
     /**
      * Who votes on and decides one admission, and when. Every step is dated back from the decision as seed 000's file
      * was: registered 154 days before, the branch votes 63 days before, the ceremony comes 15 days after. A
-     * re-admission (domain.md §5.1, I25) names the province whose consent it needs; a first admission names none.
+     * re-admission (docs/rules.md#s5-1, I25) names the province whose consent it needs; a first admission names none.
      */
     record Admission(String branchId, String committeeOrgId, String decidingOrgId, LocalDate decidedOn,
                      int fullMembersOnRoll, String consentingProvinceId) {

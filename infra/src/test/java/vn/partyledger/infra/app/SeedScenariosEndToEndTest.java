@@ -25,7 +25,7 @@ import static vn.partyledger.infra.app.Scenario.decision;
 import static vn.partyledger.infra.app.Scenario.expect;
 
 /**
- * Histories like those the seeds describe (domain.md §1), replayed through HTTP only: every member walks the real
+ * Histories like those the seeds describe (docs/rules.md#s1), replayed through HTTP only: every member walks the real
  * admission pipeline, so the roster and the log show what a ward board would have recorded.
  */
 class SeedScenariosEndToEndTest extends RunningApplication {
@@ -54,7 +54,7 @@ class SeedScenariosEndToEndTest extends RunningApplication {
         temporarilyExempt.forEach(memberId -> expect(grantExemption(scenario, memberId, """
                 "kind": "TEMPORARY", "reason": "WORKING_AWAY", "until": "2027-06-01\"""", scenario.ward), 200));
 
-        // Exempt members stay FULL on the roll and in the headcount (domain.md §8); the roster shows their exemption.
+        // Exempt members stay FULL on the roll and in the headcount (docs/rules.md#s8); the roster shows their exemption.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode roster = roster(scenario.branch, "2026-11-02");
             assertThat(roster.get("headcount").asInt()).isEqualTo(67);

@@ -95,7 +95,7 @@ public class BranchRosterProjection {
                 event.admissionDecisionDate()));
     }
 
-    /** Full membership counts from the end of probation, even when the decision came later (domain.md §6). */
+    /** Full membership counts from the end of probation, even when the decision came later (docs/rules.md#s6). */
     @EventHandler
     void on(FullMembershipRecognized event, @SequenceNumber long sequence) {
         edit(event.homeOrgId(), event.memberId(), sequence,
@@ -151,7 +151,7 @@ public class BranchRosterProjection {
         }
     }
 
-    /** An exempt member stays on the roll and in the headcount (domain.md §8); the roster shows the exemption. */
+    /** An exempt member stays on the roll and in the headcount (docs/rules.md#s8); the roster shows the exemption. */
     @EventHandler
     void on(ExemptionGranted event, @SequenceNumber long sequence) {
         overlay(event.memberId(), sequence,

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What is laid over one member's status on the roster, whatever the branch (domain.md §19): exemptions, suspensions
+ * What is laid over one member's status on the roster, whatever the branch (docs/rules.md#s19): exemptions, suspensions
  * and lost contact, each a list of periods with their dates. Stored as its own document keyed by the member id
  * ({@code _id} = member id), because these events do not name the member's branch and a member who moves keeps them:
  * the roster of any branch on any date reads the periods covering that date. {@code memberSeq} is the last applied
