@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -42,7 +41,7 @@ public class BadgeCommands {
             + "discipline applies; posthumous only for a member who died a full member at most 12 months before "
             + "reaching the level, the one award I29 lets through on a deceased record)")
     public ResponseEntity<CommandOutcome> awardPartyBadge(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Award body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new AwardPartyBadge(memberId, body.level(), body.badgeNumber(),
                         body.occasionDate(), body.specialOccasionRef(), body.seriousIllness(), body.posthumous(),
@@ -53,7 +52,7 @@ public class BadgeCommands {
     @PostMapping("/{memberId}/reissue-badge")
     @Operation(summary = "Reissue a lost party badge for a stated good reason")
     public ResponseEntity<CommandOutcome> reissueBadge(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Reissue body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new ReissueBadge(memberId, body.level(), body.newBadgeNumber(),
                         body.reason(), body.decision().toDecisionRef()),
@@ -64,7 +63,7 @@ public class BadgeCommands {
     @Operation(summary = "Record that an expelled member handed a badge back (domain.md §7.2: only a held badge, "
             + "only after expulsion)")
     public ResponseEntity<CommandOutcome> reclaimBadge(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Reclaim body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new ReclaimBadge(memberId, body.level(), body.returnedOn(),
                         body.decision().toDecisionRef()),

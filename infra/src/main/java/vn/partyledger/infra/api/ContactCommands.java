@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +34,7 @@ public class ContactCommands {
     @Operation(summary = "Record that a probationary or full member lost contact from a date, by the member's branch "
             + "or a committee above it, once until restored (LOST_CONTACT); the time is a party-age gap (§7.1)")
     public ResponseEntity<CommandOutcome> recordLostContact(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody LostContact body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new RecordLostContact(memberId, body.from(),
                         body.decision().toDecisionRef()),
@@ -46,7 +45,7 @@ public class ContactCommands {
     @Operation(summary = "Record that a member out of contact took part again from a date no earlier than the loss "
             + "(LOST_CONTACT); the party-age gap closes there")
     public ResponseEntity<CommandOutcome> recordContactRestored(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody ContactRestored body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new RecordContactRestored(memberId, body.to(),
                         body.decision().toDecisionRef()),

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +37,7 @@ public class CorrectionCommands {
     @Operation(summary = "Annul a death, strike-off, badge award or exemption keyed by mistake, named by its event id "
             + "(I30: still in effect, annulled once, signed by the committee that admits or the entry's decider)")
     public ResponseEntity<CommandOutcome> annulEntry(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Annulment body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
         return endpoint.execute(http, body, new AnnulEntry(memberId, body.eventId(), body.reason(), decision),
@@ -49,19 +48,19 @@ public class CorrectionCommands {
     @Operation(summary = "Correct the date of death or of the admission decision, named by its event id (I30: the "
             + "entry still in effect, the corrected date in order with the record)")
     public ResponseEntity<CommandOutcome> correctEntryDate(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody DateCorrection body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
         return endpoint.execute(http, body, new CorrectEntryDate(memberId, body.eventId(), body.correctedDate(),
                 body.reason(), decision), decision.docDate(), decision, context, HttpStatus.OK);
     }
 
-    public record Annulment(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String eventId,
+    public record Annulment(@NotNull @RecordId String eventId,
                             @NotNull CorrectionReason reason,
                             @NotNull @Valid DecisionDocument decision) {
     }
 
-    public record DateCorrection(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String eventId,
+    public record DateCorrection(@NotNull @RecordId String eventId,
                                  @NotNull @PastOrPresent LocalDate correctedDate,
                                  @NotNull CorrectionReason reason,
                                  @NotNull @Valid DecisionDocument decision) {

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -65,7 +64,7 @@ public class DisciplineCommands {
     @Operation(summary = "Record the branch's strike-off proposal with its evidence and vote (I19: three months of "
             + "absence or unpaid dues within a calendar year; I20)")
     public ResponseEntity<CommandOutcome> proposeStrikeOff(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Proposal body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new ProposeStrikeOff(memberId, body.ground(), body.evidenceRefs(),
                         body.monthsInBreach(), body.voteDate(), body.branchFullMembersOnRoll(), body.branchInFavour()),
@@ -75,7 +74,7 @@ public class DisciplineCommands {
     @PostMapping("/{memberId}/strike-off-member")
     @Operation(summary = "Strike a full member off on the branch's passed proposal, by the committee that admits (I20)")
     public ResponseEntity<CommandOutcome> strikeOffMember(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Decided body, RequestContext context, HttpServletRequest http) {
         return decided(http, body, decision -> new StrikeOffMember(memberId, decision), context);
     }
@@ -83,7 +82,7 @@ public class DisciplineCommands {
     @PostMapping("/{memberId}/request-voluntary-exit")
     @Operation(summary = "Record a full member's written request to leave the Party (I20: carried out by strike-off)")
     public ResponseEntity<CommandOutcome> requestVoluntaryExit(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody ExitRequest body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new RequestVoluntaryExit(memberId, body.reasonCode(), body.requestedOn()),
                 body.requestedOn(), null, context, HttpStatus.OK);
@@ -94,7 +93,7 @@ public class DisciplineCommands {
             + "post; dismissal and expulsion by the superior standing committee); the violation category decides a "
             + "later re-admission (I25)")
     public ResponseEntity<CommandOutcome> imposeDiscipline(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Discipline body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
         return endpoint.execute(http, body, new ImposeDiscipline(memberId, body.form(), body.postHeld(), decision,
@@ -105,7 +104,7 @@ public class DisciplineCommands {
     @PostMapping("/{memberId}/suspend-party-activity")
     @Operation(summary = "Suspend a member's party activity while a discipline case is open")
     public ResponseEntity<CommandOutcome> suspendPartyActivity(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Decided body, RequestContext context, HttpServletRequest http) {
         return decided(http, body, decision -> new SuspendPartyActivity(memberId, decision), context);
     }
@@ -113,7 +112,7 @@ public class DisciplineCommands {
     @PostMapping("/{memberId}/lift-suspension")
     @Operation(summary = "Lift the suspension in force: the discipline case is closed")
     public ResponseEntity<CommandOutcome> liftSuspension(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Decided body, RequestContext context, HttpServletRequest http) {
         return decided(http, body, decision -> new LiftSuspension(memberId, decision), context);
     }
@@ -122,7 +121,7 @@ public class DisciplineCommands {
     @Operation(summary = "File an appeal (I21: within 30 working days of receiving a strike-off, one month of a "
             + "discipline decision; the decision stays in force)")
     public ResponseEntity<CommandOutcome> fileAppeal(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Appeal body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new FileAppeal(memberId, body.subject(), body.decisionReceivedOn(),
                 body.filedOn()), body.filedOn(), null, context, HttpStatus.OK);
@@ -131,7 +130,7 @@ public class DisciplineCommands {
     @PostMapping("/{memberId}/resolve-appeal")
     @Operation(summary = "Resolve the pending appeal: upheld, reduced or annulled (I21)")
     public ResponseEntity<CommandOutcome> resolveAppeal(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Resolution body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
         return endpoint.execute(http, body, new ResolveAppeal(memberId, body.outcome(), decision),
@@ -142,7 +141,7 @@ public class DisciplineCommands {
     @Operation(summary = "Restore party status after an appeal annulled the strike-off or expulsion (I26: party age "
             + "continuous, back on the roll)")
     public ResponseEntity<CommandOutcome> restoreMembership(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Decided body, RequestContext context, HttpServletRequest http) {
         return decided(http, body, decision -> new RestoreMembership(memberId, decision), context);
     }
@@ -150,7 +149,7 @@ public class DisciplineCommands {
     @PostMapping("/{memberId}/record-death")
     @Operation(summary = "Record a member's death: off the roll, and the record takes no further commands (I29)")
     public ResponseEntity<CommandOutcome> recordDeath(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Death body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new RecordDeath(memberId, body.dateOfDeath()), body.dateOfDeath(), null,
                 context, HttpStatus.OK);

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +39,7 @@ public class ExemptionCommands {
             + "decided by the branch) or a temporary one (I15: until required, under 12 months when away, decided "
             + "by the grassroots committee)")
     public ResponseEntity<CommandOutcome> grantExemption(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Grant body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new GrantExemption(memberId, body.kind(), body.reason(), body.from(),
                         body.until(), body.applicationRef(), body.resolution().toDecisionRef()),
@@ -50,7 +49,7 @@ public class ExemptionCommands {
     @PostMapping("/{memberId}/end-exemption")
     @Operation(summary = "End the member's exemption in force: resumed, expired or revoked")
     public ResponseEntity<CommandOutcome> endExemption(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody End body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new EndExemption(memberId, body.reason(), body.endedOn(),
                         body.returnFeedbackRef()),

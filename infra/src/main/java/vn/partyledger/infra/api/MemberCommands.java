@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -74,7 +73,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/register-candidate")
     @Operation(summary = "Register an outstanding candidate in a branch; again after a closed file or an exit (I3)")
     public ResponseEntity<CommandOutcome> registerCandidate(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody RegisterCandidate body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new RegisterOutstandingCandidate(memberId, body.personId(),
                         body.branchId(), body.source(), body.mentorMemberId(), body.registeredOn()),
@@ -84,7 +83,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/record-awareness-course")
     @Operation(summary = "Record the candidate's awareness-course certificate (valid on the vote date: I5)")
     public ResponseEntity<CommandOutcome> recordAwarenessCourse(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody AwarenessCourse body, RequestContext context, HttpServletRequest http) {
         return execute(http, body, new RecordAwarenessCourse(memberId, body.certificateNo(), body.issuerOrgId(),
                 body.issueDate()), body.issueDate(), null, context);
@@ -94,7 +93,7 @@ public class MemberCommands {
     @Operation(summary = "File the candidate's application; its date starts the file's freshness (I3, I5); a "
             + "re-admission states what its earlier exit requires (I25)")
     public ResponseEntity<CommandOutcome> submitApplication(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Application body, RequestContext context, HttpServletRequest http) {
         return execute(http, body, new SubmitApplication(memberId, body.applicationDate(), body.readmission(),
                         body.biographyDocRef(), body.youthUnionAge(), body.unitHasYouthUnion(),
@@ -105,7 +104,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/assign-introducer")
     @Operation(summary = "Assign an introducer: a full member known for 12 months, or a committee's resolution (I4)")
     public ResponseEntity<CommandOutcome> assignIntroducer(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Introducer body, RequestContext context, HttpServletRequest http) {
         return execute(http, body, new AssignIntroducer(memberId, body.introducerType(), body.introducerMemberId(),
                         body.resolutionRef(), body.knownSince(), body.assignedOn()),
@@ -115,7 +114,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/replace-introducer")
     @Operation(summary = "Replace an introducer who cannot continue by another full member (I4)")
     public ResponseEntity<CommandOutcome> replaceIntroducer(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody IntroducerReplacement body, RequestContext context, HttpServletRequest http) {
         return execute(http, body, new ReplaceIntroducer(memberId, body.oldIntroducerId(), body.newIntroducerId(),
                 body.reason(), body.replacedOn()), body.replacedOn(), null, context);
@@ -124,7 +123,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/record-background-verification")
     @Operation(summary = "Record the background verification's conclusion (non-blocking before the vote: I5)")
     public ResponseEntity<CommandOutcome> recordBackgroundVerification(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody BackgroundVerification body, RequestContext context, HttpServletRequest http) {
         return execute(http, body, new RecordBackgroundVerification(memberId, body.subjects(), body.conclusion(),
                 body.verifyingOrgId(), body.concludedOn()), body.concludedOn(), null, context);
@@ -133,7 +132,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/record-comments-summary")
     @Operation(summary = "File the summary of comments from mass organisations and the residence branch (I5)")
     public ResponseEntity<CommandOutcome> recordCommentsSummary(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody CommentsSummary body, RequestContext context, HttpServletRequest http) {
         return execute(http, body, new RecordCommentsSummary(memberId, body.docRef(), body.filedOn()),
                 body.filedOn(), null, context);
@@ -142,7 +141,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/record-provincial-consent")
     @Operation(summary = "Record the province's written consent: re-admission (I7), over the age limit or education (I5)")
     public ResponseEntity<CommandOutcome> recordProvincialConsent(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody ProvincialConsent body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
         return execute(http, body, new RecordProvincialConsent(memberId, body.kind(), decision), decision.docDate(),
@@ -152,7 +151,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/record-branch-admission-vote")
     @Operation(summary = "Record the branch's admission vote: eligibility and two thirds of all full members (I5)")
     public ResponseEntity<CommandOutcome> recordBranchAdmissionVote(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody BranchAdmissionVote body, RequestContext context, HttpServletRequest http) {
         return execute(http, body, new RecordBranchAdmissionVote(memberId, body.meetingId(), body.voteDate(),
                         body.fullMembersOnRoll(), body.inFavour(), body.against(), body.ageInMonthsAtVote(),
@@ -163,7 +162,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/record-committee-admission-vote")
     @Operation(summary = "Record the grassroots committee's vote above a subordinate branch (I6)")
     public ResponseEntity<CommandOutcome> recordCommitteeAdmissionVote(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody CommitteeAdmissionVote body, RequestContext context, HttpServletRequest http) {
         return execute(http, body, new RecordCommitteeAdmissionVote(memberId, body.committeeOrgId(), body.voteDate(),
                 body.membersInOffice(), body.inFavour()), body.voteDate(), null, context);
@@ -173,7 +172,7 @@ public class MemberCommands {
     @Operation(summary = "Record the competent committee's admission decision after the passed votes (I7); a "
             + "re-admission 36 months after the exit, 60 after a less-serious conviction was expunged (I25)")
     public ResponseEntity<CommandOutcome> decideAdmission(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody DecideAdmissionBody body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
         return execute(http, body, new DecideAdmission(memberId, decision, body.receivedByBranchOn(),
@@ -183,7 +182,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/refuse-admission")
     @Operation(summary = "Record the competent committee's refusal to admit; the file closes (I7)")
     public ResponseEntity<CommandOutcome> refuseAdmission(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody RefuseAdmissionBody body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
         return execute(http, body, new RefuseAdmission(memberId, decision, body.reason()), decision.docDate(),
@@ -193,7 +192,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/withdraw-application")
     @Operation(summary = "The candidate withdraws; the file closes")
     public ResponseEntity<CommandOutcome> withdrawApplication(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Withdrawal body, RequestContext context, HttpServletRequest http) {
         return execute(http, body, new WithdrawApplication(memberId, body.withdrawnOn(), body.reason()),
                 body.withdrawnOn(), null, context);
@@ -202,7 +201,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/expire-application")
     @Operation(summary = "Close a file that went stale before the branch passed it (FILE_STALE_MONTHS)")
     public ResponseEntity<CommandOutcome> expireApplication(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Expiry body, RequestContext context, HttpServletRequest http) {
         return execute(http, body, new ExpireApplication(memberId, body.expiredOn()), body.expiredOn(), null,
                 context);
@@ -211,7 +210,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/admit")
     @Operation(summary = "Record the admission ceremony: the candidate becomes a probationary member (I8)")
     public ResponseEntity<CommandOutcome> admit(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Admit body, RequestContext context, HttpServletRequest http) {
         DecisionRef consent = body.superiorConsent() == null ? null : body.superiorConsent().toDecisionRef();
         return execute(http, body, new AdmitMember(memberId, body.ceremonyDate(), consent), body.ceremonyDate(),
@@ -221,7 +220,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/assign-probation-mentor")
     @Operation(summary = "Assign a full member to help the probationary member")
     public ResponseEntity<CommandOutcome> assignProbationMentor(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody ProbationMentor body, RequestContext context, HttpServletRequest http) {
         return execute(http, body, new AssignProbationMentor(memberId, body.mentorMemberId(), body.assignedOn()),
                 body.assignedOn(), null, context);
@@ -233,7 +232,7 @@ public class MemberCommands {
             + "recorded and flagged RecognitionReviewedLate; passes by the configured two thirds; a COMMITTEE vote "
             + "names its grassroots committee in committeeOrgId, a BRANCH vote none)")
     public ResponseEntity<CommandOutcome> recordRecognitionVote(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody RecognitionVote body, RequestContext context, HttpServletRequest http) {
         return execute(http, body, new RecordRecognitionVote(memberId, body.level(), body.committeeOrgId(),
                         body.voteDate(), body.electorate(), body.inFavour(), body.against(), body.attemptNo()),
@@ -243,7 +242,7 @@ public class MemberCommands {
     @PostMapping("/{memberId}/recognize-full-member")
     @Operation(summary = "Recognise a full member, effective at the end of probation even when decided late (I9)")
     public ResponseEntity<CommandOutcome> recognizeFullMember(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Recognition body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
         return execute(http, body, new RecognizeFullMember(memberId, decision, body.extensionReason()),
@@ -255,7 +254,7 @@ public class MemberCommands {
             + "members and, above a subordinate branch, of the grassroots committee, unless three branch votes "
             + "deadlocked; more than half of the deciding standing committee)")
     public ResponseEntity<CommandOutcome> strikeOffProbationaryMember(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody ProbationaryStrikeOff body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
         return execute(http, body, new StrikeOffProbationaryMember(memberId, decision, body.reason(),
@@ -265,15 +264,15 @@ public class MemberCommands {
                 decision.docDate(), decision, context);
     }
 
-    public record RegisterCandidate(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String personId,
-                                    @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String branchId,
+    public record RegisterCandidate(@NotNull @RecordId String personId,
+                                    @NotNull @RecordId String branchId,
                                     @NotNull CandidateSource source,
-                                    @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String mentorMemberId,
+                                    @RecordId String mentorMemberId,
                                     @NotNull @PastOrPresent LocalDate registeredOn) {
     }
 
     public record AwarenessCourse(@NotBlank @Size(max = 64) String certificateNo,
-                                  @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String issuerOrgId,
+                                  @NotNull @RecordId String issuerOrgId,
                                   @NotNull @PastOrPresent LocalDate issueDate) {
     }
 
@@ -297,22 +296,22 @@ public class MemberCommands {
     }
 
     public record Introducer(@NotNull IntroducerType introducerType,
-                             @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String introducerMemberId,
+                             @RecordId String introducerMemberId,
                              @Size(max = 64) String resolutionRef,
                              @PastOrPresent LocalDate knownSince,
                              @NotNull @PastOrPresent LocalDate assignedOn) {
     }
 
     public record IntroducerReplacement(
-            @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String oldIntroducerId,
-            @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String newIntroducerId,
+            @NotNull @RecordId String oldIntroducerId,
+            @NotNull @RecordId String newIntroducerId,
             @NotNull IntroducerReplacementReason reason,
             @NotNull @PastOrPresent LocalDate replacedOn) {
     }
 
     public record BackgroundVerification(@NotEmpty List<@NotNull VerificationSubject> subjects,
                                          @NotNull VerificationConclusion conclusion,
-                                         @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+                                         @NotNull @RecordId
                                          String verifyingOrgId,
                                          @NotNull @PastOrPresent LocalDate concludedOn) {
     }
@@ -325,7 +324,7 @@ public class MemberCommands {
                                     @NotNull @Valid DecisionDocument decision) {
     }
 
-    public record BranchAdmissionVote(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String meetingId,
+    public record BranchAdmissionVote(@NotNull @RecordId String meetingId,
                                       @NotNull @PastOrPresent LocalDate voteDate,
                                       @Min(0) int fullMembersOnRoll,
                                       @Min(0) int inFavour,
@@ -335,7 +334,7 @@ public class MemberCommands {
     }
 
     public record CommitteeAdmissionVote(
-            @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String committeeOrgId,
+            @NotNull @RecordId String committeeOrgId,
             @NotNull @PastOrPresent LocalDate voteDate,
             @Min(1) int membersInOffice,
             @Min(0) int inFavour) {
@@ -361,12 +360,12 @@ public class MemberCommands {
                         @Valid DecisionDocument superiorConsent) {
     }
 
-    public record ProbationMentor(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String mentorMemberId,
+    public record ProbationMentor(@NotNull @RecordId String mentorMemberId,
                                   @NotNull @PastOrPresent LocalDate assignedOn) {
     }
 
     public record RecognitionVote(@NotNull VoteLevel level,
-                                  @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String committeeOrgId,
+                                  @RecordId String committeeOrgId,
                                   @NotNull @PastOrPresent LocalDate voteDate,
                                   @Min(0) int electorate,
                                   @Min(0) int inFavour,

@@ -1,6 +1,8 @@
 package vn.partyledger.infra.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -56,7 +58,7 @@ public class OrganisationCommands {
 
     @PostMapping("/{orgId}/establish")
     @Operation(summary = "Establish an organisation (I1)")
-    public ResponseEntity<CommandOutcome> establish(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+    public ResponseEntity<CommandOutcome> establish(@PathVariable @RecordId
                                                     String orgId,
                                                     @Valid @RequestBody Establish body, RequestContext context,
                                                     HttpServletRequest http) {
@@ -73,7 +75,7 @@ public class OrganisationCommands {
                             @NotNull OrganisationKind kind,
                             @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be an UPPER_SNAKE_CASE code")
                             String branchType,
-                            @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String parentOrgId,
+                            @RecordId String parentOrgId,
                             @Size(max = 20) String adminUnitCode,
                             OrganisationFlags flags,
                             @Min(0) @Max(100_000) int foundingFullMembers,
@@ -83,7 +85,7 @@ public class OrganisationCommands {
 
     @PostMapping("/{orgId}/rename")
     @Operation(summary = "Rename an organisation from a date; the old name stays in its history")
-    public ResponseEntity<CommandOutcome> rename(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+    public ResponseEntity<CommandOutcome> rename(@PathVariable @RecordId
                                                  String orgId,
                                                  @Valid @RequestBody Rename body, RequestContext context,
                                                  HttpServletRequest http) {
@@ -94,7 +96,7 @@ public class OrganisationCommands {
 
     @PostMapping("/{orgId}/reparent")
     @Operation(summary = "Place an organisation under another parent from a date (I1)")
-    public ResponseEntity<CommandOutcome> reparent(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+    public ResponseEntity<CommandOutcome> reparent(@PathVariable @RecordId
                                                    String orgId,
                                                    @Valid @RequestBody Reparent body, RequestContext context,
                                                    HttpServletRequest http) {
@@ -105,8 +107,7 @@ public class OrganisationCommands {
 
     @PostMapping("/{orgId}/change-flags")
     @Operation(summary = "Change an organisation's roles and authorities from a date (read by authority look-ups, I7)")
-    public ResponseEntity<CommandOutcome> changeFlags(@PathVariable @Pattern(regexp = Ids.PATTERN,
-                                                              message = Ids.MESSAGE) String orgId,
+    public ResponseEntity<CommandOutcome> changeFlags(@PathVariable @RecordId String orgId,
                                                       @Valid @RequestBody ChangeFlags body, RequestContext context,
                                                       HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
@@ -116,7 +117,7 @@ public class OrganisationCommands {
 
     @PostMapping("/{orgId}/dissolve")
     @Operation(summary = "Dissolve an organisation that has no members left on its roll (I2)")
-    public ResponseEntity<CommandOutcome> dissolve(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+    public ResponseEntity<CommandOutcome> dissolve(@PathVariable @RecordId
                                                    String orgId,
                                                    @Valid @RequestBody Dissolve body, RequestContext context,
                                                    HttpServletRequest http) {
@@ -128,7 +129,7 @@ public class OrganisationCommands {
     @PostMapping("/{orgId}/record-leadership-election")
     @Operation(summary = "Record a branch's election of its secretary, deputies and committee among its full members")
     public ResponseEntity<CommandOutcome> recordLeadershipElection(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orgId,
+            @PathVariable @RecordId String orgId,
             @Valid @RequestBody LeadershipElection body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
         return endpoint.execute(http, body, new RecordLeadershipElection(orgId, body.termStart(),
@@ -139,7 +140,7 @@ public class OrganisationCommands {
     @PostMapping("/{orgId}/set-recruitment-target")
     @Operation(summary = "Set an organisation's admission target for a year, by its superior")
     public ResponseEntity<CommandOutcome> setRecruitmentTarget(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orgId,
+            @PathVariable @RecordId String orgId,
             @Valid @RequestBody RecruitmentTarget body, RequestContext context, HttpServletRequest http) {
         DecisionRef decision = body.decision().toDecisionRef();
         return endpoint.execute(http, body, new SetRecruitmentTarget(orgId, body.year(), body.mode(), body.value(),
@@ -148,7 +149,7 @@ public class OrganisationCommands {
 
     @PostMapping("/{orgId}/grade")
     @Operation(summary = "Record an organisation's annual grade")
-    public ResponseEntity<CommandOutcome> grade(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+    public ResponseEntity<CommandOutcome> grade(@PathVariable @RecordId
                                                 String orgId,
                                                 @Valid @RequestBody Grade body, RequestContext context,
                                                 HttpServletRequest http) {
@@ -159,7 +160,7 @@ public class OrganisationCommands {
 
     @PostMapping("/{orgId}/merge")
     @Operation(summary = "Merge organisations into this one; every member of the sources moves here (I2)")
-    public ResponseEntity<CommandOutcome> merge(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+    public ResponseEntity<CommandOutcome> merge(@PathVariable @RecordId
                                                 String orgId,
                                                 @Valid @RequestBody Merge body, RequestContext context,
                                                 HttpServletRequest http) {
@@ -170,7 +171,7 @@ public class OrganisationCommands {
 
     @PostMapping("/{orgId}/split")
     @Operation(summary = "Split this organisation; the allocation gives every member on its roll a new home (I2)")
-    public ResponseEntity<CommandOutcome> split(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+    public ResponseEntity<CommandOutcome> split(@PathVariable @RecordId
                                                 String orgId,
                                                 @Valid @RequestBody Split body, RequestContext context,
                                                 HttpServletRequest http) {
@@ -186,7 +187,7 @@ public class OrganisationCommands {
                          @NotNull @Valid DecisionDocument decision) {
     }
 
-    public record Reparent(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String newParentOrgId,
+    public record Reparent(@NotNull @RecordId String newParentOrgId,
                            @NotNull LocalDate effectiveDate,
                            @NotNull @Valid DecisionDocument decision) {
     }
@@ -197,18 +198,19 @@ public class OrganisationCommands {
     }
 
     public record Dissolve(@NotNull DissolutionReason reason,
-                           @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String successorOrgId,
+                           @RecordId String successorOrgId,
                            @NotNull LocalDate effectiveDate,
                            @NotNull @Valid DecisionDocument decision) {
     }
 
     public record LeadershipElection(@NotNull @PastOrPresent LocalDate termStart,
-                                     @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
-                                     String secretaryMemberId,
-                                     @NotNull @Size(max = 5) List<@Pattern(regexp = Ids.PATTERN,
-                                             message = Ids.MESSAGE) String> deputyMemberIds,
-                                     @NotNull @Size(max = 50) List<@Pattern(regexp = Ids.PATTERN,
-                                             message = Ids.MESSAGE) String> committeeMemberIds,
+                                     @NotNull @RecordId String secretaryMemberId,
+                                     @NotNull @Size(max = 5)
+                                     @ArraySchema(schema = @Schema(implementation = String.class, pattern = RecordId.PATTERN))
+                                     List<@RecordId String> deputyMemberIds,
+                                     @NotNull @Size(max = 50)
+                                     @ArraySchema(schema = @Schema(implementation = String.class, pattern = RecordId.PATTERN))
+                                     List<@RecordId String> committeeMemberIds,
                                      @NotNull @Valid DecisionDocument decision) {
     }
 
@@ -224,8 +226,9 @@ public class OrganisationCommands {
                         @NotNull @Valid DecisionDocument decision) {
     }
 
-    public record Merge(@NotNull @Size(min = 1, max = 200) List<@NotNull @Pattern(regexp = Ids.PATTERN,
-                                message = Ids.MESSAGE) String> sourceOrgIds,
+    public record Merge(@NotNull @Size(min = 1, max = 200)
+                        @ArraySchema(schema = @Schema(implementation = String.class, pattern = RecordId.PATTERN))
+                        List<@NotNull @RecordId String> sourceOrgIds,
                         @NotNull LocalDate effectiveDate,
                         @NotNull @Valid DecisionDocument decision) {
     }
@@ -235,7 +238,7 @@ public class OrganisationCommands {
                         @NotNull @Valid DecisionDocument decision) {
     }
 
-    public record Allocation(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
-                             @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String targetOrgId) {
+    public record Allocation(@NotNull @RecordId String memberId,
+                             @NotNull @RecordId String targetOrgId) {
     }
 }

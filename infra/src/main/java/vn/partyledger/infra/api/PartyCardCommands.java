@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +38,7 @@ public class PartyCardCommands {
     @Operation(summary = "Issue a party card (I13: full member, by the direct superior of the grassroots "
             + "organisation, no other card held)")
     public ResponseEntity<CommandOutcome> issuePartyCard(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Issue body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new IssuePartyCard(memberId, body.cardNumber(),
                         body.handedOverMeetingId(), body.decision().toDecisionRef()),
@@ -49,7 +48,7 @@ public class PartyCardCommands {
     @PostMapping("/{memberId}/report-card-lost")
     @Operation(summary = "Report the member's valid party card lost")
     public ResponseEntity<CommandOutcome> reportCardLost(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Loss body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new ReportCardLost(memberId, body.reportedOn()), body.reportedOn(), null,
                 context, HttpStatus.OK);
@@ -59,7 +58,7 @@ public class PartyCardCommands {
     @Operation(summary = "Reissue a party card reported lost (I13: by the direct superior of the grassroots "
             + "organisation)")
     public ResponseEntity<CommandOutcome> reissuePartyCard(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Reissue body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new ReissuePartyCard(memberId, body.newCardNumber(),
                         body.decision().toDecisionRef()),
@@ -70,7 +69,7 @@ public class PartyCardCommands {
     @Operation(summary = "Exchange the member's valid party card in a campaign such as CT-51-2025 (I13: by the "
             + "direct superior of the grassroots organisation)")
     public ResponseEntity<CommandOutcome> exchangePartyCard(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+            @PathVariable @RecordId String memberId,
             @Valid @RequestBody Exchange body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new ExchangePartyCard(memberId, body.newCardNumber(), body.campaign(),
                         body.decision().toDecisionRef()),

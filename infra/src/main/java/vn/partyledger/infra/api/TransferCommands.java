@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,7 +44,7 @@ public class TransferCommands {
             + "letter from the sending authority, present within 30 working days (I16); temporary 3 months to under "
             + "a year, two years for study (I17)")
     public ResponseEntity<CommandOutcome> issueTransferLetter(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+            @PathVariable @RecordId String transferId,
             @Valid @RequestBody IssueLetter body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new IssueTransferLetter(transferId, body.memberId(), body.type(),
                         body.fromOrgId(), body.toOrgId(), body.trigger(), body.triggerDate(), body.requestedOn(),
@@ -57,7 +56,7 @@ public class TransferCommands {
     @Operation(summary = "Present the letter to the receiving branch: official moves the home, temporary attaches "
             + "(I18: open letter, its addressee, a late presentation after the overdue mark with a reason)")
     public ResponseEntity<CommandOutcome> presentTransferLetter(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+            @PathVariable @RecordId String transferId,
             @Valid @RequestBody PresentLetter body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new PresentTransferLetter(transferId, body.receivingOrgId(),
                         body.presentedDate(), body.lateReasonCode()),
@@ -67,7 +66,7 @@ public class TransferCommands {
     @PostMapping("/{transferId}/mark-transfer-overdue")
     @Operation(summary = "Mark a letter not presented by its present-by date as overdue (I18)")
     public ResponseEntity<CommandOutcome> markTransferOverdue(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+            @PathVariable @RecordId String transferId,
             @Valid @RequestBody MarkOverdue body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new MarkTransferOverdue(transferId, body.asOf()),
                 body.asOf(), null, context, HttpStatus.OK);
@@ -76,7 +75,7 @@ public class TransferCommands {
     @PostMapping("/{transferId}/cancel-transfer")
     @Operation(summary = "Cancel a transfer whose letter is still in transit")
     public ResponseEntity<CommandOutcome> cancelTransfer(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+            @PathVariable @RecordId String transferId,
             @Valid @RequestBody Cancel body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new CancelTransfer(transferId, body.reason(), body.cancelledOn()),
                 body.cancelledOn(), body.decision() == null ? null : body.decision().toDecisionRef(), context,
@@ -86,7 +85,7 @@ public class TransferCommands {
     @PostMapping("/{transferId}/reissue-transfer-letter")
     @Operation(summary = "Reissue a lost letter with a new number for the same case, from the sending authority (I16)")
     public ResponseEntity<CommandOutcome> reissueTransferLetter(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+            @PathVariable @RecordId String transferId,
             @Valid @RequestBody Reissue body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new ReissueTransferLetter(transferId, body.letter().toDecisionRef()),
                 body.letter().docDate(), body.letter().toDecisionRef(), context, HttpStatus.OK);
@@ -95,7 +94,7 @@ public class TransferCommands {
     @PostMapping("/{transferId}/extend-temporary-attachment")
     @Operation(summary = "Extend a temporary attachment within the temporary-transfer range (I17)")
     public ResponseEntity<CommandOutcome> extendTemporaryAttachment(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+            @PathVariable @RecordId String transferId,
             @Valid @RequestBody Extend body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new ExtendTemporaryAttachment(transferId, body.newUntil(),
                         body.extendedOn()),
@@ -105,17 +104,17 @@ public class TransferCommands {
     @PostMapping("/{transferId}/end-temporary-attachment")
     @Operation(summary = "End a temporary attachment: the member returns home")
     public ResponseEntity<CommandOutcome> endTemporaryAttachment(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+            @PathVariable @RecordId String transferId,
             @Valid @RequestBody EndAttachment body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, body, new EndTemporaryAttachment(transferId, body.returnDate(),
                         body.hostFeedbackRef()),
                 body.returnDate(), null, context, HttpStatus.OK);
     }
 
-    public record IssueLetter(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public record IssueLetter(@NotNull @RecordId String memberId,
                               @NotNull TransferType type,
-                              @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String fromOrgId,
-                              @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String toOrgId,
+                              @NotNull @RecordId String fromOrgId,
+                              @NotNull @RecordId String toOrgId,
                               @NotNull TransferTrigger trigger,
                               @NotNull @PastOrPresent LocalDate triggerDate,
                               @NotNull @PastOrPresent LocalDate requestedOn,
@@ -123,7 +122,7 @@ public class TransferCommands {
                               @NotNull @Valid DecisionDocument letter) {
     }
 
-    public record PresentLetter(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String receivingOrgId,
+    public record PresentLetter(@NotNull @RecordId String receivingOrgId,
                                 @NotNull @PastOrPresent LocalDate presentedDate,
                                 @Size(max = 64) String lateReasonCode) {
     }
