@@ -7,10 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,34 +39,24 @@ public class BadgeCommands {
             + "member not within a discipline's deferral — with the branch's correction confirmation while the "
             + "discipline applies; posthumous only for a member who died a full member at most 12 months before "
             + "reaching the level, the one award I29 lets through on a deceased record)")
-    public ResponseEntity<CommandOutcome> awardPartyBadge(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> awardPartyBadge(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Award body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new AwardPartyBadge(memberId, body.level(), body.badgeNumber(),
-                        body.occasionDate(), body.specialOccasionRef(), body.seriousIllness(), body.posthumous(),
-                        body.correctionConfirmationRef(), body.decision().toDecisionRef()),
-                body.decision().docDate(), body.decision().toDecisionRef(), context, HttpStatus.OK);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/reissue-badge")
     @Operation(summary = "Reissue a lost party badge for a stated good reason")
-    public ResponseEntity<CommandOutcome> reissueBadge(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> reissueBadge(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Reissue body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new ReissueBadge(memberId, body.level(), body.newBadgeNumber(),
-                        body.reason(), body.decision().toDecisionRef()),
-                body.decision().docDate(), body.decision().toDecisionRef(), context, HttpStatus.OK);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/reclaim-badge")
     @Operation(summary = "Record that an expelled member handed a badge back (domain.md §7.2: only a held badge, "
             + "only after expulsion)")
-    public ResponseEntity<CommandOutcome> reclaimBadge(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> reclaimBadge(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Reclaim body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new ReclaimBadge(memberId, body.level(), body.returnedOn(),
-                        body.decision().toDecisionRef()),
-                body.returnedOn(), body.decision().toDecisionRef(), context, HttpStatus.OK);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     /**
@@ -82,17 +70,41 @@ public class BadgeCommands {
                         boolean seriousIllness,
                         boolean posthumous,
                         @Size(max = 64) String correctionConfirmationRef,
-                        @NotNull @Valid DecisionDocument decision) {
+                        @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<AwardPartyBadge> {
+
+        @Override
+        public AwardPartyBadge toCommand(String memberId) {
+            return new AwardPartyBadge(memberId, level, badgeNumber, occasionDate, specialOccasionRef, seriousIllness,
+                    posthumous, correctionConfirmationRef, decision.toDecisionRef());
+        }
     }
 
     public record Reclaim(@Positive int level,
                           @NotNull @PastOrPresent LocalDate returnedOn,
-                          @NotNull @Valid DecisionDocument decision) {
+                          @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<ReclaimBadge> {
+
+        @Override
+        public ReclaimBadge toCommand(String memberId) {
+            return new ReclaimBadge(memberId, level, returnedOn, decision.toDecisionRef());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return returnedOn;
+        }
     }
 
     public record Reissue(@Positive int level,
                           @NotBlank @Size(max = 64) String newBadgeNumber,
                           @NotBlank @Size(max = 200) String reason,
-                          @NotNull @Valid DecisionDocument decision) {
+                          @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<ReissueBadge> {
+
+        @Override
+        public ReissueBadge toCommand(String memberId) {
+            return new ReissueBadge(memberId, level, newBadgeNumber, reason, decision.toDecisionRef());
+        }
     }
 }

@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.partyledger.domain.correction.AnnulEntry;
 import vn.partyledger.domain.correction.CorrectEntryDate;
 import vn.partyledger.domain.correction.CorrectionReason;
-import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.infra.axon.CommandOutcome;
 
 import java.time.LocalDate;
@@ -37,33 +34,38 @@ public class CorrectionCommands {
     @PostMapping("/{memberId}/annul-entry")
     @Operation(summary = "Annul a death, strike-off, badge award or exemption keyed by mistake, named by its event id "
             + "(I30: still in effect, annulled once, signed by the committee that admits or the entry's decider)")
-    public ResponseEntity<CommandOutcome> annulEntry(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> annulEntry(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Annulment body, RequestContext context, HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return endpoint.execute(http, body, new AnnulEntry(memberId, body.eventId(), body.reason(), decision),
-                decision.docDate(), decision, context, HttpStatus.OK);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/correct-entry-date")
     @Operation(summary = "Correct the date of death or of the admission decision, named by its event id (I30: the "
             + "entry still in effect, the corrected date in order with the record)")
-    public ResponseEntity<CommandOutcome> correctEntryDate(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> correctEntryDate(@PathVariable @RecordId String memberId,
             @Valid @RequestBody DateCorrection body, RequestContext context, HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return endpoint.execute(http, body, new CorrectEntryDate(memberId, body.eventId(), body.correctedDate(),
-                body.reason(), decision), decision.docDate(), decision, context, HttpStatus.OK);
+        return endpoint.execute(http, memberId, body, context);
     }
 
-    public record Annulment(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String eventId,
+    public record Annulment(@NotNull @RecordId String eventId,
                             @NotNull CorrectionReason reason,
-                            @NotNull @Valid DecisionDocument decision) {
+                            @NotNull @Valid DecisionDocument decision) implements CommandBody.Signed<AnnulEntry> {
+
+        @Override
+        public AnnulEntry toCommand(String memberId) {
+            return new AnnulEntry(memberId, eventId, reason, decision.toDecisionRef());
+        }
     }
 
-    public record DateCorrection(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String eventId,
+    public record DateCorrection(@NotNull @RecordId String eventId,
                                  @NotNull @PastOrPresent LocalDate correctedDate,
                                  @NotNull CorrectionReason reason,
-                                 @NotNull @Valid DecisionDocument decision) {
+                                 @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<CorrectEntryDate> {
+
+        @Override
+        public CorrectEntryDate toCommand(String memberId) {
+            return new CorrectEntryDate(memberId, eventId, correctedDate, reason, decision.toDecisionRef());
+        }
     }
 }

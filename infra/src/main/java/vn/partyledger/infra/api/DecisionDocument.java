@@ -16,4 +16,9 @@ public record DecisionDocument(@NotBlank @Size(max = 64) String docNumber,
     public DecisionRef toDecisionRef() {
         return new DecisionRef(docNumber, docDate, issuingOrgId);
     }
+
+    /** The decision an optional document names, or none. */
+    static DecisionRef toDecisionRef(DecisionDocument optional) {
+        return optional == null ? null : optional.toDecisionRef();
+    }
 }

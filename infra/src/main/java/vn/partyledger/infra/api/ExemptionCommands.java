@@ -6,9 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +18,7 @@ import vn.partyledger.domain.exemption.ExemptionEndReason;
 import vn.partyledger.domain.exemption.ExemptionKind;
 import vn.partyledger.domain.exemption.ExemptionReason;
 import vn.partyledger.domain.exemption.GrantExemption;
+import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.infra.axon.CommandOutcome;
 
 import java.time.LocalDate;
@@ -39,23 +38,16 @@ public class ExemptionCommands {
     @Operation(summary = "Grant a full exemption (I14: full member, own application, advanced age and poor health, "
             + "decided by the branch) or a temporary one (I15: until required, under 12 months when away, decided "
             + "by the grassroots committee)")
-    public ResponseEntity<CommandOutcome> grantExemption(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> grantExemption(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Grant body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new GrantExemption(memberId, body.kind(), body.reason(), body.from(),
-                        body.until(), body.applicationRef(), body.resolution().toDecisionRef()),
-                body.resolution().docDate(), body.resolution().toDecisionRef(), context, HttpStatus.OK);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/end-exemption")
     @Operation(summary = "End the member's exemption in force: resumed, expired or revoked")
-    public ResponseEntity<CommandOutcome> endExemption(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> endExemption(@PathVariable @RecordId String memberId,
             @Valid @RequestBody End body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new EndExemption(memberId, body.reason(), body.endedOn(),
-                        body.returnFeedbackRef()),
-                body.endedOn(), body.decision() == null ? null : body.decision().toDecisionRef(), context,
-                HttpStatus.OK);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     public record Grant(@NotNull ExemptionKind kind,
@@ -63,12 +55,45 @@ public class ExemptionCommands {
                         @NotNull LocalDate from,
                         LocalDate until,
                         @Size(max = 64) String applicationRef,
-                        @NotNull @Valid DecisionDocument resolution) {
+                        @NotNull @Valid DecisionDocument resolution)
+            implements CommandBody<GrantExemption> {
+
+        @Override
+        public GrantExemption toCommand(String memberId) {
+            return new GrantExemption(memberId, kind, reason, from, until, applicationRef,
+                    resolution.toDecisionRef());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return resolution.docDate();
+        }
+
+        @Override
+        public DecisionRef decisionRef() {
+            return resolution.toDecisionRef();
+        }
     }
 
     public record End(@NotNull ExemptionEndReason reason,
                       @NotNull @PastOrPresent LocalDate endedOn,
                       @Size(max = 64) String returnFeedbackRef,
-                      @Valid DecisionDocument decision) {
+                      @Valid DecisionDocument decision)
+            implements CommandBody<EndExemption> {
+
+        @Override
+        public EndExemption toCommand(String memberId) {
+            return new EndExemption(memberId, reason, endedOn, returnFeedbackRef);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return endedOn;
+        }
+
+        @Override
+        public DecisionRef decisionRef() {
+            return DecisionDocument.toDecisionRef(decision);
+        }
     }
 }

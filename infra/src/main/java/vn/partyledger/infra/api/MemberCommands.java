@@ -10,9 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,167 +64,119 @@ public class MemberCommands {
         this.endpoint = endpoint;
     }
 
-    private ResponseEntity<CommandOutcome> execute(HttpServletRequest http, Object body, Object command,
-                                                   LocalDate businessDate, DecisionRef decision,
-                                                   RequestContext context) {
-        return endpoint.execute(http, body, command, businessDate, decision, context, HttpStatus.OK);
-    }
-
     @PostMapping("/{memberId}/register-candidate")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register an outstanding candidate in a branch; again after a closed file or an exit (I3)")
-    public ResponseEntity<CommandOutcome> registerCandidate(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> registerCandidate(@PathVariable @RecordId String memberId,
             @Valid @RequestBody RegisterCandidate body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new RegisterOutstandingCandidate(memberId, body.personId(),
-                        body.branchId(), body.source(), body.mentorMemberId(), body.registeredOn()),
-                body.registeredOn(), null, context, HttpStatus.CREATED);
+        return endpoint.create(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/record-awareness-course")
     @Operation(summary = "Record the candidate's awareness-course certificate (valid on the vote date: I5)")
-    public ResponseEntity<CommandOutcome> recordAwarenessCourse(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> recordAwarenessCourse(@PathVariable @RecordId String memberId,
             @Valid @RequestBody AwarenessCourse body, RequestContext context, HttpServletRequest http) {
-        return execute(http, body, new RecordAwarenessCourse(memberId, body.certificateNo(), body.issuerOrgId(),
-                body.issueDate()), body.issueDate(), null, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/submit-application")
     @Operation(summary = "File the candidate's application; its date starts the file's freshness (I3, I5); a "
             + "re-admission states what its earlier exit requires (I25)")
-    public ResponseEntity<CommandOutcome> submitApplication(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> submitApplication(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Application body, RequestContext context, HttpServletRequest http) {
-        return execute(http, body, new SubmitApplication(memberId, body.applicationDate(), body.readmission(),
-                        body.biographyDocRef(), body.youthUnionAge(), body.unitHasYouthUnion(),
-                        body.readmissionGrounds() == null ? null : body.readmissionGrounds().toGrounds()),
-                body.applicationDate(), null, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/assign-introducer")
     @Operation(summary = "Assign an introducer: a full member known for 12 months, or a committee's resolution (I4)")
-    public ResponseEntity<CommandOutcome> assignIntroducer(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> assignIntroducer(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Introducer body, RequestContext context, HttpServletRequest http) {
-        return execute(http, body, new AssignIntroducer(memberId, body.introducerType(), body.introducerMemberId(),
-                        body.resolutionRef(), body.knownSince(), body.assignedOn()),
-                body.assignedOn(), null, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/replace-introducer")
     @Operation(summary = "Replace an introducer who cannot continue by another full member (I4)")
-    public ResponseEntity<CommandOutcome> replaceIntroducer(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> replaceIntroducer(@PathVariable @RecordId String memberId,
             @Valid @RequestBody IntroducerReplacement body, RequestContext context, HttpServletRequest http) {
-        return execute(http, body, new ReplaceIntroducer(memberId, body.oldIntroducerId(), body.newIntroducerId(),
-                body.reason(), body.replacedOn()), body.replacedOn(), null, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/record-background-verification")
     @Operation(summary = "Record the background verification's conclusion (non-blocking before the vote: I5)")
-    public ResponseEntity<CommandOutcome> recordBackgroundVerification(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> recordBackgroundVerification(@PathVariable @RecordId String memberId,
             @Valid @RequestBody BackgroundVerification body, RequestContext context, HttpServletRequest http) {
-        return execute(http, body, new RecordBackgroundVerification(memberId, body.subjects(), body.conclusion(),
-                body.verifyingOrgId(), body.concludedOn()), body.concludedOn(), null, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/record-comments-summary")
     @Operation(summary = "File the summary of comments from mass organisations and the residence branch (I5)")
-    public ResponseEntity<CommandOutcome> recordCommentsSummary(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> recordCommentsSummary(@PathVariable @RecordId String memberId,
             @Valid @RequestBody CommentsSummary body, RequestContext context, HttpServletRequest http) {
-        return execute(http, body, new RecordCommentsSummary(memberId, body.docRef(), body.filedOn()),
-                body.filedOn(), null, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/record-provincial-consent")
     @Operation(summary = "Record the province's written consent: re-admission (I7), over the age limit or education (I5)")
-    public ResponseEntity<CommandOutcome> recordProvincialConsent(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> recordProvincialConsent(@PathVariable @RecordId String memberId,
             @Valid @RequestBody ProvincialConsent body, RequestContext context, HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return execute(http, body, new RecordProvincialConsent(memberId, body.kind(), decision), decision.docDate(),
-                decision, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/record-branch-admission-vote")
     @Operation(summary = "Record the branch's admission vote: eligibility and two thirds of all full members (I5)")
-    public ResponseEntity<CommandOutcome> recordBranchAdmissionVote(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> recordBranchAdmissionVote(@PathVariable @RecordId String memberId,
             @Valid @RequestBody BranchAdmissionVote body, RequestContext context, HttpServletRequest http) {
-        return execute(http, body, new RecordBranchAdmissionVote(memberId, body.meetingId(), body.voteDate(),
-                        body.fullMembersOnRoll(), body.inFavour(), body.against(), body.ageInMonthsAtVote(),
-                        body.education()),
-                body.voteDate(), null, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/record-committee-admission-vote")
     @Operation(summary = "Record the grassroots committee's vote above a subordinate branch (I6)")
-    public ResponseEntity<CommandOutcome> recordCommitteeAdmissionVote(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> recordCommitteeAdmissionVote(@PathVariable @RecordId String memberId,
             @Valid @RequestBody CommitteeAdmissionVote body, RequestContext context, HttpServletRequest http) {
-        return execute(http, body, new RecordCommitteeAdmissionVote(memberId, body.committeeOrgId(), body.voteDate(),
-                body.membersInOffice(), body.inFavour()), body.voteDate(), null, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/decide-admission")
     @Operation(summary = "Record the competent committee's admission decision after the passed votes (I7); a "
             + "re-admission 36 months after the exit, 60 after a less-serious conviction was expunged (I25)")
-    public ResponseEntity<CommandOutcome> decideAdmission(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> decideAdmission(@PathVariable @RecordId String memberId,
             @Valid @RequestBody DecideAdmissionBody body, RequestContext context, HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return execute(http, body, new DecideAdmission(memberId, decision, body.receivedByBranchOn(),
-                body.extensionReason()), decision.docDate(), decision, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/refuse-admission")
     @Operation(summary = "Record the competent committee's refusal to admit; the file closes (I7)")
-    public ResponseEntity<CommandOutcome> refuseAdmission(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> refuseAdmission(@PathVariable @RecordId String memberId,
             @Valid @RequestBody RefuseAdmissionBody body, RequestContext context, HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return execute(http, body, new RefuseAdmission(memberId, decision, body.reason()), decision.docDate(),
-                decision, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/withdraw-application")
     @Operation(summary = "The candidate withdraws; the file closes")
-    public ResponseEntity<CommandOutcome> withdrawApplication(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> withdrawApplication(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Withdrawal body, RequestContext context, HttpServletRequest http) {
-        return execute(http, body, new WithdrawApplication(memberId, body.withdrawnOn(), body.reason()),
-                body.withdrawnOn(), null, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/expire-application")
     @Operation(summary = "Close a file that went stale before the branch passed it (FILE_STALE_MONTHS)")
-    public ResponseEntity<CommandOutcome> expireApplication(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> expireApplication(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Expiry body, RequestContext context, HttpServletRequest http) {
-        return execute(http, body, new ExpireApplication(memberId, body.expiredOn()), body.expiredOn(), null,
-                context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/admit")
     @Operation(summary = "Record the admission ceremony: the candidate becomes a probationary member (I8)")
-    public ResponseEntity<CommandOutcome> admit(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> admit(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Admit body, RequestContext context, HttpServletRequest http) {
-        DecisionRef consent = body.superiorConsent() == null ? null : body.superiorConsent().toDecisionRef();
-        return execute(http, body, new AdmitMember(memberId, body.ceremonyDate(), consent), body.ceremonyDate(),
-                consent, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/assign-probation-mentor")
     @Operation(summary = "Assign a full member to help the probationary member")
-    public ResponseEntity<CommandOutcome> assignProbationMentor(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> assignProbationMentor(@PathVariable @RecordId String memberId,
             @Valid @RequestBody ProbationMentor body, RequestContext context, HttpServletRequest http) {
-        return execute(http, body, new AssignProbationMentor(memberId, body.mentorMemberId(), body.assignedOn()),
-                body.assignedOn(), null, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/record-recognition-vote")
@@ -234,49 +184,60 @@ public class MemberCommands {
             + "the committee votes after the branch; a first branch vote past 30 working days after probation is "
             + "recorded and flagged RecognitionReviewedLate; passes by the configured two thirds; a COMMITTEE vote "
             + "names its grassroots committee in committeeOrgId, a BRANCH vote none)")
-    public ResponseEntity<CommandOutcome> recordRecognitionVote(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> recordRecognitionVote(@PathVariable @RecordId String memberId,
             @Valid @RequestBody RecognitionVote body, RequestContext context, HttpServletRequest http) {
-        return execute(http, body, new RecordRecognitionVote(memberId, body.level(), body.committeeOrgId(),
-                        body.voteDate(), body.electorate(), body.inFavour(), body.against(), body.attemptNo()),
-                body.voteDate(), null, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/recognize-full-member")
     @Operation(summary = "Recognise a full member, effective at the end of probation even when decided late (I9)")
-    public ResponseEntity<CommandOutcome> recognizeFullMember(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> recognizeFullMember(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Recognition body, RequestContext context, HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return execute(http, body, new RecognizeFullMember(memberId, decision, body.extensionReason()),
-                decision.docDate(), decision, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/strike-off-probationary-member")
     @Operation(summary = "Strike an unqualified member off the probationary list (I11: two thirds of the branch's full "
             + "members and, above a subordinate branch, of the grassroots committee, unless three branch votes "
             + "deadlocked; more than half of the deciding standing committee)")
-    public ResponseEntity<CommandOutcome> strikeOffProbationaryMember(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> strikeOffProbationaryMember(@PathVariable @RecordId String memberId,
             @Valid @RequestBody ProbationaryStrikeOff body, RequestContext context, HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return execute(http, body, new StrikeOffProbationaryMember(memberId, decision, body.reason(),
-                        body.branchFullMembersOnRoll(), body.branchInFavour(), body.grassrootsCommitteeMembers(),
-                        body.grassrootsCommitteeInFavour(), body.standingCommitteeMembers(),
-                        body.standingCommitteeInFavour()),
-                decision.docDate(), decision, context);
+        return endpoint.execute(http, memberId, body, context);
     }
 
-    public record RegisterCandidate(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String personId,
-                                    @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String branchId,
+    public record RegisterCandidate(@NotNull @RecordId String personId,
+                                    @NotNull @RecordId String branchId,
                                     @NotNull CandidateSource source,
-                                    @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String mentorMemberId,
-                                    @NotNull @PastOrPresent LocalDate registeredOn) {
+                                    @RecordId String mentorMemberId,
+                                    @NotNull @PastOrPresent LocalDate registeredOn)
+            implements CommandBody<RegisterOutstandingCandidate> {
+
+        @Override
+        public RegisterOutstandingCandidate toCommand(String memberId) {
+            return new RegisterOutstandingCandidate(memberId, personId, branchId, source, mentorMemberId,
+                    registeredOn);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return registeredOn;
+        }
     }
 
     public record AwarenessCourse(@NotBlank @Size(max = 64) String certificateNo,
-                                  @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String issuerOrgId,
-                                  @NotNull @PastOrPresent LocalDate issueDate) {
+                                  @NotNull @RecordId String issuerOrgId,
+                                  @NotNull @PastOrPresent LocalDate issueDate)
+            implements CommandBody<RecordAwarenessCourse> {
+
+        @Override
+        public RecordAwarenessCourse toCommand(String memberId) {
+            return new RecordAwarenessCourse(memberId, certificateNo, issuerOrgId, issueDate);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return issueDate;
+        }
     }
 
     public record Application(@NotNull @PastOrPresent LocalDate applicationDate,
@@ -284,7 +245,19 @@ public class MemberCommands {
                               @NotBlank @Size(max = 64) String biographyDocRef,
                               boolean youthUnionAge,
                               boolean unitHasYouthUnion,
-                              @Valid ReadmissionFacts readmissionGrounds) {
+                              @Valid ReadmissionFacts readmissionGrounds)
+            implements CommandBody<SubmitApplication> {
+
+        @Override
+        public SubmitApplication toCommand(String memberId) {
+            return new SubmitApplication(memberId, applicationDate, readmission, biographyDocRef, youthUnionAge,
+                    unitHasYouthUnion, readmissionGrounds == null ? null : readmissionGrounds.toGrounds());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return applicationDate;
+        }
     }
 
     /** The earlier exit's circumstances a re-admission states (I25); each is needed only for some exits. */
@@ -299,85 +272,240 @@ public class MemberCommands {
     }
 
     public record Introducer(@NotNull IntroducerType introducerType,
-                             @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String introducerMemberId,
+                             @RecordId String introducerMemberId,
                              @Size(max = 64) String resolutionRef,
                              @PastOrPresent LocalDate knownSince,
-                             @NotNull @PastOrPresent LocalDate assignedOn) {
+                             @NotNull @PastOrPresent LocalDate assignedOn)
+            implements CommandBody<AssignIntroducer> {
+
+        @Override
+        public AssignIntroducer toCommand(String memberId) {
+            return new AssignIntroducer(memberId, introducerType, introducerMemberId, resolutionRef, knownSince,
+                    assignedOn);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return assignedOn;
+        }
     }
 
     public record IntroducerReplacement(
-            @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String oldIntroducerId,
-            @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String newIntroducerId,
+            @NotNull @RecordId String oldIntroducerId,
+            @NotNull @RecordId String newIntroducerId,
             @NotNull IntroducerReplacementReason reason,
-            @NotNull @PastOrPresent LocalDate replacedOn) {
+            @NotNull @PastOrPresent LocalDate replacedOn)
+            implements CommandBody<ReplaceIntroducer> {
+
+        @Override
+        public ReplaceIntroducer toCommand(String memberId) {
+            return new ReplaceIntroducer(memberId, oldIntroducerId, newIntroducerId, reason, replacedOn);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return replacedOn;
+        }
     }
 
     public record BackgroundVerification(@NotEmpty List<@NotNull VerificationSubject> subjects,
                                          @NotNull VerificationConclusion conclusion,
-                                         @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
+                                         @NotNull @RecordId
                                          String verifyingOrgId,
-                                         @NotNull @PastOrPresent LocalDate concludedOn) {
+                                         @NotNull @PastOrPresent LocalDate concludedOn)
+            implements CommandBody<RecordBackgroundVerification> {
+
+        @Override
+        public RecordBackgroundVerification toCommand(String memberId) {
+            return new RecordBackgroundVerification(memberId, subjects, conclusion, verifyingOrgId,
+                    concludedOn);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return concludedOn;
+        }
     }
 
     public record CommentsSummary(@NotBlank @Size(max = 64) String docRef,
-                                  @NotNull @PastOrPresent LocalDate filedOn) {
+                                  @NotNull @PastOrPresent LocalDate filedOn)
+            implements CommandBody<RecordCommentsSummary> {
+
+        @Override
+        public RecordCommentsSummary toCommand(String memberId) {
+            return new RecordCommentsSummary(memberId, docRef, filedOn);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return filedOn;
+        }
     }
 
     public record ProvincialConsent(@NotNull ConsentKind kind,
-                                    @NotNull @Valid DecisionDocument decision) {
+                                    @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<RecordProvincialConsent> {
+
+        @Override
+        public RecordProvincialConsent toCommand(String memberId) {
+            return new RecordProvincialConsent(memberId, kind, decision.toDecisionRef());
+        }
     }
 
-    public record BranchAdmissionVote(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String meetingId,
+    public record BranchAdmissionVote(@NotNull @RecordId String meetingId,
                                       @NotNull @PastOrPresent LocalDate voteDate,
                                       @Min(0) int fullMembersOnRoll,
                                       @Min(0) int inFavour,
                                       @Min(0) int against,
                                       @Min(0) @Max(1_500) int ageInMonthsAtVote,
-                                      @NotNull EducationLevel education) {
+                                      @NotNull EducationLevel education)
+            implements CommandBody<RecordBranchAdmissionVote> {
+
+        @Override
+        public RecordBranchAdmissionVote toCommand(String memberId) {
+            return new RecordBranchAdmissionVote(memberId, meetingId, voteDate, fullMembersOnRoll, inFavour,
+                    against, ageInMonthsAtVote, education);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return voteDate;
+        }
     }
 
     public record CommitteeAdmissionVote(
-            @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String committeeOrgId,
+            @NotNull @RecordId String committeeOrgId,
             @NotNull @PastOrPresent LocalDate voteDate,
             @Min(1) int membersInOffice,
-            @Min(0) int inFavour) {
+            @Min(0) int inFavour)
+            implements CommandBody<RecordCommitteeAdmissionVote> {
+
+        @Override
+        public RecordCommitteeAdmissionVote toCommand(String memberId) {
+            return new RecordCommitteeAdmissionVote(memberId, committeeOrgId, voteDate, membersInOffice,
+                    inFavour);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return voteDate;
+        }
     }
 
     public record DecideAdmissionBody(@NotNull @Valid DecisionDocument decision,
                                       @NotNull @PastOrPresent LocalDate receivedByBranchOn,
-                                      @Size(max = 200) String extensionReason) {
+                                      @Size(max = 200) String extensionReason)
+            implements CommandBody.Signed<DecideAdmission> {
+
+        @Override
+        public DecideAdmission toCommand(String memberId) {
+            return new DecideAdmission(memberId, decision.toDecisionRef(), receivedByBranchOn, extensionReason);
+        }
     }
 
     public record RefuseAdmissionBody(@NotNull @Valid DecisionDocument decision,
-                                      @NotBlank @Size(max = 200) String reason) {
+                                      @NotBlank @Size(max = 200) String reason)
+            implements CommandBody.Signed<RefuseAdmission> {
+
+        @Override
+        public RefuseAdmission toCommand(String memberId) {
+            return new RefuseAdmission(memberId, decision.toDecisionRef(), reason);
+        }
     }
 
     public record Withdrawal(@NotNull @PastOrPresent LocalDate withdrawnOn,
-                             @NotBlank @Size(max = 200) String reason) {
+                             @NotBlank @Size(max = 200) String reason)
+            implements CommandBody<WithdrawApplication> {
+
+        @Override
+        public WithdrawApplication toCommand(String memberId) {
+            return new WithdrawApplication(memberId, withdrawnOn, reason);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return withdrawnOn;
+        }
     }
 
-    public record Expiry(@NotNull @PastOrPresent LocalDate expiredOn) {
+    public record Expiry(@NotNull @PastOrPresent LocalDate expiredOn)
+            implements CommandBody<ExpireApplication> {
+
+        @Override
+        public ExpireApplication toCommand(String memberId) {
+            return new ExpireApplication(memberId, expiredOn);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return expiredOn;
+        }
     }
 
     public record Admit(@NotNull @PastOrPresent LocalDate ceremonyDate,
-                        @Valid DecisionDocument superiorConsent) {
+                        @Valid DecisionDocument superiorConsent)
+            implements CommandBody<AdmitMember> {
+
+        @Override
+        public AdmitMember toCommand(String memberId) {
+            return new AdmitMember(memberId, ceremonyDate, decisionRef());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return ceremonyDate;
+        }
+
+        @Override
+        public DecisionRef decisionRef() {
+            return DecisionDocument.toDecisionRef(superiorConsent);
+        }
     }
 
-    public record ProbationMentor(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String mentorMemberId,
-                                  @NotNull @PastOrPresent LocalDate assignedOn) {
+    public record ProbationMentor(@NotNull @RecordId String mentorMemberId,
+                                  @NotNull @PastOrPresent LocalDate assignedOn)
+            implements CommandBody<AssignProbationMentor> {
+
+        @Override
+        public AssignProbationMentor toCommand(String memberId) {
+            return new AssignProbationMentor(memberId, mentorMemberId, assignedOn);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return assignedOn;
+        }
     }
 
     public record RecognitionVote(@NotNull VoteLevel level,
-                                  @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String committeeOrgId,
+                                  @RecordId String committeeOrgId,
                                   @NotNull @PastOrPresent LocalDate voteDate,
                                   @Min(0) int electorate,
                                   @Min(0) int inFavour,
                                   @Min(0) int against,
-                                  @Min(1) int attemptNo) {
+                                  @Min(1) int attemptNo)
+            implements CommandBody<RecordRecognitionVote> {
+
+        @Override
+        public RecordRecognitionVote toCommand(String memberId) {
+            return new RecordRecognitionVote(memberId, level, committeeOrgId, voteDate, electorate, inFavour,
+                    against, attemptNo);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return voteDate;
+        }
     }
 
     public record Recognition(@NotNull @Valid DecisionDocument decision,
-                              @Size(max = 200) String extensionReason) {
+                              @Size(max = 200) String extensionReason)
+            implements CommandBody.Signed<RecognizeFullMember> {
+
+        @Override
+        public RecognizeFullMember toCommand(String memberId) {
+            return new RecognizeFullMember(memberId, decision.toDecisionRef(), extensionReason);
+        }
     }
 
     public record ProbationaryStrikeOff(@NotNull @Valid DecisionDocument decision,
@@ -387,6 +515,14 @@ public class MemberCommands {
                                         @Min(0) int grassrootsCommitteeMembers,
                                         @Min(0) int grassrootsCommitteeInFavour,
                                         @Min(1) int standingCommitteeMembers,
-                                        @Min(0) int standingCommitteeInFavour) {
+                                        @Min(0) int standingCommitteeInFavour)
+            implements CommandBody.Signed<StrikeOffProbationaryMember> {
+
+        @Override
+        public StrikeOffProbationaryMember toCommand(String memberId) {
+            return new StrikeOffProbationaryMember(memberId, decision.toDecisionRef(), reason,
+                    branchFullMembersOnRoll, branchInFavour, grassrootsCommitteeMembers, grassrootsCommitteeInFavour,
+                    standingCommitteeMembers, standingCommitteeInFavour);
+        }
     }
 }

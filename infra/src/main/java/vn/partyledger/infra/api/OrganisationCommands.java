@@ -1,6 +1,8 @@
 package vn.partyledger.infra.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -12,7 +14,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,186 +59,260 @@ public class OrganisationCommands {
     @PostMapping("/{orgId}/establish")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Establish an organisation (I1)")
-    public ResponseEntity<CommandOutcome> establish(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
-                                                    String orgId,
-                                                    @Valid @RequestBody Establish body, RequestContext context,
-                                                    HttpServletRequest http) {
-        EstablishOrganisation command = new EstablishOrganisation(orgId, body.name(), body.kind(),
-                body.branchType() == null ? null : new BranchType(body.branchType()), body.parentOrgId(),
-                body.adminUnitCode(), body.flags() == null ? OrganisationFlags.NONE : body.flags(),
-                body.foundingFullMembers(), body.effectiveDate(), body.decision() == null ? null
-                : body.decision().toDecisionRef());
-        return endpoint.execute(http, body, command, body.effectiveDate(), command.decision(), context,
-                HttpStatus.CREATED);
+    public ResponseEntity<CommandOutcome> establish(@PathVariable @RecordId String orgId,
+            @Valid @RequestBody Establish body, RequestContext context, HttpServletRequest http) {
+        return endpoint.create(http, orgId, body, context);
     }
 
     public record Establish(@NotBlank @Size(max = 200) String name,
                             @NotNull OrganisationKind kind,
                             @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be an UPPER_SNAKE_CASE code")
                             String branchType,
-                            @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String parentOrgId,
+                            @RecordId String parentOrgId,
                             @Size(max = 20) String adminUnitCode,
                             OrganisationFlags flags,
                             @Min(0) @Max(100_000) int foundingFullMembers,
                             @NotNull LocalDate effectiveDate,
-                            @Valid DecisionDocument decision) {
+                            @Valid DecisionDocument decision)
+            implements CommandBody<EstablishOrganisation> {
+
+        @Override
+        public EstablishOrganisation toCommand(String orgId) {
+            return new EstablishOrganisation(orgId, name, kind,
+                    branchType == null ? null : new BranchType(branchType), parentOrgId, adminUnitCode,
+                    flags == null ? OrganisationFlags.NONE : flags, foundingFullMembers, effectiveDate, decisionRef());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return effectiveDate;
+        }
+
+        @Override
+        public DecisionRef decisionRef() {
+            return DecisionDocument.toDecisionRef(decision);
+        }
     }
 
     @PostMapping("/{orgId}/rename")
     @Operation(summary = "Rename an organisation from a date; the old name stays in its history")
-    public ResponseEntity<CommandOutcome> rename(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
-                                                 String orgId,
-                                                 @Valid @RequestBody Rename body, RequestContext context,
-                                                 HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return endpoint.execute(http, body, new RenameOrganisation(orgId, body.newName(), body.effectiveDate(),
-                decision), body.effectiveDate(), decision, context, HttpStatus.OK);
+    public ResponseEntity<CommandOutcome> rename(@PathVariable @RecordId String orgId,
+            @Valid @RequestBody Rename body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, orgId, body, context);
     }
 
     @PostMapping("/{orgId}/reparent")
     @Operation(summary = "Place an organisation under another parent from a date (I1)")
-    public ResponseEntity<CommandOutcome> reparent(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
-                                                   String orgId,
-                                                   @Valid @RequestBody Reparent body, RequestContext context,
-                                                   HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return endpoint.execute(http, body, new ReparentOrganisation(orgId, body.newParentOrgId(),
-                body.effectiveDate(), decision), body.effectiveDate(), decision, context, HttpStatus.OK);
+    public ResponseEntity<CommandOutcome> reparent(@PathVariable @RecordId String orgId,
+            @Valid @RequestBody Reparent body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, orgId, body, context);
     }
 
     @PostMapping("/{orgId}/change-flags")
     @Operation(summary = "Change an organisation's roles and authorities from a date (read by authority look-ups, I7)")
-    public ResponseEntity<CommandOutcome> changeFlags(@PathVariable @Pattern(regexp = Ids.PATTERN,
-                                                              message = Ids.MESSAGE) String orgId,
-                                                      @Valid @RequestBody ChangeFlags body, RequestContext context,
-                                                      HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return endpoint.execute(http, body, new ChangeOrganisationFlags(orgId, body.flags(), body.effectiveDate(),
-                decision), body.effectiveDate(), decision, context, HttpStatus.OK);
+    public ResponseEntity<CommandOutcome> changeFlags(@PathVariable @RecordId String orgId,
+            @Valid @RequestBody ChangeFlags body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, orgId, body, context);
     }
 
     @PostMapping("/{orgId}/dissolve")
     @Operation(summary = "Dissolve an organisation that has no members left on its roll (I2)")
-    public ResponseEntity<CommandOutcome> dissolve(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
-                                                   String orgId,
-                                                   @Valid @RequestBody Dissolve body, RequestContext context,
-                                                   HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return endpoint.execute(http, body, new DissolveOrganisation(orgId, body.reason(), body.successorOrgId(),
-                body.effectiveDate(), decision), body.effectiveDate(), decision, context, HttpStatus.OK);
+    public ResponseEntity<CommandOutcome> dissolve(@PathVariable @RecordId String orgId,
+            @Valid @RequestBody Dissolve body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, orgId, body, context);
     }
 
     @PostMapping("/{orgId}/record-leadership-election")
     @Operation(summary = "Record a branch's election of its secretary, deputies and committee among its full members")
-    public ResponseEntity<CommandOutcome> recordLeadershipElection(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orgId,
+    public ResponseEntity<CommandOutcome> recordLeadershipElection(@PathVariable @RecordId String orgId,
             @Valid @RequestBody LeadershipElection body, RequestContext context, HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return endpoint.execute(http, body, new RecordLeadershipElection(orgId, body.termStart(),
-                        body.secretaryMemberId(), body.deputyMemberIds(), body.committeeMemberIds(), decision),
-                body.termStart(), decision, context, HttpStatus.OK);
+        return endpoint.execute(http, orgId, body, context);
     }
 
     @PostMapping("/{orgId}/set-recruitment-target")
     @Operation(summary = "Set an organisation's admission target for a year, by its superior")
-    public ResponseEntity<CommandOutcome> setRecruitmentTarget(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orgId,
+    public ResponseEntity<CommandOutcome> setRecruitmentTarget(@PathVariable @RecordId String orgId,
             @Valid @RequestBody RecruitmentTarget body, RequestContext context, HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return endpoint.execute(http, body, new SetRecruitmentTarget(orgId, body.year(), body.mode(), body.value(),
-                decision.issuingOrgId(), decision), decision.docDate(), decision, context, HttpStatus.OK);
+        return endpoint.execute(http, orgId, body, context);
     }
 
     @PostMapping("/{orgId}/grade")
     @Operation(summary = "Record an organisation's annual grade")
-    public ResponseEntity<CommandOutcome> grade(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
-                                                String orgId,
-                                                @Valid @RequestBody Grade body, RequestContext context,
-                                                HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return endpoint.execute(http, body, new GradeOrganisation(orgId, body.year(), body.grade(), decision),
-                decision.docDate(), decision, context, HttpStatus.OK);
+    public ResponseEntity<CommandOutcome> grade(@PathVariable @RecordId String orgId,
+            @Valid @RequestBody Grade body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, orgId, body, context);
     }
 
     @PostMapping("/{orgId}/merge")
     @Operation(summary = "Merge organisations into this one; every member of the sources moves here (I2)")
-    public ResponseEntity<CommandOutcome> merge(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
-                                                String orgId,
-                                                @Valid @RequestBody Merge body, RequestContext context,
-                                                HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        return endpoint.execute(http, body, new MergeOrganisations(orgId, body.sourceOrgIds(), body.effectiveDate(),
-                decision), body.effectiveDate(), decision, context, HttpStatus.OK);
+    public ResponseEntity<CommandOutcome> merge(@PathVariable @RecordId String orgId,
+            @Valid @RequestBody Merge body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, orgId, body, context);
     }
 
     @PostMapping("/{orgId}/split")
     @Operation(summary = "Split this organisation; the allocation gives every member on its roll a new home (I2)")
-    public ResponseEntity<CommandOutcome> split(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
-                                                String orgId,
-                                                @Valid @RequestBody Split body, RequestContext context,
-                                                HttpServletRequest http) {
-        DecisionRef decision = body.decision().toDecisionRef();
-        List<MemberAllocation> allocation = body.allocation().stream()
-                .map(line -> new MemberAllocation(line.memberId(), line.targetOrgId())).toList();
-        return endpoint.execute(http, body, new SplitOrganisation(orgId, allocation, body.effectiveDate(), decision),
-                body.effectiveDate(), decision, context, HttpStatus.OK);
+    public ResponseEntity<CommandOutcome> split(@PathVariable @RecordId String orgId,
+            @Valid @RequestBody Split body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, orgId, body, context);
     }
 
     public record Rename(@NotBlank @Size(max = 200) String newName,
                          @NotNull LocalDate effectiveDate,
-                         @NotNull @Valid DecisionDocument decision) {
+                         @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<RenameOrganisation> {
+
+        @Override
+        public RenameOrganisation toCommand(String orgId) {
+            return new RenameOrganisation(orgId, newName, effectiveDate, decision.toDecisionRef());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return effectiveDate;
+        }
     }
 
-    public record Reparent(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String newParentOrgId,
+    public record Reparent(@NotNull @RecordId String newParentOrgId,
                            @NotNull LocalDate effectiveDate,
-                           @NotNull @Valid DecisionDocument decision) {
+                           @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<ReparentOrganisation> {
+
+        @Override
+        public ReparentOrganisation toCommand(String orgId) {
+            return new ReparentOrganisation(orgId, newParentOrgId, effectiveDate, decision.toDecisionRef());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return effectiveDate;
+        }
     }
 
     public record ChangeFlags(@NotNull OrganisationFlags flags,
                               @NotNull LocalDate effectiveDate,
-                              @NotNull @Valid DecisionDocument decision) {
+                              @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<ChangeOrganisationFlags> {
+
+        @Override
+        public ChangeOrganisationFlags toCommand(String orgId) {
+            return new ChangeOrganisationFlags(orgId, flags, effectiveDate, decision.toDecisionRef());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return effectiveDate;
+        }
     }
 
     public record Dissolve(@NotNull DissolutionReason reason,
-                           @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String successorOrgId,
+                           @RecordId String successorOrgId,
                            @NotNull LocalDate effectiveDate,
-                           @NotNull @Valid DecisionDocument decision) {
+                           @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<DissolveOrganisation> {
+
+        @Override
+        public DissolveOrganisation toCommand(String orgId) {
+            return new DissolveOrganisation(orgId, reason, successorOrgId, effectiveDate,
+                    decision.toDecisionRef());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return effectiveDate;
+        }
     }
 
     public record LeadershipElection(@NotNull @PastOrPresent LocalDate termStart,
-                                     @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE)
-                                     String secretaryMemberId,
-                                     @NotNull @Size(max = 5) List<@Pattern(regexp = Ids.PATTERN,
-                                             message = Ids.MESSAGE) String> deputyMemberIds,
-                                     @NotNull @Size(max = 50) List<@Pattern(regexp = Ids.PATTERN,
-                                             message = Ids.MESSAGE) String> committeeMemberIds,
-                                     @NotNull @Valid DecisionDocument decision) {
+                                     @NotNull @RecordId String secretaryMemberId,
+                                     @NotNull @Size(max = 5)
+                                     @ArraySchema(schema = @Schema(implementation = String.class,
+                                             pattern = RecordId.PATTERN))
+                                     List<@RecordId String> deputyMemberIds,
+                                     @NotNull @Size(max = 50)
+                                     @ArraySchema(schema = @Schema(implementation = String.class,
+                                             pattern = RecordId.PATTERN))
+                                     List<@RecordId String> committeeMemberIds,
+                                     @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<RecordLeadershipElection> {
+
+        @Override
+        public RecordLeadershipElection toCommand(String orgId) {
+            return new RecordLeadershipElection(orgId, termStart, secretaryMemberId, deputyMemberIds,
+                    committeeMemberIds, decision.toDecisionRef());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return termStart;
+        }
     }
 
     /** The decision's issuing organisation is the superior setting the target. */
     public record RecruitmentTarget(@Min(1930) @Max(2100) int year,
                                     @NotNull TargetMode mode,
                                     @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal value,
-                                    @NotNull @Valid DecisionDocument decision) {
+                                    @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<SetRecruitmentTarget> {
+
+        @Override
+        public SetRecruitmentTarget toCommand(String orgId) {
+            return new SetRecruitmentTarget(orgId, year, mode, value, decision.issuingOrgId(),
+                    decision.toDecisionRef());
+        }
     }
 
     public record Grade(@Min(1930) @Max(2100) int year,
                         @NotNull OrganisationGrade grade,
-                        @NotNull @Valid DecisionDocument decision) {
+                        @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<GradeOrganisation> {
+
+        @Override
+        public GradeOrganisation toCommand(String orgId) {
+            return new GradeOrganisation(orgId, year, grade, decision.toDecisionRef());
+        }
     }
 
-    public record Merge(@NotNull @Size(min = 1, max = 200) List<@NotNull @Pattern(regexp = Ids.PATTERN,
-                                message = Ids.MESSAGE) String> sourceOrgIds,
+    public record Merge(@NotNull @Size(min = 1, max = 200)
+                        @ArraySchema(schema = @Schema(implementation = String.class, pattern = RecordId.PATTERN))
+                        List<@NotNull @RecordId String> sourceOrgIds,
                         @NotNull LocalDate effectiveDate,
-                        @NotNull @Valid DecisionDocument decision) {
+                        @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<MergeOrganisations> {
+
+        @Override
+        public MergeOrganisations toCommand(String orgId) {
+            return new MergeOrganisations(orgId, sourceOrgIds, effectiveDate, decision.toDecisionRef());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return effectiveDate;
+        }
     }
 
     public record Split(@NotNull @Size(min = 1, max = 10_000) List<@NotNull @Valid Allocation> allocation,
                         @NotNull LocalDate effectiveDate,
-                        @NotNull @Valid DecisionDocument decision) {
+                        @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<SplitOrganisation> {
+
+        @Override
+        public SplitOrganisation toCommand(String orgId) {
+            return new SplitOrganisation(orgId, allocation.stream().map(Allocation::toMemberAllocation).toList(),
+                    effectiveDate, decision.toDecisionRef());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return effectiveDate;
+        }
     }
 
-    public record Allocation(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
-                             @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String targetOrgId) {
+    public record Allocation(@NotNull @RecordId String memberId,
+                             @NotNull @RecordId String targetOrgId) {
+
+        MemberAllocation toMemberAllocation() {
+            return new MemberAllocation(memberId, targetOrgId);
+        }
     }
 }

@@ -7,9 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,59 +36,77 @@ public class PartyCardCommands {
     @PostMapping("/{memberId}/issue-party-card")
     @Operation(summary = "Issue a party card (I13: full member, by the direct superior of the grassroots "
             + "organisation, no other card held)")
-    public ResponseEntity<CommandOutcome> issuePartyCard(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> issuePartyCard(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Issue body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new IssuePartyCard(memberId, body.cardNumber(),
-                        body.handedOverMeetingId(), body.decision().toDecisionRef()),
-                body.decision().docDate(), body.decision().toDecisionRef(), context, HttpStatus.OK);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/report-card-lost")
     @Operation(summary = "Report the member's valid party card lost")
-    public ResponseEntity<CommandOutcome> reportCardLost(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> reportCardLost(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Loss body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new ReportCardLost(memberId, body.reportedOn()), body.reportedOn(), null,
-                context, HttpStatus.OK);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/reissue-party-card")
     @Operation(summary = "Reissue a party card reported lost (I13: by the direct superior of the grassroots "
             + "organisation)")
-    public ResponseEntity<CommandOutcome> reissuePartyCard(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> reissuePartyCard(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Reissue body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new ReissuePartyCard(memberId, body.newCardNumber(),
-                        body.decision().toDecisionRef()),
-                body.decision().docDate(), body.decision().toDecisionRef(), context, HttpStatus.OK);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     @PostMapping("/{memberId}/exchange-party-card")
     @Operation(summary = "Exchange the member's valid party card in a campaign such as CT-51-2025 (I13: by the "
             + "direct superior of the grassroots organisation)")
-    public ResponseEntity<CommandOutcome> exchangePartyCard(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public ResponseEntity<CommandOutcome> exchangePartyCard(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Exchange body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new ExchangePartyCard(memberId, body.newCardNumber(), body.campaign(),
-                        body.decision().toDecisionRef()),
-                body.decision().docDate(), body.decision().toDecisionRef(), context, HttpStatus.OK);
+        return endpoint.execute(http, memberId, body, context);
     }
 
     public record Issue(@NotBlank @Size(max = 64) String cardNumber,
                         @Size(max = 64) String handedOverMeetingId,
-                        @NotNull @Valid DecisionDocument decision) {
+                        @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<IssuePartyCard> {
+
+        @Override
+        public IssuePartyCard toCommand(String memberId) {
+            return new IssuePartyCard(memberId, cardNumber, handedOverMeetingId, decision.toDecisionRef());
+        }
     }
 
-    public record Loss(@NotNull @PastOrPresent LocalDate reportedOn) {
+    public record Loss(@NotNull @PastOrPresent LocalDate reportedOn)
+            implements CommandBody<ReportCardLost> {
+
+        @Override
+        public ReportCardLost toCommand(String memberId) {
+            return new ReportCardLost(memberId, reportedOn);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return reportedOn;
+        }
     }
 
     public record Reissue(@NotBlank @Size(max = 64) String newCardNumber,
-                          @NotNull @Valid DecisionDocument decision) {
+                          @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<ReissuePartyCard> {
+
+        @Override
+        public ReissuePartyCard toCommand(String memberId) {
+            return new ReissuePartyCard(memberId, newCardNumber, decision.toDecisionRef());
+        }
     }
 
     public record Exchange(@NotBlank @Size(max = 64) String newCardNumber,
                            @NotBlank @Size(max = 64) String campaign,
-                           @NotNull @Valid DecisionDocument decision) {
+                           @NotNull @Valid DecisionDocument decision)
+            implements CommandBody.Signed<ExchangePartyCard> {
+
+        @Override
+        public ExchangePartyCard toCommand(String memberId) {
+            return new ExchangePartyCard(memberId, newCardNumber, campaign, decision.toDecisionRef());
+        }
     }
 }

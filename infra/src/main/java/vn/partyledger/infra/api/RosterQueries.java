@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,7 +35,7 @@ public class RosterQueries {
 
     @GetMapping("/{orgId}/roster")
     @Operation(summary = "The branch roster as of a business date (default: today in Asia/Ho_Chi_Minh)")
-    public RosterPage roster(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orgId,
+    public RosterPage roster(@PathVariable @RecordId String orgId,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                              LocalDate asOf,
                              @RequestParam(required = false) MemberStatus status,

@@ -6,9 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +24,7 @@ import vn.partyledger.domain.transfer.PresentTransferLetter;
 import vn.partyledger.domain.transfer.ReissueTransferLetter;
 import vn.partyledger.domain.transfer.TransferTrigger;
 import vn.partyledger.domain.transfer.TransferType;
+import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.infra.axon.CommandOutcome;
 
 import java.time.LocalDate;
@@ -46,107 +45,185 @@ public class TransferCommands {
     @Operation(summary = "Issue a transfer letter and open the case: member on the roll, no other open transfer, "
             + "letter from the sending authority, present within 30 working days (I16); temporary 3 months to under "
             + "a year, two years for study (I17)")
-    public ResponseEntity<CommandOutcome> issueTransferLetter(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+    public ResponseEntity<CommandOutcome> issueTransferLetter(@PathVariable @RecordId String transferId,
             @Valid @RequestBody IssueLetter body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new IssueTransferLetter(transferId, body.memberId(), body.type(),
-                        body.fromOrgId(), body.toOrgId(), body.trigger(), body.triggerDate(), body.requestedOn(),
-                        body.expectedReturn(), body.letter().toDecisionRef()),
-                body.letter().docDate(), body.letter().toDecisionRef(), context, HttpStatus.CREATED);
+        return endpoint.create(http, transferId, body, context);
     }
 
     @PostMapping("/{transferId}/present-transfer-letter")
     @Operation(summary = "Present the letter to the receiving branch: official moves the home, temporary attaches "
             + "(I18: open letter, its addressee, a late presentation after the overdue mark with a reason)")
-    public ResponseEntity<CommandOutcome> presentTransferLetter(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+    public ResponseEntity<CommandOutcome> presentTransferLetter(@PathVariable @RecordId String transferId,
             @Valid @RequestBody PresentLetter body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new PresentTransferLetter(transferId, body.receivingOrgId(),
-                        body.presentedDate(), body.lateReasonCode()),
-                body.presentedDate(), null, context, HttpStatus.OK);
+        return endpoint.execute(http, transferId, body, context);
     }
 
     @PostMapping("/{transferId}/mark-transfer-overdue")
     @Operation(summary = "Mark a letter not presented by its present-by date as overdue (I18)")
-    public ResponseEntity<CommandOutcome> markTransferOverdue(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+    public ResponseEntity<CommandOutcome> markTransferOverdue(@PathVariable @RecordId String transferId,
             @Valid @RequestBody MarkOverdue body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new MarkTransferOverdue(transferId, body.asOf()),
-                body.asOf(), null, context, HttpStatus.OK);
+        return endpoint.execute(http, transferId, body, context);
     }
 
     @PostMapping("/{transferId}/cancel-transfer")
     @Operation(summary = "Cancel a transfer whose letter is still in transit")
-    public ResponseEntity<CommandOutcome> cancelTransfer(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+    public ResponseEntity<CommandOutcome> cancelTransfer(@PathVariable @RecordId String transferId,
             @Valid @RequestBody Cancel body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new CancelTransfer(transferId, body.reason(), body.cancelledOn()),
-                body.cancelledOn(), body.decision() == null ? null : body.decision().toDecisionRef(), context,
-                HttpStatus.OK);
+        return endpoint.execute(http, transferId, body, context);
     }
 
     @PostMapping("/{transferId}/reissue-transfer-letter")
     @Operation(summary = "Reissue a lost letter with a new number for the same case, from the sending authority (I16)")
-    public ResponseEntity<CommandOutcome> reissueTransferLetter(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+    public ResponseEntity<CommandOutcome> reissueTransferLetter(@PathVariable @RecordId String transferId,
             @Valid @RequestBody Reissue body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new ReissueTransferLetter(transferId, body.letter().toDecisionRef()),
-                body.letter().docDate(), body.letter().toDecisionRef(), context, HttpStatus.OK);
+        return endpoint.execute(http, transferId, body, context);
     }
 
     @PostMapping("/{transferId}/extend-temporary-attachment")
     @Operation(summary = "Extend a temporary attachment within the temporary-transfer range (I17)")
-    public ResponseEntity<CommandOutcome> extendTemporaryAttachment(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+    public ResponseEntity<CommandOutcome> extendTemporaryAttachment(@PathVariable @RecordId String transferId,
             @Valid @RequestBody Extend body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new ExtendTemporaryAttachment(transferId, body.newUntil(),
-                        body.extendedOn()),
-                body.extendedOn(), body.report().toDecisionRef(), context, HttpStatus.OK);
+        return endpoint.execute(http, transferId, body, context);
     }
 
     @PostMapping("/{transferId}/end-temporary-attachment")
     @Operation(summary = "End a temporary attachment: the member returns home")
-    public ResponseEntity<CommandOutcome> endTemporaryAttachment(
-            @PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String transferId,
+    public ResponseEntity<CommandOutcome> endTemporaryAttachment(@PathVariable @RecordId String transferId,
             @Valid @RequestBody EndAttachment body, RequestContext context, HttpServletRequest http) {
-        return endpoint.execute(http, body, new EndTemporaryAttachment(transferId, body.returnDate(),
-                        body.hostFeedbackRef()),
-                body.returnDate(), null, context, HttpStatus.OK);
+        return endpoint.execute(http, transferId, body, context);
     }
 
-    public record IssueLetter(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String memberId,
+    public record IssueLetter(@NotNull @RecordId String memberId,
                               @NotNull TransferType type,
-                              @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String fromOrgId,
-                              @NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String toOrgId,
+                              @NotNull @RecordId String fromOrgId,
+                              @NotNull @RecordId String toOrgId,
                               @NotNull TransferTrigger trigger,
                               @NotNull @PastOrPresent LocalDate triggerDate,
                               @NotNull @PastOrPresent LocalDate requestedOn,
                               LocalDate expectedReturn,
-                              @NotNull @Valid DecisionDocument letter) {
+                              @NotNull @Valid DecisionDocument letter)
+            implements CommandBody<IssueTransferLetter> {
+
+        @Override
+        public IssueTransferLetter toCommand(String transferId) {
+            return new IssueTransferLetter(transferId, memberId, type, fromOrgId, toOrgId, trigger, triggerDate,
+                    requestedOn, expectedReturn, letter.toDecisionRef());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return letter.docDate();
+        }
+
+        @Override
+        public DecisionRef decisionRef() {
+            return letter.toDecisionRef();
+        }
     }
 
-    public record PresentLetter(@NotNull @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String receivingOrgId,
+    public record PresentLetter(@NotNull @RecordId String receivingOrgId,
                                 @NotNull @PastOrPresent LocalDate presentedDate,
-                                @Size(max = 64) String lateReasonCode) {
+                                @Size(max = 64) String lateReasonCode)
+            implements CommandBody<PresentTransferLetter> {
+
+        @Override
+        public PresentTransferLetter toCommand(String transferId) {
+            return new PresentTransferLetter(transferId, receivingOrgId, presentedDate, lateReasonCode);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return presentedDate;
+        }
     }
 
-    public record MarkOverdue(@NotNull @PastOrPresent LocalDate asOf) {
+    public record MarkOverdue(@NotNull @PastOrPresent LocalDate asOf)
+            implements CommandBody<MarkTransferOverdue> {
+
+        @Override
+        public MarkTransferOverdue toCommand(String transferId) {
+            return new MarkTransferOverdue(transferId, asOf);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return asOf;
+        }
     }
 
     public record Cancel(@NotNull CancellationReason reason,
                          @NotNull @PastOrPresent LocalDate cancelledOn,
-                         @Valid DecisionDocument decision) {
+                         @Valid DecisionDocument decision)
+            implements CommandBody<CancelTransfer> {
+
+        @Override
+        public CancelTransfer toCommand(String transferId) {
+            return new CancelTransfer(transferId, reason, cancelledOn);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return cancelledOn;
+        }
+
+        @Override
+        public DecisionRef decisionRef() {
+            return DecisionDocument.toDecisionRef(decision);
+        }
     }
 
-    public record Reissue(@NotNull @Valid DecisionDocument letter) {
+    public record Reissue(@NotNull @Valid DecisionDocument letter)
+            implements CommandBody<ReissueTransferLetter> {
+
+        @Override
+        public ReissueTransferLetter toCommand(String transferId) {
+            return new ReissueTransferLetter(transferId, letter.toDecisionRef());
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return letter.docDate();
+        }
+
+        @Override
+        public DecisionRef decisionRef() {
+            return letter.toDecisionRef();
+        }
     }
 
     public record Extend(@NotNull LocalDate newUntil,
                          @NotNull @PastOrPresent LocalDate extendedOn,
-                         @NotNull @Valid DecisionDocument report) {
+                         @NotNull @Valid DecisionDocument report)
+            implements CommandBody<ExtendTemporaryAttachment> {
+
+        @Override
+        public ExtendTemporaryAttachment toCommand(String transferId) {
+            return new ExtendTemporaryAttachment(transferId, newUntil, extendedOn);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return extendedOn;
+        }
+
+        @Override
+        public DecisionRef decisionRef() {
+            return report.toDecisionRef();
+        }
     }
 
     public record EndAttachment(@NotNull @PastOrPresent LocalDate returnDate,
-                                @Size(max = 64) String hostFeedbackRef) {
+                                @Size(max = 64) String hostFeedbackRef)
+            implements CommandBody<EndTemporaryAttachment> {
+
+        @Override
+        public EndTemporaryAttachment toCommand(String transferId) {
+            return new EndTemporaryAttachment(transferId, returnDate, hostFeedbackRef);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return returnDate;
+        }
     }
 }

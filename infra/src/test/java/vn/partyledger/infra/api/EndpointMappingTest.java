@@ -1,0 +1,214 @@
+package vn.partyledger.infra.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.partyledger.infra.axon.CommandOutcome;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every command endpoint makes of a request, pinned: the command it sends, the business date and decision the
+ * log records, the fingerprint that recognises a retry under the same Idempotency-Key, and the status and headers it
+ * answers. Each endpoint is called twice, with every field of its body filled and with the optional ones left out.
+ * The expected lines were written by the endpoints as they were before they became one-liners; a retry sent before
+ * such a change must still match its first delivery after it. To rewrite them (only for a deliberate change of the
+ * contract): {@code -DendpointMapping.write=/path/to/endpoint-mapping.txt}.
+ */
+class EndpointMappingTest {
+
+    private static final String EXPECTED = "endpoint-mapping.txt";
+    private static final LocalDate BASE = LocalDate.of(2024, 1, 1);
+
+    /** The mapper as the application configures it: Boot's defaults and dates written as text. */
+    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void everyEndpointSendsTheSameCommandDateDecisionAndFingerprintAsBefore() throws Exception {
+        List<String> lines = mappings();
+        String write = System.getProperty("endpointMapping.write");
+        if (write != null) {
+            Files.write(Path.of(write), lines, StandardCharsets.UTF_8);
+        }
+        assertThat(lines).hasSize(2 * 59);
+        assertThat(lines).containsExactlyElementsOf(expected());
+    }
+
+    private List<String> expected() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(EXPECTED)) {
+            assertThat(in).as(EXPECTED).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    private List<String> mappings() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (Class<?> controller : controllers()) {
+            Recording dispatcher = new Recording();
+            Object instance = controller.getConstructor(CommandEndpoint.class)
+                    .newInstance(new CommandEndpoint(dispatcher, mapper));
+            String base = controller.getAnnotation(RequestMapping.class).value()[0];
+            List<Method> posts = Arrays.stream(controller.getMethods())
+                    .filter(method -> method.isAnnotationPresent(PostMapping.class))
+                    .sorted(Comparator.comparing(Method::getName)).toList();
+            for (Method post : posts) {
+                for (boolean full : new boolean[]{true, false}) {
+                    lines.add(call(instance, post, base, dispatcher, full));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private String call(Object controller, Method post, String base, Recording dispatcher, boolean full)
+            throws Exception {
+        String uri = base + post.getAnnotation(PostMapping.class).value()[0].replaceAll("\\{[^}]+}", "id-1");
+        MockHttpServletRequest http = new MockHttpServletRequest("POST", uri);
+        Object[] arguments = new Object[post.getParameterCount()];
+        for (int i = 0; i < arguments.length; i++) {
+            Parameter parameter = post.getParameters()[i];
+            if (parameter.getType() == String.class) {
+                arguments[i] = "id-1";
+            } else if (parameter.getType() == RequestContext.class) {
+                arguments[i] = new RequestContext(null, null, null);
+            } else if (parameter.getType() == jakarta.servlet.http.HttpServletRequest.class) {
+                arguments[i] = http;
+            } else if (parameter.isAnnotationPresent(RequestBody.class)) {
+                arguments[i] = sample(parameter.getType(), 0, full);
+            }
+        }
+        String request = "POST " + uri + (full ? " full" : " least");
+        ResponseEntity<?> answer;
+        try {
+            answer = (ResponseEntity<?>) post.invoke(controller, arguments);
+        } catch (InvocationTargetException refused) {
+            return request + " -> throws " + refused.getCause();
+        }
+        CommandRequest sent = dispatcher.last;
+        return request + " -> " + answer.getStatusCode().value()
+                + " ETag=" + answer.getHeaders().getETag()
+                + " Idempotent-Replayed=" + answer.getHeaders().getFirst("Idempotent-Replayed")
+                + " | " + sent.command() + " | " + sent.businessDate() + " | " + sent.decision()
+                + " | " + sent.fingerprint();
+    }
+
+    /** A body with a distinct value in every field, so that a field mapped to the wrong place shows. */
+    private static Object sample(Class<?> type, int offset, boolean full) throws Exception {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            Method accessor = component.getAccessor();
+            boolean required = accessor.isAnnotationPresent(NotNull.class)
+                    || accessor.isAnnotationPresent(NotBlank.class) || accessor.isAnnotationPresent(NotEmpty.class);
+            values[i] = full || required || component.getType().isPrimitive()
+                    ? value(component, component.getType(), component.getGenericType(), offset + i, full)
+                    : null;
+        }
+        return type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
+                .toArray(Class<?>[]::new)).newInstance(values);
+    }
+
+    private static Object value(RecordComponent component, Class<?> type, Type generic, int index, boolean full)
+            throws Exception {
+        if (type == String.class) {
+            String text = component.getName() + "-" + index;
+            Pattern pattern = component.getAccessor().getAnnotation(Pattern.class);
+            return pattern == null || text.matches(pattern.regexp()) ? text
+                    : (component.getName() + "_" + index).toUpperCase();
+        }
+        if (type == LocalDate.class) {
+            return BASE.plusDays(index);
+        }
+        if (type == YearMonth.class) {
+            return YearMonth.from(BASE.plusMonths(index));
+        }
+        if (type == int.class || type == Integer.class) {
+            return index + 1;
+        }
+        if (type == boolean.class) {
+            return full;
+        }
+        if (type == BigDecimal.class) {
+            return BigDecimal.valueOf(index + 1, 1);
+        }
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            return constants[index % constants.length];
+        }
+        if (type == List.class) {
+            Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
+            Class<?> elementClass = (Class<?>) (element instanceof ParameterizedType parameterized
+                    ? parameterized.getRawType() : element);
+            return List.of(value(component, elementClass, element, index, full));
+        }
+        if (type.isRecord()) {
+            return sample(type, 10 * (index + 1), full);
+        }
+        throw new IllegalArgumentException("no sample value for " + type);
+    }
+
+    private static List<Class<?>> controllers() throws ClassNotFoundException {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(RestController.class));
+        List<Class<?>> controllers = new ArrayList<>();
+        for (BeanDefinition candidate : scanner.findCandidateComponents(CommandEndpoint.class.getPackageName())) {
+            Class<?> controller = Class.forName(candidate.getBeanClassName());
+            if (Arrays.stream(controller.getMethods()).anyMatch(m -> m.isAnnotationPresent(PostMapping.class))) {
+                controllers.add(controller);
+            }
+        }
+        controllers.sort(Comparator.comparing(Class::getName));
+        return controllers;
+    }
+
+    /** A dispatcher that only remembers what it was asked to send, and answers version 3. */
+    private static final class Recording extends CommandDispatcher {
+
+        CommandRequest last;
+
+        Recording() {
+            super(null, null, null);
+        }
+
+        @Override
+        public Dispatched dispatch(CommandRequest request, RequestContext context) {
+            last = request;
+            return new Dispatched(new CommandOutcome("id-1", 3, List.of("event-1")), false);
+        }
+    }
+}
