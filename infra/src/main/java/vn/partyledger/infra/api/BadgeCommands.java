@@ -52,7 +52,7 @@ public class BadgeCommands {
     }
 
     @PostMapping("/{memberId}/reclaim-badge")
-    @Operation(summary = "Record that an expelled member handed a badge back (domain.md §7.2: only a held badge, "
+    @Operation(summary = "Record that an expelled member handed a badge back (docs/rules.md, I24: only a held badge, "
             + "only after expulsion)")
     public ResponseEntity<CommandOutcome> reclaimBadge(@PathVariable @RecordId String memberId,
             @Valid @RequestBody Reclaim body, RequestContext context, HttpServletRequest http) {
