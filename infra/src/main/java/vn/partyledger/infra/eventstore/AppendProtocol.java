@@ -53,7 +53,6 @@ final class AppendProtocol {
 
     /** Appends the events as one commit, recording the caller's idempotency key (or null); returns its position. */
     long append(List<OutgoingEvent> events, String callerKey) {
-        String requestKey = CommitDocument.request(callerKey);
         if (events.size() >= LogPosition.EVENTS_PER_COMMIT) {
             throw new IllegalArgumentException("an append holds at most " + (LogPosition.EVENTS_PER_COMMIT - 1)
                                                        + " events, not " + events.size());
@@ -71,7 +70,8 @@ final class AppendProtocol {
                 throw new AppendAbandonedException("append at position " + position + " took longer than "
                                                            + appendTimeLimit + " before its commit; nothing stored");
             }
-            commit = CommitDocument.commit(position, UUID.randomUUID().toString(), requestKey,
+            commit = CommitDocument.commit(position, UUID.randomUUID().toString(),
+                                           CommitDocument.request(callerKey, position),
                                            Date.from(clock.instant()), Date.from(allocation.timeHighWater()), events);
         } catch (RuntimeException failure) {
             giveUp(position, failure);

@@ -6,7 +6,6 @@ import org.bson.Document;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The document shape of a commit (one append: its events, in order, written as one document, so they become
@@ -62,12 +61,19 @@ final class CommitDocument {
     }
 
     /**
-     * The stored, unique {@code request} of a commit: the caller's idempotency key as {@code request:<key>}, or a
-     * generated {@code commit:<uuid>} when the caller gave none. Tombstones hold {@code sealed:<position>}. The three
-     * never meet, so no key a caller chooses can take a tombstone's request and keep its position from being sealed.
+     * The stored, unique {@code request} of a commit: the caller's idempotency key as {@code request:<key>}
+     * ({@link #callerRequest}), or {@code commit:<position>} when the caller gave none. Tombstones hold
+     * {@code sealed:<position>}. The three never meet, so no key a caller chooses can take a tombstone's request and
+     * keep its position from being sealed. A generated key follows the position rather than being random, so the
+     * unique index grows at its end, as the positions do, instead of rewriting a page somewhere in its middle on every
+     * append (on the embedded store each append is its own copy-on-write commit).
      */
-    static String request(String callerKey) {
-        return callerKey != null ? "request:" + callerKey : "commit:" + UUID.randomUUID();
+    static String request(String callerKey, long position) {
+        return callerKey != null ? callerRequest(callerKey) : "commit:" + position;
+    }
+
+    static String callerRequest(String callerKey) {
+        return "request:" + callerKey;
     }
 
     static Document tombstone(long position, Date sealedAt) {

@@ -159,7 +159,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     /** The commit recorded for the request with this idempotency key, if any. */
     public Optional<RecordedRequest> findRequest(String requestKey) {
-        Document commit = store.findCommitByRequest(CommitDocument.request(requestKey));
+        Document commit = store.findCommitByRequest(CommitDocument.callerRequest(requestKey));
         if (commit == null || CommitDocument.isTombstone(commit)) {
             return Optional.empty();
         }

@@ -31,7 +31,7 @@ import static com.mongodb.client.model.Filters.in;
  * <ul>
  *     <li>{@value #COMMITS}: one document per append, {@code _id} = commit position; or a tombstone sealing a
  *     position that no writer filled in time. Unique {@code request}: the idempotency key of the request that produced
- *     the commit, as {@code request:<key>} (a generated {@code commit:<uuid>} when the caller gave none; tombstones
+ *     the commit, as {@code request:<key>} (a generated {@code commit:<position>} when the caller gave none; tombstones
  *     hold {@code sealed:<position>}, see {@link CommitDocument#request}).</li>
  *     <li>{@value #STREAMS}: one entry per aggregate event, {@code _id} = {@code aggregateId/sequenceNumber}, pointing
  *     at its commit; unique {@code eventIdentifier}. An entry counts only once its commit is stored.</li>
