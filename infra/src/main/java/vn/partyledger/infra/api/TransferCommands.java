@@ -103,7 +103,7 @@ public class TransferCommands {
                               @NotNull @PastOrPresent LocalDate requestedOn,
                               LocalDate expectedReturn,
                               @NotNull @Valid DecisionDocument letter)
-            implements CommandBody<IssueTransferLetter> {
+            implements CommandBody.Signed<IssueTransferLetter> {
 
         @Override
         public IssueTransferLetter toCommand(String transferId) {
@@ -111,14 +111,10 @@ public class TransferCommands {
                     requestedOn, expectedReturn, letter.toDecisionRef());
         }
 
+        /** The letter is the decision: it dates the transfer. */
         @Override
-        public LocalDate businessDate() {
-            return letter.docDate();
-        }
-
-        @Override
-        public DecisionRef decisionRef() {
-            return letter.toDecisionRef();
+        public DecisionDocument decision() {
+            return letter;
         }
     }
 
@@ -174,21 +170,17 @@ public class TransferCommands {
     }
 
     public record Reissue(@NotNull @Valid DecisionDocument letter)
-            implements CommandBody<ReissueTransferLetter> {
+            implements CommandBody.Signed<ReissueTransferLetter> {
 
         @Override
         public ReissueTransferLetter toCommand(String transferId) {
             return new ReissueTransferLetter(transferId, letter.toDecisionRef());
         }
 
+        /** The new letter is the decision: it dates the reissue. */
         @Override
-        public LocalDate businessDate() {
-            return letter.docDate();
-        }
-
-        @Override
-        public DecisionRef decisionRef() {
-            return letter.toDecisionRef();
+        public DecisionDocument decision() {
+            return letter;
         }
     }
 
