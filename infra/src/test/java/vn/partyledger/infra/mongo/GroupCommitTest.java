@@ -29,57 +29,35 @@ class GroupCommitTest {
 
     @Test
     void aWriteIsAnsweredOnlyOnceASyncCoveringItHasCompleted() throws Exception {
-        CountDownLatch syncStarted = new CountDownLatch(1);
-        CountDownLatch releaseSync = new CountDownLatch(1);
-        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
-            @Override
-            public void commit() {
-            }
-
-            @Override
-            public void sync() {
-                syncStarted.countDown();
-                await(releaseSync);
-            }
-        });
+        ScriptedDisk disk = ScriptedDisk.holdingSyncs();
+        GroupCommit groupCommit = new GroupCommit(disk);
 
         Future<String> answer = writers.submit(() -> groupCommit.durably(() -> "ok"));
 
-        assertThat(syncStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(disk.awaitSyncStarted()).isTrue();
         Thread.sleep(50);
         assertThat(answer).isNotDone();
-        releaseSync.countDown();
+        disk.release();
         assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo("ok");
         assertThat(groupCommit.counts()).isEqualTo(new SyncCounts(1, 1));
     }
 
     @Test
     void aReadIsAnsweredOnlyOnceEveryWriteItCouldHaveSeenIsOnDisk() throws Exception {
-        CountDownLatch syncStarted = new CountDownLatch(1);
-        CountDownLatch releaseSync = new CountDownLatch(1);
+        ScriptedDisk disk = ScriptedDisk.holdingSyncs();
         AtomicBoolean applied = new AtomicBoolean();
-        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
-            @Override
-            public void commit() {
-            }
-
-            @Override
-            public void sync() {
-                syncStarted.countDown();
-                await(releaseSync);
-            }
-        });
+        GroupCommit groupCommit = new GroupCommit(disk);
 
         Future<String> write = writers.submit(() -> groupCommit.durably(() -> {
             applied.set(true);
             return "written";
         }));
-        assertThat(syncStarted.await(5, TimeUnit.SECONDS)).isTrue(); // applied, its sync held back
+        assertThat(disk.awaitSyncStarted()).isTrue(); // applied, its sync held back
         Future<Boolean> read = writers.submit(() -> groupCommit.readDurably(applied::get));
 
         Thread.sleep(100);
         assertThat(read).as("a read that saw the write before it is on disk").isNotDone();
-        releaseSync.countDown();
+        disk.release();
         assertThat(read.get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(write.get(5, TimeUnit.SECONDS)).isEqualTo("written");
         assertThat(groupCommit.counts()).isEqualTo(new SyncCounts(1, 1));
@@ -89,17 +67,8 @@ class GroupCommitTest {
     void aReadOverlappingAWriteStillBeingAppliedWaitsForItsSync() throws Exception {
         CountDownLatch halfApplied = new CountDownLatch(1);
         CountDownLatch finishApplying = new CountDownLatch(1);
-        AtomicInteger syncs = new AtomicInteger();
-        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
-            @Override
-            public void commit() {
-            }
-
-            @Override
-            public void sync() {
-                syncs.incrementAndGet();
-            }
-        });
+        ScriptedDisk disk = ScriptedDisk.fast();
+        GroupCommit groupCommit = new GroupCommit(disk);
 
         Future<String> write = writers.submit(() -> groupCommit.durably(() -> {
             halfApplied.countDown(); // the data map is written, a reader can see it...
@@ -111,33 +80,22 @@ class GroupCommitTest {
 
         Thread.sleep(100);
         assertThat(read).isNotDone();
-        assertThat(syncs).hasValue(0);
+        assertThat(disk.syncs()).isEqualTo(0);
         finishApplying.countDown();
         assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo("saw the data map");
         assertThat(write.get(5, TimeUnit.SECONDS)).isEqualTo("written");
-        assertThat(syncs).hasValue(1);
+        assertThat(disk.syncs()).isEqualTo(1);
     }
 
     @Test
     void aReadWithNoWritePendingIsAnsweredWithoutASyncAndAReadAfterAFailedSyncIsRefused() {
-        AtomicInteger syncs = new AtomicInteger();
-        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
-            @Override
-            public void commit() {
-            }
-
-            @Override
-            public void sync() {
-                if (syncs.incrementAndGet() == 2) {
-                    throw new IllegalStateException("Could not sync file: Input/output error");
-                }
-            }
-        });
+        ScriptedDisk disk = ScriptedDisk.failingSync(2);
+        GroupCommit groupCommit = new GroupCommit(disk);
 
         assertThat(groupCommit.readDurably(() -> "nothing written yet")).isEqualTo("nothing written yet");
         groupCommit.durably(() -> "first");
         assertThat(groupCommit.readDurably(() -> "first is on disk")).isEqualTo("first is on disk");
-        assertThat(syncs).hasValue(1);
+        assertThat(disk.syncs()).isEqualTo(1);
 
         assertThatThrownBy(() -> groupCommit.durably(() -> "second")).hasMessageContaining("Input/output error");
         assertThat(groupCommit.failure()).isPresent();
@@ -148,26 +106,15 @@ class GroupCommitTest {
 
     @Test
     void aWriteNotAskingForTheJournalIsAnsweredAtOnceAndSyncedByTheFlusher() throws Exception {
-        CountDownLatch synced = new CountDownLatch(1);
-        AtomicInteger syncs = new AtomicInteger();
-        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
-            @Override
-            public void commit() {
-            }
-
-            @Override
-            public void sync() {
-                syncs.incrementAndGet();
-                synced.countDown();
-            }
-        }, Duration.ofMillis(20));
+        ScriptedDisk disk = ScriptedDisk.fast();
+        GroupCommit groupCommit = new GroupCommit(disk, Duration.ofMillis(20));
         try {
             assertThat(groupCommit.applied(() -> "projection row")).isEqualTo("projection row");
-            assertThat(synced.await(5, TimeUnit.SECONDS)).as("the flusher synced the pending write").isTrue();
+            assertThat(disk.awaitSyncStarted()).as("the flusher synced the pending write").isTrue();
             // a read waits only for journaled writes: nothing to wait for, and no sync of its own
-            int before = syncs.get();
+            int before = disk.syncs();
             assertThat(groupCommit.readDurably(() -> "read")).isEqualTo("read");
-            assertThat(syncs.get()).isEqualTo(before);
+            assertThat(disk.syncs()).isEqualTo(before);
         } finally {
             groupCommit.closeExclusively(() -> { });
         }
@@ -175,56 +122,24 @@ class GroupCommitTest {
 
     @Test
     void aReadWaitsForAJournaledWriteButNotForOneThatDidNotAskForTheJournal() throws Exception {
-        CountDownLatch syncStarted = new CountDownLatch(1);
-        CountDownLatch releaseSync = new CountDownLatch(1);
-        AtomicBoolean holdSyncs = new AtomicBoolean(false);
-        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
-            @Override
-            public void commit() {
-            }
-
-            @Override
-            public void sync() {
-                if (holdSyncs.get()) {
-                    syncStarted.countDown();
-                    awaitQuietly(releaseSync);
-                }
-            }
-        });
+        ScriptedDisk disk = ScriptedDisk.holdingSyncs();
+        GroupCommit groupCommit = new GroupCommit(disk);
         groupCommit.applied(() -> "token update");
         assertThat(groupCommit.readDurably(() -> "sees the token update")).isEqualTo("sees the token update");
 
-        holdSyncs.set(true);
         Future<String> journaled = writers.submit(() -> groupCommit.durably(() -> "event commit"));
-        assertThat(syncStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(disk.awaitSyncStarted()).isTrue();
         Future<String> read = writers.submit(() -> groupCommit.readDurably(() -> "sees the commit"));
         Thread.sleep(100);
         assertThat(read.isDone()).as("a read that may see the journaled write waits for its sync").isFalse();
-        releaseSync.countDown();
+        disk.release();
         assertThat(journaled.get(5, TimeUnit.SECONDS)).isEqualTo("event commit");
         assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo("sees the commit");
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Test
     void concurrentWritersShareSyncs() throws Exception {
-        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
-            @Override
-            public void commit() {
-            }
-
-            @Override
-            public void sync() {
-                sleep(2); // about one disk flush
-            }
-        });
+        GroupCommit groupCommit = new GroupCommit(ScriptedDisk.takingMillisPerSync(2)); // about one disk flush
 
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < 8; w++) {
@@ -284,16 +199,7 @@ class GroupCommitTest {
     @Test
     void aFailedSyncFailsItsWriteAndRefusesEveryLaterOneUnapplied() {
         AtomicInteger applied = new AtomicInteger();
-        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
-            @Override
-            public void commit() {
-            }
-
-            @Override
-            public void sync() {
-                throw new IllegalStateException("Could not sync file: Input/output error");
-            }
-        });
+        GroupCommit groupCommit = new GroupCommit(ScriptedDisk.failingSync(1));
 
         assertThatThrownBy(() -> groupCommit.durably(applied::incrementAndGet))
                 .hasMessageContaining("Input/output error");
@@ -312,11 +218,67 @@ class GroupCommitTest {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** A disk for these tests: counts syncs; can hold them until released, take time, or fail the nth one. */
+    private static final class ScriptedDisk implements GroupCommit.Store {
+
+        private final AtomicInteger syncs = new AtomicInteger();
+        private final CountDownLatch syncStarted = new CountDownLatch(1);
+        private final CountDownLatch released;
+        private final long millisPerSync;
+        private final int failingSync;
+
+        private ScriptedDisk(boolean holding, long millisPerSync, int failingSync) {
+            this.released = new CountDownLatch(holding ? 1 : 0);
+            this.millisPerSync = millisPerSync;
+            this.failingSync = failingSync;
+        }
+
+        static ScriptedDisk fast() {
+            return new ScriptedDisk(false, 0, 0);
+        }
+
+        static ScriptedDisk holdingSyncs() {
+            return new ScriptedDisk(true, 0, 0);
+        }
+
+        static ScriptedDisk takingMillisPerSync(long millis) {
+            return new ScriptedDisk(false, millis, 0);
+        }
+
+        static ScriptedDisk failingSync(int nth) {
+            return new ScriptedDisk(false, 0, nth);
+        }
+
+        @Override
+        public void commit() {
+        }
+
+        @Override
+        public void sync() {
+            if (syncs.incrementAndGet() == failingSync) {
+                throw new IllegalStateException("Could not sync file: Input/output error");
+            }
+            syncStarted.countDown();
+            await(released);
+            if (millisPerSync > 0) {
+                try {
+                    Thread.sleep(millisPerSync);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        boolean awaitSyncStarted() throws InterruptedException {
+            return syncStarted.await(5, TimeUnit.SECONDS);
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        int syncs() {
+            return syncs.get();
         }
     }
 }
