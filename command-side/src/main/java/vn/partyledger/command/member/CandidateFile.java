@@ -6,12 +6,14 @@ import vn.partyledger.domain.member.BranchAdmissionVoteRecorded;
 import vn.partyledger.domain.member.CommitteeAdmissionVoteRecorded;
 import vn.partyledger.domain.member.ConsentKind;
 import vn.partyledger.domain.member.IntroducerType;
+import vn.partyledger.domain.member.RecordBranchAdmissionVote;
 import vn.partyledger.domain.member.VerificationConclusion;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -94,6 +96,16 @@ final class CandidateFile {
         boolean tradeUnionAllowed = !application.unitHasYouthUnion();
         return youthUnion == 0 && (tradeUnionAllowed || tradeUnion == 0) && tradeUnion <= 1
                 && members <= 2 - tradeUnion;
+    }
+
+    /** What the checks before a branch vote read from this file (I5); the application is on file. */
+    BranchAdmissionVotePolicy.Facts beforeBranchVote(RecordBranchAdmissionVote vote) {
+        return new BranchAdmissionVotePolicy.Facts(vote.voteDate(), vote.ageInMonthsAtVote(), vote.education(),
+                Optional.ofNullable(branchVotePassed() ? branchVote.voteDate() : null),
+                Optional.ofNullable(course).map(AwarenessCourseCompleted::issueDate),
+                Optional.ofNullable(verification), introducersComplete(), requiredIntroducers(), commentsFiled,
+                application.applicationDate(), consented(ConsentKind.OVER_AGE_LIMIT),
+                consented(ConsentKind.EDUCATION_EXCEPTION));
     }
 
     /** The file holds exactly the introducers the rules ask for (I4, checked again at the vote by I5). */

@@ -38,7 +38,6 @@ import vn.partyledger.domain.member.CommentsSummaryRecorded;
 import vn.partyledger.domain.member.CommitteeAdmissionVoteRecorded;
 import vn.partyledger.domain.member.ConsentKind;
 import vn.partyledger.domain.member.DecideAdmission;
-import vn.partyledger.domain.member.EducationLevel;
 import vn.partyledger.domain.member.ExpireApplication;
 import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.IntroducerAssigned;
@@ -69,7 +68,6 @@ import vn.partyledger.domain.member.RegisterOutstandingCandidate;
 import vn.partyledger.domain.member.ReplaceIntroducer;
 import vn.partyledger.domain.member.StrikeOffProbationaryMember;
 import vn.partyledger.domain.member.SubmitApplication;
-import vn.partyledger.domain.member.VerificationConclusion;
 import vn.partyledger.domain.member.VoteLevel;
 import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.member.WithdrawApplication;
@@ -185,14 +183,7 @@ public class Member {
     public void handle(RecordBranchAdmissionVote command, OrganisationRegistry registry, RecruitmentPolicy policy,
                        VotePolicy votes) {
         recruitmentStepsFollowTheApplication();
-        theBranchVotesAgainOnlyAfterAFailedVote();
-        awarenessCertificateIsValidOnTheVoteDate(command, policy);
-        backgroundVerificationConcludedWithoutBlockingIssues();
-        requiredIntroducersArePresent();
-        commentsSummaryIsFiled();
-        fileIsNotStaleOnTheVoteDate(command, policy);
-        ageIsWithinTheAdmissionLimitsUnlessTheProvinceConsented(command, policy);
-        educationIsAtLeastLowerSecondaryUnlessTheProvinceConsented(command);
+        new BranchAdmissionVotePolicy(policy).enforce(file.beforeBranchVote(command));
         statedFullMembersMatchTheBranchRoll(Invariant.I5, command.fullMembersOnRoll(), command.voteDate(), registry);
         votesCannotExceedTheElectorate(Invariant.I5, command.fullMembersOnRoll(), command.inFavour() + command.against());
         apply(new BranchAdmissionVoteRecorded(memberId, command.meetingId(), command.voteDate(),
@@ -441,80 +432,6 @@ public class Member {
         if (!file.introducedBy(command.oldIntroducerId())) {
             throw new RuleViolation(Invariant.I4, "onlyAnAssignedIntroducerIsReplaced",
                     command.oldIntroducerId() + " is not an introducer of this candidate, so cannot be replaced.");
-        }
-    }
-
-    private void theBranchVotesAgainOnlyAfterAFailedVote() {
-        if (file.branchVotePassed()) {
-            throw new RuleViolation(Invariant.I5, "theBranchVotesAgainOnlyAfterAFailedVote",
-                    "The branch already passed the admission on " + file.branchVote().voteDate() + ".");
-        }
-    }
-
-    private void awarenessCertificateIsValidOnTheVoteDate(RecordBranchAdmissionVote command,
-                                                          RecruitmentPolicy policy) {
-        if (file.course() == null || command.voteDate().isAfter(
-                file.course().issueDate().plusMonths(policy.awarenessCertificateValidityMonths()))) {
-            throw new RuleViolation(Invariant.I5, "awarenessCertificateIsValidOnTheVoteDate",
-                    "The branch votes only on a candidate whose awareness-course certificate is at most "
-                            + policy.awarenessCertificateValidityMonths() + " months old on the vote date; "
-                            + (file.course() == null ? "none is on file." : "this one was issued on "
-                            + file.course().issueDate() + "."));
-        }
-    }
-
-    private void backgroundVerificationConcludedWithoutBlockingIssues() {
-        if (file.verification() == null || file.verification() == VerificationConclusion.BLOCKING) {
-            throw new RuleViolation(Invariant.I5, "backgroundVerificationConcludedWithoutBlockingIssues",
-                    "The branch votes only once background verification has concluded without blocking issues; it is "
-                            + (file.verification() == null ? "not concluded." : "BLOCKING."));
-        }
-    }
-
-    private void requiredIntroducersArePresent() {
-        if (!file.introducersComplete()) {
-            throw new RuleViolation(Invariant.I5, "requiredIntroducersArePresent",
-                    "The branch votes only on a file with its introducers complete: " + file.requiredIntroducers()
-                            + ".");
-        }
-    }
-
-    private void commentsSummaryIsFiled() {
-        if (!file.commentsFiled()) {
-            throw new RuleViolation(Invariant.I5, "commentsSummaryIsFiled",
-                    "The branch votes only once the summary of comments from mass organisations and the residence "
-                            + "branch is on file.");
-        }
-    }
-
-    private void fileIsNotStaleOnTheVoteDate(RecordBranchAdmissionVote command, RecruitmentPolicy policy) {
-        LocalDate staleAfter = file.application().applicationDate().plusMonths(policy.fileStaleMonths());
-        if (command.voteDate().isAfter(staleAfter)) {
-            throw new RuleViolation(Invariant.I5, "fileIsNotStaleOnTheVoteDate",
-                    "The file was compiled on " + file.application().applicationDate() + " and is stale after "
-                            + policy.fileStaleMonths() + " months (" + staleAfter
-                            + "): its letters and summaries must be redone before a vote.");
-        }
-    }
-
-    private void ageIsWithinTheAdmissionLimitsUnlessTheProvinceConsented(RecordBranchAdmissionVote command,
-                                                                        RecruitmentPolicy policy) {
-        int age = command.ageInMonthsAtVote();
-        boolean overAgeConsented = age > policy.admissionAgeMaxMonths() && file.consented(ConsentKind.OVER_AGE_LIMIT);
-        if ((age < policy.admissionAgeMinMonths() || age > policy.admissionAgeMaxMonths()) && !overAgeConsented) {
-            throw new RuleViolation(Invariant.I5, "ageIsWithinTheAdmissionLimitsUnlessTheProvinceConsented",
-                    "A candidate is " + policy.admissionAgeMinMonths() + " to " + policy.admissionAgeMaxMonths()
-                            + " completed months old on the vote date (older only with the province's consent); "
-                            + "stated: " + age + " months.");
-        }
-    }
-
-    private void educationIsAtLeastLowerSecondaryUnlessTheProvinceConsented(RecordBranchAdmissionVote command) {
-        if (!command.education().atLeast(EducationLevel.LOWER_SECONDARY)
-                && !file.consented(ConsentKind.EDUCATION_EXCEPTION)) {
-            throw new RuleViolation(Invariant.I5, "educationIsAtLeastLowerSecondaryUnlessTheProvinceConsented",
-                    "A candidate needs at least lower-secondary education, or an exception consented for the area; "
-                            + "stated: " + command.education() + ".");
         }
     }
 

@@ -22,7 +22,6 @@ import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,24 +54,13 @@ class MemberBadges {
 
     @CommandHandler
     void handle(AwardPartyBadge command, BadgePolicy policy, DisciplinePolicy disciplinePolicy) {
-        if (command.posthumous()) {
-            aPosthumousBadgeIsForAMemberWhoDiedAFullMember();
-        } else {
-            badgeIsAwardedToAFullMember();
-        }
-        levelIsABadgeLevel(command, policy);
-        eachLevelIsAwardedOnce(command);
-        occasionIsAnAnniversaryOrADecidedSpecialOccasion(command, policy);
-        LocalDate reachedOn = command.posthumous()
-                ? theMemberDiedAtMostTheAllowanceBeforeReachingTheLevel(command, policy)
-                : partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance(command, policy);
-        for (DisciplineImposed discipline : disciplinesInEffectOn(command.decision().docDate(), disciplinePolicy)) {
-            aDisciplinedMemberIsNotConsideredWithinTheDeferral(discipline, command, policy);
-            aDisciplinedMemberIsConsideredOnTheBranchsConfirmationOfCorrection(discipline, command);
-        }
+        BadgeAwardPolicy.Facts facts = new BadgeAwardPolicy.Facts(command, member.status(), member.statusAtDeath(),
+                member.dateOfDeath(), Set.copyOf(awardedLevels), partyAge.partyAge(),
+                disciplinesInEffectOn(command.decision().docDate(), disciplinePolicy));
+        new BadgeAwardPolicy(policy).enforce(facts);
         LocalDate lastAlive = command.posthumous() ? member.dateOfDeath() : command.occasionDate();
         apply(new PartyBadgeAwarded(member.memberId(), command.level(), command.badgeNumber(), command.occasionDate(),
-                lastAlive.isBefore(reachedOn), command.posthumous(), command.decision().issuingOrgId()));
+                lastAlive.isBefore(facts.levelReachedOn()), command.posthumous(), command.decision().issuingOrgId()));
     }
 
     @CommandHandler
@@ -92,93 +80,6 @@ class MemberBadges {
                 command.returnedOn(), command.decision().issuingOrgId()));
     }
 
-    private void badgeIsAwardedToAFullMember() {
-        if (member.status() != MemberStatus.FULL) {
-            throw new RuleViolation(Invariant.I24, "badgeIsAwardedToAFullMember",
-                    "A party badge is awarded to a full member (exempt or not); this record is " + member.status()
-                            + ".");
-        }
-    }
-
-    private void aPosthumousBadgeIsForAMemberWhoDiedAFullMember() {
-        if (member.status() != MemberStatus.DECEASED || member.statusAtDeath() != MemberStatus.FULL) {
-            throw new RuleViolation(Invariant.I24, "aPosthumousBadgeIsForAMemberWhoDiedAFullMember",
-                    "A posthumous badge is for a member recorded as having died a full member; this record is "
-                            + (member.status() == MemberStatus.DECEASED ? "of a member who died "
-                            + member.statusAtDeath() : member.status()) + ".");
-        }
-    }
-
-    private static void levelIsABadgeLevel(AwardPartyBadge command, BadgePolicy policy) {
-        if (!policy.levels().contains(command.level())) {
-            throw new RuleViolation(Invariant.I24, "levelIsABadgeLevel",
-                    "There is no " + command.level() + "-year badge; the levels are " + policy.levels() + ".");
-        }
-    }
-
-    private void eachLevelIsAwardedOnce(AwardPartyBadge command) {
-        if (awardedLevels.contains(command.level())) {
-            throw new RuleViolation(Invariant.I24, "eachLevelIsAwardedOnce",
-                    "The member was already awarded the " + command.level() + "-year badge; each level is awarded "
-                            + "once.");
-        }
-    }
-
-    private static void occasionIsAnAnniversaryOrADecidedSpecialOccasion(AwardPartyBadge command,
-                                                                          BadgePolicy policy) {
-        boolean anniversary = policy.occasions().contains(MonthDay.from(command.occasionDate()));
-        if (!anniversary && isBlank(command.specialOccasionRef())) {
-            throw new RuleViolation(Invariant.I24, "occasionIsAnAnniversaryOrADecidedSpecialOccasion",
-                    "Badges are presented on the anniversaries " + policy.occasions() + " or on another occasion "
-                            + "decided by the provincial standing committee; " + command.occasionDate()
-                            + " is neither.");
-        }
-    }
-
-    private LocalDate partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance(AwardPartyBadge command,
-                                                                                     BadgePolicy policy) {
-        int earlyMonths = policy.earlyMonthsAllowed(command.level(), command.seriousIllness(), false);
-        LocalDate reachedOn = levelReachedOn(command.level());
-        if (command.occasionDate().plusMonths(earlyMonths).isBefore(reachedOn)) {
-            throw new RuleViolation(Invariant.I24, "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance",
-                    "The " + command.level() + "-year badge needs " + command.level() + " years of party age on "
-                            + command.occasionDate() + " (or at most " + earlyMonths + " months early on the stated "
-                            + "ground); the member has " + fullYearsOn(command.occasionDate()) + " full years"
-                            + reachedOnText(reachedOn));
-        }
-        return reachedOn;
-    }
-
-    /**
-     * "Posthumous award: at most 12 months early" (docs/rules.md#s7-2), read as: the member died at most that long before
-     * the party age, counted up to the death, would have reached the level (ADR 0015).
-     */
-    private LocalDate theMemberDiedAtMostTheAllowanceBeforeReachingTheLevel(AwardPartyBadge command,
-                                                                            BadgePolicy policy) {
-        int earlyMonths = policy.earlyMonthsAllowed(command.level(), false, true);
-        LocalDate reachedOn = levelReachedOn(command.level());
-        LocalDate died = member.dateOfDeath();
-        if (died.plusMonths(earlyMonths).isBefore(reachedOn)) {
-            throw new RuleViolation(Invariant.I24, "theMemberDiedAtMostTheAllowanceBeforeReachingTheLevel",
-                    "A posthumous " + command.level() + "-year badge goes to a member who died at most " + earlyMonths
-                            + " months before reaching the level; the member died on " + died + " with "
-                            + fullYearsOn(died) + " full years" + reachedOnText(reachedOn));
-        }
-        return reachedOn;
-    }
-
-    private LocalDate levelReachedOn(int level) {
-        return partyAge.partyAge().flatMap(age -> age.reachesYearsOn(level)).orElse(LocalDate.MAX);
-    }
-
-    private int fullYearsOn(LocalDate date) {
-        return partyAge.partyAge().map(age -> age.fullYearsOn(date)).orElse(0);
-    }
-
-    private static String reachedOnText(LocalDate reachedOn) {
-        return reachedOn.equals(LocalDate.MAX) ? "." : " and reaches the level on " + reachedOn + ".";
-    }
-
     /**
      * A discipline applies until {@code DISCIPLINE_EFFECT_MONTHS} after its effective date unless an appeal undid it;
      * an expelled member is not awarded at all, so only the milder forms defer.
@@ -189,30 +90,6 @@ class MemberBadges {
                 .filter(discipline -> date.isBefore(discipline.effectiveDate()
                         .plusMonths(policy.disciplineEffectMonths())))
                 .toList();
-    }
-
-    private static void aDisciplinedMemberIsNotConsideredWithinTheDeferral(DisciplineImposed discipline,
-                                                                           AwardPartyBadge command,
-                                                                           BadgePolicy policy) {
-        LocalDate considerableFrom = discipline.effectiveDate()
-                .plusMonths(policy.deferralMonthsAfter(discipline.form()));
-        if (command.decision().docDate().isBefore(considerableFrom)) {
-            throw new RuleViolation(Invariant.I24, "aDisciplinedMemberIsNotConsideredWithinTheDeferral",
-                    "A member given a " + discipline.form() + " on " + discipline.effectiveDate() + " may be "
-                            + "considered for a badge from " + considerableFrom + " ("
-                            + policy.deferralMonthsAfter(discipline.form()) + " months), not by a decision of "
-                            + command.decision().docDate() + ".");
-        }
-    }
-
-    private static void aDisciplinedMemberIsConsideredOnTheBranchsConfirmationOfCorrection(
-            DisciplineImposed discipline, AwardPartyBadge command) {
-        if (isBlank(command.correctionConfirmationRef())) {
-            throw new RuleViolation(Invariant.I24, "aDisciplinedMemberIsConsideredOnTheBranchsConfirmationOfCorrection",
-                    "The " + discipline.form() + " of " + discipline.effectiveDate() + " still applies, so the "
-                            + "member is considered for a badge only with the branch's confirmation that the fault "
-                            + "was corrected.");
-        }
     }
 
     private void onlyAnAwardedBadgeIsReissued(int level) {
