@@ -77,7 +77,8 @@ final class ChainVerifier {
                     continue;
                 }
                 if (!commitIntact(commit)) {
-                    return broken(commitsChecked, eventsChecked, position, "a hash does not match the commit's content");
+                    return broken(commitsChecked, eventsChecked, position,
+                                  "a hash does not match the commit's content");
                 }
                 for (Document event : CommitDocument.events(commit)) {
                     String aggregate = event.getString(CommitDocument.AGGREGATE_IDENTIFIER);
@@ -135,7 +136,8 @@ final class ChainVerifier {
                                                   event.getDate(CommitDocument.TIMESTAMP),
                                                   event.getString(CommitDocument.PAYLOAD_TYPE),
                                                   event.getString(CommitDocument.PAYLOAD_REVISION),
-                                                  event.get(CommitDocument.PAYLOAD), event.get(CommitDocument.META_DATA),
+                                                  event.get(CommitDocument.PAYLOAD),
+                                                  event.get(CommitDocument.META_DATA),
                                                   event.getString(CommitDocument.PREVIOUS_HASH));
             if (!recomputed.equals(event.getString(CommitDocument.HASH))) {
                 return false;

@@ -41,7 +41,7 @@ interface LogStore {
     /** Commits and tombstones by position. */
     Map<Long, Document> findCommits(Collection<Long> positions);
 
-    /** Only whether each position holds a commit or a tombstone (no events read). */
+    /** Only whether each position holds a commit or a tombstone, its commit id and time high-water (no events). */
     Map<Long, Document> findCommitHeaders(Collection<Long> positions);
 
     /** Stores a commit under its position; a duplicate key means the position or the request is taken. */

@@ -40,8 +40,8 @@ import static com.mongodb.client.model.Filters.in;
  * </ul>
  * Every write asks for a majority write concern itself (the commit insert also for the journal), and every read for
  * the majority read concern, whatever the connection string says: an append is acknowledged only once it survives the
- * loss of the primary, and a processor never delivers a commit that a failover could still roll back. Every read is {@code _id} equality or {@code $in}, or
- * equality on the one unique {@code request} key.
+ * loss of the primary, and a processor never delivers a commit that a failover could still roll back. Every read is
+ * {@code _id} equality or {@code $in}, or equality on the one unique {@code request} key.
  */
 final class MongoLogStore implements LogStore {
 
@@ -61,7 +61,8 @@ final class MongoLogStore implements LogStore {
     private static final WriteConcern JOURNALED = WriteConcern.MAJORITY.withJournal(true);
     private static final WriteConcern DURABLE = WriteConcern.MAJORITY;
     private static final Bson HEADER = new Document(CommitDocument.ID, 1).append(CommitDocument.TOMBSTONE, 1)
-                                                                          .append(CommitDocument.COMMIT_ID, 1);
+                                                                          .append(CommitDocument.COMMIT_ID, 1)
+                                                                          .append(CommitDocument.TIME_HIGH_WATER, 1);
 
     private final MongoCollection<Document> commits;
     private final MongoCollection<Document> streams;

@@ -128,8 +128,8 @@ final class TrackingReader {
         if (found == null) {
             return head();
         }
-        List<Document> events = CommitDocument.events(found);
         long position = CommitDocument.positionOf(found);
+        List<Document> events = CommitDocument.events(store.findCommits(List.of(position)).get(position));
         long lowestEmpty = lowestEmpty(store.filledThrough() + 1, position - 1);
         if (lowestEmpty > 0) {
             return LogPosition.endOf(lowestEmpty - 1).token();
@@ -170,15 +170,16 @@ final class TrackingReader {
         }
     }
 
+    /** The header of the first commit (not a tombstone) from {@code from} to {@code limit}; reads no events. */
     private Document firstCommitFrom(long from, long limit) {
         int width = 16;
         for (long start = from; start <= limit; start += width, width = Math.min(width * 2, 1024)) {
             List<Long> window = range(start, Math.min(limit, start + width - 1));
-            Map<Long, Document> commits = store.findCommits(window);
+            Map<Long, Document> headers = store.findCommitHeaders(window);
             for (long position : window) {
-                Document commit = commits.get(position);
-                if (commit != null && !CommitDocument.isTombstone(commit)) {
-                    return commit;
+                Document header = headers.get(position);
+                if (header != null && !CommitDocument.isTombstone(header)) {
+                    return header;
                 }
             }
         }
