@@ -38,8 +38,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 class MemberBadges {
 
-    private final Member member;
+    private final Standing standing;
     private final MemberPartyAge partyAge;
+    private final MemberCorrections corrections;
     /** Every level ever awarded: a level is awarded once, even if the badge was later handed back. */
     private final Set<Integer> awardedLevels = new HashSet<>();
     /** The badge number the member holds for each level awarded and not handed back. */
@@ -47,19 +48,20 @@ class MemberBadges {
     /** Disciplines imposed, oldest first, less those an appeal annulled or reduced. */
     private final List<DisciplineImposed> disciplines = new ArrayList<>();
 
-    MemberBadges(Member member, MemberPartyAge partyAge) {
-        this.member = member;
+    MemberBadges(Standing standing, MemberPartyAge partyAge, MemberCorrections corrections) {
+        this.standing = standing;
         this.partyAge = partyAge;
+        this.corrections = corrections;
     }
 
     @CommandHandler
     void handle(AwardPartyBadge command, BadgePolicy policy, DisciplinePolicy disciplinePolicy) {
-        BadgeAwardPolicy.Facts facts = new BadgeAwardPolicy.Facts(command, member.status(), member.statusAtDeath(),
-                member.dateOfDeath(), Set.copyOf(awardedLevels), partyAge.partyAge(),
+        BadgeAwardPolicy.Facts facts = new BadgeAwardPolicy.Facts(command, standing.status(), standing.statusAtDeath(),
+                standing.dateOfDeath(), Set.copyOf(awardedLevels), partyAge.partyAge(),
                 disciplinesInEffectOn(command.decision().docDate(), disciplinePolicy));
         new BadgeAwardPolicy(policy).enforce(facts);
-        LocalDate lastAlive = command.posthumous() ? member.dateOfDeath() : command.occasionDate();
-        apply(new PartyBadgeAwarded(member.memberId(), command.level(), command.badgeNumber(), command.occasionDate(),
+        LocalDate lastAlive = command.posthumous() ? standing.dateOfDeath() : command.occasionDate();
+        apply(new PartyBadgeAwarded(standing.memberId(), command.level(), command.badgeNumber(), command.occasionDate(),
                 lastAlive.isBefore(facts.levelReachedOn()), command.posthumous(), command.decision().issuingOrgId()));
     }
 
@@ -67,7 +69,7 @@ class MemberBadges {
     void handle(ReissueBadge command) {
         onlyAnAwardedBadgeIsReissued(command.level());
         aBadgeIsReissuedForAGoodReason(command);
-        apply(new PartyBadgeReissued(member.memberId(), command.level(), heldBadges.get(command.level()),
+        apply(new PartyBadgeReissued(standing.memberId(), command.level(), heldBadges.get(command.level()),
                 command.newBadgeNumber(), command.reason(), command.decision().docDate(),
                 command.decision().issuingOrgId()));
     }
@@ -76,7 +78,7 @@ class MemberBadges {
     void handle(ReclaimBadge command) {
         onlyAnExpelledMemberHandsABadgeBack();
         onlyAHeldBadgeIsHandedBack(command.level());
-        apply(new PartyBadgeReturned(member.memberId(), command.level(), heldBadges.get(command.level()),
+        apply(new PartyBadgeReturned(standing.memberId(), command.level(), heldBadges.get(command.level()),
                 command.returnedOn(), command.decision().issuingOrgId()));
     }
 
@@ -108,10 +110,10 @@ class MemberBadges {
     }
 
     private void onlyAnExpelledMemberHandsABadgeBack() {
-        if (member.status() != MemberStatus.EXPELLED) {
+        if (standing.status() != MemberStatus.EXPELLED) {
             throw new RuleViolation(Invariant.BADGE_RETURN, "onlyAnExpelledMemberHandsABadgeBack",
                     "Badges are handed back on expulsion (a deceased member's family keeps them); this record is "
-                            + member.status() + ".");
+                            + standing.status() + ".");
         }
     }
 
@@ -163,7 +165,7 @@ class MemberBadges {
     @EventSourcingHandler
     void on(EntryAnnulled event) {
         if (event.annulledEventType() == EntryType.PARTY_BADGE_AWARDED) {
-            int level = member.corrections.badgeLevelOf(event.annulledEventId());
+            int level = corrections.badgeLevelOf(event.annulledEventId());
             awardedLevels.remove(level);
             heldBadges.remove(level);
         }

@@ -22,11 +22,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 class MemberContact {
 
-    private final Member member;
+    private final Standing standing;
     private final MemberPartyAge partyAge;
 
-    MemberContact(Member member, MemberPartyAge partyAge) {
-        this.member = member;
+    MemberContact(Standing standing, MemberPartyAge partyAge) {
+        this.standing = standing;
         this.partyAge = partyAge;
     }
 
@@ -36,7 +36,7 @@ class MemberContact {
         contactIsLostOnceUntilRestored();
         contactIsRecordedByTheMembersBranchOrACommitteeAboveIt(command.decision(), registry);
         aContactChangeIsRecordedNoEarlierThanItHappened(command.from(), command.decision());
-        apply(new MemberLostContact(member.memberId(), member.homeOrgId(), command.from(),
+        apply(new MemberLostContact(standing.memberId(), standing.homeOrgId(), command.from(),
                 command.decision().issuingOrgId()));
     }
 
@@ -46,15 +46,15 @@ class MemberContact {
         contactIsRecordedByTheMembersBranchOrACommitteeAboveIt(command.decision(), registry);
         contactIsRestoredNoEarlierThanItWasLost(command);
         aContactChangeIsRecordedNoEarlierThanItHappened(command.to(), command.decision());
-        apply(new MemberContactRestored(member.memberId(), member.homeOrgId(), lostFrom(), command.to(),
+        apply(new MemberContactRestored(standing.memberId(), standing.homeOrgId(), lostFrom(), command.to(),
                 command.decision().issuingOrgId()));
     }
 
     private void onlyAProbationaryOrFullMemberLosesContact() {
-        if (member.status() == null || !member.status().isOnRoll()) {
+        if (standing.status() == null || !standing.status().isOnRoll()) {
             throw new RuleViolation(Invariant.LOST_CONTACT, "onlyAProbationaryOrFullMemberLosesContact",
                     "Only a probationary or full member on a branch's roll can lose contact with it; this record is "
-                            + member.status() + ".");
+                            + standing.status() + ".");
         }
     }
 
@@ -69,7 +69,7 @@ class MemberContact {
     /** The branch knows first that a member stopped coming; a committee above it may record it too (I27). */
     private void contactIsRecordedByTheMembersBranchOrACommitteeAboveIt(DecisionRef decision,
                                                                         OrganisationRegistry registry) {
-        String home = member.homeOrgId();
+        String home = standing.homeOrgId();
         if (!registry.isSelfOrAncestor(decision.issuingOrgId(), home, decision.docDate())) {
             throw new RuleViolation(Invariant.LOST_CONTACT, "contactIsRecordedByTheMembersBranchOrACommitteeAboveIt",
                     "Contact of a member of " + home + " is recorded by that branch or a committee above it on "
@@ -88,7 +88,7 @@ class MemberContact {
     private void onlyLostContactIsRestored() {
         if (partyAge.lostContactSince().isEmpty()) {
             throw new RuleViolation(Invariant.LOST_CONTACT, "onlyLostContactIsRestored",
-                    "Member " + member.memberId() + " is not out of contact, so there is no contact to restore.");
+                    "Member " + standing.memberId() + " is not out of contact, so there is no contact to restore.");
         }
     }
 

@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import vn.partyledger.command.organisation.AuthorityResolver;
-import vn.partyledger.command.organisation.MembershipLedger;
 import vn.partyledger.domain.badge.PartyBadgeAwarded;
 import vn.partyledger.domain.correction.AnnulEntry;
 import vn.partyledger.domain.correction.CorrectEntryDate;
@@ -48,7 +47,7 @@ class MemberCorrections {
     private record Entry(String eventId, EntryType type, LocalDate date, String homeOrgId, String decidedByOrgId) {
     }
 
-    private final Member member;
+    private final Standing standing;
     private final Map<String, Entry> entries = new HashMap<>();
     private final Set<String> annulled = new HashSet<>();
     /** The id of the entry whose effect is in force, per kind of effect (one per badge level). */
@@ -60,23 +59,21 @@ class MemberCorrections {
     /** When the member's current line on the roster began: a death cannot be moved before it. */
     private LocalDate rosterLineSince;
 
-    MemberCorrections(Member member) {
-        this.member = member;
+    MemberCorrections(Standing standing) {
+        this.standing = standing;
     }
 
-    @CommandHandler
-    void handle(AnnulEntry command, AuthorityResolver authority, MembershipLedger ledger) {
+    EntryAnnulled annul(AnnulEntry command, AuthorityResolver authority) {
         Entry entry = theEntryIsOnThisRecord(command);
         anAnnulledEntryStaysAnnulled(entry);
         onlyAMistakenDeathStrikeOffBadgeOrExemptionIsAnnulled(entry);
         onlyAnEntryWhoseEffectIsStillInForceIsCorrected(entry);
         aCorrectionIsSignedByTheCommitteeThatAdmitsOrTheEntrysDecider(entry, command.decision(), authority);
-        MemberStatus restored = statusBefore(entry);
-        apply(new EntryAnnulled(member.memberId(), entry.eventId(), entry.type(), entry.homeOrgId(), entry.date(),
-                restored, command.reason(), command.decision().issuingOrgId(), command.decision().docDate()));
-        if (restored != null) {
-            ledger.enrol(entry.homeOrgId(), member.memberId(), restored, entry.date());
-        }
+        EntryAnnulled annulled = new EntryAnnulled(standing.memberId(), entry.eventId(), entry.type(),
+                entry.homeOrgId(), entry.date(), statusBefore(entry), command.reason(),
+                command.decision().issuingOrgId(), command.decision().docDate());
+        apply(annulled);
+        return annulled;
     }
 
     @CommandHandler
@@ -92,7 +89,7 @@ class MemberCorrections {
             aCorrectedAdmissionDecisionFallsBetweenCandidacyAndItsReceipt(command.correctedDate());
         }
         aCorrectionIsSignedByTheCommitteeThatAdmitsOrTheEntrysDecider(entry, command.decision(), authority);
-        apply(new EntryDateCorrected(member.memberId(), entry.eventId(), entry.type(), entry.homeOrgId(), entry.date(),
+        apply(new EntryDateCorrected(standing.memberId(), entry.eventId(), entry.type(), entry.homeOrgId(), entry.date(),
                 command.correctedDate(), command.reason(), command.decision().issuingOrgId(),
                 command.decision().docDate()));
     }
@@ -100,7 +97,7 @@ class MemberCorrections {
     /** Only a death and a strike-off change the status; both are undone to the status the member had before. */
     private MemberStatus statusBefore(Entry entry) {
         return switch (entry.type()) {
-            case MEMBER_DECEASED -> member.statusAtDeath();
+            case MEMBER_DECEASED -> standing.statusAtDeath();
             case MEMBER_STRUCK_OFF -> MemberStatus.FULL;
             default -> null;
         };
@@ -111,7 +108,7 @@ class MemberCorrections {
         if (entry == null) {
             throw new RuleViolation(Invariant.I30, "theEntryIsOnThisRecord",
                     "Event " + command.eventId() + " is not a correctable entry on the record of member "
-                            + member.memberId() + "; a correction names an entry of this member's own record.");
+                            + standing.memberId() + "; a correction names an entry of this member's own record.");
         }
         return entry;
     }
@@ -160,7 +157,7 @@ class MemberCorrections {
     private void aCorrectedDateOfDeathFallsWithinTheRosterLineItEnds(LocalDate correctedDate) {
         if (correctedDate.isBefore(rosterLineSince)) {
             throw new RuleViolation(Invariant.I30, "aCorrectedDateOfDeathFallsWithinTheRosterLineItEnds",
-                    "The member's standing in " + member.homeOrgId() + " began on " + rosterLineSince
+                    "The member's standing in " + standing.homeOrgId() + " began on " + rosterLineSince
                             + ", so the death cannot be moved to " + correctedDate + "; the entries after that date "
                             + "would be wrong as well and are corrected first.");
         }
@@ -181,7 +178,7 @@ class MemberCorrections {
                                                                               AuthorityResolver authority) {
         if (!decision.issuingOrgId().equals(entry.decidedByOrgId())) {
             CommitteeThatAdmits.mustSign(Invariant.I30, "aCorrectionIsSignedByTheCommitteeThatAdmitsOrTheEntrysDecider",
-                    "correcting the record", member.homeOrgId(), decision, authority);
+                    "correcting the record", standing.homeOrgId(), decision, authority);
         }
     }
 
@@ -211,7 +208,7 @@ class MemberCorrections {
     @EventSourcingHandler
     void on(AdmissionApproved event, @MessageIdentifier String eventId) {
         admissionReceivedOn = event.receivedByBranchOn();
-        record(eventId, EntryType.ADMISSION_APPROVED, event.decisionDate(), member.homeOrgId(),
+        record(eventId, EntryType.ADMISSION_APPROVED, event.decisionDate(), standing.homeOrgId(),
                 event.decidedByOrgId());
     }
 
@@ -255,13 +252,13 @@ class MemberCorrections {
     @EventSourcingHandler
     void on(PartyBadgeAwarded event, @MessageIdentifier String eventId) {
         badgeLevels.put(eventId, event.level());
-        record(eventId, EntryType.PARTY_BADGE_AWARDED, event.occasionDate(), member.homeOrgId(),
+        record(eventId, EntryType.PARTY_BADGE_AWARDED, event.occasionDate(), standing.homeOrgId(),
                 event.decidedByOrgId());
     }
 
     @EventSourcingHandler
     void on(ExemptionGranted event, @MessageIdentifier String eventId) {
-        record(eventId, EntryType.EXEMPTION_GRANTED, event.from(), member.homeOrgId(), event.decidedByOrgId());
+        record(eventId, EntryType.EXEMPTION_GRANTED, event.from(), standing.homeOrgId(), event.decidedByOrgId());
     }
 
     @EventSourcingHandler

@@ -5,7 +5,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import vn.partyledger.domain.correction.EntryAnnulled;
 import vn.partyledger.domain.correction.EntryType;
 import vn.partyledger.command.organisation.AuthorityResolver;
-import vn.partyledger.command.organisation.MembershipLedger;
 import vn.partyledger.domain.discipline.AppealFiled;
 import vn.partyledger.domain.discipline.AppealOutcome;
 import vn.partyledger.domain.discipline.AppealResolved;
@@ -40,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 class MemberDiscipline {
 
-    private final Member member;
+    private final Standing standing;
     /** The date of the latest decision a member may appeal against, per subject. */
     private final Map<AppealSubject, LocalDate> decisions = new EnumMap<>(AppealSubject.class);
     private boolean suspended;
@@ -49,37 +48,33 @@ class MemberDiscipline {
     /** The subject whose decision an appeal annulled, until membership is restored (I26); or null. */
     private AppealSubject annulled;
 
-    MemberDiscipline(Member member) {
-        this.member = member;
+    MemberDiscipline(Standing standing) {
+        this.standing = standing;
     }
 
-    @CommandHandler
-    void handle(ImposeDiscipline command, AuthorityResolver authority, MembershipLedger ledger) {
+    DisciplineImposed impose(ImposeDiscipline command, AuthorityResolver authority) {
         disciplineIsImposedOnAMemberOnTheRoll();
         aProbationaryMemberIsOnlyReprimandedOrWarned(command.form());
         aBranchOnlyReprimandsOrWarnsItsMembers(command);
         dismissalIsOnlyFromAPostTheMemberHolds(command);
         dismissalAndExpulsionAreDecidedByTheDisciplineAuthority(command, authority);
-        String home = member.homeOrgId();
-        LocalDate effective = command.decision().docDate();
-        apply(new DisciplineImposed(member.memberId(), command.form(), home, command.decision().issuingOrgId(),
-                effective, command.violationCategory()));
-        if (command.form() == DisciplineForm.EXPULSION) {
-            ledger.release(home, member.memberId(), effective);
-        }
+        DisciplineImposed imposed = new DisciplineImposed(standing.memberId(), command.form(), standing.homeOrgId(),
+                command.decision().issuingOrgId(), command.decision().docDate(), command.violationCategory());
+        apply(imposed);
+        return imposed;
     }
 
     @CommandHandler
     void handle(SuspendPartyActivity command) {
         onlyAMemberOnTheRollIsSuspendedOnce();
-        apply(new MemberSuspended(member.memberId(), command.decision().issuingOrgId(),
+        apply(new MemberSuspended(standing.memberId(), command.decision().issuingOrgId(),
                 command.decision().docDate()));
     }
 
     @CommandHandler
     void handle(LiftSuspension command) {
         onlyASuspensionInForceIsLifted();
-        apply(new MemberSuspensionLifted(member.memberId(), command.decision().issuingOrgId(),
+        apply(new MemberSuspensionLifted(standing.memberId(), command.decision().issuingOrgId(),
                 command.decision().docDate()));
     }
 
@@ -88,14 +83,14 @@ class MemberDiscipline {
         anAppealIsAgainstADecisionOnRecord(command);
         oneAppealIsPendingAtATime();
         anAppealIsFiledWithinItsPeriodOfReceivingTheDecision(command, calendar, policy);
-        apply(new AppealFiled(member.memberId(), command.subject(), command.decisionReceivedOn(),
+        apply(new AppealFiled(standing.memberId(), command.subject(), command.decisionReceivedOn(),
                 command.filedOn()));
     }
 
     @CommandHandler
     void handle(ResolveAppeal command) {
         onlyAPendingAppealIsResolved();
-        apply(new AppealResolved(member.memberId(), pendingAppeal, command.outcome(),
+        apply(new AppealResolved(standing.memberId(), pendingAppeal, command.outcome(),
                 command.decision().issuingOrgId(), command.decision().docDate()));
     }
 
@@ -110,23 +105,23 @@ class MemberDiscipline {
     }
 
     private void disciplineIsImposedOnAMemberOnTheRoll() {
-        if (member.status() == null || !member.status().isOnRoll()) {
+        if (standing.status() == null || !standing.status().isOnRoll()) {
             throw new RuleViolation(Invariant.I12, "disciplineIsImposedOnAMemberOnTheRoll",
-                    "Discipline is imposed on a probationary or full member; this record is " + member.status() + ".");
+                    "Discipline is imposed on a probationary or full member; this record is " + standing.status() + ".");
         }
     }
 
     private void aProbationaryMemberIsOnlyReprimandedOrWarned(DisciplineForm form) {
-        if (member.status() == MemberStatus.PROBATIONARY && !form.isMild()) {
+        if (standing.status() == MemberStatus.PROBATIONARY && !form.isMild()) {
             throw new RuleViolation(Invariant.I12, "aProbationaryMemberIsOnlyReprimandedOrWarned",
                     "A probationary member can only be reprimanded or warned, not given " + form + ".");
         }
     }
 
     private void aBranchOnlyReprimandsOrWarnsItsMembers(ImposeDiscipline command) {
-        if (command.decision().issuingOrgId().equals(member.homeOrgId()) && !command.form().isMild()) {
+        if (command.decision().issuingOrgId().equals(standing.homeOrgId()) && !command.form().isMild()) {
             throw new RuleViolation(Invariant.I12, "aBranchOnlyReprimandsOrWarnsItsMembers",
-                    "Branch " + member.homeOrgId() + " may only reprimand or warn its members; " + command.form()
+                    "Branch " + standing.homeOrgId() + " may only reprimand or warn its members; " + command.form()
                             + " is proposed by the branch and decided by the superior standing committee.");
         }
     }
@@ -142,16 +137,16 @@ class MemberDiscipline {
                                                                          AuthorityResolver authority) {
         if (!command.form().isMild()) {
             CommitteeThatAdmits.mustSign(Invariant.I12, "dismissalAndExpulsionAreDecidedByTheDisciplineAuthority",
-                    command.form().toString(), member.homeOrgId(), command.decision(), authority);
+                    command.form().toString(), standing.homeOrgId(), command.decision(), authority);
         }
     }
 
     private void onlyAMemberOnTheRollIsSuspendedOnce() {
-        if (member.status() == null || !member.status().isOnRoll() || suspended) {
+        if (standing.status() == null || !standing.status().isOnRoll() || suspended) {
             throw new RuleViolation(Invariant.SUSPENSION, "onlyAMemberOnTheRollIsSuspendedOnce",
                     "Party activity is suspended for a probationary or full member not already suspended; this "
                             + "record is "
-                            + member.status() + (suspended ? " and already suspended." : "."));
+                            + standing.status() + (suspended ? " and already suspended." : "."));
         }
     }
 
@@ -200,7 +195,7 @@ class MemberDiscipline {
     private void onlyAPendingAppealIsResolved() {
         if (pendingAppeal == null) {
             throw new RuleViolation(Invariant.I21, "onlyAPendingAppealIsResolved",
-                    "No appeal is pending for member " + member.memberId() + ", so none can be resolved.");
+                    "No appeal is pending for member " + standing.memberId() + ", so none can be resolved.");
         }
     }
 

@@ -2,6 +2,7 @@ package vn.partyledger.command.member;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.partyledger.command.organisation.GrassrootsOrganisations;
 import vn.partyledger.domain.correction.EntryAnnulled;
 import vn.partyledger.domain.correction.EntryType;
 import vn.partyledger.domain.exemption.EndExemption;
@@ -24,12 +25,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 class MemberExemptions {
 
-    private final Member member;
+    private final Standing standing;
     /** The exemption in force, or null. */
     private ExemptionGranted inForce;
 
-    MemberExemptions(Member member) {
-        this.member = member;
+    MemberExemptions(Standing standing) {
+        this.standing = standing;
     }
 
     @CommandHandler
@@ -46,7 +47,7 @@ class MemberExemptions {
             temporaryExemptionIsDecidedByTheGrassrootsCommittee(command, grassroots);
         }
         noOverlappingExemptionInForce(command);
-        apply(new ExemptionGranted(member.memberId(), command.kind(), command.reason(), command.from(),
+        apply(new ExemptionGranted(standing.memberId(), command.kind(), command.reason(), command.from(),
                 command.kind() == ExemptionKind.FULL ? null : command.until(),
                 command.resolution().issuingOrgId(), command.applicationRef()));
     }
@@ -56,12 +57,12 @@ class MemberExemptions {
         onlyAnExemptionInForceEnds();
         anExemptionCannotEndBeforeItStarts(command);
         onlyATemporaryExemptionPastItsEndDateExpires(command);
-        apply(new ExemptionEnded(member.memberId(), inForce.kind(), command.reason(), command.endedOn(),
+        apply(new ExemptionEnded(standing.memberId(), inForce.kind(), command.reason(), command.endedOn(),
                 command.returnFeedbackRef()));
     }
 
     private void fullExemptionIsForAFullMember(ExemptionPolicy policy) {
-        MemberStatus status = member.status();
+        MemberStatus status = standing.status();
         boolean eligible = status == MemberStatus.FULL
                 || (status == MemberStatus.PROBATIONARY && policy.allowProbationary());
         if (!eligible) {
@@ -88,18 +89,18 @@ class MemberExemptions {
     }
 
     private void fullExemptionIsDecidedByTheMembersBranch(GrantExemption command) {
-        if (!command.resolution().issuingOrgId().equals(member.homeOrgId())) {
+        if (!command.resolution().issuingOrgId().equals(standing.homeOrgId())) {
             throw new RuleViolation(Invariant.I14, "fullExemptionIsDecidedByTheMembersBranch",
-                    "A full exemption is decided by the member's own branch " + member.homeOrgId() + ", not by "
+                    "A full exemption is decided by the member's own branch " + standing.homeOrgId() + ", not by "
                             + command.resolution().issuingOrgId() + ".");
         }
     }
 
     private void temporaryExemptionIsForAMemberOnTheRoll() {
-        if (member.status() == null || !member.status().isOnRoll()) {
+        if (standing.status() == null || !standing.status().isOnRoll()) {
             throw new RuleViolation(Invariant.I15, "temporaryExemptionIsForAMemberOnTheRoll",
                     "A temporary exemption is granted to a probationary or full member; this record is "
-                            + member.status() + ".");
+                            + standing.status() + ".");
         }
     }
 
@@ -123,7 +124,7 @@ class MemberExemptions {
 
     private void temporaryExemptionIsDecidedByTheGrassrootsCommittee(GrantExemption command,
                                                                      GrassrootsOrganisations grassroots) {
-        String decidingBody = grassroots.of(member.homeOrgId(), command.resolution().docDate()).orElse(null);
+        String decidingBody = grassroots.of(standing.homeOrgId(), command.resolution().docDate()).orElse(null);
         if (!command.resolution().issuingOrgId().equals(decidingBody)) {
             throw new RuleViolation(Invariant.I15, "temporaryExemptionIsDecidedByTheGrassrootsCommittee",
                     "A temporary exemption is decided by the grassroots committee of the member's branch ("

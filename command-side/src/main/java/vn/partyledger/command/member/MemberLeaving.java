@@ -3,7 +3,6 @@ package vn.partyledger.command.member;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import vn.partyledger.command.organisation.AuthorityResolver;
-import vn.partyledger.command.organisation.MembershipLedger;
 import vn.partyledger.domain.discipline.AppealSubject;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.discipline.MemberDeceased;
@@ -37,13 +36,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 class MemberLeaving {
 
-    private final Member member;
+    private final Standing standing;
+    private final MemberDiscipline discipline;
     /** The branch's latest strike-off proposal not yet decided, or null. */
     private StrikeOffProposed proposal;
     private boolean exitRequested;
 
-    MemberLeaving(Member member) {
-        this.member = member;
+    MemberLeaving(Standing standing, MemberDiscipline discipline) {
+        this.standing = standing;
+        this.discipline = discipline;
     }
 
     @CommandHandler
@@ -57,48 +58,44 @@ class MemberLeaving {
             aVoluntaryExitFollowsTheMembersOwnRequest();
         }
         branchVoteCannotExceedItsFullMembers(command);
-        apply(new StrikeOffProposed(member.memberId(), command.ground(), command.evidenceRefs(),
+        apply(new StrikeOffProposed(standing.memberId(), command.ground(), command.evidenceRefs(),
                 command.monthsInBreach(), command.voteDate(), command.branchFullMembersOnRoll(),
                 command.branchInFavour(),
                 command.branchInFavour() >= votes.majorityPassMark(command.branchFullMembersOnRoll())));
     }
 
-    @CommandHandler
-    void handle(StrikeOffMember command, AuthorityResolver authority, MembershipLedger ledger) {
+    MemberStruckOff strikeOff(StrikeOffMember command, AuthorityResolver authority) {
         onlyAFullMemberIsStruckOff(Invariant.I20);
         strikeOffFollowsAPassedBranchProposal(command.decision().docDate());
         strikeOffIsDecidedByTheCommitteeThatAdmits(command, authority);
         if (proposal.ground() == StrikeOffGround.VOLUNTARY_EXIT) {
             aVoluntaryExitWaitsForTheOpenDisciplineCase();
         }
-        String home = member.homeOrgId();
-        LocalDate effective = command.decision().docDate();
-        apply(new MemberStruckOff(member.memberId(), home, proposal.ground(), command.decision().issuingOrgId(),
-                effective));
-        ledger.release(home, member.memberId(), effective);
+        MemberStruckOff struckOff = new MemberStruckOff(standing.memberId(), standing.homeOrgId(), proposal.ground(),
+                command.decision().issuingOrgId(), command.decision().docDate());
+        apply(struckOff);
+        return struckOff;
     }
 
     @CommandHandler
     void handle(RequestVoluntaryExit command) {
         onlyAFullMemberIsStruckOff(Invariant.VOLUNTARY_EXIT);
-        apply(new VoluntaryExitRequested(member.memberId(), command.reasonCode(), command.requestedOn()));
+        apply(new VoluntaryExitRequested(standing.memberId(), command.reasonCode(), command.requestedOn()));
     }
 
-    @CommandHandler
-    void handle(RestoreMembership command, MembershipLedger ledger) {
+    MembershipRestored restore(RestoreMembership command) {
         restorationFollowsTheAnnulmentOfTheExit();
-        LocalDate effective = command.decision().docDate();
-        apply(new MembershipRestored(member.memberId(), member.homeOrgId(), MemberStatus.FULL, true,
-                command.decision().issuingOrgId(), effective));
-        ledger.enrol(member.homeOrgId(), member.memberId(), MemberStatus.FULL, effective);
+        MembershipRestored restored = new MembershipRestored(standing.memberId(), standing.homeOrgId(),
+                MemberStatus.FULL, true, command.decision().issuingOrgId(), command.decision().docDate());
+        apply(restored);
+        return restored;
     }
 
-    @CommandHandler
-    void handle(RecordDeath command, MembershipLedger ledger) {
+    MemberDeceased recordDeath(RecordDeath command) {
         deathIsRecordedForAMemberOnTheRoll();
-        String home = member.homeOrgId();
-        apply(new MemberDeceased(member.memberId(), home, command.dateOfDeath()));
-        ledger.release(home, member.memberId(), command.dateOfDeath());
+        MemberDeceased deceased = new MemberDeceased(standing.memberId(), standing.homeOrgId(), command.dateOfDeath());
+        apply(deceased);
+        return deceased;
     }
 
     /**
@@ -107,14 +104,14 @@ class MemberLeaving {
      */
     private void strikeOffIsDecidedByTheCommitteeThatAdmits(StrikeOffMember command, AuthorityResolver authority) {
         CommitteeThatAdmits.mustSign(Invariant.I20, "strikeOffIsDecidedByTheCommitteeThatAdmits", "striking off",
-                member.homeOrgId(), command.decision(), authority);
+                standing.homeOrgId(), command.decision(), authority);
     }
 
     private void onlyAFullMemberIsStruckOff(Invariant code) {
-        if (member.status() != MemberStatus.FULL) {
+        if (standing.status() != MemberStatus.FULL) {
             throw new RuleViolation(code, "onlyAFullMemberIsStruckOff",
                     "This path is for a full member (a probationary one is struck off the probationary list); record "
-                            + member.memberId() + " is " + member.status() + ".");
+                            + standing.memberId() + " is " + standing.status() + ".");
         }
     }
 
@@ -165,7 +162,7 @@ class MemberLeaving {
     }
 
     private void aVoluntaryExitWaitsForTheOpenDisciplineCase() {
-        if (member.discipline.caseOpen()) {
+        if (discipline.caseOpen()) {
             throw new RuleViolation(Invariant.I20, "aVoluntaryExitWaitsForTheOpenDisciplineCase",
                     "A member under an open discipline case is disciplined first; the voluntary exit is considered "
                             + "once the case is closed.");
@@ -173,23 +170,23 @@ class MemberLeaving {
     }
 
     private void restorationFollowsTheAnnulmentOfTheExit() {
-        MemberStatus status = member.status();
+        MemberStatus status = standing.status();
         AppealSubject exitDecision = status == MemberStatus.EXPELLED ? AppealSubject.DISCIPLINE
                 : AppealSubject.STRIKE_OFF;
         boolean left = status == MemberStatus.STRUCK_OFF || status == MemberStatus.LEFT_VOLUNTARILY
                 || status == MemberStatus.EXPELLED;
-        if (!left || !member.discipline.annulled(exitDecision)) {
+        if (!left || !discipline.annulled(exitDecision)) {
             throw new RuleViolation(Invariant.I26, "restorationFollowsTheAnnulmentOfTheExit",
                     "Party status is restored only after an appeal annulled the strike-off or expulsion; record "
-                            + member.memberId() + " is " + status + " without such an annulment.");
+                            + standing.memberId() + " is " + status + " without such an annulment.");
         }
     }
 
     private void deathIsRecordedForAMemberOnTheRoll() {
-        if (member.status() == null || !member.status().isOnRoll()) {
+        if (standing.status() == null || !standing.status().isOnRoll()) {
             throw new RuleViolation(Invariant.I29, "deathIsRecordedForAMemberOnTheRoll",
                     "A death is recorded by the branch for a probationary or full member on its roll; this record is "
-                            + member.status() + ".");
+                            + standing.status() + ".");
         }
     }
 

@@ -25,13 +25,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 class MemberPartyCard {
 
-    private final Member member;
+    private final Standing standing;
     /** The number of the card the member holds, or null when none was issued. */
     private String cardNumber;
     private boolean reportedLost;
 
-    MemberPartyCard(Member member) {
-        this.member = member;
+    MemberPartyCard(Standing standing) {
+        this.standing = standing;
     }
 
     @CommandHandler
@@ -39,21 +39,21 @@ class MemberPartyCard {
         cardIsIssuedToAFullMember();
         cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(command.decision(), authority);
         aMemberHoldsOneCard();
-        apply(new PartyCardIssued(member.memberId(), command.cardNumber(), command.decision().docDate(),
+        apply(new PartyCardIssued(standing.memberId(), command.cardNumber(), command.decision().docDate(),
                 command.decision().issuingOrgId(), command.handedOverMeetingId()));
     }
 
     @CommandHandler
     void handle(ReportCardLost command) {
         onlyAValidCardIsReportedLost();
-        apply(new PartyCardReportedLost(member.memberId(), cardNumber, command.reportedOn()));
+        apply(new PartyCardReportedLost(standing.memberId(), cardNumber, command.reportedOn()));
     }
 
     @CommandHandler
     void handle(ReissuePartyCard command, AuthorityResolver authority) {
         aCardIsReissuedOnlyAfterALossReport();
         cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(command.decision(), authority);
-        apply(new PartyCardReissued(member.memberId(), cardNumber, command.newCardNumber(),
+        apply(new PartyCardReissued(standing.memberId(), cardNumber, command.newCardNumber(),
                 command.decision().docDate(), command.decision().issuingOrgId()));
     }
 
@@ -61,23 +61,23 @@ class MemberPartyCard {
     void handle(ExchangePartyCard command, AuthorityResolver authority) {
         onlyAValidCardIsExchanged();
         cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(command.decision(), authority);
-        apply(new PartyCardExchanged(member.memberId(), cardNumber, command.newCardNumber(), command.campaign(),
+        apply(new PartyCardExchanged(standing.memberId(), cardNumber, command.newCardNumber(), command.campaign(),
                 command.decision().docDate(), command.decision().issuingOrgId()));
     }
 
     private void cardIsIssuedToAFullMember() {
-        if (member.status() != MemberStatus.FULL) {
+        if (standing.status() != MemberStatus.FULL) {
             throw new RuleViolation(Invariant.I13, "cardIsIssuedToAFullMember",
-                    "A party card is issued only to a full member; this record is " + member.status() + ".");
+                    "A party card is issued only to a full member; this record is " + standing.status() + ".");
         }
     }
 
     private void cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(DecisionRef decision,
                                                                              AuthorityResolver authority) {
-        String competent = authority.admissionAuthority(member.homeOrgId(), decision.docDate()).orElse(null);
+        String competent = authority.admissionAuthority(standing.homeOrgId(), decision.docDate()).orElse(null);
         if (!decision.issuingOrgId().equals(competent)) {
             throw new RuleViolation(Invariant.I13, "cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation",
-                    "Party cards for members of " + member.homeOrgId() + " are issued by " + competent
+                    "Party cards for members of " + standing.homeOrgId() + " are issued by " + competent
                             + ", the direct superior of their grassroots organisation on " + decision.docDate()
                             + ", not by " + decision.issuingOrgId() + ".");
         }

@@ -6,7 +6,7 @@ import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.MemberStruckOff;
 import vn.partyledger.domain.discipline.MembershipRestored;
 import vn.partyledger.domain.discipline.StrikeOffGround;
-import vn.partyledger.domain.discipline.ViolationCategory;
+import vn.partyledger.domain.member.ViolationCategory;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.member.ReadmissionGrounds;
 import vn.partyledger.domain.member.ReadmissionPolicy;

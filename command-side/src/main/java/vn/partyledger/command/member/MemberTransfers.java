@@ -1,7 +1,7 @@
 package vn.partyledger.command.member;
 
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import vn.partyledger.command.organisation.MembershipLedger;
+import vn.partyledger.domain.member.MemberCollectivelyTransferred;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
@@ -17,58 +17,77 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The member's side of its transfers: which case is open for it (a transfer case cannot see the others, so I16's "no
- * other open transfer" is checked here), and the home change an official transfer brings. Called by the TransferCase
- * in the same unit of work (ADR 0009).
+ * other open transfer" is checked here), the home change an official transfer brings, and the collective transfer of a
+ * merge or split. Called by the processes that change the transfer case or the organisations in the same unit of work
+ * (process.TransferOfAMember, process.CollectiveTransfer; ADR 0009).
  */
 class MemberTransfers {
 
-    private final Member member;
+    private final Standing standing;
     /** The transfer case open for the member (letter in transit or temporary attachment), or null. */
     private String openTransferId;
 
-    MemberTransfers(Member member) {
-        this.member = member;
+    MemberTransfers(Standing standing) {
+        this.standing = standing;
     }
 
     void open(String transferId, TransferType type, String fromOrgId, String toOrgId, LocalDate letterDate) {
         onlyAProbationaryOrFullMemberIsTransferred();
         aTransferLeavesFromTheMembersHome(fromOrgId);
         noOtherOpenTransfer();
-        apply(new MemberTransferOpened(member.memberId(), transferId, type, fromOrgId, toOrgId, letterDate));
+        apply(new MemberTransferOpened(standing.memberId(), transferId, type, fromOrgId, toOrgId, letterDate));
     }
 
-    void changeHome(String transferId, String toOrgId, LocalDate effectiveDate, MembershipLedger ledger) {
-        String fromOrgId = member.homeOrgId();
-        apply(new MemberHomeChanged(member.memberId(), transferId, fromOrgId, toOrgId, effectiveDate));
-        ledger.release(fromOrgId, member.memberId(), effectiveDate);
-        ledger.enrol(toOrgId, member.memberId(), member.status(), effectiveDate);
+    MemberHomeChanged changeHome(String transferId, String toOrgId, LocalDate effectiveDate) {
+        MemberHomeChanged changed = new MemberHomeChanged(standing.memberId(), transferId, standing.homeOrgId(),
+                toOrgId, effectiveDate);
+        apply(changed);
+        return changed;
     }
 
     void attach(String transferId, String hostOrgId, LocalDate from, LocalDate expectedReturn) {
-        apply(new MemberTemporarilyAttached(member.memberId(), transferId, member.homeOrgId(), hostOrgId, from,
+        apply(new MemberTemporarilyAttached(standing.memberId(), transferId, standing.homeOrgId(), hostOrgId, from,
                 expectedReturn));
     }
 
     /** Only the case itself knows its present-by date (a reissued letter moves it), so it tells the member. */
     void presentedLate(String transferId, LocalDate presentBy, LocalDate presentedDate) {
-        apply(new TransferPresentedLate(member.memberId(), transferId, presentBy, presentedDate));
+        apply(new TransferPresentedLate(standing.memberId(), transferId, presentBy, presentedDate));
     }
 
     void close(String transferId, LocalDate closedOn) {
-        apply(new MemberTransferClosed(member.memberId(), transferId, closedOn));
+        apply(new MemberTransferClosed(standing.memberId(), transferId, closedOn));
+    }
+
+    /**
+     * Moves the member's home to {@code toOrgId} as part of an organisation's merge or split (I2): no letter, no
+     * deadline, no gap in party age.
+     */
+    void transferCollectively(String fromOrgId, String toOrgId, LocalDate effectiveDate) {
+        collectiveTransferMovesAMemberFromTheirCurrentHome(fromOrgId);
+        apply(new MemberCollectivelyTransferred(standing.memberId(), fromOrgId, toOrgId, effectiveDate));
+    }
+
+    private void collectiveTransferMovesAMemberFromTheirCurrentHome(String fromOrgId) {
+        if (!standing.onRoll() || !fromOrgId.equals(standing.homeOrgId())) {
+            throw new RuleViolation(Invariant.I2, "collectiveTransferMovesAMemberFromTheirCurrentHome",
+                    "Only a probationary or full member whose home is " + fromOrgId
+                            + " is moved by its merge or split; member " + standing.memberId() + " is "
+                            + standing.status() + " with home " + standing.homeOrgId() + ".");
+        }
     }
 
     private void onlyAProbationaryOrFullMemberIsTransferred() {
-        if (member.status() == null || !member.status().isOnRoll()) {
+        if (standing.status() == null || !standing.status().isOnRoll()) {
             throw new RuleViolation(Invariant.I16, "onlyAProbationaryOrFullMemberIsTransferred",
-                    "Only a probationary or full member can be transferred; this record is " + member.status() + ".");
+                    "Only a probationary or full member can be transferred; this record is " + standing.status() + ".");
         }
     }
 
     private void aTransferLeavesFromTheMembersHome(String fromOrgId) {
-        if (!fromOrgId.equals(member.homeOrgId())) {
+        if (!fromOrgId.equals(standing.homeOrgId())) {
             throw new RuleViolation(Invariant.I16, "aTransferLeavesFromTheMembersHome",
-                    "The member's home is " + member.homeOrgId() + ", so a transfer cannot send them from "
+                    "The member's home is " + standing.homeOrgId() + ", so a transfer cannot send them from "
                             + fromOrgId + ".");
         }
     }

@@ -122,7 +122,7 @@ public class Organisation {
     }
 
     /** Puts a member on this organisation's roll; called by a member command in the same unit of work. */
-    void enrol(String memberId, MemberStatus status, LocalDate effectiveDate) {
+    public void enrol(String memberId, MemberStatus status, LocalDate effectiveDate) {
         memberBelongsToABranchThatExistsOnTheBusinessDate(effectiveDate);
         if (status.equals(roll.get(memberId))) {
             return;
@@ -398,32 +398,32 @@ public class Organisation {
     // ---- Merge and split (I2): called by OrganisationRestructuring, which moves each member in the same unit of work ----
 
     /** The members to move, once this organisation is known to exist on the restructuring's date. */
-    Map<String, MemberStatus> rollForRestructuring(LocalDate effectiveDate) {
+    public Map<String, MemberStatus> rollForRestructuring(LocalDate effectiveDate) {
         anOrganisationChangesOnlyWhileItExists(effectiveDate);
         return Map.copyOf(roll);
     }
 
     /** Records that the sources merge into this organisation, which must be able to take all their members. */
-    void absorb(List<String> sourceOrgIds, int incomingMembers, LocalDate effectiveDate) {
+    public void absorb(List<String> sourceOrgIds, int incomingMembers, LocalDate effectiveDate) {
         anOrganisationIsNotMergedIntoItself(sourceOrgIds);
         everyTransferredMemberFindsAHome(incomingMembers, effectiveDate);
         apply(new OrganisationsMerged(orgId, List.copyOf(sourceOrgIds), effectiveDate));
     }
 
     /** Checks, before any member moves, that this split target can take the members allocated to it. */
-    void receiveCollectively(int incomingMembers, LocalDate effectiveDate) {
+    public void receiveCollectively(int incomingMembers, LocalDate effectiveDate) {
         everyTransferredMemberFindsAHome(incomingMembers, effectiveDate);
     }
 
     /** Records the split once the allocation gives every member on the roll exactly one other home. */
-    void split(List<MemberAllocation> allocation, LocalDate effectiveDate) {
+    public void split(List<MemberAllocation> allocation, LocalDate effectiveDate) {
         anOrganisationChangesOnlyWhileItExists(effectiveDate);
         splitAllocatesEveryMemberOnTheRollExactlyOnce(allocation);
         apply(new OrganisationSplit(orgId, List.copyOf(allocation), effectiveDate));
     }
 
     /** Takes a member off the roll (moved, struck off); called by a member command in the same unit of work. */
-    void release(String memberId, LocalDate effectiveDate) {
+    public void release(String memberId, LocalDate effectiveDate) {
         onlyAMemberOnTheRollIsReleased(memberId);
         apply(new MemberReleased(orgId, memberId, effectiveDate));
     }
@@ -436,7 +436,7 @@ public class Organisation {
     }
 
     /** Dissolves the organisation once every member has moved; the successor is null after a split. */
-    void closeAfterRestructuring(String successorOrgId, LocalDate effectiveDate) {
+    public void closeAfterRestructuring(String successorOrgId, LocalDate effectiveDate) {
         dissolve(DissolutionReason.ADMINISTRATIVE, successorOrgId, effectiveDate);
     }
 

@@ -3,7 +3,7 @@ package vn.partyledger.command.transfer;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import vn.partyledger.command.member.GrassrootsOrganisations;
+import vn.partyledger.command.organisation.GrassrootsOrganisations;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
@@ -36,8 +36,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One transfer of one member between two organisations of this deployment (docs/rules.md#s9, I16–I18), from the letter to
- * its presentation. The member's own side (status, other open transfers, home) goes through {@link MembersInTransfer}
- * in the same unit of work (ADR 0009).
+ * its presentation. The member's own side (status, other open transfers, home) follows in the same unit of work:
+ * issuing, presenting, cancelling and ending an attachment come through {@code process.TransferOfAMember} (ADR 0009).
  */
 public class TransferCase {
 
@@ -60,10 +60,9 @@ public class TransferCase {
         // required by Axon to rebuild the aggregate from its events
     }
 
-    @CommandHandler
+    /** Opens the case with its letter; the member's side is opened next, in the same unit of work. */
     public TransferCase(IssueTransferLetter command, OrganisationRegistry registry,
-                        GrassrootsOrganisations grassroots, WorkingDayCalendar calendar, TransferPolicy policy,
-                        MembersInTransfer members) {
+                        GrassrootsOrganisations grassroots, WorkingDayCalendar calendar, TransferPolicy policy) {
         aTransferIsBetweenTwoBranchesOfThisDeployment(command, registry);
         theLetterIsIssuedByTheSendingAuthority(command.fromOrgId(), command.letter(), grassroots);
         if (command.type() == TransferType.TEMPORARY) {
@@ -72,8 +71,6 @@ public class TransferCase {
         }
         boolean lateRequest = command.type() == TransferType.OFFICIAL && command.requestedOn()
                 .isAfter(calendar.plusWorkingDays(command.triggerDate(), policy.startWorkingDays()));
-        members.open(command.memberId(), command.transferId(), command.type(), command.fromOrgId(),
-                command.toOrgId(), command.letter().docDate());
         apply(new TransferLetterIssued(command.transferId(), command.memberId(), command.type(), command.fromOrgId(),
                 command.toOrgId(), command.letter().issuingOrgId(), command.letter().docNumber(),
                 command.letter().docDate(),
@@ -82,22 +79,16 @@ public class TransferCase {
                 command.type() == TransferType.TEMPORARY ? command.expectedReturn() : null, lateRequest));
     }
 
-    @CommandHandler
-    public void handle(PresentTransferLetter command, MembersInTransfer members) {
+    /** The letter presented to its addressee: what the member's side needs to follow (home, attachment, lateness). */
+    public Presentation present(PresentTransferLetter command) {
         theLetterIsStillOpen();
         theLetterIsPresentedToItsAddressee(command);
         aLetterIsPresentedNoEarlierThanItIsDated(command);
         aLatePresentationFollowsTheOverdueMarkAndNamesItsReason(command);
         apply(new TransferLetterPresented(transferId, memberId, type, command.receivingOrgId(),
                 command.presentedDate(), command.lateReasonCode()));
-        if (type == TransferType.OFFICIAL) {
-            members.changeHome(memberId, transferId, toOrgId, command.presentedDate());
-        } else {
-            members.attach(memberId, transferId, toOrgId, command.presentedDate(), expectedReturn);
-        }
-        if (command.presentedDate().isAfter(presentBy)) {
-            members.presentedLate(memberId, transferId, presentBy, command.presentedDate());
-        }
+        return new Presentation(memberId, transferId, type, toOrgId, command.presentedDate(), expectedReturn,
+                presentBy);
     }
 
     @CommandHandler
@@ -108,11 +99,12 @@ public class TransferCase {
                 ChronoUnit.DAYS.between(presentBy, command.asOf())));
     }
 
-    @CommandHandler
-    public void handle(CancelTransfer command, MembersInTransfer members) {
+    public TransferCancelled cancel(CancelTransfer command) {
         onlyATransferInTransitChanges("cancelled");
-        apply(new TransferCancelled(transferId, memberId, command.reason(), command.cancelledOn()));
-        members.close(memberId, transferId, command.cancelledOn());
+        TransferCancelled cancelled = new TransferCancelled(transferId, memberId, command.reason(),
+                command.cancelledOn());
+        apply(cancelled);
+        return cancelled;
     }
 
     @CommandHandler
@@ -136,13 +128,13 @@ public class TransferCase {
                 command.extendedOn()));
     }
 
-    @CommandHandler
-    public void handle(EndTemporaryAttachment command, MembersInTransfer members) {
+    public TemporaryAttachmentEnded endAttachment(EndTemporaryAttachment command) {
         aTemporaryAttachmentIsInForce("ended");
         theMemberReturnsNoEarlierThanTheAttachmentBegan(command);
-        apply(new TemporaryAttachmentEnded(transferId, memberId, toOrgId, command.returnDate(),
-                command.hostFeedbackRef()));
-        members.close(memberId, transferId, command.returnDate());
+        TemporaryAttachmentEnded ended = new TemporaryAttachmentEnded(transferId, memberId, toOrgId,
+                command.returnDate(), command.hostFeedbackRef());
+        apply(ended);
+        return ended;
     }
 
     private static void aTransferIsBetweenTwoBranchesOfThisDeployment(IssueTransferLetter command,

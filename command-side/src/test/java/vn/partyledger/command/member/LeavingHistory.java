@@ -2,7 +2,6 @@ package vn.partyledger.command.member;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import vn.partyledger.command.support.RecordingMembershipLedger;
-import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.shared.DecisionRef;
 
@@ -30,8 +29,6 @@ final class LeavingHistory {
     }
 
     static AggregateTestFixture<Member> fixture(RecordingMembershipLedger ledger) {
-        AggregateTestFixture<Member> fixture = RecruitmentHistory.fixture(ledger);
-        fixture.registerInjectableResource(DisciplinePolicy.DEFAULTS);
-        return fixture;
+        return RecruitmentHistory.fixture(ledger);
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.command.organisation.RegisteredOrganisation;
 import vn.partyledger.command.organisation.Timeline;
+import vn.partyledger.command.support.Processes;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.discipline.MemberStruckOff;
@@ -59,7 +60,7 @@ class LostContactTest {
         fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource(TREE);
         fixture.registerInjectableResource(RecruitmentHistory.RESOLVER);
-        fixture.registerInjectableResource(new RecordingMembershipLedger());
+        Processes.ofMembers(fixture, new RecordingMembershipLedger());
     }
 
     private static RegisteredOrganisation organisation(String orgId, OrganisationKind kind, String parent) {

@@ -4,6 +4,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.process.AggregateMembersInTransfer;
+import vn.partyledger.command.process.Records;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.CandidateSource;
@@ -90,7 +92,8 @@ class MemberTransfersTest {
     @DisplayName("I18: an official transfer moves the home and the rolls: released at the sender, enrolled at the receiver")
     void anOfficialTransferMovesTheHomeAndTheRolls() {
         fixture.given(registered, admitted, opened)
-                .whenInvoking("m1", member -> member.transfers.changeHome("t1", "kp2", PRESENTED, ledger))
+                .whenInvoking("m1", member -> new AggregateMembersInTransfer(new Records<>(fixture::getRepository), ledger)
+                        .changeHome("m1", "t1", "kp2", PRESENTED))
                 .expectEvents(new MemberHomeChanged("m1", "t1", "kp1", "kp2", PRESENTED));
         assertThat(ledger.releases()).containsExactly(new RecordingMembershipLedger.Release("kp1", "m1", PRESENTED));
         assertThat(ledger.enrolments()).containsExactly(

@@ -11,7 +11,7 @@ import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.ImposeDiscipline;
 import vn.partyledger.domain.discipline.MemberStruckOff;
 import vn.partyledger.domain.discipline.StrikeOffGround;
-import vn.partyledger.domain.discipline.ViolationCategory;
+import vn.partyledger.domain.member.ViolationCategory;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.AdmitMember;
 import vn.partyledger.domain.member.ApplicationSubmitted;

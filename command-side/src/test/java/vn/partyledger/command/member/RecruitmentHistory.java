@@ -1,6 +1,8 @@
 package vn.partyledger.command.member;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import vn.partyledger.command.support.Processes;
+import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.command.organisation.AuthorityResolver;
 import vn.partyledger.command.support.InMemoryMemberRegistry;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
@@ -127,8 +129,8 @@ final class RecruitmentHistory {
         fixture.registerInjectableResource(RecruitmentPolicy.DEFAULTS);
         fixture.registerInjectableResource(ReadmissionPolicy.DEFAULTS);
         fixture.registerInjectableResource(votes);
-        fixture.registerInjectableResource(ledger);
-        return fixture;
+        fixture.registerInjectableResource(DisciplinePolicy.DEFAULTS);
+        return Processes.ofMembers(fixture, ledger);
     }
 
     static AggregateTestFixture<Member> fixture(RecordingMembershipLedger ledger) {

@@ -11,7 +11,8 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.partyledger.command.member.AggregateCollectiveTransfers;
+import vn.partyledger.command.process.OrganisationRestructuring;
+import vn.partyledger.command.process.Records;
 import vn.partyledger.command.member.Member;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.CandidateSource;
@@ -60,8 +61,7 @@ class OrganisationRestructuringTest {
                 .eventStore(store).build();
         EventSourcingRepository<Member> members = EventSourcingRepository.builder(Member.class)
                 .eventStore(store).build();
-        restructuring = new OrganisationRestructuring(() -> organisations,
-                new AggregateCollectiveTransfers(() -> members));
+        restructuring = new OrganisationRestructuring(new Records<>(() -> organisations), new Records<>(() -> members));
         branch("kp1");
         branch("kp2");
         branch("kp-new");

@@ -1,6 +1,6 @@
 package vn.partyledger.command.support;
 
-import vn.partyledger.command.member.GrassrootsOrganisations;
+import vn.partyledger.command.organisation.GrassrootsOrganisations;
 
 import java.time.LocalDate;
 import java.util.HashMap;

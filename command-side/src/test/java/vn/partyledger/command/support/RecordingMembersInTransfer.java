@@ -1,6 +1,6 @@
 package vn.partyledger.command.support;
 
-import vn.partyledger.command.transfer.MembersInTransfer;
+import vn.partyledger.command.process.MembersInTransfer;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.transfer.TransferType;
 

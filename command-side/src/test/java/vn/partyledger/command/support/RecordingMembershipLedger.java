@@ -1,6 +1,6 @@
 package vn.partyledger.command.support;
 
-import vn.partyledger.command.organisation.MembershipLedger;
+import vn.partyledger.command.process.MembershipLedger;
 import vn.partyledger.domain.member.MemberStatus;
 
 import java.time.LocalDate;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.command.support.InMemoryGrassrootsOrganisations;
+import vn.partyledger.command.support.Processes;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
 import vn.partyledger.command.support.RecordingMembersInTransfer;
 import vn.partyledger.command.support.Violation;
@@ -69,7 +70,7 @@ class TransferCaseTest {
                 .with("kp1", "ward-15").with("kp2", "ward-15"));
         fixture.registerInjectableResource(new WorkingDayCalendar(Set.of()));
         fixture.registerInjectableResource(TransferPolicy.DEFAULTS);
-        fixture.registerInjectableResource(members);
+        Processes.ofTransfers(fixture, members);
     }
 
     private static TransferLetterIssued issued(TransferType type, TransferTrigger trigger, LocalDate expectedReturn,

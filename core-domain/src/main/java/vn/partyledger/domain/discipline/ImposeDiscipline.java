@@ -1,6 +1,7 @@
 package vn.partyledger.domain.discipline;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import vn.partyledger.domain.member.ViolationCategory;
 import vn.partyledger.domain.shared.DecisionRef;
 
 /**

@@ -1,7 +1,5 @@
 package vn.partyledger.domain.member;
 
-import vn.partyledger.domain.discipline.ViolationCategory;
-
 import java.time.LocalDate;
 
 /**

@@ -31,7 +31,7 @@ import vn.partyledger.domain.discipline.RestoreMembership;
 import vn.partyledger.domain.discipline.StrikeOffGround;
 import vn.partyledger.domain.discipline.StrikeOffMember;
 import vn.partyledger.domain.discipline.SuspendPartyActivity;
-import vn.partyledger.domain.discipline.ViolationCategory;
+import vn.partyledger.domain.member.ViolationCategory;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.infra.axon.CommandOutcome;
 

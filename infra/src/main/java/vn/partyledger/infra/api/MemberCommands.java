@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import vn.partyledger.domain.discipline.ViolationCategory;
+import vn.partyledger.domain.member.ViolationCategory;
 import vn.partyledger.domain.member.AdmitMember;
 import vn.partyledger.domain.member.AssignIntroducer;
 import vn.partyledger.domain.member.AssignProbationMentor;

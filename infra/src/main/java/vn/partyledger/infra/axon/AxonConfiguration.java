@@ -9,9 +9,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.partyledger.command.member.Member;
-import vn.partyledger.command.organisation.AggregateMembershipLedger;
 import vn.partyledger.command.organisation.AggregateOrganisationRegistry;
-import vn.partyledger.command.organisation.MembershipLedger;
 import vn.partyledger.command.organisation.Organisation;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.member.AdmissionPolicy;
@@ -40,11 +38,6 @@ public class AxonConfiguration {
     @Bean
     public OrganisationRegistry organisationRegistry(org.axonframework.config.Configuration axon) {
         return new AggregateOrganisationRegistry(() -> axon.repository(Organisation.class));
-    }
-
-    @Bean
-    public MembershipLedger membershipLedger(org.axonframework.config.Configuration axon) {
-        return new AggregateMembershipLedger(() -> axon.repository(Organisation.class));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import vn.partyledger.command.process.Records;
 
 /**
  * Finds the target aggregate from the command's {@code @TargetAggregateIdentifier} and the version the caller expects
@@ -12,7 +13,7 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
  */
 public class ExpectedVersionTargetResolver implements CommandTargetResolver {
 
-    public static final String EXPECTED_VERSION = "expectedVersion";
+    public static final String EXPECTED_VERSION = Records.EXPECTED_VERSION;
 
     private final CommandTargetResolver identifiers = AnnotationCommandTargetResolver.builder().build();
 

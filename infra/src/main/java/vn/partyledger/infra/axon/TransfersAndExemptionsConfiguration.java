@@ -3,13 +3,9 @@ package vn.partyledger.infra.axon;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.partyledger.command.member.AggregateMembersInTransfer;
-import vn.partyledger.command.member.GrassrootsOrganisations;
-import vn.partyledger.command.member.Member;
-import vn.partyledger.command.member.OrganisationStreamGrassroots;
-import vn.partyledger.command.organisation.MembershipLedger;
+import vn.partyledger.command.organisation.GrassrootsOrganisations;
 import vn.partyledger.command.organisation.OrganisationRegistry;
-import vn.partyledger.command.transfer.MembersInTransfer;
+import vn.partyledger.command.organisation.OrganisationStreamGrassroots;
 import vn.partyledger.command.transfer.TransferCase;
 import vn.partyledger.domain.exemption.ExemptionPolicy;
 import vn.partyledger.domain.transfer.TransferPolicy;
@@ -22,11 +18,6 @@ public class TransfersAndExemptionsConfiguration {
     public ConfigurerModule transferCaseAggregate() {
         return configurer -> configurer
                 .configureAggregate(EventSourcedAggregates.configuration(TransferCase.class));
-    }
-
-    @Bean
-    public MembersInTransfer membersInTransfer(org.axonframework.config.Configuration axon, MembershipLedger ledger) {
-        return new AggregateMembersInTransfer(() -> axon.repository(Member.class), ledger);
     }
 
     @Bean

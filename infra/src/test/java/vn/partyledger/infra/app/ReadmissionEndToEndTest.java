@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import vn.partyledger.domain.discipline.DisciplineImposed;
-import vn.partyledger.domain.discipline.ViolationCategory;
+import vn.partyledger.domain.member.ViolationCategory;
 import vn.partyledger.domain.member.MemberAdmitted;
 
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package vn.partyledger.infra.axon.upcasting;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import vn.partyledger.domain.discipline.DisciplineImposed;
-import vn.partyledger.domain.discipline.ViolationCategory;
+import vn.partyledger.domain.member.ViolationCategory;
 
 /** Revision 1 of {@link DisciplineImposed} had no violation category: it was not recorded (ADR 0014). */
 @Component

@@ -12,7 +12,7 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.junit.jupiter.api.Test;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
-import vn.partyledger.domain.discipline.ViolationCategory;
+import vn.partyledger.domain.member.ViolationCategory;
 import vn.partyledger.domain.member.ApplicationSubmitted;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.RecognitionVoteRecorded;

@@ -1,9 +1,7 @@
-package vn.partyledger.command.member;
+package vn.partyledger.command.organisation;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import vn.partyledger.command.organisation.OrganisationRegistry;
-import vn.partyledger.command.organisation.RegisteredOrganisation;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.organisation.OrganisationKind;
 

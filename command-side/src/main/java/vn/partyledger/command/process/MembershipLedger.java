@@ -1,12 +1,13 @@
-package vn.partyledger.command.organisation;
+package vn.partyledger.command.process;
 
 import vn.partyledger.domain.member.MemberStatus;
 
 import java.time.LocalDate;
 
 /**
- * Keeps each organisation's roll in step with its members. A member command that changes someone's home calls it
- * while it is handled, so the member's event and the organisation's are appended together or not at all.
+ * Keeps each organisation's roll in step with its members (ADR 0004). A process that changes someone's standing or
+ * home calls it in the same unit of work, so the member's event and the organisation's are appended together or not
+ * at all.
  */
 public interface MembershipLedger {
 

@@ -1,9 +1,10 @@
-package vn.partyledger.command.organisation;
+package vn.partyledger.command.process;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
+import vn.partyledger.command.member.Member;
+import vn.partyledger.command.organisation.Organisation;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.organisation.MemberAllocation;
 import vn.partyledger.domain.organisation.MergeOrganisations;
@@ -14,7 +15,6 @@ import vn.partyledger.domain.shared.RuleViolation;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -25,13 +25,12 @@ import java.util.stream.Collectors;
  */
 public class OrganisationRestructuring {
 
-    private final Supplier<Repository<Organisation>> organisations;
-    private final CollectiveTransfers transfers;
+    private final Records<Organisation> organisations;
+    private final Records<Member> members;
 
-    /** Takes a supplier: Axon's repositories exist only once its configuration has started. */
-    public OrganisationRestructuring(Supplier<Repository<Organisation>> organisations, CollectiveTransfers transfers) {
+    public OrganisationRestructuring(Records<Organisation> organisations, Records<Member> members) {
         this.organisations = organisations;
-        this.transfers = transfers;
+        this.members = members;
     }
 
     @CommandHandler
@@ -76,17 +75,31 @@ public class OrganisationRestructuring {
                       Aggregate<Organisation> to, LocalDate date) {
         String fromOrgId = from.identifierAsString();
         String toOrgId = to.identifierAsString();
-        transfers.transfer(memberId, fromOrgId, toOrgId, date);
+        collectively(memberId, fromOrgId, toOrgId, date);
         from.execute(organisation -> organisation.release(memberId, date));
         to.execute(organisation -> organisation.enrol(memberId, status, date));
     }
 
     private Aggregate<Organisation> load(String orgId) {
         try {
-            return organisations.get().load(orgId);
+            return organisations.load(orgId);
         } catch (AggregateNotFoundException notFound) {
             throw everyTransferredMemberFindsAHome(orgId);
         }
+    }
+
+    /** The member's home moves with its organisation (I2): no letter, no deadline, no gap in party age. */
+    private void collectively(String memberId, String fromOrgId, String toOrgId, LocalDate date) {
+        try {
+            members.load(memberId).execute(member -> member.transferCollectively(fromOrgId, toOrgId, date));
+        } catch (AggregateNotFoundException notFound) {
+            throw collectiveTransferMovesAMemberFromTheirCurrentHome(memberId, fromOrgId);
+        }
+    }
+
+    private static RuleViolation collectiveTransferMovesAMemberFromTheirCurrentHome(String memberId, String fromOrgId) {
+        return new RuleViolation(Invariant.I2, "collectiveTransferMovesAMemberFromTheirCurrentHome",
+                "Member " + memberId + " on the roll of " + fromOrgId + " has no record, so cannot be moved.");
     }
 
     private static RuleViolation everyTransferredMemberFindsAHome(String orgId) {

@@ -1,25 +1,23 @@
-package vn.partyledger.command.member;
+package vn.partyledger.command.process;
 
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
-import vn.partyledger.command.organisation.MembershipLedger;
-import vn.partyledger.command.transfer.MembersInTransfer;
+import vn.partyledger.command.member.Member;
+import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.TransferType;
 
 import java.time.LocalDate;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /** Applies a transfer case's steps to the Member aggregate, loaded in the caller's unit of work. */
 public class AggregateMembersInTransfer implements MembersInTransfer {
 
-    private final Supplier<Repository<Member>> members;
+    private final Records<Member> members;
     private final MembershipLedger ledger;
 
-    /** Takes a supplier: Axon's repositories exist only once its configuration has started. */
-    public AggregateMembersInTransfer(Supplier<Repository<Member>> members, MembershipLedger ledger) {
+    public AggregateMembersInTransfer(Records<Member> members, MembershipLedger ledger) {
         this.members = members;
         this.ledger = ledger;
     }
@@ -27,33 +25,38 @@ public class AggregateMembersInTransfer implements MembersInTransfer {
     @Override
     public void open(String memberId, String transferId, TransferType type, String fromOrgId, String toOrgId,
                      LocalDate letterDate) {
-        onMember(memberId, transfers -> transfers.open(transferId, type, fromOrgId, toOrgId, letterDate));
+        member(memberId).execute(member -> member.openTransfer(transferId, type, fromOrgId, toOrgId, letterDate));
     }
 
+    /** The home moves, and the rolls with it: released at the sender, enrolled at the receiver in the same status. */
     @Override
     public void changeHome(String memberId, String transferId, String toOrgId, LocalDate effectiveDate) {
-        onMember(memberId, transfers -> transfers.changeHome(transferId, toOrgId, effectiveDate, ledger));
+        Aggregate<Member> member = member(memberId);
+        MemberHomeChanged moved = member.invoke(m -> m.changeHome(transferId, toOrgId, effectiveDate));
+        MemberStatus status = member.invoke(Member::status);
+        ledger.release(moved.fromOrgId(), memberId, effectiveDate);
+        ledger.enrol(moved.toOrgId(), memberId, status, effectiveDate);
     }
 
     @Override
     public void attach(String memberId, String transferId, String hostOrgId, LocalDate from,
                        LocalDate expectedReturn) {
-        onMember(memberId, transfers -> transfers.attach(transferId, hostOrgId, from, expectedReturn));
+        member(memberId).execute(member -> member.attach(transferId, hostOrgId, from, expectedReturn));
     }
 
     @Override
     public void presentedLate(String memberId, String transferId, LocalDate presentBy, LocalDate presentedDate) {
-        onMember(memberId, transfers -> transfers.presentedLate(transferId, presentBy, presentedDate));
+        member(memberId).execute(member -> member.transferPresentedLate(transferId, presentBy, presentedDate));
     }
 
     @Override
     public void close(String memberId, String transferId, LocalDate closedOn) {
-        onMember(memberId, transfers -> transfers.close(transferId, closedOn));
+        member(memberId).execute(member -> member.closeTransfer(transferId, closedOn));
     }
 
-    private void onMember(String memberId, Consumer<MemberTransfers> step) {
+    private Aggregate<Member> member(String memberId) {
         try {
-            members.get().load(memberId).execute(member -> step.accept(member.transfers));
+            return members.load(memberId);
         } catch (AggregateNotFoundException notFound) {
             throw onlyAProbationaryOrFullMemberIsTransferred(memberId);
         }

@@ -1,10 +1,10 @@
-package vn.partyledger.domain.discipline;
+package vn.partyledger.domain.member;
 
 /**
  * What a discipline decision punished, as far as re-admission must know it (docs/rules.md#s5-1, QĐ 294 §3.5): three
  * categories bar re-admission for ever, a conviction for a less-serious offence delays it until 60 months after the
  * conviction was expunged. {@code NOT_RECORDED} marks decisions recorded before the category was (revision 1 of
- * {@link DisciplineImposed}) or imposed without stating it; the paper file then tells (ADR 0014).
+ * {@link vn.partyledger.domain.discipline.DisciplineImposed}) or imposed without stating it; the paper file then tells (ADR 0014).
  */
 public enum ViolationCategory {
     SERIOUS_DISUNITY,

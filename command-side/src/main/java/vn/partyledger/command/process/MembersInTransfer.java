@@ -1,4 +1,4 @@
-package vn.partyledger.command.transfer;
+package vn.partyledger.command.process;
 
 import vn.partyledger.domain.transfer.TransferType;
 

@@ -1,4 +1,4 @@
-package vn.partyledger.command.member;
+package vn.partyledger.command.organisation;
 
 import java.time.LocalDate;
 import java.util.Optional;

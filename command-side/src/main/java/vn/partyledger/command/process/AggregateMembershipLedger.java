@@ -1,22 +1,20 @@
-package vn.partyledger.command.organisation;
+package vn.partyledger.command.process;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
+import vn.partyledger.command.organisation.Organisation;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /** Applies roll changes to the Organisation aggregate, loaded in the caller's unit of work. */
 public class AggregateMembershipLedger implements MembershipLedger {
 
-    private final Supplier<Repository<Organisation>> organisations;
+    private final Records<Organisation> organisations;
 
-    /** Takes a supplier: Axon's repositories exist only once its configuration has started. */
-    public AggregateMembershipLedger(Supplier<Repository<Organisation>> organisations) {
+    public AggregateMembershipLedger(Records<Organisation> organisations) {
         this.organisations = organisations;
     }
 
@@ -32,7 +30,7 @@ public class AggregateMembershipLedger implements MembershipLedger {
 
     private void onRollOf(String orgId, Consumer<Organisation> change) {
         try {
-            organisations.get().load(orgId).execute(change);
+            organisations.load(orgId).execute(change);
         } catch (AggregateNotFoundException notFound) {
             throw memberBelongsToABranchThatExistsOnTheBusinessDate(orgId);
         }

@@ -1,0 +1,152 @@
+package vn.partyledger.command.member;
+
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.partyledger.domain.correction.EntryAnnulled;
+import vn.partyledger.domain.correction.EntryDateCorrected;
+import vn.partyledger.domain.correction.EntryType;
+import vn.partyledger.domain.discipline.DisciplineForm;
+import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.MemberDeceased;
+import vn.partyledger.domain.discipline.MemberStruckOff;
+import vn.partyledger.domain.discipline.MembershipRestored;
+import vn.partyledger.domain.discipline.StrikeOffGround;
+import vn.partyledger.domain.member.FullMembershipRecognized;
+import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.MemberCollectivelyTransferred;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.member.OutstandingCandidateRegistered;
+import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
+import vn.partyledger.domain.transfer.MemberHomeChanged;
+
+import java.time.LocalDate;
+
+/**
+ * A member's standing: who the record is, where its home is and what status it has — the one owner of both, and the
+ * list below is every event that changes them (ADR 0013). The other parts of the record read it and never change it:
+ * its handlers are private, so only applying an event moves it.
+ */
+final class Standing {
+
+    private String memberId;
+    private String personId;
+    private MemberStatus status;
+    private String homeOrgId;
+    private LocalDate fullSince;
+    private MemberStatus statusAtDeath;
+    private LocalDate dateOfDeath;
+
+    String memberId() {
+        return memberId;
+    }
+
+    /** The person whose membership this record is (their personal data is kept outside the log). */
+    String personId() {
+        return personId;
+    }
+
+    /** The status now, or null before the record is opened. */
+    MemberStatus status() {
+        return status;
+    }
+
+    /** A probationary or full member: on a branch's roll. */
+    boolean onRoll() {
+        return status != null && status.isOnRoll();
+    }
+
+    /** The branch whose roll the member is on (or whose candidate they are). */
+    String homeOrgId() {
+        return homeOrgId;
+    }
+
+    /** The status the member died in (FULL or PROBATIONARY), or null while alive. */
+    MemberStatus statusAtDeath() {
+        return statusAtDeath;
+    }
+
+    /** The date of death as recorded (or corrected, I30), or null while alive. */
+    LocalDate dateOfDeath() {
+        return dateOfDeath;
+    }
+
+    /** What other members' rules may know of this one (e.g. whether it may introduce a candidate). */
+    MemberStanding snapshot() {
+        return new MemberStanding(memberId, status, fullSince);
+    }
+
+    @EventSourcingHandler
+    private void on(OutstandingCandidateRegistered event) {
+        memberId = event.memberId();
+        personId = event.personId();
+        status = MemberStatus.CANDIDATE;
+        homeOrgId = event.branchId();
+        fullSince = null;
+    }
+
+    @EventSourcingHandler
+    private void on(MemberAdmitted event) {
+        status = MemberStatus.PROBATIONARY;
+    }
+
+    @EventSourcingHandler
+    private void on(FullMembershipRecognized event) {
+        status = MemberStatus.FULL;
+        fullSince = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    private void on(ProbationaryMemberStruckOff event) {
+        status = MemberStatus.STRUCK_OFF;
+    }
+
+    @EventSourcingHandler
+    private void on(MemberStruckOff event) {
+        status = event.ground() == StrikeOffGround.VOLUNTARY_EXIT ? MemberStatus.LEFT_VOLUNTARILY
+                : MemberStatus.STRUCK_OFF;
+    }
+
+    @EventSourcingHandler
+    private void on(DisciplineImposed event) {
+        if (event.form() == DisciplineForm.EXPULSION) {
+            status = MemberStatus.EXPELLED;
+        }
+    }
+
+    @EventSourcingHandler
+    private void on(MembershipRestored event) {
+        status = event.restoredStatus();
+    }
+
+    @EventSourcingHandler
+    private void on(MemberDeceased event) {
+        statusAtDeath = status;
+        dateOfDeath = event.dateOfDeath();
+        status = MemberStatus.DECEASED;
+    }
+
+    /** An annulled death or strike-off never happened: the status is what it was before. */
+    @EventSourcingHandler
+    private void on(EntryAnnulled event) {
+        if (event.restoredStatus() != null) {
+            status = event.restoredStatus();
+        }
+    }
+
+    /** A posthumous badge counts to the corrected date of death. */
+    @EventSourcingHandler
+    private void on(EntryDateCorrected event) {
+        if (event.correctedEventType() == EntryType.MEMBER_DECEASED) {
+            dateOfDeath = event.correctedDate();
+        }
+    }
+
+    @EventSourcingHandler
+    private void on(MemberHomeChanged event) {
+        homeOrgId = event.toOrgId();
+    }
+
+    @EventSourcingHandler
+    private void on(MemberCollectivelyTransferred event) {
+        homeOrgId = event.toOrgId();
+    }
+}

@@ -1,0 +1,32 @@
+package vn.partyledger.command.process;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
+import vn.partyledger.command.member.Member;
+import vn.partyledger.command.organisation.AuthorityResolver;
+import vn.partyledger.domain.correction.AnnulEntry;
+import vn.partyledger.domain.correction.EntryAnnulled;
+
+/**
+ * A mistaken entry annulled (I30, ADR 0016): an annulled death or strike-off never happened, so the member is back on
+ * the roll of the branch they were taken off, from the day they were taken off, in the status they had.
+ */
+public class Annulment {
+
+    private final Records<Member> members;
+    private final MembershipLedger ledger;
+
+    public Annulment(Records<Member> members, MembershipLedger ledger) {
+        this.members = members;
+        this.ledger = ledger;
+    }
+
+    @CommandHandler
+    public void handle(AnnulEntry command, MetaData metaData, AuthorityResolver authority) {
+        EntryAnnulled annulled = members.addressed(command.memberId(), metaData)
+                .invoke(member -> member.annul(command, authority));
+        if (annulled.restoredStatus() != null) {
+            ledger.enrol(annulled.homeOrgId(), annulled.memberId(), annulled.restoredStatus(), annulled.entryDate());
+        }
+    }
+}

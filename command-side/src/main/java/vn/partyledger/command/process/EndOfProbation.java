@@ -1,0 +1,46 @@
+package vn.partyledger.command.process;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
+import vn.partyledger.command.member.Member;
+import vn.partyledger.command.organisation.AuthorityResolver;
+import vn.partyledger.command.organisation.OrganisationRegistry;
+import vn.partyledger.domain.member.FullMembershipRecognized;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
+import vn.partyledger.domain.member.RecognizeFullMember;
+import vn.partyledger.domain.member.RecruitmentPolicy;
+import vn.partyledger.domain.member.StrikeOffProbationaryMember;
+import vn.partyledger.domain.member.VotePolicy;
+import vn.partyledger.domain.shared.WorkingDayCalendar;
+
+/**
+ * How probation ends (I9, I11): recognised as a full member from the day probation ended, who stays on the roll as full,
+ * or struck off the probationary list, who leaves it.
+ */
+public class EndOfProbation {
+
+    private final Records<Member> members;
+    private final MembershipLedger ledger;
+
+    public EndOfProbation(Records<Member> members, MembershipLedger ledger) {
+        this.members = members;
+        this.ledger = ledger;
+    }
+
+    @CommandHandler
+    public void handle(RecognizeFullMember command, MetaData metaData, OrganisationRegistry registry,
+                       AuthorityResolver authority, WorkingDayCalendar calendar, RecruitmentPolicy policy) {
+        FullMembershipRecognized recognised = members.addressed(command.memberId(), metaData)
+                .invoke(member -> member.recognise(command, registry, authority, calendar, policy));
+        ledger.enrol(recognised.homeOrgId(), recognised.memberId(), MemberStatus.FULL, recognised.effectiveDate());
+    }
+
+    @CommandHandler
+    public void handle(StrikeOffProbationaryMember command, MetaData metaData, OrganisationRegistry registry,
+                       AuthorityResolver authority, VotePolicy votes) {
+        ProbationaryMemberStruckOff struckOff = members.addressed(command.memberId(), metaData)
+                .invoke(member -> member.strikeOffTheProbationaryList(command, registry, authority, votes));
+        ledger.release(struckOff.homeOrgId(), struckOff.memberId(), struckOff.decisionDate());
+    }
+}

@@ -1,0 +1,61 @@
+package vn.partyledger.command.process;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
+import vn.partyledger.command.member.Member;
+import vn.partyledger.command.organisation.AuthorityResolver;
+import vn.partyledger.domain.discipline.DisciplineForm;
+import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.ImposeDiscipline;
+import vn.partyledger.domain.discipline.MemberDeceased;
+import vn.partyledger.domain.discipline.MemberStruckOff;
+import vn.partyledger.domain.discipline.MembershipRestored;
+import vn.partyledger.domain.discipline.RecordDeath;
+import vn.partyledger.domain.discipline.RestoreMembership;
+import vn.partyledger.domain.discipline.StrikeOffMember;
+
+/**
+ * A full member leaves the roll of their home branch — struck off (I20), expelled (I12) or deceased (I29) — and comes
+ * back onto it when an appeal annulled the exit (I26), each in the unit of work of the member's own decision.
+ */
+public class LeavingAndReturning {
+
+    private final Records<Member> members;
+    private final MembershipLedger ledger;
+
+    public LeavingAndReturning(Records<Member> members, MembershipLedger ledger) {
+        this.members = members;
+        this.ledger = ledger;
+    }
+
+    @CommandHandler
+    public void handle(StrikeOffMember command, MetaData metaData, AuthorityResolver authority) {
+        MemberStruckOff struckOff = members.addressed(command.memberId(), metaData)
+                .invoke(member -> member.strikeOff(command, authority));
+        ledger.release(struckOff.homeOrgId(), struckOff.memberId(), struckOff.effectiveDate());
+    }
+
+    /** Only an expulsion ends the membership; milder discipline leaves the member on the roll. */
+    @CommandHandler
+    public void handle(ImposeDiscipline command, MetaData metaData, AuthorityResolver authority) {
+        DisciplineImposed imposed = members.addressed(command.memberId(), metaData)
+                .invoke(member -> member.impose(command, authority));
+        if (imposed.form() == DisciplineForm.EXPULSION) {
+            ledger.release(imposed.homeOrgId(), imposed.memberId(), imposed.effectiveDate());
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordDeath command, MetaData metaData) {
+        MemberDeceased deceased = members.addressed(command.memberId(), metaData)
+                .invoke(member -> member.recordDeath(command));
+        ledger.release(deceased.homeOrgId(), deceased.memberId(), deceased.dateOfDeath());
+    }
+
+    @CommandHandler
+    public void handle(RestoreMembership command, MetaData metaData) {
+        MembershipRestored restored = members.addressed(command.memberId(), metaData)
+                .invoke(member -> member.restore(command));
+        ledger.enrol(restored.homeOrgId(), restored.memberId(), restored.restoredStatus(), restored.effectiveDate());
+    }
+}

@@ -1,0 +1,73 @@
+package vn.partyledger.command.process;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
+import vn.partyledger.command.organisation.GrassrootsOrganisations;
+import vn.partyledger.command.organisation.OrganisationRegistry;
+import vn.partyledger.command.transfer.Presentation;
+import vn.partyledger.command.transfer.TransferCase;
+import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.domain.transfer.CancelTransfer;
+import vn.partyledger.domain.transfer.EndTemporaryAttachment;
+import vn.partyledger.domain.transfer.IssueTransferLetter;
+import vn.partyledger.domain.transfer.PresentTransferLetter;
+import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
+import vn.partyledger.domain.transfer.TransferCancelled;
+import vn.partyledger.domain.transfer.TransferPolicy;
+import vn.partyledger.domain.transfer.TransferType;
+
+/**
+ * A member's transfer (docs/rules.md#s9, I16–I18, ADR 0009): the steps of a transfer case that the member's record
+ * follows in the same unit of work — the letter opens a transfer on the member (who checks its status, home and other
+ * transfers), its presentation moves the home and the rolls or attaches the member to the host, and a cancellation or
+ * the end of an attachment closes it.
+ */
+public class TransferOfAMember {
+
+    private final Records<TransferCase> cases;
+    private final MembersInTransfer members;
+
+    public TransferOfAMember(Records<TransferCase> cases, MembersInTransfer members) {
+        this.cases = cases;
+        this.members = members;
+    }
+
+    @CommandHandler
+    public void handle(IssueTransferLetter command, OrganisationRegistry registry, GrassrootsOrganisations grassroots,
+                       WorkingDayCalendar calendar, TransferPolicy policy) throws Exception {
+        cases.create(() -> new TransferCase(command, registry, grassroots, calendar, policy));
+        members.open(command.memberId(), command.transferId(), command.type(), command.fromOrgId(),
+                command.toOrgId(), command.letter().docDate());
+    }
+
+    @CommandHandler
+    public void handle(PresentTransferLetter command, MetaData metaData) {
+        Presentation presented = cases.addressed(command.transferId(), metaData)
+                .invoke(transfer -> transfer.present(command));
+        if (presented.type() == TransferType.OFFICIAL) {
+            members.changeHome(presented.memberId(), presented.transferId(), presented.toOrgId(),
+                    presented.presentedDate());
+        } else {
+            members.attach(presented.memberId(), presented.transferId(), presented.toOrgId(),
+                    presented.presentedDate(), presented.expectedReturn());
+        }
+        if (presented.late()) {
+            members.presentedLate(presented.memberId(), presented.transferId(), presented.presentBy(),
+                    presented.presentedDate());
+        }
+    }
+
+    @CommandHandler
+    public void handle(CancelTransfer command, MetaData metaData) {
+        TransferCancelled cancelled = cases.addressed(command.transferId(), metaData)
+                .invoke(transfer -> transfer.cancel(command));
+        members.close(cancelled.memberId(), cancelled.transferId(), cancelled.cancelledOn());
+    }
+
+    @CommandHandler
+    public void handle(EndTemporaryAttachment command, MetaData metaData) {
+        TemporaryAttachmentEnded ended = cases.addressed(command.transferId(), metaData)
+                .invoke(transfer -> transfer.endAttachment(command));
+        members.close(ended.memberId(), ended.transferId(), ended.returnDate());
+    }
+}

@@ -1,0 +1,40 @@
+package vn.partyledger.command.support;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import vn.partyledger.command.member.Member;
+import vn.partyledger.command.process.AdmissionCeremony;
+import vn.partyledger.command.process.Annulment;
+import vn.partyledger.command.process.EndOfProbation;
+import vn.partyledger.command.process.LeavingAndReturning;
+import vn.partyledger.command.process.MembershipLedger;
+import vn.partyledger.command.process.MembersInTransfer;
+import vn.partyledger.command.process.Records;
+import vn.partyledger.command.process.TransferOfAMember;
+import vn.partyledger.command.transfer.TransferCase;
+
+/**
+ * Registers the processes a fixture test sends its cross-record commands through, on the fixture's own repository,
+ * with a recording port for the other record. Register every injectable resource first: Axon's fixture takes none
+ * after a command handler.
+ */
+public final class Processes {
+
+    private Processes() {
+    }
+
+    public static AggregateTestFixture<Member> ofMembers(AggregateTestFixture<Member> fixture,
+                                                         MembershipLedger ledger) {
+        Records<Member> members = new Records<>(fixture::getRepository);
+        fixture.registerAnnotatedCommandHandler(new AdmissionCeremony(members, ledger));
+        fixture.registerAnnotatedCommandHandler(new EndOfProbation(members, ledger));
+        fixture.registerAnnotatedCommandHandler(new LeavingAndReturning(members, ledger));
+        fixture.registerAnnotatedCommandHandler(new Annulment(members, ledger));
+        return fixture;
+    }
+
+    public static AggregateTestFixture<TransferCase> ofTransfers(AggregateTestFixture<TransferCase> fixture,
+                                                                 MembersInTransfer members) {
+        fixture.registerAnnotatedCommandHandler(new TransferOfAMember(new Records<>(fixture::getRepository), members));
+        return fixture;
+    }
+}
