@@ -207,6 +207,42 @@ final class RulesCatalogue {
         return problems;
     }
 
+    private static final Pattern ENFORCED_BY_LINE = Pattern.compile("(?m)^- \\*\\*Enforced by:\\*\\*(.*)$");
+    private static final Pattern CLASS_AND_RULE = Pattern.compile("`([A-Z][A-Za-z0-9]*)#([a-z][A-Za-z0-9]*)`");
+
+    /**
+     * The one hop from the catalogue to the code, checked both ways: every {@code Class#rule} an entry's <i>Enforced
+     * by</i> line names is a rule that class writes next to a code, and every rule a class writes next to a code is
+     * named by some entry. One line per disagreement.
+     */
+    static List<String> enforcedByProblems(String markdown, Map<String, String> mainSources) {
+        Set<String> catalogued = new TreeSet<>();
+        Matcher lines = ENFORCED_BY_LINE.matcher(markdown);
+        while (lines.find()) {
+            Matcher pairs = CLASS_AND_RULE.matcher(lines.group(1));
+            while (pairs.find()) {
+                catalogued.add(pairs.group(1) + "#" + pairs.group(2));
+            }
+        }
+        Set<String> inCode = new TreeSet<>();
+        mainSources.forEach((file, source) -> {
+            String type = file.substring(file.lastIndexOf('/') + 1).replace(".java", "");
+            RuleNames.ruleNames(source).forEach(rule -> inCode.add(type + "#" + rule));
+        });
+        List<String> problems = new ArrayList<>();
+        for (String pair : catalogued) {
+            if (!inCode.contains(pair)) {
+                problems.add(pair + " is named in the catalogue, but that class refuses with no such rule");
+            }
+        }
+        for (String pair : inCode) {
+            if (!catalogued.contains(pair)) {
+                problems.add(pair + " refuses in the code, but no catalogue entry names it under Enforced by");
+            }
+        }
+        return problems;
+    }
+
     /** The repository's root, found from the module directory the tests run in. */
     static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();

@@ -41,7 +41,24 @@ class RulesCatalogueTest {
         assertThat(RuleNames.problems(main())).isEmpty();
     }
 
+    @Test
+    @DisplayName("every Class#rule the catalogue names refuses in that class, and every refusal in the code is catalogued")
+    void everyEnforcedByLineLeadsToTheCodeAndBack() {
+        String catalogue = RulesCatalogue.read(ROOT.resolve(Invariant.CATALOGUE));
+        assertThat(RulesCatalogue.enforcedByProblems(catalogue, main())).isEmpty();
+    }
+
     // The checks can fail: each case below breaks one thing and expects it reported.
+
+    @Test
+    @DisplayName("the one-hop check reports a catalogued rule the class lacks, and a refusal no entry names")
+    void aStaleEnforcedByLineIsReported() {
+        String catalogue = CATALOGUE.replace("### I1 — founded under a parent\n",
+                "### I1 — founded under a parent\n- **Enforced by:** `Org#a`, `Org#moved`\n");
+        assertThat(RulesCatalogue.enforcedByProblems(catalogue, MAIN)).containsExactly(
+                "Org#moved is named in the catalogue, but that class refuses with no such rule",
+                "Org#b refuses in the code, but no catalogue entry names it under Enforced by");
+    }
 
     private static final String CATALOGUE = """
             ## Invariants
