@@ -39,4 +39,18 @@ public interface CommandBody<C> {
             return decision().toDecisionRef();
         }
     }
+
+    /**
+     * A body with a signed decision that takes effect on the {@code effectiveDate} the body states, which may differ
+     * from the decision's own date: the command takes effect then.
+     */
+    interface Effective<C> extends Signed<C> {
+
+        LocalDate effectiveDate();
+
+        @Override
+        default LocalDate businessDate() {
+            return effectiveDate();
+        }
+    }
 }

@@ -161,48 +161,33 @@ public class OrganisationCommands {
     public record Rename(@NotBlank @Size(max = 200) String newName,
                          @NotNull LocalDate effectiveDate,
                          @NotNull @Valid DecisionDocument decision)
-            implements CommandBody.Signed<RenameOrganisation> {
+            implements CommandBody.Effective<RenameOrganisation> {
 
         @Override
         public RenameOrganisation toCommand(String orgId) {
             return new RenameOrganisation(orgId, newName, effectiveDate, decision.toDecisionRef());
-        }
-
-        @Override
-        public LocalDate businessDate() {
-            return effectiveDate;
         }
     }
 
     public record Reparent(@NotNull @RecordId String newParentOrgId,
                            @NotNull LocalDate effectiveDate,
                            @NotNull @Valid DecisionDocument decision)
-            implements CommandBody.Signed<ReparentOrganisation> {
+            implements CommandBody.Effective<ReparentOrganisation> {
 
         @Override
         public ReparentOrganisation toCommand(String orgId) {
             return new ReparentOrganisation(orgId, newParentOrgId, effectiveDate, decision.toDecisionRef());
-        }
-
-        @Override
-        public LocalDate businessDate() {
-            return effectiveDate;
         }
     }
 
     public record ChangeFlags(@NotNull OrganisationFlags flags,
                               @NotNull LocalDate effectiveDate,
                               @NotNull @Valid DecisionDocument decision)
-            implements CommandBody.Signed<ChangeOrganisationFlags> {
+            implements CommandBody.Effective<ChangeOrganisationFlags> {
 
         @Override
         public ChangeOrganisationFlags toCommand(String orgId) {
             return new ChangeOrganisationFlags(orgId, flags, effectiveDate, decision.toDecisionRef());
-        }
-
-        @Override
-        public LocalDate businessDate() {
-            return effectiveDate;
         }
     }
 
@@ -210,17 +195,12 @@ public class OrganisationCommands {
                            @RecordId String successorOrgId,
                            @NotNull LocalDate effectiveDate,
                            @NotNull @Valid DecisionDocument decision)
-            implements CommandBody.Signed<DissolveOrganisation> {
+            implements CommandBody.Effective<DissolveOrganisation> {
 
         @Override
         public DissolveOrganisation toCommand(String orgId) {
             return new DissolveOrganisation(orgId, reason, successorOrgId, effectiveDate,
                     decision.toDecisionRef());
-        }
-
-        @Override
-        public LocalDate businessDate() {
-            return effectiveDate;
         }
     }
 
@@ -279,33 +259,23 @@ public class OrganisationCommands {
                         List<@NotNull @RecordId String> sourceOrgIds,
                         @NotNull LocalDate effectiveDate,
                         @NotNull @Valid DecisionDocument decision)
-            implements CommandBody.Signed<MergeOrganisations> {
+            implements CommandBody.Effective<MergeOrganisations> {
 
         @Override
         public MergeOrganisations toCommand(String orgId) {
             return new MergeOrganisations(orgId, sourceOrgIds, effectiveDate, decision.toDecisionRef());
-        }
-
-        @Override
-        public LocalDate businessDate() {
-            return effectiveDate;
         }
     }
 
     public record Split(@NotNull @Size(min = 1, max = 10_000) List<@NotNull @Valid Allocation> allocation,
                         @NotNull LocalDate effectiveDate,
                         @NotNull @Valid DecisionDocument decision)
-            implements CommandBody.Signed<SplitOrganisation> {
+            implements CommandBody.Effective<SplitOrganisation> {
 
         @Override
         public SplitOrganisation toCommand(String orgId) {
             return new SplitOrganisation(orgId, allocation.stream().map(Allocation::toMemberAllocation).toList(),
                     effectiveDate, decision.toDecisionRef());
-        }
-
-        @Override
-        public LocalDate businessDate() {
-            return effectiveDate;
         }
     }
 

@@ -6,6 +6,8 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
+import java.util.function.Consumer;
+
 /**
  * Reads an event stored before fields were added to it: the stored JSON payload gets the fields with the values that
  * stand for "not recorded then" (or follow from what was recorded), and the next revision. The stored document itself is never rewritten, so its hash
@@ -15,14 +17,14 @@ abstract class AddedFieldUpcaster extends SingleEventUpcaster {
 
     private final SimpleSerializedType stored;
     private final SimpleSerializedType upcast;
+    private final Consumer<ObjectNode> addFields;
 
-    AddedFieldUpcaster(Class<?> eventType, String fromRevision, String toRevision) {
+    /** {@code addFields} sets the added fields on a copy of the stored payload; it may read the stored ones. */
+    AddedFieldUpcaster(Class<?> eventType, String fromRevision, String toRevision, Consumer<ObjectNode> addFields) {
         this.stored = new SimpleSerializedType(eventType.getName(), fromRevision);
         this.upcast = new SimpleSerializedType(eventType.getName(), toRevision);
+        this.addFields = addFields;
     }
-
-    /** Sets the added fields on a copy of the stored payload, which the stored fields may be read from. */
-    protected abstract void addFields(ObjectNode payload);
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
@@ -33,7 +35,7 @@ abstract class AddedFieldUpcaster extends SingleEventUpcaster {
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
         return representation.upcastPayload(upcast, JsonNode.class, payload -> {
             ObjectNode upcastPayload = ((ObjectNode) payload).deepCopy();
-            addFields(upcastPayload);
+            addFields.accept(upcastPayload);
             return upcastPayload;
         });
     }

@@ -1,6 +1,5 @@
 package vn.partyledger.infra.axon.upcasting;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import vn.partyledger.domain.member.ApplicationSubmitted;
 
@@ -9,11 +8,6 @@ import vn.partyledger.domain.member.ApplicationSubmitted;
 public class ApplicationSubmittedUpcaster extends AddedFieldUpcaster {
 
     public ApplicationSubmittedUpcaster() {
-        super(ApplicationSubmitted.class, "1", "2");
-    }
-
-    @Override
-    protected void addFields(ObjectNode payload) {
-        payload.putNull("readmissionGrounds");
+        super(ApplicationSubmitted.class, "1", "2", payload -> payload.putNull("readmissionGrounds"));
     }
 }

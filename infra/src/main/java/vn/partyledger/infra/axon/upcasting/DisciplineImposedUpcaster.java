@@ -1,6 +1,5 @@
 package vn.partyledger.infra.axon.upcasting;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.member.ViolationCategory;
@@ -10,11 +9,7 @@ import vn.partyledger.domain.member.ViolationCategory;
 public class DisciplineImposedUpcaster extends AddedFieldUpcaster {
 
     public DisciplineImposedUpcaster() {
-        super(DisciplineImposed.class, "1", "2");
-    }
-
-    @Override
-    protected void addFields(ObjectNode payload) {
-        payload.put("violationCategory", ViolationCategory.NOT_RECORDED.name());
+        super(DisciplineImposed.class, "1", "2",
+                payload -> payload.put("violationCategory", ViolationCategory.NOT_RECORDED.name()));
     }
 }

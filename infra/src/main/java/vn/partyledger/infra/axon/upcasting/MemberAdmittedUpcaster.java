@@ -1,6 +1,5 @@
 package vn.partyledger.infra.axon.upcasting;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import vn.partyledger.domain.member.MemberAdmitted;
 
@@ -16,12 +15,9 @@ import vn.partyledger.domain.member.MemberAdmitted;
 public class MemberAdmittedUpcaster extends AddedFieldUpcaster {
 
     public MemberAdmittedUpcaster() {
-        super(MemberAdmitted.class, "1", "2");
-    }
-
-    @Override
-    protected void addFields(ObjectNode payload) {
-        payload.put("readmission", false);
-        payload.set("firstAdmissionDecisionDate", payload.get("admissionDecisionDate"));
+        super(MemberAdmitted.class, "1", "2", payload -> {
+            payload.put("readmission", false);
+            payload.set("firstAdmissionDecisionDate", payload.get("admissionDecisionDate"));
+        });
     }
 }

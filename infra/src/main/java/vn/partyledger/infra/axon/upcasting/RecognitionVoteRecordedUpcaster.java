@@ -1,6 +1,5 @@
 package vn.partyledger.infra.axon.upcasting;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 import vn.partyledger.domain.member.RecognitionVoteRecorded;
 
@@ -12,11 +11,6 @@ import vn.partyledger.domain.member.RecognitionVoteRecorded;
 public class RecognitionVoteRecordedUpcaster extends AddedFieldUpcaster {
 
     public RecognitionVoteRecordedUpcaster() {
-        super(RecognitionVoteRecorded.class, "1", "2");
-    }
-
-    @Override
-    protected void addFields(ObjectNode payload) {
-        payload.putNull("committeeOrgId");
+        super(RecognitionVoteRecorded.class, "1", "2", payload -> payload.putNull("committeeOrgId"));
     }
 }
