@@ -11,6 +11,11 @@ public interface OrganisationRegistry {
 
     Optional<RegisteredOrganisation> find(String orgId);
 
+    /** Whether the organisation is on record and exists on {@code date}: founded by then and not yet dissolved. */
+    default boolean existsOn(String orgId, LocalDate date) {
+        return find(orgId).filter(organisation -> organisation.activeOn(date)).isPresent();
+    }
+
     /**
      * Whether {@code candidateId} is {@code orgId} itself or one of its ancestors in the tree as it stood on
      * {@code date}: walks up the parents recorded for that date until the top.
