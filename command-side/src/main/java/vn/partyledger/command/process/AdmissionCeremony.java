@@ -10,15 +10,7 @@ import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 
 /** The admission ceremony (I8): the candidate becomes a probationary member and goes onto the branch's roll. */
-public class AdmissionCeremony {
-
-    private final Records<Member> members;
-    private final MembershipLedger ledger;
-
-    public AdmissionCeremony(Records<Member> members, MembershipLedger ledger) {
-        this.members = members;
-        this.ledger = ledger;
-    }
+public record AdmissionCeremony(Records<Member> members, MembershipLedger ledger) {
 
     @CommandHandler
     public void handle(AdmitMember command, MetaData metaData, WorkingDayCalendar calendar, AdmissionPolicy policy) {

@@ -12,15 +12,7 @@ import vn.partyledger.domain.transfer.TransferType;
 import java.time.LocalDate;
 
 /** Applies a transfer case's steps to the Member aggregate, loaded in the caller's unit of work. */
-public class AggregateMembersInTransfer implements MembersInTransfer {
-
-    private final Records<Member> members;
-    private final MembershipLedger ledger;
-
-    public AggregateMembersInTransfer(Records<Member> members, MembershipLedger ledger) {
-        this.members = members;
-        this.ledger = ledger;
-    }
+public record AggregateMembersInTransfer(Records<Member> members, MembershipLedger ledger) implements MembersInTransfer {
 
     @Override
     public void open(String memberId, String transferId, TransferType type, String fromOrgId, String toOrgId,

@@ -10,13 +10,7 @@ import java.time.LocalDate;
 import java.util.function.Consumer;
 
 /** Applies roll changes to the Organisation aggregate, loaded in the caller's unit of work. */
-public class AggregateMembershipLedger implements MembershipLedger {
-
-    private final Records<Organisation> organisations;
-
-    public AggregateMembershipLedger(Records<Organisation> organisations) {
-        this.organisations = organisations;
-    }
+public record AggregateMembershipLedger(Records<Organisation> organisations) implements MembershipLedger {
 
     @Override
     public void enrol(String orgId, String memberId, MemberStatus status, LocalDate effectiveDate) {

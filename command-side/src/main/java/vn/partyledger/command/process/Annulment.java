@@ -11,15 +11,7 @@ import vn.partyledger.domain.correction.EntryAnnulled;
  * A mistaken entry annulled (I30, ADR 0016): an annulled death or strike-off never happened, so the member is back on
  * the roll of the branch they were taken off, from the day they were taken off, in the status they had.
  */
-public class Annulment {
-
-    private final Records<Member> members;
-    private final MembershipLedger ledger;
-
-    public Annulment(Records<Member> members, MembershipLedger ledger) {
-        this.members = members;
-        this.ledger = ledger;
-    }
+public record Annulment(Records<Member> members, MembershipLedger ledger) {
 
     @CommandHandler
     public void handle(AnnulEntry command, MetaData metaData, AuthorityResolver authority) {

@@ -18,15 +18,7 @@ import vn.partyledger.domain.shared.WorkingDayCalendar;
  * How probation ends (I9, I11): recognised as a full member from the day probation ended, who stays on the roll as full,
  * or struck off the probationary list, who leaves it.
  */
-public class EndOfProbation {
-
-    private final Records<Member> members;
-    private final MembershipLedger ledger;
-
-    public EndOfProbation(Records<Member> members, MembershipLedger ledger) {
-        this.members = members;
-        this.ledger = ledger;
-    }
+public record EndOfProbation(Records<Member> members, MembershipLedger ledger) {
 
     @CommandHandler
     public void handle(RecognizeFullMember command, MetaData metaData, OrganisationRegistry registry,

@@ -18,15 +18,7 @@ import vn.partyledger.domain.discipline.StrikeOffMember;
  * A full member leaves the roll of their home branch — struck off (I20), expelled (I12) or deceased (I29) — and comes
  * back onto it when an appeal annulled the exit (I26), each in the unit of work of the member's own decision.
  */
-public class LeavingAndReturning {
-
-    private final Records<Member> members;
-    private final MembershipLedger ledger;
-
-    public LeavingAndReturning(Records<Member> members, MembershipLedger ledger) {
-        this.members = members;
-        this.ledger = ledger;
-    }
+public record LeavingAndReturning(Records<Member> members, MembershipLedger ledger) {
 
     @CommandHandler
     public void handle(StrikeOffMember command, MetaData metaData, AuthorityResolver authority) {

@@ -23,15 +23,7 @@ import java.util.stream.Collectors;
  * release from the source's roll, enrolment on the target's) and dissolves the sources, so everything is appended
  * together or nothing is (ADR 0004, ADR 0005).
  */
-public class OrganisationRestructuring {
-
-    private final Records<Organisation> organisations;
-    private final Records<Member> members;
-
-    public OrganisationRestructuring(Records<Organisation> organisations, Records<Member> members) {
-        this.organisations = organisations;
-        this.members = members;
-    }
+public record OrganisationRestructuring(Records<Organisation> organisations, Records<Member> members) {
 
     @CommandHandler
     public void handle(MergeOrganisations command) {

@@ -22,15 +22,7 @@ import vn.partyledger.domain.transfer.TransferType;
  * transfers), its presentation moves the home and the rolls or attaches the member to the host, and a cancellation or
  * the end of an attachment closes it.
  */
-public class TransferOfAMember {
-
-    private final Records<TransferCase> cases;
-    private final MembersInTransfer members;
-
-    public TransferOfAMember(Records<TransferCase> cases, MembersInTransfer members) {
-        this.cases = cases;
-        this.members = members;
-    }
+public record TransferOfAMember(Records<TransferCase> cases, MembersInTransfer members) {
 
     @CommandHandler
     public void handle(IssueTransferLetter command, OrganisationRegistry registry, GrassrootsOrganisations grassroots,
