@@ -3,9 +3,13 @@ package vn.partyledger.infra.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -48,13 +53,27 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * HTTP Basic's password check, remembered for {@code partyledger.security.verified-credential-ttl} (default one
+     * minute; 0 checks every request) so that a caller polling the API does not pay a bcrypt check per request. It is
+     * the manager HTTP Basic falls back to once a bearer token's own provider declines the request. The users are
+     * deliberately not a bean: Spring would then build its own manager from them, which checks the password before
+     * ours is asked and re-encodes a {@code {noop}} or weaker password on every success.
+     */
+    @Bean
+    public AuthenticationManager authenticationManager(SecurityProperties properties, PasswordEncoder passwordEncoder,
+            @Value("${partyledger.security.verified-credential-ttl:1m}") Duration ttl) {
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(users(properties));
+        passwordCheck.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new VerifiedCredentials(passwordCheck, ttl, System::nanoTime));
+    }
+
     @Bean
     public PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    @Bean
-    public UserDetailsService users(SecurityProperties properties) {
+    private static UserDetailsService users(SecurityProperties properties) {
         List<UserDetails> users = properties.users().stream()
                 .map(user -> User.withUsername(user.username())
                         .password(user.password())
