@@ -158,11 +158,16 @@ final class Scenario {
                 """.formatted(personId, dateOfBirth, nextNationalId()));
     }
 
-    /** Registers the candidate's person first, the first time, born {@value #AGE_AT_VOTE} months before the vote. */
-    ResponseEntity<JsonNode> registerCandidate(String memberId, Admission admission) {
+    /** Enters the candidate's person in the register once, born {@value #AGE_AT_VOTE} months before the vote. */
+    void personOfTheCandidateIsRegistered(String memberId, Admission admission) {
         if (persons.add(personOf(memberId))) {
             expect(registerPerson(personOf(memberId), admission.branchVoteOn().minusMonths(AGE_AT_VOTE)), 201);
         }
+    }
+
+    /** Registers the candidate's person first, then the candidacy. */
+    ResponseEntity<JsonNode> registerCandidate(String memberId, Admission admission) {
+        personOfTheCandidateIsRegistered(memberId, admission);
         return post("/api/v1/members/" + memberId + "/register-candidate", """
                 {"personId": "%s", "branchId": "%s", "source": "YOUTH_UNION", "registeredOn": "%s"}
                 """.formatted(personOf(memberId), admission.branchId(), admission.registeredOn()));
