@@ -19,6 +19,8 @@ import vn.partyledger.domain.member.RecordCommitteeAdmissionVote;
 import vn.partyledger.domain.member.RecruitmentPolicy;
 import vn.partyledger.domain.member.RefuseAdmission;
 import vn.partyledger.domain.member.VotePolicy;
+import vn.partyledger.domain.person.CandidateParticulars;
+import vn.partyledger.domain.person.PersonRegister;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
@@ -49,9 +51,10 @@ final class AdmissionDecision {
 
     @CommandHandler
     void handle(RecordBranchAdmissionVote command, OrganisationRegistry registry, RecruitmentPolicy policy,
-                VotePolicy votes) {
+                VotePolicy votes, PersonRegister register) {
         candidacy.recruitmentStepsFollowTheApplication();
-        new BranchAdmissionVotePolicy(policy).enforce(file().beforeBranchVote(command));
+        CandidateParticulars particulars = candidateIsInThePersonRegister(command, register);
+        new BranchAdmissionVotePolicy(policy).enforce(file().beforeBranchVote(command, particulars));
         Electorate.statedFullMembersMatchTheBranchRoll(Invariant.I5, standing.homeOrgId(), command.fullMembersOnRoll(),
                 command.voteDate(), registry);
         Electorate.votesCannotExceedTheElectorate(Invariant.I5, command.fullMembersOnRoll(),
@@ -59,6 +62,16 @@ final class AdmissionDecision {
         apply(new BranchAdmissionVoteRecorded(standing.memberId(), command.meetingId(), command.voteDate(),
                 command.fullMembersOnRoll(), command.inFavour(), command.against(),
                 command.inFavour() >= votes.admissionPassMark(command.fullMembersOnRoll())));
+    }
+
+    /** Age and education on the vote date come from the register as it stood then, never from the caller (I5). */
+    private CandidateParticulars candidateIsInThePersonRegister(RecordBranchAdmissionVote command,
+                                                                PersonRegister register) {
+        return register.particularsOn(standing.personId(), command.voteDate()).orElseThrow(() -> new RuleViolation(
+                Invariant.I5, "candidateIsInThePersonRegister",
+                "Person " + standing.personId() + " of record " + standing.memberId() + " is not in the person "
+                        + "register on " + command.voteDate() + ", so the age and education on the vote date are "
+                        + "unknown."));
     }
 
     @CommandHandler

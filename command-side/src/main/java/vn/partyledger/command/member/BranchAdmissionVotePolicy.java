@@ -3,6 +3,7 @@ package vn.partyledger.command.member;
 import vn.partyledger.domain.member.EducationLevel;
 import vn.partyledger.domain.member.RecruitmentPolicy;
 import vn.partyledger.domain.member.VerificationConclusion;
+import vn.partyledger.domain.shared.CompletedMonths;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
@@ -21,7 +22,8 @@ import java.util.Optional;
 final class BranchAdmissionVotePolicy {
 
     /**
-     * What the checks read: the vote as stated, and the candidate file as it stands.
+     * What the checks read: the vote as stated, the candidate file as it stands, and the date of birth and education
+     * from the person register as it stood on the vote date.
      *
      * @param passedBranchVoteOn           the date of a branch vote that already passed, if any
      * @param awarenessCertificateIssuedOn the awareness-course certificate on file, if any
@@ -29,7 +31,7 @@ final class BranchAdmissionVotePolicy {
      * @param requiredIntroducers          the introducers the rules ask for, in words
      */
     record Facts(LocalDate voteDate,
-                 int ageInMonthsAtVote,
+                 LocalDate dateOfBirth,
                  EducationLevel education,
                  Optional<LocalDate> passedBranchVoteOn,
                  Optional<LocalDate> awarenessCertificateIssuedOn,
@@ -127,13 +129,13 @@ final class BranchAdmissionVotePolicy {
     }
 
     Optional<RuleViolation> ageIsWithinTheAdmissionLimitsUnlessTheProvinceConsented(Facts facts) {
-        int age = facts.ageInMonthsAtVote();
+        int age = CompletedMonths.between(facts.dateOfBirth(), facts.voteDate());
         boolean overAgeConsented = age > numbers.admissionAgeMaxMonths() && facts.overAgeConsented();
         if ((age < numbers.admissionAgeMinMonths() || age > numbers.admissionAgeMaxMonths()) && !overAgeConsented) {
             return Optional.of(new RuleViolation(Invariant.I5, "ageIsWithinTheAdmissionLimitsUnlessTheProvinceConsented",
                     "A candidate is " + numbers.admissionAgeMinMonths() + " to " + numbers.admissionAgeMaxMonths()
                             + " completed months old on the vote date (older only with the province's consent); "
-                            + "stated: " + age + " months."));
+                            + "born " + facts.dateOfBirth() + ", the candidate is " + age + " months old."));
         }
         return Optional.empty();
     }
@@ -143,7 +145,7 @@ final class BranchAdmissionVotePolicy {
             return Optional.of(new RuleViolation(Invariant.I5,
                     "educationIsAtLeastLowerSecondaryUnlessTheProvinceConsented",
                     "A candidate needs at least lower-secondary education, or an exception consented for the area; "
-                            + "stated: " + facts.education() + "."));
+                            + "the person register records " + facts.education() + "."));
         }
         return Optional.empty();
     }

@@ -64,6 +64,7 @@ final class Candidacy {
     /** Opens the record, or a new candidacy on a record whose earlier file was closed or whose member left (I3). */
     void register(RegisterOutstandingCandidate command, OrganisationRegistry registry) {
         memberBelongsToABranchThatExistsOnTheBusinessDate(command, registry);
+        aMemberRecordBelongsToOnePerson(command);
         candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline();
         readmissionHappensOnlyOnceInALifetime();
         readmission.exitOnRecordDoesNotBarReadmission();
@@ -197,9 +198,23 @@ final class Candidacy {
         }
     }
 
+    /** A probationary or full member, or a candidate whose file is open: the person's one live record (I3). */
+    boolean open() {
+        MemberStatus status = standing.status();
+        return status != null && (status.isOnRoll() || status == MemberStatus.CANDIDATE && !file.closed());
+    }
+
+    private void aMemberRecordBelongsToOnePerson(RegisterOutstandingCandidate command) {
+        if (standing.personId() != null && !standing.personId().equals(command.personId())) {
+            throw new RuleViolation(Invariant.I3, "aMemberRecordBelongsToOnePerson",
+                    "Member record " + standing.memberId() + " is another person's; a candidacy of person "
+                            + command.personId() + " is registered on that person's own record.");
+        }
+    }
+
     private void candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline() {
         MemberStatus status = standing.status();
-        if (status != null && (status.isOnRoll() || status == MemberStatus.CANDIDATE && !file.closed())) {
+        if (open()) {
             throw new RuleViolation(Invariant.I3, "candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline",
                     "Member record " + standing.memberId() + " is " + status
                             + (status.isOnRoll() ? " on a roll" : " with an open candidate file")

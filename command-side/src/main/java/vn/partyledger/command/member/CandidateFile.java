@@ -8,6 +8,7 @@ import vn.partyledger.domain.member.ConsentKind;
 import vn.partyledger.domain.member.IntroducerType;
 import vn.partyledger.domain.member.RecordBranchAdmissionVote;
 import vn.partyledger.domain.member.VerificationConclusion;
+import vn.partyledger.domain.person.CandidateParticulars;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -98,9 +99,9 @@ final class CandidateFile {
                 && members <= 2 - tradeUnion;
     }
 
-    /** What the checks before a branch vote read from this file (I5); the application is on file. */
-    BranchAdmissionVotePolicy.Facts beforeBranchVote(RecordBranchAdmissionVote vote) {
-        return new BranchAdmissionVotePolicy.Facts(vote.voteDate(), vote.ageInMonthsAtVote(), vote.education(),
+    /** What the checks before a branch vote read from this file and the register (I5); the application is on file. */
+    BranchAdmissionVotePolicy.Facts beforeBranchVote(RecordBranchAdmissionVote vote, CandidateParticulars particulars) {
+        return new BranchAdmissionVotePolicy.Facts(vote.voteDate(), particulars.dateOfBirth(), particulars.education(),
                 Optional.ofNullable(branchVotePassed() ? branchVote.voteDate() : null),
                 Optional.ofNullable(course).map(AwarenessCourseCompleted::issueDate),
                 Optional.ofNullable(verification), introducersComplete(), requiredIntroducers(), commentsFiled,

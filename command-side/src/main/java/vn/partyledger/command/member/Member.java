@@ -1,13 +1,10 @@
 package vn.partyledger.command.member;
 
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
-import org.axonframework.modelling.command.CreationPolicy;
 import vn.partyledger.command.organisation.AuthorityResolver;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.badge.AwardPartyBadge;
@@ -97,15 +94,9 @@ public class Member {
     @AggregateMember
     final MemberBadges badges = new MemberBadges(standing, partyAge, corrections);
 
-    protected Member() {
-        // required by Axon to rebuild the aggregate from its events
-    }
-
-    /** Opens the record, or a new candidacy on a record whose earlier file was closed or whose member left (I3). */
-    @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RegisterOutstandingCandidate command, OrganisationRegistry registry) {
-        candidacy.register(command, registry);
+    /** An empty record: Axon rebuilds one from its events, and a registration opens a new one with its first event. */
+    public Member() {
+        // the parts above are the whole state; the first event fills them
     }
 
     @EventSourcingHandler
@@ -114,6 +105,25 @@ public class Member {
     }
 
     // Decisions that change another record too: a process calls these in its unit of work and writes the other side.
+
+    /**
+     * Opens the record, or a new candidacy on a record whose earlier file was closed or whose member left (I3); the
+     * person's other records are the process's to check.
+     */
+    public void registerCandidate(RegisterOutstandingCandidate command, OrganisationRegistry registry) {
+        aDeceasedMemberTakesNoFurtherCommands(command);
+        candidacy.register(command, registry);
+    }
+
+    /** Whether this is the person's live record: a candidate with an open file, a probationary or a full member. */
+    public boolean open() {
+        return candidacy.open();
+    }
+
+    /** Whether the person was admitted on this record, so that coming back is a re-admission on it (I3, I25). */
+    public boolean admittedBefore() {
+        return candidacy.admittedBefore();
+    }
 
     public MemberAdmitted admit(AdmitMember command, WorkingDayCalendar calendar, AdmissionPolicy policy) {
         aDeceasedMemberTakesNoFurtherCommands(command);

@@ -35,6 +35,11 @@ public final class Records<T> {
         return repository.get().load(id);
     }
 
+    /** The record if it exists, else a new empty one that the caller's first event opens. */
+    Aggregate<T> loadOrCreate(String id, Callable<T> empty) throws Exception {
+        return repository.get().loadOrCreate(id, empty);
+    }
+
     /** A new record, made by a constructor that checks its rules and applies its first event. */
     Aggregate<T> create(Callable<T> factory) throws Exception {
         return repository.get().newInstance(factory);

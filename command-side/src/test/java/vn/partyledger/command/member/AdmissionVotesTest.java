@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.InMemoryPersonRegister;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.AwarenessCourseCompleted;
@@ -41,19 +42,22 @@ class AdmissionVotesTest {
     private static final int SECOND_INTRODUCER_INDEX = 4;
     private static final int VERIFICATION_INDEX = 5;
 
+    private final InMemoryPersonRegister register = new InMemoryPersonRegister();
     private AggregateTestFixture<Member> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = RecruitmentHistory.fixture(new RecordingMembershipLedger());
+        fixture = RecruitmentHistory.fixture(register, new RecordingMembershipLedger());
     }
 
-    private static RecordBranchAdmissionVote vote(LocalDate date, int fullMembers, int inFavour, int age,
-                                                  EducationLevel education) {
-        return new RecordBranchAdmissionVote("m1", "meeting-04", date, fullMembers, inFavour, 3, age, education);
+    /** The vote, with the candidate in the register as born {@code age} months before it, with that education. */
+    private RecordBranchAdmissionVote vote(LocalDate date, int fullMembers, int inFavour, int age,
+                                          EducationLevel education) {
+        register.with("p1", date.minusMonths(age), education);
+        return new RecordBranchAdmissionVote("m1", "meeting-04", date, fullMembers, inFavour, 3);
     }
 
-    private static RecordBranchAdmissionVote vote(int inFavour, int age, EducationLevel education) {
+    private RecordBranchAdmissionVote vote(int inFavour, int age, EducationLevel education) {
         return vote(BRANCH_VOTE, FULL_MEMBERS_ON_ROLL, inFavour, age, education);
     }
 
@@ -173,7 +177,17 @@ class AdmissionVotesTest {
     }
 
     @Test
-    @DisplayName("I5: a candidate aged exactly 216 completed months may be voted on")
+    @DisplayName("I5: a candidate not in the person register cannot be voted on, as age and education are unknown")
+    void aCandidateNotInThePersonRegisterCannotBeVotedOn() {
+        fixture.given(fileReadyForTheVote())
+                .when(new RecordBranchAdmissionVote("m1", "meeting-04", BRANCH_VOTE, FULL_MEMBERS_ON_ROLL, TWO_THIRDS,
+                        3))
+                .expectNoEvents()
+                .expectException(Violation.of("I5", "candidateIsInThePersonRegister"));
+    }
+
+    @Test
+    @DisplayName("I5: a candidate born exactly 216 months before the vote, per the person register, may be voted on")
     void aCandidateAgedExactly216CompletedMonthsMayBeVotedOn() {
         fixture.given(fileReadyForTheVote())
                 .when(vote(TWO_THIRDS, 216, EducationLevel.UPPER_SECONDARY))

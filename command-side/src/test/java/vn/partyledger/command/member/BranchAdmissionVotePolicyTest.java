@@ -34,8 +34,8 @@ class BranchAdmissionVotePolicyTest {
         boolean educationExceptionConsented;
 
         BranchAdmissionVotePolicy.Facts facts() {
-            return new BranchAdmissionVotePolicy.Facts(VOTE, ageInMonths, education, passedBranchVoteOn,
-                    certificateIssuedOn, verification, introducersComplete, "two full members", commentsFiled,
+            return new BranchAdmissionVotePolicy.Facts(VOTE, VOTE.minusMonths(ageInMonths), education,
+                    passedBranchVoteOn, certificateIssuedOn, verification, introducersComplete, "two full members", commentsFiled,
                     applicationDate, overAgeConsented, educationExceptionConsented);
         }
     }

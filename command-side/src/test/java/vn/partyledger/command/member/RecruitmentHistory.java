@@ -6,6 +6,7 @@ import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.command.organisation.AuthorityResolver;
 import vn.partyledger.command.support.InMemoryMemberRegistry;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
+import vn.partyledger.command.support.InMemoryPersonRegister;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.AdmissionPolicy;
@@ -17,6 +18,7 @@ import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.CommentsSummaryRecorded;
 import vn.partyledger.domain.member.CommitteeAdmissionVoteRecorded;
 import vn.partyledger.domain.member.IntroducerAssigned;
+import vn.partyledger.domain.member.EducationLevel;
 import vn.partyledger.domain.member.IntroducerType;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberStatus;
@@ -113,7 +115,19 @@ final class RecruitmentHistory {
 
     static AggregateTestFixture<Member> fixture(WorkingDayCalendar calendar, RecordingMembershipLedger ledger,
                                                 VotePolicy votes) {
+        return fixture(calendar, ledger, votes, new InMemoryPersonRegister()
+                .with("p1", BRANCH_VOTE.minusMonths(300), EducationLevel.UPPER_SECONDARY));
+    }
+
+    /** With the person register the test fills: age and education on the vote date come from it (I5). */
+    static AggregateTestFixture<Member> fixture(InMemoryPersonRegister register, RecordingMembershipLedger ledger) {
+        return fixture(new WorkingDayCalendar(Set.of()), ledger, VotePolicy.DEFAULTS, register);
+    }
+
+    private static AggregateTestFixture<Member> fixture(WorkingDayCalendar calendar, RecordingMembershipLedger ledger,
+                                                        VotePolicy votes, InMemoryPersonRegister register) {
         AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(register);
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with(BRANCH, OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 1), FULL_MEMBERS_ON_ROLL)
                 .with("grassroots-branch", OrganisationKind.GRASSROOTS_BRANCH, LocalDate.of(2010, 1, 1))

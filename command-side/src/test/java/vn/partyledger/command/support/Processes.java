@@ -3,7 +3,9 @@ package vn.partyledger.command.support;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import vn.partyledger.command.member.Member;
 import vn.partyledger.command.process.AdmissionCeremony;
+import vn.partyledger.command.person.Person;
 import vn.partyledger.command.process.Annulment;
+import vn.partyledger.command.process.CandidateRegistration;
 import vn.partyledger.command.process.EndOfProbation;
 import vn.partyledger.command.process.LeavingAndReturning;
 import vn.partyledger.command.process.MembershipLedger;
@@ -11,6 +13,10 @@ import vn.partyledger.command.process.MembersInTransfer;
 import vn.partyledger.command.process.Records;
 import vn.partyledger.command.process.TransferOfAMember;
 import vn.partyledger.command.transfer.TransferCase;
+import vn.partyledger.domain.person.PersonRegistered;
+import vn.partyledger.domain.person.PersonalDataField;
+
+import java.util.Set;
 
 /**
  * Registers the processes a fixture test sends its cross-record commands through, on the fixture's own repository,
@@ -22,13 +28,27 @@ public final class Processes {
     private Processes() {
     }
 
+    /** The person every member fixture's candidate is, registered beside the fixture's member records. */
+    public static final String PERSON = "p1";
+
     public static AggregateTestFixture<Member> ofMembers(AggregateTestFixture<Member> fixture,
                                                          MembershipLedger ledger) {
         Records<Member> members = new Records<>(fixture::getRepository);
+        SideRecords<Person> persons = new SideRecords<>(Person.class)
+                .given(PERSON, new PersonRegistered(PERSON, Set.of(PersonalDataField.FULL_NAME)));
+        fixture.registerAnnotatedCommandHandler(new CandidateRegistration(members, persons.records()));
         fixture.registerAnnotatedCommandHandler(new AdmissionCeremony(members, ledger));
         fixture.registerAnnotatedCommandHandler(new EndOfProbation(members, ledger));
         fixture.registerAnnotatedCommandHandler(new LeavingAndReturning(members, ledger));
         fixture.registerAnnotatedCommandHandler(new Annulment(members, ledger));
+        return fixture;
+    }
+
+    /** Candidacies sent to a fixture of persons, whose member records are beside it. */
+    public static AggregateTestFixture<Person> ofPersons(AggregateTestFixture<Person> fixture,
+                                                         SideRecords<Member> members) {
+        fixture.registerAnnotatedCommandHandler(new CandidateRegistration(members.records(),
+                new Records<>(fixture::getRepository)));
         return fixture;
     }
 

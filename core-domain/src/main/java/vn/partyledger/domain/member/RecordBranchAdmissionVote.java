@@ -5,15 +5,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.LocalDate;
 
 /**
- * The branch meeting votes on the admission. {@code ageInMonthsAtVote} (completed months) and {@code education} are
- * stated from the file for the eligibility rules and are not stored (I5).
+ * The branch meeting votes on the admission. The candidate's age and education on the vote date come from the person
+ * register, never from the caller (I5).
  */
 public record RecordBranchAdmissionVote(@TargetAggregateIdentifier String memberId,
                                         String meetingId,
                                         LocalDate voteDate,
                                         int fullMembersOnRoll,
                                         int inFavour,
-                                        int against,
-                                        int ageInMonthsAtVote,
-                                        EducationLevel education) {
+                                        int against) {
 }

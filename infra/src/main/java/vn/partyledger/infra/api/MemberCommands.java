@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -26,7 +25,6 @@ import vn.partyledger.domain.member.AssignProbationMentor;
 import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.ConsentKind;
 import vn.partyledger.domain.member.DecideAdmission;
-import vn.partyledger.domain.member.EducationLevel;
 import vn.partyledger.domain.member.ExpireApplication;
 import vn.partyledger.domain.member.IntroducerReplacementReason;
 import vn.partyledger.domain.member.IntroducerType;
@@ -67,7 +65,8 @@ public class MemberCommands {
 
     @PostMapping("/{memberId}/register-candidate")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register an outstanding candidate in a branch; again after a closed file or an exit (I3)")
+    @Operation(summary = "Register a person from the person register as an outstanding candidate in a branch; again "
+            + "after a closed file or an exit, on the person's own record (I3)")
     public ResponseEntity<CommandOutcome> registerCandidate(@PathVariable @RecordId String memberId,
             @Valid @RequestBody RegisterCandidate body, RequestContext context, HttpServletRequest http) {
         return endpoint.create(http, memberId, body, context);
@@ -124,7 +123,8 @@ public class MemberCommands {
     }
 
     @PostMapping("/{memberId}/record-branch-admission-vote")
-    @Operation(summary = "Record the branch's admission vote: eligibility and two thirds of all full members (I5)")
+    @Operation(summary = "Record the branch's admission vote: eligibility (age and education from the person register on "
+            + "the vote date) and two thirds of all full members (I5)")
     public ResponseEntity<CommandOutcome> recordBranchAdmissionVote(@PathVariable @RecordId String memberId,
             @Valid @RequestBody BranchAdmissionVote body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, memberId, body, context);
@@ -357,15 +357,13 @@ public class MemberCommands {
                                       @NotNull @PastOrPresent LocalDate voteDate,
                                       @Min(0) int fullMembersOnRoll,
                                       @Min(0) int inFavour,
-                                      @Min(0) int against,
-                                      @Min(0) @Max(1_500) int ageInMonthsAtVote,
-                                      @NotNull EducationLevel education)
+                                      @Min(0) int against)
             implements CommandBody<RecordBranchAdmissionVote> {
 
         @Override
         public RecordBranchAdmissionVote toCommand(String memberId) {
             return new RecordBranchAdmissionVote(memberId, meetingId, voteDate, fullMembersOnRoll, inFavour,
-                    against, ageInMonthsAtVote, education);
+                    against);
         }
 
         @Override

@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.infra.eventstore.AppendOutcomeUnknownException;
+import vn.partyledger.infra.person.PersonRegisterRefusal;
 
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid header", e.getMessage(), "INVALID_HEADER");
         problem.setProperty("errors", List.of(Map.of("field", e.header(), "message", e.getMessage())));
         return problem;
+    }
+
+    @ExceptionHandler(PersonRegisterRefusal.class)
+    ProblemDetail personRegisterRefusal(PersonRegisterRefusal e) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        return problem(status, status.getReasonPhrase(), e.getMessage(), e.code());
     }
 
     @ExceptionHandler(RosterNotFound.class)

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.partyledger.command.member.Member;
+import vn.partyledger.command.person.Person;
 import vn.partyledger.command.organisation.AggregateOrganisationRegistry;
 import vn.partyledger.command.organisation.Organisation;
 import vn.partyledger.command.organisation.OrganisationRegistry;
@@ -32,7 +33,8 @@ public class AxonConfiguration {
     public ConfigurerModule aggregates() {
         return configurer -> configurer
                 .configureAggregate(EventSourcedAggregates.configuration(Organisation.class))
-                .configureAggregate(EventSourcedAggregates.configuration(Member.class));
+                .configureAggregate(EventSourcedAggregates.configuration(Member.class))
+                .configureAggregate(EventSourcedAggregates.configuration(Person.class));
     }
 
     @Bean

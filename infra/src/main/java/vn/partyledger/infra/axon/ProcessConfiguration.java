@@ -5,10 +5,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import vn.partyledger.command.member.Member;
 import vn.partyledger.command.organisation.Organisation;
+import vn.partyledger.command.person.Person;
 import vn.partyledger.command.process.AdmissionCeremony;
 import vn.partyledger.command.process.AggregateMembersInTransfer;
 import vn.partyledger.command.process.AggregateMembershipLedger;
 import vn.partyledger.command.process.Annulment;
+import vn.partyledger.command.process.CandidateRegistration;
 import vn.partyledger.command.process.EndOfProbation;
 import vn.partyledger.command.process.LeavingAndReturning;
 import vn.partyledger.command.process.OrganisationRestructuring;
@@ -23,7 +25,8 @@ import vn.partyledger.command.transfer.TransferCase;
  * exist once its configuration has started, hence the suppliers.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({AggregateMembershipLedger.class, AggregateMembersInTransfer.class, AdmissionCeremony.class,
+@Import({AggregateMembershipLedger.class, AggregateMembersInTransfer.class, CandidateRegistration.class,
+        AdmissionCeremony.class,
         EndOfProbation.class, LeavingAndReturning.class, Annulment.class, TransferOfAMember.class,
         OrganisationRestructuring.class})
 public class ProcessConfiguration {
@@ -31,6 +34,11 @@ public class ProcessConfiguration {
     @Bean
     public Records<Member> memberRecords(org.axonframework.config.Configuration axon) {
         return new Records<>(() -> axon.repository(Member.class));
+    }
+
+    @Bean
+    public Records<Person> personRecords(org.axonframework.config.Configuration axon) {
+        return new Records<>(() -> axon.repository(Person.class));
     }
 
     @Bean

@@ -14,6 +14,7 @@ import vn.partyledger.infra.kafka.KafkaEndpoint;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,10 +102,11 @@ class FirstDecisionEndToEndTest extends RunningApplication {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String correlationId = "corr-" + UUID.randomUUID();
 
+        expect(scenario.registerPerson("p-" + scenario.suffix, LocalDate.of(1995, 1, 1)), 201);
         ResponseEntity<JsonNode> response = secretary().post()
                 .uri("/api/v1/members/{id}/register-candidate", "m-" + scenario.suffix)
                 .header("X-Correlation-Id", correlationId)
-                .body(Map.of("personId", "p-1", "branchId", scenario.branch, "source", "RESIDENT",
+                .body(Map.of("personId", "p-" + scenario.suffix, "branchId", scenario.branch, "source", "RESIDENT",
                         "registeredOn", "2025-03-03"))
                 .retrieve().toEntity(JsonNode.class);
 

@@ -53,6 +53,7 @@ class ForeignIdsTest extends RunningApplication {
     @Test
     void registeringACandidateUnderAnOrganisationsIdFindsTheIdTaken() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
+        scenario.personOfTheCandidateIsRegistered(scenario.ward, scenario.admissionIn(scenario.branch));
 
         assertRefusedWritingNothing(409, () -> scenario.registerCandidate(scenario.ward));
     }

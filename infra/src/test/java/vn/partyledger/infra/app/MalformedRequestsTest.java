@@ -67,7 +67,8 @@ class MalformedRequestsTest extends RunningApplication {
         scenario.admittedMember(memberId);
         expect(scenario.issueTransferLetter(transferId, memberId, "TEMPORARY", otherBranch, "2026-03-03"), 201);
         expect(scenario.presentTransferLetter(transferId, otherBranch, "2025-09-10"), 200);
-        return Map.of("organisations", scenario.branch, "members", memberId, "transfers", transferId);
+        return Map.of("organisations", scenario.branch, "members", memberId, "transfers", transferId,
+                "persons", Scenario.personOf(memberId));
     }
 
     private ResponseEntity<String> send(RestClient client, MalformedRequests.Request request) {

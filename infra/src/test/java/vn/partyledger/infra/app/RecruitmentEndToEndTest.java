@@ -174,7 +174,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
 
         ResponseEntity<JsonNode> response = scenario.step(memberId, "record-branch-admission-vote", """
                 {"meetingId": "m6", "voteDate": "2025-06-02", "fullMembersOnRoll": 0, "inFavour": -1,
-                 "against": 0, "ageInMonthsAtVote": 300, "education": "UPPER_SECONDARY"}
+                 "against": 0}
                 """);
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);

@@ -185,7 +185,8 @@ class RefusalsTest extends RunningApplication {
     void aRetriedRequestWithTheSameIdempotencyKeyGetsTheFirstAnswerAndAppliesNothingTwice() {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
-        String body = "{\"personId\": \"p-1\", \"branchId\": \"" + scenario.branch
+        expect(scenario.registerPerson("p-" + scenario.suffix, LocalDate.of(1995, 1, 1)), 201);
+        String body = "{\"personId\": \"p-" + scenario.suffix + "\", \"branchId\": \"" + scenario.branch
                 + "\", \"source\": \"RESIDENT\", \"registeredOn\": \"2025-03-03\"}";
 
         ResponseEntity<JsonNode> first = secretary().post().uri("/api/v1/members/{id}/register-candidate", memberId)
@@ -204,7 +205,8 @@ class RefusalsTest extends RunningApplication {
     void requestsRacingUnderOneIdempotencyKeyAreRecordedOnceAndAllGetTheFirstAnswer() throws Exception {
         Scenario scenario = new Scenario(secretary()).organisationTree();
         String memberId = "m-" + scenario.suffix;
-        String body = "{\"personId\": \"p-1\", \"branchId\": \"" + scenario.branch
+        expect(scenario.registerPerson("p-" + scenario.suffix, LocalDate.of(1995, 1, 1)), 201);
+        String body = "{\"personId\": \"p-" + scenario.suffix + "\", \"branchId\": \"" + scenario.branch
                 + "\", \"source\": \"RESIDENT\", \"registeredOn\": \"2025-03-03\"}";
         ExecutorService desks = Executors.newFixedThreadPool(4);
         try {

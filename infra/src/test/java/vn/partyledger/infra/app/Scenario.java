@@ -6,8 +6,12 @@ import org.springframework.web.client.RestClient;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +26,13 @@ final class Scenario {
     final String ward = "ward15-" + suffix;
     final String branch = "kp1-" + suffix;
     private final RestClient client;
+    /** The persons this scenario entered in the register: a re-admission registers the same person again. */
+    private final Set<String> persons = new HashSet<>();
+    /** National ID numbers: twelve digits, distinct across the scenarios sharing one running application. */
+    private static final AtomicLong NATIONAL_IDS = new AtomicLong(
+            ThreadLocalRandom.current().nextLong(100_000_000_000L, 800_000_000_000L));
+    /** The age in completed months on the branch vote the register gives a candidate unless a test asks otherwise. */
+    private static final int AGE_AT_VOTE = 300;
 
     Scenario(RestClient client) {
         this.client = client;
@@ -128,10 +139,38 @@ final class Scenario {
         return registerCandidate(memberId, admissionIn(branchId));
     }
 
+    /** The person behind a member record in these scenarios. */
+    static String personOf(String memberId) {
+        return "person-" + memberId;
+    }
+
+    static String nextNationalId() {
+        return "%012d".formatted(NATIONAL_IDS.incrementAndGet());
+    }
+
+    /** Enters a person in the register, with upper-secondary education and a fresh national ID. */
+    ResponseEntity<JsonNode> registerPerson(String personId, LocalDate dateOfBirth) {
+        return post("/api/v1/persons/" + personId + "/register", """
+                {"fullName": "Nguyễn Văn %s", "dateOfBirth": "%s", "gender": "MALE", "ethnicity": "01",
+                 "religion": "NONE", "generalEducation": "UPPER_SECONDARY", "professionalEducation": "UNIVERSITY",
+                 "politicalTheory": "ELEMENTARY", "occupation": "teacher", "nationalId": "%s",
+                 "youthUnionMember": true, "contact": "0901 234 567"}
+                """.formatted(personId, dateOfBirth, nextNationalId()));
+    }
+
+    /** Enters the candidate's person in the register once, born {@value #AGE_AT_VOTE} months before the vote. */
+    void personOfTheCandidateIsRegistered(String memberId, Admission admission) {
+        if (persons.add(personOf(memberId))) {
+            expect(registerPerson(personOf(memberId), admission.branchVoteOn().minusMonths(AGE_AT_VOTE)), 201);
+        }
+    }
+
+    /** Registers the candidate's person first, then the candidacy. */
     ResponseEntity<JsonNode> registerCandidate(String memberId, Admission admission) {
+        personOfTheCandidateIsRegistered(memberId, admission);
         return post("/api/v1/members/" + memberId + "/register-candidate", """
-                {"personId": "person-%s", "branchId": "%s", "source": "YOUTH_UNION", "registeredOn": "%s"}
-                """.formatted(memberId, admission.branchId(), admission.registeredOn()));
+                {"personId": "%s", "branchId": "%s", "source": "YOUTH_UNION", "registeredOn": "%s"}
+                """.formatted(personOf(memberId), admission.branchId(), admission.registeredOn()));
     }
 
     ResponseEntity<JsonNode> step(String memberId, String command, String json) {
@@ -183,13 +222,18 @@ final class Scenario {
         return branchVote(memberId, admissionIn(branch).withFullMembersOnRoll(fullMembersOnRoll), ageInMonths);
     }
 
+    /** The vote; a candidate of another age has the date of birth corrected in the register first (I5 reads it). */
     private ResponseEntity<JsonNode> branchVote(String memberId, Admission admission, int ageInMonths) {
+        if (ageInMonths != AGE_AT_VOTE) {
+            expect(post("/api/v1/persons/" + personOf(memberId) + "/correct-personal-data", """
+                    {"changes": {"dateOfBirth": "%s"}, "reason": "ENTRY_ERROR", "effectiveDate": "%s"}
+                    """.formatted(admission.branchVoteOn().minusMonths(ageInMonths), admission.registeredOn())), 200);
+        }
         int onRoll = admission.fullMembersOnRoll();
         return step(memberId, "record-branch-admission-vote", """
                 {"meetingId": "chi-bo-%s-%s", "voteDate": "%s", "fullMembersOnRoll": %d, "inFavour": %d,
-                 "against": 0, "ageInMonthsAtVote": %d, "education": "UPPER_SECONDARY"}
-                """.formatted(admission.branchVoteOn(), suffix, admission.branchVoteOn(), onRoll, onRoll,
-                ageInMonths));
+                 "against": 0}
+                """.formatted(admission.branchVoteOn(), suffix, admission.branchVoteOn(), onRoll, onRoll));
     }
 
     /**

@@ -1,0 +1,11 @@
+package vn.partyledger.command.person;
+
+/**
+ * What the person's rules read of one of the person's member records, as the record stands when the rules run: the
+ * person keeps no copy, so an exit, a refusal or an expired file is known the moment the record knows it.
+ *
+ * @param open           a candidate with an open file, a probationary or a full member
+ * @param admittedBefore the person was admitted on this record at least once
+ */
+public record MemberRecordView(String memberId, boolean open, boolean admittedBefore) {
+}

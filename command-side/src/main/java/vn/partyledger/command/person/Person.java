@@ -1,0 +1,97 @@
+package vn.partyledger.command.person;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import vn.partyledger.domain.person.CorrectPersonalData;
+import vn.partyledger.domain.person.MemberRecordOpened;
+import vn.partyledger.domain.person.PersonRegistered;
+import vn.partyledger.domain.person.PersonalDataCorrected;
+import vn.partyledger.domain.person.RegisterPerson;
+import vn.partyledger.domain.shared.Invariant;
+import vn.partyledger.domain.shared.RuleViolation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A person in the register (domain.md §15.2, ADR 0022): who registered and corrected what, and which member records
+ * are the person's. Its events carry field names and reason codes; the values are in the encrypted register.
+ */
+public class Person {
+
+    @AggregateIdentifier
+    private String personId;
+
+    /** The person's member records, in the order they were opened. */
+    private final List<String> memberRecords = new ArrayList<>();
+
+    protected Person() {
+        // required by Axon to rebuild the aggregate from its events
+    }
+
+    @CommandHandler
+    public Person(RegisterPerson command) {
+        apply(new PersonRegistered(command.personId(), command.fields()));
+    }
+
+    @CommandHandler
+    void handle(CorrectPersonalData command) {
+        apply(new PersonalDataCorrected(personId, command.fields(), command.reason(), command.effectiveDate()));
+    }
+
+    public List<String> memberRecords() {
+        return List.copyOf(memberRecords);
+    }
+
+    /**
+     * A candidacy of this person on {@code memberId}: refused while another of the person's records is live, and a
+     * former member comes back only on the record they were admitted on, where the re-admission rules (I3, I25) read
+     * the whole history. Returns the event when the record is new to the person.
+     *
+     * @param otherRecords the person's other records as they stand now
+     */
+    public Optional<MemberRecordOpened> openMemberRecord(String memberId, LocalDate openedOn,
+                                                         List<MemberRecordView> otherRecords) {
+        aPersonHasOneLiveMemberRecord(memberId, otherRecords);
+        aFormerMemberComesBackOnTheirOwnRecord(memberId, otherRecords);
+        if (memberRecords.contains(memberId)) {
+            return Optional.empty();
+        }
+        MemberRecordOpened opened = new MemberRecordOpened(personId, memberId, openedOn);
+        apply(opened);
+        return Optional.of(opened);
+    }
+
+    private void aPersonHasOneLiveMemberRecord(String memberId, List<MemberRecordView> otherRecords) {
+        otherRecords.stream().filter(MemberRecordView::open).findFirst().ifPresent(live -> {
+            throw new RuleViolation(Invariant.I3, "aPersonHasOneLiveMemberRecord",
+                    "Person " + personId + " already has a live member record, " + live.memberId()
+                            + " (a candidate with an open file, a probationary or a full member), so record "
+                            + memberId + " cannot be opened as a candidacy.");
+        });
+    }
+
+    private void aFormerMemberComesBackOnTheirOwnRecord(String memberId, List<MemberRecordView> otherRecords) {
+        otherRecords.stream().filter(MemberRecordView::admittedBefore).findFirst().ifPresent(former -> {
+            throw new RuleViolation(Invariant.I3, "aFormerMemberComesBackOnTheirOwnRecord",
+                    "Person " + personId + " was admitted on record " + former.memberId() + "; a former member "
+                            + "is registered again on that record, whose history the re-admission rules read, not "
+                            + "on " + memberId + ".");
+        });
+    }
+
+    @EventSourcingHandler
+    private void on(PersonRegistered event) {
+        personId = event.personId();
+    }
+
+    @EventSourcingHandler
+    private void on(MemberRecordOpened event) {
+        memberRecords.add(event.memberId());
+    }
+}

@@ -1,0 +1,10 @@
+package vn.partyledger.domain.person;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.Set;
+
+/** A person was entered in the register with these fields filled in; their values are in the register only. */
+@Revision("1")
+public record PersonRegistered(String personId, Set<PersonalDataField> fields) {
+}

@@ -1,0 +1,168 @@
+package vn.partyledger.infra.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.partyledger.domain.person.CorrectPersonalData;
+import vn.partyledger.domain.person.PersonalDataCorrectionReason;
+import vn.partyledger.domain.person.PersonalDataField;
+import vn.partyledger.domain.person.RegisterPerson;
+import vn.partyledger.infra.axon.CommandOutcome;
+import vn.partyledger.infra.person.KeyedHash;
+import vn.partyledger.infra.person.PersonRegisterRefusal;
+import vn.partyledger.infra.person.PersonRegisterStore;
+import vn.partyledger.infra.person.PersonalData;
+import vn.partyledger.infra.security.CurrentActor;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The person register over HTTP (ADR 0022). A write stores the values encrypted in the register first, then sends the
+ * command whose event names the fields; if the log refuses, the register write is taken back. The request's
+ * fingerprint for Idempotency-Key is a keyed hash, since the body is personal data.
+ */
+@RestController
+@RequestMapping("/api/v1/persons")
+@Tag(name = "Persons", description = "The person register: personal data kept encrypted outside the log")
+public class PersonCommands {
+
+    /** What a registration must state: who the person is, and what the admission rules read (I5). */
+    private static final Set<PersonalDataField> REQUIRED = EnumSet.of(PersonalDataField.FULL_NAME,
+            PersonalDataField.DATE_OF_BIRTH, PersonalDataField.GENDER, PersonalDataField.NATIONAL_ID,
+            PersonalDataField.GENERAL_EDUCATION);
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
+    private final CommandDispatcher dispatcher;
+    private final PersonRegisterStore register;
+    private final KeyedHash fingerprints;
+    private final CurrentActor actor;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public PersonCommands(CommandDispatcher dispatcher, PersonRegisterStore register, KeyedHash fingerprints,
+                          CurrentActor actor, ObjectMapper json, Clock clock) {
+        this.dispatcher = dispatcher;
+        this.register = register;
+        this.fingerprints = fingerprints;
+        this.actor = actor;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PostMapping("/{personId}/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Enter a person in the register; a national ID already registered is refused (409)")
+    public ResponseEntity<CommandOutcome> register(@PathVariable @RecordId String personId,
+            @Valid @RequestBody PersonalData body, RequestContext context) {
+        LocalDate today = LocalDate.now(clock);
+        Set<PersonalDataField> missing = EnumSet.copyOf(REQUIRED);
+        missing.removeAll(body.fields());
+        if (!missing.isEmpty()) {
+            throw PersonRegisterRefusal.invalid("A registration states " + missing + ".");
+        }
+        bornInThePlausiblePast(body, today);
+        boolean fresh = register.register(personId, body, actor.get().userId());
+        try {
+            return answer(HttpStatus.CREATED, dispatch(new RegisterPerson(personId, body.fields()), today, body,
+                    context));
+        } catch (RuntimeException refused) {
+            if (fresh) {
+                register.withdrawRegistration(personId);
+            }
+            throw refused;
+        }
+    }
+
+    @PostMapping("/{personId}/correct-personal-data")
+    @Operation(summary = "Correct fields of a person's entry, with a reason; the log records which fields and why")
+    public ResponseEntity<CommandOutcome> correct(@PathVariable @RecordId String personId,
+            @Valid @RequestBody Correction body, RequestContext context) {
+        if (body.changes().fields().isEmpty()) {
+            throw PersonRegisterRefusal.invalid("A correction changes at least one field.");
+        }
+        bornInThePlausiblePast(body.changes(), LocalDate.now(clock));
+        String nationalIdBefore = register.nationalIdHash(personId);
+        int version = register.correct(personId, body.changes(), body.reason(), body.effectiveDate(),
+                actor.get().userId());
+        CommandDispatcher.Dispatched dispatched;
+        try {
+            dispatched = dispatch(new CorrectPersonalData(personId, body.changes().fields(), body.reason(),
+                    body.effectiveDate()), body.effectiveDate(), body, context);
+        } catch (RuntimeException refused) {
+            register.withdrawCorrection(personId, version, nationalIdBefore);
+            throw refused;
+        }
+        if (dispatched.replayed()) {
+            // a retry under the same Idempotency-Key: the first delivery's version is the one the log names
+            register.withdrawCorrection(personId, version, nationalIdBefore);
+        }
+        return answer(HttpStatus.OK, dispatched);
+    }
+
+    /**
+     * A person's entry as it stood on a date (default today). Personal data: authenticated callers only, like every
+     * endpoint; the permission to read it is decided per organisation subtree by the security configuration.
+     */
+    @GetMapping("/{personId}")
+    @Operation(summary = "A person's entry as it stood on a business date (personal data)")
+    public PersonalData entry(@PathVariable @RecordId String personId,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                              LocalDate asOf) {
+        return register.asOf(personId, asOf != null ? asOf : LocalDate.now(clock))
+                .orElseThrow(() -> PersonRegisterRefusal.notRegistered(personId));
+    }
+
+    private static void bornInThePlausiblePast(PersonalData data, LocalDate today) {
+        LocalDate born = data.dateOfBirth();
+        if (born != null && (born.isAfter(today) || born.isBefore(EARLIEST_BIRTH))) {
+            throw PersonRegisterRefusal.invalid("dateOfBirth must lie between " + EARLIEST_BIRTH + " and today.");
+        }
+    }
+
+    private CommandDispatcher.Dispatched dispatch(Object command, LocalDate businessDate, Object body,
+                                                  RequestContext context) {
+        return dispatcher.dispatch(new CommandRequest(command, businessDate, null, fingerprint(command, body)),
+                context);
+    }
+
+    private static ResponseEntity<CommandOutcome> answer(HttpStatus success, CommandDispatcher.Dispatched dispatched) {
+        return ResponseEntity.status(success)
+                .eTag(Long.toString(dispatched.outcome().version()))
+                .header("Idempotent-Replayed", Boolean.toString(dispatched.replayed()))
+                .body(dispatched.outcome());
+    }
+
+    private String fingerprint(Object command, Object body) {
+        try {
+            return fingerprints.of(command.getClass().getSimpleName() + "\n" + json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
+    }
+
+    /**
+     * @param changes       the fields that change, with their new values; the others null
+     * @param effectiveDate when a change of circumstances takes effect; the business date of the correction
+     */
+    public record Correction(@NotNull @Valid PersonalData changes,
+                             @NotNull PersonalDataCorrectionReason reason,
+                             @NotNull LocalDate effectiveDate) {
+    }
+}

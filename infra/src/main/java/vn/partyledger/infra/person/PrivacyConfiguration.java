@@ -1,0 +1,77 @@
+package vn.partyledger.infra.person;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.partyledger.domain.person.PersonRegister;
+import vn.partyledger.infra.config.PartyLedgerProperties;
+
+import java.time.Clock;
+import java.util.Base64;
+
+/**
+ * The register's keys. The master key comes from {@code partyledger.privacy.master-key} (base64, 256 bits). Without
+ * one the service starts only on its embedded database, with a published local-only key, and says so loudly; with an
+ * external database it refuses to start, so real records are never kept under a key everybody knows.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PrivacyConfiguration {
+
+    /** LOCAL ONLY — public in this repository: for a developer machine on the embedded database, never real data. */
+    static final String LOCAL_ONLY_MASTER_KEY = "bG9jYWwtb25seS1tYXN0ZXIta2V5LW5vdC1zZWNyZXQ=";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrivacyConfiguration.class);
+
+    @Bean
+    public MasterKeyWrapper keyWrapper(@Value("${partyledger.privacy.master-key:}") String masterKey,
+                                       PartyLedgerProperties properties) {
+        return new MasterKeyWrapper(masterKey(masterKey, properties.mongodb().external()));
+    }
+
+    /** The national-ID index key is derived from the master key, so one secret is configured. */
+    @Bean
+    public KeyedHash nationalIdHash(@Value("${partyledger.privacy.master-key:}") String masterKey,
+                                    PartyLedgerProperties properties) {
+        byte[] master = masterKey(masterKey, properties.mongodb().external());
+        return new KeyedHash(new KeyedHash(master).of("partyledger national-id index v1")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Bean
+    public PersonRegisterStore personRegisterStore(MongoDatabase database, KeyWrapper keyWrapper,
+                                                   KeyedHash nationalIdHash, ObjectMapper objectMapper, Clock clock) {
+        return new PersonRegisterStore(database, keyWrapper, nationalIdHash, objectMapper, clock);
+    }
+
+    @Bean
+    public PersonRegister personRegister(PersonRegisterStore store) {
+        return new VaultPersonRegister(store);
+    }
+
+    static byte[] masterKey(String configured, boolean externalDatabase) {
+        if (configured == null || configured.isBlank()) {
+            if (externalDatabase) {
+                throw new IllegalStateException("partyledger.privacy.master-key is not set: the person register "
+                        + "will not encrypt real records under the local-only key. Set a base64 256-bit key.");
+            }
+            LOG.warn("partyledger.privacy.master-key is not set: the person register uses the LOCAL-ONLY key "
+                    + "published in the source. Fine on a developer machine; never for real personal data.");
+            return Base64.getDecoder().decode(LOCAL_ONLY_MASTER_KEY);
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(configured.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("partyledger.privacy.master-key is not base64", e);
+        }
+        if (key.length != Aead.KEY_BYTES) {
+            throw new IllegalStateException("partyledger.privacy.master-key must be 256 bits (32 bytes), not "
+                    + key.length + " bytes");
+        }
+        return key;
+    }
+}
