@@ -36,12 +36,13 @@ public class Person {
 
     @CommandHandler
     public Person(RegisterPerson command) {
-        apply(new PersonRegistered(command.personId(), command.fields()));
+        apply(new PersonRegistered(command.personId(), command.fields(), command.entryVersion()));
     }
 
     @CommandHandler
     void handle(CorrectPersonalData command) {
-        apply(new PersonalDataCorrected(personId, command.fields(), command.reason(), command.effectiveDate()));
+        apply(new PersonalDataCorrected(personId, command.fields(), command.reason(), command.effectiveDate(),
+                command.entryVersion()));
     }
 
     public List<String> memberRecords() {

@@ -34,9 +34,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The person register over HTTP (ADR 0022). A write stores the values encrypted in the register first, then sends the
- * command whose event names the fields; if the log refuses, the register write is taken back. The request's
- * fingerprint for Idempotency-Key is a keyed hash, since the body is personal data.
+ * The person register over HTTP (ADR 0022). A write stores the values encrypted in the register as a new version
+ * first, then sends the command whose event names that version: the version is part of the entry once, and only if,
+ * the log holds the event, so a refused or interrupted write leaves nothing to take back. The request's fingerprint
+ * for Idempotency-Key is a keyed hash, since the body is personal data.
  */
 @RestController
 @RequestMapping("/api/v1/persons")
@@ -78,16 +79,9 @@ public class PersonCommands {
             throw PersonRegisterRefusal.invalid("A registration states " + missing + ".");
         }
         bornInThePlausiblePast(body, today);
-        boolean fresh = register.register(personId, body, actor.get().userId());
-        try {
-            return answer(HttpStatus.CREATED, dispatch(new RegisterPerson(personId, body.fields()), today, body,
-                    context));
-        } catch (RuntimeException refused) {
-            if (fresh) {
-                register.withdrawRegistration(personId);
-            }
-            throw refused;
-        }
+        String version = register.register(personId, body, actor.get().userId());
+        return answer(HttpStatus.CREATED, dispatch(new RegisterPerson(personId, body.fields(), version), today, body,
+                context));
     }
 
     @PostMapping("/{personId}/correct-personal-data")
@@ -98,22 +92,10 @@ public class PersonCommands {
             throw PersonRegisterRefusal.invalid("A correction changes at least one field.");
         }
         bornInThePlausiblePast(body.changes(), LocalDate.now(clock));
-        String nationalIdBefore = register.nationalIdHash(personId);
-        int version = register.correct(personId, body.changes(), body.reason(), body.effectiveDate(),
+        String version = register.correct(personId, body.changes(), body.reason(), body.effectiveDate(),
                 actor.get().userId());
-        CommandDispatcher.Dispatched dispatched;
-        try {
-            dispatched = dispatch(new CorrectPersonalData(personId, body.changes().fields(), body.reason(),
-                    body.effectiveDate()), body.effectiveDate(), body, context);
-        } catch (RuntimeException refused) {
-            register.withdrawCorrection(personId, version, nationalIdBefore);
-            throw refused;
-        }
-        if (dispatched.replayed()) {
-            // a retry under the same Idempotency-Key: the first delivery's version is the one the log names
-            register.withdrawCorrection(personId, version, nationalIdBefore);
-        }
-        return answer(HttpStatus.OK, dispatched);
+        return answer(HttpStatus.OK, dispatch(new CorrectPersonalData(personId, body.changes().fields(),
+                body.reason(), body.effectiveDate(), version), body.effectiveDate(), body, context));
     }
 
     /**

@@ -30,11 +30,6 @@ public class PersonRegisterRefusal extends RuntimeException {
         return new PersonRegisterRefusal(400, "INVALID_INPUT", message);
     }
 
-    public static PersonRegisterRefusal concurrentCorrection(String personId) {
-        return new PersonRegisterRefusal(409, "CONFLICT",
-                "The entry of person " + personId + " changed while this correction was made; try again.");
-    }
-
     public String code() {
         return code;
     }

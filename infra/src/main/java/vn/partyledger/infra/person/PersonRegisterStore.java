@@ -7,8 +7,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -17,34 +15,52 @@ import vn.partyledger.domain.person.PersonalDataCorrectionReason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The person register's collection: one document per person ({@code _id} = personId) holding the person's data key,
- * wrapped, and every version of the entry, each the changed fields encrypted with that key. Nothing personal is
- * stored in plain text; the national ID is found by its keyed hash under a unique index. Reads are {@code _id}
- * lookups, writes single-document, as the embedded server needs (DESIGN.md).
+ * The person register's collections. {@code person_register} holds one document per person ({@code _id} = personId)
+ * with the person's data key, wrapped, and every version of the entry ever written, each the changed fields encrypted
+ * with that key under a random version id. Which versions are part of the entry is the log's to say
+ * ({@link PersonEntryVersions}): a version is written first, then the command whose event names it, so a version whose
+ * event never landed is simply never read. {@code national_id_claims} keeps each national ID, by its keyed hash, to one
+ * person. Nothing personal is stored in plain text. Reads are {@code _id} look-ups, writes single-document, as the
+ * embedded server needs (DESIGN.md).
  */
 public class PersonRegisterStore {
 
     static final String COLLECTION = "person_register";
-    private static final String NATIONAL_ID = "nationalIdHash";
+    static final String CLAIMS = "national_id_claims";
+    /**
+     * How long a national ID claimed by a registration the log has not (yet) acknowledged stays claimed: far longer
+     * than a command takes from its register write to its append, retries included (five attempts, each bounded by the
+     * event store's append time limit), so a registration still under way is never overtaken; after it, a claim left
+     * by a registration that never reached the log no longer blocks the national ID.
+     */
+    static final Duration UNACKNOWLEDGED_CLAIM_WINDOW = Duration.ofMinutes(10);
     private static final String REGISTRATION = "REGISTRATION";
 
     private final MongoCollection<Document> register;
+    private final MongoCollection<Document> claims;
+    private final PersonEntryVersions entries;
     private final KeyWrapper keys;
     private final KeyedHash nationalIds;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public PersonRegisterStore(MongoDatabase database, KeyWrapper keys, KeyedHash nationalIds, ObjectMapper json,
-                               Clock clock) {
+    public PersonRegisterStore(MongoDatabase database, PersonEntryVersions entries, KeyWrapper keys,
+                               KeyedHash nationalIds, ObjectMapper json, Clock clock) {
         this.register = database.getCollection(COLLECTION);
-        this.register.createIndex(Indexes.ascending(NATIONAL_ID), new IndexOptions().unique(true));
+        this.claims = database.getCollection(CLAIMS);
+        this.entries = entries;
         this.keys = keys;
         this.nationalIds = nationalIds;
         this.json = json;
@@ -52,91 +68,55 @@ public class PersonRegisterStore {
     }
 
     /**
-     * Enters a person. Returns false when the same registration was stored before (a retry after its event was not
-     * written): the stored entry stands and the caller completes the registration.
+     * Writes the version a registration will name, after claiming the national ID; returns the version id for the
+     * command. A person the log already knows is refused.
      */
-    public boolean register(String personId, PersonalData data, String recordedBy) {
-        byte[] dataKey = Aead.newKey();
+    public String register(String personId, PersonalData data, String recordedBy) {
+        if (!entries.of(personId).isEmpty()) {
+            throw PersonRegisterRefusal.alreadyRegistered(personId);
+        }
         String nationalIdHash = nationalIds.of(data.nationalId());
-        Document entry = new Document("_id", personId)
-                .append(NATIONAL_ID, nationalIdHash)
-                .append("dataKey", new Binary(keys.wrap(dataKey)))
-                .append("versionCount", 1)
-                .append("versions", List.of(version(personId, 0, dataKey, data, REGISTRATION, null, recordedBy)));
+        claim(nationalIdHash, personId);
         try {
-            register.insertOne(entry);
-            return true;
+            register.insertOne(new Document("_id", personId).append("dataKey", new Binary(keys.wrap(Aead.newKey())))
+                    .append("versions", List.of()));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            Document stored = register.find(Filters.eq("_id", personId)).first();
-            if (stored == null) {
-                throw PersonRegisterRefusal.nationalIdAlreadyRegistered();
-            }
-            if (nationalIdHash.equals(stored.getString(NATIONAL_ID)) && stored.getInteger("versionCount") == 1) {
-                return false;
-            }
-            throw PersonRegisterRefusal.alreadyRegistered(personId);
         }
+        return addVersion(personId, data, REGISTRATION, null, recordedBy, nationalIdHash);
     }
 
-    /** Removes an entry whose registration the log refused, so it blocks no national ID. */
-    public void withdrawRegistration(String personId) {
-        register.deleteOne(Filters.and(Filters.eq("_id", personId), Filters.eq("versionCount", 1)));
-    }
-
-    /** Adds a version holding the changed fields; returns its number. */
-    public int correct(String personId, PersonalData changes, PersonalDataCorrectionReason reason,
-                       LocalDate effectiveDate, String recordedBy) {
-        Document stored = entry(personId);
-        int count = stored.getInteger("versionCount");
-        byte[] dataKey = keys.unwrap(stored.get("dataKey", Binary.class).getData());
-        Document version = version(personId, count, dataKey, changes, reason.name(),
-                reason.restatesThePast() ? null : effectiveDate, recordedBy);
-        String nationalIdHash = changes.nationalId() != null ? nationalIds.of(changes.nationalId())
-                : stored.getString(NATIONAL_ID);
-        try {
-            long matched = register.updateOne(
-                    Filters.and(Filters.eq("_id", personId), Filters.eq("versionCount", count)),
-                    Updates.combine(Updates.push("versions", version), Updates.set(NATIONAL_ID, nationalIdHash),
-                            Updates.set("versionCount", count + 1))).getMatchedCount();
-            if (matched == 0) {
-                throw PersonRegisterRefusal.concurrentCorrection(personId);
-            }
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw PersonRegisterRefusal.nationalIdAlreadyRegistered();
-            }
-            throw e;
+    /** Writes the version a correction will name; returns its id. A changed national ID is claimed first. */
+    public String correct(String personId, PersonalData changes, PersonalDataCorrectionReason reason,
+                          LocalDate effectiveDate, String recordedBy) {
+        if (entries.of(personId).isEmpty()) {
+            throw PersonRegisterRefusal.notRegistered(personId);
         }
-        return count;
-    }
-
-    /** Takes back a version whose correction the log refused. */
-    public void withdrawCorrection(String personId, int version, String previousNationalIdHash) {
-        register.updateOne(Filters.and(Filters.eq("_id", personId), Filters.eq("versionCount", version + 1)),
-                Updates.combine(Updates.pull("versions", new Document("n", version)),
-                        Updates.set(NATIONAL_ID, previousNationalIdHash), Updates.set("versionCount", version)));
-    }
-
-    /** The keyed hash of the national ID the entry holds now, to restore if a correction is taken back. */
-    public String nationalIdHash(String personId) {
-        return entry(personId).getString(NATIONAL_ID);
+        String nationalIdHash = changes.nationalId() != null ? nationalIds.of(changes.nationalId()) : null;
+        if (nationalIdHash != null) {
+            claim(nationalIdHash, personId);
+        }
+        return addVersion(personId, changes, reason.name(), reason.restatesThePast() ? null : effectiveDate,
+                recordedBy, nationalIdHash);
     }
 
     /**
      * The entry as it stood on a business date: the registration and the corrections that restate the past, and the
-     * changes of circumstances effective by then, in the order they were recorded.
+     * changes of circumstances effective by then, in the order the log recorded them.
      */
     public Optional<PersonalData> asOf(String personId, LocalDate date) {
+        List<String> named = entries.of(personId);
         Document stored = register.find(Filters.eq("_id", personId)).first();
-        if (stored == null) {
+        if (named.isEmpty() || stored == null) {
             return Optional.empty();
         }
         byte[] dataKey = keys.unwrap(stored.get("dataKey", Binary.class).getData());
+        Map<String, Document> versions = versions(stored);
         PersonalData data = PersonalData.empty();
-        for (Document version : stored.getList("versions", Document.class)) {
+        for (String id : named) {
+            Document version = versions.get(id);
             String effectiveFrom = version.getString("effectiveFrom");
             if (effectiveFrom == null || !LocalDate.parse(effectiveFrom).isAfter(date)) {
                 data = data.overlaidWith(decrypt(personId, version, dataKey));
@@ -145,30 +125,82 @@ public class PersonRegisterStore {
         return Optional.of(data);
     }
 
-    private Document entry(String personId) {
-        Document stored = register.find(Filters.eq("_id", personId)).first();
-        if (stored == null) {
-            throw PersonRegisterRefusal.notRegistered(personId);
+    /**
+     * Keeps the national ID to this person. Another person's claim stands while that person's entry, as the log
+     * names it, holds this national ID, or while the claim is recent enough that its registration may still land.
+     */
+    private void claim(String nationalIdHash, String personId) {
+        Instant now = clock.instant();
+        try {
+            claims.insertOne(new Document("_id", nationalIdHash).append("personId", personId)
+                    .append("claimedAt", Date.from(now)));
+            return;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
         }
-        return stored;
+        Document holder = claims.find(Filters.eq("_id", nationalIdHash)).first();
+        if (holder == null || personId.equals(holder.getString("personId"))) {
+            return;
+        }
+        boolean recent = holder.getDate("claimedAt").toInstant().plus(UNACKNOWLEDGED_CLAIM_WINDOW).isAfter(now);
+        if (recent || nationalIdHash.equals(nationalIdHashOfEntry(holder.getString("personId")))) {
+            throw PersonRegisterRefusal.nationalIdAlreadyRegistered();
+        }
+        long taken = claims.replaceOne(Filters.and(Filters.eq("_id", nationalIdHash),
+                        Filters.eq("personId", holder.getString("personId")),
+                        Filters.eq("claimedAt", holder.getDate("claimedAt"))),
+                new Document("_id", nationalIdHash).append("personId", personId).append("claimedAt", Date.from(now)))
+                .getModifiedCount();
+        if (taken == 0) {
+            throw PersonRegisterRefusal.nationalIdAlreadyRegistered();
+        }
     }
 
-    private Document version(String personId, int number, byte[] dataKey, PersonalData data, String reason,
-                             LocalDate effectiveFrom, String recordedBy) {
+    /** The keyed hash of the national ID the person's entry holds now, as the log names its versions; or null. */
+    private String nationalIdHashOfEntry(String personId) {
+        Document stored = register.find(Filters.eq("_id", personId)).first();
+        if (stored == null) {
+            return null;
+        }
+        Map<String, Document> versions = versions(stored);
+        String current = null;
+        for (String id : entries.of(personId)) {
+            String hash = versions.get(id).getString("nationalIdHash");
+            current = hash != null ? hash : current;
+        }
+        return current;
+    }
+
+    private String addVersion(String personId, PersonalData data, String reason, LocalDate effectiveFrom,
+                              String recordedBy, String nationalIdHash) {
+        Document stored = register.find(Filters.eq("_id", personId)).first();
+        byte[] dataKey = keys.unwrap(stored.get("dataKey", Binary.class).getData());
+        String id = UUID.randomUUID().toString();
         List<String> fields = new ArrayList<>();
         data.fields().forEach(field -> fields.add(field.name()));
-        return new Document("n", number)
+        Document version = new Document("id", id)
                 .append("recordedAt", Date.from(clock.instant()))
                 .append("recordedBy", recordedBy)
                 .append("reason", reason)
                 .append("effectiveFrom", effectiveFrom != null ? effectiveFrom.toString() : null)
                 .append("fields", fields)
-                .append("data", new Binary(Aead.encrypt(dataKey, serialise(data), boundTo(personId, number))));
+                .append("nationalIdHash", nationalIdHash)
+                .append("data", new Binary(Aead.encrypt(dataKey, serialise(data), boundTo(personId, id))));
+        register.updateOne(Filters.eq("_id", personId), Updates.push("versions", version));
+        return id;
+    }
+
+    private static Map<String, Document> versions(Document stored) {
+        Map<String, Document> versions = new HashMap<>();
+        stored.getList("versions", Document.class).forEach(version -> versions.put(version.getString("id"), version));
+        return versions;
     }
 
     private PersonalData decrypt(String personId, Document version, byte[] dataKey) {
         byte[] plain = Aead.decrypt(dataKey, version.get("data", Binary.class).getData(),
-                boundTo(personId, version.getInteger("n")));
+                boundTo(personId, version.getString("id")));
         try {
             return json.readValue(plain, PersonalData.class);
         } catch (IOException e) {
@@ -185,7 +217,7 @@ public class PersonRegisterStore {
     }
 
     /** The associated data of a version: a ciphertext moved to another person or version does not open. */
-    private static byte[] boundTo(String personId, int version) {
+    private static byte[] boundTo(String personId, String version) {
         return (personId + "#" + version).getBytes(StandardCharsets.UTF_8);
     }
 }

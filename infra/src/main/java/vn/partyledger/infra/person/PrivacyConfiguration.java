@@ -2,6 +2,7 @@ package vn.partyledger.infra.person;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,9 +43,11 @@ public class PrivacyConfiguration {
     }
 
     @Bean
-    public PersonRegisterStore personRegisterStore(MongoDatabase database, KeyWrapper keyWrapper,
-                                                   KeyedHash nationalIdHash, ObjectMapper objectMapper, Clock clock) {
-        return new PersonRegisterStore(database, keyWrapper, nationalIdHash, objectMapper, clock);
+    public PersonRegisterStore personRegisterStore(MongoDatabase database, EventStore eventStore,
+                                                   KeyWrapper keyWrapper, KeyedHash nationalIdHash,
+                                                   ObjectMapper objectMapper, Clock clock) {
+        return new PersonRegisterStore(database, new PersonEntryVersions(eventStore), keyWrapper, nationalIdHash,
+                objectMapper, clock);
     }
 
     @Bean
