@@ -26,6 +26,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.infra.security.AccessRefused;
 import vn.partyledger.infra.eventstore.AppendOutcomeUnknownException;
 
 import java.util.List;
@@ -47,6 +48,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 violation.getMessage(), violation.code());
         problem.setProperty("rule", violation.rule());
         return problem;
+    }
+
+    /** Least privilege (ADR 0021): the code says whether the role, the scope or the access's end refused it. */
+    @ExceptionHandler(AccessRefused.class)
+    ProblemDetail accessRefused(AccessRefused refused) {
+        return problem(HttpStatus.FORBIDDEN, "Not permitted", refused.getMessage(), refused.code());
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
