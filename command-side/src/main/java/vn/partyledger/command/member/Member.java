@@ -202,6 +202,14 @@ public class Member {
         return standing.status();
     }
 
+    /**
+     * The branch whose roll holds the record (or whose candidate it is): the organisation a command on this record
+     * concerns when the actor's scope is checked (ADR 0021).
+     */
+    public String homeOrgId() {
+        return standing.homeOrgId();
+    }
+
     /** What other members' rules may know of this one (e.g. whether it may introduce a candidate). */
     MemberStanding standing() {
         return standing.snapshot();

@@ -91,6 +91,16 @@ public class TransferCase {
                 presentBy);
     }
 
+    /** The branch the member leaves: its side issues, reissues, cancels and extends (ADR 0021). */
+    public String sendingOrgId() {
+        return fromOrgId;
+    }
+
+    /** The branch the letter is addressed to: its side ends a temporary attachment (ADR 0021). */
+    public String receivingOrgId() {
+        return toOrgId;
+    }
+
     @CommandHandler
     public void handle(MarkTransferOverdue command) {
         onlyALetterInTransitIsMarkedOverdueOnce();

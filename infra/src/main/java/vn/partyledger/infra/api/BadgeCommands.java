@@ -47,7 +47,7 @@ public class BadgeCommands {
     @PostMapping("/{memberId}/reissue-badge")
     @Operation(summary = "Reissue a lost party badge for a stated good reason")
     public ResponseEntity<CommandOutcome> reissueBadge(@PathVariable @RecordId String memberId,
-            @Valid @RequestBody Reissue body, RequestContext context, HttpServletRequest http) {
+            @Valid @RequestBody BadgeReissue body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, memberId, body, context);
     }
 
@@ -96,7 +96,7 @@ public class BadgeCommands {
         }
     }
 
-    public record Reissue(@Positive int level,
+    public record BadgeReissue(@Positive int level,
                           @NotBlank @Size(max = 64) String newBadgeNumber,
                           @NotBlank @Size(max = 200) String reason,
                           @NotNull @Valid DecisionDocument decision)

@@ -2,6 +2,8 @@ package vn.partyledger.infra.api;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -129,6 +131,8 @@ public class DisciplineCommands {
 
     public record Proposal(@NotNull StrikeOffGround ground,
                            @NotEmpty List<@NotBlank @Size(max = 64) String> evidenceRefs,
+                           @ArraySchema(schema = @Schema(implementation = String.class, example = "2025-03",
+                                   description = "a month, YYYY-MM"))
                            List<@NotNull YearMonth> monthsInBreach,
                            @NotNull @PastOrPresent LocalDate voteDate,
                            @Min(1) int branchFullMembersOnRoll,

@@ -232,6 +232,8 @@ public class OrganisationCommands {
     /** The decision's issuing organisation is the superior setting the target. */
     public record RecruitmentTarget(@Min(1930) @Max(2100) int year,
                                     @NotNull TargetMode mode,
+                                    // springdoc drops the exclusive DecimalMin: say it, or 0 reads as allowed
+                                    @Schema(description = "greater than 0", example = "12")
                                     @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal value,
                                     @NotNull @Valid DecisionDocument decision)
             implements CommandBody.Signed<SetRecruitmentTarget> {

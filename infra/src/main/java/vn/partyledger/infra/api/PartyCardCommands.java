@@ -52,7 +52,7 @@ public class PartyCardCommands {
     @Operation(summary = "Reissue a party card reported lost (I13: by the direct superior of the grassroots "
             + "organisation)")
     public ResponseEntity<CommandOutcome> reissuePartyCard(@PathVariable @RecordId String memberId,
-            @Valid @RequestBody Reissue body, RequestContext context, HttpServletRequest http) {
+            @Valid @RequestBody CardReissue body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, memberId, body, context);
     }
 
@@ -89,7 +89,7 @@ public class PartyCardCommands {
         }
     }
 
-    public record Reissue(@NotBlank @Size(max = 64) String newCardNumber,
+    public record CardReissue(@NotBlank @Size(max = 64) String newCardNumber,
                           @NotNull @Valid DecisionDocument decision)
             implements CommandBody.Signed<ReissuePartyCard> {
 

@@ -21,12 +21,18 @@ import vn.partyledger.domain.person.CorrectPersonalData;
 import vn.partyledger.domain.person.PersonalDataCorrectionReason;
 import vn.partyledger.domain.person.PersonalDataField;
 import vn.partyledger.domain.person.RegisterPerson;
+import vn.partyledger.domain.shared.Actor;
+import vn.partyledger.infra.audit.AccessAudit;
+import vn.partyledger.infra.audit.AccessPurpose;
+import vn.partyledger.infra.audit.AccessedData;
 import vn.partyledger.infra.axon.CommandOutcome;
 import vn.partyledger.infra.person.KeyedHash;
 import vn.partyledger.infra.person.PersonRegisterRefusal;
 import vn.partyledger.infra.person.PersonRegisterStore;
 import vn.partyledger.infra.person.PersonalData;
+import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.security.CurrentActor;
+import vn.partyledger.infra.security.PermissionCheck;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -56,15 +62,20 @@ public class PersonCommands {
     private final CurrentActor actor;
     private final ObjectMapper json;
     private final Clock clock;
+    private final PermissionCheck access;
+    private final AccessAudit audit;
 
     public PersonCommands(CommandDispatcher dispatcher, PersonRegisterStore register, KeyedHash fingerprints,
-                          CurrentActor actor, ObjectMapper json, Clock clock) {
+                          CurrentActor actor, ObjectMapper json, Clock clock, PermissionCheck access,
+                          AccessAudit audit) {
         this.dispatcher = dispatcher;
         this.register = register;
         this.fingerprints = fingerprints;
         this.actor = actor;
         this.json = json;
         this.clock = clock;
+        this.access = access;
+        this.audit = audit;
     }
 
     @PostMapping("/{personId}/register")
@@ -79,6 +90,8 @@ public class PersonCommands {
             throw PersonRegisterRefusal.invalid("A registration states " + missing + ".");
         }
         bornInThePlausiblePast(body, today);
+        // checked before the register is written; the version this command will name does not exist yet
+        access.check(new RegisterPerson(personId, body.fields(), null), personId, today);
         String version = register.register(personId, body, actor.get().userId());
         return answer(HttpStatus.CREATED, dispatch(new RegisterPerson(personId, body.fields(), version), today, body,
                 context));
@@ -92,6 +105,8 @@ public class PersonCommands {
             throw PersonRegisterRefusal.invalid("A correction changes at least one field.");
         }
         bornInThePlausiblePast(body.changes(), LocalDate.now(clock));
+        access.check(new CorrectPersonalData(personId, body.changes().fields(), body.reason(), body.effectiveDate(),
+                null), personId, body.effectiveDate());
         String version = register.correct(personId, body.changes(), body.reason(), body.effectiveDate(),
                 actor.get().userId());
         return answer(HttpStatus.OK, dispatch(new CorrectPersonalData(personId, body.changes().fields(),
@@ -99,16 +114,24 @@ public class PersonCommands {
     }
 
     /**
-     * A person's entry as it stood on a date (default today). Personal data: authenticated callers only, like every
-     * endpoint; the permission to read it is decided per organisation subtree by the security configuration.
+     * A person's entry as it stood on a date (default today). Personal data: the caller must be permitted to read it
+     * (docs/permissions.md) before anything is read; a person out of scope and one not registered get the same 403.
      */
     @GetMapping("/{personId}")
-    @Operation(summary = "A person's entry as it stood on a business date (personal data)")
+    @Operation(summary = "A person's entry as it stood on a business date (personal data); the read and its stated "
+            + "purpose are recorded in the access audit before the entry is given out")
     public PersonalData entry(@PathVariable @RecordId String personId,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                              LocalDate asOf) {
-        return register.asOf(personId, asOf != null ? asOf : LocalDate.now(clock))
+                              LocalDate asOf,
+                              @RequestParam AccessPurpose purpose) {
+        LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
+        access.check(new ReadPersonalData(personId, date), personId, date);
+        PersonalData entry = register.asOf(personId, date)
                 .orElseThrow(() -> PersonRegisterRefusal.notRegistered(personId));
+        Actor reader = actor.get();
+        audit.record(reader.userId(), reader.role(), reader.actingForOrgId(), personId, AccessedData.PERSONAL_DATA,
+                purpose);
+        return entry;
     }
 
     private static void bornInThePlausiblePast(PersonalData data, LocalDate today) {

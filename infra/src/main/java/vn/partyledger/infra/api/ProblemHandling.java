@@ -26,6 +26,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.infra.audit.AccessNotRecorded;
+import vn.partyledger.infra.security.AccessRefused;
 import vn.partyledger.infra.eventstore.AppendOutcomeUnknownException;
 import vn.partyledger.infra.person.PersonRegisterRefusal;
 
@@ -48,6 +50,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 violation.getMessage(), violation.code());
         problem.setProperty("rule", violation.rule());
         return problem;
+    }
+
+    /** Least privilege (ADR 0021): the code says whether the role, the scope or the access's end refused it. */
+    @ExceptionHandler(AccessRefused.class)
+    ProblemDetail accessRefused(AccessRefused refused) {
+        return problem(HttpStatus.FORBIDDEN, "Not permitted", refused.getMessage(), refused.code());
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
@@ -87,6 +95,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(AggregateNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "No such record",
                 "There is no record with id " + e.getAggregateIdentifier() + ".", "NOT_FOUND");
+    }
+
+    /** Personal data is given out only with its read on record (ADR 0021): nothing was revealed. */
+    @ExceptionHandler(AccessNotRecorded.class)
+    ProblemDetail accessNotRecorded(AccessNotRecorded e) {
+        log.warn("A read of personal data could not be recorded: {}", e.getCause().getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Read not recorded", e.getMessage(), "ACCESS_NOT_RECORDED");
     }
 
     @ExceptionHandler(IdempotencyConflict.class)

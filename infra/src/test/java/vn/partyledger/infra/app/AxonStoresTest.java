@@ -49,8 +49,8 @@ class AxonStoresTest extends RunningApplication {
 
     @Test
     void anEventTheRosterCannotApplyIsParkedInTheDeadLetterQueueWhileOtherBranchesCarryOn() {
-        Scenario broken = new Scenario(secretary()).organisationTree();
-        Scenario healthy = new Scenario(secretary()).organisationTree();
+        Scenario broken = new Scenario(board()).organisationTree();
+        Scenario healthy = new Scenario(board()).organisationTree();
         await().atMost(Duration.ofSeconds(30)).until(() -> database.getCollection("branch_rosters")
                 .countDocuments(Filters.eq("_id", broken.branch)) == 1);
         // a damaged read model: the branch's list of member ids is no longer a list
@@ -64,7 +64,7 @@ class AxonStoresTest extends RunningApplication {
                 .countDocuments(Filters.and(Filters.eq("processingGroup", "branch-roster"),
                         Filters.eq("sequenceIdentifier", "m-" + broken.suffix)))).isEqualTo(1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode roster = expect(secretary().get()
+            JsonNode roster = expect(board().get()
                     .uri("/api/v1/organisations/{id}/roster?asOf=2025-12-31", healthy.branch)
                     .retrieve().toEntity(JsonNode.class), 200);
             assertThat(roster.get("headcount").asInt()).isEqualTo(1);

@@ -41,7 +41,7 @@ class CorrectionsEndToEndTest extends RunningApplication {
     }
 
     private JsonNode rosterOf(Scenario scenario, String asOf) {
-        return expect(secretary().get().uri("/api/v1/organisations/{id}/roster?asOf={asOf}", scenario.branch, asOf)
+        return expect(board().get().uri("/api/v1/organisations/{id}/roster?asOf={asOf}", scenario.branch, asOf)
                 .retrieve().toEntity(JsonNode.class), 200);
     }
 
@@ -54,7 +54,7 @@ class CorrectionsEndToEndTest extends RunningApplication {
 
     @Test
     void aDeathKeyedAgainstTheWrongMemberIsAnnulledAndTheMemberNeverLeftTheRoster() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);
         String death = deathRecorded(scenario, memberId, "2026-11-20");
@@ -77,7 +77,7 @@ class CorrectionsEndToEndTest extends RunningApplication {
 
     @Test
     void aMistypedDateOfDeathIsCorrectedAndTheRosterClosesOnTheCorrectedDate() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);
         String death = deathRecorded(scenario, memberId, "2026-11-20");

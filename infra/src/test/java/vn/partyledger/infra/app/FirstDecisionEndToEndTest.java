@@ -35,7 +35,7 @@ class FirstDecisionEndToEndTest extends RunningApplication {
 
     @Test
     void anAdmissionRecordedOverHttpIsStoredWithItsMetadataListedOnTheRosterAndPublishedToKafka() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
 
         JsonNode outcome = scenario.admittedMember(memberId);
@@ -49,8 +49,9 @@ class FirstDecisionEndToEndTest extends RunningApplication {
         assertThat(stored.getString("aggregateIdentifier")).isEqualTo(memberId);
         assertThat(stored.get("payload", Document.class).getString("homeOrgId")).isEqualTo(scenario.branch);
         Document metaData = stored.get("metaData", Document.class);
-        assertThat(metaData.get("actor", Document.class).getString("userId")).isEqualTo("secretary");
-        assertThat(metaData.get("actor", Document.class).getString("role")).isEqualTo("BRANCH_SECRETARY");
+        assertThat(metaData.get("actor", Document.class).getString("userId")).isEqualTo("board");
+        assertThat(metaData.get("actor", Document.class).getString("role")).isEqualTo("ORGANISATION_BOARD");
+        assertThat(metaData.get("actor", Document.class).getString("actingForOrgId")).isEqualTo(Scenario.CENTRAL);
         assertThat(metaData.getString("businessDate")).isEqualTo("2025-08-19");
         assertThat(metaData.getString("ruleSet")).isEqualTo("QD294_2025");
         assertThat(metaData.getString("correlationId")).isNotBlank();
@@ -65,14 +66,14 @@ class FirstDecisionEndToEndTest extends RunningApplication {
                 .containsEntry("issuingOrgId", scenario.ward);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode roster = expect(secretary().get()
+            JsonNode roster = expect(board().get()
                     .uri("/api/v1/organisations/{id}/roster?asOf=2025-08-19", scenario.branch)
                     .retrieve().toEntity(JsonNode.class), 200);
             assertThat(roster.get("headcount").asInt()).isEqualTo(1);
             assertThat(roster.get("members").get(0).get("memberId").asText()).isEqualTo(memberId);
             assertThat(roster.get("members").get(0).get("status").asText()).isEqualTo("PROBATIONARY");
         });
-        JsonNode dayBefore = expect(secretary().get()
+        JsonNode dayBefore = expect(board().get()
                 .uri("/api/v1/organisations/{id}/roster?asOf=2025-08-18", scenario.branch)
                 .retrieve().toEntity(JsonNode.class), 200);
         assertThat(dayBefore.get("headcount").asInt()).isZero();
@@ -99,11 +100,11 @@ class FirstDecisionEndToEndTest extends RunningApplication {
 
     @Test
     void aCorrelationIdGivenByTheCallerIsCarriedToTheEvents() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String correlationId = "corr-" + UUID.randomUUID();
 
         expect(scenario.registerPerson("p-" + scenario.suffix, LocalDate.of(1995, 1, 1)), 201);
-        ResponseEntity<JsonNode> response = secretary().post()
+        ResponseEntity<JsonNode> response = board().post()
                 .uri("/api/v1/members/{id}/register-candidate", "m-" + scenario.suffix)
                 .header("X-Correlation-Id", correlationId)
                 .body(Map.of("personId", "p-" + scenario.suffix, "branchId", scenario.branch, "source", "RESIDENT",

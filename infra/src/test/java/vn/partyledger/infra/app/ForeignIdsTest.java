@@ -13,8 +13,9 @@ import static vn.partyledger.infra.app.Scenario.decision;
 
 /**
  * Organisations, members and transfer cases share one id space chosen by clients: a command naming the id of another
- * kind of record finds no record of its own kind (404), and one that would create a record under such an id finds
- * the id taken (409). Either way nothing is written.
+ * kind of record finds no record of its own kind, which answers as a record out of the caller's scope would (403,
+ * ADR 0021), and one that would create a record under such an id finds the id taken (409). Either way nothing is
+ * written.
  */
 class ForeignIdsTest extends RunningApplication {
 
@@ -23,36 +24,36 @@ class ForeignIdsTest extends RunningApplication {
 
     @Test
     void aMemberCommandOnAnOrganisationsIdFindsNoMember() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
 
-        assertRefusedWritingNothing(404, () -> scenario.step(scenario.ward, "record-awareness-course", """
+        assertRefusedWritingNothing(403, () -> scenario.step(scenario.ward, "record-awareness-course", """
                 {"certificateNo": "GCN-1", "issuerOrgId": "%s", "issueDate": "2025-01-02"}
                 """.formatted(scenario.ward)));
     }
 
     @Test
     void anOrganisationCommandOnAMembersIdFindsNoOrganisation() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         Scenario.expect(scenario.registerCandidate(memberId), 201);
 
-        assertRefusedWritingNothing(404, () -> scenario.post("/api/v1/organisations/" + memberId + "/rename", """
+        assertRefusedWritingNothing(403, () -> scenario.post("/api/v1/organisations/" + memberId + "/rename", """
                 {"newName": "Chi bộ mới", "effectiveDate": "2025-07-01", "decision": %s}
                 """.formatted(decision("1-QĐ/ĐU", "2025-06-30", scenario.ward))));
     }
 
     @Test
     void aTransferCommandOnAMembersIdFindsNoTransferCase() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         Scenario.expect(scenario.registerCandidate(memberId), 201);
 
-        assertRefusedWritingNothing(404, () -> scenario.presentTransferLetter(memberId, scenario.branch, "2025-09-10"));
+        assertRefusedWritingNothing(403, () -> scenario.presentTransferLetter(memberId, scenario.branch, "2025-09-10"));
     }
 
     @Test
     void registeringACandidateUnderAnOrganisationsIdFindsTheIdTaken() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         scenario.personOfTheCandidateIsRegistered(scenario.ward, scenario.admissionIn(scenario.branch));
 
         assertRefusedWritingNothing(409, () -> scenario.registerCandidate(scenario.ward));
@@ -60,7 +61,7 @@ class ForeignIdsTest extends RunningApplication {
 
     @Test
     void establishingAnOrganisationUnderAMembersIdFindsTheIdTaken() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         Scenario.expect(scenario.registerCandidate(memberId), 201);
 
@@ -73,7 +74,7 @@ class ForeignIdsTest extends RunningApplication {
     /** The letter would also open the transfer on the member: that half of the append must not be stored either. */
     @Test
     void issuingATransferLetterUnderTheMembersOwnIdFindsTheIdTaken() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String otherBranch = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);

@@ -56,7 +56,7 @@ class KillNineIT {
     private static final int CHECKERS = 4;
     private static final String WARD = "ward-kill9";
     private static final String AUTHORIZATION = "Basic "
-            + Base64.getEncoder().encodeToString("secretary:secretary-local-only".getBytes(StandardCharsets.UTF_8));
+            + Base64.getEncoder().encodeToString("board:board-local-only".getBytes(StandardCharsets.UTF_8));
 
     private final Path dataDir = createDataDir();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -109,17 +109,17 @@ class KillNineIT {
     }
 
     private void establishProvinceAndWard() throws IOException, InterruptedException {
-        assertThat(post("/api/v1/organisations/hcmc-kill9/establish", """
+        assertThat(post("/api/v1/organisations/hcmc/establish", """
                 {"name": "Đảng bộ Thành phố Hồ Chí Minh", "kind": "PROVINCIAL", "foundingFullMembers": 0,
                  "effectiveDate": "1975-05-01",
                  "decision": {"docNumber": "1-QĐ/TW", "docDate": "1975-05-01", "issuingOrgId": "central"}}
                 """).statusCode()).isEqualTo(201);
         assertThat(post("/api/v1/organisations/" + WARD + "/establish", """
-                {"name": "Đảng bộ Phường 15", "kind": "GRASSROOTS_COMMITTEE", "parentOrgId": "hcmc-kill9",
+                {"name": "Đảng bộ Phường 15", "kind": "GRASSROOTS_COMMITTEE", "parentOrgId": "hcmc",
                  "flags": {"grassroots": true, "directSuperiorOfGrassroots": false,
                            "delegatedAdmissionAuthority": true, "canDecideDiscipline": true},
                  "foundingFullMembers": 300, "effectiveDate": "2000-01-03",
-                 "decision": {"docNumber": "12-QĐ/QU", "docDate": "2000-01-03", "issuingOrgId": "hcmc-kill9"}}
+                 "decision": {"docNumber": "12-QĐ/QU", "docDate": "2000-01-03", "issuingOrgId": "hcmc"}}
                 """).statusCode()).isEqualTo(201);
     }
 

@@ -46,7 +46,7 @@ class LeavingAndDisciplineEndToEndTest extends RunningApplication {
 
     @Test
     void aStruckOffMemberAppealsIsRestoredAfterTheAnnulmentAndLaterDies() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = fullMember(scenario);
 
         expect(proposeStrikeOff(scenario, memberId, "\"2026-07\", \"2026-08\", \"2026-09\""), 200);
@@ -82,7 +82,7 @@ class LeavingAndDisciplineEndToEndTest extends RunningApplication {
 
     @Test
     void absencesSpreadOverTwoYearsAndABranchExpulsionAreRefusedAndBadInputIsRejected() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = fullMember(scenario);
         long logBefore = eventsOf(memberId);
 

@@ -22,7 +22,7 @@ class LostContactEndToEndTest extends RunningApplication {
 
     @Test
     void theTimeOutOfContactDelaysTheBadgePastTheOccasionItWasDueOn() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.fullMember(memberId);
 
@@ -52,7 +52,7 @@ class LostContactEndToEndTest extends RunningApplication {
 
     @Test
     void restoringContactThatWasNeverLostIsRefusedNamingLostContact() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);
         long before = eventsOf(memberId);

@@ -27,7 +27,6 @@ final class MalformedRequests {
 
     /** A plausible value of each kind, referring to no record, so that a well-typed body still reaches the rules. */
     private static final String NO_RECORD = "no-such-record";
-    private static final String SOME_DATE = "2020-01-02";
 
     private static final List<String> ODD_BODIES = List.of("", "not json", "{", "[]", "null", "42", "\"text\"",
             "{\"unexpected\": {\"deeply\": [1, 2]}}", "[".repeat(5_000) + "]".repeat(5_000));
@@ -59,7 +58,7 @@ final class MalformedRequests {
     private static final List<JsonNode> NOT_ARRAY = List.of(JSON.textNode("x"), object(), array(JSON.nullNode()));
     private static final List<JsonNode> NOT_OBJECT = List.of(JSON.textNode("x"), array(), object());
 
-    private final JsonNode schemas;
+    private final SampleBodies bodies;
     private final Map<String, String> existingIdByResource;
     private final String unknownId;
     private int turn;
@@ -70,7 +69,7 @@ final class MalformedRequests {
      * @param unknownId            a well-formed id that no record has
      */
     MalformedRequests(JsonNode schemas, Map<String, String> existingIdByResource, String unknownId) {
-        this.schemas = schemas;
+        this.bodies = new SampleBodies(schemas);
         this.existingIdByResource = existingIdByResource;
         this.unknownId = unknownId;
     }
@@ -79,8 +78,8 @@ final class MalformedRequests {
     List<Request> of(String pathTemplate, JsonNode operation) {
         String resource = pathTemplate.split("/")[3];
         String ownId = existingIdByResource.get(resource);
-        JsonNode bodySchema = resolve(operation.at("/requestBody/content/application~1json/schema"));
-        ObjectNode plausible = (ObjectNode) sample(bodySchema);
+        JsonNode bodySchema = bodies.bodySchema(operation);
+        ObjectNode plausible = bodies.of(operation, field -> NO_RECORD);
         List<Request> requests = new ArrayList<>();
 
         existingIdByResource.forEach((otherResource, otherId) -> {
@@ -111,7 +110,7 @@ final class MalformedRequests {
         schema.path("required").forEach(name -> required.add(name.asText()));
         schema.path("properties").fields().forEachRemaining(property -> {
             String name = property.getKey();
-            JsonNode fieldSchema = resolve(property.getValue());
+            JsonNode fieldSchema = bodies.resolve(property.getValue());
             JsonNode original = holder.get(name);
             List<JsonNode> variants = wrongValues(fieldSchema);
             JsonNode wrong = next(required.contains(name) ? orNull(variants) : variants);
@@ -143,34 +142,6 @@ final class MalformedRequests {
         List<JsonNode> variants = new ArrayList<>(wrongValues);
         variants.add(JSON.nullNode());
         return variants;
-    }
-
-    /** A well-typed value for the schema: every property filled, naming no record. */
-    private JsonNode sample(JsonNode schema) {
-        return switch (schema.path("type").asText()) {
-            case "integer", "number" -> JSON.numberNode(schema.path("minimum").asInt(1));
-            case "boolean" -> JSON.booleanNode(false);
-            case "array" -> array(sample(resolve(schema.path("items"))));
-            case "object" -> {
-                ObjectNode object = JSON.objectNode();
-                schema.path("properties").fields().forEachRemaining(property ->
-                        object.set(property.getKey(), sample(resolve(property.getValue()))));
-                yield object;
-            }
-            default -> schema.has("enum") ? schema.get("enum").get(0)
-                    : "date".equals(schema.path("format").asText()) ? JSON.textNode(SOME_DATE)
-                    : schema.has("pattern") ? JSON.textNode(NO_RECORD)
-                    : JSON.textNode("x");
-        };
-    }
-
-    private JsonNode resolve(JsonNode schema) {
-        JsonNode resolved = schema;
-        while (resolved.has("$ref")) {
-            String ref = resolved.get("$ref").asText();
-            resolved = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
-        }
-        return resolved;
     }
 
     private <T> T next(List<T> variants) {

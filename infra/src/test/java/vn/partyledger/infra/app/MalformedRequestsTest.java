@@ -29,11 +29,11 @@ class MalformedRequestsTest extends RunningApplication {
 
     @Test
     void everyCommandRefusesMalformedInputWithA4xxAndWritesNothing() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         JsonNode document = apiDocument();
         MalformedRequests malformed = new MalformedRequests(document.at("/components/schemas"),
                 existingRecords(scenario), "unknown-" + scenario.suffix);
-        RestClient client = secretary();
+        RestClient client = board();
         Map<Integer, Integer> answers = new TreeMap<>();
         List<String> failures = new ArrayList<>();
 

@@ -20,7 +20,7 @@ class ObservabilityTest extends RunningApplication {
 
     @Test
     void prometheusExposesAxonCommandProcessorAndLatencyMetricsWithJvmAndHttpOnes() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         expect(scenario.registerCandidate("m-" + scenario.suffix), 201);
 
         String metrics = anonymous().get().uri("/actuator/prometheus").retrieve().body(String.class);

@@ -96,15 +96,20 @@ class OrganisationLifecycleEndToEndTest extends RunningApplication {
         assertThat(eventsOf(kp2)).isEqualTo(1);
     }
 
+    /**
+     * Before it was established the branch was in no organisation's subtree, so the renaming is out of every scope
+     * (ADR 0021) before the lifetime rule is asked (that rule is proved in OrganisationOverTimeTest).
+     */
     @Test
-    void aRenamingBeforeTheOrganisationWasEstablishedIsRefusedAndWritesNothing() {
+    void aRenamingBeforeTheOrganisationWasEstablishedIsOutOfScopeAndWritesNothing() {
         Scenario scenario = new Scenario(board()).organisationTree();
 
         ResponseEntity<JsonNode> response = scenario.post(path(scenario.branch, "rename"), """
                 {"newName": "Chi bộ Khu phố Một", "effectiveDate": "2009-12-31", "decision": %s}
                 """.formatted(decision("9-QĐ/ĐU", "2009-12-30", scenario.ward)));
 
-        assertRefused(response, "ORGANISATION_LIFETIME", "anOrganisationChangesOnlyWhileItExists");
+        assertThat(response.getStatusCode().value()).isEqualTo(403);
+        assertThat(response.getBody().get("code").asText()).isEqualTo("OUT_OF_SCOPE");
         assertThat(eventsOf(scenario.branch)).isEqualTo(1);
     }
 
@@ -119,10 +124,6 @@ class OrganisationLifecycleEndToEndTest extends RunningApplication {
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody().get("code").asText()).isEqualTo("INVALID_INPUT");
         assertThat(eventsOf(scenario.branch)).isEqualTo(1);
-    }
-
-    private org.springframework.web.client.RestClient board() {
-        return as("board", "board-local-only");
     }
 
     private static String path(String orgId, String command) {

@@ -33,7 +33,7 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
 
     @Test
     void aFullMembersCardIsIssuedReportedLostReissuedAndExchanged() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.fullMember(memberId);
 
@@ -56,7 +56,7 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
 
     @Test
     void aCardIssuedByTheProvinceInsteadOfTheWardIsRefusedNamingI13() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.fullMember(memberId);
         long before = eventsOf(memberId);
@@ -70,7 +70,7 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
 
     @Test
     void aCardForAProbationaryMemberIsRefusedNamingI13() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);
         long before = eventsOf(memberId);
@@ -83,7 +83,7 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
 
     @Test
     void aThirtyYearBadgeForAMemberAdmittedLastYearIsRefusedNamingI24() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.fullMember(memberId);
         long before = eventsOf(memberId);
@@ -115,7 +115,7 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
 
     @Test
     void aVeteransThirtyYearBadgeIsHandedBackAfterExpulsionAndOnlyOnce() {
-        Scenario scenario = new Scenario(secretary());
+        Scenario scenario = new Scenario(board());
         String memberId = "m-" + scenario.suffix;
         String ward = veteranAdmittedIn1995(scenario, memberId);
 
@@ -143,7 +143,7 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
 
     @Test
     void aVeteranWhoDiedMonthsShortOfThirtyYearsIsAwardedTheBadgePosthumouslyAndOnlyPosthumously() {
-        Scenario scenario = new Scenario(secretary());
+        Scenario scenario = new Scenario(board());
         String memberId = "m-" + scenario.suffix;
         veteranAdmittedIn1995(scenario, memberId);
         expect(scenario.step(memberId, "record-death", """
@@ -168,7 +168,7 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
 
     @Test
     void aCardWithoutANumberIsBadInput() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.fullMember(memberId);
         long before = eventsOf(memberId);

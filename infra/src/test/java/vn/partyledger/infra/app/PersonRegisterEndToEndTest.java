@@ -39,7 +39,7 @@ class PersonRegisterEndToEndTest extends RunningApplication {
 
     @Test
     void personalDataAreStoredEncryptedAndNeverInTheLog() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String personId = "p-" + scenario.suffix;
         String nationalId = Scenario.nextNationalId();
 
@@ -52,14 +52,15 @@ class PersonRegisterEndToEndTest extends RunningApplication {
                 || document.contains(BORN.toString()) || document.contains("Nhung"));
         Document registered = storedEventsOf(personId).get(0);
         assertThat(registered.getString("payloadType")).endsWith("PersonRegistered");
-        JsonNode read = secretary().get().uri("/api/v1/persons/{id}", personId).retrieve().body(JsonNode.class);
+        JsonNode read = board().get().uri("/api/v1/persons/{id}?purpose=CASE_WORK", personId).retrieve()
+                .body(JsonNode.class);
         assertThat(read.get("fullName").asText()).isEqualTo(NAME + " " + personId);
         assertThat(read.get("nationalId").asText()).isEqualTo(nationalId);
     }
 
     @Test
     void aNationalIdIsRegisteredOnce() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String nationalId = Scenario.nextNationalId();
         expect(scenario.post("/api/v1/persons/p1-" + scenario.suffix + "/register",
                 person("p1-" + scenario.suffix, nationalId, BORN.toString())), 201);
@@ -75,7 +76,7 @@ class PersonRegisterEndToEndTest extends RunningApplication {
 
     @Test
     void badPersonalDataAnswers400() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String personId = "p-" + scenario.suffix;
         for (String body : List.of(
                 person(personId, Scenario.nextNationalId(), LocalDate.now().plusDays(2).toString()),
@@ -93,7 +94,7 @@ class PersonRegisterEndToEndTest extends RunningApplication {
 
     @Test
     void aPersonWithALiveMemberRecordCannotBeRegisteredAsACandidateUnderAnotherMemberId() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         expect(scenario.registerCandidate(memberId), 201);
 

@@ -53,7 +53,7 @@ class ReadmissionEndToEndTest extends RunningApplication {
 
     @Test
     void aMemberStruckOffIsReadmittedThirtySixMonthsLaterAfterTheWholePathAndOnProbationAgain() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = struckOffMember(scenario);
 
         Scenario.Admission readmission = readmission(scenario, LocalDate.of(2020, 7, 20));
@@ -72,7 +72,7 @@ class ReadmissionEndToEndTest extends RunningApplication {
 
     @Test
     void aReadmissionDecidedBeforeThirtySixMonthsOutIsRefusedAndLeavesTheLogAsItWas() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = struckOffMember(scenario);
         Scenario.Admission early = readmission(scenario, LocalDate.of(2019, 7, 22));
         scenario.readyForDecision(memberId, early);
@@ -92,7 +92,7 @@ class ReadmissionEndToEndTest extends RunningApplication {
      */
     @Test
     void anAdmissionStoredAtRevisionOneIsReadAsAFirstAdmission() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         Scenario.Admission admission = scenario.admissionIn(scenario.branch, LocalDate.of(2015, 8, 3));
         scenario.admittedMember(memberId, admission);
@@ -118,7 +118,7 @@ class ReadmissionEndToEndTest extends RunningApplication {
      */
     @Test
     void anExpulsionStoredAtRevisionOneIsReadAsNotRecordedAndTheApplicationMustStateTheCategory() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = fullMember(scenario);
         expect(scenario.step(memberId, "impose-discipline", """
                 {"form": "EXPULSION", "postHeld": false, "violationCategory": "CORRUPTION_CONVICTION",

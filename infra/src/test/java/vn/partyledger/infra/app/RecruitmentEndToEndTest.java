@@ -25,7 +25,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
 
     @Test
     void aCandidateBecomesAFullMemberEffectiveAtTheEndOfProbationEvenWhenRecognisedLater() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);
 
@@ -64,7 +64,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
 
     @Test
     void aSubordinateBranchsProbationerIsStruckOffTheListOnlyWithTheWardCommitteesTwoThirds() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);
         String strikeOff = """
@@ -86,7 +86,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
 
     @Test
     void aFirstRecognitionVoteLateAfterProbationIsRecordedAndFlaggedAndTheCommitteeDoesNotVoteBeforeIt() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);
         long before = eventsOf(memberId);
@@ -109,7 +109,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
 
     @Test
     void theBranchCannotVoteBeforeTheCandidateHasApplied() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         expect(scenario.registerCandidate(memberId), 201);
 
@@ -119,7 +119,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
 
     @Test
     void theBranchCannotVoteOnAFileMissingAnIntroducer() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         expect(scenario.registerCandidate(memberId), 201);
         expect(scenario.step(memberId, "record-awareness-course", """
@@ -142,7 +142,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
 
     @Test
     void anUnderAgeCandidateCannotBeVotedOn() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         expect(scenario.registerCandidate(memberId), 201);
         scenario.compileFile(memberId);
@@ -153,7 +153,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
 
     @Test
     void aProbationaryMemberCannotIntroduceACandidate() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String probationer = "m-" + scenario.suffix;
         scenario.admittedMember(probationer);
         String candidate = "c-" + scenario.suffix;
@@ -168,7 +168,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
 
     @Test
     void aVoteWithANegativeCountIsBadInputNotARefusal() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         expect(scenario.registerCandidate(memberId), 201);
 

@@ -40,7 +40,7 @@ class RefusalsTest extends RunningApplication {
 
     @Test
     void aMissingFieldAnswers400NamingTheField() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
 
         ResponseEntity<JsonNode> response = scenario.post(
                 "/api/v1/members/m-" + scenario.suffix + "/register-candidate",
@@ -53,7 +53,7 @@ class RefusalsTest extends RunningApplication {
 
     @Test
     void anUnknownEnumValueAnswers400NamingTheField() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
 
         ResponseEntity<JsonNode> response = scenario.post(
                 "/api/v1/members/m-" + scenario.suffix + "/register-candidate",
@@ -66,14 +66,14 @@ class RefusalsTest extends RunningApplication {
 
     @Test
     void malformedJsonAnswers400() {
-        Scenario scenario = new Scenario(secretary());
+        Scenario scenario = new Scenario(board());
 
         assertProblem(scenario.post("/api/v1/members/m-x/admit", "{\"ceremonyDate\": "), 400, "INVALID_INPUT");
     }
 
     @Test
     void anInvalidIdInThePathAnswers400() {
-        Scenario scenario = new Scenario(secretary());
+        Scenario scenario = new Scenario(board());
 
         assertProblem(scenario.post("/api/v1/members/bad id!/admit", "{\"ceremonyDate\": \"2025-08-19\"}"), 400,
                 "INVALID_INPUT");
@@ -81,7 +81,7 @@ class RefusalsTest extends RunningApplication {
 
     @Test
     void aCeremonyWithoutAnApprovedAdmissionAnswers422NamingRuleI8AndLeavesTheLogUnchanged() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         expect(scenario.registerCandidate(memberId), 201);
 
@@ -94,7 +94,7 @@ class RefusalsTest extends RunningApplication {
 
     @Test
     void aCeremonyTooLongAfterTheDecisionAnswers422NamingRuleI8() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.readyForDecision(memberId);
         expect(scenario.decideAdmission(memberId), 200);
@@ -108,7 +108,7 @@ class RefusalsTest extends RunningApplication {
 
     @Test
     void aTransferLetterForAStruckOffMemberAnswers422NamingRuleI16AndWritesNothing() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.fullMember(memberId)
                 .struckOffForMissedMeetings(memberId, YearMonth.of(2026, 7), 1, scenario.ward,
@@ -132,16 +132,18 @@ class RefusalsTest extends RunningApplication {
         assertThat(eventTypesOf(kp2)).containsExactly("OrganisationEstablished");
     }
 
+    /** A branch not on record is in nobody's subtree: the answer is the one a branch out of scope gets (ADR 0021). */
     @Test
-    void aCandidateInABranchThatDoesNotExistAnswers422() {
-        Scenario scenario = new Scenario(secretary());
+    void aCandidateInABranchThatDoesNotExistIsRefusedAsOutOfScope() {
+        Scenario scenario = new Scenario(board());
 
-        assertProblem(scenario.registerCandidate("m-" + scenario.suffix), 422, "I27");
+        assertProblem(scenario.registerCandidate("m-" + scenario.suffix), 403, "OUT_OF_SCOPE");
+        assertThat(eventsOf("m-" + scenario.suffix)).isZero();
     }
 
     @Test
     void establishingAnOrganisationTwiceAnswers409() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
 
         ResponseEntity<JsonNode> again = scenario.post("/api/v1/organisations/" + scenario.province + "/establish", """
                 {"name": "again", "kind": "PROVINCIAL", "foundingFullMembers": 0, "effectiveDate": "1975-05-01"}
@@ -151,9 +153,10 @@ class RefusalsTest extends RunningApplication {
         assertThat(eventsOf(scenario.province)).isEqualTo(1);
     }
 
+    /** Least privilege reveals nothing (ADR 0021): no record is in anyone's scope, so it reads as one out of scope. */
     @Test
-    void aCommandForARecordThatDoesNotExistAnswers404() {
-        assertProblem(new Scenario(secretary()).admit("no-such-member", "2025-08-19"), 404, "NOT_FOUND");
+    void aCommandForARecordThatDoesNotExistAnswersAsARecordOutOfScope() {
+        assertProblem(new Scenario(board()).admit("no-such-member", "2025-08-19"), 403, "OUT_OF_SCOPE");
     }
 
     @Test
@@ -173,9 +176,10 @@ class RefusalsTest extends RunningApplication {
         assertThat(response.getStatusCode().value()).isEqualTo(401);
     }
 
+    /** An auditor reads every branch, so telling it that one does not exist reveals nothing. */
     @Test
-    void theRosterOfAnUnknownBranchAnswers404() {
-        ResponseEntity<JsonNode> response = secretary().get().uri("/api/v1/organisations/nowhere/roster")
+    void theRosterOfAnUnknownBranchAnswersAnAuditor404() {
+        ResponseEntity<JsonNode> response = as("auditor", "auditor-local-only").get().uri("/api/v1/organisations/nowhere/roster")
                 .retrieve().toEntity(JsonNode.class);
 
         assertProblem(response, 404, "NOT_FOUND");
@@ -183,15 +187,15 @@ class RefusalsTest extends RunningApplication {
 
     @Test
     void aRetriedRequestWithTheSameIdempotencyKeyGetsTheFirstAnswerAndAppliesNothingTwice() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         expect(scenario.registerPerson("p-" + scenario.suffix, LocalDate.of(1995, 1, 1)), 201);
         String body = "{\"personId\": \"p-" + scenario.suffix + "\", \"branchId\": \"" + scenario.branch
                 + "\", \"source\": \"RESIDENT\", \"registeredOn\": \"2025-03-03\"}";
 
-        ResponseEntity<JsonNode> first = secretary().post().uri("/api/v1/members/{id}/register-candidate", memberId)
+        ResponseEntity<JsonNode> first = board().post().uri("/api/v1/members/{id}/register-candidate", memberId)
                 .header("Idempotency-Key", "key-" + memberId).body(body).retrieve().toEntity(JsonNode.class);
-        ResponseEntity<JsonNode> retry = secretary().post().uri("/api/v1/members/{id}/register-candidate", memberId)
+        ResponseEntity<JsonNode> retry = board().post().uri("/api/v1/members/{id}/register-candidate", memberId)
                 .header("Idempotency-Key", "key-" + memberId).body(body).retrieve().toEntity(JsonNode.class);
 
         assertThat(first.getStatusCode().value()).isEqualTo(201);
@@ -203,7 +207,7 @@ class RefusalsTest extends RunningApplication {
 
     @Test
     void requestsRacingUnderOneIdempotencyKeyAreRecordedOnceAndAllGetTheFirstAnswer() throws Exception {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         expect(scenario.registerPerson("p-" + scenario.suffix, LocalDate.of(1995, 1, 1)), 201);
         String body = "{\"personId\": \"p-" + scenario.suffix + "\", \"branchId\": \"" + scenario.branch
@@ -212,7 +216,7 @@ class RefusalsTest extends RunningApplication {
         try {
             List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                answers.add(desks.submit(() -> secretary().post()
+                answers.add(desks.submit(() -> board().post()
                         .uri("/api/v1/members/{id}/register-candidate", memberId)
                         .header("Idempotency-Key", "race-" + memberId).body(body)
                         .retrieve().toEntity(JsonNode.class)));
@@ -232,15 +236,15 @@ class RefusalsTest extends RunningApplication {
 
     @Test
     void anIdempotencyKeyReusedForADifferentRequestIsRefused() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.readyForDecision(memberId);
         expect(scenario.decideAdmission(memberId), 200);
 
-        ResponseEntity<JsonNode> first = secretary().post().uri("/api/v1/members/{id}/admit", memberId)
+        ResponseEntity<JsonNode> first = board().post().uri("/api/v1/members/{id}/admit", memberId)
                 .header("Idempotency-Key", "k-" + memberId).body("{\"ceremonyDate\": \"2025-08-19\"}")
                 .retrieve().toEntity(JsonNode.class);
-        ResponseEntity<JsonNode> other = secretary().post().uri("/api/v1/members/{id}/admit", memberId)
+        ResponseEntity<JsonNode> other = board().post().uri("/api/v1/members/{id}/admit", memberId)
                 .header("Idempotency-Key", "k-" + memberId).body("{\"ceremonyDate\": \"2025-08-20\"}")
                 .retrieve().toEntity(JsonNode.class);
 
@@ -251,18 +255,18 @@ class RefusalsTest extends RunningApplication {
 
     @Test
     void aStaleIfMatchAnswers412AndAFreshOneIsAccepted() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.readyForDecision(memberId);
         String etag = scenario.decideAdmission(memberId).getHeaders().getETag();
 
-        ResponseEntity<JsonNode> stale = secretary().post().uri("/api/v1/members/{id}/admit", memberId)
+        ResponseEntity<JsonNode> stale = board().post().uri("/api/v1/members/{id}/admit", memberId)
                 .header("If-Match", "\"1\"").body("{\"ceremonyDate\": \"2025-08-19\"}")
                 .retrieve().toEntity(JsonNode.class);
         assertProblem(stale, 412, "STALE_VERSION");
         assertThat(eventsOf(memberId)).isEqualTo(Scenario.EVENTS_BEFORE_DECISION + 1);
 
-        ResponseEntity<JsonNode> fresh = secretary().post().uri("/api/v1/members/{id}/admit", memberId)
+        ResponseEntity<JsonNode> fresh = board().post().uri("/api/v1/members/{id}/admit", memberId)
                 .header("If-Match", etag).body("{\"ceremonyDate\": \"2025-08-19\"}")
                 .retrieve().toEntity(JsonNode.class);
         assertThat(fresh.getStatusCode().value()).isEqualTo(200);
@@ -272,7 +276,7 @@ class RefusalsTest extends RunningApplication {
 
     @Test
     void aMalformedIfMatchAnswers400() {
-        ResponseEntity<JsonNode> response = secretary().post().uri("/api/v1/members/m-x/admit")
+        ResponseEntity<JsonNode> response = board().post().uri("/api/v1/members/m-x/admit")
                 .header("If-Match", "yesterday").body("{\"ceremonyDate\": \"2025-08-19\"}")
                 .retrieve().toEntity(JsonNode.class);
 

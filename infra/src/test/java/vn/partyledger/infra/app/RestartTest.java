@@ -30,15 +30,17 @@ class RestartTest {
                 "--partyledger.data-dir=" + dataDir,
                 "--partyledger.mongodb.embedded.port=0",
                 "--partyledger.kafka.embedded.port=0",
-                "--partyledger.kafka.embedded.controller-port=0");
+                "--partyledger.kafka.embedded.controller-port=0",
+                // the tests' users, whose board acts for the root every Scenario's tree hangs from
+                "--spring.config.additional-location=classpath:/test-users.properties");
     }
 
-    private static RestClient secretary(ConfigurableApplicationContext context) {
+    private static RestClient board(ConfigurableApplicationContext context) {
         String port = context.getEnvironment().getProperty("local.server.port");
         return RestClient.builder()
                 .baseUrl("http://localhost:" + port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic "
-                        + Base64.getEncoder().encodeToString("secretary:secretary-local-only".getBytes()))
+                        + Base64.getEncoder().encodeToString("board:board-local-only".getBytes()))
                 .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
@@ -54,7 +56,7 @@ class RestartTest {
         Scenario scenario;
         JsonNode before;
         try (ConfigurableApplicationContext first = start()) {
-            RestClient client = secretary(first);
+            RestClient client = board(first);
             scenario = new Scenario(client).organisationTree();
             scenario.admittedMember("m-" + scenario.suffix);
             await().atMost(Duration.ofSeconds(30))
@@ -64,7 +66,7 @@ class RestartTest {
         }
 
         try (ConfigurableApplicationContext second = start()) {
-            RestClient client = secretary(second);
+            RestClient client = board(second);
             assertThat(roster(client, scenario.branch)).isEqualTo(before);
             // the log is there too: deciding the same admission again is refused by the reloaded aggregate
             JsonNode refused = expect(new Scenario(client).post(

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
@@ -37,6 +38,7 @@ import java.util.function.Consumer;
         "partyledger.kafka.embedded.port=0",
         "partyledger.kafka.embedded.controller-port=0"
 })
+@TestPropertySource(locations = "classpath:test-users.properties")
 @AutoConfigureObservability
 abstract class RunningApplication {
 
@@ -157,6 +159,12 @@ abstract class RunningApplication {
                 .build();
     }
 
+    /** A board acting for the test tree's root: it sets up and decides in every Scenario's tree. */
+    RestClient board() {
+        return as("board", "board-local-only");
+    }
+
+    /** The secretary of the permission matrix's branch: out of scope of every Scenario's tree. */
     RestClient secretary() {
         return as("secretary", "secretary-local-only");
     }

@@ -21,10 +21,13 @@ final class Scenario {
     /** Registration and the eight pipeline steps the admission decision needs (I5–I7): its stream's next version. */
     static final int EVENTS_BEFORE_DECISION = 9;
 
+    /** The root of every test tree; {@code board} acts for it (test-users.properties). */
+    static final String CENTRAL = "central";
+
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
     final String province = "hcmc-" + suffix;
-    final String ward = "ward15-" + suffix;
-    final String branch = "kp1-" + suffix;
+    final String ward;
+    final String branch;
     private final RestClient client;
     /** The persons this scenario entered in the register: a re-admission registers the same person again. */
     private final Set<String> persons = new HashSet<>();
@@ -36,6 +39,15 @@ final class Scenario {
 
     Scenario(RestClient client) {
         this.client = client;
+        this.ward = "ward15-" + suffix;
+        this.branch = "kp1-" + suffix;
+    }
+
+    /** A Scenario whose ward and branch have the given ids, as the users of a fixed scope need (test-users.properties). */
+    Scenario(RestClient client, String ward, String branch) {
+        this.client = client;
+        this.ward = ward;
+        this.branch = branch;
     }
 
     /** Seed 000's tree: the city, ward 15 (founded 2000, admitting for its branches) and its branch Khu phố 1. */
@@ -43,10 +55,26 @@ final class Scenario {
         return province().wardWithBranch(ward, branch, LocalDate.of(2000, 1, 3), LocalDate.of(2010, 1, 4));
     }
 
+    /**
+     * The test tree's root, the Central Committee: founded by the first Scenario of the test JVM, found on record (409)
+     * by later ones. The board the tests set up with acts for it (ADR 0021: only a board acting for a root may found
+     * it), so its scope covers every Scenario's tree.
+     */
+    Scenario centralCommittee() {
+        int status = post("/api/v1/organisations/" + CENTRAL + "/establish", """
+                {"name": "Ban Chấp hành Trung ương", "kind": "CENTRAL", "foundingFullMembers": 0,
+                 "effectiveDate": "1930-02-03"}
+                """).getStatusCode().value();
+        assertThat(status).as("founding the test tree's root").isIn(201, 409);
+        return this;
+    }
+
+    /** The province, under the test tree's root. */
     Scenario province() {
+        centralCommittee();
         expect(post("/api/v1/organisations/" + province + "/establish", """
                 {"name": "Đảng bộ Thành phố Hồ Chí Minh", "kind": "PROVINCIAL", "foundingFullMembers": 0,
-                 "effectiveDate": "1975-05-01",
+                 "parentOrgId": "central", "effectiveDate": "1975-05-01",
                  "decision": {"docNumber": "1-QĐ/TW", "docDate": "1975-05-01", "issuingOrgId": "central"}}
                 """), 201);
         return this;

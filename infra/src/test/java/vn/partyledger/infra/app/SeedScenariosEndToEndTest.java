@@ -36,7 +36,7 @@ class SeedScenariosEndToEndTest extends RunningApplication {
      */
     @Test
     void seed000AResidentialBranchOf67MembersOfWhom20AreExemptOrTemporarilyExempt() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         Scenario.Admission admission = scenario.admissionIn(scenario.branch);
         List<String> members = IntStream.rangeClosed(1, 67).mapToObj(n -> "kp1-m" + n + "-" + scenario.suffix)
                 .toList();
@@ -74,7 +74,7 @@ class SeedScenariosEndToEndTest extends RunningApplication {
      */
     @Test
     void seed002AWardWhose2020AdmissionsAre7AndWhichStruckOffAYoungMemberIn2019ForMissedMeetings() {
-        Scenario scenario = new Scenario(secretary());
+        Scenario scenario = new Scenario(board());
         PreReformTree tree = preReformTree(scenario, "vinh-phuc", "phuc-yen", "nam-viem", "tan-minh", "2000-01-03");
 
         String young = "n-tn-" + scenario.suffix;
@@ -109,7 +109,7 @@ class SeedScenariosEndToEndTest extends RunningApplication {
      */
     @Test
     void aWardReorganisedOn1Jul2025KeepsEveryMembersHistoryAndPartyAgeContinuous() {
-        Scenario scenario = new Scenario(secretary());
+        Scenario scenario = new Scenario(board());
         PreReformTree tree = preReformTree(scenario, "hcmc", "binh-thanh", "p13", "p13-kp1", "1976-01-01");
         String ward15 = "p15-" + scenario.suffix;
         String kp15 = "p15-kp1-" + scenario.suffix;
@@ -212,19 +212,27 @@ class SeedScenariosEndToEndTest extends RunningApplication {
                  "canDecideDiscipline": true}""".formatted(grassroots, directSuperior, delegatedAdmission);
     }
 
+    /** A province (no parent given) is founded under the test tree's root, which the tests' board acts for. */
     private static void establish(Scenario scenario, String orgId, String kind, String parentOrgId, String flags,
                                   String effectiveDate) {
+        if (parentOrgId == null) {
+            scenario.centralCommittee();
+        }
+        String parent = parentOrgId != null ? parentOrgId : Scenario.CENTRAL;
         String branchType = kind.equals("SUBORDINATE_BRANCH") ? "\"RESIDENTIAL\"" : "null";
         expect(scenario.post("/api/v1/organisations/" + orgId + "/establish", """
-                {"name": "%s", "kind": "%s", "branchType": %s, "parentOrgId": %s, "flags": %s,
+                {"name": "%s", "kind": "%s", "branchType": %s, "parentOrgId": "%s", "flags": %s,
                  "foundingFullMembers": 3, "effectiveDate": "%s", "decision": %s}
-                """.formatted(orgId, kind, branchType, parentOrgId == null ? "null" : "\"" + parentOrgId + "\"",
-                flags, effectiveDate, decision("1-QĐ/" + orgId, effectiveDate,
-                        parentOrgId == null ? "central" : parentOrgId))), 201);
+                """.formatted(orgId, kind, branchType, parent, flags, effectiveDate,
+                decision("1-QĐ/" + orgId, effectiveDate, parent))), 201);
     }
 
+    /**
+     * Read as an auditor, who sees every roster as it stood on any date: a branch merged away is in no board's subtree
+     * after the merge (ADR 0021), yet its history is still there to inspect.
+     */
     private JsonNode roster(String orgId, String asOf) {
-        return expect(secretary().get().uri("/api/v1/organisations/{id}/roster?asOf={asOf}", orgId, asOf)
+        return expect(as("auditor", "auditor-local-only").get().uri("/api/v1/organisations/{id}/roster?asOf={asOf}", orgId, asOf)
                 .retrieve().toEntity(JsonNode.class), 200);
     }
 

@@ -32,7 +32,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
 
     @Test
     void anOfficialTransferBetweenTwoBranchesOfAWardMovesTheHomeAndBothRollsInOneAppend() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         String transferId = "t-" + scenario.suffix;
@@ -52,7 +52,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
 
     @Test
     void aTemporaryAttachmentKeepsTheHomeAndEndsWhenTheMemberReturns() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         String transferId = "t-" + scenario.suffix;
@@ -78,7 +78,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
 
     @Test
     void theGrassrootsCommitteeTemporarilyExemptsMembersOfABranchWhoStayOnTheRoll() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         List<String> members = List.of("m1-" + scenario.suffix, "m2-" + scenario.suffix, "m3-" + scenario.suffix);
         members.forEach(scenario::admittedMember);
 
@@ -95,7 +95,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
 
     @Test
     void aTransferOfACandidateIsRefusedNamingI16AndWritesNothing() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         String transferId = "t-" + scenario.suffix;
@@ -110,7 +110,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
 
     @Test
     void aSecondTransferWhileOneIsOpenIsRefusedNamingI16() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);
@@ -124,7 +124,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
 
     @Test
     void aLetterPresentedAfterItsDeadlineWithoutAReasonIsRefusedNamingI18AndChangesNothing() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         String transferId = "t-" + scenario.suffix;
@@ -142,7 +142,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
 
     @Test
     void anOverdueLetterPresentedWithAReasonLeavesTheDaysLateOnTheMembersRecordAsAPartyAgeGap() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         String transferId = "t-" + scenario.suffix;
@@ -162,7 +162,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
 
     @Test
     void anExemptionDecidedByTheWrongBodyIsRefusedNamingTheRule() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);
         long before = eventsOf(memberId);
@@ -177,7 +177,7 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
 
     @Test
     void aTemporaryExemptionWithoutAnEndDateIsRefusedNamingI15() {
-        Scenario scenario = new Scenario(secretary()).organisationTree();
+        Scenario scenario = new Scenario(board()).organisationTree();
         String memberId = "m-" + scenario.suffix;
         scenario.admittedMember(memberId);
         long before = eventsOf(memberId);

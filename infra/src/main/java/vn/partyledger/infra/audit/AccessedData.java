@@ -1,0 +1,7 @@
+package vn.partyledger.infra.audit;
+
+/** What was read. Member timelines and exports join this list when they exist. */
+public enum AccessedData {
+    /** A person's entry in the register. */
+    PERSONAL_DATA
+}

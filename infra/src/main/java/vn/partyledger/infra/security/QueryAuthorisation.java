@@ -1,0 +1,43 @@
+package vn.partyledger.infra.security;
+
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.queryhandling.QueryMessage;
+import vn.partyledger.domain.roster.FindBranchRoster;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Checks every query as it is dispatched, on the caller's thread where the authenticated caller is known, in a unit of
+ * work of its own for the tree look-ups. A query is checked as of the date it asks about.
+ */
+public class QueryAuthorisation implements MessageDispatchInterceptor<QueryMessage<?, ?>> {
+
+    private final Authorisation authorisation;
+    private final CurrentActor currentActor;
+
+    public QueryAuthorisation(Authorisation authorisation, CurrentActor currentActor) {
+        this.authorisation = authorisation;
+        this.currentActor = currentActor;
+    }
+
+    @Override
+    public BiFunction<Integer, QueryMessage<?, ?>, QueryMessage<?, ?>> handle(
+            List<? extends QueryMessage<?, ?>> messages) {
+        return (index, query) -> {
+            DefaultUnitOfWork.startAndGet(query).execute(() ->
+                    authorisation.check(currentActor.get(), query.getPayload(), null, dateAskedAbout(query)));
+            return query;
+        };
+    }
+
+    private static LocalDate dateAskedAbout(QueryMessage<?, ?> query) {
+        if (query.getPayload() instanceof FindBranchRoster roster) {
+            return roster.asOf();
+        }
+        throw new IllegalStateException("no date to check the scope of " + query.getPayloadType().getSimpleName()
+                + " on: name the date it asks about here");
+    }
+}
