@@ -38,6 +38,7 @@ import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.TransferType;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * A person's membership record, from candidacy to exit and re-admission (docs/rules.md#s5–§10). The root says what the
@@ -123,6 +124,11 @@ public class Member {
     /** Whether the person was admitted on this record, so that coming back is a re-admission on it (I3, I25). */
     public boolean admittedBefore() {
         return candidacy.admittedBefore();
+    }
+
+    /** The day the member left the Party by death or an exit still in force, which the archive policy counts from. */
+    public Optional<LocalDate> leftOn() {
+        return Optional.ofNullable(standing.dateOfDeath()).or(readmission::latestExit);
     }
 
     public MemberAdmitted admit(AdmitMember command, WorkingDayCalendar calendar, AdmissionPolicy policy) {

@@ -15,6 +15,7 @@ import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,6 +40,11 @@ class MemberReadmission {
     }
 
     private Exit exit;
+
+    /** The day of the latest exit still in force (an annulled one is gone), if any. */
+    Optional<LocalDate> latestExit() {
+        return Optional.ofNullable(exit).map(Exit::date);
+    }
 
     /** I3: a former member whose exit the ledger already knows to be barred is not registered as a candidate. */
     void exitOnRecordDoesNotBarReadmission() {

@@ -124,11 +124,15 @@ final class Standing {
         status = MemberStatus.DECEASED;
     }
 
-    /** An annulled death or strike-off never happened: the status is what it was before. */
+    /** An annulled death or strike-off never happened: the status is what it was before, and there is no death. */
     @EventSourcingHandler
     private void on(EntryAnnulled event) {
         if (event.restoredStatus() != null) {
             status = event.restoredStatus();
+        }
+        if (event.annulledEventType() == EntryType.MEMBER_DECEASED) {
+            statusAtDeath = null;
+            dateOfDeath = null;
         }
     }
 

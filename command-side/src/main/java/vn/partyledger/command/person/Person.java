@@ -4,10 +4,18 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import vn.partyledger.domain.person.CorrectPersonalData;
+import vn.partyledger.domain.person.ErasureExecuted;
+import vn.partyledger.domain.person.ErasurePolicy;
+import vn.partyledger.domain.person.ErasureRefused;
+import vn.partyledger.domain.person.ErasureRequested;
 import vn.partyledger.domain.person.MemberRecordOpened;
 import vn.partyledger.domain.person.PersonRegistered;
 import vn.partyledger.domain.person.PersonalDataCorrected;
+import vn.partyledger.domain.person.ProcessingBasisRecorded;
+import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
+import vn.partyledger.domain.person.RequestErasure;
+import vn.partyledger.domain.person.RetentionBasis;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
@@ -29,6 +37,8 @@ public class Person {
 
     /** The person's member records, in the order they were opened. */
     private final List<String> memberRecords = new ArrayList<>();
+    /** The person's data key was destroyed: the register takes nothing more for the person. */
+    private boolean erased;
 
     protected Person() {
         // required by Axon to rebuild the aggregate from its events
@@ -41,8 +51,41 @@ public class Person {
 
     @CommandHandler
     void handle(CorrectPersonalData command) {
+        anErasedPersonsEntryIsGoneForGood();
         apply(new PersonalDataCorrected(personId, command.fields(), command.reason(), command.effectiveDate(),
                 command.entryVersion()));
+    }
+
+    @CommandHandler
+    void handle(RecordProcessingBasis command) {
+        anErasedPersonsEntryIsGoneForGood();
+        apply(new ProcessingBasisRecorded(personId, command.basis(), command.recordedOn()));
+    }
+
+    /**
+     * An erasure request (domain.md §15.2 rule 3): refused while a member record of the person is live, or while the
+     * archive policy keeps a former member's record (for good by default, [U]); otherwise executed.
+     *
+     * @param records the person's member records as they stand now
+     */
+    public void requestErasure(RequestErasure command, List<MemberRecordView> records, ErasurePolicy policy) {
+        anErasedPersonsEntryIsGoneForGood();
+        LocalDate on = command.requestedOn();
+        apply(new ErasureRequested(personId, on));
+        Optional<MemberRecordView> live = records.stream().filter(MemberRecordView::open).findFirst();
+        if (live.isPresent()) {
+            apply(new ErasureRefused(personId, RetentionBasis.MEMBER_RECORD_LIVE, live.get().memberId(), null, on));
+            return;
+        }
+        for (MemberRecordView former : records.stream().filter(MemberRecordView::admittedBefore).toList()) {
+            Optional<LocalDate> keptUntil = Optional.ofNullable(former.leftOn()).flatMap(policy::keptUntil);
+            if (keptUntil.isEmpty() || !keptUntil.get().isBefore(on)) {
+                apply(new ErasureRefused(personId, RetentionBasis.ARCHIVE_AFTER_EXIT, former.memberId(),
+                        keptUntil.orElse(null), on));
+                return;
+            }
+        }
+        apply(new ErasureExecuted(personId, on));
     }
 
     public List<String> memberRecords() {
@@ -58,6 +101,7 @@ public class Person {
      */
     public Optional<MemberRecordOpened> openMemberRecord(String memberId, LocalDate openedOn,
                                                          List<MemberRecordView> otherRecords) {
+        anErasedPersonsEntryIsGoneForGood();
         aPersonHasOneLiveMemberRecord(memberId, otherRecords);
         aFormerMemberComesBackOnTheirOwnRecord(memberId, otherRecords);
         if (memberRecords.contains(memberId)) {
@@ -66,6 +110,14 @@ public class Person {
         MemberRecordOpened opened = new MemberRecordOpened(personId, memberId, openedOn);
         apply(opened);
         return Optional.of(opened);
+    }
+
+    private void anErasedPersonsEntryIsGoneForGood() {
+        if (erased) {
+            throw new RuleViolation(Invariant.ERASURE, "anErasedPersonsEntryIsGoneForGood",
+                    "Person " + personId + " was erased: the person's data key is destroyed, and the register takes "
+                            + "no correction, basis, erasure or candidacy for the person any more.");
+        }
     }
 
     private void aPersonHasOneLiveMemberRecord(String memberId, List<MemberRecordView> otherRecords) {
@@ -94,5 +146,10 @@ public class Person {
     @EventSourcingHandler
     private void on(MemberRecordOpened event) {
         memberRecords.add(event.memberId());
+    }
+
+    @EventSourcingHandler
+    private void on(ErasureExecuted event) {
+        erased = true;
     }
 }

@@ -23,10 +23,8 @@ public record CandidateRegistration(Records<Member> members, Records<Person> per
     @CommandHandler
     public void handle(RegisterOutstandingCandidate command, OrganisationRegistry registry) throws Exception {
         Aggregate<Person> person = aCandidateIsARegisteredPerson(command);
-        List<MemberRecordView> otherRecords = person.invoke(Person::memberRecords).stream()
-                .filter(memberId -> !memberId.equals(command.memberId()))
-                .map(this::asItStands)
-                .toList();
+        List<MemberRecordView> otherRecords = new MemberRecordViews(members).of(person.invoke(Person::memberRecords)
+                .stream().filter(memberId -> !memberId.equals(command.memberId())).toList());
         members.loadOrCreate(command.memberId(), Member::new)
                 .execute(member -> member.registerCandidate(command, registry));
         person.execute(it -> it.openMemberRecord(command.memberId(), command.registeredOn(), otherRecords));
@@ -40,10 +38,5 @@ public record CandidateRegistration(Records<Member> members, Records<Person> per
                     "Person " + command.personId() + " is not in the person register; register the person first, "
                             + "so that the person's other member records can be checked.");
         }
-    }
-
-    private MemberRecordView asItStands(String memberId) {
-        Aggregate<Member> record = members.load(memberId);
-        return record.invoke(member -> new MemberRecordView(memberId, member.open(), member.admittedBefore()));
     }
 }

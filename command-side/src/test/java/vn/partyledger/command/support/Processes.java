@@ -7,6 +7,7 @@ import vn.partyledger.command.person.Person;
 import vn.partyledger.command.process.Annulment;
 import vn.partyledger.command.process.CandidateRegistration;
 import vn.partyledger.command.process.EndOfProbation;
+import vn.partyledger.command.process.Erasure;
 import vn.partyledger.command.process.LeavingAndReturning;
 import vn.partyledger.command.process.MembershipLedger;
 import vn.partyledger.command.process.MembersInTransfer;
@@ -49,6 +50,13 @@ public final class Processes {
                                                          SideRecords<Member> members) {
         fixture.registerAnnotatedCommandHandler(new CandidateRegistration(members.records(),
                 new Records<>(fixture::getRepository)));
+        return fixture;
+    }
+
+    /** The erasure process on the person fixture; register the {@code ErasurePolicy} resource first. */
+    public static AggregateTestFixture<Person> ofErasure(AggregateTestFixture<Person> fixture,
+                                                         SideRecords<Member> members) {
+        fixture.registerAnnotatedCommandHandler(new Erasure(new Records<>(fixture::getRepository), members.records()));
         return fixture;
     }
 

@@ -49,6 +49,7 @@ public enum Invariant {
     BADGE_RETURN("Only an expelled member hands a badge back"),
     BRANCH_TYPE("Only a branch carries a branch type"),
     DECISION("Every change to an organisation rests on a decision"),
+    ERASURE("An erased person's entry is gone for good: the register takes nothing more for that person"),
     EXEMPTION_END_DATE("An exemption does not end before it starts, nor expire before its end date"),
     EXEMPTION_NOT_IN_FORCE("Only an exemption in force is ended"),
     FILE_STALE("A candidate's file expires only once it went stale before the branch vote"),

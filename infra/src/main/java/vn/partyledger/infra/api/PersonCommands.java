@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.partyledger.domain.person.CorrectPersonalData;
 import vn.partyledger.domain.person.PersonalDataCorrectionReason;
 import vn.partyledger.domain.person.PersonalDataField;
+import vn.partyledger.domain.person.ProcessingBasis;
+import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
+import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.shared.Actor;
 import vn.partyledger.infra.audit.AccessAudit;
 import vn.partyledger.infra.audit.AccessPurpose;
@@ -113,6 +116,38 @@ public class PersonCommands {
                 body.reason(), body.effectiveDate(), version), body.effectiveDate(), body, context));
     }
 
+    @PostMapping("/{personId}/record-processing-basis")
+    @Operation(summary = "Record the basis on which the person's data is processed (consent, Party rules, a law)")
+    public ResponseEntity<CommandOutcome> recordProcessingBasis(@PathVariable @RecordId String personId,
+            @Valid @RequestBody ProcessingBasisBody body, RequestContext context) {
+        RecordProcessingBasis command = new RecordProcessingBasis(personId, body.basis(), body.recordedOn());
+        access.check(command, personId, body.recordedOn());
+        return answer(HttpStatus.OK, dispatch(command, body.recordedOn(), body, context));
+    }
+
+    /**
+     * An erasure request: executed by destroying the person's data key unless a retention basis holds, which the
+     * answer names. The key is destroyed as soon as the log holds the execution (and by any later read, should this
+     * process stop in between).
+     */
+    @PostMapping("/{personId}/request-erasure")
+    @Operation(summary = "Ask for the person's data to be erased: executed (the key destroyed), or refused with its "
+            + "retention basis")
+    public ResponseEntity<ErasureAnswer> requestErasure(@PathVariable @RecordId String personId,
+            @Valid @RequestBody ErasureBody body, RequestContext context) {
+        RequestErasure command = new RequestErasure(personId, body.requestedOn());
+        access.check(command, personId, body.requestedOn());
+        CommandDispatcher.Dispatched dispatched = dispatch(command, body.requestedOn(), body, context);
+        Object decision = register.erasureDecision(personId).orElseThrow();
+        if (register.erased(personId)) {
+            register.shred(personId);
+        }
+        return ResponseEntity.ok()
+                .eTag(Long.toString(dispatched.outcome().version()))
+                .header("Idempotent-Replayed", Boolean.toString(dispatched.replayed()))
+                .body(new ErasureAnswer(decision.getClass().getSimpleName(), decision, dispatched.outcome()));
+    }
+
     /**
      * A person's entry as it stood on a date (default today). Personal data: the caller must be permitted to read it
      * (docs/permissions.md) before anything is read; a person out of scope and one not registered get the same 403.
@@ -126,8 +161,8 @@ public class PersonCommands {
                               @RequestParam AccessPurpose purpose) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         access.check(new ReadPersonalData(personId, date), personId, date);
-        PersonalData entry = register.asOf(personId, date)
-                .orElseThrow(() -> PersonRegisterRefusal.notRegistered(personId));
+        PersonalData entry = register.asOf(personId, date).orElseThrow(() -> register.erased(personId)
+                ? PersonRegisterRefusal.erased(personId) : PersonRegisterRefusal.notRegistered(personId));
         Actor reader = actor.get();
         audit.record(reader.userId(), reader.role(), reader.actingForOrgId(), personId, AccessedData.PERSONAL_DATA,
                 purpose);
@@ -160,6 +195,19 @@ public class PersonCommands {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot fingerprint the request", e);
         }
+    }
+
+    public record ProcessingBasisBody(@NotNull ProcessingBasis basis, @NotNull LocalDate recordedOn) {
+    }
+
+    public record ErasureBody(@NotNull LocalDate requestedOn) {
+    }
+
+    /**
+     * The log's decision — {@code ErasureExecuted}, or {@code ErasureRefused} with its retention basis — its fields, and
+     * the command's outcome.
+     */
+    public record ErasureAnswer(String decision, Object details, CommandOutcome outcome) {
     }
 
     /**

@@ -12,6 +12,7 @@ import vn.partyledger.command.process.AggregateMembershipLedger;
 import vn.partyledger.command.process.Annulment;
 import vn.partyledger.command.process.CandidateRegistration;
 import vn.partyledger.command.process.EndOfProbation;
+import vn.partyledger.command.process.Erasure;
 import vn.partyledger.command.process.LeavingAndReturning;
 import vn.partyledger.command.process.OrganisationRestructuring;
 import vn.partyledger.command.process.Records;
@@ -28,7 +29,7 @@ import vn.partyledger.command.transfer.TransferCase;
 @Import({AggregateMembershipLedger.class, AggregateMembersInTransfer.class, CandidateRegistration.class,
         AdmissionCeremony.class,
         EndOfProbation.class, LeavingAndReturning.class, Annulment.class, TransferOfAMember.class,
-        OrganisationRestructuring.class})
+        OrganisationRestructuring.class, Erasure.class})
 public class ProcessConfiguration {
 
     @Bean

@@ -3,19 +3,38 @@ package vn.partyledger.infra.person;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import vn.partyledger.domain.person.ErasureExecuted;
+import vn.partyledger.domain.person.ErasureRefused;
 import vn.partyledger.domain.person.PersonRegistered;
 import vn.partyledger.domain.person.PersonalDataCorrected;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Which of the register's versions are part of a person's entry: those a {@link PersonRegistered} or
- * {@link PersonalDataCorrected} in the log names, in the log's order. A version is written before its event is
- * appended; one whose event never reached the log (refused, or the process died in between) is named by nothing and
- * so never read — nothing has to be taken back, and an answer the log gave is never contradicted.
+ * What the log says of a person's register entry: which of the register's versions are part of it — those a
+ * {@link PersonRegistered} or {@link PersonalDataCorrected} names, in the log's order — and whether it was erased.
+ * A version is written before its event is appended; one whose event never reached the log (refused, or the process
+ * died in between) is named by nothing and so never read — nothing has to be taken back, and an answer the log gave
+ * is never contradicted. An erasure the log holds counts at once, whether or not the key is destroyed yet.
  */
 public class PersonEntryVersions {
+
+    /**
+     * @param versions the version ids of the entry, oldest first; empty for a person the log does not know
+     * @param erasure  the latest erasure decision, executed or refused, if any
+     */
+    public record LoggedEntry(List<String> versions, Optional<Object> erasure) {
+
+        public boolean erased() {
+            return erasure.filter(ErasureExecuted.class::isInstance).isPresent();
+        }
+
+        public boolean known() {
+            return !versions.isEmpty();
+        }
+    }
 
     private final EventStore log;
 
@@ -23,18 +42,21 @@ public class PersonEntryVersions {
         this.log = log;
     }
 
-    /** The version ids of the person's entry, oldest first; empty for a person the log does not know. */
-    public List<String> of(String personId) {
+    public LoggedEntry of(String personId) {
         List<String> versions = new ArrayList<>();
+        Object erasure = null;
         DomainEventStream events = log.readEvents(personId);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
-            if (event.getPayload() instanceof PersonRegistered registered) {
+            Object payload = event.getPayload();
+            if (payload instanceof PersonRegistered registered) {
                 versions.add(registered.entryVersion());
-            } else if (event.getPayload() instanceof PersonalDataCorrected corrected) {
+            } else if (payload instanceof PersonalDataCorrected corrected) {
                 versions.add(corrected.entryVersion());
+            } else if (payload instanceof ErasureExecuted || payload instanceof ErasureRefused) {
+                erasure = payload;
             }
         }
-        return versions;
+        return new LoggedEntry(versions, Optional.ofNullable(erasure));
     }
 }

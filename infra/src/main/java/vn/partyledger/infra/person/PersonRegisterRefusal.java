@@ -26,6 +26,10 @@ public class PersonRegisterRefusal extends RuntimeException {
         return new PersonRegisterRefusal(404, "NOT_FOUND", "Person " + personId + " is not in the register.");
     }
 
+    public static PersonRegisterRefusal erased(String personId) {
+        return new PersonRegisterRefusal(410, "ERASED", "Person " + personId + " was erased: the data is gone for good.");
+    }
+
     public static PersonRegisterRefusal invalid(String message) {
         return new PersonRegisterRefusal(400, "INVALID_INPUT", message);
     }

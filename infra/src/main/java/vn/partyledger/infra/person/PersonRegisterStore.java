@@ -72,7 +72,7 @@ public class PersonRegisterStore {
      * command. A person the log already knows is refused.
      */
     public String register(String personId, PersonalData data, String recordedBy) {
-        if (!entries.of(personId).isEmpty()) {
+        if (entries.of(personId).known()) {
             throw PersonRegisterRefusal.alreadyRegistered(personId);
         }
         String nationalIdHash = nationalIds.of(data.nationalId());
@@ -91,8 +91,12 @@ public class PersonRegisterStore {
     /** Writes the version a correction will name; returns its id. A changed national ID is claimed first. */
     public String correct(String personId, PersonalData changes, PersonalDataCorrectionReason reason,
                           LocalDate effectiveDate, String recordedBy) {
-        if (entries.of(personId).isEmpty()) {
+        PersonEntryVersions.LoggedEntry logged = entries.of(personId);
+        if (!logged.known()) {
             throw PersonRegisterRefusal.notRegistered(personId);
+        }
+        if (logged.erased()) {
+            throw PersonRegisterRefusal.erased(personId);
         }
         String nationalIdHash = changes.nationalId() != null ? nationalIds.of(changes.nationalId()) : null;
         if (nationalIdHash != null) {
@@ -104,10 +108,16 @@ public class PersonRegisterStore {
 
     /**
      * The entry as it stood on a business date: the registration and the corrections that restate the past, and the
-     * changes of circumstances effective by then, in the order the log recorded them.
+     * changes of circumstances effective by then, in the order the log recorded them. Empty for a person the log does
+     * not know, and for an erased one ({@link #erased}), whose key is destroyed here if it was not yet.
      */
     public Optional<PersonalData> asOf(String personId, LocalDate date) {
-        List<String> named = entries.of(personId);
+        PersonEntryVersions.LoggedEntry logged = entries.of(personId);
+        if (logged.erased()) {
+            shred(personId);
+            return Optional.empty();
+        }
+        List<String> named = logged.versions();
         Document stored = register.find(Filters.eq("_id", personId)).first();
         if (named.isEmpty() || stored == null) {
             return Optional.empty();
@@ -123,6 +133,27 @@ public class PersonRegisterStore {
             }
         }
         return Optional.of(data);
+    }
+
+    /** Whether the log holds an executed erasure of the person. */
+    public boolean erased(String personId) {
+        return entries.of(personId).erased();
+    }
+
+    /** The latest erasure decision the log holds for the person (executed or refused), if any. */
+    public Optional<Object> erasureDecision(String personId) {
+        return entries.of(personId).erasure();
+    }
+
+    /**
+     * Crypto-shredding (domain.md §15.2 rule 2): the person's wrapped data key and every encrypted version go, and the
+     * national IDs the person held are freed. Idempotent; called once the log holds the executed erasure, and again by
+     * any read that finds the key still there.
+     */
+    public void shred(String personId) {
+        register.updateOne(Filters.eq("_id", personId),
+                Updates.combine(Updates.unset("dataKey"), Updates.set("versions", List.of())));
+        claims.deleteMany(Filters.eq("personId", personId));
     }
 
     /**
@@ -166,8 +197,9 @@ public class PersonRegisterStore {
         }
         Map<String, Document> versions = versions(stored);
         String current = null;
-        for (String id : entries.of(personId)) {
-            String hash = versions.get(id).getString("nationalIdHash");
+        for (String id : entries.of(personId).versions()) {
+            Document version = versions.get(id);
+            String hash = version != null ? version.getString("nationalIdHash") : null;
             current = hash != null ? hash : current;
         }
         return current;

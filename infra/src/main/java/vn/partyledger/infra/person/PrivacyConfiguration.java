@@ -8,11 +8,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.partyledger.domain.person.ErasurePolicy;
 import vn.partyledger.domain.person.PersonRegister;
 import vn.partyledger.infra.config.PartyLedgerProperties;
 
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The register's keys. The master key comes from {@code partyledger.privacy.master-key} (base64, 256 bits). Without
@@ -48,6 +50,13 @@ public class PrivacyConfiguration {
                                                    ObjectMapper objectMapper, Clock clock) {
         return new PersonRegisterStore(database, new PersonEntryVersions(eventStore), keyWrapper, nationalIdHash,
                 objectMapper, clock);
+    }
+
+    /** {@code RETENTION_AFTER_EXIT_YEARS} [U]: empty keeps a former member's record for good, pending the ruling. */
+    @Bean
+    public ErasurePolicy erasurePolicy(@Value("${partyledger.rules.privacy.retention-after-exit-years:}") String years) {
+        return new ErasurePolicy(years == null || years.isBlank() ? Optional.empty()
+                : Optional.of(Integer.parseInt(years.trim())));
     }
 
     @Bean

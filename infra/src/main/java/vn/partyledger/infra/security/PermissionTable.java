@@ -54,7 +54,9 @@ import vn.partyledger.domain.organisation.ReparentOrganisation;
 import vn.partyledger.domain.organisation.SetRecruitmentTarget;
 import vn.partyledger.domain.organisation.SplitOrganisation;
 import vn.partyledger.domain.person.CorrectPersonalData;
+import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
+import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.person.ReadPersonalData;
@@ -221,6 +223,8 @@ public final class PermissionTable {
         // The person register: entered by a branch or board for itself; corrected and read where the person's records are.
         record(RegisterPerson.class, BRANCH, (command, personId, holders, actingFor) -> List.of(actingFor));
         record(CorrectPersonalData.class, BRANCH, THE_PERSONS_BRANCHES);
+        record(RecordProcessingBasis.class, BRANCH, THE_PERSONS_BRANCHES);
+        record(RequestErasure.class, BRANCH, THE_PERSONS_BRANCHES);
 
         // Queries: a roster concerns the branch asked for; a person's entry, the person's branches.
         record(FindBranchRoster.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));

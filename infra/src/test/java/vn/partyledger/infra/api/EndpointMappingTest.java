@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partyledger.domain.person.CorrectPersonalData;
+import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
+import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.person.ReadPersonalData;
@@ -91,7 +93,7 @@ class EndpointMappingTest {
         // reads, and the person register's writes, which go through PersonCommands (it writes the register first);
         // PermissionMatrixTest sends those over HTTP as every role
         tabled.removeAll(Set.of(FindBranchRoster.class, ReadPersonalData.class, ReadAccessAudit.class,
-                RegisterPerson.class, CorrectPersonalData.class));
+                RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class));
 
         assertThat(sent).as("commands the API sends").isNotEmpty();
         assertThat(tabled).as("commands in the permission table").containsExactlyInAnyOrderElementsOf(sent);
