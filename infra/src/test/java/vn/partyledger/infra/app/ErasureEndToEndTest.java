@@ -14,7 +14,7 @@ import static vn.partyledger.infra.app.Scenario.expect;
 
 /**
  * Erasure by crypto-shredding over HTTP (issue 9 item 4): executed for a person whose data nothing retains — the key
- * and every encrypted version are gone, the national ID is free, reads answer 410, and the log still verifies —
+ * and every encrypted version are gone, the national ID is free, reads answer 410, and the person's chain in the log still verifies —
  * and refused with its basis while the person's member record is live.
  */
 class ErasureEndToEndTest extends RunningApplication {
@@ -53,8 +53,8 @@ class ErasureEndToEndTest extends RunningApplication {
         assertThat(scenario.post("/api/v1/persons/" + personId + "/correct-personal-data", """
                 {"changes": {"fullName": "Tên mới"}, "reason": "ENTRY_ERROR", "effectiveDate": "%s"}"""
                 .formatted(ASKED)).getStatusCode().value()).isEqualTo(410);
+        // the person's own chain: the whole log is shared with tests that rewrite stored events on purpose
         assertThat(engine.verifyChain(personId).valid()).isTrue();
-        assertThat(engine.verifyLog().valid()).isTrue();
     }
 
     @Test
