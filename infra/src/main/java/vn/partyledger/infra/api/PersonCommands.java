@@ -127,8 +127,8 @@ public class PersonCommands {
 
     /**
      * An erasure request: executed by destroying the person's data key unless a retention basis holds, which the
-     * answer names. The key is destroyed as soon as the log holds the execution (and by any later read, should this
-     * process stop in between).
+     * answer names. The key is destroyed as soon as the log holds the execution; should this process stop in between,
+     * the mark left before sending the command lets the next start finish it (and any read does so too).
      */
     @PostMapping("/{personId}/request-erasure")
     @Operation(summary = "Ask for the person's data to be erased: executed (the key destroyed), or refused with its "
@@ -137,10 +137,13 @@ public class PersonCommands {
             @Valid @RequestBody ErasureBody body, RequestContext context) {
         RequestErasure command = new RequestErasure(personId, body.requestedOn());
         access.check(command, personId, body.requestedOn());
+        register.erasurePending(personId);
         CommandDispatcher.Dispatched dispatched = dispatch(command, body.requestedOn(), body, context);
         Object decision = register.erasureDecision(personId).orElseThrow();
         if (register.erased(personId)) {
             register.shred(personId);
+        } else {
+            register.erasureSettled(personId);
         }
         return ResponseEntity.ok()
                 .eTag(Long.toString(dispatched.outcome().version()))

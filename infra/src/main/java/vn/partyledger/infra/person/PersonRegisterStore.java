@@ -47,6 +47,7 @@ public class PersonRegisterStore {
      */
     static final Duration UNACKNOWLEDGED_CLAIM_WINDOW = Duration.ofMinutes(10);
     private static final String REGISTRATION = "REGISTRATION";
+    private static final String ERASURE_PENDING = "erasurePending";
 
     private final MongoCollection<Document> register;
     private final MongoCollection<Document> claims;
@@ -151,9 +152,40 @@ public class PersonRegisterStore {
      * any read that finds the key still there.
      */
     public void shred(String personId) {
-        register.updateOne(Filters.eq("_id", personId),
-                Updates.combine(Updates.unset("dataKey"), Updates.set("versions", List.of())));
+        register.updateOne(Filters.eq("_id", personId), Updates.combine(Updates.unset("dataKey"),
+                Updates.set("versions", List.of()), Updates.unset(ERASURE_PENDING)));
         claims.deleteMany(Filters.eq("personId", personId));
+    }
+
+    /**
+     * Marks an erasure request on its way to the log, so that a process dying after the log holds the execution but
+     * before the key is destroyed leaves a mark {@link #completePendingErasures} finds.
+     */
+    public void erasurePending(String personId) {
+        register.updateOne(Filters.eq("_id", personId), Updates.set(ERASURE_PENDING, Date.from(clock.instant())));
+    }
+
+    /** The log refused the erasure, or never got it: the mark goes, the key stays. */
+    public void erasureSettled(String personId) {
+        register.updateOne(Filters.eq("_id", personId), Updates.unset(ERASURE_PENDING));
+    }
+
+    /**
+     * Finishes the erasures a stopped process left marked: the log decides, for each, whether the key is destroyed
+     * (an executed erasure) or the mark simply goes. Returns how many keys were destroyed.
+     */
+    public int completePendingErasures() {
+        int shredded = 0;
+        for (Document marked : register.find(Filters.exists(ERASURE_PENDING))) {
+            String personId = marked.getString("_id");
+            if (erased(personId)) {
+                shred(personId);
+                shredded++;
+            } else {
+                erasureSettled(personId);
+            }
+        }
+        return shredded;
     }
 
     /**

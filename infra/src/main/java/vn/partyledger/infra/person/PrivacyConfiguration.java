@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.partyledger.domain.person.ErasurePolicy;
@@ -50,6 +51,20 @@ public class PrivacyConfiguration {
                                                    ObjectMapper objectMapper, Clock clock) {
         return new PersonRegisterStore(database, new PersonEntryVersions(eventStore), keyWrapper, nationalIdHash,
                 objectMapper, clock);
+    }
+
+    /**
+     * At start-up, before any request: an erasure the log executed while a stopped process had not yet destroyed the
+     * key is finished now, not whenever the person is next read.
+     */
+    @Bean
+    public ApplicationRunner pendingErasures(PersonRegisterStore store) {
+        return arguments -> {
+            int shredded = store.completePendingErasures();
+            if (shredded > 0) {
+                LOG.info("Destroyed the data keys of {} erased persons a stopped process had left", shredded);
+            }
+        };
     }
 
     /** {@code RETENTION_AFTER_EXIT_YEARS} [U]: empty keeps a former member's record for good, pending the ruling. */

@@ -70,6 +70,8 @@ class ErasureEndToEndTest extends RunningApplication {
         assertThat(refused.getBody().get("decision").asText()).isEqualTo("ErasureRefused");
         assertThat(refused.getBody().at("/details/basis").asText()).isEqualTo("MEMBER_RECORD_LIVE");
         assertThat(refused.getBody().at("/details/memberId").asText()).isEqualTo(memberId);
+        assertThat(database.getCollection("person_register").find(new Document("_id", personId)).first()
+                .get("erasurePending")).as("the request's mark, settled by the log's refusal").isNull();
         assertThat(board().get().uri("/api/v1/persons/{id}?purpose=CASE_WORK", personId).retrieve()
                 .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(200);
     }

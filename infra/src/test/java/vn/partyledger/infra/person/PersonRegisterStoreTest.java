@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.bson.Document;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.domain.member.EducationLevel;
 import vn.partyledger.domain.person.Gender;
+import vn.partyledger.domain.person.ErasureExecuted;
 import vn.partyledger.domain.person.PersonRegistered;
 import vn.partyledger.domain.person.PersonalDataCorrected;
 import vn.partyledger.domain.person.PersonalDataCorrectionReason;
@@ -123,6 +125,25 @@ class PersonRegisterStoreTest {
                 TODAY, version));
 
         assertThat(store.asOf("p1", TODAY).orElseThrow().fullName()).isEqualTo("Nguyễn Thị Lành");
+    }
+
+    @Test
+    @DisplayName("an erasure the log executed while the key was not yet destroyed is finished at the next start")
+    void anErasureLeftHalfDoneIsFinishedAtTheNextStart() {
+        registeredInTheLog("p1", person("Nguyễn Thị Lan", "079195000001"));
+        registeredInTheLog("p2", person("Trần Văn Minh", "079195000002"));
+        store.erasurePending("p1");
+        store.erasurePending("p2");
+        logged("p1", new ErasureExecuted("p1", TODAY));
+
+        assertThat(store.completePendingErasures()).isOne();
+
+        Document shredded = client.getDatabase("partyledger").getCollection(PersonRegisterStore.COLLECTION)
+                .find(new Document("_id", "p1")).first();
+        assertThat(shredded.get("dataKey")).isNull();
+        assertThat(shredded.getList("versions", Document.class)).isEmpty();
+        assertThat(store.asOf("p2", TODAY)).isPresent();
+        assertThat(store.completePendingErasures()).isZero();
     }
 
     @Test
