@@ -240,7 +240,12 @@ public class PersonRegisterStore {
     private String addVersion(String personId, PersonalData data, String reason, LocalDate effectiveFrom,
                               String recordedBy, String nationalIdHash) {
         Document stored = register.find(Filters.eq("_id", personId)).first();
-        byte[] dataKey = keys.unwrap(stored.get("dataKey", Binary.class).getData());
+        Binary wrapped = stored.get("dataKey", Binary.class);
+        if (wrapped == null) {
+            // an erasure executed between this write's check and now: the key is gone, and so is the entry
+            throw PersonRegisterRefusal.erased(personId);
+        }
+        byte[] dataKey = keys.unwrap(wrapped.getData());
         String id = UUID.randomUUID().toString();
         List<String> fields = new ArrayList<>();
         data.fields().forEach(field -> fields.add(field.name()));

@@ -147,6 +147,18 @@ class PersonRegisterStoreTest {
     }
 
     @Test
+    @DisplayName("a correction that meets a key destroyed by an erasure is refused as erased, not failed")
+    void aCorrectionThatMeetsADestroyedKeyIsRefusedAsErased() {
+        registeredInTheLog("p1", person("Nguyễn Thị Lan", "079195000001"));
+        store.shred("p1");
+
+        assertThatThrownBy(() -> store.correct("p1", renamed("Nguyễn Thị Lanh"),
+                PersonalDataCorrectionReason.ENTRY_ERROR, TODAY, "secretary"))
+                .isInstanceOfSatisfying(PersonRegisterRefusal.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo("ERASED"));
+    }
+
+    @Test
     @DisplayName("a national ID held by a registered person is refused to anyone else")
     void aNationalIdHeldByARegisteredPersonIsRefused() {
         registeredInTheLog("p1", person("Nguyễn Thị Lan", "079195000001"));
