@@ -39,6 +39,8 @@ public class Person {
     private final List<String> memberRecords = new ArrayList<>();
     /** The person's data key was destroyed: the register takes nothing more for the person. */
     private boolean erased;
+    /** The organisation the person was registered for: the entry's owner until the person is on a member record. */
+    private String registeredFor;
 
     protected Person() {
         // required by Axon to rebuild the aggregate from its events
@@ -46,7 +48,8 @@ public class Person {
 
     @CommandHandler
     public Person(RegisterPerson command) {
-        apply(new PersonRegistered(command.personId(), command.fields(), command.entryVersion()));
+        apply(new PersonRegistered(command.personId(), command.fields(), command.registeredFor(),
+                command.entryVersion()));
     }
 
     @CommandHandler
@@ -86,6 +89,11 @@ public class Person {
             }
         }
         apply(new ErasureExecuted(personId, on));
+    }
+
+    /** The organisation the registering branch or board acted for, or null if the registration named none. */
+    public String registeredFor() {
+        return registeredFor;
     }
 
     public List<String> memberRecords() {
@@ -141,6 +149,7 @@ public class Person {
     @EventSourcingHandler
     private void on(PersonRegistered event) {
         personId = event.personId();
+        registeredFor = event.registeredFor();
     }
 
     @EventSourcingHandler

@@ -45,7 +45,7 @@ class ErasureTest {
     private static final LocalDate LEFT = LocalDate.of(2020, 9, 7);
     private static final LocalDate ASKED = LocalDate.of(2026, 11, 2);
     private static final PersonRegistered PERSON = new PersonRegistered("p1", Set.of(PersonalDataField.FULL_NAME),
-            "v1");
+            "kp1", "v1");
     private static final MemberRecordOpened RECORD = new MemberRecordOpened("p1", "m1", REGISTERED);
     private static final OutstandingCandidateRegistered CANDIDATE = new OutstandingCandidateRegistered("m1", "p1",
             BRANCH, CandidateSource.RESIDENT, null, REGISTERED);

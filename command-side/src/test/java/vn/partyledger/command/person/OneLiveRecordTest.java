@@ -38,7 +38,7 @@ class OneLiveRecordTest {
     private static final LocalDate LEFT = LocalDate.of(2020, 9, 7);
     private static final LocalDate AGAIN = LocalDate.of(2024, 3, 4);
     private static final PersonRegistered PERSON = new PersonRegistered("p1", Set.of(PersonalDataField.FULL_NAME),
-            "v1");
+            "kp1", "v1");
 
     private final SideRecords<Member> members = new SideRecords<>(Member.class);
     private AggregateTestFixture<Person> fixture;

@@ -36,7 +36,7 @@ public final class Processes {
                                                          MembershipLedger ledger) {
         Records<Member> members = new Records<>(fixture::getRepository);
         SideRecords<Person> persons = new SideRecords<>(Person.class)
-                .given(PERSON, new PersonRegistered(PERSON, Set.of(PersonalDataField.FULL_NAME), "v1"));
+                .given(PERSON, new PersonRegistered(PERSON, Set.of(PersonalDataField.FULL_NAME), "kp1", "v1"));
         fixture.registerAnnotatedCommandHandler(new CandidateRegistration(members, persons.records()));
         fixture.registerAnnotatedCommandHandler(new AdmissionCeremony(members, ledger));
         fixture.registerAnnotatedCommandHandler(new EndOfProbation(members, ledger));

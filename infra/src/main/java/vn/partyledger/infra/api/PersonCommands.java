@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partyledger.domain.person.CorrectPersonalData;
+import vn.partyledger.domain.person.ErasureExecuted;
 import vn.partyledger.domain.person.PersonalDataCorrectionReason;
 import vn.partyledger.domain.person.PersonalDataField;
 import vn.partyledger.domain.person.ProcessingBasis;
@@ -94,9 +95,10 @@ public class PersonCommands {
         }
         bornInThePlausiblePast(body, today);
         // checked before the register is written; the version this command will name does not exist yet
-        access.check(new RegisterPerson(personId, body.fields(), null), personId, today);
+        String registeredFor = actor.get().actingForOrgId();
+        access.check(new RegisterPerson(personId, body.fields(), registeredFor, null), personId, today);
         String version = register.register(personId, body, actor.get().userId());
-        return answer(HttpStatus.CREATED, dispatch(new RegisterPerson(personId, body.fields(), version), today, body,
+        return answer(HttpStatus.CREATED, dispatch(new RegisterPerson(personId, body.fields(), registeredFor, version), today, body,
                 context));
     }
 
@@ -140,7 +142,7 @@ public class PersonCommands {
         register.erasurePending(personId);
         CommandDispatcher.Dispatched dispatched = dispatch(command, body.requestedOn(), body, context);
         Object decision = register.erasureDecision(personId).orElseThrow();
-        if (register.erased(personId)) {
+        if (decision instanceof ErasureExecuted) {
             register.shred(personId);
         } else {
             register.erasureSettled(personId);

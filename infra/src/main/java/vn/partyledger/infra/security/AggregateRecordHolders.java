@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** Answers from the aggregates themselves, so the check is as current as the log. */
 public class AggregateRecordHolders implements RecordHolders {
@@ -42,9 +43,11 @@ public class AggregateRecordHolders implements RecordHolders {
     }
 
     @Override
-    public Optional<List<String>> homeBranchesOfPerson(String personId) {
-        return find(persons, personId, Person::memberRecords).map(records -> records.stream()
-                .flatMap(memberId -> homeBranchOf(memberId).stream()).distinct().toList());
+    public Optional<List<String>> organisationsOfPerson(String personId) {
+        return find(persons, personId, person -> person.memberRecords().isEmpty()
+                ? Stream.ofNullable(person.registeredFor()).toList()
+                : person.memberRecords().stream().flatMap(memberId -> homeBranchOf(memberId).stream()).distinct()
+                .toList());
     }
 
     private static <A, T> Optional<T> find(Supplier<Repository<A>> repository, String id, Function<A, T> side) {

@@ -120,13 +120,11 @@ public final class PermissionTable {
             holders.receivingSideOf(transferId).stream().toList();
 
     /**
-     * A person's register entry concerns the home branches of the person's member records; a person on no record yet
-     * belongs to no branch, and is the concern of any branch or board that may register persons, as at registration.
+     * A person's register entry concerns the home branches of the person's member records, or, while the person is on
+     * none, the organisation the person was registered for: never a branch that merely could have registered them.
      */
     private static final Concern<Object> THE_PERSONS_BRANCHES = (message, personId, holders, actingFor) ->
-            holders.homeBranchesOfPerson(personId)
-                    .map(homes -> homes.isEmpty() ? List.of(actingFor) : homes)
-                    .orElse(List.of());
+            holders.organisationsOfPerson(personId).orElse(List.of());
 
     /** Who may send a message, and which organisations it concerns. */
     public record Permission(Set<Role> roles, Concern<Object> concern) {

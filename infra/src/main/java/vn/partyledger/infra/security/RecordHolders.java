@@ -15,6 +15,9 @@ public interface RecordHolders {
 
     Optional<String> receivingSideOf(String transferId);
 
-    /** The home branches of a registered person's member records (none yet: empty list); empty when not on file. */
-    Optional<List<String>> homeBranchesOfPerson(String personId);
+    /**
+     * The organisations a registered person's entry belongs to: the home branches of the person's member records, or,
+     * while there are none, the organisation the person was registered for. Empty when the person is not on file.
+     */
+    Optional<List<String>> organisationsOfPerson(String personId);
 }

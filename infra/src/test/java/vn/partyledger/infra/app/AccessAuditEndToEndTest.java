@@ -88,4 +88,18 @@ class AccessAuditEndToEndTest extends RunningApplication {
         assertThat(read.getBody().toString()).doesNotContain("fullName");
         assertThat(securityOfficer().get("/api/v1/access-audit?personId={id}", personId).getBody()).isEmpty();
     }
+
+    @Test
+    void aPersonOnNoRecordYetIsReadOnlyWhereTheyWereRegistered() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String personId = registeredPerson(scenario);
+
+        ResponseEntity<JsonNode> read = new RestClientAs(secretary()).get("/api/v1/persons/{id}?purpose=CASE_WORK",
+                personId);
+
+        assertThat(read.getStatusCode().value()).isEqualTo(403);
+        assertThat(read.getBody().get("code").asText()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(new RestClientAs(board()).get("/api/v1/persons/{id}?purpose=CASE_WORK", personId)
+                .getStatusCode().value()).isEqualTo(200);
+    }
 }

@@ -93,7 +93,8 @@ class PersonRegisterStoreTest {
     }
 
     private void registeredInTheLog(String personId, PersonalData data) {
-        logged(personId, new PersonRegistered(personId, data.fields(), store.register(personId, data, "secretary")));
+        logged(personId, new PersonRegistered(personId, data.fields(), "kp1",
+                store.register(personId, data, "secretary")));
     }
 
     @Test

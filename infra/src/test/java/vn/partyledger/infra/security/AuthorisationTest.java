@@ -62,12 +62,11 @@ class AuthorisationTest {
             return Optional.empty();
         }
 
-        /** p-kp1 is on a record of branch kp1; p-new is registered with no record yet; nobody else is on file. */
+        /** p-kp1 is on a record of branch kp1; p-new, on no record yet, was registered for kp1; nobody else is on file. */
         @Override
-        public Optional<List<String>> homeBranchesOfPerson(String personId) {
+        public Optional<List<String>> organisationsOfPerson(String personId) {
             return switch (personId) {
-                case "p-kp1" -> Optional.of(List.of("kp1"));
-                case "p-new" -> Optional.of(List.of());
+                case "p-kp1", "p-new" -> Optional.of(List.of("kp1"));
                 default -> Optional.empty();
             };
         }
@@ -92,10 +91,12 @@ class AuthorisationTest {
     }
 
     @Test
-    void aPersonOnNoRecordYetIsTheConcernOfWhoeverMayRegisterPersons() {
-        assertPermitted(actor("BRANCH_SECRETARY", "kp2"), new ReadPersonalData("p-new", AFTER_REFORM), "p-new");
-        assertRefused(actor("AUDITOR", null), new RegisterPerson("p-2", Set.of(PersonalDataField.FULL_NAME), "v1"),
-                "p-2", "ROLE_NOT_PERMITTED");
+    void aPersonOnNoRecordYetIsTheConcernOfTheOrganisationTheyWereRegisteredFor() {
+        ReadPersonalData read = new ReadPersonalData("p-new", AFTER_REFORM);
+        assertPermitted(actor("BRANCH_SECRETARY", "kp1"), read, "p-new");
+        assertRefused(actor("BRANCH_SECRETARY", "kp2"), read, "p-new", "OUT_OF_SCOPE");
+        assertRefused(actor("AUDITOR", null), new RegisterPerson("p-2", Set.of(PersonalDataField.FULL_NAME), null,
+                "v1"), "p-2", "ROLE_NOT_PERMITTED");
     }
 
     @Test
