@@ -25,6 +25,8 @@ import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.member.ReadmissionGrounds;
 
 import java.time.LocalDate;
 
@@ -96,7 +98,7 @@ final class AdmissionDecision {
         readmissionNeedsTheProvincesConsent();
         if (file().application().readmission()) {
             readmission.formerMemberWaitedLongEnough(command.decision().docDate(),
-                    file().application().readmissionGrounds(), readmissionPolicy);
+                    groundsStatedInTheApplication(), readmissionPolicy);
         }
         CommitteeThatAdmits.decisionIsSignedByTheCompetentAuthority(Invariant.I7, standing.homeOrgId(),
                 command.decision(), authority);
@@ -114,7 +116,13 @@ final class AdmissionDecision {
         CommitteeThatAdmits.decisionIsSignedByTheCompetentAuthority(Invariant.I7, standing.homeOrgId(),
                 command.decision(), authority);
         apply(new AdmissionRefused(standing.memberId(), command.decision().docDate(),
-                command.decision().issuingOrgId(), command.reason()));
+                command.decision().issuingOrgId(), Sensitive.ofNullable(standing.personId(), command.reason())));
+    }
+
+    /** A re-admission recorded before grounds were stated (revision 1, ADR 0014) stated none. */
+    private ReadmissionGrounds groundsStatedInTheApplication() {
+        Sensitive<ReadmissionGrounds> grounds = file().application().readmissionGrounds();
+        return grounds == null ? ReadmissionGrounds.NONE : grounds.value();
     }
 
     /** The ceremony (I8); the branch's roll follows in the same unit of work (process.AdmissionCeremony). */

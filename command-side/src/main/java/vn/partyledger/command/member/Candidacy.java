@@ -24,7 +24,6 @@ import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.ProvincialConsentRecorded;
-import vn.partyledger.domain.member.ReadmissionGrounds;
 import vn.partyledger.domain.member.RecordAwarenessCourse;
 import vn.partyledger.domain.member.RecordBackgroundVerification;
 import vn.partyledger.domain.member.RecordCommentsSummary;
@@ -36,6 +35,7 @@ import vn.partyledger.domain.member.SubmitApplication;
 import vn.partyledger.domain.member.WithdrawApplication;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 
@@ -69,7 +69,7 @@ final class Candidacy {
         readmissionHappensOnlyOnceInALifetime();
         readmission.exitOnRecordDoesNotBarReadmission();
         apply(new OutstandingCandidateRegistered(command.memberId(), command.personId(), command.branchId(),
-                command.source(), command.mentorMemberId(), command.registeredOn()));
+                Sensitive.of(command.personId(), command.source()), command.mentorMemberId(), command.registeredOn()));
     }
 
     @CommandHandler
@@ -89,7 +89,7 @@ final class Candidacy {
         }
         apply(new ApplicationSubmitted(standing.memberId(), command.applicationDate(), command.readmission(),
                 command.biographyDocRef(), command.youthUnionAge(), command.unitHasYouthUnion(),
-                command.readmission() ? command.readmissionGrounds() : ReadmissionGrounds.NONE));
+                command.readmission() ? Sensitive.of(standing.personId(), command.readmissionGrounds()) : null));
     }
 
     @CommandHandler
@@ -138,7 +138,8 @@ final class Candidacy {
     @CommandHandler
     void handle(WithdrawApplication command) {
         candidateFileIsOpen();
-        apply(new ApplicationWithdrawn(standing.memberId(), command.withdrawnOn(), command.reason()));
+        apply(new ApplicationWithdrawn(standing.memberId(), command.withdrawnOn(),
+                Sensitive.ofNullable(standing.personId(), command.reason())));
     }
 
     @CommandHandler

@@ -20,6 +20,7 @@ import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,7 +63,8 @@ class MemberBadges {
         new BadgeAwardPolicy(policy).enforce(facts);
         LocalDate lastAlive = command.posthumous() ? standing.dateOfDeath() : command.occasionDate();
         apply(new PartyBadgeAwarded(standing.memberId(), command.level(), command.badgeNumber(), command.occasionDate(),
-                lastAlive.isBefore(facts.levelReachedOn()), command.posthumous(), command.decision().issuingOrgId()));
+                Sensitive.of(standing.personId(), lastAlive.isBefore(facts.levelReachedOn())), command.posthumous(),
+                command.decision().issuingOrgId()));
     }
 
     @CommandHandler
@@ -70,7 +72,8 @@ class MemberBadges {
         onlyAnAwardedBadgeIsReissued(command.level());
         aBadgeIsReissuedForAGoodReason(command);
         apply(new PartyBadgeReissued(standing.memberId(), command.level(), heldBadges.get(command.level()),
-                command.newBadgeNumber(), command.reason(), command.decision().docDate(),
+                command.newBadgeNumber(), Sensitive.ofNullable(standing.personId(), command.reason()),
+                command.decision().docDate(),
                 command.decision().issuingOrgId()));
     }
 

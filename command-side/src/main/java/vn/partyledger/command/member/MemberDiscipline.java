@@ -25,6 +25,7 @@ import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -59,7 +60,8 @@ class MemberDiscipline {
         dismissalIsOnlyFromAPostTheMemberHolds(command);
         dismissalAndExpulsionAreDecidedByTheDisciplineAuthority(command, authority);
         DisciplineImposed imposed = new DisciplineImposed(standing.memberId(), command.form(), standing.homeOrgId(),
-                command.decision().issuingOrgId(), command.decision().docDate(), command.violationCategory());
+                command.decision().issuingOrgId(), command.decision().docDate(),
+                Sensitive.of(standing.personId(), command.violationCategory()));
         apply(imposed);
         return imposed;
     }

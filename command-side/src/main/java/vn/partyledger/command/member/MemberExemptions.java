@@ -16,6 +16,7 @@ import vn.partyledger.domain.exemption.GrantExemption;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Sensitive;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -47,7 +48,8 @@ class MemberExemptions {
             temporaryExemptionIsDecidedByTheGrassrootsCommittee(command, grassroots);
         }
         noOverlappingExemptionInForce(command);
-        apply(new ExemptionGranted(standing.memberId(), command.kind(), command.reason(), command.from(),
+        apply(new ExemptionGranted(standing.memberId(), command.kind(),
+                Sensitive.of(standing.personId(), command.reason()), command.from(),
                 command.kind() == ExemptionKind.FULL ? null : command.until(),
                 command.resolution().issuingOrgId(), command.applicationRef()));
     }

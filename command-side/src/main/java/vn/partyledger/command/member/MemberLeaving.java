@@ -20,6 +20,7 @@ import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -80,7 +81,8 @@ class MemberLeaving {
     @CommandHandler
     void handle(RequestVoluntaryExit command) {
         onlyAFullMemberIsStruckOff(Invariant.VOLUNTARY_EXIT);
-        apply(new VoluntaryExitRequested(standing.memberId(), command.reasonCode(), command.requestedOn()));
+        apply(new VoluntaryExitRequested(standing.memberId(),
+                Sensitive.ofNullable(standing.personId(), command.reasonCode()), command.requestedOn()));
     }
 
     MembershipRestored restore(RestoreMembership command) {

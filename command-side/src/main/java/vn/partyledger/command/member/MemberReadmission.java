@@ -12,6 +12,7 @@ import vn.partyledger.domain.member.ReadmissionGrounds;
 import vn.partyledger.domain.member.ReadmissionPolicy;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -30,12 +31,19 @@ class MemberReadmission {
     private static final Set<StrikeOffGround> VOLUNTARY = EnumSet.of(StrikeOffGround.VOLUNTARY_EXIT,
             StrikeOffGround.CARD_RETURNED_OR_DESTROYED);
 
-    /** An exit: its effective date, the strike-off ground or the expulsion's violation category (the other null). */
-    private record Exit(LocalDate date, StrikeOffGround ground, ViolationCategory category) {
+    /**
+     * An exit: its effective date, the strike-off ground or the expulsion's violation category (the other null). The
+     * category stays sealed until a re-admission rule reads it.
+     */
+    private record Exit(LocalDate date, StrikeOffGround ground, Sensitive<ViolationCategory> sealedCategory) {
+
+        ViolationCategory category() {
+            return sealedCategory == null ? null : sealedCategory.value();
+        }
 
         /** Exits whose category only the paper file tells: unrecorded expulsions, strike-offs for political standards. */
         boolean categoryUnknown() {
-            return category == ViolationCategory.NOT_RECORDED || ground == StrikeOffGround.POLITICAL_STANDARD;
+            return category() == ViolationCategory.NOT_RECORDED || ground == StrikeOffGround.POLITICAL_STANDARD;
         }
     }
 

@@ -21,6 +21,7 @@ import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 
@@ -107,7 +108,7 @@ final class Probation {
                 command.decision(), authority);
         ProbationaryMemberStruckOff struckOff = new ProbationaryMemberStruckOff(standing.memberId(),
                 standing.homeOrgId(), command.decision().docDate(), command.decision().issuingOrgId(),
-                command.reason());
+                Sensitive.ofNullable(standing.personId(), command.reason()));
         apply(struckOff);
         return struckOff;
     }

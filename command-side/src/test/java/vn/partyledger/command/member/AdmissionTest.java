@@ -18,6 +18,7 @@ import vn.partyledger.domain.member.RegisterOutstandingCandidate;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -261,7 +262,7 @@ class AdmissionTest {
     void theCompetentCommitteeMayRefuseAnAdmissionTheBranchPassed() {
         fixture.given(votesPassed())
                 .when(new RefuseAdmission("m1", DECISION, "conduct"))
-                .expectEvents(new AdmissionRefused("m1", DECIDED, AUTHORITY, "conduct"));
+                .expectEvents(new AdmissionRefused("m1", DECIDED, AUTHORITY, Sensitive.of("p1", "conduct")));
     }
 
     @Test

@@ -19,6 +19,7 @@ import vn.partyledger.domain.member.ProvincialConsentRecorded;
 import vn.partyledger.domain.member.RecordBranchAdmissionVote;
 import vn.partyledger.domain.member.RecordCommitteeAdmissionVote;
 import vn.partyledger.domain.member.VerificationConclusion;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -267,7 +268,8 @@ class AdmissionVotesTest {
     @DisplayName("I6: the grassroots committee votes only for a subordinate branch")
     void theGrassrootsCommitteeVotesOnlyForASubordinateBranch() {
         Object[] file = plus(fileReadyForTheVote(), BRANCH_PASSED);
-        file[0] = new OutstandingCandidateRegistered("m1", "p1", "grassroots-branch", CandidateSource.RESIDENT, null,
+        file[0] = new OutstandingCandidateRegistered("m1", "p1", "grassroots-branch",
+                Sensitive.of("p1", CandidateSource.RESIDENT), null,
                 RecruitmentHistory.REGISTERED);
         fixture.given(file)
                 .when(new RecordCommitteeAdmissionVote("m1", WARD, COMMITTEE_VOTE, 9, 6))

@@ -12,6 +12,8 @@ import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.PartyAge;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.member.ViolationCategory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,7 +64,8 @@ class BadgeAwardPolicyTest {
     }
 
     private static DisciplineImposed reprimandOn(LocalDate effective) {
-        return new DisciplineImposed("m-1", DisciplineForm.REPRIMAND, "branch-1", "branch-1", effective);
+        return new DisciplineImposed("m-1", DisciplineForm.REPRIMAND, "branch-1", "branch-1", effective,
+                Sensitive.of("p1", ViolationCategory.NOT_RECORDED));
     }
 
     private static void refuses(Optional<RuleViolation> refusal, String rule) {

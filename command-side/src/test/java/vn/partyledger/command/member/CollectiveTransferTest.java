@@ -10,6 +10,7 @@ import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberCollectivelyTransferred;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 
@@ -19,7 +20,7 @@ class CollectiveTransferTest {
     private static final LocalDate MERGER = LocalDate.of(2025, 7, 1);
 
     private final OutstandingCandidateRegistered registered = new OutstandingCandidateRegistered("m1", "p1", "kp1",
-            CandidateSource.RESIDENT, null, LocalDate.of(2020, 1, 6));
+            Sensitive.of("p1", CandidateSource.RESIDENT), null, LocalDate.of(2020, 1, 6));
     private final AdmissionApproved approved = new AdmissionApproved("m1", LocalDate.of(2020, 6, 1), "district",
             LocalDate.of(2020, 6, 3));
     private final MemberAdmitted admitted = new MemberAdmitted("m1", "p1", "kp1", LocalDate.of(2020, 6, 10),

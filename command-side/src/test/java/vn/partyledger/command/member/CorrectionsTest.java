@@ -31,6 +31,7 @@ import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.PartyAge;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -54,9 +55,10 @@ class CorrectionsTest {
     private static final MemberStruckOff STRUCK_OFF = new MemberStruckOff("m1", BRANCH,
             StrikeOffGround.ABSENCE_OR_DUES_3M, AUTHORITY, DECIDED);
     private static final PartyBadgeAwarded BADGE = new PartyBadgeAwarded("m1", 30, "HH-30-0417",
-            LocalDate.of(2024, 2, 3), false, false, "province");
+            LocalDate.of(2024, 2, 3), Sensitive.of("p1", false), false, "province");
     private static final ExemptionGranted EXEMPT = new ExemptionGranted("m1", ExemptionKind.TEMPORARY,
-            ExemptionReason.WORKING_AWAY, LocalDate.of(2024, 1, 2), LocalDate.of(2024, 6, 2), "ward", null);
+            Sensitive.of("p1", ExemptionReason.WORKING_AWAY), LocalDate.of(2024, 1, 2), LocalDate.of(2024, 6, 2),
+                    "ward", null);
     private static final DecisionRef BY_PROVINCE = new DecisionRef("31-QĐ/TU", DECIDED, "province");
 
     private AggregateTestFixture<Member> fixture;

@@ -23,6 +23,8 @@ import vn.partyledger.domain.discipline.StrikeOffGround;
 import vn.partyledger.domain.discipline.SuspendPartyActivity;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.member.ViolationCategory;
 
 import java.time.LocalDate;
 
@@ -42,7 +44,7 @@ class DisciplineTest {
     /** A Friday: 30 working days later, without holidays, is Friday 14 Jun 2024. */
     private static final LocalDate RECEIVED = LocalDate.of(2024, 5, 3);
     private static final DisciplineImposed WARNED = new DisciplineImposed("m1", DisciplineForm.WARNING, BRANCH, BRANCH,
-            DECIDED);
+            DECIDED, Sensitive.of("p1", ViolationCategory.NOT_RECORDED));
     private static final MemberStruckOff STRUCK_OFF = new MemberStruckOff("m1", BRANCH,
             StrikeOffGround.ABSENCE_OR_DUES_3M, AUTHORITY, LocalDate.of(2024, 5, 2));
     private static final DecisionRef PROVINCE = new DecisionRef("12-QĐ/TU", LocalDate.of(2024, 9, 2), "province");
@@ -91,7 +93,8 @@ class DisciplineTest {
     void theSuperiorStandingCommitteeExpelsAMemberAndTakesThemOffTheRoll() {
         fixture.given(fullMember())
                 .when(impose(DisciplineForm.EXPULSION, false, BY_AUTHORITY))
-                .expectEvents(new DisciplineImposed("m1", DisciplineForm.EXPULSION, BRANCH, AUTHORITY, DECIDED))
+                .expectEvents(new DisciplineImposed("m1", DisciplineForm.EXPULSION, BRANCH, AUTHORITY, DECIDED,
+                        Sensitive.of("p1", ViolationCategory.NOT_RECORDED)))
                 .expectState(member -> assertThat(member.status()).isEqualTo(MemberStatus.EXPELLED));
         assertThat(ledger.releases()).containsExactly(new RecordingMembershipLedger.Release(BRANCH, "m1", DECIDED));
     }
@@ -111,7 +114,8 @@ class DisciplineTest {
     void theSuperiorStandingCommitteeDismissesAMemberFromThePostTheyHold() {
         fixture.given(fullMember())
                 .when(impose(DisciplineForm.DISMISSAL, true, BY_AUTHORITY))
-                .expectEvents(new DisciplineImposed("m1", DisciplineForm.DISMISSAL, BRANCH, AUTHORITY, DECIDED))
+                .expectEvents(new DisciplineImposed("m1", DisciplineForm.DISMISSAL, BRANCH, AUTHORITY, DECIDED,
+                        Sensitive.of("p1", ViolationCategory.NOT_RECORDED)))
                 .expectState(member -> assertThat(member.status()).isEqualTo(MemberStatus.FULL));
         assertThat(ledger.releases()).isEmpty();
     }

@@ -18,6 +18,7 @@ import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 
@@ -29,11 +30,11 @@ class ExemptionTest {
     private static final DecisionRef WARD_DECISION = new DecisionRef("88-QĐ/ĐU", FROM, "ward-15");
 
     private final OutstandingCandidateRegistered registered = new OutstandingCandidateRegistered("m1", "p1", "kp1",
-            CandidateSource.RESIDENT, null, LocalDate.of(2019, 1, 7));
+            Sensitive.of("p1", CandidateSource.RESIDENT), null, LocalDate.of(2019, 1, 7));
     private final MemberAdmitted admitted = new MemberAdmitted("m1", "p1", "kp1", LocalDate.of(2020, 6, 19),
             LocalDate.of(2021, 6, 19), LocalDate.of(2020, 6, 1), false);
     private final ExemptionGranted temporarilyExempt = new ExemptionGranted("m1", ExemptionKind.TEMPORARY,
-            ExemptionReason.WORKING_AWAY, FROM, FROM.plusMonths(6), "ward-15", null);
+            Sensitive.of("p1", ExemptionReason.WORKING_AWAY), FROM, FROM.plusMonths(6), "ward-15", null);
 
     private AggregateTestFixture<Member> fixture;
 
@@ -71,7 +72,8 @@ class ExemptionTest {
     void whereThePolicyAllowsProbationersTheBranchFullyExemptsOneOnTheirOwnApplication() {
         fixtureWith(new ExemptionPolicy(true, 12)).given(registered, admitted)
                 .when(fullExemption("don-17", ExemptionReason.ADVANCED_AGE_POOR_HEALTH, BRANCH_RESOLUTION))
-                .expectEvents(new ExemptionGranted("m1", ExemptionKind.FULL, ExemptionReason.ADVANCED_AGE_POOR_HEALTH,
+                .expectEvents(new ExemptionGranted("m1", ExemptionKind.FULL,
+                        Sensitive.of("p1", ExemptionReason.ADVANCED_AGE_POOR_HEALTH),
                         FROM, null, "kp1", "don-17"));
     }
 
@@ -125,7 +127,8 @@ class ExemptionTest {
     void theGrassrootsCommitteeTemporarilyExemptsAMemberWorkingAwayUntilASetDate() {
         fixture.given(registered, admitted)
                 .when(temporaryExemption(ExemptionReason.WORKING_AWAY, FROM.plusMonths(6), WARD_DECISION))
-                .expectEvents(new ExemptionGranted("m1", ExemptionKind.TEMPORARY, ExemptionReason.WORKING_AWAY,
+                .expectEvents(new ExemptionGranted("m1", ExemptionKind.TEMPORARY,
+                        Sensitive.of("p1", ExemptionReason.WORKING_AWAY),
                         FROM, FROM.plusMonths(6), "ward-15", "don-17"));
     }
 
@@ -152,7 +155,8 @@ class ExemptionTest {
     void theTwelveMonthBoundIsOnlyForAbsencesFromTheLocality() {
         fixture.given(registered, admitted)
                 .when(temporaryExemption(ExemptionReason.LONG_ILLNESS, FROM.plusMonths(18), WARD_DECISION))
-                .expectEvents(new ExemptionGranted("m1", ExemptionKind.TEMPORARY, ExemptionReason.LONG_ILLNESS,
+                .expectEvents(new ExemptionGranted("m1", ExemptionKind.TEMPORARY,
+                        Sensitive.of("p1", ExemptionReason.LONG_ILLNESS),
                         FROM, FROM.plusMonths(18), "ward-15", "don-17"));
     }
 

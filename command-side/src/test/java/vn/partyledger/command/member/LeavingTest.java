@@ -25,6 +25,7 @@ import vn.partyledger.domain.discipline.SuspendPartyActivity;
 import vn.partyledger.domain.member.AssignProbationMentor;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -151,7 +152,7 @@ class LeavingTest {
     @Test
     @DisplayName("I20: a member who asked to leave is struck off as leaving voluntarily")
     void aMemberWhoAskedToLeaveIsStruckOffAsLeavingVoluntarily() {
-        fixture.given(plus(fullMember(), new VoluntaryExitRequested("m1", "PERSONAL", VOTED),
+        fixture.given(plus(fullMember(), new VoluntaryExitRequested("m1", Sensitive.of("p1", "PERSONAL"), VOTED),
                         proposed(StrikeOffGround.VOLUNTARY_EXIT, 16, true)))
                 .when(new StrikeOffMember("m1", BY_AUTHORITY))
                 .expectEvents(new MemberStruckOff("m1", BRANCH, StrikeOffGround.VOLUNTARY_EXIT, AUTHORITY, DECIDED))
@@ -170,7 +171,7 @@ class LeavingTest {
     @Test
     @DisplayName("I20: a voluntary exit waits while a discipline case is open")
     void aVoluntaryExitWaitsWhileADisciplineCaseIsOpen() {
-        fixture.given(plus(fullMember(), new VoluntaryExitRequested("m1", "PERSONAL", VOTED),
+        fixture.given(plus(fullMember(), new VoluntaryExitRequested("m1", Sensitive.of("p1", "PERSONAL"), VOTED),
                         proposed(StrikeOffGround.VOLUNTARY_EXIT, 16, true),
                         new MemberSuspended("m1", AUTHORITY, VOTED)))
                 .when(new StrikeOffMember("m1", BY_AUTHORITY))
@@ -183,7 +184,7 @@ class LeavingTest {
     void aFullMemberAsksInWritingToLeaveTheParty() {
         fixture.given(fullMember())
                 .when(new RequestVoluntaryExit("m1", "PERSONAL", VOTED))
-                .expectEvents(new VoluntaryExitRequested("m1", "PERSONAL", VOTED));
+                .expectEvents(new VoluntaryExitRequested("m1", Sensitive.of("p1", "PERSONAL"), VOTED));
     }
 
     @Test

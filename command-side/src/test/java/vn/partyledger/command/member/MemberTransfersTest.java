@@ -18,6 +18,7 @@ import vn.partyledger.domain.transfer.MemberTransferClosed;
 import vn.partyledger.domain.transfer.MemberTransferOpened;
 import vn.partyledger.domain.transfer.TransferPresentedLate;
 import vn.partyledger.domain.transfer.TransferType;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 
@@ -30,7 +31,7 @@ class MemberTransfersTest {
     private static final LocalDate PRESENTED = LocalDate.of(2025, 9, 10);
 
     private final OutstandingCandidateRegistered registered = new OutstandingCandidateRegistered("m1", "p1", "kp1",
-            CandidateSource.RESIDENT, null, LocalDate.of(2019, 1, 7));
+            Sensitive.of("p1", CandidateSource.RESIDENT), null, LocalDate.of(2019, 1, 7));
     private final MemberAdmitted admitted = new MemberAdmitted("m1", "p1", "kp1", LocalDate.of(2020, 6, 19),
             LocalDate.of(2021, 6, 19), LocalDate.of(2020, 6, 1), false);
     private final MemberTransferOpened opened = new MemberTransferOpened("m1", "t1", TransferType.OFFICIAL, "kp1",

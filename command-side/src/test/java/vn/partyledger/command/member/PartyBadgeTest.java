@@ -41,6 +41,8 @@ import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.transfer.TransferPresentedLate;
+import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.member.ViolationCategory;
 
 import java.time.LocalDate;
 
@@ -62,7 +64,8 @@ class PartyBadgeTest {
     /** A member whose admission was decided on {@code decided}, then recognised as a full member. */
     private static Object[] fullMemberDecidedOn(LocalDate decided) {
         return new Object[]{
-                new OutstandingCandidateRegistered("m1", "p1", "kp1", CandidateSource.RESIDENT, null,
+                new OutstandingCandidateRegistered("m1", "p1", "kp1", Sensitive.of("p1", CandidateSource.RESIDENT),
+                        null,
                         decided.minusMonths(6)),
                 new AdmissionApproved("m1", decided, "district-8", decided.plusDays(2)),
                 new MemberAdmitted("m1", "p1", "kp1", decided.plusDays(14), decided.plusDays(14).plusYears(1),
@@ -95,11 +98,13 @@ class PartyBadgeTest {
     }
 
     private static DisciplineImposed disciplined(DisciplineForm form, LocalDate effective) {
-        return new DisciplineImposed("m1", form, "kp1", "kp1", effective);
+        return new DisciplineImposed("m1", form, "kp1", "kp1", effective,
+                Sensitive.of("p1", ViolationCategory.NOT_RECORDED));
     }
 
     private static PartyBadgeAwarded awarded(int level, LocalDate occasion, boolean early, boolean posthumous) {
-        return new PartyBadgeAwarded("m1", level, "HH-" + level + "-0417", occasion, early, posthumous, PROVINCE);
+        return new PartyBadgeAwarded("m1", level, "HH-" + level + "-0417", occasion, Sensitive.of("p1", early),
+                posthumous, PROVINCE);
     }
 
     @Test
@@ -114,7 +119,8 @@ class PartyBadgeTest {
     @DisplayName("I24: a fully exempt member remains eligible for a badge")
     void aFullyExemptMemberRemainsEligibleForABadge() {
         fixture.given(fullMemberDecidedOn(LocalDate.of(1975, 2, 3)))
-                .andGiven(new ExemptionGranted("m1", ExemptionKind.FULL, ExemptionReason.ADVANCED_AGE_POOR_HEALTH,
+                .andGiven(new ExemptionGranted("m1", ExemptionKind.FULL,
+                        Sensitive.of("p1", ExemptionReason.ADVANCED_AGE_POOR_HEALTH),
                         LocalDate.of(2020, 1, 6), null, "kp1", "don-3"))
                 .when(award(50, FEB_3_2025))
                 .expectEvents(awarded(50, FEB_3_2025, false, false));
@@ -414,7 +420,7 @@ class PartyBadgeTest {
         Object[] second = fullMemberDecidedOn(LocalDate.of(2003, 2, 3));
         fixture.given(first)
                 .andGiven(new DisciplineImposed("m1", DisciplineForm.EXPULSION, "kp1", "district-8",
-                        LocalDate.of(1996, 2, 3)))
+                        LocalDate.of(1996, 2, 3), Sensitive.of("p1", ViolationCategory.NOT_RECORDED)))
                 .andGiven(second[0], second[1], second[2], second[3])
                 .when(award(30, FEB_3_2025))
                 .expectNoEvents()
@@ -438,7 +444,8 @@ class PartyBadgeTest {
         Object[] first = fullMemberDecidedOn(LocalDate.of(1990, 2, 3));
         Object[] second = fullMemberDecidedOn(LocalDate.of(1993, 2, 3));
         return new Object[]{first[0], first[1], first[2],
-                new ProbationaryMemberStruckOff("m1", "kp1", LocalDate.of(1991, 2, 3), "district-8", "meetings"),
+                new ProbationaryMemberStruckOff("m1", "kp1", LocalDate.of(1991, 2, 3), "district-8",
+                        Sensitive.of("p1", "meetings")),
                 second[0], second[1], second[2], second[3]};
     }
 
@@ -449,7 +456,8 @@ class PartyBadgeTest {
         fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
                 .andGiven(awarded(30, FEB_3_2025, false, false))
                 .when(new ReissueBadge("m1", 30, "HH-30-9001", "lost in the 2025 flood", decision))
-                .expectEvents(new PartyBadgeReissued("m1", 30, "HH-30-0417", "HH-30-9001", "lost in the 2025 flood",
+                .expectEvents(new PartyBadgeReissued("m1", 30, "HH-30-0417", "HH-30-9001",
+                        Sensitive.of("p1", "lost in the 2025 flood"),
                         decision.docDate(), PROVINCE));
     }
 

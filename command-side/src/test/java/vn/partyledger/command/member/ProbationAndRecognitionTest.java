@@ -20,6 +20,7 @@ import vn.partyledger.domain.member.VoteLevel;
 import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -278,7 +279,8 @@ class ProbationAndRecognitionTest {
     void anUnfitProbationaryMemberIsStruckOffTheListAndLeavesTheBranchsRoll() {
         fixture.given(probationary())
                 .when(strikeOff(20, 5))
-                .expectEvents(new ProbationaryMemberStruckOff("m1", BRANCH, DECIDED, AUTHORITY, "unfit"));
+                .expectEvents(new ProbationaryMemberStruckOff("m1", BRANCH, DECIDED, AUTHORITY,
+                        Sensitive.of("p1", "unfit")));
         assertThat(ledger.releases()).containsExactly(new RecordingMembershipLedger.Release(BRANCH, "m1", DECIDED));
     }
 
@@ -324,7 +326,8 @@ class ProbationAndRecognitionTest {
     void afterThreeDeadlockedBranchVotesTheCompetentCommitteeStrikesOffWithoutTheBranchsTwoThirds() {
         fixture.given(deadlocked())
                 .when(strikeOff(12, 0, 5))
-                .expectEvents(new ProbationaryMemberStruckOff("m1", BRANCH, DECIDED, AUTHORITY, "unfit"));
+                .expectEvents(new ProbationaryMemberStruckOff("m1", BRANCH, DECIDED, AUTHORITY,
+                        Sensitive.of("p1", "unfit")));
     }
 
     @Test

@@ -30,8 +30,10 @@ import vn.partyledger.domain.member.ReadmissionGrounds;
 import vn.partyledger.domain.member.RegisterOutstandingCandidate;
 import vn.partyledger.domain.member.SubmitApplication;
 import vn.partyledger.domain.shared.DecisionRef;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.command.member.RecruitmentHistory.AUTHORITY;
@@ -76,7 +78,8 @@ class ReadmissionTest {
     }
 
     private static DisciplineImposed expelled(ViolationCategory category) {
-        return new DisciplineImposed("m1", DisciplineForm.EXPULSION, BRANCH, AUTHORITY, LEFT, category);
+        return new DisciplineImposed("m1", DisciplineForm.EXPULSION, BRANCH, AUTHORITY, LEFT,
+                Sensitive.of("p1", category));
     }
 
     private static RegisterOutstandingCandidate registerAgain() {
@@ -89,7 +92,7 @@ class ReadmissionTest {
 
     private static Object[] registeredAgain(Object[] former) {
         return plus(former, new OutstandingCandidateRegistered("m1", "p1", BRANCH,
-                CandidateSource.RESIDENT, null, REGISTERED_AGAIN));
+                Sensitive.of("p1", CandidateSource.RESIDENT), null, REGISTERED_AGAIN));
     }
 
     private static SubmitApplication applyAgain(ReadmissionGrounds grounds) {
@@ -97,7 +100,8 @@ class ReadmissionTest {
     }
 
     private static ApplicationSubmitted appliedAgain(ReadmissionGrounds grounds) {
-        return new ApplicationSubmitted("m1", APPLIED_AGAIN, true, "LL-2024-03", false, false, grounds);
+        return new ApplicationSubmitted("m1", APPLIED_AGAIN, true, "LL-2024-03", false, false,
+                Sensitive.of("p1", grounds));
     }
 
     /** The second candidacy up to the province's consent, both votes passed in July 2024. */
@@ -137,7 +141,7 @@ class ReadmissionTest {
                 .when(new ImposeDiscipline("m1", DisciplineForm.EXPULSION, false, LeavingHistory.BY_AUTHORITY,
                         ViolationCategory.SERIOUS_DISUNITY))
                 .expectEvents(new DisciplineImposed("m1", DisciplineForm.EXPULSION, BRANCH, AUTHORITY,
-                        LeavingHistory.DECIDED, ViolationCategory.SERIOUS_DISUNITY));
+                        LeavingHistory.DECIDED, Sensitive.of("p1", ViolationCategory.SERIOUS_DISUNITY)));
     }
 
     @Test
@@ -154,7 +158,8 @@ class ReadmissionTest {
     void aMemberStruckOffForNoProgressMayBeRegisteredForReadmission() {
         fixture.given(plus(fullMember(), struckOff(StrikeOffGround.NO_PROGRESS_12M)))
                 .when(registerAgain())
-                .expectEvents(new OutstandingCandidateRegistered("m1", "p1", BRANCH, CandidateSource.RESIDENT, null,
+                .expectEvents(new OutstandingCandidateRegistered("m1", "p1", BRANCH,
+                        Sensitive.of("p1", CandidateSource.RESIDENT), null,
                         REGISTERED_AGAIN));
     }
 
@@ -168,11 +173,23 @@ class ReadmissionTest {
     }
 
     @Test
+    @DisplayName("ERASURE: no re-admission rests on the violation category of a person whose data was erased")
+    void noReadmissionRestsOnTheViolationCategoryOfAnErasedPerson() {
+        DisciplineImposed expelledThenErased = new DisciplineImposed("m1", DisciplineForm.EXPULSION, BRANCH, AUTHORITY,
+                LEFT, Sensitive.sealed("p1", Optional::empty));
+        fixture.given(plus(fullMember(), expelledThenErased))
+                .when(registerAgain())
+                .expectNoEvents()
+                .expectException(Violation.of("ERASURE", "anErasedPersonsFactIsNeverRead"));
+    }
+
+    @Test
     @DisplayName("I3: a member expelled for an unrecorded category may be registered; the application tells")
     void aMemberExpelledForAnUnrecordedCategoryMayBeRegistered() {
         fixture.given(plus(fullMember(), expelled(ViolationCategory.NOT_RECORDED)))
                 .when(registerAgain())
-                .expectEvents(new OutstandingCandidateRegistered("m1", "p1", BRANCH, CandidateSource.RESIDENT, null,
+                .expectEvents(new OutstandingCandidateRegistered("m1", "p1", BRANCH,
+                        Sensitive.of("p1", CandidateSource.RESIDENT), null,
                         REGISTERED_AGAIN));
     }
 
@@ -271,7 +288,8 @@ class ReadmissionTest {
     @DisplayName("I25: a probationary member struck off the list counts as out of the Party from the decision")
     void aProbationaryMemberStruckOffTheListCountsAsOutOfThePartyFromTheDecision() {
         Object[] former = plus(probationary(),
-                new ProbationaryMemberStruckOff("m1", BRANCH, LEFT.minusDays(1), AUTHORITY, "unfit"));
+                new ProbationaryMemberStruckOff("m1", BRANCH, LEFT.minusDays(1), AUTHORITY,
+                        Sensitive.of("p1", "unfit")));
         fixture.given(consented(readmissionFile(former, ReadmissionGrounds.NONE)))
                 .when(decideOn(THIRTY_SIX_MONTHS_OUT.minusDays(1)))
                 .expectEvents(approvedOn(THIRTY_SIX_MONTHS_OUT.minusDays(1)));

@@ -30,6 +30,7 @@ import vn.partyledger.domain.member.VerificationSubject;
 import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -60,7 +61,7 @@ final class RecruitmentHistory {
     static final LocalDate PROBATION_END = LocalDate.of(2021, 6, 19);
 
     static final OutstandingCandidateRegistered REGISTERED_EVENT = new OutstandingCandidateRegistered("m1", "p1",
-            BRANCH, CandidateSource.YOUTH_UNION, "m-mentor", REGISTERED);
+            BRANCH, Sensitive.of("p1", CandidateSource.YOUTH_UNION), "m-mentor", REGISTERED);
     static final AwarenessCourseCompleted COURSE = new AwarenessCourseCompleted("m1", "GCN-118", "political-centre",
             COURSE_ISSUED);
     static final ApplicationSubmitted APPLICATION = new ApplicationSubmitted("m1", APPLIED, false, "LL-2020-07",

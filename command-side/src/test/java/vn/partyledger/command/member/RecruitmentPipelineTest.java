@@ -29,6 +29,7 @@ import vn.partyledger.domain.member.SubmitApplication;
 import vn.partyledger.domain.member.VerificationConclusion;
 import vn.partyledger.domain.member.VerificationSubject;
 import vn.partyledger.domain.member.WithdrawApplication;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -62,7 +63,8 @@ class RecruitmentPipelineTest {
     }
 
     private static ProbationaryMemberStruckOff struckOff(LocalDate date) {
-        return new ProbationaryMemberStruckOff("m1", BRANCH, date, RecruitmentHistory.AUTHORITY, "unfit");
+        return new ProbationaryMemberStruckOff("m1", BRANCH, date, RecruitmentHistory.AUTHORITY,
+                Sensitive.of("p1", "unfit"));
     }
 
     private static AssignIntroducer member(String memberId, LocalDate knownSince) {
@@ -98,9 +100,11 @@ class RecruitmentPipelineTest {
     @Test
     @DisplayName("I3: a candidate whose file was withdrawn may be registered again")
     void aCandidateWhoseFileWasWithdrawnMayBeRegisteredAgain() {
-        fixture.given(REGISTERED_EVENT, new ApplicationWithdrawn("m1", LocalDate.of(2020, 5, 4), "moved away"))
+        fixture.given(REGISTERED_EVENT, new ApplicationWithdrawn("m1", LocalDate.of(2020, 5, 4),
+                Sensitive.of("p1", "moved away")))
                 .when(registerAgain())
-                .expectEvents(new OutstandingCandidateRegistered("m1", "p1", BRANCH, CandidateSource.RESIDENT, null,
+                .expectEvents(new OutstandingCandidateRegistered("m1", "p1", BRANCH,
+                        Sensitive.of("p1", CandidateSource.RESIDENT), null,
                         AGAIN));
     }
 
@@ -109,7 +113,8 @@ class RecruitmentPipelineTest {
     void aFormerMemberMayBecomeACandidateForReadmissionOnce() {
         fixture.given(plus(probationary(), struckOff(LocalDate.of(2020, 12, 1))))
                 .when(registerAgain())
-                .expectEvents(new OutstandingCandidateRegistered("m1", "p1", BRANCH, CandidateSource.RESIDENT, null,
+                .expectEvents(new OutstandingCandidateRegistered("m1", "p1", BRANCH,
+                        Sensitive.of("p1", CandidateSource.RESIDENT), null,
                         AGAIN));
     }
 
@@ -144,7 +149,8 @@ class RecruitmentPipelineTest {
     @Test
     @DisplayName("nothing is added to a file the candidate withdrew")
     void nothingIsAddedToAFileTheCandidateWithdrew() {
-        fixture.given(REGISTERED_EVENT, new ApplicationWithdrawn("m1", LocalDate.of(2020, 5, 4), "moved away"))
+        fixture.given(REGISTERED_EVENT, new ApplicationWithdrawn("m1", LocalDate.of(2020, 5, 4),
+                Sensitive.of("p1", "moved away")))
                 .when(new RecordAwarenessCourse("m1", "GCN-118", "political-centre", LocalDate.of(2019, 11, 4)))
                 .expectNoEvents()
                 .expectException(Violation.of("PIPELINE_ORDER", "candidateFileIsOpen"));
@@ -299,14 +305,15 @@ class RecruitmentPipelineTest {
         LocalDate withdrawn = LocalDate.of(2020, 5, 4);
         fixture.given(fileReadyForTheVote())
                 .when(new WithdrawApplication("m1", withdrawn, "moved away"))
-                .expectEvents(new ApplicationWithdrawn("m1", withdrawn, "moved away"));
+                .expectEvents(new ApplicationWithdrawn("m1", withdrawn, Sensitive.of("p1", "moved away")));
     }
 
     @Test
     @DisplayName("a refused candidate's file is closed and cannot be withdrawn")
     void aRefusedCandidatesFileIsClosedAndCannotBeWithdrawn() {
         fixture.given(plus(RecruitmentHistory.votesPassed(),
-                        new AdmissionRefused("m1", RecruitmentHistory.DECIDED, RecruitmentHistory.AUTHORITY, "no")))
+                        new AdmissionRefused("m1", RecruitmentHistory.DECIDED, RecruitmentHistory.AUTHORITY,
+                                Sensitive.of("p1", "no"))))
                 .when(new WithdrawApplication("m1", LocalDate.of(2020, 7, 1), "moved away"))
                 .expectNoEvents()
                 .expectException(Violation.of("PIPELINE_ORDER", "candidateFileIsOpen"));
@@ -333,7 +340,8 @@ class RecruitmentPipelineTest {
     @Test
     @DisplayName("registering a candidate still needs a branch on the date after re-admission opened the record")
     void registeringACandidateStillNeedsABranchOnTheDate() {
-        fixture.given(REGISTERED_EVENT, new ApplicationWithdrawn("m1", LocalDate.of(2020, 5, 4), "moved away"))
+        fixture.given(REGISTERED_EVENT, new ApplicationWithdrawn("m1", LocalDate.of(2020, 5, 4),
+                Sensitive.of("p1", "moved away")))
                 .when(new RegisterOutstandingCandidate("m1", "p1", BRANCH, CandidateSource.RESIDENT, null,
                         REGISTERED.withYear(2009)))
                 .expectNoEvents()

@@ -35,6 +35,7 @@ import vn.partyledger.domain.organisation.OrganisationsMerged;
 import vn.partyledger.domain.organisation.SplitOrganisation;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -155,7 +156,7 @@ class OrganisationRestructuringTest {
 
     private void admittedMember(String memberId, String branchId) {
         append(memberId, new OutstandingCandidateRegistered(memberId, "p-" + memberId, branchId,
-                        CandidateSource.RESIDENT, null, LocalDate.of(2024, 1, 8)),
+                        Sensitive.of("p1", CandidateSource.RESIDENT), null, LocalDate.of(2024, 1, 8)),
                 new AdmissionApproved(memberId, LocalDate.of(2024, 6, 3), "district", LocalDate.of(2024, 6, 5)),
                 new MemberAdmitted(memberId, "p-" + memberId, branchId, LocalDate.of(2024, 6, 10),
                         LocalDate.of(2025, 6, 10), LocalDate.of(2024, 6, 3), false));

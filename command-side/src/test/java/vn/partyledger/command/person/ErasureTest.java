@@ -27,6 +27,7 @@ import vn.partyledger.domain.person.ProcessingBasisRecorded;
 import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.person.RetentionBasis;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -48,7 +49,7 @@ class ErasureTest {
             "kp1", "v1");
     private static final MemberRecordOpened RECORD = new MemberRecordOpened("p1", "m1", REGISTERED);
     private static final OutstandingCandidateRegistered CANDIDATE = new OutstandingCandidateRegistered("m1", "p1",
-            BRANCH, CandidateSource.RESIDENT, null, REGISTERED);
+            BRANCH, Sensitive.of("p1", CandidateSource.RESIDENT), null, REGISTERED);
     private static final MemberAdmitted ADMITTED = new MemberAdmitted("m1", "p1", BRANCH, CEREMONY,
             CEREMONY.plusMonths(12), CEREMONY.minusDays(20), false);
     private static final MemberStruckOff STRUCK_OFF = new MemberStruckOff("m1", BRANCH,
@@ -77,7 +78,8 @@ class ErasureTest {
     @Test
     @DisplayName("ERASURE: a candidate whose file closed without an admission is erased")
     void aCandidateWhoseFileClosedIsErased() {
-        members.given("m1", CANDIDATE, new ApplicationWithdrawn("m1", REGISTERED.plusMonths(2), "moved away"));
+        members.given("m1", CANDIDATE, new ApplicationWithdrawn("m1", REGISTERED.plusMonths(2),
+                Sensitive.of("p1", "moved away")));
         fixtureWith(ErasurePolicy.DEFAULTS).given(PERSON, RECORD)
                 .when(erasure())
                 .expectEvents(new ErasureRequested("p1", ASKED), new ErasureExecuted("p1", ASKED));

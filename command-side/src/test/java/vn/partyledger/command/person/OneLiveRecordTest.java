@@ -20,6 +20,7 @@ import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.person.MemberRecordOpened;
 import vn.partyledger.domain.person.PersonRegistered;
 import vn.partyledger.domain.person.PersonalDataField;
+import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -52,7 +53,8 @@ class OneLiveRecordTest {
     }
 
     private static OutstandingCandidateRegistered registered(String memberId, String personId) {
-        return new OutstandingCandidateRegistered(memberId, personId, BRANCH, CandidateSource.RESIDENT, null,
+        return new OutstandingCandidateRegistered(memberId, personId, BRANCH,
+                Sensitive.of(personId, CandidateSource.RESIDENT), null,
                 REGISTERED);
     }
 
@@ -72,7 +74,7 @@ class OneLiveRecordTest {
                 .when(candidacy("m1"))
                 .expectEvents(new MemberRecordOpened("p1", "m1", AGAIN));
         assertThat(members.events("m1")).containsExactly(new OutstandingCandidateRegistered("m1", "p1", BRANCH,
-                CandidateSource.RESIDENT, null, AGAIN));
+                Sensitive.of("p1", CandidateSource.RESIDENT), null, AGAIN));
     }
 
     @Test
@@ -109,7 +111,8 @@ class OneLiveRecordTest {
     @Test
     @DisplayName("I3: after a withdrawn candidacy the person may be registered as a candidate on a new record")
     void afterAWithdrawnCandidacyANewRecordMayBeOpened() {
-        members.given("m1", registered("m1", "p1"), new ApplicationWithdrawn("m1", REGISTERED.plusMonths(2), "moved"));
+        members.given("m1", registered("m1", "p1"), new ApplicationWithdrawn("m1", REGISTERED.plusMonths(2),
+                Sensitive.of("p1", "moved")));
         fixture.given(PERSON, new MemberRecordOpened("p1", "m1", REGISTERED))
                 .when(candidacy("m2"))
                 .expectEvents(new MemberRecordOpened("p1", "m2", AGAIN));
@@ -136,7 +139,7 @@ class OneLiveRecordTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         assertThat(members.events("m1")).last().isEqualTo(new OutstandingCandidateRegistered("m1", "p1", BRANCH,
-                CandidateSource.RESIDENT, null, AGAIN));
+                Sensitive.of("p1", CandidateSource.RESIDENT), null, AGAIN));
     }
 
     @Test
@@ -155,7 +158,8 @@ class OneLiveRecordTest {
     @Test
     @DisplayName("I3: another person's member record cannot take this person's candidacy")
     void anotherPersonsRecordCannotTakeThisPersonsCandidacy() {
-        members.given("m1", registered("m1", "p2"), new ApplicationWithdrawn("m1", REGISTERED.plusMonths(2), "moved"));
+        members.given("m1", registered("m1", "p2"), new ApplicationWithdrawn("m1", REGISTERED.plusMonths(2),
+                Sensitive.of("p2", "moved")));
         fixture.given(PERSON)
                 .when(candidacy("m1"))
                 .expectNoEvents()

@@ -154,8 +154,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * A refusal can come wrapped by what met it on the way: sealing a new fact about an erased person is refused by
+     * the serializer, inside the append (ADR 0023).
+     */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof PersonRegisterRefusal refusal) {
+                return personRegisterRefusal(refusal);
+            }
+        }
         log.error("Unexpected failure while handling a request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The service failed unexpectedly; nothing was recorded for this request unless its id says so. "

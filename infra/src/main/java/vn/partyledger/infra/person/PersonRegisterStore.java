@@ -47,22 +47,24 @@ public class PersonRegisterStore {
      */
     static final Duration UNACKNOWLEDGED_CLAIM_WINDOW = Duration.ofMinutes(10);
     private static final String REGISTRATION = "REGISTRATION";
-    private static final String ERASURE_PENDING = "erasurePending";
+    static final String ERASURE_PENDING = "erasurePending";
 
     private final MongoCollection<Document> register;
     private final MongoCollection<Document> claims;
     private final PersonEntryVersions entries;
     private final KeyWrapper keys;
     private final KeyedHash nationalIds;
+    private final PersonDataKeys dataKeys;
     private final ObjectMapper json;
     private final Clock clock;
 
     public PersonRegisterStore(MongoDatabase database, PersonEntryVersions entries, KeyWrapper keys,
-                               KeyedHash nationalIds, ObjectMapper json, Clock clock) {
+                               PersonDataKeys dataKeys, KeyedHash nationalIds, ObjectMapper json, Clock clock) {
         this.register = database.getCollection(COLLECTION);
         this.claims = database.getCollection(CLAIMS);
         this.entries = entries;
         this.keys = keys;
+        this.dataKeys = dataKeys;
         this.nationalIds = nationalIds;
         this.json = json;
         this.clock = clock;
@@ -152,6 +154,7 @@ public class PersonRegisterStore {
      * any read that finds the key still there.
      */
     public void shred(String personId) {
+        dataKeys.forget(personId);
         register.updateOne(Filters.eq("_id", personId), Updates.combine(Updates.unset("dataKey"),
                 Updates.set("versions", List.of()), Updates.unset(ERASURE_PENDING)));
         claims.deleteMany(Filters.eq("personId", personId));

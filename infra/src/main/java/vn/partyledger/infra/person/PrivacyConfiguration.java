@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -47,10 +48,23 @@ public class PrivacyConfiguration {
 
     @Bean
     public PersonRegisterStore personRegisterStore(MongoDatabase database, EventStore eventStore,
-                                                   KeyWrapper keyWrapper, KeyedHash nationalIdHash,
-                                                   ObjectMapper objectMapper, Clock clock) {
-        return new PersonRegisterStore(database, new PersonEntryVersions(eventStore), keyWrapper, nationalIdHash,
-                objectMapper, clock);
+                                                   KeyWrapper keyWrapper, PersonDataKeys dataKeys,
+                                                   KeyedHash nationalIdHash, ObjectMapper objectMapper, Clock clock) {
+        return new PersonRegisterStore(database, new PersonEntryVersions(eventStore), keyWrapper, dataKeys,
+                nationalIdHash, objectMapper, clock);
+    }
+
+    /** The log is looked up on first use: the log's serializer seals with these keys, so it is built after them. */
+    @Bean
+    public PersonDataKeys personDataKeys(MongoDatabase database, KeyWrapper keyWrapper,
+                                         ObjectProvider<EventStore> eventStore, Clock clock) {
+        return new PersonDataKeys(database, keyWrapper, () -> new PersonEntryVersions(eventStore.getObject()), clock);
+    }
+
+    /** Sealing of the sensitive facts events carry (ADR 0023), for the serializers of the log. */
+    @Bean
+    public SealedFacts sealedFacts(PersonDataKeys personDataKeys) {
+        return new SealedFacts(personDataKeys);
     }
 
     /**

@@ -1,9 +1,9 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
+import vn.partyledger.domain.badge.PartyBadgeAwarded;
 
 import java.time.LocalDate;
 
@@ -161,9 +161,10 @@ class PartyCardAndBadgesEndToEndTest extends RunningApplication {
                 {"level": 30, "badgeNumber": "HH-30-%s", "occasionDate": "2025-05-19", "posthumous": true,
                  "decision": {"docNumber": "540-QĐ/TU", "docDate": "2025-05-09", "issuingOrgId": "%s"}}
                 """.formatted(scenario.suffix, scenario.province)), 200);
-        Document payload = payloadOf(awarded.get("eventIds").get(0).asText());
-        assertThat(payload.getBoolean("posthumous")).isTrue();
-        assertThat(payload.getBoolean("early")).isTrue();
+        PartyBadgeAwarded award = (PartyBadgeAwarded) loggedPayload(memberId,
+                awarded.get("eventIds").get(0).asText());
+        assertThat(award.posthumous()).isTrue();
+        assertThat(award.early().value()).isTrue();
     }
 
     @Test

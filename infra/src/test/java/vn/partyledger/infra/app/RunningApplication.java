@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -53,6 +54,9 @@ abstract class RunningApplication {
 
     @Autowired
     MongoDatabase database;
+
+    @Autowired
+    EventStore eventStore;
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
@@ -126,6 +130,12 @@ abstract class RunningApplication {
     Document lastEventOf(String aggregateId) {
         List<Document> events = storedEventsOf(aggregateId);
         return events.isEmpty() ? null : events.get(events.size() - 1);
+    }
+
+    /** One event of an aggregate as the application reads it from the log: upcast, its sensitive facts sealed. */
+    Object loggedPayload(String aggregateId, String eventId) {
+        return eventStore.readEvents(aggregateId).asStream().filter(event -> eventId.equals(event.getIdentifier()))
+                .findFirst().orElseThrow().getPayload();
     }
 
     /** The payload of one stored event, by the id a command's outcome lists. */

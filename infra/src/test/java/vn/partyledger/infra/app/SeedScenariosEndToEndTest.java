@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
+import vn.partyledger.domain.badge.PartyBadgeAwarded;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -168,8 +169,10 @@ class SeedScenariosEndToEndTest extends RunningApplication {
                 {"level": 30, "badgeNumber": "HH-30-%s", "occasionDate": "2026-02-03", "decision": %s}
                 """.formatted(scenario.suffix, decision("512-QĐ/TU", "2026-01-20", tree.province()))),
                 200);
-        Document awarded = storedEvent(badge.get("eventIds").get(0).asText());
-        assertThat(awarded.get("payload", Document.class).getBoolean("early")).isFalse();
+        String awardId = badge.get("eventIds").get(0).asText();
+        assertThat(((PartyBadgeAwarded) loggedPayload(veteran, awardId)).early().value()).isFalse();
+        assertThat(payloadOf(awardId).get("early", Document.class)).as("an early award would tell of illness")
+                .containsOnlyKeys("personId", "sealed");
     }
 
     private ResponseEntity<JsonNode> grantExemption(Scenario scenario, String memberId, String kindReasonUntil,

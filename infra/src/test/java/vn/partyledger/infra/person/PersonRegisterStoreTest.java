@@ -3,6 +3,7 @@ package vn.partyledger.infra.person;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -51,24 +52,28 @@ class PersonRegisterStoreTest {
         server = EmbeddedMongoServer.startInMemory(0);
         client = MongoClients.create(server.connectionString());
         byte[] master = new byte[Aead.KEY_BYTES];
-        store = new PersonRegisterStore(client.getDatabase("partyledger"), new PersonEntryVersions(log),
-                new MasterKeyWrapper(master), new KeyedHash(master), JsonMapper.builder().findAndAddModules().build(),
-                new Clock() {
-                    @Override
-                    public ZoneOffset getZone() {
-                        return ZoneOffset.UTC;
-                    }
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
 
-                    @Override
-                    public Clock withZone(java.time.ZoneId zone) {
-                        return this;
-                    }
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
 
-                    @Override
-                    public Instant instant() {
-                        return now;
-                    }
-                });
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
+        MongoDatabase database = client.getDatabase("partyledger");
+        MasterKeyWrapper keys = new MasterKeyWrapper(master);
+        PersonEntryVersions entries = new PersonEntryVersions(log);
+        store = new PersonRegisterStore(database, entries, keys, new PersonDataKeys(database, keys, () -> entries,
+                clock),
+                new KeyedHash(master), JsonMapper.builder().findAndAddModules().build(), clock);
     }
 
     @AfterEach

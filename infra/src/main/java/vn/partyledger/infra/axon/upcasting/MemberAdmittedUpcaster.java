@@ -12,7 +12,7 @@ import vn.partyledger.domain.member.MemberAdmitted;
  * only readers of this event alone see the difference.
  */
 @Component
-public class MemberAdmittedUpcaster extends AddedFieldUpcaster {
+public class MemberAdmittedUpcaster extends PayloadUpcaster {
 
     public MemberAdmittedUpcaster() {
         super(MemberAdmitted.class, "1", "2", payload -> {

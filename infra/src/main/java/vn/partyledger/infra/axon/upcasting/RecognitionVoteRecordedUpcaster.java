@@ -8,7 +8,7 @@ import vn.partyledger.domain.member.RecognitionVoteRecorded;
  * a committee vote of then reads as not recorded (null), as the committee was not asked for (ADR 0015).
  */
 @Component
-public class RecognitionVoteRecordedUpcaster extends AddedFieldUpcaster {
+public class RecognitionVoteRecordedUpcaster extends PayloadUpcaster {
 
     public RecognitionVoteRecordedUpcaster() {
         super(RecognitionVoteRecorded.class, "1", "2", payload -> payload.putNull("committeeOrgId"));

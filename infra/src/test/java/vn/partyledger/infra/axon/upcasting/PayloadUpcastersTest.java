@@ -18,6 +18,13 @@ import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.RecognitionVoteRecorded;
 import vn.partyledger.domain.member.VoteLevel;
 import vn.partyledger.domain.member.ReadmissionGrounds;
+import org.axonframework.serialization.Revision;
+import vn.partyledger.domain.exemption.ExemptionGranted;
+import vn.partyledger.domain.exemption.ExemptionKind;
+import vn.partyledger.domain.exemption.ExemptionReason;
+import vn.partyledger.domain.member.ApplicationWithdrawn;
+import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.infra.person.SealedFacts;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,10 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Revision-1 payloads, as the Mongo engine hands them over (JSON trees), read as the current records. The end-to-end
  * ReadmissionEndToEndTest shows the same for DisciplineImposed through the application's event store.
  */
-class AddedFieldUpcasterTest {
+class PayloadUpcastersTest {
 
     private final ObjectMapper mapper = JsonMapper.builder().findAndAddModules().build();
-    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+    /** No data keys: every fact read here was recorded before sealing. */
+    private final JacksonSerializer serializer = JacksonSerializer.builder()
+            .objectMapper(mapper.copy().registerModule(new SealedFacts(null))).build();
 
     private Object readUpcast(EventUpcaster upcaster, Class<?> type, String revision, String payloadJson)
             throws Exception {
@@ -42,7 +51,8 @@ class AddedFieldUpcasterTest {
         IntermediateEventRepresentation upcast = upcaster
                 .upcast(Stream.of(new InitialEventRepresentation(stored, serializer)))
                 .findFirst().orElseThrow();
-        assertThat(upcast.getType().getRevision()).isEqualTo("2");
+        assertThat(upcast.getType().getRevision()).as("the current revision")
+                .isEqualTo(type.getAnnotation(Revision.class).value());
         return serializer.deserialize(new SimpleSerializedObject<>(upcast.getData(JsonNode.class).getData(),
                 JsonNode.class, upcast.getType()));
     }
@@ -55,7 +65,7 @@ class AddedFieldUpcasterTest {
                 """);
 
         assertThat(read).isEqualTo(new DisciplineImposed("m1", DisciplineForm.EXPULSION, "kp1", "ward",
-                LocalDate.of(2021, 9, 6), ViolationCategory.NOT_RECORDED));
+                LocalDate.of(2021, 9, 6), Sensitive.recordedBeforeSealing(ViolationCategory.NOT_RECORDED)));
     }
 
     @Test
@@ -66,7 +76,57 @@ class AddedFieldUpcasterTest {
                 """);
 
         assertThat(read).isEqualTo(new ApplicationSubmitted("m1", LocalDate.of(2020, 2, 3), false, "LL-2020-07",
-                false, false, ReadmissionGrounds.NONE));
+                false, false, null));
+    }
+
+    @Test
+    void anExpulsionOfRevisionTwoIsReadWithItsCategoryRecordedBeforeSealing() throws Exception {
+        Object read = readUpcast(new FactsRecordedInPlainUpcaster(),
+                DisciplineImposed.class, "2", """
+                {"memberId": "m1", "form": "EXPULSION", "homeOrgId": "kp1", "decidedByOrgId": "ward",
+                 "effectiveDate": "2021-09-06", "violationCategory": "CORRUPTION_CONVICTION"}
+                """);
+
+        assertThat(read).isEqualTo(new DisciplineImposed("m1", DisciplineForm.EXPULSION, "kp1", "ward",
+                LocalDate.of(2021, 9, 6), Sensitive.recordedBeforeSealing(ViolationCategory.CORRUPTION_CONVICTION)));
+    }
+
+    @Test
+    void aReadmissionApplicationOfRevisionTwoIsReadWithItsGroundsRecordedBeforeSealing() throws Exception {
+        Object read = readUpcast(new FactsRecordedInPlainUpcaster(),
+                ApplicationSubmitted.class, "2", """
+                {"memberId": "m1", "applicationDate": "2024-03-04", "readmission": true,
+                 "biographyDocRef": "LL-2024-03", "youthUnionAge": false, "unitHasYouthUnion": false,
+                 "readmissionGrounds": {"exitCategoryOnFile": "LESS_SERIOUS_CRIME_CONVICTION", "exitFileRef": "HS-7",
+                                        "convictionExpungedOn": "2018-05-06", "familyHardshipRef": null}}
+                """);
+
+        assertThat(read).isEqualTo(new ApplicationSubmitted("m1", LocalDate.of(2024, 3, 4), true, "LL-2024-03",
+                false, false, Sensitive.recordedBeforeSealing(new ReadmissionGrounds(
+                        ViolationCategory.LESS_SERIOUS_CRIME_CONVICTION, "HS-7", LocalDate.of(2018, 5, 6), null))));
+    }
+
+    @Test
+    void anExemptionOfRevisionOneIsReadWithItsReasonRecordedBeforeSealing() throws Exception {
+        Object read = readUpcast(new FactsRecordedInPlainUpcaster(),
+                ExemptionGranted.class, "1", """
+                {"memberId": "m1", "kind": "TEMPORARY", "reason": "LONG_ILLNESS", "from": "2024-01-02",
+                 "until": "2024-06-02", "decidedByOrgId": "ward", "applicationRef": null}
+                """);
+
+        assertThat(read).isEqualTo(new ExemptionGranted("m1", ExemptionKind.TEMPORARY,
+                Sensitive.recordedBeforeSealing(ExemptionReason.LONG_ILLNESS), LocalDate.of(2024, 1, 2),
+                LocalDate.of(2024, 6, 2), "ward", null));
+    }
+
+    @Test
+    void aWithdrawalOfRevisionOneWithoutAReasonIsReadWithoutOne() throws Exception {
+        Object read = readUpcast(new FactsRecordedInPlainUpcaster(),
+                ApplicationWithdrawn.class, "1", """
+                {"memberId": "m1", "withdrawnOn": "2020-05-04", "reason": null}
+                """);
+
+        assertThat(read).isEqualTo(new ApplicationWithdrawn("m1", LocalDate.of(2020, 5, 4), null));
     }
 
     @Test
@@ -96,10 +156,10 @@ class AddedFieldUpcasterTest {
     void anEventOfTheCurrentRevisionIsLeftAsItIs() {
         DisciplineImposedUpcaster upcaster = new DisciplineImposedUpcaster();
         GenericDomainEventEntry<JsonNode> current = new GenericDomainEventEntry<>("Member", "m1", 3, "e1",
-                Instant.parse("2021-09-06T00:00:00Z"), DisciplineImposed.class.getName(), "2",
+                Instant.parse("2021-09-06T00:00:00Z"), DisciplineImposed.class.getName(), "3",
                 mapper.createObjectNode(), mapper.createObjectNode());
 
         assertThat(upcaster.upcast(Stream.of(new InitialEventRepresentation(current, serializer)))
-                .findFirst().orElseThrow().getType().getRevision()).isEqualTo("2");
+                .findFirst().orElseThrow().getType().getRevision()).isEqualTo("3");
     }
 }

@@ -9,21 +9,22 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import java.util.function.Consumer;
 
 /**
- * Reads an event stored before fields were added to it: the stored JSON payload gets the fields with the values that
- * stand for "not recorded then" (or follow from what was recorded), and the next revision. The stored document itself is never rewritten, so its hash
- * chain stays valid (ADR 0002, ADR 0014).
+ * Reads an event stored under an earlier revision as its current record: a copy of the stored JSON payload is brought
+ * to the current shape — fields added with the values that stand for "not recorded then" (or follow from what was
+ * recorded), a sensitive fact recorded in plain marked as such — and given the current revision. The stored document
+ * itself is never rewritten, so its hash chain stays valid (ADR 0002, ADR 0014, ADR 0023).
  */
-abstract class AddedFieldUpcaster extends SingleEventUpcaster {
+abstract class PayloadUpcaster extends SingleEventUpcaster {
 
     private final SimpleSerializedType stored;
     private final SimpleSerializedType upcast;
-    private final Consumer<ObjectNode> addFields;
+    private final Consumer<ObjectNode> reshape;
 
-    /** {@code addFields} sets the added fields on a copy of the stored payload; it may read the stored ones. */
-    AddedFieldUpcaster(Class<?> eventType, String fromRevision, String toRevision, Consumer<ObjectNode> addFields) {
+    /** {@code reshape} changes a copy of the stored payload; it may read the stored fields. */
+    PayloadUpcaster(Class<?> eventType, String fromRevision, String toRevision, Consumer<ObjectNode> reshape) {
         this.stored = new SimpleSerializedType(eventType.getName(), fromRevision);
         this.upcast = new SimpleSerializedType(eventType.getName(), toRevision);
-        this.addFields = addFields;
+        this.reshape = reshape;
     }
 
     @Override
@@ -35,7 +36,7 @@ abstract class AddedFieldUpcaster extends SingleEventUpcaster {
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
         return representation.upcastPayload(upcast, JsonNode.class, payload -> {
             ObjectNode upcastPayload = ((ObjectNode) payload).deepCopy();
-            addFields.accept(upcastPayload);
+            reshape.accept(upcastPayload);
             return upcastPayload;
         });
     }
