@@ -36,6 +36,7 @@ import vn.partyledger.domain.member.WithdrawApplication;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.member.MemberImported;
 
 import java.time.LocalDate;
 
@@ -306,6 +307,12 @@ final class Candidacy {
         registeredOn = event.registeredOn();
         file = new CandidateFile();
         admission = null;
+    }
+
+    /** The file shows one admission, or two for a member re-admitted after leaving (I3's once in a lifetime). */
+    @EventSourcingHandler
+    private void on(MemberImported event) {
+        admissions = event.readmitted() ? 2 : 1;
     }
 
     @EventSourcingHandler

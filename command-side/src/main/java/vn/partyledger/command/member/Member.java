@@ -36,6 +36,9 @@ import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.TransferType;
+import vn.partyledger.domain.member.MemberImported;
+import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.domain.badge.BadgePolicy;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -95,6 +98,8 @@ public class Member {
     @AggregateMember
     final MemberBadges badges = new MemberBadges(standing, partyAge, corrections);
 
+    private final ImportedHistory importedHistory = new ImportedHistory(standing);
+
     /** An empty record: Axon rebuilds one from its events, and a registration opens a new one with its first event. */
     public Member() {
         // the parts above are the whole state; the first event fills them
@@ -102,6 +107,11 @@ public class Member {
 
     @EventSourcingHandler
     private void on(OutstandingCandidateRegistered event) {
+        memberId = event.memberId();
+    }
+
+    @EventSourcingHandler
+    private void on(MemberImported event) {
         memberId = event.memberId();
     }
 
@@ -114,6 +124,19 @@ public class Member {
     public void registerCandidate(RegisterOutstandingCandidate command, OrganisationRegistry registry) {
         aDeceasedMemberTakesNoFurtherCommands(command);
         candidacy.register(command, registry);
+    }
+
+    /**
+     * Checks a history a file states before anything is imported (ONBOARDING), so that a file with a refused line
+     * writes nothing; the same checks run again when the record is opened.
+     */
+    public static void checkImportedHistory(ImportMember command, AdmissionPolicy admission, BadgePolicy badges) {
+        ImportedHistory.checkStatedHistory(command, admission, badges);
+    }
+
+    /** Opens the record from the paper file (ONBOARDING); the process puts the member on the roll and checks I3. */
+    public MemberImported importRecord(ImportMember command, AdmissionPolicy admission, BadgePolicy badgePolicy) {
+        return importedHistory.importRecord(command, admission, badgePolicy);
     }
 
     /** Whether this is the person's live record: a candidate with an open file, a probationary or a full member. */

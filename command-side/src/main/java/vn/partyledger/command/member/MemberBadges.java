@@ -21,6 +21,7 @@ import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.member.MemberImported;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -135,6 +136,14 @@ class MemberBadges {
     void on(PartyBadgeAwarded event) {
         awardedLevels.add(event.level());
         heldBadges.put(event.level(), event.badgeNumber());
+    }
+
+    @EventSourcingHandler
+    void on(MemberImported event) {
+        event.badges().forEach(badge -> {
+            awardedLevels.add(badge.level());
+            heldBadges.put(badge.level(), badge.badgeNumber());
+        });
     }
 
     @EventSourcingHandler

@@ -15,6 +15,7 @@ import vn.partyledger.domain.member.ReportCardLost;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.member.MemberImported;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -117,6 +118,11 @@ class MemberPartyCard {
 
     @EventSourcingHandler
     void on(PartyCardIssued event) {
+        cardNumber = event.cardNumber();
+    }
+
+    @EventSourcingHandler
+    void on(MemberImported event) {
         cardNumber = event.cardNumber();
     }
 

@@ -22,6 +22,7 @@ import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.member.MemberImported;
 
 import java.time.LocalDate;
 
@@ -267,6 +268,11 @@ final class Probation {
         lastBranchVoteDate = null;
         passedBranchVote = null;
         passedCommitteeVote = null;
+    }
+
+    @EventSourcingHandler
+    private void on(MemberImported event) {
+        end = event.probationEndDate();
     }
 
     @EventSourcingHandler

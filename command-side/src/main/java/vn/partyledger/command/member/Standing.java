@@ -17,6 +17,7 @@ import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.member.MemberImported;
 
 import java.time.LocalDate;
 
@@ -81,6 +82,15 @@ final class Standing {
         status = MemberStatus.CANDIDATE;
         homeOrgId = event.branchId();
         fullSince = null;
+    }
+
+    @EventSourcingHandler
+    private void on(MemberImported event) {
+        memberId = event.memberId();
+        personId = event.personId();
+        status = event.status();
+        homeOrgId = event.homeOrgId();
+        fullSince = event.fullMembershipDate();
     }
 
     @EventSourcingHandler

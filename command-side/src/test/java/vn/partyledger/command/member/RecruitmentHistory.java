@@ -31,6 +31,7 @@ import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.badge.BadgePolicy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -145,6 +146,7 @@ final class RecruitmentHistory {
         fixture.registerInjectableResource(ReadmissionPolicy.DEFAULTS);
         fixture.registerInjectableResource(votes);
         fixture.registerInjectableResource(DisciplinePolicy.DEFAULTS);
+        fixture.registerInjectableResource(BadgePolicy.DEFAULTS);
         return Processes.ofMembers(fixture, ledger);
     }
 

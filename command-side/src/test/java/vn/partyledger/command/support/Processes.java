@@ -9,6 +9,7 @@ import vn.partyledger.command.process.CandidateRegistration;
 import vn.partyledger.command.process.EndOfProbation;
 import vn.partyledger.command.process.Erasure;
 import vn.partyledger.command.process.LeavingAndReturning;
+import vn.partyledger.command.process.MemberOnboarding;
 import vn.partyledger.command.process.MembershipLedger;
 import vn.partyledger.command.process.MembersInTransfer;
 import vn.partyledger.command.process.Records;
@@ -42,6 +43,7 @@ public final class Processes {
         fixture.registerAnnotatedCommandHandler(new EndOfProbation(members, ledger));
         fixture.registerAnnotatedCommandHandler(new LeavingAndReturning(members, ledger));
         fixture.registerAnnotatedCommandHandler(new Annulment(members, ledger));
+        fixture.registerAnnotatedCommandHandler(new MemberOnboarding(members, persons.records(), ledger));
         return fixture;
     }
 

@@ -56,6 +56,7 @@ public enum Invariant {
     LEADERSHIP("Branch leaders are full members on the branch's roll"),
     LETTER_NUMBER_REUSED("A reissued transfer letter has a new number"),
     LOST_CONTACT("Lost contact is recorded and restored once, in order, by the member's branch or above"),
+    ONBOARDING("An imported record states a history the rules allow, and is imported once"),
     ORGANISATION_GRADE("An organisation is graded once a year"),
     ORGANISATION_LIFETIME("An organisation changes and is graded only while it exists"),
     PARTY_CARD_NOT_LOST("A card is reissued only after it was reported lost"),

@@ -138,6 +138,11 @@ public class PersonRegisterStore {
         return Optional.of(data);
     }
 
+    /** Whether the log knows the person: a registration reached it. */
+    public boolean registered(String personId) {
+        return entries.of(personId).known();
+    }
+
     /** Whether the log holds an executed erasure of the person. */
     public boolean erased(String personId) {
         return entries.of(personId).erased();

@@ -1,0 +1,52 @@
+package vn.partyledger.command.process;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import vn.partyledger.command.member.Member;
+import vn.partyledger.command.person.MemberRecordView;
+import vn.partyledger.command.person.Person;
+import vn.partyledger.domain.badge.BadgePolicy;
+import vn.partyledger.domain.member.AdmissionPolicy;
+import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.domain.member.MemberImported;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.shared.Invariant;
+import vn.partyledger.domain.shared.RuleViolation;
+
+import java.util.List;
+
+/**
+ * A member onboarded from the paper file (issue 10): the new record checks the history it is given (ONBOARDING), the
+ * person checks their other records (I3, as for a candidacy), and the member goes onto the home branch's roll — as a
+ * probationary member from the day on the roll, and as a full member from full membership if that came later — all
+ * in the command's one unit of work.
+ */
+public record MemberOnboarding(Records<Member> members, Records<Person> persons, MembershipLedger ledger) {
+
+    @CommandHandler
+    public void handle(ImportMember command, AdmissionPolicy admission, BadgePolicy badges) throws Exception {
+        Aggregate<Person> person = anImportedMemberIsARegisteredPerson(command);
+        List<MemberRecordView> otherRecords = new MemberRecordViews(members).of(person.invoke(Person::memberRecords)
+                .stream().filter(memberId -> !memberId.equals(command.memberId())).toList());
+        MemberImported imported = members.loadOrCreate(command.memberId(), Member::new)
+                .invoke(member -> member.importRecord(command, admission, badges));
+        person.execute(it -> it.openMemberRecord(command.memberId(), command.importedOn(), otherRecords));
+        if (imported.status() == MemberStatus.FULL && imported.fullMembershipDate().isAfter(imported.onRollSince())) {
+            ledger.enrol(imported.homeOrgId(), imported.memberId(), MemberStatus.PROBATIONARY, imported.onRollSince());
+            ledger.enrol(imported.homeOrgId(), imported.memberId(), MemberStatus.FULL, imported.fullMembershipDate());
+        } else {
+            ledger.enrol(imported.homeOrgId(), imported.memberId(), imported.status(), imported.onRollSince());
+        }
+    }
+
+    private Aggregate<Person> anImportedMemberIsARegisteredPerson(ImportMember command) {
+        try {
+            return persons.load(command.personId());
+        } catch (AggregateNotFoundException notRegistered) {
+            throw new RuleViolation(Invariant.I3, "anImportedMemberIsARegisteredPerson",
+                    "Person " + command.personId() + " is not in the person register; the import registers the "
+                            + "person from the file's person data first, or the line names a registered person.");
+        }
+    }
+}
