@@ -30,6 +30,7 @@ import vn.partyledger.domain.shared.Sensitive;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -181,16 +182,16 @@ class MemberDiscipline {
                                                                              WorkingDayCalendar calendar,
                                                                              DisciplinePolicy policy) {
         boolean strikeOff = command.subject() == AppealSubject.STRIKE_OFF;
-        LocalDate deadline = strikeOff
-                ? calendar.plusWorkingDays(command.decisionReceivedOn(), policy.strikeOffAppealWorkingDays())
-                : command.decisionReceivedOn().plusMonths(policy.disciplineAppealMonths());
-        if (command.filedOn().isAfter(deadline)) {
+        LocalDate received = command.decisionReceivedOn();
+        Optional<LocalDate> missed = strikeOff
+                ? calendar.missedDeadline(received, policy.strikeOffAppealWorkingDays(), command.filedOn())
+                : Optional.of(received.plusMonths(policy.disciplineAppealMonths())).filter(command.filedOn()::isAfter);
+        if (missed.isPresent()) {
             throw new RuleViolation(Invariant.I21, "anAppealIsFiledWithinItsPeriodOfReceivingTheDecision",
                     "An appeal against a " + command.subject() + " decision is filed within "
                             + (strikeOff ? policy.strikeOffAppealWorkingDays() + " working days"
                             : policy.disciplineAppealMonths() + " month(s)") + " of receiving it on "
-                            + command.decisionReceivedOn() + ", that is by " + deadline + ", not on "
-                            + command.filedOn() + ".");
+                            + received + ", that is by " + missed.get() + ", not on " + command.filedOn() + ".");
         }
     }
 

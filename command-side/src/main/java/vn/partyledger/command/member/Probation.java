@@ -200,10 +200,9 @@ final class Probation {
      */
     private void flagAReviewAfterTheDeadline(LocalDate reviewedOn, WorkingDayCalendar calendar,
                                              RecruitmentPolicy policy) {
-        LocalDate deadline = calendar.plusWorkingDays(end, policy.recognitionReviewDeadlineWorkingDays());
-        if (reviewedOn.isAfter(deadline)) {
-            apply(new RecognitionReviewedLate(standing.memberId(), standing.homeOrgId(), end, deadline, reviewedOn));
-        }
+        calendar.missedDeadline(end, policy.recognitionReviewDeadlineWorkingDays(), reviewedOn).ifPresent(deadline ->
+                apply(new RecognitionReviewedLate(standing.memberId(), standing.homeOrgId(), end, deadline,
+                        reviewedOn)));
     }
 
     private void recognitionFollowsThePassedVotes(OrganisationRegistry registry) {

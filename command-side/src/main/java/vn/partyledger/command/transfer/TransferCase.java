@@ -69,8 +69,8 @@ public class TransferCase {
             aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy(command.trigger(),
                     command.letter().docDate(), command.expectedReturn(), policy);
         }
-        boolean lateRequest = command.type() == TransferType.OFFICIAL && command.requestedOn()
-                .isAfter(calendar.plusWorkingDays(command.triggerDate(), policy.startWorkingDays()));
+        boolean lateRequest = command.type() == TransferType.OFFICIAL && calendar.missedDeadline(
+                command.triggerDate(), policy.startWorkingDays(), command.requestedOn()).isPresent();
         apply(new TransferLetterIssued(command.transferId(), command.memberId(), command.type(), command.fromOrgId(),
                 command.toOrgId(), command.letter().issuingOrgId(), command.letter().docNumber(),
                 command.letter().docDate(),

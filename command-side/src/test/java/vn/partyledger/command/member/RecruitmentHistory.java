@@ -1,6 +1,7 @@
 package vn.partyledger.command.member;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import vn.partyledger.command.support.Calendars;
 import vn.partyledger.command.support.Processes;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.command.organisation.AuthorityResolver;
@@ -36,7 +37,6 @@ import vn.partyledger.domain.badge.BadgePolicy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -123,7 +123,7 @@ final class RecruitmentHistory {
 
     /** With the person register the test fills: age and education on the vote date come from it (I5). */
     static AggregateTestFixture<Member> fixture(InMemoryPersonRegister register, RecordingMembershipLedger ledger) {
-        return fixture(new WorkingDayCalendar(Set.of()), ledger, VotePolicy.DEFAULTS, register);
+        return fixture(Calendars.weekendsOnly(), ledger, VotePolicy.DEFAULTS, register);
     }
 
     private static AggregateTestFixture<Member> fixture(WorkingDayCalendar calendar, RecordingMembershipLedger ledger,
@@ -151,6 +151,6 @@ final class RecruitmentHistory {
     }
 
     static AggregateTestFixture<Member> fixture(RecordingMembershipLedger ledger) {
-        return fixture(new WorkingDayCalendar(Set.of()), ledger);
+        return fixture(Calendars.weekendsOnly(), ledger);
     }
 }

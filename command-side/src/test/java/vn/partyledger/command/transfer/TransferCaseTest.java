@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.Calendars;
 import vn.partyledger.command.support.InMemoryGrassrootsOrganisations;
 import vn.partyledger.command.support.Processes;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
@@ -34,7 +35,6 @@ import vn.partyledger.domain.transfer.TransferTrigger;
 import vn.partyledger.domain.transfer.TransferType;
 
 import java.time.LocalDate;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,17 +60,22 @@ class TransferCaseTest {
 
     @BeforeEach
     void setUp() {
+        fixture = fixtureWith(Calendars.weekendsOnly());
+    }
+
+    private AggregateTestFixture<TransferCase> fixtureWith(WorkingDayCalendar calendar) {
         members = new RecordingMembersInTransfer();
-        fixture = new AggregateTestFixture<>(TransferCase.class);
-        fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
+        AggregateTestFixture<TransferCase> transfers = new AggregateTestFixture<>(TransferCase.class);
+        transfers.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with("kp1", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 4))
                 .with("kp2", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 4))
                 .with("ward-15", OrganisationKind.GRASSROOTS_COMMITTEE, LocalDate.of(2000, 1, 3)));
-        fixture.registerInjectableResource(new InMemoryGrassrootsOrganisations()
+        transfers.registerInjectableResource(new InMemoryGrassrootsOrganisations()
                 .with("kp1", "ward-15").with("kp2", "ward-15"));
-        fixture.registerInjectableResource(new WorkingDayCalendar(Set.of()));
-        fixture.registerInjectableResource(TransferPolicy.DEFAULTS);
-        Processes.ofTransfers(fixture, members);
+        transfers.registerInjectableResource(calendar);
+        transfers.registerInjectableResource(TransferPolicy.DEFAULTS);
+        Processes.ofTransfers(transfers, members);
+        return transfers;
     }
 
     private static TransferLetterIssued issued(TransferType type, TransferTrigger trigger, LocalDate expectedReturn,
@@ -109,6 +114,28 @@ class TransferCaseTest {
         fixture.givenNoPriorActivity()
                 .when(official(START_DEADLINE.plusDays(1)))
                 .expectEvents(issued(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, null, true));
+    }
+
+    @Test
+    @DisplayName("WORKING_DAY_CALENDAR: a letter's present-by date is counted through a published year")
+    void aLettersPresentByDateIsCountedThroughThePublishedYear() {
+        fixture = fixtureWith(Calendars.publishedFor(2025, 2025));
+        fixture.givenNoPriorActivity()
+                .when(official(START_DEADLINE))
+                .expectEvents(official);
+    }
+
+    @Test
+    @DisplayName("WORKING_DAY_CALENDAR: a letter whose present-by date falls in a year not yet published is refused")
+    void aLetterWhosePresentByDateFallsInAYearNotYetPublishedIsRefused() {
+        fixture = fixtureWith(Calendars.publishedFor(2025, 2025));
+        LocalDate december = LocalDate.of(2025, 12, 8);
+        fixture.givenNoPriorActivity()
+                .when(issue(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, "kp2", december, null,
+                        new DecisionRef("31-GGT/ĐU", december, "ward-15")))
+                .expectNoEvents()
+                .expectException(Violation.of("WORKING_DAY_CALENDAR", "aDeadlineIsCountedOnlyThroughPublishedYears"));
+        assertThat(members.steps()).isEmpty();
     }
 
     @Test

@@ -68,7 +68,8 @@ public enum Invariant {
     SUSPENSION("Only a member on the roll is suspended, once; only a suspension in force is lifted"),
     TRANSFER_NOT_IN_TRANSIT("Only a transfer in transit changes or is marked overdue"),
     TRANSFER_NOT_YET_OVERDUE("A letter is overdue only after its present-by date"),
-    VOLUNTARY_EXIT("Only a full member leaves voluntarily, on their own request");
+    VOLUNTARY_EXIT("Only a full member leaves voluntarily, on their own request"),
+    WORKING_DAY_CALENDAR("A working-day deadline is counted only through years whose calendar is published");
 
     /** Rules of the domain brief not built yet (dues and evaluation): named here so no check forgets them silently. */
     public static final Set<Invariant> NOT_ENFORCED_YET = EnumSet.of(I22, I23, I28);

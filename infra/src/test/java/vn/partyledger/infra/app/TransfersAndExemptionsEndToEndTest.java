@@ -1,6 +1,7 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
@@ -48,6 +49,25 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
         assertThat(eventTypesOf(memberId)).endsWith("MemberTransferOpened", "MemberHomeChanged");
         assertThat(eventTypesOf(scenario.branch)).endsWith("MemberEnrolled", "MemberReleased");
         assertThat(eventTypesOf(kp2)).endsWith("MemberEnrolled");
+    }
+
+    /** The shipped calendar knows Tết 2026 (16–20 Feb): thirty working days from 10 Feb end on 31 Mar, not 24 Mar. */
+    @Test
+    void aLetterIssuedBeforeTet2026IsToBePresentedThirtyWorkingDaysLaterCountingTetAsDaysOff() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String kp2 = scenario.secondBranch();
+        String memberId = "m-" + scenario.suffix;
+        String transferId = "t-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+
+        expect(scenario.post("/api/v1/transfers/" + transferId + "/issue-transfer-letter", """
+                {"memberId": "%s", "type": "OFFICIAL", "fromOrgId": "%s", "toOrgId": "%s",
+                 "trigger": "RESIDENCE_CHANGE", "triggerDate": "2026-02-02", "requestedOn": "2026-02-03",
+                 "letter": {"docNumber": "33-GGT/ĐU", "docDate": "2026-02-10", "issuingOrgId": "%s"}}
+                """.formatted(memberId, scenario.branch, kp2, scenario.ward)), 201);
+
+        Document letter = storedEventsOf(transferId).get(0).get("payload", Document.class);
+        assertThat(letter.getString("presentBy")).isEqualTo("2026-03-31");
     }
 
     @Test
