@@ -9,8 +9,10 @@ import vn.partyledger.command.person.Person;
 import vn.partyledger.domain.badge.BadgePolicy;
 import vn.partyledger.domain.member.AdmissionPolicy;
 import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.domain.member.ImportMembers;
 import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
@@ -37,6 +39,30 @@ public record MemberOnboarding(Records<Member> members, Records<Person> persons,
             ledger.enrol(imported.homeOrgId(), imported.memberId(), MemberStatus.FULL, imported.fullMembershipDate());
         } else {
             ledger.enrol(imported.homeOrgId(), imported.memberId(), imported.status(), imported.onRollSince());
+        }
+    }
+
+    /**
+     * A batch: its persons registered and its members imported as one by one, in one unit of work, so the batch is
+     * appended whole or not at all, and the branch's roll is loaded once for it.
+     */
+    @CommandHandler
+    public void handle(ImportMembers batch, AdmissionPolicy admission, BadgePolicy badges) throws Exception {
+        for (RegisterPerson registration : batch.registrations()) {
+            persons.create(() -> new Person(registration));
+        }
+        for (ImportMember member : batch.members()) {
+            aBatchImportsTheMembersOfItsOwnBranch(batch, member);
+            handle(member, admission, badges);
+        }
+    }
+
+    /** The batch's branch is the one whose board's permission was checked: no member of another branch rides along. */
+    private static void aBatchImportsTheMembersOfItsOwnBranch(ImportMembers batch, ImportMember member) {
+        if (!batch.homeOrgId().equals(member.homeOrgId())) {
+            throw new RuleViolation(Invariant.ONBOARDING, "aBatchImportsTheMembersOfItsOwnBranch",
+                    "A batch imports the members of branch " + batch.homeOrgId() + "; member " + member.memberId()
+                            + " belongs to " + member.homeOrgId() + " and is imported with that branch's batch.");
         }
     }
 

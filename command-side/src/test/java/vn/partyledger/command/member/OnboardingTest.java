@@ -9,6 +9,7 @@ import vn.partyledger.command.support.RecordingMembershipLedger.Enrolment;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.badge.AwardPartyBadge;
 import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.domain.member.ImportMembers;
 import vn.partyledger.domain.member.ImportedBadge;
 import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;
@@ -173,6 +174,27 @@ class OnboardingTest {
                         FULL_FROM, ON_ROLL, List.of(), null, List.of(), FILE, IMPORTED))
                 .expectNoEvents()
                 .expectException(Violation.of("I3", "anImportedMemberIsARegisteredPerson"));
+        assertThat(ledger.enrolments()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("ONBOARDING: a batch of a branch's members is imported as one by one, onto the branch's roll")
+    void aBatchOfABranchsMembersIsImportedAsOneByOne() {
+        ImportMember command = fullMember(List.of(), List.of());
+
+        fixture.givenNoPriorActivity()
+                .when(new ImportMembers(BRANCH, List.of(), List.of(command)))
+                .expectEvents(imported(command));
+        assertThat(ledger.enrolments()).containsExactly(new Enrolment(BRANCH, "m1", MemberStatus.FULL, ON_ROLL));
+    }
+
+    @Test
+    @DisplayName("ONBOARDING: a batch imports the members of its own branch only")
+    void aBatchImportsTheMembersOfItsOwnBranchOnly() {
+        fixture.givenNoPriorActivity()
+                .when(new ImportMembers("another-branch", List.of(), List.of(fullMember(List.of(), List.of()))))
+                .expectNoEvents()
+                .expectException(Violation.of("ONBOARDING", "aBatchImportsTheMembersOfItsOwnBranch"));
         assertThat(ledger.enrolments()).isEmpty();
     }
 }

@@ -13,9 +13,12 @@ import org.springframework.stereotype.Component;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.badge.BadgePolicy;
 import vn.partyledger.domain.member.AdmissionPolicy;
+import vn.partyledger.domain.member.ImportMembers;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.shared.Actor;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.infra.api.CommandDispatcher;
 import vn.partyledger.infra.api.CommandRequest;
@@ -25,7 +28,9 @@ import vn.partyledger.infra.api.RequestContext;
 import vn.partyledger.infra.api.StrictRequestJson;
 import vn.partyledger.infra.person.PersonRegisterRefusal;
 import vn.partyledger.infra.person.PersonRegisterStore;
+import vn.partyledger.infra.person.PersonalData;
 import vn.partyledger.infra.security.AccessRefused;
+import vn.partyledger.infra.security.CurrentActor;
 import vn.partyledger.infra.security.PermissionCheck;
 
 import java.time.Clock;
@@ -48,7 +53,7 @@ import java.util.function.Consumer;
  * ({@link ImportFile}, {@link FileChecks}); a file with a refused line writes nothing. Then organisations are founded
  * in file order, and members imported — the person registered from the line's data where the register lacks them —
  * through the same command bus, permissions and rules as the API, the branches in parallel and each branch's members in
- * order (one writer per roll). A record already there is left as it is, so running the file again changes nothing and
+ * order (one writer per roll), in batches of {@code partyledger.import.batch-size} members, each one append. A record already there is left as it is, so running the file again changes nothing and
  * a run that stopped half-way resumes. At the end each branch's members by status are checked against its roster.
  */
 @Component
@@ -69,12 +74,15 @@ public class FileImport {
     private final FileChecks checks;
     private final Clock clock;
     private final int workers;
+    private final int batchSize;
+    private final CurrentActor currentActor;
 
     public FileImport(ObjectMapper objectMapper, Validator validator, CommandDispatcher dispatcher,
                       PersonCommands persons, PersonRegisterStore register, OrganisationRegistry registry,
                       QueryGateway queries, PermissionCheck access, AdmissionPolicy admission, BadgePolicy badges,
                       Clock clock,
-                      @Value("${partyledger.import.workers:4}") int workers) {
+                      CurrentActor currentActor, @Value("${partyledger.import.workers:4}") int workers,
+                      @Value("${partyledger.import.batch-size:50}") int batchSize) {
         this.strict = StrictRequestJson.of(objectMapper);
         this.validator = validator;
         this.dispatcher = dispatcher;
@@ -85,6 +93,8 @@ public class FileImport {
         this.checks = new FileChecks(registry, register, admission, badges);
         this.clock = clock;
         this.workers = workers;
+        this.batchSize = Math.max(1, batchSize);
+        this.currentActor = currentActor;
     }
 
     /** Runs the import as the caller of this thread; {@code progress} hears how far it got, now and then. */
@@ -181,11 +191,14 @@ public class FileImport {
                 branches.add(pool.submit(() -> {
                     SecurityContextHolder.getContext().setAuthentication(caller);
                     try {
-                        for (ImportFile.Numbered<MemberLine> line : branch) {
-                            importMember(line, today, imported, alreadyThere, refusals);
-                            if (done.incrementAndGet() % PROGRESS_EVERY == 0) {
-                                progress.accept(String.format("%,d of %,d members (%.0f/s)", done.get(),
-                                        lines.size(), done.get() / seconds(started)));
+                        for (int from = 0; from < branch.size(); from += batchSize) {
+                            List<ImportFile.Numbered<MemberLine>> batch =
+                                    branch.subList(from, Math.min(branch.size(), from + batchSize));
+                            importBatch(batch, today, imported, alreadyThere, refusals);
+                            int total = done.addAndGet(batch.size());
+                            if (total / PROGRESS_EVERY != (total - batch.size()) / PROGRESS_EVERY) {
+                                progress.accept(String.format("%,d of %,d members (%.0f/s)", total, lines.size(),
+                                        total / seconds(started)));
                             }
                         }
                     } finally {
@@ -206,6 +219,33 @@ public class FileImport {
         }
         return new ImportReport.Counts(lines.size(), imported.get(), alreadyThere.get(),
                 lines.size() - imported.get() - alreadyThere.get());
+    }
+
+    /**
+     * A batch of one branch's members in one command (ADR 0024): their persons registered in the register's bulk
+     * writes and in the log with them. A batch the rules refuse — a member already there, a person with another live
+     * record — is written again member by member, which imports the others and reports the one refused.
+     */
+    private void importBatch(List<ImportFile.Numbered<MemberLine>> batch, LocalDate today, AtomicInteger imported,
+                             AtomicInteger alreadyThere, List<LineRefusal> refusals) {
+        try {
+            Map<String, PersonalData> unregistered = new LinkedHashMap<>();
+            batch.stream().map(ImportFile.Numbered::value)
+                    .filter(member -> member.person() != null && !register.registered(member.personId()))
+                    .forEach(member -> unregistered.put(member.personId(), member.person()));
+            Actor actor = currentActor.get();
+            Map<String, String> versions = register.registerAll(unregistered, actor.userId());
+            List<RegisterPerson> registrations = new ArrayList<>();
+            unregistered.forEach((personId, data) -> registrations.add(new RegisterPerson(personId, data.fields(),
+                    actor.actingForOrgId(), versions.get(personId))));
+            dispatcher.dispatch(new CommandRequest(new ImportMembers(batch.get(0).value().homeOrgId(), registrations,
+                    batch.stream().map(line -> line.value().toCommand(today)).toList()), today, null, ""), NO_HEADERS);
+            imported.addAndGet(batch.size());
+        } catch (RuntimeException refused) {
+            LOG.info("A batch of {} members of {} is written member by member: {}", batch.size(),
+                    batch.get(0).value().homeOrgId(), refused.getMessage());
+            batch.forEach(line -> importMember(line, today, imported, alreadyThere, refusals));
+        }
     }
 
     private void importMember(ImportFile.Numbered<MemberLine> line, LocalDate today, AtomicInteger imported,

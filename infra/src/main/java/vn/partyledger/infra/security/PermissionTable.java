@@ -36,6 +36,7 @@ import vn.partyledger.domain.member.RecordProvincialConsent;
 import vn.partyledger.domain.member.RecordRecognitionVote;
 import vn.partyledger.domain.member.RefuseAdmission;
 import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.domain.member.ImportMembers;
 import vn.partyledger.domain.member.RegisterOutstandingCandidate;
 import vn.partyledger.domain.member.ReissuePartyCard;
 import vn.partyledger.domain.member.ReplaceIntroducer;
@@ -158,6 +159,7 @@ public final class PermissionTable {
                 List.of(command.branchId()));
         // Onboarding (issue 10): opening a record from the paper file is the board's, at or above the home branch.
         record(ImportMember.class, BOARD, (command, memberId, holders, actingFor) -> List.of(command.homeOrgId()));
+        record(ImportMembers.class, BOARD, (command, id, holders, actingFor) -> List.of(command.homeOrgId()));
         record(RecordAwarenessCourse.class, BRANCH, HOME_BRANCH);
         record(SubmitApplication.class, BRANCH, HOME_BRANCH);
         record(AssignIntroducer.class, BRANCH, HOME_BRANCH);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.domain.member.ImportMembers;
 import vn.partyledger.domain.person.CorrectPersonalData;
 import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
@@ -96,7 +97,7 @@ class EndpointMappingTest {
         // and an import's member lines, which the onboarding sends (ImportEndToEndTest)
         tabled.removeAll(Set.of(FindBranchRoster.class, ReadPersonalData.class, ReadAccessAudit.class,
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,
-                ImportMember.class));
+                ImportMember.class, ImportMembers.class));
 
         assertThat(sent).as("commands the API sends").isNotEmpty();
         assertThat(tabled).as("commands in the permission table").containsExactlyInAnyOrderElementsOf(sent);
