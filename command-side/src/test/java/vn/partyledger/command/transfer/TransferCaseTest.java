@@ -4,15 +4,25 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.member.Member;
+import vn.partyledger.command.process.AggregateMembersInTransfer;
+import vn.partyledger.command.process.MembersInTransfer;
 import vn.partyledger.command.support.InMemoryGrassrootsOrganisations;
 import vn.partyledger.command.support.Processes;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
 import vn.partyledger.command.support.RecordingMembersInTransfer;
+import vn.partyledger.command.support.RecordingMembershipLedger;
+import vn.partyledger.command.support.SideRecords;
 import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.discipline.MemberDeceased;
+import vn.partyledger.domain.member.CandidateSource;
+import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.CancelTransfer;
 import vn.partyledger.domain.transfer.CancellationReason;
@@ -49,6 +59,8 @@ class TransferCaseTest {
     private static final LocalDate PRESENT_BY = LocalDate.of(2025, 10, 14);
     private static final DecisionRef LETTER_BY_WARD = new DecisionRef("31-GGT/ĐU", LETTER, "ward-15");
     private static final LocalDate RETURN = LETTER.plusMonths(6);
+    /** The member dies while the letter is in transit, before its present-by date. */
+    private static final LocalDate DIED = LETTER.plusDays(10);
 
     private final TransferLetterIssued official = issued(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, null,
             false);
@@ -61,7 +73,12 @@ class TransferCaseTest {
     @BeforeEach
     void setUp() {
         members = new RecordingMembersInTransfer();
-        fixture = new AggregateTestFixture<>(TransferCase.class);
+        fixture = fixtureWith(members);
+    }
+
+    /** Transfer cases between kp1 and kp2 of ward 15, whose steps reach the member's side through {@code members}. */
+    private static AggregateTestFixture<TransferCase> fixtureWith(MembersInTransfer members) {
+        AggregateTestFixture<TransferCase> fixture = new AggregateTestFixture<>(TransferCase.class);
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with("kp1", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 4))
                 .with("kp2", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 4))
@@ -70,7 +87,7 @@ class TransferCaseTest {
                 .with("kp1", "ward-15").with("kp2", "ward-15"));
         fixture.registerInjectableResource(new WorkingDayCalendar(Set.of()));
         fixture.registerInjectableResource(TransferPolicy.DEFAULTS);
-        Processes.ofTransfers(fixture, members);
+        return Processes.ofTransfers(fixture, members);
     }
 
     private static TransferLetterIssued issued(TransferType type, TransferTrigger trigger, LocalDate expectedReturn,
@@ -420,6 +437,52 @@ class TransferCaseTest {
                 .when(new EndTemporaryAttachment("t1", RETURN, null))
                 .expectNoEvents()
                 .expectException(Violation.of("ATTACHMENT_NOT_IN_FORCE", "aTemporaryAttachmentIsInForce"));
+    }
+
+    @Test
+    @DisplayName("I29: a temporary letter presented the day before the member dies attaches them to the host")
+    void aTemporaryLetterPresentedTheDayBeforeTheMemberDiesAttachesThem() {
+        fixture.given(temporary)
+                .when(new PresentTransferLetter("t1", "kp2", DIED.minusDays(1), null))
+                .expectEvents(new TransferLetterPresented("t1", "m1", TransferType.TEMPORARY, "kp2",
+                        DIED.minusDays(1), null));
+        assertThat(members.steps()).containsExactly("attach m1 kp2 " + DIED.minusDays(1) + ".." + RETURN);
+    }
+
+    // A step the case asks of a deceased member is refused by the member's own record.
+
+    @Test
+    @DisplayName("I29: no letter is issued for a deceased member")
+    void noLetterIsIssuedForADeceasedMember() {
+        SideRecords<Member> records = deceasedMember();
+        fixtureWith(new AggregateMembersInTransfer(records.records(), new RecordingMembershipLedger()))
+                .givenNoPriorActivity()
+                .when(temporary(TransferTrigger.WORKPLACE_CHANGE, RETURN))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+        assertThat(records.events("m1")).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("I29: a temporary letter the case holds open is refused by the deceased member's own record")
+    void aTemporaryLetterTheCaseHoldsOpenIsRefusedByTheDeceasedMembersOwnRecord() {
+        SideRecords<Member> records = deceasedMember();
+        fixtureWith(new AggregateMembersInTransfer(records.records(), new RecordingMembershipLedger()))
+                .given(temporary)
+                .when(new PresentTransferLetter("t1", "kp2", DIED.plusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+        assertThat(records.events("m1")).hasSize(3);
+    }
+
+    /** Admitted to kp1 in 2020 and deceased on {@link #DIED}. */
+    private static SideRecords<Member> deceasedMember() {
+        return new SideRecords<>(Member.class).given("m1",
+                new OutstandingCandidateRegistered("m1", "p1", "kp1", Sensitive.of("p1", CandidateSource.RESIDENT),
+                        null, LocalDate.of(2019, 1, 7)),
+                new MemberAdmitted("m1", "p1", "kp1", LocalDate.of(2020, 6, 19), LocalDate.of(2021, 6, 19),
+                        LocalDate.of(2020, 6, 1), false),
+                new MemberDeceased("m1", "kp1", DIED));
     }
 
     private static TransferOverdue overdue() {
