@@ -204,6 +204,11 @@ public class Member {
         transfers.close(transferId, closedOn);
     }
 
+    /** The transfer case open for the member (letter in transit or attachment in force), which a death ends. */
+    public Optional<String> transferInProgress() {
+        return transfers.inProgress();
+    }
+
     /** A merge or split moves the member's home (I2), in the organisations' unit of work. */
     public void transferCollectively(String fromOrgId, String toOrgId, LocalDate effectiveDate) {
         refusedAfterDeath("a collective transfer from " + fromOrgId + " to " + toOrgId);

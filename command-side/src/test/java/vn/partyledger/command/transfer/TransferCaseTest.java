@@ -35,6 +35,7 @@ import vn.partyledger.domain.transfer.ReissueTransferLetter;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TemporaryAttachmentExtended;
 import vn.partyledger.domain.transfer.TransferCancelled;
+import vn.partyledger.domain.transfer.TransferEndedByDeath;
 import vn.partyledger.domain.transfer.TransferLetterIssued;
 import vn.partyledger.domain.transfer.TransferLetterPresented;
 import vn.partyledger.domain.transfer.TransferLetterReissued;
@@ -449,7 +450,82 @@ class TransferCaseTest {
         assertThat(members.steps()).containsExactly("attach m1 kp2 " + DIED.minusDays(1) + ".." + RETURN);
     }
 
-    // A step the case asks of a deceased member is refused by the member's own record.
+    @Test
+    @DisplayName("I29: a temporary letter presented after the member died does not attach them: the death ended it")
+    void aTemporaryLetterPresentedAfterTheMemberDiedDoesNotAttachThem() {
+        fixture.given(temporary, endedByDeath())
+                .when(new PresentTransferLetter("t1", "kp2", DIED.plusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I29: an official letter of a deceased member is not presented, even dated before the death")
+    void anOfficialLetterOfADeceasedMemberIsNotPresentedEvenDatedBeforeTheDeath() {
+        fixture.given(official, endedByDeath())
+                .when(new PresentTransferLetter("t1", "kp2", DIED.minusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I29: a transfer the death ended is not cancelled: there is nothing left to cancel")
+    void aTransferTheDeathEndedIsNotCancelled() {
+        fixture.given(official, endedByDeath())
+                .when(new CancelTransfer("t1", CancellationReason.MEMBER_LEFT_THE_PARTY, DIED.plusDays(3)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member's lost letter is not reissued")
+    void aDeceasedMembersLostLetterIsNotReissued() {
+        fixture.given(official, endedByDeath())
+                .when(new ReissueTransferLetter("t1", new DecisionRef("40-GGT/ĐU", DIED.plusDays(5), "ward-15")))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member's letter is not marked overdue")
+    void aDeceasedMembersLetterIsNotMarkedOverdue() {
+        fixture.given(official, endedByDeath())
+                .when(new MarkTransferOverdue("t1", PRESENT_BY.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member's attachment is not extended")
+    void aDeceasedMembersAttachmentIsNotExtended() {
+        fixture.given(temporary, presented(TransferType.TEMPORARY), endedByDeath())
+                .when(new ExtendTemporaryAttachment("t1", LETTER.plusMonths(11), DIED.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member does not return from an attachment: the death ended it")
+    void aDeceasedMemberDoesNotReturnFromAnAttachment() {
+        fixture.given(temporary, presented(TransferType.TEMPORARY), endedByDeath())
+                .when(new EndTemporaryAttachment("t1", RETURN, "nx-kp2-7"))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I29: the death of a member attached to the host on the day of death ends the attachment")
+    void theDeathOfAMemberAttachedOnTheDayOfDeathEndsTheAttachment() {
+        fixture.given(temporary, new TransferLetterPresented("t1", "m1", TransferType.TEMPORARY, "kp2", DIED, null))
+                .whenInvoking("t1", transfer -> transfer.endByDeath(DIED))
+                .expectEvents(endedByDeath());
+    }
+
+    // The member's own record refuses too, for a case that was never told of the death (recorded before it could be).
 
     @Test
     @DisplayName("I29: no letter is issued for a deceased member")
@@ -483,6 +559,10 @@ class TransferCaseTest {
                 new MemberAdmitted("m1", "p1", "kp1", LocalDate.of(2020, 6, 19), LocalDate.of(2021, 6, 19),
                         LocalDate.of(2020, 6, 1), false),
                 new MemberDeceased("m1", "kp1", DIED));
+    }
+
+    private static TransferEndedByDeath endedByDeath() {
+        return new TransferEndedByDeath("t1", "m1", "kp2", DIED);
     }
 
     private static TransferOverdue overdue() {
