@@ -32,6 +32,8 @@ final class Standing {
     private MemberStatus status;
     private String homeOrgId;
     private LocalDate fullSince;
+    /** The day the current home and status on the roll began: admission, recognition, a move, a restoration. */
+    private LocalDate standingSince;
     private MemberStatus statusAtDeath;
     private LocalDate dateOfDeath;
 
@@ -57,6 +59,11 @@ final class Standing {
     /** The branch whose roll the member is on (or whose candidate they are). */
     String homeOrgId() {
         return homeOrgId;
+    }
+
+    /** The day the member's current home and status on the roll began; a death is not dated before it (I29, I30). */
+    LocalDate standingSince() {
+        return standingSince;
     }
 
     /** The status the member died in (FULL or PROBATIONARY), or null while alive. */
@@ -86,12 +93,14 @@ final class Standing {
     @EventSourcingHandler
     private void on(MemberAdmitted event) {
         status = MemberStatus.PROBATIONARY;
+        standingSince = event.ceremonyDate();
     }
 
     @EventSourcingHandler
     private void on(FullMembershipRecognized event) {
         status = MemberStatus.FULL;
         fullSince = event.effectiveDate();
+        standingSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
@@ -115,6 +124,7 @@ final class Standing {
     @EventSourcingHandler
     private void on(MembershipRestored event) {
         status = event.restoredStatus();
+        standingSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
@@ -147,10 +157,12 @@ final class Standing {
     @EventSourcingHandler
     private void on(MemberHomeChanged event) {
         homeOrgId = event.toOrgId();
+        standingSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
     private void on(MemberCollectivelyTransferred event) {
         homeOrgId = event.toOrgId();
+        standingSince = event.effectiveDate();
     }
 }
