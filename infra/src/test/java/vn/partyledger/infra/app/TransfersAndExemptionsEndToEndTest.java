@@ -94,6 +94,30 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
     }
 
     @Test
+    void aTemporaryLetterPresentedAfterTheMembersDeathIsRefusedNamingI29AndWritesNothing() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String kp2 = scenario.secondBranch();
+        String memberId = "m-" + scenario.suffix;
+        String transferId = "t-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+        expect(scenario.issueTransferLetter(transferId, memberId, "TEMPORARY", kp2, "2026-03-03"), 201);
+        expect(scenario.step(memberId, "record-death", """
+                {"dateOfDeath": "2025-09-05"}
+                """), 200);
+        assertThat(eventTypesOf(transferId)).containsExactly("TransferLetterIssued", "TransferEndedByDeath");
+        long memberEvents = eventsOf(memberId);
+        long hostEvents = eventsOf(kp2);
+
+        assertRefused(scenario.presentTransferLetter(transferId, kp2, "2025-09-10"), "I29",
+                "aDeceasedMembersTransferTakesNoFurtherSteps");
+
+        assertThat(eventsOf(transferId)).isEqualTo(2);
+        assertThat(eventsOf(memberId)).isEqualTo(memberEvents);
+        assertThat(eventsOf(kp2)).isEqualTo(hostEvents);
+        assertThat(eventTypesOf(memberId)).doesNotContain("MemberTemporarilyAttached");
+    }
+
+    @Test
     void aTransferOfACandidateIsRefusedNamingI16AndWritesNothing() {
         Scenario scenario = new Scenario(board()).organisationTree();
         String kp2 = scenario.secondBranch();
