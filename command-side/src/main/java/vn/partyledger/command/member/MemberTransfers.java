@@ -123,7 +123,7 @@ class MemberTransfers {
 
     /**
      * Death ends the open transfer: the process recording it ends the case in the same unit of work, and an annulled
-     * death does not reopen it, so the member is free for a new letter (ADR 0024).
+     * death does not reopen it, so the member is free for a new letter (ADR 0026).
      */
     @EventSourcingHandler
     void on(MemberDeceased event) {

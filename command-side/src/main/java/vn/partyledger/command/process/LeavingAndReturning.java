@@ -21,7 +21,7 @@ import java.util.Optional;
 /**
  * A full member leaves the roll of their home branch — struck off (I20), expelled (I12) or deceased (I29) — and comes
  * back onto it when an appeal annulled the exit (I26), each in the unit of work of the member's own decision. A death
- * also ends the member's open transfer case (ADR 0024).
+ * also ends the member's open transfer case (ADR 0026).
  */
 public record LeavingAndReturning(Records<Member> members, MembershipLedger ledger, Records<TransferCase> transfers) {
 

@@ -39,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One transfer of one member between two organisations of this deployment (docs/rules.md#s9, I16–I18), from the letter to
  * its presentation. The member's own side (status, other open transfers, home) follows in the same unit of work:
  * issuing, presenting, cancelling and ending an attachment come through {@code process.TransferOfAMember} (ADR 0009).
- * The member's death ends the case, in the death's unit of work; from then on it takes no step (I29, ADR 0024).
+ * The member's death ends the case, in the death's unit of work; from then on it takes no step (I29, ADR 0026).
  */
 public class TransferCase {
 
