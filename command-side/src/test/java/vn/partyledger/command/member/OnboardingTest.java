@@ -8,6 +8,7 @@ import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.RecordingMembershipLedger.Enrolment;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.badge.AwardPartyBadge;
+import vn.partyledger.domain.discipline.RecordDeath;
 import vn.partyledger.domain.member.ImportMember;
 import vn.partyledger.domain.member.ImportMembers;
 import vn.partyledger.domain.member.ImportedBadge;
@@ -196,5 +197,14 @@ class OnboardingTest {
                 .expectNoEvents()
                 .expectException(Violation.of("ONBOARDING", "aBatchImportsTheMembersOfItsOwnBranch"));
         assertThat(ledger.enrolments()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I29: an imported member's death is not dated before the member stood on the roll as the file states")
+    void anImportedMembersDeathIsNotDatedBeforeTheirStanding() {
+        fixture.given(imported(fullMember(List.of(), List.of())))
+                .when(new RecordDeath("m1", ON_ROLL.minusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeathIsNotDatedBeforeTheMembersStandingBegan"));
     }
 }

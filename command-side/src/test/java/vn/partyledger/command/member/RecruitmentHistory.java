@@ -9,6 +9,8 @@ import vn.partyledger.command.support.InMemoryMemberRegistry;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
 import vn.partyledger.command.support.InMemoryPersonRegister;
 import vn.partyledger.command.support.RecordingMembershipLedger;
+import vn.partyledger.command.support.SideRecords;
+import vn.partyledger.command.transfer.TransferCase;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.AdmissionPolicy;
 import vn.partyledger.domain.member.ApplicationSubmitted;
@@ -117,17 +119,28 @@ final class RecruitmentHistory {
 
     static AggregateTestFixture<Member> fixture(WorkingDayCalendar calendar, RecordingMembershipLedger ledger,
                                                 VotePolicy votes) {
-        return fixture(calendar, ledger, votes, new InMemoryPersonRegister()
-                .with("p1", BRANCH_VOTE.minusMonths(300), EducationLevel.UPPER_SECONDARY));
+        return fixture(calendar, ledger, votes, candidateOfTwentyFive(), new SideRecords<>(TransferCase.class));
+    }
+
+    /** The candidate p1, 25 at the branch vote, with upper-secondary education. */
+    private static InMemoryPersonRegister candidateOfTwentyFive() {
+        return new InMemoryPersonRegister().with("p1", BRANCH_VOTE.minusMonths(300), EducationLevel.UPPER_SECONDARY);
     }
 
     /** With the person register the test fills: age and education on the vote date come from it (I5). */
     static AggregateTestFixture<Member> fixture(InMemoryPersonRegister register, RecordingMembershipLedger ledger) {
-        return fixture(Calendars.weekendsOnly(), ledger, VotePolicy.DEFAULTS, register);
+        return fixture(Calendars.weekendsOnly(), ledger, VotePolicy.DEFAULTS, register,
+                new SideRecords<>(TransferCase.class));
+    }
+
+    /** With the transfer cases beside the member records, which a death ends (I29). */
+    static AggregateTestFixture<Member> fixture(RecordingMembershipLedger ledger, SideRecords<TransferCase> transfers) {
+        return fixture(Calendars.weekendsOnly(), ledger, VotePolicy.DEFAULTS, candidateOfTwentyFive(), transfers);
     }
 
     private static AggregateTestFixture<Member> fixture(WorkingDayCalendar calendar, RecordingMembershipLedger ledger,
-                                                        VotePolicy votes, InMemoryPersonRegister register) {
+                                                        VotePolicy votes, InMemoryPersonRegister register,
+                                                        SideRecords<TransferCase> transfers) {
         AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource(register);
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
@@ -147,7 +160,7 @@ final class RecruitmentHistory {
         fixture.registerInjectableResource(votes);
         fixture.registerInjectableResource(DisciplinePolicy.DEFAULTS);
         fixture.registerInjectableResource(BadgePolicy.DEFAULTS);
-        return Processes.ofMembers(fixture, ledger);
+        return Processes.ofMembers(fixture, ledger, transfers);
     }
 
     static AggregateTestFixture<Member> fixture(RecordingMembershipLedger ledger) {
