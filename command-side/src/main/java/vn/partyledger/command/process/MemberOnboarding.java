@@ -9,7 +9,7 @@ import vn.partyledger.command.person.Person;
 import vn.partyledger.domain.badge.BadgePolicy;
 import vn.partyledger.domain.member.AdmissionPolicy;
 import vn.partyledger.domain.member.ImportMember;
-import vn.partyledger.domain.member.ImportMembers;
+import vn.partyledger.domain.onboarding.ImportMembers;
 import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.person.RegisterPerson;

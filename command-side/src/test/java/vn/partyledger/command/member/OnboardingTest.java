@@ -10,7 +10,7 @@ import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.badge.AwardPartyBadge;
 import vn.partyledger.domain.discipline.RecordDeath;
 import vn.partyledger.domain.member.ImportMember;
-import vn.partyledger.domain.member.ImportMembers;
+import vn.partyledger.domain.onboarding.ImportMembers;
 import vn.partyledger.domain.member.ImportedBadge;
 import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.badge.BadgePolicy;
 import vn.partyledger.domain.member.AdmissionPolicy;
-import vn.partyledger.domain.member.ImportMembers;
+import vn.partyledger.domain.onboarding.ImportMembers;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.roster.BranchRoster;

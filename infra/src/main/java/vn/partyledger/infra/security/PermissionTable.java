@@ -36,7 +36,7 @@ import vn.partyledger.domain.member.RecordProvincialConsent;
 import vn.partyledger.domain.member.RecordRecognitionVote;
 import vn.partyledger.domain.member.RefuseAdmission;
 import vn.partyledger.domain.member.ImportMember;
-import vn.partyledger.domain.member.ImportMembers;
+import vn.partyledger.domain.onboarding.ImportMembers;
 import vn.partyledger.domain.member.RegisterOutstandingCandidate;
 import vn.partyledger.domain.member.ReissuePartyCard;
 import vn.partyledger.domain.member.ReplaceIntroducer;

@@ -1,5 +1,6 @@
-package vn.partyledger.domain.member;
+package vn.partyledger.domain.onboarding;
 
+import vn.partyledger.domain.member.ImportMember;
 import vn.partyledger.domain.person.RegisterPerson;
 
 import java.util.List;
