@@ -134,6 +134,13 @@ public class Member {
         ImportedHistory.checkStatedHistory(command, admission, badges);
     }
 
+    /** A new record opened from the paper file, for a batch whose records are new (ONBOARDING, ADR 0024). */
+    public static Member importedFrom(ImportMember command, AdmissionPolicy admission, BadgePolicy badgePolicy) {
+        Member member = new Member();
+        member.importRecord(command, admission, badgePolicy);
+        return member;
+    }
+
     /** Opens the record from the paper file (ONBOARDING); the process puts the member on the roll and checks I3. */
     public MemberImported importRecord(ImportMember command, AdmissionPolicy admission, BadgePolicy badgePolicy) {
         return importedHistory.importRecord(command, admission, badgePolicy);

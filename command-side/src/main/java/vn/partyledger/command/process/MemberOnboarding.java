@@ -10,12 +10,12 @@ import vn.partyledger.domain.badge.BadgePolicy;
 import vn.partyledger.domain.member.AdmissionPolicy;
 import vn.partyledger.domain.member.ImportMember;
 import vn.partyledger.domain.onboarding.ImportMembers;
-import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -29,22 +29,16 @@ public record MemberOnboarding(Records<Member> members, Records<Person> persons,
     @CommandHandler
     public void handle(ImportMember command, AdmissionPolicy admission, BadgePolicy badges) throws Exception {
         Aggregate<Person> person = anImportedMemberIsARegisteredPerson(command);
-        List<MemberRecordView> otherRecords = new MemberRecordViews(members).of(person.invoke(Person::memberRecords)
-                .stream().filter(memberId -> !memberId.equals(command.memberId())).toList());
-        MemberImported imported = members.loadOrCreate(command.memberId(), Member::new)
-                .invoke(member -> member.importRecord(command, admission, badges));
-        person.execute(it -> it.openMemberRecord(command.memberId(), command.importedOn(), otherRecords));
-        if (imported.status() == MemberStatus.FULL && imported.fullMembershipDate().isAfter(imported.onRollSince())) {
-            ledger.enrol(imported.homeOrgId(), imported.memberId(), MemberStatus.PROBATIONARY, imported.onRollSince());
-            ledger.enrol(imported.homeOrgId(), imported.memberId(), MemberStatus.FULL, imported.fullMembershipDate());
-        } else {
-            ledger.enrol(imported.homeOrgId(), imported.memberId(), imported.status(), imported.onRollSince());
-        }
+        List<MemberRecordView> otherRecords = otherRecordsOf(person, command);
+        members.loadOrCreate(command.memberId(), Member::new)
+                .execute(member -> member.importRecord(command, admission, badges));
+        onThePersonAndTheRoll(person, otherRecords, command);
     }
 
     /**
      * A batch: its persons registered and its members imported as one by one, in one unit of work, so the batch is
-     * appended whole or not at all, and the branch's roll is loaded once for it.
+     * appended whole or not at all, and the branch's roll is loaded once for it. Its records are new: none is read
+     * first, and a record already there fails the append, after which the import writes that batch member by member.
      */
     @CommandHandler
     public void handle(ImportMembers batch, AdmissionPolicy admission, BadgePolicy badges) throws Exception {
@@ -53,7 +47,28 @@ public record MemberOnboarding(Records<Member> members, Records<Person> persons,
         }
         for (ImportMember member : batch.members()) {
             aBatchImportsTheMembersOfItsOwnBranch(batch, member);
-            handle(member, admission, badges);
+            Aggregate<Person> person = anImportedMemberIsARegisteredPerson(member);
+            List<MemberRecordView> otherRecords = otherRecordsOf(person, member);
+            members.create(() -> Member.importedFrom(member, admission, badges));
+            onThePersonAndTheRoll(person, otherRecords, member);
+        }
+    }
+
+    private List<MemberRecordView> otherRecordsOf(Aggregate<Person> person, ImportMember command) {
+        return new MemberRecordViews(members).of(person.invoke(Person::memberRecords).stream()
+                .filter(memberId -> !memberId.equals(command.memberId())).toList());
+    }
+
+    /** The person's record opened (I3) and the member on the branch's roll: probationary first if full came later. */
+    private void onThePersonAndTheRoll(Aggregate<Person> person, List<MemberRecordView> otherRecords,
+                                       ImportMember command) {
+        person.execute(it -> it.openMemberRecord(command.memberId(), command.importedOn(), otherRecords));
+        LocalDate onRoll = command.onRollSince();
+        if (command.status() == MemberStatus.FULL && command.fullMembershipDate().isAfter(onRoll)) {
+            ledger.enrol(command.homeOrgId(), command.memberId(), MemberStatus.PROBATIONARY, onRoll);
+            ledger.enrol(command.homeOrgId(), command.memberId(), MemberStatus.FULL, command.fullMembershipDate());
+        } else {
+            ledger.enrol(command.homeOrgId(), command.memberId(), command.status(), onRoll);
         }
     }
 

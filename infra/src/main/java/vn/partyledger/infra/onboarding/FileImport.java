@@ -3,6 +3,7 @@ package vn.partyledger.infra.onboarding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,18 +113,21 @@ public class FileImport {
             progress.accept("refused: " + refusals.size() + " problems in " + file.lines() + " lines; nothing written");
             return new ImportReport(ImportReport.REFUSED, file.lines(),
                     new ImportReport.Counts(file.organisations().size(), 0, 0, 0),
-                    new ImportReport.Counts(file.members().size(), 0, 0, 0), refusals, List.of(), seconds(started));
+                    new ImportReport.Counts(file.members().size(), 0, 0, 0), refusals, List.of(), seconds(started),
+                    0, 0);
         }
         List<LineRefusal> writing = Collections.synchronizedList(new ArrayList<>());
+        double checking = seconds(started);
         ImportReport.Counts organisations = foundOrganisations(file.organisations(), writing);
         ImportReport.Counts members = importMembers(file.members(), today, writing, progress, started);
+        double written = seconds(started);
         List<ImportReport.BranchTotal> totals = totals(file.members(), today);
         List<LineRefusal> refused = new ArrayList<>(writing);
         refused.sort((a, b) -> Integer.compare(a.line(), b.line()));
         progress.accept("done: " + members.imported() + " members imported, " + members.alreadyThere()
                 + " already there, " + refused.size() + " refused");
         return new ImportReport(refused.isEmpty() ? ImportReport.COMPLETED : ImportReport.COMPLETED_WITH_REFUSALS,
-                file.lines(), organisations, members, refused, totals, seconds(started));
+                file.lines(), organisations, members, refused, totals, seconds(started), checking, written - checking);
     }
 
     /**
@@ -230,9 +234,13 @@ public class FileImport {
                              AtomicInteger alreadyThere, List<LineRefusal> refusals) {
         try {
             Map<String, PersonalData> unregistered = new LinkedHashMap<>();
-            batch.stream().map(ImportFile.Numbered::value)
-                    .filter(member -> member.person() != null && !register.registered(member.personId()))
+            batch.stream().map(ImportFile.Numbered::value).filter(member -> member.person() != null)
                     .forEach(member -> unregistered.put(member.personId(), member.person()));
+            if (register.holdsAnyOf(unregistered.keySet())) {
+                // a run resumed, or a batch refused before: member by member, so nobody is registered twice
+                batch.forEach(line -> importMember(line, today, imported, alreadyThere, refusals));
+                return;
+            }
             Actor actor = currentActor.get();
             Map<String, String> versions = register.registerAll(unregistered, actor.userId());
             List<RegisterPerson> registrations = new ArrayList<>();
@@ -241,9 +249,14 @@ public class FileImport {
             dispatcher.dispatch(new CommandRequest(new ImportMembers(batch.get(0).value().homeOrgId(), registrations,
                     batch.stream().map(line -> line.value().toCommand(today)).toList()), today, null, ""), NO_HEADERS);
             imported.addAndGet(batch.size());
-        } catch (RuntimeException refused) {
+        } catch (RuleViolation | AccessRefused | PersonRegisterRefusal | AggregateStreamCreationException refused) {
             LOG.info("A batch of {} members of {} is written member by member: {}", batch.size(),
                     batch.get(0).value().homeOrgId(), refused.getMessage());
+            batch.forEach(line -> importMember(line, today, imported, alreadyThere, refusals));
+        } catch (RuntimeException failed) {
+            // not a refusal: worth an operator's look, though each member is still tried on its own
+            LOG.warn("A batch of {} members of {} failed; writing them member by member", batch.size(),
+                    batch.get(0).value().homeOrgId(), failed);
             batch.forEach(line -> importMember(line, today, imported, alreadyThere, refusals));
         }
     }

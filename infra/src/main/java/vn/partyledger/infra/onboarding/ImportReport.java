@@ -9,6 +9,8 @@ import java.util.Map;
  * What an import did. {@code outcome}: REFUSED (a line failed the checks, nothing was written), COMPLETED, or
  * COMPLETED_WITH_REFUSALS (a line was refused while writing; the others landed, and running the file again after the
  * fix resumes it). {@code totals}: per branch of the file, the members by status the file states and the roster shows.
+ * {@code seconds} is the whole run; of it, {@code checkingSeconds} read and checked the file and {@code writingSeconds}
+ * wrote it (the rest waited for the rosters to show the totals).
  */
 public record ImportReport(String outcome,
                            int lines,
@@ -16,7 +18,9 @@ public record ImportReport(String outcome,
                            Counts members,
                            List<LineRefusal> refusals,
                            List<BranchTotal> totals,
-                           double seconds) {
+                           double seconds,
+                           double checkingSeconds,
+                           double writingSeconds) {
 
     public static final String REFUSED = "REFUSED";
     public static final String COMPLETED = "COMPLETED";
@@ -30,7 +34,8 @@ public record ImportReport(String outcome,
                               boolean matches) {
     }
 
+    /** Members written per second of writing. */
     public double membersPerSecond() {
-        return seconds > 0 ? members.imported() / seconds : 0;
+        return writingSeconds > 0 ? members.imported() / writingSeconds : 0;
     }
 }

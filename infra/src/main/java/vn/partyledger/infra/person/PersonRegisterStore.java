@@ -10,6 +10,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -195,6 +197,11 @@ public class PersonRegisterStore {
     /** Whether the log knows the person: a registration reached it. */
     public boolean registered(String personId) {
         return entries.of(personId).known();
+    }
+
+    /** Whether the register holds an entry for any of the persons (one query, for a batch). */
+    public boolean holdsAnyOf(Collection<String> personIds) {
+        return register.find(Filters.in("_id", personIds)).projection(Projections.include("_id")).first() != null;
     }
 
     /** Whether the log holds an executed erasure of the person. */

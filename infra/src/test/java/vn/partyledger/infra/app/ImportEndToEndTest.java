@@ -55,6 +55,8 @@ class ImportEndToEndTest extends RunningApplication {
         }
         assertThat(probationary).isEqualTo(province.probationary);
         assertThat(full).isEqualTo(province.full);
+        assertThat(commitsHolding("MemberImported", province.branches)).as("one append per batch of 50 of a branch")
+                .isEqualTo(4 * 2);
         int logBefore = storedEvents().size();
 
         JsonNode again = Scenario.expect(importFile(board(), province.text()), 200);
@@ -132,5 +134,17 @@ class ImportEndToEndTest extends RunningApplication {
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         assertThat(refused.getBody().at("/refusals/0/code").asText()).isEqualTo("OUT_OF_SCOPE");
         assertThat(storedEvents()).hasSize(logBefore);
+    }
+
+    /** How many commit documents hold events of the type for members of the branches (ADR 0019: one per append). */
+    private long commitsHolding(String eventType, List<String> branches) {
+        long commits = 0;
+        for (org.bson.Document commit : database.getCollection("event_commits").find()) {
+            boolean holds = commit.getList("events", org.bson.Document.class, List.of()).stream().anyMatch(event ->
+                    event.getString("payloadType").endsWith("." + eventType)
+                            && branches.contains(event.get("payload", org.bson.Document.class).getString("homeOrgId")));
+            commits += holds ? 1 : 0;
+        }
+        return commits;
     }
 }
