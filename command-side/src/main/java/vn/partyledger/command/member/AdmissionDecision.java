@@ -24,6 +24,7 @@ import vn.partyledger.domain.person.PersonRegister;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.domain.member.ReadmissionGrounds;
@@ -53,7 +54,8 @@ final class AdmissionDecision {
 
     @CommandHandler
     void handle(RecordBranchAdmissionVote command, OrganisationRegistry registry, RecruitmentPolicy policy,
-                VotePolicy votes, PersonRegister register) {
+                VotePolicy votes, PersonRegister register, Today today) {
+        today.businessDateIsNotInTheFuture("branch's admission vote", command.voteDate());
         candidacy.recruitmentStepsFollowTheApplication();
         CandidateParticulars particulars = candidateIsInThePersonRegister(command, register);
         new BranchAdmissionVotePolicy(policy).enforce(file().beforeBranchVote(command, particulars));
@@ -77,7 +79,8 @@ final class AdmissionDecision {
     }
 
     @CommandHandler
-    void handle(RecordCommitteeAdmissionVote command, OrganisationRegistry registry, VotePolicy votes) {
+    void handle(RecordCommitteeAdmissionVote command, OrganisationRegistry registry, VotePolicy votes, Today today) {
+        today.businessDateIsNotInTheFuture("grassroots committee's admission vote", command.voteDate());
         candidacy.candidateFileIsOpen();
         committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee(command, registry);
         committeeVotesAfterThePassedBranchVote(command);
@@ -89,7 +92,10 @@ final class AdmissionDecision {
 
     @CommandHandler
     void handle(DecideAdmission command, OrganisationRegistry registry, AuthorityResolver authority,
-                WorkingDayCalendar calendar, RecruitmentPolicy policy, ReadmissionPolicy readmissionPolicy) {
+                WorkingDayCalendar calendar, RecruitmentPolicy policy, ReadmissionPolicy readmissionPolicy,
+                Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
+        today.businessDateIsNotInTheFuture("branch's receipt of the admission decision", command.receivedByBranchOn());
         admissionIsDecidedOnlyForACandidate();
         admissionDecisionCannotPrecedeCandidacy(command);
         branchCannotReceiveTheDecisionBeforeItIsSigned(command);
@@ -110,7 +116,8 @@ final class AdmissionDecision {
     }
 
     @CommandHandler
-    void handle(RefuseAdmission command, AuthorityResolver authority) {
+    void handle(RefuseAdmission command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         admissionIsDecidedOnlyForACandidate();
         admissionFollowsThePassedVotes(command.decision(), false);
         CommitteeThatAdmits.decisionIsSignedByTheCompetentAuthority(Invariant.I7, standing.homeOrgId(),
@@ -126,7 +133,11 @@ final class AdmissionDecision {
     }
 
     /** The ceremony (I8); the branch's roll follows in the same unit of work (process.AdmissionCeremony). */
-    MemberAdmitted admit(AdmitMember command, WorkingDayCalendar calendar, AdmissionPolicy policy) {
+    MemberAdmitted admit(AdmitMember command, WorkingDayCalendar calendar, AdmissionPolicy policy, Today today) {
+        today.businessDateIsNotInTheFuture("admission ceremony", command.ceremonyDate());
+        if (command.superiorConsent() != null) {
+            today.decisionIsNotInTheFuture(command.superiorConsent());
+        }
         ceremonyRequiresAnApprovedAdmission();
         ceremonyCannotPrecedeTheAdmissionDecision(command);
         boolean late = ceremonyWithinThirtyWorkingDaysOfReceivingTheDecision(command, calendar, policy);

@@ -36,6 +36,7 @@ import vn.partyledger.domain.member.WithdrawApplication;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 
@@ -62,7 +63,8 @@ final class Candidacy {
     }
 
     /** Opens the record, or a new candidacy on a record whose earlier file was closed or whose member left (I3). */
-    void register(RegisterOutstandingCandidate command, OrganisationRegistry registry) {
+    void register(RegisterOutstandingCandidate command, OrganisationRegistry registry, Today today) {
+        today.businessDateIsNotInTheFuture("registration of the candidate", command.registeredOn());
         memberBelongsToABranchThatExistsOnTheBusinessDate(command, registry);
         aMemberRecordBelongsToOnePerson(command);
         candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline();
@@ -73,14 +75,16 @@ final class Candidacy {
     }
 
     @CommandHandler
-    void handle(RecordAwarenessCourse command) {
+    void handle(RecordAwarenessCourse command, Today today) {
+        today.businessDateIsNotInTheFuture("awareness-course certificate", command.issueDate());
         candidateFileIsOpen();
         apply(new AwarenessCourseCompleted(standing.memberId(), command.certificateNo(), command.issuerOrgId(),
                 command.issueDate()));
     }
 
     @CommandHandler
-    void handle(SubmitApplication command) {
+    void handle(SubmitApplication command, Today today) {
+        today.businessDateIsNotInTheFuture("application", command.applicationDate());
         candidateFileIsOpen();
         anApplicationIsSubmittedOncePerCandidacy();
         applicationDeclaresAReadmissionExactlyForAFormerMember(command);
@@ -93,7 +97,8 @@ final class Candidacy {
     }
 
     @CommandHandler
-    void handle(AssignIntroducer command, MemberRegistry members, RecruitmentPolicy policy) {
+    void handle(AssignIntroducer command, MemberRegistry members, RecruitmentPolicy policy, Today today) {
+        today.businessDateIsNotInTheFuture("introducer's assignment", command.assignedOn());
         recruitmentStepsFollowTheApplication();
         introducersFollowTheRequiredComposition(command.introducerType());
         if (command.introducerType() == IntroducerType.FULL_MEMBER) {
@@ -107,7 +112,8 @@ final class Candidacy {
     }
 
     @CommandHandler
-    void handle(ReplaceIntroducer command, MemberRegistry members) {
+    void handle(ReplaceIntroducer command, MemberRegistry members, Today today) {
+        today.businessDateIsNotInTheFuture("introducer's replacement", command.replacedOn());
         recruitmentStepsFollowTheApplication();
         onlyAnAssignedIntroducerIsReplaced(command);
         introducerIsAFullMemberOnTheDate(command.newIntroducerId(), command.replacedOn(), members);
@@ -116,34 +122,39 @@ final class Candidacy {
     }
 
     @CommandHandler
-    void handle(RecordBackgroundVerification command) {
+    void handle(RecordBackgroundVerification command, Today today) {
+        today.businessDateIsNotInTheFuture("background verification's conclusion", command.concludedOn());
         recruitmentStepsFollowTheApplication();
         apply(new BackgroundVerificationCompleted(standing.memberId(), command.subjects(), command.conclusion(),
                 command.verifyingOrgId(), command.concludedOn()));
     }
 
     @CommandHandler
-    void handle(RecordCommentsSummary command) {
+    void handle(RecordCommentsSummary command, Today today) {
+        today.businessDateIsNotInTheFuture("comments summary", command.filedOn());
         recruitmentStepsFollowTheApplication();
         apply(new CommentsSummaryRecorded(standing.memberId(), command.docRef(), command.filedOn()));
     }
 
     @CommandHandler
-    void handle(RecordProvincialConsent command) {
+    void handle(RecordProvincialConsent command, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         candidateFileIsOpen();
         apply(new ProvincialConsentRecorded(standing.memberId(), command.kind(), command.decision().docDate(),
                 command.decision().issuingOrgId()));
     }
 
     @CommandHandler
-    void handle(WithdrawApplication command) {
+    void handle(WithdrawApplication command, Today today) {
+        today.businessDateIsNotInTheFuture("withdrawal", command.withdrawnOn());
         candidateFileIsOpen();
         apply(new ApplicationWithdrawn(standing.memberId(), command.withdrawnOn(),
                 Sensitive.ofNullable(standing.personId(), command.reason())));
     }
 
     @CommandHandler
-    void handle(ExpireApplication command, RecruitmentPolicy policy) {
+    void handle(ExpireApplication command, RecruitmentPolicy policy, Today today) {
+        today.businessDateIsNotInTheFuture("file's expiry", command.expiredOn());
         recruitmentStepsFollowTheApplication();
         onlyAFileThatWentStaleBeforeTheBranchVoteExpires(command, policy);
         apply(new ApplicationFileExpired(standing.memberId(), command.expiredOn(),

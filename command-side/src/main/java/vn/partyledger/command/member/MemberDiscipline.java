@@ -24,6 +24,7 @@ import vn.partyledger.domain.discipline.SuspendPartyActivity;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
 
@@ -53,7 +54,8 @@ class MemberDiscipline {
         this.standing = standing;
     }
 
-    DisciplineImposed impose(ImposeDiscipline command, AuthorityResolver authority) {
+    DisciplineImposed impose(ImposeDiscipline command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         disciplineIsImposedOnAMemberOnTheRoll();
         aProbationaryMemberIsOnlyReprimandedOrWarned(command.form());
         aBranchOnlyReprimandsOrWarnsItsMembers(command);
@@ -67,21 +69,25 @@ class MemberDiscipline {
     }
 
     @CommandHandler
-    void handle(SuspendPartyActivity command) {
+    void handle(SuspendPartyActivity command, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAMemberOnTheRollIsSuspendedOnce();
         apply(new MemberSuspended(standing.memberId(), command.decision().issuingOrgId(),
                 command.decision().docDate()));
     }
 
     @CommandHandler
-    void handle(LiftSuspension command) {
+    void handle(LiftSuspension command, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyASuspensionInForceIsLifted();
         apply(new MemberSuspensionLifted(standing.memberId(), command.decision().issuingOrgId(),
                 command.decision().docDate()));
     }
 
     @CommandHandler
-    void handle(FileAppeal command, WorkingDayCalendar calendar, DisciplinePolicy policy) {
+    void handle(FileAppeal command, WorkingDayCalendar calendar, DisciplinePolicy policy, Today today) {
+        today.businessDateIsNotInTheFuture("receipt of the decision appealed", command.decisionReceivedOn());
+        today.businessDateIsNotInTheFuture("appeal", command.filedOn());
         anAppealIsAgainstADecisionOnRecord(command);
         oneAppealIsPendingAtATime();
         anAppealIsFiledWithinItsPeriodOfReceivingTheDecision(command, calendar, policy);
@@ -90,7 +96,8 @@ class MemberDiscipline {
     }
 
     @CommandHandler
-    void handle(ResolveAppeal command) {
+    void handle(ResolveAppeal command, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAPendingAppealIsResolved();
         apply(new AppealResolved(standing.memberId(), pendingAppeal, command.outcome(),
                 command.decision().issuingOrgId(), command.decision().docDate()));

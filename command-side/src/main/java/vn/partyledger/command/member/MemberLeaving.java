@@ -21,6 +21,7 @@ import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -49,7 +50,8 @@ class MemberLeaving {
     }
 
     @CommandHandler
-    void handle(ProposeStrikeOff command, DisciplinePolicy policy, VotePolicy votes) {
+    void handle(ProposeStrikeOff command, DisciplinePolicy policy, VotePolicy votes, Today today) {
+        today.businessDateIsNotInTheFuture("branch's vote on the strike-off proposal", command.voteDate());
         onlyAFullMemberIsStruckOff(Invariant.I20);
         aStrikeOffProposalCitesItsEvidence(command);
         if (command.ground() == StrikeOffGround.ABSENCE_OR_DUES_3M) {
@@ -65,7 +67,8 @@ class MemberLeaving {
                 command.branchInFavour() >= votes.majorityPassMark(command.branchFullMembersOnRoll())));
     }
 
-    MemberStruckOff strikeOff(StrikeOffMember command, AuthorityResolver authority) {
+    MemberStruckOff strikeOff(StrikeOffMember command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAFullMemberIsStruckOff(Invariant.I20);
         strikeOffFollowsAPassedBranchProposal(command.decision().docDate());
         strikeOffIsDecidedByTheCommitteeThatAdmits(command, authority);
@@ -79,13 +82,15 @@ class MemberLeaving {
     }
 
     @CommandHandler
-    void handle(RequestVoluntaryExit command) {
+    void handle(RequestVoluntaryExit command, Today today) {
+        today.businessDateIsNotInTheFuture("request to leave the Party", command.requestedOn());
         onlyAFullMemberIsStruckOff(Invariant.VOLUNTARY_EXIT);
         apply(new VoluntaryExitRequested(standing.memberId(),
                 Sensitive.ofNullable(standing.personId(), command.reasonCode()), command.requestedOn()));
     }
 
-    MembershipRestored restore(RestoreMembership command) {
+    MembershipRestored restore(RestoreMembership command, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         restorationFollowsTheAnnulmentOfTheExit();
         MembershipRestored restored = new MembershipRestored(standing.memberId(), standing.homeOrgId(),
                 MemberStatus.FULL, true, command.decision().issuingOrgId(), command.decision().docDate());
@@ -93,7 +98,8 @@ class MemberLeaving {
         return restored;
     }
 
-    MemberDeceased recordDeath(RecordDeath command) {
+    MemberDeceased recordDeath(RecordDeath command, Today today) {
+        today.businessDateIsNotInTheFuture("death", command.dateOfDeath());
         deathIsRecordedForAMemberOnTheRoll();
         MemberDeceased deceased = new MemberDeceased(standing.memberId(), standing.homeOrgId(), command.dateOfDeath());
         apply(deceased);

@@ -15,6 +15,7 @@ import vn.partyledger.domain.member.ReportCardLost;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -35,7 +36,8 @@ class MemberPartyCard {
     }
 
     @CommandHandler
-    void handle(IssuePartyCard command, AuthorityResolver authority) {
+    void handle(IssuePartyCard command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         cardIsIssuedToAFullMember();
         cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(command.decision(), authority);
         aMemberHoldsOneCard();
@@ -44,13 +46,15 @@ class MemberPartyCard {
     }
 
     @CommandHandler
-    void handle(ReportCardLost command) {
+    void handle(ReportCardLost command, Today today) {
+        today.businessDateIsNotInTheFuture("report of the card's loss", command.reportedOn());
         onlyAValidCardIsReportedLost();
         apply(new PartyCardReportedLost(standing.memberId(), cardNumber, command.reportedOn()));
     }
 
     @CommandHandler
-    void handle(ReissuePartyCard command, AuthorityResolver authority) {
+    void handle(ReissuePartyCard command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         aCardIsReissuedOnlyAfterALossReport();
         cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(command.decision(), authority);
         apply(new PartyCardReissued(standing.memberId(), cardNumber, command.newCardNumber(),
@@ -58,7 +62,8 @@ class MemberPartyCard {
     }
 
     @CommandHandler
-    void handle(ExchangePartyCard command, AuthorityResolver authority) {
+    void handle(ExchangePartyCard command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAValidCardIsExchanged();
         cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(command.decision(), authority);
         apply(new PartyCardExchanged(standing.memberId(), cardNumber, command.newCardNumber(), command.campaign(),

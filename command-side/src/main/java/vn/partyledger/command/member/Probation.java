@@ -20,6 +20,7 @@ import vn.partyledger.domain.member.VoteLevel;
 import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
 
@@ -49,7 +50,8 @@ final class Probation {
     }
 
     @CommandHandler
-    void handle(AssignProbationMentor command, MemberRegistry members) {
+    void handle(AssignProbationMentor command, MemberRegistry members, Today today) {
+        today.businessDateIsNotInTheFuture("mentor's assignment", command.assignedOn());
         aMentorHelpsOnlyAProbationaryMember();
         theMentorIsAFullMemberOnTheDate(command, members);
         apply(new ProbationMentorAssigned(standing.memberId(), command.mentorMemberId(), command.assignedOn()));
@@ -57,7 +59,8 @@ final class Probation {
 
     @CommandHandler
     void handle(RecordRecognitionVote command, OrganisationRegistry registry, VotePolicy votes,
-                WorkingDayCalendar calendar, RecruitmentPolicy policy) {
+                WorkingDayCalendar calendar, RecruitmentPolicy policy, Today today) {
+        today.businessDateIsNotInTheFuture("recognition vote", command.voteDate());
         recognitionIsVotedOnlyForAProbationaryMember();
         recognitionIsConsideredOnceProbationEnds(command);
         aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee(command, registry);
@@ -81,7 +84,8 @@ final class Probation {
 
     FullMembershipRecognized recognise(RecognizeFullMember command, OrganisationRegistry registry,
                                        AuthorityResolver authority, WorkingDayCalendar calendar,
-                                       RecruitmentPolicy policy) {
+                                       RecruitmentPolicy policy, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAProbationaryMemberIsRecognised();
         recognitionFollowsThePassedVotes(registry);
         CommitteeThatAdmits.decisionIsSignedByTheCompetentAuthority(Invariant.I9, standing.homeOrgId(),
@@ -97,7 +101,8 @@ final class Probation {
     }
 
     ProbationaryMemberStruckOff strikeOff(StrikeOffProbationaryMember command, OrganisationRegistry registry,
-                                          AuthorityResolver authority, VotePolicy votes) {
+                                          AuthorityResolver authority, VotePolicy votes, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAProbationaryMemberIsStruckOffTheProbationaryList();
         Electorate.statedFullMembersMatchTheBranchRoll(Invariant.I11, standing.homeOrgId(),
                 command.branchFullMembersOnRoll(), command.decision().docDate(), registry);

@@ -13,6 +13,7 @@ import vn.partyledger.domain.discipline.MembershipRestored;
 import vn.partyledger.domain.discipline.RecordDeath;
 import vn.partyledger.domain.discipline.RestoreMembership;
 import vn.partyledger.domain.discipline.StrikeOffMember;
+import vn.partyledger.domain.shared.Today;
 
 /**
  * A full member leaves the roll of their home branch — struck off (I20), expelled (I12) or deceased (I29) — and comes
@@ -21,33 +22,33 @@ import vn.partyledger.domain.discipline.StrikeOffMember;
 public record LeavingAndReturning(Records<Member> members, MembershipLedger ledger) {
 
     @CommandHandler
-    public void handle(StrikeOffMember command, MetaData metaData, AuthorityResolver authority) {
+    public void handle(StrikeOffMember command, MetaData metaData, AuthorityResolver authority, Today today) {
         MemberStruckOff struckOff = members.addressed(command.memberId(), metaData)
-                .invoke(member -> member.strikeOff(command, authority));
+                .invoke(member -> member.strikeOff(command, authority, today));
         ledger.release(struckOff.homeOrgId(), struckOff.memberId(), struckOff.effectiveDate());
     }
 
     /** Only an expulsion ends the membership; milder discipline leaves the member on the roll. */
     @CommandHandler
-    public void handle(ImposeDiscipline command, MetaData metaData, AuthorityResolver authority) {
+    public void handle(ImposeDiscipline command, MetaData metaData, AuthorityResolver authority, Today today) {
         DisciplineImposed imposed = members.addressed(command.memberId(), metaData)
-                .invoke(member -> member.impose(command, authority));
+                .invoke(member -> member.impose(command, authority, today));
         if (imposed.form() == DisciplineForm.EXPULSION) {
             ledger.release(imposed.homeOrgId(), imposed.memberId(), imposed.effectiveDate());
         }
     }
 
     @CommandHandler
-    public void handle(RecordDeath command, MetaData metaData) {
+    public void handle(RecordDeath command, MetaData metaData, Today today) {
         MemberDeceased deceased = members.addressed(command.memberId(), metaData)
-                .invoke(member -> member.recordDeath(command));
+                .invoke(member -> member.recordDeath(command, today));
         ledger.release(deceased.homeOrgId(), deceased.memberId(), deceased.dateOfDeath());
     }
 
     @CommandHandler
-    public void handle(RestoreMembership command, MetaData metaData) {
+    public void handle(RestoreMembership command, MetaData metaData, Today today) {
         MembershipRestored restored = members.addressed(command.memberId(), metaData)
-                .invoke(member -> member.restore(command));
+                .invoke(member -> member.restore(command, today));
         ledger.enrol(restored.homeOrgId(), restored.memberId(), restored.restoredStatus(), restored.effectiveDate());
     }
 }

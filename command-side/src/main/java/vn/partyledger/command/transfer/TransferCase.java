@@ -8,6 +8,7 @@ import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.CancelTransfer;
 import vn.partyledger.domain.transfer.EndTemporaryAttachment;
@@ -62,7 +63,11 @@ public class TransferCase {
 
     /** Opens the case with its letter; the member's side is opened next, in the same unit of work. */
     public TransferCase(IssueTransferLetter command, OrganisationRegistry registry,
-                        GrassrootsOrganisations grassroots, WorkingDayCalendar calendar, TransferPolicy policy) {
+                        GrassrootsOrganisations grassroots, WorkingDayCalendar calendar, TransferPolicy policy,
+                        Today today) {
+        today.businessDateIsNotInTheFuture("transfer's trigger", command.triggerDate());
+        today.businessDateIsNotInTheFuture("transfer request", command.requestedOn());
+        today.decisionIsNotInTheFuture(command.letter());
         aTransferIsBetweenTwoBranchesOfThisDeployment(command, registry);
         theLetterIsIssuedByTheSendingAuthority(command.fromOrgId(), command.letter(), grassroots);
         if (command.type() == TransferType.TEMPORARY) {
@@ -80,7 +85,8 @@ public class TransferCase {
     }
 
     /** The letter presented to its addressee: what the member's side needs to follow (home, attachment, lateness). */
-    public Presentation present(PresentTransferLetter command) {
+    public Presentation present(PresentTransferLetter command, Today today) {
+        today.businessDateIsNotInTheFuture("letter's presentation", command.presentedDate());
         theLetterIsStillOpen();
         theLetterIsPresentedToItsAddressee(command);
         aLetterIsPresentedNoEarlierThanItIsDated(command);
@@ -102,14 +108,16 @@ public class TransferCase {
     }
 
     @CommandHandler
-    public void handle(MarkTransferOverdue command) {
+    public void handle(MarkTransferOverdue command, Today today) {
+        today.businessDateIsNotInTheFuture("overdue mark", command.asOf());
         onlyALetterInTransitIsMarkedOverdueOnce();
         aLetterIsOverdueOnlyAfterItsPresentByDate(command);
         apply(new TransferOverdue(transferId, memberId, presentBy, command.asOf(),
                 ChronoUnit.DAYS.between(presentBy, command.asOf())));
     }
 
-    public TransferCancelled cancel(CancelTransfer command) {
+    public TransferCancelled cancel(CancelTransfer command, Today today) {
+        today.businessDateIsNotInTheFuture("cancellation", command.cancelledOn());
         onlyATransferInTransitChanges("cancelled");
         TransferCancelled cancelled = new TransferCancelled(transferId, memberId, command.reason(),
                 command.cancelledOn());
@@ -119,7 +127,8 @@ public class TransferCase {
 
     @CommandHandler
     public void handle(ReissueTransferLetter command, GrassrootsOrganisations grassroots,
-                       WorkingDayCalendar calendar, TransferPolicy policy) {
+                       WorkingDayCalendar calendar, TransferPolicy policy, Today today) {
+        today.decisionIsNotInTheFuture(command.letter());
         onlyATransferInTransitChanges("given a new letter");
         theLetterIsIssuedByTheSendingAuthority(fromOrgId, command.letter(), grassroots);
         aReissuedLetterHasANewNumber(command);
@@ -129,7 +138,8 @@ public class TransferCase {
     }
 
     @CommandHandler
-    public void handle(ExtendTemporaryAttachment command, TransferPolicy policy) {
+    public void handle(ExtendTemporaryAttachment command, TransferPolicy policy, Today today) {
+        today.businessDateIsNotInTheFuture("extension", command.extendedOn());
         aTemporaryAttachmentIsInForce("extended");
         anExtensionMovesTheReturnLater(command);
         aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy(trigger, letterDate,
@@ -138,7 +148,8 @@ public class TransferCase {
                 command.extendedOn()));
     }
 
-    public TemporaryAttachmentEnded endAttachment(EndTemporaryAttachment command) {
+    public TemporaryAttachmentEnded endAttachment(EndTemporaryAttachment command, Today today) {
+        today.businessDateIsNotInTheFuture("member's return", command.returnDate());
         aTemporaryAttachmentIsInForce("ended");
         theMemberReturnsNoEarlierThanTheAttachmentBegan(command);
         TemporaryAttachmentEnded ended = new TemporaryAttachmentEnded(transferId, memberId, toOrgId,

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.AdmissionApproved;
@@ -115,6 +116,53 @@ class AdmissionTest {
                 .when(new DecideAdmission("m1", DECISION, DECIDED.minusDays(1), null))
                 .expectNoEvents()
                 .expectException(Violation.of("I7", "branchCannotReceiveTheDecisionBeforeItIsSigned"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: the branch records today that it received the decision today")
+    void theBranchRecordsTodayThatItReceivedTheDecisionToday() {
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", DECISION, FixedToday.DATE, null))
+                .expectEvents(new AdmissionApproved("m1", DECIDED, AUTHORITY, FixedToday.DATE, false));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a receipt dated tomorrow cannot move the ceremony deadline")
+    void aReceiptDatedTomorrowCannotMoveTheCeremonyDeadline() {
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", DECISION, FixedToday.DATE.plusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a decision signed tomorrow is not recorded today")
+    void aDecisionSignedTomorrowIsNotRecordedToday() {
+        LocalDate tomorrow = FixedToday.DATE.plusDays(1);
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", decisionOn(tomorrow), tomorrow, null))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a ceremony held today is recorded today")
+    void aCeremonyHeldTodayIsRecordedToday() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(plus(votesPassed(), new AdmissionApproved("m1", DECIDED, AUTHORITY, today.minusDays(7), false)))
+                .when(new AdmitMember("m1", today, null))
+                .expectEvents(new MemberAdmitted("m1", "p1", "kp1", today, today.plusMonths(12), DECIDED, false));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a ceremony dated tomorrow is not recorded today")
+    void aCeremonyDatedTomorrowIsNotRecordedToday() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(plus(votesPassed(), new AdmissionApproved("m1", DECIDED, AUTHORITY, today.minusDays(7), false)))
+                .when(new AdmitMember("m1", today.plusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+        assertThat(ledger.enrolments()).isEmpty();
     }
 
     @Test

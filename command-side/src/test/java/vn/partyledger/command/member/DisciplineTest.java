@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.discipline.AppealFiled;
@@ -208,6 +209,25 @@ class DisciplineTest {
                 .when(new FileAppeal("m1", AppealSubject.DISCIPLINE, received, received.plusMonths(1).plusDays(1)))
                 .expectNoEvents()
                 .expectException(Violation.of("I21", "anAppealIsFiledWithinItsPeriodOfReceivingTheDecision"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: an appeal filed today is recorded")
+    void anAppealFiledTodayIsRecorded() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(plus(fullMember(), STRUCK_OFF))
+                .when(new FileAppeal("m1", AppealSubject.STRIKE_OFF, today, today))
+                .expectEvents(new AppealFiled("m1", AppealSubject.STRIKE_OFF, today, today));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: an appeal dated tomorrow is not recorded")
+    void anAppealDatedTomorrowIsNotRecorded() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(plus(fullMember(), STRUCK_OFF))
+                .when(new FileAppeal("m1", AppealSubject.STRIKE_OFF, today, today.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
     }
 
     @Test

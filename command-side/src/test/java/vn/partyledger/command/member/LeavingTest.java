@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.discipline.AppealOutcome;
@@ -228,6 +229,24 @@ class LeavingTest {
                 .expectEvents(new MemberDeceased("m1", BRANCH, died))
                 .expectState(member -> assertThat(member.status()).isEqualTo(MemberStatus.DECEASED));
         assertThat(ledger.releases()).containsExactly(new RecordingMembershipLedger.Release(BRANCH, "m1", died));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a death that happened today is recorded today")
+    void aDeathThatHappenedTodayIsRecordedToday() {
+        fixture.given(fullMember())
+                .when(new RecordDeath("m1", FixedToday.DATE))
+                .expectEvents(new MemberDeceased("m1", BRANCH, FixedToday.DATE));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a death dated tomorrow is not recorded")
+    void aDeathDatedTomorrowIsNotRecorded() {
+        fixture.given(fullMember())
+                .when(new RecordDeath("m1", FixedToday.DATE.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+        assertThat(ledger.releases()).isEmpty();
     }
 
     @Test

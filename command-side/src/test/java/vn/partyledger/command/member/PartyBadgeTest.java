@@ -6,6 +6,7 @@ import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.correction.CorrectionReason;
 import vn.partyledger.domain.correction.EntryDateCorrected;
@@ -57,6 +58,7 @@ class PartyBadgeTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(BadgePolicy.DEFAULTS);
         fixture.registerInjectableResource(DisciplinePolicy.DEFAULTS);
     }
@@ -513,7 +515,7 @@ class PartyBadgeTest {
     void aMemberStillOutOfContactDoesNotReachALevelThatFallsAfterTheLoss() {
         fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
                 .andGiven(LOST_CONTACT)
-                .when(award(30, LocalDate.of(2030, 9, 2)))
+                .when(award(30, LocalDate.of(2026, 9, 2)))
                 .expectNoEvents()
                 .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
     }

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.AssignProbationMentor;
@@ -244,6 +245,15 @@ class ProbationAndRecognitionTest {
         fixture.given(plus(deadlocked(), committeeVoted()))
                 .when(recognize(DECIDED, null))
                 .expectEvents(new FullMembershipRecognized("m1", BRANCH, DECIDED, PROBATION_END, AUTHORITY, false));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a recognition signed tomorrow is not recorded today")
+    void aRecognitionSignedTomorrowIsNotRecordedToday() {
+        fixture.given(plus(probationary(), branchVoted(22, 1), committeeVoted()))
+                .when(recognize(FixedToday.DATE.plusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.partyledger.command.member;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.Processes;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.command.organisation.AuthorityResolver;
@@ -128,6 +129,7 @@ final class RecruitmentHistory {
     private static AggregateTestFixture<Member> fixture(WorkingDayCalendar calendar, RecordingMembershipLedger ledger,
                                                         VotePolicy votes, InMemoryPersonRegister register) {
         AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(register);
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with(BRANCH, OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 1), FULL_MEMBERS_ON_ROLL)

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import vn.partyledger.command.process.OrganisationRestructuring;
 import vn.partyledger.command.process.Records;
 import vn.partyledger.command.member.Member;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.MemberAdmitted;
@@ -141,9 +142,9 @@ class OrganisationRestructuringTest {
         return DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(command))
                 .executeWithResult(() -> {
                     if (command instanceof MergeOrganisations merge) {
-                        restructuring.handle(merge);
+                        restructuring.handle(merge, FixedToday.today());
                     } else {
-                        restructuring.handle((SplitOrganisation) command);
+                        restructuring.handle((SplitOrganisation) command, FixedToday.today());
                     }
                     return null;
                 });

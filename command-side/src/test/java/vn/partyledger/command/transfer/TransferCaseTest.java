@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.InMemoryGrassrootsOrganisations;
 import vn.partyledger.command.support.Processes;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
@@ -62,6 +63,7 @@ class TransferCaseTest {
     void setUp() {
         members = new RecordingMembersInTransfer();
         fixture = new AggregateTestFixture<>(TransferCase.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with("kp1", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 4))
                 .with("kp2", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 4))
@@ -318,6 +320,36 @@ class TransferCaseTest {
                 .when(new CancelTransfer("t1", CancellationReason.MEMBER_STAYS, cancelled))
                 .expectEvents(new TransferCancelled("t1", "m1", CancellationReason.MEMBER_STAYS, cancelled));
         assertThat(members.steps()).containsExactly("close m1 " + cancelled);
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a letter presented today is recorded")
+    void aLetterPresentedTodayIsRecorded() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(official, new TransferOverdue("t1", "m1", PRESENT_BY, today, 1))
+                .when(new PresentTransferLetter("t1", "kp2", today, "ILLNESS"))
+                .expectEvents(new TransferLetterPresented("t1", "m1", TransferType.OFFICIAL, "kp2", today,
+                        "ILLNESS"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a letter presented tomorrow is not recorded today")
+    void aLetterPresentedTomorrowIsNotRecordedToday() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(official, new TransferOverdue("t1", "m1", PRESENT_BY, today, 1))
+                .when(new PresentTransferLetter("t1", "kp2", today.plusDays(1), "ILLNESS"))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a letter is not marked overdue as of tomorrow")
+    void aLetterIsNotMarkedOverdueAsOfTomorrow() {
+        fixture.given(official)
+                .when(new MarkTransferOverdue("t1", FixedToday.DATE.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
     }
 
     @Test
