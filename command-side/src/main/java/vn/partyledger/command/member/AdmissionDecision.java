@@ -56,7 +56,7 @@ final class AdmissionDecision {
     void handle(RecordBranchAdmissionVote command, OrganisationRegistry registry, RecruitmentPolicy policy,
                 VotePolicy votes, PersonRegister register, Today today) {
         today.businessDateIsNotInTheFuture("branch's admission vote", command.voteDate());
-        candidacy.recruitmentStepsFollowTheApplication();
+        candidacy.recruitmentStepsFollowTheApplication("branch's admission vote", command.voteDate());
         CandidateParticulars particulars = candidateIsInThePersonRegister(command, register);
         new BranchAdmissionVotePolicy(policy).enforce(file().beforeBranchVote(command, particulars));
         Electorate.statedFullMembersMatchTheBranchRoll(Invariant.I5, standing.homeOrgId(), command.fullMembersOnRoll(),
@@ -101,7 +101,7 @@ final class AdmissionDecision {
         branchCannotReceiveTheDecisionBeforeItIsSigned(command);
         admissionFollowsThePassedVotes(command.decision(),
                 Electorate.branchIsSubordinate(standing.homeOrgId(), registry));
-        readmissionNeedsTheProvincesConsent();
+        readmissionNeedsTheProvincesConsent(command.decision());
         if (file().application().readmission()) {
             readmission.formerMemberWaitedLongEnough(command.decision().docDate(),
                     groundsStatedInTheApplication(), readmissionPolicy);
@@ -139,7 +139,7 @@ final class AdmissionDecision {
             today.decisionIsNotInTheFuture(command.superiorConsent());
         }
         ceremonyRequiresAnApprovedAdmission();
-        ceremonyCannotPrecedeTheAdmissionDecision(command);
+        ceremonyFollowsTheReceiptOfTheDecision(command);
         boolean late = ceremonyWithinThirtyWorkingDaysOfReceivingTheDecision(command, calendar, policy);
         MemberAdmitted admitted = new MemberAdmitted(standing.memberId(), standing.personId(), standing.homeOrgId(),
                 command.ceremonyDate(), command.ceremonyDate().plusMonths(policy.probationMonths()),
@@ -210,10 +210,18 @@ final class AdmissionDecision {
         }
     }
 
-    private void readmissionNeedsTheProvincesConsent() {
-        if (file().application().readmission() && !file().consented(ConsentKind.READMISSION)) {
+    /** The consent comes first: one dated after the decision cannot be what the decision rested on. */
+    private void readmissionNeedsTheProvincesConsent(DecisionRef decision) {
+        if (!file().application().readmission()) {
+            return;
+        }
+        LocalDate consentedOn = file().consentedOn(ConsentKind.READMISSION).orElse(null);
+        if (consentedOn == null || consentedOn.isAfter(decision.docDate())) {
             throw new RuleViolation(Invariant.I7, "readmissionNeedsTheProvincesConsent",
-                    "A re-admission is decided only after the provincial standing committee consented in writing.");
+                    "A re-admission is decided only after the provincial standing committee consented in writing; "
+                            + (consentedOn == null ? "there is no consent on file."
+                            : "the consent of " + consentedOn + " comes after the decision of " + decision.docDate()
+                            + "."));
         }
     }
 
@@ -226,12 +234,14 @@ final class AdmissionDecision {
         }
     }
 
-    private void ceremonyCannotPrecedeTheAdmissionDecision(AdmitMember command) {
-        LocalDate decided = candidacy.admission().decisionDate();
-        if (command.ceremonyDate().isBefore(decided)) {
-            throw new RuleViolation(Invariant.I8, "ceremonyCannotPrecedeTheAdmissionDecision",
-                    "The ceremony on " + command.ceremonyDate() + " cannot precede the admission decision of "
-                            + decided + ".");
+    /** The decision is read out at the ceremony: the branch holds it once it has the decision, signed before. */
+    private void ceremonyFollowsTheReceiptOfTheDecision(AdmitMember command) {
+        AdmissionApproved admission = candidacy.admission();
+        if (command.ceremonyDate().isBefore(admission.receivedByBranchOn())) {
+            throw new RuleViolation(Invariant.I8, "ceremonyFollowsTheReceiptOfTheDecision",
+                    "The ceremony on " + command.ceremonyDate() + " cannot precede the branch's receipt on "
+                            + admission.receivedByBranchOn() + " of the admission decision of "
+                            + admission.decisionDate() + ".");
         }
     }
 

@@ -99,7 +99,7 @@ final class Candidacy {
     @CommandHandler
     void handle(AssignIntroducer command, MemberRegistry members, RecruitmentPolicy policy, Today today) {
         today.businessDateIsNotInTheFuture("introducer's assignment", command.assignedOn());
-        recruitmentStepsFollowTheApplication();
+        recruitmentStepsFollowTheApplication("introducer's assignment", command.assignedOn());
         introducersFollowTheRequiredComposition(command.introducerType());
         if (command.introducerType() == IntroducerType.FULL_MEMBER) {
             introducerIsAFullMemberOnTheDate(command.introducerMemberId(), command.assignedOn(), members);
@@ -114,7 +114,7 @@ final class Candidacy {
     @CommandHandler
     void handle(ReplaceIntroducer command, MemberRegistry members, Today today) {
         today.businessDateIsNotInTheFuture("introducer's replacement", command.replacedOn());
-        recruitmentStepsFollowTheApplication();
+        recruitmentStepsFollowTheApplication("introducer's replacement", command.replacedOn());
         onlyAnAssignedIntroducerIsReplaced(command);
         introducerIsAFullMemberOnTheDate(command.newIntroducerId(), command.replacedOn(), members);
         apply(new IntroducerReplaced(standing.memberId(), command.oldIntroducerId(), command.newIntroducerId(),
@@ -124,7 +124,7 @@ final class Candidacy {
     @CommandHandler
     void handle(RecordBackgroundVerification command, Today today) {
         today.businessDateIsNotInTheFuture("background verification's conclusion", command.concludedOn());
-        recruitmentStepsFollowTheApplication();
+        recruitmentStepsFollowTheApplication("background verification's conclusion", command.concludedOn());
         apply(new BackgroundVerificationCompleted(standing.memberId(), command.subjects(), command.conclusion(),
                 command.verifyingOrgId(), command.concludedOn()));
     }
@@ -132,7 +132,7 @@ final class Candidacy {
     @CommandHandler
     void handle(RecordCommentsSummary command, Today today) {
         today.businessDateIsNotInTheFuture("comments summary", command.filedOn());
-        recruitmentStepsFollowTheApplication();
+        recruitmentStepsFollowTheApplication("comments summary", command.filedOn());
         apply(new CommentsSummaryRecorded(standing.memberId(), command.docRef(), command.filedOn()));
     }
 
@@ -155,7 +155,7 @@ final class Candidacy {
     @CommandHandler
     void handle(ExpireApplication command, RecruitmentPolicy policy, Today today) {
         today.businessDateIsNotInTheFuture("file's expiry", command.expiredOn());
-        recruitmentStepsFollowTheApplication();
+        recruitmentStepsFollowTheApplication("file's expiry", command.expiredOn());
         onlyAFileThatWentStaleBeforeTheBranchVoteExpires(command, policy);
         apply(new ApplicationFileExpired(standing.memberId(), command.expiredOn(),
                 file.application().applicationDate()));
@@ -189,12 +189,19 @@ final class Candidacy {
         }
     }
 
-    void recruitmentStepsFollowTheApplication() {
+    /** A step after the application is recorded after it, and dated no earlier than it ({@code step} names it). */
+    void recruitmentStepsFollowTheApplication(String step, LocalDate on) {
         candidateFileIsOpen();
         if (file.application() == null) {
             throw new RuleViolation(Invariant.PIPELINE_ORDER, "recruitmentStepsFollowTheApplication",
                     "Introducers, verification, comments and votes come after the candidate's application, which "
                             + "has not been submitted yet.");
+        }
+        LocalDate appliedOn = file.application().applicationDate();
+        if (on.isBefore(appliedOn)) {
+            throw new RuleViolation(Invariant.PIPELINE_ORDER, "recruitmentStepsFollowTheApplication",
+                    "The " + step + " is dated " + on + ", before the candidate's application of " + appliedOn
+                            + " that it follows.");
         }
     }
 
@@ -331,27 +338,28 @@ final class Candidacy {
 
     @EventSourcingHandler
     private void on(IntroducerAssigned event) {
-        file.addIntroducer(new CandidateFile.Introducer(event.introducerType(), event.introducerMemberId()));
+        file.addIntroducer(new CandidateFile.Introducer(event.introducerType(), event.introducerMemberId(),
+                event.assignedOn()));
     }
 
     @EventSourcingHandler
     private void on(IntroducerReplaced event) {
-        file.replaceIntroducer(event.oldIntroducerId(), event.newIntroducerId());
+        file.replaceIntroducer(event.oldIntroducerId(), event.newIntroducerId(), event.replacedOn());
     }
 
     @EventSourcingHandler
     private void on(BackgroundVerificationCompleted event) {
-        file.concludeVerification(event.conclusion());
+        file.concludeVerification(event.conclusion(), event.concludedOn());
     }
 
     @EventSourcingHandler
     private void on(CommentsSummaryRecorded event) {
-        file.fileComments();
+        file.fileComments(event.filedOn());
     }
 
     @EventSourcingHandler
     private void on(ProvincialConsentRecorded event) {
-        file.consent(event.kind());
+        file.consent(event.kind(), event.consentDate());
     }
 
     @EventSourcingHandler

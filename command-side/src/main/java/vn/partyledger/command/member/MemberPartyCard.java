@@ -38,7 +38,7 @@ class MemberPartyCard {
     @CommandHandler
     void handle(IssuePartyCard command, AuthorityResolver authority, Today today) {
         today.decisionIsNotInTheFuture(command.decision());
-        cardIsIssuedToAFullMember();
+        cardIsIssuedToAFullMember(command.decision());
         cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(command.decision(), authority);
         aMemberHoldsOneCard();
         apply(new PartyCardIssued(standing.memberId(), command.cardNumber(), command.decision().docDate(),
@@ -70,10 +70,17 @@ class MemberPartyCard {
                 command.decision().docDate(), command.decision().issuingOrgId()));
     }
 
-    private void cardIsIssuedToAFullMember() {
-        if (standing.status() != MemberStatus.FULL) {
+    /** Full on the decision's date too: a card decided before full membership took effect went to a probationer. */
+    private void cardIsIssuedToAFullMember(DecisionRef decision) {
+        MemberStanding now = standing.snapshot();
+        if (now.status() != MemberStatus.FULL) {
             throw new RuleViolation(Invariant.I13, "cardIsIssuedToAFullMember",
-                    "A party card is issued only to a full member; this record is " + standing.status() + ".");
+                    "A party card is issued only to a full member; this record is " + now.status() + ".");
+        }
+        if (!now.fullOn(decision.docDate())) {
+            throw new RuleViolation(Invariant.I13, "cardIsIssuedToAFullMember",
+                    "The card decision of " + decision.docDate() + " comes before full membership took effect on "
+                            + now.fullSince() + "; a party card is issued only to a full member.");
         }
     }
 

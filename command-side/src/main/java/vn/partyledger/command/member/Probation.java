@@ -39,6 +39,7 @@ final class Probation {
     static final int MAX_BRANCH_ATTEMPTS = 3;
 
     private final Standing standing;
+    private LocalDate start;
     private LocalDate end;
     private int branchAttempts;
     private LocalDate lastBranchVoteDate;
@@ -53,6 +54,7 @@ final class Probation {
     void handle(AssignProbationMentor command, MemberRegistry members, Today today) {
         today.businessDateIsNotInTheFuture("mentor's assignment", command.assignedOn());
         aMentorHelpsOnlyAProbationaryMember();
+        aMentorIsAssignedOnceProbationHasBegun(command);
         theMentorIsAFullMemberOnTheDate(command, members);
         apply(new ProbationMentorAssigned(standing.memberId(), command.mentorMemberId(), command.assignedOn()));
     }
@@ -87,11 +89,10 @@ final class Probation {
                                        RecruitmentPolicy policy, Today today) {
         today.decisionIsNotInTheFuture(command.decision());
         onlyAProbationaryMemberIsRecognised();
-        recognitionFollowsThePassedVotes(registry);
+        recognitionFollowsThePassedVotes(registry, command.decision().docDate());
         CommitteeThatAdmits.decisionIsSignedByTheCompetentAuthority(Invariant.I9, standing.homeOrgId(),
                 command.decision(), authority);
-        LocalDate resolution = passedCommitteeVote != null ? passedCommitteeVote.voteDate()
-                : passedBranchVote.voteDate();
+        LocalDate resolution = lastPassedVote().voteDate();
         boolean late = CommitteeThatAdmits.decidedAfterTheDeadline(resolution, command.decision().docDate(),
                 policy.recognitionDecisionDeadlineWorkingDays(), command.extensionReason(), calendar, policy);
         FullMembershipRecognized recognised = new FullMembershipRecognized(standing.memberId(), standing.homeOrgId(),
@@ -134,6 +135,14 @@ final class Probation {
         onlyAProbationaryMember(Invariant.PROBATION, "aMentorHelpsOnlyAProbationaryMember");
     }
 
+    private void aMentorIsAssignedOnceProbationHasBegun(AssignProbationMentor command) {
+        if (command.assignedOn().isBefore(start)) {
+            throw new RuleViolation(Invariant.PROBATION, "aMentorIsAssignedOnceProbationHasBegun",
+                    "Probation began with the ceremony on " + start + ", so a mentor cannot have been assigned to "
+                            + "help the probationary member on " + command.assignedOn() + ".");
+        }
+    }
+
     private static void theMentorIsAFullMemberOnTheDate(AssignProbationMentor command, MemberRegistry members) {
         FullMemberOnTheDate.required(Invariant.PROBATION, "theMentorIsAFullMemberOnTheDate", "mentor",
                 command.mentorMemberId(), command.assignedOn(), members);
@@ -168,6 +177,11 @@ final class Probation {
                             + " times until one passes; after three failed votes the competent committee decides. "
                             + "This would be attempt " + command.attemptNo() + " after " + branchAttempts
                             + (branchPassed ? " with a passed vote." : "."));
+        }
+        if (lastBranchVoteDate != null && command.voteDate().isBefore(lastBranchVoteDate)) {
+            throw new RuleViolation(Invariant.I10, "theBranchVotesAtMostThreeTimesInTurn",
+                    "Attempt " + command.attemptNo() + " on " + command.voteDate() + " cannot come before the "
+                            + "branch's attempt " + branchAttempts + " on " + lastBranchVoteDate + ".");
         }
     }
 
@@ -210,7 +224,8 @@ final class Probation {
         }
     }
 
-    private void recognitionFollowsThePassedVotes(OrganisationRegistry registry) {
+    /** The decision rests on the votes, so it is dated no earlier than the last of them (I9). */
+    private void recognitionFollowsThePassedVotes(OrganisationRegistry registry, LocalDate decidedOn) {
         boolean byBranch = passedBranchVote != null
                 && (!Electorate.branchIsSubordinate(standing.homeOrgId(), registry) || passedCommitteeVote != null);
         boolean byEscalation = deadlocked() && passedCommitteeVote != null;
@@ -219,6 +234,17 @@ final class Probation {
                     "A member is recognised after the branch (and the grassroots committee above a subordinate branch) "
                             + "passed it by two thirds, or after escalation of three failed branch votes.");
         }
+        LocalDate votedOn = lastPassedVote().voteDate();
+        if (decidedOn.isBefore(votedOn)) {
+            throw new RuleViolation(Invariant.I9, "recognitionFollowsThePassedVotes",
+                    "The recognition decision of " + decidedOn + " cannot come before the "
+                            + lastPassedVote().level() + " vote of " + votedOn + " it follows.");
+        }
+    }
+
+    /** The vote a recognition rests on: the committee's when it voted, else the branch's. */
+    private RecognitionVoteRecorded lastPassedVote() {
+        return passedCommitteeVote != null ? passedCommitteeVote : passedBranchVote;
     }
 
     /**
@@ -267,6 +293,7 @@ final class Probation {
 
     @EventSourcingHandler
     private void on(MemberAdmitted event) {
+        start = event.ceremonyDate();
         end = event.probationEndDate();
         branchAttempts = 0;
         lastBranchVoteDate = null;

@@ -68,6 +68,7 @@ public class TransferCase {
         today.businessDateIsNotInTheFuture("transfer's trigger", command.triggerDate());
         today.businessDateIsNotInTheFuture("transfer request", command.requestedOn());
         today.decisionIsNotInTheFuture(command.letter());
+        aLetterIsIssuedNoEarlierThanItWasRequested(command);
         aTransferIsBetweenTwoBranchesOfThisDeployment(command, registry);
         theLetterIsIssuedByTheSendingAuthority(command.fromOrgId(), command.letter(), grassroots);
         if (command.type() == TransferType.TEMPORARY) {
@@ -118,7 +119,7 @@ public class TransferCase {
 
     public TransferCancelled cancel(CancelTransfer command, Today today) {
         today.businessDateIsNotInTheFuture("cancellation", command.cancelledOn());
-        onlyATransferInTransitChanges("cancelled");
+        onlyATransferInTransitChanges("cancelled", command.cancelledOn());
         TransferCancelled cancelled = new TransferCancelled(transferId, memberId, command.reason(),
                 command.cancelledOn());
         apply(cancelled);
@@ -129,7 +130,7 @@ public class TransferCase {
     public void handle(ReissueTransferLetter command, GrassrootsOrganisations grassroots,
                        WorkingDayCalendar calendar, TransferPolicy policy, Today today) {
         today.decisionIsNotInTheFuture(command.letter());
-        onlyATransferInTransitChanges("given a new letter");
+        onlyATransferInTransitChanges("given a new letter", command.letter().docDate());
         theLetterIsIssuedByTheSendingAuthority(fromOrgId, command.letter(), grassroots);
         aReissuedLetterHasANewNumber(command);
         apply(new TransferLetterReissued(transferId, memberId, letterNo, command.letter().docNumber(),
@@ -141,6 +142,7 @@ public class TransferCase {
     public void handle(ExtendTemporaryAttachment command, TransferPolicy policy, Today today) {
         today.businessDateIsNotInTheFuture("extension", command.extendedOn());
         aTemporaryAttachmentIsInForce("extended");
+        anAttachmentIsExtendedOnceItHasBegun(command);
         anExtensionMovesTheReturnLater(command);
         aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy(trigger, letterDate,
                 command.newUntil(), policy);
@@ -167,6 +169,14 @@ public class TransferCase {
             throw new RuleViolation(Invariant.I16, "aTransferIsBetweenTwoBranchesOfThisDeployment",
                     "A transfer moves a member between two different branches of this deployment that exist on "
                             + date + "; " + command.fromOrgId() + " → " + command.toOrgId() + " is not such a move.");
+        }
+    }
+
+    private static void aLetterIsIssuedNoEarlierThanItWasRequested(IssueTransferLetter command) {
+        if (command.letter().docDate().isBefore(command.requestedOn())) {
+            throw new RuleViolation(Invariant.I16, "aLetterIsIssuedNoEarlierThanItWasRequested",
+                    "Transfer letter " + command.letter().docNumber() + " is dated " + command.letter().docDate()
+                            + ", before the member asked for the transfer on " + command.requestedOn() + ".");
         }
     }
 
@@ -249,10 +259,16 @@ public class TransferCase {
         }
     }
 
-    private void onlyATransferInTransitChanges(String change) {
+    /** In transit on the day of the change, too: the letter in transit was issued by then. */
+    private void onlyATransferInTransitChanges(String change, LocalDate on) {
         if (!state.inTransit()) {
             throw new RuleViolation(Invariant.TRANSFER_NOT_IN_TRANSIT, "onlyATransferInTransitChanges",
                     "Transfer " + transferId + " is " + state + ", so it can no longer be " + change + ".");
+        }
+        if (on.isBefore(letterDate)) {
+            throw new RuleViolation(Invariant.TRANSFER_NOT_IN_TRANSIT, "onlyATransferInTransitChanges",
+                    "Transfer letter " + letterNo + " was issued on " + letterDate + ", so the transfer was not in "
+                            + "transit on " + on + " to be " + change + ".");
         }
     }
 
@@ -269,6 +285,14 @@ public class TransferCase {
             throw new RuleViolation(Invariant.ATTACHMENT_NOT_IN_FORCE, "aTemporaryAttachmentIsInForce",
                     "Transfer " + transferId + " is a " + type + " transfer in state " + state
                             + ", not a temporary attachment in force, so nothing can be " + change + ".");
+        }
+    }
+
+    private void anAttachmentIsExtendedOnceItHasBegun(ExtendTemporaryAttachment command) {
+        if (command.extendedOn().isBefore(presentedDate)) {
+            throw new RuleViolation(Invariant.ATTACHMENT_NOT_IN_FORCE, "anAttachmentIsExtendedOnceItHasBegun",
+                    "The attachment began on " + presentedDate + ", so it cannot have been extended on "
+                            + command.extendedOn() + ".");
         }
     }
 

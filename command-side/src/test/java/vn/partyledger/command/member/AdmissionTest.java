@@ -119,6 +119,14 @@ class AdmissionTest {
     }
 
     @Test
+    @DisplayName("I7: the branch receives the decision on the day it is signed")
+    void theBranchReceivesTheDecisionOnTheDayItIsSigned() {
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", DECISION, DECIDED, null))
+                .expectEvents(new AdmissionApproved("m1", DECIDED, AUTHORITY, DECIDED, false));
+    }
+
+    @Test
     @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: the branch records today that it received the decision today")
     void theBranchRecordsTodayThatItReceivedTheDecisionToday() {
         fixture.given(votesPassed())
@@ -214,12 +222,20 @@ class AdmissionTest {
     }
 
     @Test
-    @DisplayName("I8: a ceremony cannot precede the admission decision")
-    void aCeremonyCannotPrecedeTheAdmissionDecision() {
+    @DisplayName("I8: the ceremony is held on the day the branch received the decision")
+    void theCeremonyIsHeldOnTheDayTheBranchReceivedTheDecision() {
         fixture.given(approvedFile())
-                .when(new AdmitMember("m1", DECIDED.minusDays(1), null))
+                .when(new AdmitMember("m1", RECEIVED, null))
+                .expectEvents(new MemberAdmitted("m1", "p1", "kp1", RECEIVED, RECEIVED.plusMonths(12), DECIDED, false));
+    }
+
+    @Test
+    @DisplayName("I8: the ceremony cannot be held the day before the branch received the decision")
+    void theCeremonyCannotBeHeldTheDayBeforeTheBranchReceivedTheDecision() {
+        fixture.given(approvedFile())
+                .when(new AdmitMember("m1", RECEIVED.minusDays(1), null))
                 .expectNoEvents()
-                .expectException(Violation.of("I8", "ceremonyCannotPrecedeTheAdmissionDecision"));
+                .expectException(Violation.of("I8", "ceremonyFollowsTheReceiptOfTheDecision"));
     }
 
     @Test

@@ -96,6 +96,27 @@ class LeavingTest {
     }
 
     @Test
+    @DisplayName("I19: the month of the branch's vote counts as a month in breach")
+    void theMonthOfTheBranchsVoteCountsAsAMonthInBreach() {
+        List<YearMonth> upToTheVote = List.of(YearMonth.of(2024, 2), YearMonth.of(2024, 3), YearMonth.from(VOTED));
+        fixture.given(fullMember())
+                .when(propose(StrikeOffGround.ABSENCE_OR_DUES_3M, EVIDENCE, upToTheVote, 16))
+                .expectEvents(new StrikeOffProposed("m1", StrikeOffGround.ABSENCE_OR_DUES_3M, EVIDENCE, upToTheVote,
+                        VOTED, 30, 16, true));
+    }
+
+    @Test
+    @DisplayName("I19: a month after the branch's vote cannot be counted as a month in breach")
+    void aMonthAfterTheBranchsVoteCannotBeCountedAsAMonthInBreach() {
+        List<YearMonth> pastTheVote = List.of(YearMonth.of(2024, 2), YearMonth.of(2024, 3),
+                YearMonth.from(VOTED).plusMonths(1));
+        fixture.given(fullMember())
+                .when(propose(StrikeOffGround.ABSENCE_OR_DUES_3M, EVIDENCE, pastTheVote, 16))
+                .expectNoEvents()
+                .expectException(Violation.of("I19", "monthsInBreachHaveBegunByTheVote"));
+    }
+
+    @Test
     @DisplayName("I19: a strike-off proposal names the evidence on file")
     void aStrikeOffProposalNamesTheEvidenceOnFile() {
         fixture.given(fullMember())
@@ -207,6 +228,17 @@ class LeavingTest {
                 .expectState(member -> assertThat(member.status()).isEqualTo(MemberStatus.FULL));
         assertThat(ledger.enrolments()).containsExactly(new RecordingMembershipLedger.Enrolment(BRANCH, "m1",
                 MemberStatus.FULL, PROVINCE.docDate()));
+    }
+
+    @Test
+    @DisplayName("I26: membership is not restored by a decision dated the day before the annulment")
+    void membershipIsNotRestoredByADecisionDatedTheDayBeforeTheAnnulment() {
+        DecisionRef dayBefore = new DecisionRef("12-QĐ/TU", PROVINCE.docDate().minusDays(1), "province");
+        fixture.given(struckOffAndAnnulled())
+                .when(new RestoreMembership("m1", dayBefore))
+                .expectNoEvents()
+                .expectException(Violation.of("I26", "restorationFollowsTheAnnulmentOfTheExit"));
+        assertThat(ledger.enrolments()).isEmpty();
     }
 
     @Test

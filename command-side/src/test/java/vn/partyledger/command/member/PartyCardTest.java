@@ -75,6 +75,23 @@ class PartyCardTest {
     }
 
     @Test
+    @DisplayName("I13: a card is issued on the day full membership takes effect")
+    void aCardIsIssuedOnTheDayFullMembershipTakesEffect() {
+        fixture.given(fullMember())
+                .when(issue(new DecisionRef("301-QĐ/QU", PROBATION_END, AUTHORITY)))
+                .expectEvents(new PartyCardIssued("m1", "TĐV-79-004417", PROBATION_END, AUTHORITY, "meeting-10"));
+    }
+
+    @Test
+    @DisplayName("I13: a card decided the day before full membership took effect went to a probationary member")
+    void aCardDecidedTheDayBeforeFullMembershipTookEffectWentToAProbationaryMember() {
+        fixture.given(fullMember())
+                .when(issue(new DecisionRef("301-QĐ/QU", PROBATION_END.minusDays(1), AUTHORITY)))
+                .expectNoEvents()
+                .expectException(Violation.of("I13", "cardIsIssuedToAFullMember"));
+    }
+
+    @Test
     @DisplayName("I13: a body other than the direct superior of the grassroots organisation issues no card")
     void aBodyOtherThanTheDirectSuperiorIssuesNoCard() {
         fixture.given(fullMember())

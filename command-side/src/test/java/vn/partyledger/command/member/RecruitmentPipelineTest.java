@@ -186,6 +186,24 @@ class RecruitmentPipelineTest {
     }
 
     @Test
+    @DisplayName("PIPELINE_ORDER: the comments summary is filed on the day of the application")
+    void theCommentsSummaryIsFiledOnTheDayOfTheApplication() {
+        fixture.given(REGISTERED_EVENT, APPLICATION)
+                .when(new RecordCommentsSummary("m1", "TH-03", APPLIED))
+                .expectEvents(new CommentsSummaryRecorded("m1", "TH-03", APPLIED));
+    }
+
+    @Test
+    @DisplayName("PIPELINE_ORDER: a background verification concluded the day before the application did not follow it")
+    void aBackgroundVerificationConcludedTheDayBeforeTheApplicationDidNotFollowIt() {
+        fixture.given(REGISTERED_EVENT, APPLICATION)
+                .when(new RecordBackgroundVerification("m1", List.of(VerificationSubject.CANDIDATE),
+                        VerificationConclusion.CLEAR, "ward", APPLIED.minusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("PIPELINE_ORDER", "recruitmentStepsFollowTheApplication"));
+    }
+
+    @Test
     @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a comments summary filed today is recorded")
     void aCommentsSummaryFiledTodayIsRecorded() {
         fixture.given(REGISTERED_EVENT, APPLICATION)

@@ -114,6 +114,24 @@ class TransferCaseTest {
     }
 
     @Test
+    @DisplayName("I16: a letter is issued on the day the member asked for the transfer")
+    void aLetterIsIssuedOnTheDayTheMemberAskedForTheTransfer() {
+        fixture.givenNoPriorActivity()
+                .when(official(LETTER))
+                .expectEvents(issued(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, null, true));
+    }
+
+    @Test
+    @DisplayName("I16: a letter cannot be dated the day before the member asked for the transfer")
+    void aLetterCannotBeDatedTheDayBeforeTheMemberAskedForTheTransfer() {
+        fixture.givenNoPriorActivity()
+                .when(official(LETTER.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I16", "aLetterIsIssuedNoEarlierThanItWasRequested"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
     @DisplayName("I16: a transfer letter is issued by the sending grassroots committee, not by the branch")
     void aTransferLetterIsIssuedByTheSendingGrassrootsCommitteeNotByTheBranch() {
         fixture.givenNoPriorActivity()
@@ -323,6 +341,24 @@ class TransferCaseTest {
     }
 
     @Test
+    @DisplayName("TRANSFER_NOT_IN_TRANSIT: a transfer is cancelled on the day its letter was issued")
+    void aTransferIsCancelledOnTheDayItsLetterWasIssued() {
+        fixture.given(official)
+                .when(new CancelTransfer("t1", CancellationReason.ISSUED_IN_ERROR, LETTER))
+                .expectEvents(new TransferCancelled("t1", "m1", CancellationReason.ISSUED_IN_ERROR, LETTER));
+    }
+
+    @Test
+    @DisplayName("TRANSFER_NOT_IN_TRANSIT: a transfer was not in transit to be cancelled the day before its letter")
+    void aTransferWasNotInTransitToBeCancelledTheDayBeforeItsLetter() {
+        fixture.given(official)
+                .when(new CancelTransfer("t1", CancellationReason.ISSUED_IN_ERROR, LETTER.minusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("TRANSFER_NOT_IN_TRANSIT", "onlyATransferInTransitChanges"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
     @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a letter presented today is recorded")
     void aLetterPresentedTodayIsRecorded() {
         LocalDate today = FixedToday.DATE;
@@ -415,6 +451,25 @@ class TransferCaseTest {
                 .when(new ExtendTemporaryAttachment("t1", RETURN, RETURN.minusDays(10)))
                 .expectNoEvents()
                 .expectException(Violation.of("I17", "anExtensionMovesTheReturnLater"));
+    }
+
+    @Test
+    @DisplayName("ATTACHMENT_NOT_IN_FORCE: an attachment is extended on the day it began")
+    void anAttachmentIsExtendedOnTheDayItBegan() {
+        LocalDate began = LETTER.plusDays(5);
+        LocalDate newUntil = LETTER.plusMonths(11);
+        fixture.given(temporary, presented(TransferType.TEMPORARY))
+                .when(new ExtendTemporaryAttachment("t1", newUntil, began))
+                .expectEvents(new TemporaryAttachmentExtended("t1", "m1", RETURN, newUntil, began));
+    }
+
+    @Test
+    @DisplayName("ATTACHMENT_NOT_IN_FORCE: an attachment is not extended the day before it began")
+    void anAttachmentIsNotExtendedTheDayBeforeItBegan() {
+        fixture.given(temporary, presented(TransferType.TEMPORARY))
+                .when(new ExtendTemporaryAttachment("t1", LETTER.plusMonths(11), LETTER.plusDays(4)))
+                .expectNoEvents()
+                .expectException(Violation.of("ATTACHMENT_NOT_IN_FORCE", "anAttachmentIsExtendedOnceItHasBegun"));
     }
 
     @Test
