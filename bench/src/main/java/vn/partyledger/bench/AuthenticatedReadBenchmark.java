@@ -1,10 +1,8 @@
 package vn.partyledger.bench;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import vn.partyledger.infra.PartyLedgerApplication;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -74,24 +72,9 @@ public final class AuthenticatedReadBenchmark {
         System.exit(0);
     }
 
-    /** Command-line arguments, so they win over application.yml (builder properties would be mere defaults). */
     private static ConfigurableApplicationContext start(Path dataDir, String hash, String ttl) {
-        Map<String, String> settings = Map.ofEntries(
-                Map.entry("server.port", "0"),
-                Map.entry("partyledger.data-dir", dataDir.toString()),
-                Map.entry("partyledger.mongodb.embedded.port", "0"),
-                Map.entry("partyledger.mongodb.embedded.backend", "memory"),
-                Map.entry("partyledger.kafka.embedded.port", "0"),
-                Map.entry("partyledger.kafka.embedded.controller-port", "0"),
-                Map.entry("partyledger.security.verified-credential-ttl", ttl),
-                Map.entry("partyledger.security.users[0].username", USER),
-                Map.entry("partyledger.security.users[0].password", hash),
-                Map.entry("partyledger.security.users[0].role", "ORGANISATION_BOARD"),
-                Map.entry("partyledger.security.users[0].organisation", PROVINCE),
-                Map.entry("logging.level.root", "WARN"));
-        return new SpringApplicationBuilder(PartyLedgerApplication.class)
-                .run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
-                        .toArray(String[]::new));
+        return BenchSupport.startApplication(dataDir, USER, hash, PROVINCE, Map.of("server.port", "0",
+                "partyledger.mongodb.embedded.backend", "memory", "partyledger.security.verified-credential-ttl", ttl));
     }
 
     private record Result(double p50, double p99, double perSecond, double cpuMillisPerRequest,

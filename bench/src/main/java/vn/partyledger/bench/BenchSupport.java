@@ -9,6 +9,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.partyledger.infra.PartyLedgerApplication;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.infra.mongo.EmbeddedMongoServer;
 
@@ -18,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -117,6 +122,29 @@ final class BenchSupport {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + directory, e);
         }
+    }
+
+    /**
+     * Starts the whole application in this JVM with its embedded servers on free ports, a data directory of its own
+     * and one board user acting for {@code organisation}; {@code more} settings are added. The settings are command-line
+     * arguments, so they win over application.yml (builder properties would be mere defaults).
+     */
+    static ConfigurableApplicationContext startApplication(Path dataDir, String user, String password,
+                                                           String organisation, Map<String, String> more) {
+        Map<String, String> settings = new LinkedHashMap<>(Map.ofEntries(
+                Map.entry("partyledger.data-dir", dataDir.toString()),
+                Map.entry("partyledger.mongodb.embedded.port", "0"),
+                Map.entry("partyledger.kafka.embedded.port", "0"),
+                Map.entry("partyledger.kafka.embedded.controller-port", "0"),
+                Map.entry("partyledger.security.users[0].username", user),
+                Map.entry("partyledger.security.users[0].password", password),
+                Map.entry("partyledger.security.users[0].role", "ORGANISATION_BOARD"),
+                Map.entry("partyledger.security.users[0].organisation", organisation),
+                Map.entry("logging.level.root", "WARN")));
+        settings.putAll(more);
+        return new SpringApplicationBuilder(PartyLedgerApplication.class)
+                .run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                        .toArray(String[]::new));
     }
 
     /** A running embedded server and the temporary directory that holds its store; closing removes both. */

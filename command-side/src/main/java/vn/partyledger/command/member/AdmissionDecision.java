@@ -30,6 +30,7 @@ import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.domain.member.ReadmissionGrounds;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -249,15 +250,15 @@ final class AdmissionDecision {
     private boolean ceremonyWithinThirtyWorkingDaysOfReceivingTheDecision(AdmitMember command,
                                                                           WorkingDayCalendar calendar,
                                                                           AdmissionPolicy policy) {
-        LocalDate deadline = calendar.plusWorkingDays(candidacy.admission().receivedByBranchOn(),
-                policy.ceremonyDeadlineWorkingDays());
-        if (!command.ceremonyDate().isAfter(deadline)) {
+        Optional<LocalDate> missed = calendar.missedDeadline(candidacy.admission().receivedByBranchOn(),
+                policy.ceremonyDeadlineWorkingDays(), command.ceremonyDate());
+        if (missed.isEmpty()) {
             return false;
         }
         if (command.superiorConsent() == null) {
             throw new RuleViolation(Invariant.I8, "ceremonyWithinThirtyWorkingDaysOfReceivingTheDecision",
                     "The ceremony must be held within " + policy.ceremonyDeadlineWorkingDays()
-                            + " working days of receiving the decision (by " + deadline
+                            + " working days of receiving the decision (by " + missed.get()
                             + "); a later ceremony needs the direct superior committee's consent.");
         }
         return true;

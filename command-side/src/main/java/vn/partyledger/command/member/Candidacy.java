@@ -21,6 +21,7 @@ import vn.partyledger.domain.member.IntroducerAssigned;
 import vn.partyledger.domain.member.IntroducerReplaced;
 import vn.partyledger.domain.member.IntroducerType;
 import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.ProvincialConsentRecorded;
@@ -324,6 +325,12 @@ final class Candidacy {
         registeredOn = event.registeredOn();
         file = new CandidateFile();
         admission = null;
+    }
+
+    /** The file shows one admission, or two for a member re-admitted after leaving (I3's once in a lifetime). */
+    @EventSourcingHandler
+    private void on(MemberImported event) {
+        admissions = event.readmitted() ? 2 : 1;
     }
 
     @EventSourcingHandler

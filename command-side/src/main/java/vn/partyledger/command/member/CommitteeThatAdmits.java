@@ -46,6 +46,6 @@ final class CommitteeThatAdmits {
                                            RecruitmentPolicy policy) {
         boolean extended = extensionReason != null && !extensionReason.isBlank();
         int allowed = deadlineWorkingDays + (extended ? policy.decisionExtensionWorkingDays() : 0);
-        return decided.isAfter(calendar.plusWorkingDays(resolution, allowed));
+        return calendar.missedDeadline(resolution, allowed, decided).isPresent();
     }
 }

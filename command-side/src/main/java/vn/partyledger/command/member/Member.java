@@ -37,6 +37,9 @@ import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.TransferType;
+import vn.partyledger.domain.member.MemberImported;
+import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.domain.badge.BadgePolicy;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -96,6 +99,8 @@ public class Member {
     @AggregateMember
     final MemberBadges badges = new MemberBadges(standing, partyAge, corrections);
 
+    private final ImportedHistory importedHistory = new ImportedHistory(standing);
+
     /** An empty record: Axon rebuilds one from its events, and a registration opens a new one with its first event. */
     public Member() {
         // the parts above are the whole state; the first event fills them
@@ -103,6 +108,11 @@ public class Member {
 
     @EventSourcingHandler
     private void on(OutstandingCandidateRegistered event) {
+        memberId = event.memberId();
+    }
+
+    @EventSourcingHandler
+    private void on(MemberImported event) {
         memberId = event.memberId();
     }
 
@@ -115,6 +125,19 @@ public class Member {
     public void registerCandidate(RegisterOutstandingCandidate command, OrganisationRegistry registry, Today today) {
         aDeceasedMemberTakesNoFurtherCommands(command);
         candidacy.register(command, registry, today);
+    }
+
+    /**
+     * Checks a history a file states before anything is imported (ONBOARDING), so that a file with a refused line
+     * writes nothing; the same checks run again when the record is opened.
+     */
+    public static void checkImportedHistory(ImportMember command, AdmissionPolicy admission, BadgePolicy badges) {
+        ImportedHistory.checkStatedHistory(command, admission, badges);
+    }
+
+    /** Opens the record from the paper file (ONBOARDING); the process puts the member on the roll and checks I3. */
+    public MemberImported importRecord(ImportMember command, AdmissionPolicy admission, BadgePolicy badgePolicy) {
+        return importedHistory.importRecord(command, admission, badgePolicy);
     }
 
     /** Whether this is the person's live record: a candidate with an open file, a probationary or a full member. */
@@ -179,30 +202,42 @@ public class Member {
     }
 
     // A transfer case's steps (I16): the case checks its letter, the member its status, home and other transfers.
+    // None is taken after death, whatever its date (I29): the death ended the transfer.
 
     public void openTransfer(String transferId, TransferType type, String fromOrgId, String toOrgId,
                              LocalDate letterDate) {
+        refusedAfterDeath("a letter for transfer " + transferId);
         transfers.open(transferId, type, fromOrgId, toOrgId, letterDate);
     }
 
     public MemberHomeChanged changeHome(String transferId, String toOrgId, LocalDate effectiveDate) {
+        refusedAfterDeath("a new home by transfer " + transferId);
         return transfers.changeHome(transferId, toOrgId, effectiveDate);
     }
 
     public void attach(String transferId, String hostOrgId, LocalDate from, LocalDate expectedReturn) {
+        refusedAfterDeath("an attachment to " + hostOrgId + " by transfer " + transferId);
         transfers.attach(transferId, hostOrgId, from, expectedReturn);
     }
 
     public void transferPresentedLate(String transferId, LocalDate presentBy, LocalDate presentedDate) {
+        refusedAfterDeath("a late presentation of transfer " + transferId);
         transfers.presentedLate(transferId, presentBy, presentedDate);
     }
 
     public void closeTransfer(String transferId, LocalDate closedOn) {
+        refusedAfterDeath("the close of transfer " + transferId);
         transfers.close(transferId, closedOn);
+    }
+
+    /** The transfer case open for the member (letter in transit or attachment in force), which a death ends. */
+    public Optional<String> transferInProgress() {
+        return transfers.inProgress();
     }
 
     /** A merge or split moves the member's home (I2), in the organisations' unit of work. */
     public void transferCollectively(String fromOrgId, String toOrgId, LocalDate effectiveDate) {
+        refusedAfterDeath("a collective transfer from " + fromOrgId + " to " + toOrgId);
         transfers.transferCollectively(fromOrgId, toOrgId, effectiveDate);
     }
 
@@ -234,11 +269,17 @@ public class Member {
     }
 
     private void aDeceasedMemberTakesNoFurtherCommands(Object command) {
-        if (standing.status() == MemberStatus.DECEASED && !stillTakenAfterDeath(command)) {
+        if (!stillTakenAfterDeath(command)) {
+            refusedAfterDeath(command.getClass().getSimpleName());
+        }
+    }
+
+    /** The refusal of I29's rule above, for a command or for a step another record asks of this one. */
+    private void refusedAfterDeath(String what) {
+        if (standing.status() == MemberStatus.DECEASED) {
             throw new RuleViolation(Invariant.I29, "aDeceasedMemberTakesNoFurtherCommands",
-                    "Member " + memberId + " has died; the record takes no further member commands ("
-                            + command.getClass().getSimpleName()
-                            + ") except a posthumous badge award or a correction of the record.");
+                    "Member " + memberId + " died on " + standing.dateOfDeath() + "; the record takes nothing further ("
+                            + what + ") except a posthumous badge award or a correction of the record.");
         }
     }
 

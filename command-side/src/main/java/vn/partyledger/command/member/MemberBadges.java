@@ -17,6 +17,7 @@ import vn.partyledger.domain.discipline.AppealSubject;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
+import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
@@ -140,6 +141,14 @@ class MemberBadges {
     void on(PartyBadgeAwarded event) {
         awardedLevels.add(event.level());
         heldBadges.put(event.level(), event.badgeNumber());
+    }
+
+    @EventSourcingHandler
+    void on(MemberImported event) {
+        event.badges().forEach(badge -> {
+            awardedLevels.add(badge.level());
+            heldBadges.put(badge.level(), badge.badgeNumber());
+        });
     }
 
     @EventSourcingHandler

@@ -17,16 +17,13 @@ import vn.partyledger.domain.discipline.MembershipRestored;
 import vn.partyledger.domain.exemption.ExemptionEnded;
 import vn.partyledger.domain.exemption.ExemptionGranted;
 import vn.partyledger.domain.member.AdmissionApproved;
-import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.MemberAdmitted;
-import vn.partyledger.domain.member.MemberCollectivelyTransferred;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Today;
-import vn.partyledger.domain.transfer.MemberHomeChanged;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -57,8 +54,6 @@ class MemberCorrections {
     private LocalDate candidacyOpenedOn;
     private LocalDate admissionReceivedOn;
     private LocalDate ceremonyOn;
-    /** When the member's current line on the roster began: a death cannot be moved before it. */
-    private LocalDate rosterLineSince;
 
     MemberCorrections(Standing standing) {
         this.standing = standing;
@@ -159,9 +154,9 @@ class MemberCorrections {
     }
 
     private void aCorrectedDateOfDeathFallsWithinTheRosterLineItEnds(LocalDate correctedDate) {
-        if (correctedDate.isBefore(rosterLineSince)) {
+        if (correctedDate.isBefore(standing.standingSince())) {
             throw new RuleViolation(Invariant.I30, "aCorrectedDateOfDeathFallsWithinTheRosterLineItEnds",
-                    "The member's standing in " + standing.homeOrgId() + " began on " + rosterLineSince
+                    "The member's standing in " + standing.homeOrgId() + " began on " + standing.standingSince()
                             + ", so the death cannot be moved to " + correctedDate + "; the entries after that date "
                             + "would be wrong as well and are corrected first.");
         }
@@ -219,22 +214,6 @@ class MemberCorrections {
     @EventSourcingHandler
     void on(MemberAdmitted event) {
         ceremonyOn = event.ceremonyDate();
-        rosterLineSince = event.ceremonyDate();
-    }
-
-    @EventSourcingHandler
-    void on(FullMembershipRecognized event) {
-        rosterLineSince = event.effectiveDate();
-    }
-
-    @EventSourcingHandler
-    void on(MemberHomeChanged event) {
-        rosterLineSince = event.effectiveDate();
-    }
-
-    @EventSourcingHandler
-    void on(MemberCollectivelyTransferred event) {
-        rosterLineSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
@@ -245,7 +224,6 @@ class MemberCorrections {
     @EventSourcingHandler
     void on(MembershipRestored event) {
         inEffect.remove(EntryType.MEMBER_STRUCK_OFF.name());
-        rosterLineSince = event.effectiveDate();
     }
 
     @EventSourcingHandler

@@ -198,16 +198,21 @@ class MemberDiscipline {
                                                                              WorkingDayCalendar calendar,
                                                                              DisciplinePolicy policy) {
         boolean strikeOff = command.subject() == AppealSubject.STRIKE_OFF;
-        LocalDate deadline = strikeOff
-                ? calendar.plusWorkingDays(command.decisionReceivedOn(), policy.strikeOffAppealWorkingDays())
-                : command.decisionReceivedOn().plusMonths(policy.disciplineAppealMonths());
-        if (command.filedOn().isBefore(command.decisionReceivedOn()) || command.filedOn().isAfter(deadline)) {
+        LocalDate received = command.decisionReceivedOn();
+        String period = "An appeal against a " + command.subject() + " decision is filed within "
+                + (strikeOff ? policy.strikeOffAppealWorkingDays() + " working days"
+                : policy.disciplineAppealMonths() + " month(s)") + " of receiving it on " + received;
+        // The period opens on the receipt: counting up to the filing day alone would find an earlier filing in time.
+        if (command.filedOn().isBefore(received)) {
             throw new RuleViolation(Invariant.I21, "anAppealIsFiledWithinItsPeriodOfReceivingTheDecision",
-                    "An appeal against a " + command.subject() + " decision is filed within "
-                            + (strikeOff ? policy.strikeOffAppealWorkingDays() + " working days"
-                            : policy.disciplineAppealMonths() + " month(s)") + " of receiving it on "
-                            + command.decisionReceivedOn() + ", that is from then until " + deadline + ", not on "
-                            + command.filedOn() + ".");
+                    period + ", so not before then, on " + command.filedOn() + ".");
+        }
+        Optional<LocalDate> missed = strikeOff
+                ? calendar.missedDeadline(received, policy.strikeOffAppealWorkingDays(), command.filedOn())
+                : Optional.of(received.plusMonths(policy.disciplineAppealMonths())).filter(command.filedOn()::isAfter);
+        if (missed.isPresent()) {
+            throw new RuleViolation(Invariant.I21, "anAppealIsFiledWithinItsPeriodOfReceivingTheDecision",
+                    period + ", that is by " + missed.get() + ", not on " + command.filedOn() + ".");
         }
     }
 

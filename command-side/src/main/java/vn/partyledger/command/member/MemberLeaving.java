@@ -103,6 +103,7 @@ class MemberLeaving {
     MemberDeceased recordDeath(RecordDeath command, Today today) {
         today.businessDateIsNotInTheFuture("death", command.dateOfDeath());
         deathIsRecordedForAMemberOnTheRoll();
+        aDeathIsNotDatedBeforeTheMembersStandingBegan(command.dateOfDeath());
         MemberDeceased deceased = new MemberDeceased(standing.memberId(), standing.homeOrgId(), command.dateOfDeath());
         apply(deceased);
         return deceased;
@@ -219,6 +220,22 @@ class MemberLeaving {
             throw new RuleViolation(Invariant.I29, "deathIsRecordedForAMemberOnTheRoll",
                     "A death is recorded by the branch for a probationary or full member on its roll; this record is "
                             + standing.status() + ".");
+        }
+    }
+
+    /**
+     * The roll keeps each member's standing over time (the electorate of every vote): a death dated before the day the
+     * member's home or status last changed — a letter presented, a merge, a recognition — would leave them on the new
+     * roll from that day on, arrived after they died. One of the two dates is wrong: the death waits until it is put
+     * right.
+     */
+    private void aDeathIsNotDatedBeforeTheMembersStandingBegan(LocalDate dateOfDeath) {
+        if (dateOfDeath.isBefore(standing.standingSince())) {
+            throw new RuleViolation(Invariant.I29, "aDeathIsNotDatedBeforeTheMembersStandingBegan",
+                    "Member " + standing.memberId() + " has stood as " + standing.status() + " in "
+                            + standing.homeOrgId() + " since " + standing.standingSince()
+                            + ", so they cannot have died before, on " + dateOfDeath
+                            + "; check the date of death or of the step that put them there.");
         }
     }
 

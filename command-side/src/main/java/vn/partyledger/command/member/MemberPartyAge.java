@@ -14,6 +14,7 @@ import vn.partyledger.domain.member.MemberLostContact;
 import vn.partyledger.domain.member.PartyAge;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.transfer.TransferPresentedLate;
+import vn.partyledger.domain.member.MemberImported;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,6 +56,12 @@ class MemberPartyAge {
         } else {
             closeOpenGapsOn(event.decisionDate());
         }
+    }
+
+    @EventSourcingHandler
+    void on(MemberImported event) {
+        firstAdmissionDecision = event.firstAdmissionDecisionDate();
+        gaps.addAll(event.partyAgeGaps());
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import vn.partyledger.command.organisation.AuthorityResolver;
 import vn.partyledger.domain.member.ExchangePartyCard;
 import vn.partyledger.domain.member.IssuePartyCard;
+import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.PartyCardExchanged;
 import vn.partyledger.domain.member.PartyCardIssued;
@@ -129,6 +130,11 @@ class MemberPartyCard {
 
     @EventSourcingHandler
     void on(PartyCardIssued event) {
+        cardNumber = event.cardNumber();
+    }
+
+    @EventSourcingHandler
+    void on(MemberImported event) {
         cardNumber = event.cardNumber();
     }
 

@@ -1,6 +1,7 @@
 package vn.partyledger.command.member;
 
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import vn.partyledger.domain.discipline.MemberDeceased;
 import vn.partyledger.domain.member.MemberCollectivelyTransferred;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
@@ -12,6 +13,7 @@ import vn.partyledger.domain.transfer.TransferPresentedLate;
 import vn.partyledger.domain.transfer.TransferType;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -19,7 +21,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The member's side of its transfers: which case is open for it (a transfer case cannot see the others, so I16's "no
  * other open transfer" is checked here), the home change an official transfer brings, and the collective transfer of a
  * merge or split. Called by the processes that change the transfer case or the organisations in the same unit of work
- * (process.TransferOfAMember, process.CollectiveTransfer; ADR 0009).
+ * (process.TransferOfAMember, process.OrganisationRestructuring; ADR 0009).
  */
 class MemberTransfers {
 
@@ -29,6 +31,11 @@ class MemberTransfers {
 
     MemberTransfers(Standing standing) {
         this.standing = standing;
+    }
+
+    /** The transfer case open for the member, if any: a death ends it (I29). */
+    Optional<String> inProgress() {
+        return Optional.ofNullable(openTransferId);
     }
 
     void open(String transferId, TransferType type, String fromOrgId, String toOrgId, LocalDate letterDate) {
@@ -111,6 +118,15 @@ class MemberTransfers {
 
     @EventSourcingHandler
     void on(MemberTransferClosed event) {
+        openTransferId = null;
+    }
+
+    /**
+     * Death ends the open transfer: the process recording it ends the case in the same unit of work, and an annulled
+     * death does not reopen it, so the member is free for a new letter (ADR 0026).
+     */
+    @EventSourcingHandler
+    void on(MemberDeceased event) {
         openTransferId = null;
     }
 }

@@ -23,6 +23,7 @@ import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.member.MemberImported;
 
 import java.time.LocalDate;
 
@@ -218,10 +219,9 @@ final class Probation {
      */
     private void flagAReviewAfterTheDeadline(LocalDate reviewedOn, WorkingDayCalendar calendar,
                                              RecruitmentPolicy policy) {
-        LocalDate deadline = calendar.plusWorkingDays(end, policy.recognitionReviewDeadlineWorkingDays());
-        if (reviewedOn.isAfter(deadline)) {
-            apply(new RecognitionReviewedLate(standing.memberId(), standing.homeOrgId(), end, deadline, reviewedOn));
-        }
+        calendar.missedDeadline(end, policy.recognitionReviewDeadlineWorkingDays(), reviewedOn).ifPresent(deadline ->
+                apply(new RecognitionReviewedLate(standing.memberId(), standing.homeOrgId(), end, deadline,
+                        reviewedOn)));
     }
 
     /** The decision rests on the votes, so it is dated no earlier than the last of them (I9). */
@@ -299,6 +299,11 @@ final class Probation {
         lastBranchVoteDate = null;
         passedBranchVote = null;
         passedCommitteeVote = null;
+    }
+
+    @EventSourcingHandler
+    private void on(MemberImported event) {
+        end = event.probationEndDate();
     }
 
     @EventSourcingHandler

@@ -17,6 +17,7 @@ import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.member.MemberImported;
 
 import java.time.LocalDate;
 
@@ -32,6 +33,8 @@ final class Standing {
     private MemberStatus status;
     private String homeOrgId;
     private LocalDate fullSince;
+    /** The day the current home and status on the roll began: admission, recognition, a move, a restoration. */
+    private LocalDate standingSince;
     private MemberStatus statusAtDeath;
     private LocalDate dateOfDeath;
 
@@ -59,6 +62,11 @@ final class Standing {
         return homeOrgId;
     }
 
+    /** The day the member's current home and status on the roll began; a death is not dated before it (I29, I30). */
+    LocalDate standingSince() {
+        return standingSince;
+    }
+
     /** The status the member died in (FULL or PROBATIONARY), or null while alive. */
     MemberStatus statusAtDeath() {
         return statusAtDeath;
@@ -84,14 +92,27 @@ final class Standing {
     }
 
     @EventSourcingHandler
+    private void on(MemberImported event) {
+        memberId = event.memberId();
+        personId = event.personId();
+        status = event.status();
+        homeOrgId = event.homeOrgId();
+        fullSince = event.fullMembershipDate();
+        standingSince = event.fullMembershipDate() != null && event.fullMembershipDate().isAfter(event.onRollSince())
+                ? event.fullMembershipDate() : event.onRollSince();
+    }
+
+    @EventSourcingHandler
     private void on(MemberAdmitted event) {
         status = MemberStatus.PROBATIONARY;
+        standingSince = event.ceremonyDate();
     }
 
     @EventSourcingHandler
     private void on(FullMembershipRecognized event) {
         status = MemberStatus.FULL;
         fullSince = event.effectiveDate();
+        standingSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
@@ -115,6 +136,7 @@ final class Standing {
     @EventSourcingHandler
     private void on(MembershipRestored event) {
         status = event.restoredStatus();
+        standingSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
@@ -147,10 +169,12 @@ final class Standing {
     @EventSourcingHandler
     private void on(MemberHomeChanged event) {
         homeOrgId = event.toOrgId();
+        standingSince = event.effectiveDate();
     }
 
     @EventSourcingHandler
     private void on(MemberCollectivelyTransferred event) {
         homeOrgId = event.toOrgId();
+        standingSince = event.effectiveDate();
     }
 }

@@ -20,6 +20,7 @@ import vn.partyledger.domain.transfer.ReissueTransferLetter;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TemporaryAttachmentExtended;
 import vn.partyledger.domain.transfer.TransferCancelled;
+import vn.partyledger.domain.transfer.TransferEndedByDeath;
 import vn.partyledger.domain.transfer.TransferLetterIssued;
 import vn.partyledger.domain.transfer.TransferLetterPresented;
 import vn.partyledger.domain.transfer.TransferLetterReissued;
@@ -39,6 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One transfer of one member between two organisations of this deployment (docs/rules.md#s9, I16–I18), from the letter to
  * its presentation. The member's own side (status, other open transfers, home) follows in the same unit of work:
  * issuing, presenting, cancelling and ending an attachment come through {@code process.TransferOfAMember} (ADR 0009).
+ * The member's death ends the case, in the death's unit of work; from then on it takes no step (I29, ADR 0026).
  */
 public class TransferCase {
 
@@ -55,6 +57,7 @@ public class TransferCase {
     private LocalDate presentBy;
     private LocalDate expectedReturn;
     private LocalDate presentedDate;
+    private LocalDate dateOfDeath;
     private TransferState state;
 
     protected TransferCase() {
@@ -75,8 +78,8 @@ public class TransferCase {
             aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy(command.trigger(),
                     command.letter().docDate(), command.expectedReturn(), policy);
         }
-        boolean lateRequest = command.type() == TransferType.OFFICIAL && command.requestedOn()
-                .isAfter(calendar.plusWorkingDays(command.triggerDate(), policy.startWorkingDays()));
+        boolean lateRequest = command.type() == TransferType.OFFICIAL && calendar.missedDeadline(
+                command.triggerDate(), policy.startWorkingDays(), command.requestedOn()).isPresent();
         apply(new TransferLetterIssued(command.transferId(), command.memberId(), command.type(), command.fromOrgId(),
                 command.toOrgId(), command.letter().issuingOrgId(), command.letter().docNumber(),
                 command.letter().docDate(),
@@ -88,6 +91,7 @@ public class TransferCase {
     /** The letter presented to its addressee: what the member's side needs to follow (home, attachment, lateness). */
     public Presentation present(PresentTransferLetter command, Today today) {
         today.businessDateIsNotInTheFuture("letter's presentation", command.presentedDate());
+        aDeceasedMembersTransferTakesNoFurtherSteps();
         theLetterIsStillOpen();
         theLetterIsPresentedToItsAddressee(command);
         aLetterIsPresentedNoEarlierThanItIsDated(command);
@@ -111,6 +115,7 @@ public class TransferCase {
     @CommandHandler
     public void handle(MarkTransferOverdue command, Today today) {
         today.businessDateIsNotInTheFuture("overdue mark", command.asOf());
+        aDeceasedMembersTransferTakesNoFurtherSteps();
         onlyALetterInTransitIsMarkedOverdueOnce();
         aLetterIsOverdueOnlyAfterItsPresentByDate(command);
         apply(new TransferOverdue(transferId, memberId, presentBy, command.asOf(),
@@ -119,6 +124,7 @@ public class TransferCase {
 
     public TransferCancelled cancel(CancelTransfer command, Today today) {
         today.businessDateIsNotInTheFuture("cancellation", command.cancelledOn());
+        aDeceasedMembersTransferTakesNoFurtherSteps();
         onlyATransferInTransitChanges("cancelled", command.cancelledOn());
         TransferCancelled cancelled = new TransferCancelled(transferId, memberId, command.reason(),
                 command.cancelledOn());
@@ -130,6 +136,7 @@ public class TransferCase {
     public void handle(ReissueTransferLetter command, GrassrootsOrganisations grassroots,
                        WorkingDayCalendar calendar, TransferPolicy policy, Today today) {
         today.decisionIsNotInTheFuture(command.letter());
+        aDeceasedMembersTransferTakesNoFurtherSteps();
         onlyATransferInTransitChanges("given a new letter", command.letter().docDate());
         theLetterIsIssuedByTheSendingAuthority(fromOrgId, command.letter(), grassroots);
         aReissuedLetterHasANewNumber(command);
@@ -141,6 +148,7 @@ public class TransferCase {
     @CommandHandler
     public void handle(ExtendTemporaryAttachment command, TransferPolicy policy, Today today) {
         today.businessDateIsNotInTheFuture("extension", command.extendedOn());
+        aDeceasedMembersTransferTakesNoFurtherSteps();
         aTemporaryAttachmentIsInForce("extended");
         anAttachmentIsExtendedOnceItHasBegun(command);
         anExtensionMovesTheReturnLater(command);
@@ -152,12 +160,23 @@ public class TransferCase {
 
     public TemporaryAttachmentEnded endAttachment(EndTemporaryAttachment command, Today today) {
         today.businessDateIsNotInTheFuture("member's return", command.returnDate());
+        aDeceasedMembersTransferTakesNoFurtherSteps();
         aTemporaryAttachmentIsInForce("ended");
         theMemberReturnsNoEarlierThanTheAttachmentBegan(command);
         TemporaryAttachmentEnded ended = new TemporaryAttachmentEnded(transferId, memberId, toOrgId,
                 command.returnDate(), command.hostFeedbackRef());
         apply(ended);
         return ended;
+    }
+
+    /**
+     * The member died with this transfer open (letter in transit or attachment in force): death ends it, so neither
+     * a cancellation nor a return is needed, and nothing later can present, extend or end it. Called by the process
+     * that records the death, in its unit of work.
+     */
+    public void endByDeath(LocalDate dateOfDeath) {
+        aDeathIsNotDatedBeforeTheAttachmentBegan(dateOfDeath);
+        apply(new TransferEndedByDeath(transferId, memberId, toOrgId, dateOfDeath));
     }
 
     private static void aTransferIsBetweenTwoBranchesOfThisDeployment(IssueTransferLetter command,
@@ -207,6 +226,25 @@ public class TransferCase {
                     "A temporary transfer for " + trigger + " from " + start + " must expect the return between "
                             + earliest + (study ? " and " + limit : " and before " + limit) + "; it was "
                             + expectedReturn + ".");
+        }
+    }
+
+    private void aDeceasedMembersTransferTakesNoFurtherSteps() {
+        if (state == TransferState.ENDED_BY_DEATH) {
+            throw new RuleViolation(Invariant.I29, "aDeceasedMembersTransferTakesNoFurtherSteps",
+                    "Member " + memberId + " died on " + dateOfDeath + ", which ended transfer " + transferId
+                            + "; it takes no further step (no presentation, new letter, overdue mark, cancellation,"
+                            + " extension or return).");
+        }
+    }
+
+    /** A member presents a temporary letter in person, so an attachment that began after the death cannot be. */
+    private void aDeathIsNotDatedBeforeTheAttachmentBegan(LocalDate dateOfDeath) {
+        if (state == TransferState.PRESENTED && dateOfDeath.isBefore(presentedDate)) {
+            throw new RuleViolation(Invariant.I29, "aDeathIsNotDatedBeforeTheAttachmentBegan",
+                    "Member " + memberId + " was attached to " + toOrgId + " on " + presentedDate
+                            + " by transfer " + transferId + ", so they cannot have died before, on " + dateOfDeath
+                            + "; check the date of death or of the presentation.");
         }
     }
 
@@ -360,5 +398,11 @@ public class TransferCase {
     @EventSourcingHandler
     void on(TemporaryAttachmentEnded event) {
         state = TransferState.ATTACHMENT_ENDED;
+    }
+
+    @EventSourcingHandler
+    void on(TransferEndedByDeath event) {
+        dateOfDeath = event.dateOfDeath();
+        state = TransferState.ENDED_BY_DEATH;
     }
 }

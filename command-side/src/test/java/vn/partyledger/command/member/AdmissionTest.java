@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.Calendars;
 import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
@@ -22,7 +23,6 @@ import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.command.member.RecruitmentHistory.APPROVED;
@@ -51,7 +51,7 @@ class AdmissionTest {
 
     @BeforeEach
     void setUp() {
-        fixture = fixtureWith(new WorkingDayCalendar(Set.of()));
+        fixture = fixtureWith(Calendars.weekendsOnly());
     }
 
     private AggregateTestFixture<Member> fixtureWith(WorkingDayCalendar calendar) {
@@ -268,7 +268,7 @@ class AdmissionTest {
     @Test
     @DisplayName("I8: public holidays do not count towards the ceremony deadline")
     void publicHolidaysDoNotCountTowardsTheCeremonyDeadline() {
-        fixture = fixtureWith(new WorkingDayCalendar(Set.of(LocalDate.of(2020, 7, 1))));
+        fixture = fixtureWith(Calendars.withDaysOff(LocalDate.of(2020, 7, 1)));
         LocalDate dayAfterUsualDeadline = CEREMONY_DEADLINE.plusDays(1);
         fixture.given(approvedFile())
                 .when(new AdmitMember("m1", dayAfterUsualDeadline, null))
@@ -276,9 +276,37 @@ class AdmissionTest {
                         dayAfterUsualDeadline.plusMonths(12), DECIDED, false));
     }
 
+    /** Decided on 7 Dec 2020 and received on 9 Dec: the thirtieth working day after falls in January 2021. */
+    private static Object[] approvedInDecember() {
+        return plus(votesPassed(), new AdmissionApproved("m1", LocalDate.of(2020, 12, 7), AUTHORITY,
+                LocalDate.of(2020, 12, 9), false));
+    }
+
+    @Test
+    @DisplayName("WORKING_DAY_CALENDAR: a ceremony in time is held though its deadline is in a year not yet published")
+    void aCeremonyInTimeIsHeldThoughItsDeadlineLiesInAYearNotYetPublished() {
+        fixture = fixtureWith(Calendars.publishedFor(2020, 2020));
+        LocalDate ceremony = LocalDate.of(2020, 12, 28);
+        fixture.given(approvedInDecember())
+                .when(new AdmitMember("m1", ceremony, null))
+                .expectEvents(new MemberAdmitted("m1", "p1", "kp1", ceremony, ceremony.plusMonths(12),
+                        LocalDate.of(2020, 12, 7), false));
+    }
+
+    @Test
+    @DisplayName("WORKING_DAY_CALENDAR: a ceremony in a year whose calendar is not published is refused")
+    void aCeremonyInAYearWhoseCalendarIsNotPublishedIsRefused() {
+        fixture = fixtureWith(Calendars.publishedFor(2020, 2020));
+        fixture.given(approvedInDecember())
+                .when(new AdmitMember("m1", LocalDate.of(2021, 1, 5), null))
+                .expectNoEvents()
+                .expectException(Violation.of("WORKING_DAY_CALENDAR", "aDeadlineIsCountedOnlyThroughPublishedYears"));
+        assertThat(ledger.enrolments()).isEmpty();
+    }
+
     /** The 60th working day after the branch resolution: the last day for an admission decision on time. */
     private static LocalDate decisionDeadline() {
-        return new WorkingDayCalendar(Set.of()).plusWorkingDays(BRANCH_VOTE, 60);
+        return Calendars.weekendsOnly().plusWorkingDays(BRANCH_VOTE, 60);
     }
 
     private static DecisionRef decisionOn(LocalDate date) {
@@ -315,7 +343,7 @@ class AdmissionTest {
     @Test
     @DisplayName("I7: an extension with its reason allows thirty more working days for the decision")
     void anExtensionWithItsReasonAllowsThirtyMoreWorkingDaysForTheDecision() {
-        LocalDate extended = new WorkingDayCalendar(Set.of()).plusWorkingDays(decisionDeadline(), 30);
+        LocalDate extended = Calendars.weekendsOnly().plusWorkingDays(decisionDeadline(), 30);
         fixture.given(votesPassed())
                 .when(new DecideAdmission("m1", decisionOn(extended), extended, "verification abroad"))
                 .expectEvents(new AdmissionApproved("m1", extended, AUTHORITY, extended, false));

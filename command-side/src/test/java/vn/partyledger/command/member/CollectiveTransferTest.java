@@ -6,6 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.discipline.MemberDeceased;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.MemberAdmitted;
@@ -60,5 +61,14 @@ class CollectiveTransferTest {
                 .whenInvoking("m1", member -> member.transferCollectively("kp1", "kp-new", MERGER))
                 .expectNoEvents()
                 .expectException(Violation.of("I2", "collectiveTransferMovesAMemberFromTheirCurrentHome"));
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member is not collectively transferred, even by a merge dated before the death")
+    void aDeceasedMemberIsNotCollectivelyTransferred() {
+        fixture.given(registered, approved, admitted, new MemberDeceased("m1", "kp1", MERGER.plusDays(1)))
+                .whenInvoking("m1", member -> member.transferCollectively("kp1", "kp-new", MERGER))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
     }
 }

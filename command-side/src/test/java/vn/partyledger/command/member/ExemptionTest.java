@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.InMemoryGrassrootsOrganisations;
 import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.discipline.MemberDeceased;
 import vn.partyledger.domain.exemption.EndExemption;
 import vn.partyledger.domain.exemption.ExemptionEndReason;
 import vn.partyledger.domain.exemption.ExemptionEnded;
@@ -29,6 +30,8 @@ class ExemptionTest {
     private static final LocalDate FROM = LocalDate.of(2025, 9, 1);
     private static final DecisionRef BRANCH_RESOLUTION = new DecisionRef("12-NQ/CB", FROM, "kp1");
     private static final DecisionRef WARD_DECISION = new DecisionRef("88-QĐ/ĐU", FROM, "ward-15");
+    /** The member dies while exempted, before the exemption's end date. */
+    private static final LocalDate DIED = FROM.plusMonths(2);
 
     private final OutstandingCandidateRegistered registered = new OutstandingCandidateRegistered("m1", "p1", "kp1",
             Sensitive.of("p1", CandidateSource.RESIDENT), null, LocalDate.of(2019, 1, 7));
@@ -266,5 +269,32 @@ class ExemptionTest {
                 .when(new EndExemption("m1", ExemptionEndReason.EXPIRED, FROM.plusMonths(6), null))
                 .expectEvents(new ExemptionEnded("m1", ExemptionKind.TEMPORARY, ExemptionEndReason.EXPIRED,
                         FROM.plusMonths(6), null));
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member is not exempted, even from a date before the death")
+    void aDeceasedMemberIsNotExempted() {
+        fixture.given(registered, admitted, new MemberDeceased("m1", "kp1", DIED))
+                .when(temporaryExemption(ExemptionReason.LONG_ILLNESS, FROM.plusMonths(6), WARD_DECISION))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member's exemption is not ended: the death ended it")
+    void aDeceasedMembersExemptionIsNotEnded() {
+        fixture.given(registered, admitted, temporarilyExempt, new MemberDeceased("m1", "kp1", DIED))
+                .when(new EndExemption("m1", ExemptionEndReason.EXPIRED, FROM.plusMonths(6), null))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+    }
+
+    @Test
+    @DisplayName("I29: a living member who resumes the day before their death ends the exemption")
+    void aLivingMemberWhoResumesTheDayBeforeTheirDeathEndsTheExemption() {
+        fixture.given(registered, admitted, temporarilyExempt)
+                .when(new EndExemption("m1", ExemptionEndReason.MEMBER_RESUMED, DIED.minusDays(1), "nx-4"))
+                .expectEvents(new ExemptionEnded("m1", ExemptionKind.TEMPORARY, ExemptionEndReason.MEMBER_RESUMED,
+                        DIED.minusDays(1), "nx-4"));
     }
 }

@@ -9,6 +9,7 @@ import vn.partyledger.command.process.Records;
 import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.discipline.MemberDeceased;
 import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberStatus;
@@ -30,6 +31,8 @@ class MemberTransfersTest {
 
     private static final LocalDate LETTER = LocalDate.of(2025, 9, 2);
     private static final LocalDate PRESENTED = LocalDate.of(2025, 9, 10);
+    /** The member dies while the letter is in transit. */
+    private static final LocalDate DIED = LocalDate.of(2025, 9, 20);
 
     private final OutstandingCandidateRegistered registered = new OutstandingCandidateRegistered("m1", "p1", "kp1",
             Sensitive.of("p1", CandidateSource.RESIDENT), null, LocalDate.of(2019, 1, 7));
@@ -37,6 +40,7 @@ class MemberTransfersTest {
             LocalDate.of(2021, 6, 19), LocalDate.of(2020, 6, 1), false);
     private final MemberTransferOpened opened = new MemberTransferOpened("m1", "t1", TransferType.OFFICIAL, "kp1",
             "kp2", LETTER);
+    private final MemberDeceased deceased = new MemberDeceased("m1", "kp1", DIED);
 
     private AggregateTestFixture<Member> fixture;
     private RecordingMembershipLedger ledger;
@@ -129,5 +133,67 @@ class MemberTransfersTest {
         fixture.given(registered, admitted, opened)
                 .whenInvoking("m1", member -> member.transfers.presentedLate("t1", presentBy, PRESENTED.plusMonths(2)))
                 .expectEvents(new TransferPresentedLate("m1", "t1", presentBy, PRESENTED.plusMonths(2)));
+    }
+
+    // I29: a transfer step another record asks of a deceased member is refused, whatever its business date.
+
+    @Test
+    @DisplayName("I29: a deceased member is not sent a transfer letter")
+    void aDeceasedMemberIsNotSentATransferLetter() {
+        fixture.given(registered, admitted, deceased)
+                .whenInvoking("m1", member -> member.openTransfer("t1", TransferType.OFFICIAL, "kp1", "kp2",
+                        DIED.minusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+    }
+
+    @Test
+    @DisplayName("I29: an official letter presented after the member died moves neither their home nor the rolls")
+    void anOfficialLetterPresentedAfterTheMemberDiedMovesNeitherTheirHomeNorTheRolls() {
+        AggregateMembersInTransfer members = new AggregateMembersInTransfer(new Records<>(fixture::getRepository),
+                ledger);
+        fixture.given(registered, admitted, opened, deceased)
+                .whenInvoking("m1", member -> members.changeHome("m1", "t1", "kp2", DIED.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+        assertThat(ledger.releases()).isEmpty();
+        assertThat(ledger.enrolments()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I29: a temporary letter presented after the member died does not attach them to the host")
+    void aTemporaryLetterPresentedAfterTheMemberDiedDoesNotAttachThem() {
+        fixture.given(registered, admitted, opened, deceased)
+                .whenInvoking("m1", member -> member.attach("t1", "kp2", DIED.plusDays(1), DIED.plusMonths(6)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+    }
+
+    @Test
+    @DisplayName("I29: a late presentation leaves no party-age gap on a deceased member's record")
+    void aLatePresentationLeavesNoGapOnADeceasedMembersRecord() {
+        fixture.given(registered, admitted, opened, deceased)
+                .whenInvoking("m1", member -> member.transferPresentedLate("t1", LocalDate.of(2025, 10, 14),
+                        DIED.plusMonths(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member's transfer is not closed by a cancellation or a return: the death ended it")
+    void aDeceasedMembersTransferIsNotClosedByACancellationOrAReturn() {
+        fixture.given(registered, admitted, opened, deceased)
+                .whenInvoking("m1", member -> member.closeTransfer("t1", DIED.minusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+    }
+
+    @Test
+    @DisplayName("I29: a letter presented the day before the member dies still attaches the living member")
+    void aLetterPresentedTheDayBeforeTheMemberDiesStillAttachesTheLivingMember() {
+        fixture.given(registered, admitted, opened)
+                .whenInvoking("m1", member -> member.attach("t1", "kp2", DIED.minusDays(1), DIED.plusMonths(6)))
+                .expectEvents(new MemberTemporarilyAttached("m1", "t1", "kp1", "kp2", DIED.minusDays(1),
+                        DIED.plusMonths(6)));
     }
 }

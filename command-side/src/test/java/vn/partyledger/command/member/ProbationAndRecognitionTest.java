@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.Calendars;
 import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
@@ -20,11 +21,9 @@ import vn.partyledger.domain.member.StrikeOffProbationaryMember;
 import vn.partyledger.domain.member.VoteLevel;
 import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.shared.DecisionRef;
-import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.command.member.RecruitmentHistory.AUTHORITY;
@@ -268,7 +267,7 @@ class ProbationAndRecognitionTest {
     @Test
     @DisplayName("I9: a late recognition keeps the probation end as its effective date and is flagged")
     void aLateRecognitionKeepsTheProbationEndAsItsEffectiveDateAndIsFlagged() {
-        LocalDate late = new WorkingDayCalendar(Set.of()).plusWorkingDays(COMMITTEE_VOTE, 30).plusDays(1);
+        LocalDate late = Calendars.weekendsOnly().plusWorkingDays(COMMITTEE_VOTE, 30).plusDays(1);
         fixture.given(plus(probationary(), branchVoted(22, 1), committeeVoted()))
                 .when(recognize(late, null))
                 .expectEvents(new FullMembershipRecognized("m1", BRANCH, late, PROBATION_END, AUTHORITY, true));
@@ -397,7 +396,7 @@ class ProbationAndRecognitionTest {
     @Test
     @DisplayName("I10: a first recognition vote past the 30-working-day review period is recorded and flagged late")
     void theBranchsFirstRecognitionVotePastThirtyWorkingDaysIsRecordedAndFlaggedLate() {
-        LocalDate deadline = new WorkingDayCalendar(Set.of()).plusWorkingDays(PROBATION_END, 30);
+        LocalDate deadline = Calendars.weekendsOnly().plusWorkingDays(PROBATION_END, 30);
         LocalDate late = deadline.plusDays(1);
         fixture.given(probationary())
                 .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, null, late, FULL_MEMBERS_ON_ROLL, 22, 2, 1))
@@ -409,7 +408,7 @@ class ProbationAndRecognitionTest {
     @Test
     @DisplayName("I10: the branch's first recognition vote on the last working day of the review period is on time")
     void theBranchsFirstRecognitionVoteOnTheLastWorkingDayIsOnTime() {
-        LocalDate deadline = new WorkingDayCalendar(Set.of()).plusWorkingDays(PROBATION_END, 30);
+        LocalDate deadline = Calendars.weekendsOnly().plusWorkingDays(PROBATION_END, 30);
         fixture.given(probationary())
                 .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, null, deadline, FULL_MEMBERS_ON_ROLL, 22, 2, 1))
                 .expectEvents(new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, null, deadline, FULL_MEMBERS_ON_ROLL, 22,
@@ -438,7 +437,7 @@ class ProbationAndRecognitionTest {
     @DisplayName("I10: a recognition vote passes by the configured admission threshold")
     void aRecognitionVotePassesByTheConfiguredAdmissionThreshold() {
         VotePolicy threeQuarters = new VotePolicy(new VotePolicy.Share(3, 4), new VotePolicy.Share(1, 2));
-        RecruitmentHistory.fixture(new WorkingDayCalendar(Set.of()), ledger, threeQuarters)
+        RecruitmentHistory.fixture(Calendars.weekendsOnly(), ledger, threeQuarters)
                 .given(probationary())
                 .when(branchVote(22, 1))
                 .expectEvents(new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, null, BRANCH_VOTE, FULL_MEMBERS_ON_ROLL,

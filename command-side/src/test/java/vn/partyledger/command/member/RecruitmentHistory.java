@@ -1,6 +1,7 @@
 package vn.partyledger.command.member;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import vn.partyledger.command.support.Calendars;
 import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.Processes;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
@@ -9,6 +10,8 @@ import vn.partyledger.command.support.InMemoryMemberRegistry;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
 import vn.partyledger.command.support.InMemoryPersonRegister;
 import vn.partyledger.command.support.RecordingMembershipLedger;
+import vn.partyledger.command.support.SideRecords;
+import vn.partyledger.command.transfer.TransferCase;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.AdmissionPolicy;
 import vn.partyledger.domain.member.ApplicationSubmitted;
@@ -32,11 +35,11 @@ import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.badge.BadgePolicy;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -117,17 +120,28 @@ final class RecruitmentHistory {
 
     static AggregateTestFixture<Member> fixture(WorkingDayCalendar calendar, RecordingMembershipLedger ledger,
                                                 VotePolicy votes) {
-        return fixture(calendar, ledger, votes, new InMemoryPersonRegister()
-                .with("p1", BRANCH_VOTE.minusMonths(300), EducationLevel.UPPER_SECONDARY));
+        return fixture(calendar, ledger, votes, candidateOfTwentyFive(), new SideRecords<>(TransferCase.class));
+    }
+
+    /** The candidate p1, 25 at the branch vote, with upper-secondary education. */
+    private static InMemoryPersonRegister candidateOfTwentyFive() {
+        return new InMemoryPersonRegister().with("p1", BRANCH_VOTE.minusMonths(300), EducationLevel.UPPER_SECONDARY);
     }
 
     /** With the person register the test fills: age and education on the vote date come from it (I5). */
     static AggregateTestFixture<Member> fixture(InMemoryPersonRegister register, RecordingMembershipLedger ledger) {
-        return fixture(new WorkingDayCalendar(Set.of()), ledger, VotePolicy.DEFAULTS, register);
+        return fixture(Calendars.weekendsOnly(), ledger, VotePolicy.DEFAULTS, register,
+                new SideRecords<>(TransferCase.class));
+    }
+
+    /** With the transfer cases beside the member records, which a death ends (I29). */
+    static AggregateTestFixture<Member> fixture(RecordingMembershipLedger ledger, SideRecords<TransferCase> transfers) {
+        return fixture(Calendars.weekendsOnly(), ledger, VotePolicy.DEFAULTS, candidateOfTwentyFive(), transfers);
     }
 
     private static AggregateTestFixture<Member> fixture(WorkingDayCalendar calendar, RecordingMembershipLedger ledger,
-                                                        VotePolicy votes, InMemoryPersonRegister register) {
+                                                        VotePolicy votes, InMemoryPersonRegister register,
+                                                        SideRecords<TransferCase> transfers) {
         AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(register);
@@ -147,10 +161,11 @@ final class RecruitmentHistory {
         fixture.registerInjectableResource(ReadmissionPolicy.DEFAULTS);
         fixture.registerInjectableResource(votes);
         fixture.registerInjectableResource(DisciplinePolicy.DEFAULTS);
-        return Processes.ofMembers(fixture, ledger);
+        fixture.registerInjectableResource(BadgePolicy.DEFAULTS);
+        return Processes.ofMembers(fixture, ledger, transfers);
     }
 
     static AggregateTestFixture<Member> fixture(RecordingMembershipLedger ledger) {
-        return fixture(new WorkingDayCalendar(Set.of()), ledger);
+        return fixture(Calendars.weekendsOnly(), ledger);
     }
 }

@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.hamcrest.MatcherAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import vn.partyledger.command.process.OrganisationRestructuring;
 import vn.partyledger.command.process.Records;
 import vn.partyledger.command.member.Member;
 import vn.partyledger.command.support.FixedToday;
+import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.discipline.MemberDeceased;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.MemberAdmitted;
@@ -52,6 +55,7 @@ class OrganisationRestructuringTest {
     private static final LocalDate FOUNDED = LocalDate.of(2010, 1, 4);
     private static final LocalDate MERGER = LocalDate.of(2025, 7, 1);
     private static final DecisionRef DECISION = new DecisionRef("31-QĐ/TU", MERGER, "province");
+    private static final LocalDate DIED = LocalDate.of(2025, 3, 14);
 
     private EmbeddedEventStore store;
     private OrganisationRestructuring restructuring;
@@ -138,6 +142,54 @@ class OrganisationRestructuringTest {
         assertThat(payloadsOf("kp2")).hasSize(2);
     }
 
+    @Test
+    @DisplayName("I29: a merge moves the living members and leaves a deceased one off the roll, where the death left them")
+    void aMergeMovesTheLivingMembersAndLeavesADeceasedOneOffTheRoll() {
+        admittedMember("m3", "kp1");
+        append("m3", new MemberDeceased("m3", "kp1", DIED));
+        append("kp1", new MemberReleased("kp1", "m3", DIED));
+
+        ResultMessage<?> result = handle(new MergeOrganisations("kp-new", List.of("kp1", "kp2"), MERGER, DECISION));
+
+        assertThat(result.isExceptional()).as("%s", result.optionalExceptionResult()).isFalse();
+        assertThat(payloadsOf("m3")).last().isEqualTo(new MemberDeceased("m3", "kp1", DIED));
+        assertThat(payloadsOf("kp-new")).doesNotContain(new MemberEnrolled("kp-new", "m3",
+                MemberStatus.PROBATIONARY, MERGER));
+        assertThat(payloadsOf("m1")).last().isEqualTo(new MemberCollectivelyTransferred("m1", "kp1", "kp-new",
+                MERGER));
+    }
+
+    @Test
+    @DisplayName("I29: a merge whose roll still lists a deceased member moves nobody and writes nothing")
+    void aMergeWhoseRollStillListsADeceasedMemberWritesNothing() {
+        admittedMember("m3", "kp1");
+        append("m3", new MemberDeceased("m3", "kp1", DIED));
+
+        ResultMessage<?> result = handle(new MergeOrganisations("kp-new", List.of("kp1", "kp2"), MERGER, DECISION));
+
+        assertThat(result.exceptionResult()).isInstanceOf(RuleViolation.class);
+        MatcherAssert.assertThat((RuleViolation) result.exceptionResult(),
+                Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+        assertThat(payloadsOf("kp-new")).hasSize(1);
+        assertThat(payloadsOf("kp1")).hasSize(3);
+        assertThat(payloadsOf("m1")).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("I2: a split does not allocate a deceased member, who is no longer on the roll")
+    void aSplitDoesNotAllocateADeceasedMember() {
+        admittedMember("m3", "kp1");
+        append("m3", new MemberDeceased("m3", "kp1", DIED));
+        append("kp1", new MemberReleased("kp1", "m3", DIED));
+
+        ResultMessage<?> result = handle(new SplitOrganisation("kp1", List.of(new MemberAllocation("m1", "kp2"),
+                new MemberAllocation("m3", "kp-new")), MERGER, DECISION));
+
+        assertThat(result.exceptionResult()).isInstanceOf(RuleViolation.class)
+                .hasFieldOrPropertyWithValue("rule", "splitAllocatesEveryMemberOnTheRollExactlyOnce");
+        assertThat(payloadsOf("m3")).last().isEqualTo(new MemberDeceased("m3", "kp1", DIED));
+    }
+
     private ResultMessage<?> handle(Object command) {
         return DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(command))
                 .executeWithResult(() -> {
@@ -167,7 +219,7 @@ class OrganisationRestructuringTest {
     private void append(String aggregateId, Object... payloads) {
         long next = store.lastSequenceNumberFor(aggregateId).map(last -> last + 1).orElse(0L);
         String type = payloads[0] instanceof OrganisationEstablished || payloads[0] instanceof MemberEnrolled
-                ? "Organisation" : "Member";
+                || payloads[0] instanceof MemberReleased ? "Organisation" : "Member";
         for (Object payload : payloads) {
             store.publish(new GenericDomainEventMessage<>(type, aggregateId, next++, payload));
         }

@@ -9,6 +9,7 @@ import vn.partyledger.command.process.CandidateRegistration;
 import vn.partyledger.command.process.EndOfProbation;
 import vn.partyledger.command.process.Erasure;
 import vn.partyledger.command.process.LeavingAndReturning;
+import vn.partyledger.command.process.MemberOnboarding;
 import vn.partyledger.command.process.MembershipLedger;
 import vn.partyledger.command.process.MembersInTransfer;
 import vn.partyledger.command.process.Records;
@@ -34,14 +35,21 @@ public final class Processes {
 
     public static AggregateTestFixture<Member> ofMembers(AggregateTestFixture<Member> fixture,
                                                          MembershipLedger ledger) {
+        return ofMembers(fixture, ledger, new SideRecords<>(TransferCase.class));
+    }
+
+    /** The same, with the transfer cases a death ends beside the fixture's member records. */
+    public static AggregateTestFixture<Member> ofMembers(AggregateTestFixture<Member> fixture,
+                                                         MembershipLedger ledger, SideRecords<TransferCase> transfers) {
         Records<Member> members = new Records<>(fixture::getRepository);
         SideRecords<Person> persons = new SideRecords<>(Person.class)
                 .given(PERSON, new PersonRegistered(PERSON, Set.of(PersonalDataField.FULL_NAME), "kp1", "v1"));
         fixture.registerAnnotatedCommandHandler(new CandidateRegistration(members, persons.records()));
         fixture.registerAnnotatedCommandHandler(new AdmissionCeremony(members, ledger));
         fixture.registerAnnotatedCommandHandler(new EndOfProbation(members, ledger));
-        fixture.registerAnnotatedCommandHandler(new LeavingAndReturning(members, ledger));
+        fixture.registerAnnotatedCommandHandler(new LeavingAndReturning(members, ledger, transfers.records()));
         fixture.registerAnnotatedCommandHandler(new Annulment(members, ledger));
+        fixture.registerAnnotatedCommandHandler(new MemberOnboarding(members, persons.records(), ledger));
         return fixture;
     }
 

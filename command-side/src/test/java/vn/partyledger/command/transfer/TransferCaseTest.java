@@ -4,16 +4,27 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.member.Member;
+import vn.partyledger.command.process.AggregateMembersInTransfer;
+import vn.partyledger.command.process.MembersInTransfer;
+import vn.partyledger.command.support.Calendars;
 import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.InMemoryGrassrootsOrganisations;
 import vn.partyledger.command.support.Processes;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
 import vn.partyledger.command.support.RecordingMembersInTransfer;
+import vn.partyledger.command.support.RecordingMembershipLedger;
+import vn.partyledger.command.support.SideRecords;
 import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.discipline.MemberDeceased;
+import vn.partyledger.domain.member.CandidateSource;
+import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.CancelTransfer;
 import vn.partyledger.domain.transfer.CancellationReason;
@@ -26,6 +37,7 @@ import vn.partyledger.domain.transfer.ReissueTransferLetter;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TemporaryAttachmentExtended;
 import vn.partyledger.domain.transfer.TransferCancelled;
+import vn.partyledger.domain.transfer.TransferEndedByDeath;
 import vn.partyledger.domain.transfer.TransferLetterIssued;
 import vn.partyledger.domain.transfer.TransferLetterPresented;
 import vn.partyledger.domain.transfer.TransferLetterReissued;
@@ -35,7 +47,6 @@ import vn.partyledger.domain.transfer.TransferTrigger;
 import vn.partyledger.domain.transfer.TransferType;
 
 import java.time.LocalDate;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +61,8 @@ class TransferCaseTest {
     private static final LocalDate PRESENT_BY = LocalDate.of(2025, 10, 14);
     private static final DecisionRef LETTER_BY_WARD = new DecisionRef("31-GGT/ĐU", LETTER, "ward-15");
     private static final LocalDate RETURN = LETTER.plusMonths(6);
+    /** The member dies while the letter is in transit, before its present-by date. */
+    private static final LocalDate DIED = LETTER.plusDays(10);
 
     private final TransferLetterIssued official = issued(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, null,
             false);
@@ -61,8 +74,22 @@ class TransferCaseTest {
 
     @BeforeEach
     void setUp() {
+        fixture = fixtureWith(Calendars.weekendsOnly());
+    }
+
+    private AggregateTestFixture<TransferCase> fixtureWith(WorkingDayCalendar calendar) {
         members = new RecordingMembersInTransfer();
-        fixture = new AggregateTestFixture<>(TransferCase.class);
+        return fixtureWith(members, calendar);
+    }
+
+    private static AggregateTestFixture<TransferCase> fixtureWith(MembersInTransfer members) {
+        return fixtureWith(members, Calendars.weekendsOnly());
+    }
+
+    /** Transfer cases between kp1 and kp2 of ward 15, whose steps reach the member's side through {@code members}. */
+    private static AggregateTestFixture<TransferCase> fixtureWith(MembersInTransfer members,
+                                                                  WorkingDayCalendar calendar) {
+        AggregateTestFixture<TransferCase> fixture = new AggregateTestFixture<>(TransferCase.class);
         fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with("kp1", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 4))
@@ -70,9 +97,9 @@ class TransferCaseTest {
                 .with("ward-15", OrganisationKind.GRASSROOTS_COMMITTEE, LocalDate.of(2000, 1, 3)));
         fixture.registerInjectableResource(new InMemoryGrassrootsOrganisations()
                 .with("kp1", "ward-15").with("kp2", "ward-15"));
-        fixture.registerInjectableResource(new WorkingDayCalendar(Set.of()));
+        fixture.registerInjectableResource(calendar);
         fixture.registerInjectableResource(TransferPolicy.DEFAULTS);
-        Processes.ofTransfers(fixture, members);
+        return Processes.ofTransfers(fixture, members);
     }
 
     private static TransferLetterIssued issued(TransferType type, TransferTrigger trigger, LocalDate expectedReturn,
@@ -128,6 +155,28 @@ class TransferCaseTest {
                 .when(official(LETTER.plusDays(1)))
                 .expectNoEvents()
                 .expectException(Violation.of("I16", "aLetterIsIssuedNoEarlierThanItWasRequested"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("WORKING_DAY_CALENDAR: a letter's present-by date is counted through a published year")
+    void aLettersPresentByDateIsCountedThroughThePublishedYear() {
+        fixture = fixtureWith(Calendars.publishedFor(2025, 2025));
+        fixture.givenNoPriorActivity()
+                .when(official(START_DEADLINE))
+                .expectEvents(official);
+    }
+
+    @Test
+    @DisplayName("WORKING_DAY_CALENDAR: a letter whose present-by date falls in a year not yet published is refused")
+    void aLetterWhosePresentByDateFallsInAYearNotYetPublishedIsRefused() {
+        fixture = fixtureWith(Calendars.publishedFor(2025, 2025));
+        LocalDate december = LocalDate.of(2025, 12, 8);
+        fixture.givenNoPriorActivity()
+                .when(issue(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, "kp2", december, null,
+                        new DecisionRef("31-GGT/ĐU", december, "ward-15")))
+                .expectNoEvents()
+                .expectException(Violation.of("WORKING_DAY_CALENDAR", "aDeadlineIsCountedOnlyThroughPublishedYears"));
         assertThat(members.steps()).isEmpty();
     }
 
@@ -507,6 +556,131 @@ class TransferCaseTest {
                 .when(new EndTemporaryAttachment("t1", RETURN, null))
                 .expectNoEvents()
                 .expectException(Violation.of("ATTACHMENT_NOT_IN_FORCE", "aTemporaryAttachmentIsInForce"));
+    }
+
+    @Test
+    @DisplayName("I29: a temporary letter presented the day before the member dies attaches them to the host")
+    void aTemporaryLetterPresentedTheDayBeforeTheMemberDiesAttachesThem() {
+        fixture.given(temporary)
+                .when(new PresentTransferLetter("t1", "kp2", DIED.minusDays(1), null))
+                .expectEvents(new TransferLetterPresented("t1", "m1", TransferType.TEMPORARY, "kp2",
+                        DIED.minusDays(1), null));
+        assertThat(members.steps()).containsExactly("attach m1 kp2 " + DIED.minusDays(1) + ".." + RETURN);
+    }
+
+    @Test
+    @DisplayName("I29: a temporary letter presented after the member died does not attach them: the death ended it")
+    void aTemporaryLetterPresentedAfterTheMemberDiedDoesNotAttachThem() {
+        fixture.given(temporary, endedByDeath())
+                .when(new PresentTransferLetter("t1", "kp2", DIED.plusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I29: an official letter of a deceased member is not presented, even dated before the death")
+    void anOfficialLetterOfADeceasedMemberIsNotPresentedEvenDatedBeforeTheDeath() {
+        fixture.given(official, endedByDeath())
+                .when(new PresentTransferLetter("t1", "kp2", DIED.minusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I29: a transfer the death ended is not cancelled: there is nothing left to cancel")
+    void aTransferTheDeathEndedIsNotCancelled() {
+        fixture.given(official, endedByDeath())
+                .when(new CancelTransfer("t1", CancellationReason.MEMBER_LEFT_THE_PARTY, DIED.plusDays(3)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member's lost letter is not reissued")
+    void aDeceasedMembersLostLetterIsNotReissued() {
+        fixture.given(official, endedByDeath())
+                .when(new ReissueTransferLetter("t1", new DecisionRef("40-GGT/ĐU", DIED.plusDays(5), "ward-15")))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member's letter is not marked overdue")
+    void aDeceasedMembersLetterIsNotMarkedOverdue() {
+        fixture.given(official, endedByDeath())
+                .when(new MarkTransferOverdue("t1", PRESENT_BY.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member's attachment is not extended")
+    void aDeceasedMembersAttachmentIsNotExtended() {
+        fixture.given(temporary, presented(TransferType.TEMPORARY), endedByDeath())
+                .when(new ExtendTemporaryAttachment("t1", LETTER.plusMonths(11), DIED.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+    }
+
+    @Test
+    @DisplayName("I29: a deceased member does not return from an attachment: the death ended it")
+    void aDeceasedMemberDoesNotReturnFromAnAttachment() {
+        fixture.given(temporary, presented(TransferType.TEMPORARY), endedByDeath())
+                .when(new EndTemporaryAttachment("t1", RETURN, "nx-kp2-7"))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMembersTransferTakesNoFurtherSteps"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I29: the death of a member attached to the host on the day of death ends the attachment")
+    void theDeathOfAMemberAttachedOnTheDayOfDeathEndsTheAttachment() {
+        fixture.given(temporary, new TransferLetterPresented("t1", "m1", TransferType.TEMPORARY, "kp2", DIED, null))
+                .whenInvoking("t1", transfer -> transfer.endByDeath(DIED))
+                .expectEvents(endedByDeath());
+    }
+
+    // The member's own record refuses too, for a case that was never told of the death (recorded before it could be).
+
+    @Test
+    @DisplayName("I29: no letter is issued for a deceased member")
+    void noLetterIsIssuedForADeceasedMember() {
+        SideRecords<Member> records = deceasedMember();
+        fixtureWith(new AggregateMembersInTransfer(records.records(), new RecordingMembershipLedger()))
+                .givenNoPriorActivity()
+                .when(temporary(TransferTrigger.WORKPLACE_CHANGE, RETURN))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+        assertThat(records.events("m1")).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("I29: a temporary letter the case holds open is refused by the deceased member's own record")
+    void aTemporaryLetterTheCaseHoldsOpenIsRefusedByTheDeceasedMembersOwnRecord() {
+        SideRecords<Member> records = deceasedMember();
+        fixtureWith(new AggregateMembersInTransfer(records.records(), new RecordingMembershipLedger()))
+                .given(temporary)
+                .when(new PresentTransferLetter("t1", "kp2", DIED.plusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("I29", "aDeceasedMemberTakesNoFurtherCommands"));
+        assertThat(records.events("m1")).hasSize(3);
+    }
+
+    /** Admitted to kp1 in 2020 and deceased on {@link #DIED}. */
+    private static SideRecords<Member> deceasedMember() {
+        return new SideRecords<>(Member.class).given("m1",
+                new OutstandingCandidateRegistered("m1", "p1", "kp1", Sensitive.of("p1", CandidateSource.RESIDENT),
+                        null, LocalDate.of(2019, 1, 7)),
+                new MemberAdmitted("m1", "p1", "kp1", LocalDate.of(2020, 6, 19), LocalDate.of(2021, 6, 19),
+                        LocalDate.of(2020, 6, 1), false),
+                new MemberDeceased("m1", "kp1", DIED));
+    }
+
+    private static TransferEndedByDeath endedByDeath() {
+        return new TransferEndedByDeath("t1", "m1", "kp2", DIED);
     }
 
     private static TransferOverdue overdue() {

@@ -57,6 +57,7 @@ public enum Invariant {
     LEADERSHIP("Branch leaders are full members on the branch's roll"),
     LETTER_NUMBER_REUSED("A reissued transfer letter has a new number"),
     LOST_CONTACT("Lost contact is recorded and restored once, in order, by the member's branch or above"),
+    ONBOARDING("An imported record states a history the rules allow, and is imported once"),
     ORGANISATION_GRADE("An organisation is graded once a year"),
     ORGANISATION_LIFETIME("An organisation changes and is graded only while it exists"),
     PARTY_CARD_NOT_LOST("A card is reissued only after it was reported lost"),
@@ -68,7 +69,8 @@ public enum Invariant {
     SUSPENSION("Only a member on the roll is suspended, once; only a suspension in force is lifted"),
     TRANSFER_NOT_IN_TRANSIT("Only a transfer in transit changes or is marked overdue"),
     TRANSFER_NOT_YET_OVERDUE("A letter is overdue only after its present-by date"),
-    VOLUNTARY_EXIT("Only a full member leaves voluntarily, on their own request");
+    VOLUNTARY_EXIT("Only a full member leaves voluntarily, on their own request"),
+    WORKING_DAY_CALENDAR("A working-day deadline is counted only through years whose calendar is published");
 
     /** Rules of the domain brief not built yet (dues and evaluation): named here so no check forgets them silently. */
     public static final Set<Invariant> NOT_ENFORCED_YET = EnumSet.of(I22, I23, I28);

@@ -87,19 +87,28 @@ public class PersonCommands {
     @Operation(summary = "Enter a person in the register; a national ID already registered is refused (409)")
     public ResponseEntity<CommandOutcome> register(@PathVariable @RecordId String personId,
             @Valid @RequestBody PersonalData body, RequestContext context) {
+        return answer(HttpStatus.CREATED, registerPerson(personId, body, context));
+    }
+
+    /** A registration, from this endpoint or from an import's person data: the register first, then the log. */
+    public CommandDispatcher.Dispatched registerPerson(String personId, PersonalData body, RequestContext context) {
         LocalDate today = LocalDate.now(clock);
+        checkRegistration(body, today);
+        // checked before the register is written; the version this command will name does not exist yet
+        String registeredFor = actor.get().actingForOrgId();
+        access.check(new RegisterPerson(personId, body.fields(), registeredFor, null), personId, today);
+        String version = register.register(personId, body, actor.get().userId());
+        return dispatch(new RegisterPerson(personId, body.fields(), registeredFor, version), today, body, context);
+    }
+
+    /** What a registration must state, and a birth date in the plausible past: refused as bad input otherwise. */
+    public static void checkRegistration(PersonalData body, LocalDate today) {
         Set<PersonalDataField> missing = EnumSet.copyOf(REQUIRED);
         missing.removeAll(body.fields());
         if (!missing.isEmpty()) {
             throw PersonRegisterRefusal.invalid("A registration states " + missing + ".");
         }
         bornInThePlausiblePast(body, today);
-        // checked before the register is written; the version this command will name does not exist yet
-        String registeredFor = actor.get().actingForOrgId();
-        access.check(new RegisterPerson(personId, body.fields(), registeredFor, null), personId, today);
-        String version = register.register(personId, body, actor.get().userId());
-        return answer(HttpStatus.CREATED, dispatch(new RegisterPerson(personId, body.fields(), registeredFor, version), today, body,
-                context));
     }
 
     @PostMapping("/{personId}/correct-personal-data")

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * (such dates and flags were recorded), so each is refused as a 400 naming the field. Only the HTTP API reads this way:
  * events and messages keep the application's own mapper, so nothing already stored becomes unreadable.
  */
-final class StrictRequestJson {
+public final class StrictRequestJson {
 
     private static final List<CoercionInputShape> NOT_TEXT = List.of(CoercionInputShape.Integer,
             CoercionInputShape.Float, CoercionInputShape.Boolean);
@@ -33,7 +33,7 @@ final class StrictRequestJson {
     private StrictRequestJson() {
     }
 
-    static ObjectMapper of(ObjectMapper applicationMapper) {
+    public static ObjectMapper of(ObjectMapper applicationMapper) {
         ObjectMapper strict = applicationMapper.copy();
         NOT_TEXT.forEach(shape -> strict.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(shape, CoercionAction.Fail));

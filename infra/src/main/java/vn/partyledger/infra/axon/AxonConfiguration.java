@@ -8,6 +8,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 import vn.partyledger.command.member.Member;
 import vn.partyledger.command.person.Person;
 import vn.partyledger.command.organisation.AggregateOrganisationRegistry;
@@ -17,10 +18,10 @@ import vn.partyledger.domain.member.AdmissionPolicy;
 import vn.partyledger.domain.shared.MetadataKeys;
 import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.infra.calendar.PublishedCalendarFile;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 
 import java.time.Clock;
-import java.util.HashSet;
 
 /** Registers the aggregates and the resources their command handlers are given (registry, calendar, policies). */
 @Configuration(proxyBeanMethods = false)
@@ -40,8 +41,8 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public WorkingDayCalendar workingDayCalendar(RulesProperties rules) {
-        return new WorkingDayCalendar(new HashSet<>(rules.daysOff()));
+    public WorkingDayCalendar workingDayCalendar(RulesProperties rules, ResourceLoader resources) {
+        return PublishedCalendarFile.read(rules.calendarFiles().stream().map(resources::getResource).toList());
     }
 
     @Bean

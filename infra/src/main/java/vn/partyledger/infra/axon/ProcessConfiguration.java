@@ -14,6 +14,7 @@ import vn.partyledger.command.process.CandidateRegistration;
 import vn.partyledger.command.process.EndOfProbation;
 import vn.partyledger.command.process.Erasure;
 import vn.partyledger.command.process.LeavingAndReturning;
+import vn.partyledger.command.process.MemberOnboarding;
 import vn.partyledger.command.process.OrganisationRestructuring;
 import vn.partyledger.command.process.Records;
 import vn.partyledger.command.process.TransferOfAMember;
@@ -29,7 +30,7 @@ import vn.partyledger.command.transfer.TransferCase;
 @Import({AggregateMembershipLedger.class, AggregateMembersInTransfer.class, CandidateRegistration.class,
         AdmissionCeremony.class,
         EndOfProbation.class, LeavingAndReturning.class, Annulment.class, TransferOfAMember.class,
-        OrganisationRestructuring.class, Erasure.class})
+        OrganisationRestructuring.class, Erasure.class, MemberOnboarding.class})
 public class ProcessConfiguration {
 
     @Bean

@@ -35,6 +35,8 @@ import vn.partyledger.domain.member.RecordLostContact;
 import vn.partyledger.domain.member.RecordProvincialConsent;
 import vn.partyledger.domain.member.RecordRecognitionVote;
 import vn.partyledger.domain.member.RefuseAdmission;
+import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.domain.onboarding.ImportMembers;
 import vn.partyledger.domain.member.RegisterOutstandingCandidate;
 import vn.partyledger.domain.member.ReissuePartyCard;
 import vn.partyledger.domain.member.ReplaceIntroducer;
@@ -155,6 +157,9 @@ public final class PermissionTable {
         // Recruitment: the branch builds the file and votes; the committee above votes and decides.
         record(RegisterOutstandingCandidate.class, BRANCH, (command, memberId, holders, actingFor) ->
                 List.of(command.branchId()));
+        // Onboarding (issue 10): opening a record from the paper file is the board's, at or above the home branch.
+        record(ImportMember.class, BOARD, (command, memberId, holders, actingFor) -> List.of(command.homeOrgId()));
+        record(ImportMembers.class, BOARD, (command, id, holders, actingFor) -> List.of(command.homeOrgId()));
         record(RecordAwarenessCourse.class, BRANCH, HOME_BRANCH);
         record(SubmitApplication.class, BRANCH, HOME_BRANCH);
         record(AssignIntroducer.class, BRANCH, HOME_BRANCH);

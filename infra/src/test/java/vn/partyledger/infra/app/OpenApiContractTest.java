@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,10 +61,12 @@ class OpenApiContractTest extends RunningApplication {
                 .filter(mapping -> mapping.getValue().getBeanType().isAnnotationPresent(RestController.class))
                 .filter(mapping -> mapping.getKey().getMethodsCondition().getMethods().contains(RequestMethod.POST))
                 .flatMap(mapping -> mapping.getKey().getPatternValues().stream())
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(HashSet::new));
 
-        assertThat(mapped).isNotEmpty().allMatch(path -> path.startsWith("/api/v1/"));
+        assertThat(mapped).isNotEmpty().allMatch(path -> path.startsWith("/api/v1/")).contains(IMPORTS);
+        mapped.remove(IMPORTS);
         assertThat(commandOperations(apiDocument()).keySet()).containsAll(mapped);
+        assertThat(apiDocument().path("paths").path(IMPORTS).has("post")).as("the import is documented").isTrue();
     }
 
     @Test

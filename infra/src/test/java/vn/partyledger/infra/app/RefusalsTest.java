@@ -188,6 +188,26 @@ class RefusalsTest extends RunningApplication {
         assertThat(eventTypesOf(kp2)).containsExactly("OrganisationEstablished");
     }
 
+    /**
+     * Old paper decisions are keyed in, but 2011 is a year no calendar file lists (the shipped one starts in 2015): its
+     * deadline is refused, not counted from weekends alone, until that year's calendar is added.
+     */
+    @Test
+    void anAdmissionDecidedInAYearWithoutAPublishedCalendarAnswers422NamingWorkingDayCalendarAndWritesNothing() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        Scenario.Admission in2011 = scenario.admissionIn(scenario.branch, LocalDate.of(2011, 6, 6));
+        scenario.readyForDecision(memberId, in2011);
+        long memberEvents = eventsOf(memberId);
+
+        ResponseEntity<JsonNode> response = scenario.decideAdmission(memberId, in2011);
+
+        assertProblem(response, 422, "WORKING_DAY_CALENDAR");
+        assertThat(response.getBody().get("rule").asText()).isEqualTo("aDeadlineIsCountedOnlyThroughPublishedYears");
+        assertThat(response.getBody().get("detail").asText()).contains("2011");
+        assertThat(eventsOf(memberId)).isEqualTo(memberEvents);
+    }
+
     /** A branch not on record is in nobody's subtree: the answer is the one a branch out of scope gets (ADR 0021). */
     @Test
     void aCandidateInABranchThatDoesNotExistIsRefusedAsOutOfScope() {

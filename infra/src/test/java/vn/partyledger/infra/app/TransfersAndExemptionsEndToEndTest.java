@@ -1,6 +1,7 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
@@ -30,50 +31,84 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
                 """.formatted(kind, reason, until == null ? "null" : "\"" + until + "\"", memberId, decidedBy));
     }
 
+    /** A member admitted to the scenario's branch, and the id of their transfer to the ward's second branch. */
+    private record Mover(Scenario scenario, String kp2, String memberId, String transferId) {
+
+        /** The letter from the member's branch, signed by its ward; {@code expectedReturn} only for TEMPORARY. */
+        ResponseEntity<JsonNode> issueLetter(String type, String expectedReturn) {
+            return scenario.issueTransferLetter(transferId, memberId, type, kp2, expectedReturn);
+        }
+
+        ResponseEntity<JsonNode> presentLetter(String presentedDate) {
+            return scenario.presentTransferLetter(transferId, kp2, presentedDate);
+        }
+    }
+
+    private Mover anAdmittedMemberAndASecondBranch() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String kp2 = scenario.secondBranch();
+        String memberId = "m-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+        return new Mover(scenario, kp2, memberId, "t-" + scenario.suffix);
+    }
+
     @Test
     void anOfficialTransferBetweenTwoBranchesOfAWardMovesTheHomeAndBothRollsInOneAppend() {
+        Mover mover = anAdmittedMemberAndASecondBranch();
+
+        JsonNode issued = expect(mover.issueLetter("OFFICIAL", null), 201);
+        assertThat(issued.get("aggregateId").asText()).isEqualTo(mover.transferId());
+        assertThat(issued.get("eventIds")).hasSize(2);
+
+        expect(mover.presentLetter("2025-09-10"), 200);
+
+        assertThat(eventTypesOf(mover.transferId())).containsExactly("TransferLetterIssued",
+                "TransferLetterPresented");
+        assertThat(eventTypesOf(mover.memberId())).endsWith("MemberTransferOpened", "MemberHomeChanged");
+        assertThat(eventTypesOf(mover.scenario().branch)).endsWith("MemberEnrolled", "MemberReleased");
+        assertThat(eventTypesOf(mover.kp2())).endsWith("MemberEnrolled");
+    }
+
+    /** The shipped calendar knows Tết 2026 (16–20 Feb): thirty working days from 10 Feb end on 31 Mar, not 24 Mar. */
+    @Test
+    void aLetterIssuedBeforeTet2026IsToBePresentedThirtyWorkingDaysLaterCountingTetAsDaysOff() {
         Scenario scenario = new Scenario(board()).organisationTree();
         String kp2 = scenario.secondBranch();
         String memberId = "m-" + scenario.suffix;
         String transferId = "t-" + scenario.suffix;
         scenario.admittedMember(memberId);
 
-        JsonNode issued = expect(scenario.issueTransferLetter(transferId, memberId, "OFFICIAL", kp2, null), 201);
-        assertThat(issued.get("aggregateId").asText()).isEqualTo(transferId);
-        assertThat(issued.get("eventIds")).hasSize(2);
+        expect(scenario.post("/api/v1/transfers/" + transferId + "/issue-transfer-letter", """
+                {"memberId": "%s", "type": "OFFICIAL", "fromOrgId": "%s", "toOrgId": "%s",
+                 "trigger": "RESIDENCE_CHANGE", "triggerDate": "2026-02-02", "requestedOn": "2026-02-03",
+                 "letter": {"docNumber": "33-GGT/ĐU", "docDate": "2026-02-10", "issuingOrgId": "%s"}}
+                """.formatted(memberId, scenario.branch, kp2, scenario.ward)), 201);
 
-        expect(scenario.presentTransferLetter(transferId, kp2, "2025-09-10"), 200);
-
-        assertThat(eventTypesOf(transferId)).containsExactly("TransferLetterIssued", "TransferLetterPresented");
-        assertThat(eventTypesOf(memberId)).endsWith("MemberTransferOpened", "MemberHomeChanged");
-        assertThat(eventTypesOf(scenario.branch)).endsWith("MemberEnrolled", "MemberReleased");
-        assertThat(eventTypesOf(kp2)).endsWith("MemberEnrolled");
+        Document letter = storedEventsOf(transferId).get(0).get("payload", Document.class);
+        assertThat(letter.getString("presentBy")).isEqualTo("2026-03-31");
     }
 
     @Test
     void aTemporaryAttachmentKeepsTheHomeAndEndsWhenTheMemberReturns() {
-        Scenario scenario = new Scenario(board()).organisationTree();
-        String kp2 = scenario.secondBranch();
-        String memberId = "m-" + scenario.suffix;
-        String transferId = "t-" + scenario.suffix;
-        scenario.admittedMember(memberId);
+        Mover mover = anAdmittedMemberAndASecondBranch();
+        String transfer = "/api/v1/transfers/" + mover.transferId();
 
-        expect(scenario.issueTransferLetter(transferId, memberId, "TEMPORARY", kp2, "2026-03-03"), 201);
-        expect(scenario.presentTransferLetter(transferId, kp2, "2025-09-10"), 200);
-        expect(scenario.post("/api/v1/transfers/" + transferId + "/extend-temporary-attachment", """
+        expect(mover.issueLetter("TEMPORARY", "2026-03-03"), 201);
+        expect(mover.presentLetter("2025-09-10"), 200);
+        expect(mover.scenario().post(transfer + "/extend-temporary-attachment", """
                 {"newUntil": "2026-06-01", "extendedOn": "2026-02-20",
                  "report": {"docNumber": "5-BC/CB", "docDate": "2026-02-20", "issuingOrgId": "%s"}}
-                """.formatted(kp2)), 200);
-        expect(scenario.post("/api/v1/transfers/" + transferId + "/end-temporary-attachment", """
+                """.formatted(mover.kp2())), 200);
+        expect(mover.scenario().post(transfer + "/end-temporary-attachment", """
                 {"returnDate": "2026-06-01", "hostFeedbackRef": "nx-kp2-1"}
                 """), 200);
 
-        assertThat(eventTypesOf(transferId)).containsExactly("TransferLetterIssued", "TransferLetterPresented",
-                "TemporaryAttachmentExtended", "TemporaryAttachmentEnded");
-        assertThat(eventTypesOf(memberId)).endsWith("MemberTransferOpened", "MemberTemporarilyAttached",
+        assertThat(eventTypesOf(mover.transferId())).containsExactly("TransferLetterIssued",
+                "TransferLetterPresented", "TemporaryAttachmentExtended", "TemporaryAttachmentEnded");
+        assertThat(eventTypesOf(mover.memberId())).endsWith("MemberTransferOpened", "MemberTemporarilyAttached",
                 "MemberTransferClosed");
-        assertThat(eventTypesOf(memberId)).doesNotContain("MemberHomeChanged");
-        assertThat(eventTypesOf(kp2)).doesNotContain("MemberEnrolled");
+        assertThat(eventTypesOf(mover.memberId())).doesNotContain("MemberHomeChanged");
+        assertThat(eventTypesOf(mover.kp2())).doesNotContain("MemberEnrolled");
     }
 
     @Test
@@ -91,6 +126,25 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
         assertThat(eventTypesOf(members.get(0))).endsWith("ExemptionGranted");
         assertThat(eventTypesOf(members.get(1))).endsWith("ExemptionGranted", "ExemptionEnded");
         assertThat(eventTypesOf(scenario.branch)).doesNotContain("MemberReleased");
+    }
+
+    @Test
+    void aTemporaryLetterPresentedAfterTheMembersDeathIsRefusedNamingI29AndWritesNothing() {
+        Mover mover = anAdmittedMemberAndASecondBranch();
+        expect(mover.issueLetter("TEMPORARY", "2026-03-03"), 201);
+        expect(mover.scenario().step(mover.memberId(), "record-death", """
+                {"dateOfDeath": "2025-09-05"}
+                """), 200);
+        assertThat(eventTypesOf(mover.transferId())).containsExactly("TransferLetterIssued", "TransferEndedByDeath");
+        long memberEvents = eventsOf(mover.memberId());
+        long hostEvents = eventsOf(mover.kp2());
+
+        assertRefused(mover.presentLetter("2025-09-10"), "I29", "aDeceasedMembersTransferTakesNoFurtherSteps");
+
+        assertThat(eventsOf(mover.transferId())).isEqualTo(2);
+        assertThat(eventsOf(mover.memberId())).isEqualTo(memberEvents);
+        assertThat(eventsOf(mover.kp2())).isEqualTo(hostEvents);
+        assertThat(eventTypesOf(mover.memberId())).doesNotContain("MemberTemporarilyAttached");
     }
 
     @Test
@@ -124,39 +178,32 @@ class TransfersAndExemptionsEndToEndTest extends RunningApplication {
 
     @Test
     void aLetterPresentedAfterItsDeadlineWithoutAReasonIsRefusedNamingI18AndChangesNothing() {
-        Scenario scenario = new Scenario(board()).organisationTree();
-        String kp2 = scenario.secondBranch();
-        String memberId = "m-" + scenario.suffix;
-        String transferId = "t-" + scenario.suffix;
-        scenario.admittedMember(memberId);
-        expect(scenario.issueTransferLetter(transferId, memberId, "OFFICIAL", kp2, null), 201);
-        long memberEvents = eventsOf(memberId);
+        Mover mover = anAdmittedMemberAndASecondBranch();
+        expect(mover.issueLetter("OFFICIAL", null), 201);
+        long memberEvents = eventsOf(mover.memberId());
 
-        assertRefused(scenario.presentTransferLetter(transferId, kp2, "2025-11-20"), "I18",
+        assertRefused(mover.presentLetter("2025-11-20"), "I18",
                 "aLatePresentationFollowsTheOverdueMarkAndNamesItsReason");
 
-        assertThat(eventsOf(transferId)).isEqualTo(1);
-        assertThat(eventsOf(memberId)).isEqualTo(memberEvents);
-        assertThat(eventTypesOf(kp2)).doesNotContain("MemberEnrolled");
+        assertThat(eventsOf(mover.transferId())).isEqualTo(1);
+        assertThat(eventsOf(mover.memberId())).isEqualTo(memberEvents);
+        assertThat(eventTypesOf(mover.kp2())).doesNotContain("MemberEnrolled");
     }
 
     @Test
     void anOverdueLetterPresentedWithAReasonLeavesTheDaysLateOnTheMembersRecordAsAPartyAgeGap() {
-        Scenario scenario = new Scenario(board()).organisationTree();
-        String kp2 = scenario.secondBranch();
-        String memberId = "m-" + scenario.suffix;
-        String transferId = "t-" + scenario.suffix;
-        scenario.admittedMember(memberId);
-        expect(scenario.issueTransferLetter(transferId, memberId, "OFFICIAL", kp2, null), 201);
-        expect(scenario.post("/api/v1/transfers/" + transferId + "/mark-transfer-overdue", """
+        Mover mover = anAdmittedMemberAndASecondBranch();
+        String transfer = "/api/v1/transfers/" + mover.transferId();
+        expect(mover.issueLetter("OFFICIAL", null), 201);
+        expect(mover.scenario().post(transfer + "/mark-transfer-overdue", """
                 {"asOf": "2025-11-20"}
                 """), 200);
 
-        expect(scenario.post("/api/v1/transfers/" + transferId + "/present-transfer-letter", """
+        expect(mover.scenario().post(transfer + "/present-transfer-letter", """
                 {"receivingOrgId": "%s", "presentedDate": "2025-11-20", "lateReasonCode": "ILLNESS"}
-                """.formatted(kp2)), 200);
+                """.formatted(mover.kp2())), 200);
 
-        assertThat(eventTypesOf(memberId)).endsWith("MemberTransferOpened", "MemberHomeChanged",
+        assertThat(eventTypesOf(mover.memberId())).endsWith("MemberTransferOpened", "MemberHomeChanged",
                 "TransferPresentedLate");
     }
 

@@ -209,4 +209,38 @@ class PersonRegisterStoreTest {
 
         assertThat(store.asOf("p2", TODAY).orElseThrow().fullName()).isEqualTo("Trần Văn Minh");
     }
+
+    @Test
+    @DisplayName("a batch of registrations reads back each person once the log names the versions")
+    void aBatchOfRegistrationsReadsBackEachPerson() {
+        Map<String, String> versions = store.registerAll(Map.of("p1", person("Nguyễn Thị Lan", "079195000001"),
+                "p2", person("Trần Văn Minh", "079195000002")), "board");
+        versions.forEach((personId, version) -> logged(personId, new PersonRegistered(personId,
+                person("", "").fields(), "kp1", version)));
+
+        assertThat(store.asOf("p1", TODAY)).contains(person("Nguyễn Thị Lan", "079195000001"));
+        assertThat(store.asOf("p2", TODAY)).contains(person("Trần Văn Minh", "079195000002"));
+    }
+
+    @Test
+    @DisplayName("a batch written again after its append failed gives the persons new versions, under the same key")
+    void aBatchWrittenAgainGivesNewVersions() {
+        Map<String, PersonalData> batch = Map.of("p1", person("Nguyễn Thị Lan", "079195000001"));
+        String first = store.registerAll(batch, "board").get("p1");
+
+        String second = store.registerAll(batch, "board").get("p1");
+        logged("p1", new PersonRegistered("p1", person("", "").fields(), "kp1", second));
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(store.asOf("p1", TODAY)).contains(person("Nguyễn Thị Lan", "079195000001"));
+    }
+
+    @Test
+    @DisplayName("a batch naming a national ID another person holds is refused")
+    void aBatchNamingAnotherPersonsNationalIdIsRefused() {
+        registeredInTheLog("p1", person("Nguyễn Thị Lan", "079195000001"));
+
+        assertThatThrownBy(() -> store.registerAll(Map.of("p2", person("Trần Văn Minh", "079195000001")), "board"))
+                .isInstanceOf(PersonRegisterRefusal.class);
+    }
 }

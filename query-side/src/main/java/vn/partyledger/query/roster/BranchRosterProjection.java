@@ -25,6 +25,7 @@ import vn.partyledger.domain.exemption.ExemptionGranted;
 import vn.partyledger.domain.exemption.ExemptionEnded;
 import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberCollectivelyTransferred;
 import vn.partyledger.domain.member.MemberContactRestored;
 import vn.partyledger.domain.member.MemberLostContact;
@@ -93,6 +94,23 @@ public class BranchRosterProjection {
         enter(event.homeOrgId(), event.memberId(), sequence, entry -> entry.openPeriod(sequence, event.personId(),
                 MemberStatus.PROBATIONARY, event.ceremonyDate(), event.probationEndDate(),
                 event.admissionDecisionDate()));
+    }
+
+    /**
+     * An onboarded member is in the branch from the day the file puts them on its roll: probationary until full
+     * membership if that came later, else at the imported status (issue 10).
+     */
+    @EventHandler
+    void on(MemberImported event, @SequenceNumber long sequence) {
+        boolean probationaryFirst = event.status() == MemberStatus.FULL
+                && event.fullMembershipDate().isAfter(event.onRollSince());
+        enter(event.homeOrgId(), event.memberId(), sequence, entry -> {
+            entry.openPeriod(sequence, event.personId(), probationaryFirst ? MemberStatus.PROBATIONARY : event.status(),
+                    event.onRollSince(), event.probationEndDate(), event.admissionDecisionDate());
+            if (probationaryFirst) {
+                entry.changeStatus(sequence, MemberStatus.FULL, event.fullMembershipDate());
+            }
+        });
     }
 
     /** Full membership counts from the end of probation, even when the decision came later (docs/rules.md#s6). */

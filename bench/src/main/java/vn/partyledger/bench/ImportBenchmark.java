@@ -1,0 +1,118 @@
+package vn.partyledger.bench;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import vn.partyledger.infra.onboarding.FileImport;
+import vn.partyledger.infra.onboarding.ImportReport;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * What onboarding a province costs (issue 10): the whole application is started in this JVM on its default durable
+ * backend (the embedded server's H2 MVStore file, group commit, w:majority+j, as in production on one machine), and a
+ * province file — a provincial committee, wards of 20 branches, branches of 50 members each, every member with the
+ * person's data for the register — is imported as the provincial board, the way the command line does it. For each
+ * size it prints the members per second (the person registered, the member's record opened, the branch's roll and the
+ * person's record written in one append each), the whole run's time including the file checks and the roster totals,
+ * and the heap in use afterwards. Each size runs in a fresh data directory. Settings: {@code BENCH_SIZES} (default
+ * {@code 10000,300000}), {@code BENCH_WORKERS} (default 4), {@code BENCH_BACKEND} ({@code h2}, or {@code memory}).
+ * <p>
+ * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec
+ * -Dbench.main=vn.partyledger.bench.ImportBenchmark}
+ */
+public final class ImportBenchmark {
+
+    private static final String USER = "bench-board";
+    private static final String PROVINCE = "bench-province";
+    private static final int BRANCHES_PER_WARD = 20;
+    private static final int MEMBERS_PER_BRANCH = 50;
+
+    private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSupport.quietLogging();
+        String backend = BenchSupport.setting("bench.backend", "h2");
+        String workers = BenchSupport.setting("bench.workers", "4");
+        System.out.printf("import of a province, %s backend, %s workers, %d cores, load average %.2f%n", backend,
+                workers, Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("members   outcome    members/s   whole run s   checks+totals s   heap used MB");
+        for (String size : BenchSupport.listSetting("bench.sizes", "10000,300000")) {
+            int members = Integer.parseInt(size);
+            Path dataDir = Files.createTempDirectory("party-ledger-import-bench");
+            String file = province(members);
+            try (ConfigurableApplicationContext app = start(dataDir, backend, workers)) {
+                SecurityContextHolder.getContext().setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(USER, null, List.of()));
+                ImportReport report = app.getBean(FileImport.class).run(file, progress -> { });
+                double importing = report.members().imported() / report.membersPerSecond();
+                System.gc();
+                long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+                System.out.printf("%,7d   %-9s  %9.0f   %11.1f   %15.1f   %12d%n", report.members().imported(),
+                        report.outcome(), report.membersPerSecond(), report.seconds(), report.seconds() - importing,
+                        heapMb);
+                if (!ImportReport.COMPLETED.equals(report.outcome())) {
+                    System.out.println("refusals (first 5): " + report.refusals().stream().limit(5).toList());
+                }
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
+        System.exit(0);
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir, String backend, String workers) {
+        return BenchSupport.startApplication(dataDir, USER, "{noop}bench-local-only", PROVINCE, Map.of(
+                "spring.main.web-application-type", "none", "partyledger.mongodb.embedded.backend", backend,
+                "partyledger.import.workers", workers));
+    }
+
+    /** The province as an import file: its root, then per ward its branches, then every branch's members. */
+    private static String province(int members) {
+        StringJoiner file = new StringJoiner("\n", "", "\n");
+        file.add(organisation(PROVINCE, "PROVINCIAL", null, "1975-05-01"));
+        int branches = (members + MEMBERS_PER_BRANCH - 1) / MEMBERS_PER_BRANCH;
+        for (int branch = 0; branch < branches; branch++) {
+            String ward = "ward-" + branch / BRANCHES_PER_WARD;
+            if (branch % BRANCHES_PER_WARD == 0) {
+                file.add(organisation(ward, "GRASSROOTS_COMMITTEE", PROVINCE, "1990-01-02"));
+            }
+            file.add(organisation(LedgerEvents.branchId(branch), "SUBORDINATE_BRANCH", ward, "2000-01-03"));
+        }
+        for (int member = 0; member < members; member++) {
+            file.add(member(member, LedgerEvents.branchId(member / MEMBERS_PER_BRANCH)));
+        }
+        return file.toString();
+    }
+
+    private static String organisation(String orgId, String kind, String parent, String founded) {
+        return ("{\"type\": \"organisation\", \"orgId\": \"%s\", \"name\": \"%s\", \"kind\": \"%s\", "
+                + "\"parentOrgId\": %s, \"foundingFullMembers\": 3, \"effectiveDate\": \"%s\"%s}").formatted(orgId,
+                orgId, kind, parent == null ? "null" : "\"" + parent + "\"", founded, kind.equals("SUBORDINATE_BRANCH")
+                        ? ", \"branchType\": \"RESIDENTIAL\"" : "");
+    }
+
+    /** Full members admitted over 2001–2019; every seventh still probationary, admitted this year. */
+    private static String member(int member, String branch) {
+        boolean probationary = member % 7 == 0;
+        LocalDate decided = probationary ? LocalDate.of(2026, 2, 2).plusDays(member % 150)
+                : LocalDate.of(2001, 1, 8).plusDays(member % 6800);
+        LocalDate ceremony = decided.plusDays(18);
+        return ("{\"type\": \"member\", \"memberId\": \"%s\", \"personId\": \"person-%d\", \"homeOrgId\": \"%s\", "
+                + "\"status\": \"%s\", \"firstAdmissionDecisionDate\": \"%s\", \"ceremonyDate\": \"%s\", "
+                + "\"fullMembershipDate\": %s, \"cardNumber\": \"TĐ-%d\", \"paperFileRef\": \"HS-%d\", "
+                + "\"person\": {\"fullName\": \"Đảng viên %d\", \"dateOfBirth\": \"%s\", \"gender\": \"MALE\", "
+                + "\"generalEducation\": \"UPPER_SECONDARY\", \"nationalId\": \"%012d\"}}").formatted(
+                LedgerEvents.memberId(member), member, branch, probationary ? "PROBATIONARY" : "FULL", decided,
+                ceremony, probationary ? "null" : "\"" + ceremony.plusMonths(12) + "\"", member, member, member,
+                decided.minusYears(24), 100_000_000_000L + member);
+    }
+}

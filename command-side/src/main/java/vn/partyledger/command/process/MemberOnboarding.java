@@ -1,0 +1,78 @@
+package vn.partyledger.command.process;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import vn.partyledger.command.member.Member;
+import vn.partyledger.command.person.MemberRecordView;
+import vn.partyledger.command.person.Person;
+import vn.partyledger.domain.badge.BadgePolicy;
+import vn.partyledger.domain.member.AdmissionPolicy;
+import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.domain.onboarding.ImportMembers;
+import vn.partyledger.domain.member.MemberImported;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.person.RegisterPerson;
+import vn.partyledger.domain.shared.Invariant;
+import vn.partyledger.domain.shared.RuleViolation;
+
+import java.util.List;
+
+/**
+ * A member onboarded from the paper file (issue 10): the new record checks the history it is given (ONBOARDING), the
+ * person checks their other records (I3, as for a candidacy), and the member goes onto the home branch's roll — as a
+ * probationary member from the day on the roll, and as a full member from full membership if that came later — all
+ * in the command's one unit of work.
+ */
+public record MemberOnboarding(Records<Member> members, Records<Person> persons, MembershipLedger ledger) {
+
+    @CommandHandler
+    public void handle(ImportMember command, AdmissionPolicy admission, BadgePolicy badges) throws Exception {
+        Aggregate<Person> person = anImportedMemberIsARegisteredPerson(command);
+        List<MemberRecordView> otherRecords = new MemberRecordViews(members).of(person.invoke(Person::memberRecords)
+                .stream().filter(memberId -> !memberId.equals(command.memberId())).toList());
+        MemberImported imported = members.loadOrCreate(command.memberId(), Member::new)
+                .invoke(member -> member.importRecord(command, admission, badges));
+        person.execute(it -> it.openMemberRecord(command.memberId(), command.importedOn(), otherRecords));
+        if (imported.status() == MemberStatus.FULL && imported.fullMembershipDate().isAfter(imported.onRollSince())) {
+            ledger.enrol(imported.homeOrgId(), imported.memberId(), MemberStatus.PROBATIONARY, imported.onRollSince());
+            ledger.enrol(imported.homeOrgId(), imported.memberId(), MemberStatus.FULL, imported.fullMembershipDate());
+        } else {
+            ledger.enrol(imported.homeOrgId(), imported.memberId(), imported.status(), imported.onRollSince());
+        }
+    }
+
+    /**
+     * A batch: its persons registered and its members imported as one by one, in one unit of work, so the batch is
+     * appended whole or not at all, and the branch's roll is loaded once for it.
+     */
+    @CommandHandler
+    public void handle(ImportMembers batch, AdmissionPolicy admission, BadgePolicy badges) throws Exception {
+        for (RegisterPerson registration : batch.registrations()) {
+            persons.create(() -> new Person(registration));
+        }
+        for (ImportMember member : batch.members()) {
+            aBatchImportsTheMembersOfItsOwnBranch(batch, member);
+            handle(member, admission, badges);
+        }
+    }
+
+    /** The batch's branch is the one whose board's permission was checked: no member of another branch rides along. */
+    private static void aBatchImportsTheMembersOfItsOwnBranch(ImportMembers batch, ImportMember member) {
+        if (!batch.homeOrgId().equals(member.homeOrgId())) {
+            throw new RuleViolation(Invariant.ONBOARDING, "aBatchImportsTheMembersOfItsOwnBranch",
+                    "A batch imports the members of branch " + batch.homeOrgId() + "; member " + member.memberId()
+                            + " belongs to " + member.homeOrgId() + " and is imported with that branch's batch.");
+        }
+    }
+
+    private Aggregate<Person> anImportedMemberIsARegisteredPerson(ImportMember command) {
+        try {
+            return persons.load(command.personId());
+        } catch (AggregateNotFoundException notRegistered) {
+            throw new RuleViolation(Invariant.I3, "anImportedMemberIsARegisteredPerson",
+                    "Person " + command.personId() + " is not in the person register; the import registers the "
+                            + "person from the file's person data first, or the line names a registered person.");
+        }
+    }
+}
