@@ -136,8 +136,9 @@ public class Member {
     }
 
     /** Opens the record from the paper file (ONBOARDING); the process puts the member on the roll and checks I3. */
-    public MemberImported importRecord(ImportMember command, AdmissionPolicy admission, BadgePolicy badgePolicy) {
-        return importedHistory.importRecord(command, admission, badgePolicy);
+    public MemberImported importRecord(ImportMember command, AdmissionPolicy admission, BadgePolicy badgePolicy,
+                                       Today today) {
+        return importedHistory.importRecord(command, admission, badgePolicy, today);
     }
 
     /** Whether this is the person's live record: a candidate with an open file, a probationary or a full member. */

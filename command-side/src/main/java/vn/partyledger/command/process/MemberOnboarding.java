@@ -15,6 +15,7 @@ import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import java.util.List;
 
@@ -27,12 +28,13 @@ import java.util.List;
 public record MemberOnboarding(Records<Member> members, Records<Person> persons, MembershipLedger ledger) {
 
     @CommandHandler
-    public void handle(ImportMember command, AdmissionPolicy admission, BadgePolicy badges) throws Exception {
+    public void handle(ImportMember command, AdmissionPolicy admission, BadgePolicy badges, Today today)
+            throws Exception {
         Aggregate<Person> person = anImportedMemberIsARegisteredPerson(command);
         List<MemberRecordView> otherRecords = new MemberRecordViews(members).of(person.invoke(Person::memberRecords)
                 .stream().filter(memberId -> !memberId.equals(command.memberId())).toList());
         MemberImported imported = members.loadOrCreate(command.memberId(), Member::new)
-                .invoke(member -> member.importRecord(command, admission, badges));
+                .invoke(member -> member.importRecord(command, admission, badges, today));
         person.execute(it -> it.openMemberRecord(command.memberId(), command.importedOn(), otherRecords));
         if (imported.status() == MemberStatus.FULL && imported.fullMembershipDate().isAfter(imported.onRollSince())) {
             ledger.enrol(imported.homeOrgId(), imported.memberId(), MemberStatus.PROBATIONARY, imported.onRollSince());
@@ -47,13 +49,14 @@ public record MemberOnboarding(Records<Member> members, Records<Person> persons,
      * appended whole or not at all, and the branch's roll is loaded once for it.
      */
     @CommandHandler
-    public void handle(ImportMembers batch, AdmissionPolicy admission, BadgePolicy badges) throws Exception {
+    public void handle(ImportMembers batch, AdmissionPolicy admission, BadgePolicy badges, Today today)
+            throws Exception {
         for (RegisterPerson registration : batch.registrations()) {
             persons.create(() -> new Person(registration));
         }
         for (ImportMember member : batch.members()) {
             aBatchImportsTheMembersOfItsOwnBranch(batch, member);
-            handle(member, admission, badges);
+            handle(member, admission, badges, today);
         }
     }
 
