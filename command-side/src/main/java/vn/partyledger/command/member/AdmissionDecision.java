@@ -24,6 +24,7 @@ import vn.partyledger.domain.person.PersonRegister;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.domain.member.ReadmissionGrounds;
@@ -54,8 +55,9 @@ final class AdmissionDecision {
 
     @CommandHandler
     void handle(RecordBranchAdmissionVote command, OrganisationRegistry registry, RecruitmentPolicy policy,
-                VotePolicy votes, PersonRegister register) {
-        candidacy.recruitmentStepsFollowTheApplication();
+                VotePolicy votes, PersonRegister register, Today today) {
+        today.businessDateIsNotInTheFuture("branch's admission vote", command.voteDate());
+        candidacy.recruitmentStepsFollowTheApplication("branch's admission vote", command.voteDate());
         CandidateParticulars particulars = candidateIsInThePersonRegister(command, register);
         new BranchAdmissionVotePolicy(policy).enforce(file().beforeBranchVote(command, particulars));
         Electorate.statedFullMembersMatchTheBranchRoll(Invariant.I5, standing.homeOrgId(), command.fullMembersOnRoll(),
@@ -78,7 +80,8 @@ final class AdmissionDecision {
     }
 
     @CommandHandler
-    void handle(RecordCommitteeAdmissionVote command, OrganisationRegistry registry, VotePolicy votes) {
+    void handle(RecordCommitteeAdmissionVote command, OrganisationRegistry registry, VotePolicy votes, Today today) {
+        today.businessDateIsNotInTheFuture("grassroots committee's admission vote", command.voteDate());
         candidacy.candidateFileIsOpen();
         committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee(command, registry);
         committeeVotesAfterThePassedBranchVote(command);
@@ -90,13 +93,16 @@ final class AdmissionDecision {
 
     @CommandHandler
     void handle(DecideAdmission command, OrganisationRegistry registry, AuthorityResolver authority,
-                WorkingDayCalendar calendar, RecruitmentPolicy policy, ReadmissionPolicy readmissionPolicy) {
+                WorkingDayCalendar calendar, RecruitmentPolicy policy, ReadmissionPolicy readmissionPolicy,
+                Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
+        today.businessDateIsNotInTheFuture("branch's receipt of the admission decision", command.receivedByBranchOn());
         admissionIsDecidedOnlyForACandidate();
         admissionDecisionCannotPrecedeCandidacy(command);
         branchCannotReceiveTheDecisionBeforeItIsSigned(command);
         admissionFollowsThePassedVotes(command.decision(),
                 Electorate.branchIsSubordinate(standing.homeOrgId(), registry));
-        readmissionNeedsTheProvincesConsent();
+        readmissionNeedsTheProvincesConsent(command.decision());
         if (file().application().readmission()) {
             readmission.formerMemberWaitedLongEnough(command.decision().docDate(),
                     groundsStatedInTheApplication(), readmissionPolicy);
@@ -111,7 +117,8 @@ final class AdmissionDecision {
     }
 
     @CommandHandler
-    void handle(RefuseAdmission command, AuthorityResolver authority) {
+    void handle(RefuseAdmission command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         admissionIsDecidedOnlyForACandidate();
         admissionFollowsThePassedVotes(command.decision(), false);
         CommitteeThatAdmits.decisionIsSignedByTheCompetentAuthority(Invariant.I7, standing.homeOrgId(),
@@ -127,9 +134,13 @@ final class AdmissionDecision {
     }
 
     /** The ceremony (I8); the branch's roll follows in the same unit of work (process.AdmissionCeremony). */
-    MemberAdmitted admit(AdmitMember command, WorkingDayCalendar calendar, AdmissionPolicy policy) {
+    MemberAdmitted admit(AdmitMember command, WorkingDayCalendar calendar, AdmissionPolicy policy, Today today) {
+        today.businessDateIsNotInTheFuture("admission ceremony", command.ceremonyDate());
+        if (command.superiorConsent() != null) {
+            today.decisionIsNotInTheFuture(command.superiorConsent());
+        }
         ceremonyRequiresAnApprovedAdmission();
-        ceremonyCannotPrecedeTheAdmissionDecision(command);
+        ceremonyFollowsTheReceiptOfTheDecision(command);
         boolean late = ceremonyWithinThirtyWorkingDaysOfReceivingTheDecision(command, calendar, policy);
         MemberAdmitted admitted = new MemberAdmitted(standing.memberId(), standing.personId(), standing.homeOrgId(),
                 command.ceremonyDate(), command.ceremonyDate().plusMonths(policy.probationMonths()),
@@ -200,10 +211,18 @@ final class AdmissionDecision {
         }
     }
 
-    private void readmissionNeedsTheProvincesConsent() {
-        if (file().application().readmission() && !file().consented(ConsentKind.READMISSION)) {
+    /** The consent comes first: one dated after the decision cannot be what the decision rested on. */
+    private void readmissionNeedsTheProvincesConsent(DecisionRef decision) {
+        if (!file().application().readmission()) {
+            return;
+        }
+        LocalDate consentedOn = file().consentedOn(ConsentKind.READMISSION).orElse(null);
+        if (consentedOn == null || consentedOn.isAfter(decision.docDate())) {
             throw new RuleViolation(Invariant.I7, "readmissionNeedsTheProvincesConsent",
-                    "A re-admission is decided only after the provincial standing committee consented in writing.");
+                    "A re-admission is decided only after the provincial standing committee consented in writing; "
+                            + (consentedOn == null ? "there is no consent on file."
+                            : "the consent of " + consentedOn + " comes after the decision of " + decision.docDate()
+                            + "."));
         }
     }
 
@@ -216,12 +235,14 @@ final class AdmissionDecision {
         }
     }
 
-    private void ceremonyCannotPrecedeTheAdmissionDecision(AdmitMember command) {
-        LocalDate decided = candidacy.admission().decisionDate();
-        if (command.ceremonyDate().isBefore(decided)) {
-            throw new RuleViolation(Invariant.I8, "ceremonyCannotPrecedeTheAdmissionDecision",
-                    "The ceremony on " + command.ceremonyDate() + " cannot precede the admission decision of "
-                            + decided + ".");
+    /** The decision is read out at the ceremony: the branch holds it once it has the decision, signed before. */
+    private void ceremonyFollowsTheReceiptOfTheDecision(AdmitMember command) {
+        AdmissionApproved admission = candidacy.admission();
+        if (command.ceremonyDate().isBefore(admission.receivedByBranchOn())) {
+            throw new RuleViolation(Invariant.I8, "ceremonyFollowsTheReceiptOfTheDecision",
+                    "The ceremony on " + command.ceremonyDate() + " cannot precede the branch's receipt on "
+                            + admission.receivedByBranchOn() + " of the admission decision of "
+                            + admission.decisionDate() + ".");
         }
     }
 

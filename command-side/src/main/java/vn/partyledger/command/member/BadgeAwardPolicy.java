@@ -65,6 +65,7 @@ final class BadgeAwardPolicy {
                 this::levelIsABadgeLevel,
                 this::eachLevelIsAwardedOnce,
                 this::occasionIsAnAnniversaryOrADecidedSpecialOccasion,
+                this::aBadgeIsDecidedAtMostTheLeadTimeBeforeItsOccasion,
                 RuleCheck.either(BadgeAwardPolicy::posthumous,
                         this::theMemberDiedAtMostTheAllowanceBeforeReachingTheLevel,
                         this::partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance),
@@ -146,6 +147,22 @@ final class BadgeAwardPolicy {
                     "Badges are presented on the anniversaries " + numbers.occasions() + " or on another occasion "
                             + "decided by the provincial standing committee; " + award.occasionDate()
                             + " is neither."));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A round is decided for its own anniversary: a decision further ahead, say years before a far-off occasion, would
+     * rest on a party age, a standing and a life the member may not have by then.
+     */
+    Optional<RuleViolation> aBadgeIsDecidedAtMostTheLeadTimeBeforeItsOccasion(Facts facts) {
+        AwardPartyBadge award = facts.award();
+        LocalDate earliest = award.occasionDate().minusMonths(numbers.decisionLeadMonths());
+        if (award.decision().docDate().isBefore(earliest)) {
+            return Optional.of(new RuleViolation(Invariant.I24, "aBadgeIsDecidedAtMostTheLeadTimeBeforeItsOccasion",
+                    "A badge for the occasion of " + award.occasionDate() + " is decided at most "
+                            + numbers.decisionLeadMonths() + " months before it, from " + earliest
+                            + "; this decision is dated " + award.decision().docDate() + "."));
         }
         return Optional.empty();
     }

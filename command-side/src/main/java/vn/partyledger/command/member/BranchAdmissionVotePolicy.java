@@ -9,6 +9,7 @@ import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,7 @@ final class BranchAdmissionVotePolicy {
      * @param awarenessCertificateIssuedOn the awareness-course certificate on file, if any
      * @param verification                 the conclusion of the background verification, if concluded
      * @param requiredIntroducers          the introducers the rules ask for, in words
+     * @param documentsOnFile              the introductions, verification and comments on file, by name, with dates
      */
     record Facts(LocalDate voteDate,
                  LocalDate dateOfBirth,
@@ -41,7 +43,8 @@ final class BranchAdmissionVotePolicy {
                  boolean commentsFiled,
                  LocalDate applicationDate,
                  boolean overAgeConsented,
-                 boolean educationExceptionConsented) {
+                 boolean educationExceptionConsented,
+                 Map<String, LocalDate> documentsOnFile) {
     }
 
     private final RecruitmentPolicy numbers;
@@ -55,6 +58,7 @@ final class BranchAdmissionVotePolicy {
                 this::backgroundVerificationConcludedWithoutBlockingIssues,
                 this::requiredIntroducersArePresent,
                 this::commentsSummaryIsFiled,
+                BranchAdmissionVotePolicy::documentsOnFileAreDatedNoLaterThanTheVote,
                 this::fileIsNotStaleOnTheVoteDate,
                 this::ageIsWithinTheAdmissionLimitsUnlessTheProvinceConsented,
                 this::educationIsAtLeastLowerSecondaryUnlessTheProvinceConsented);
@@ -76,13 +80,15 @@ final class BranchAdmissionVotePolicy {
                 "The branch already passed the admission on " + passedOn + "."));
     }
 
+    /** Valid on the vote date: already issued by then, and not older than the validity period. */
     Optional<RuleViolation> awarenessCertificateIsValidOnTheVoteDate(Facts facts) {
         Optional<LocalDate> issuedOn = facts.awarenessCertificateIssuedOn();
-        if (issuedOn.isEmpty() || facts.voteDate().isAfter(
+        if (issuedOn.isEmpty() || issuedOn.get().isAfter(facts.voteDate()) || facts.voteDate().isAfter(
                 issuedOn.get().plusMonths(numbers.awarenessCertificateValidityMonths()))) {
             return Optional.of(new RuleViolation(Invariant.I5, "awarenessCertificateIsValidOnTheVoteDate",
-                    "The branch votes only on a candidate whose awareness-course certificate is at most "
-                            + numbers.awarenessCertificateValidityMonths() + " months old on the vote date; "
+                    "The branch votes on " + facts.voteDate() + " only on a candidate whose awareness-course "
+                            + "certificate was issued by then and is at most "
+                            + numbers.awarenessCertificateValidityMonths() + " months old; "
                             + (issuedOn.isEmpty() ? "none is on file." : "this one was issued on "
                             + issuedOn.get() + ".")));
         }
@@ -115,6 +121,16 @@ final class BranchAdmissionVotePolicy {
                             + "branch is on file."));
         }
         return Optional.empty();
+    }
+
+    /** The branch voted on the file as it stood that day: nothing it rests on is dated after the vote. */
+    static Optional<RuleViolation> documentsOnFileAreDatedNoLaterThanTheVote(Facts facts) {
+        return facts.documentsOnFile().entrySet().stream()
+                .filter(document -> document.getValue() != null && document.getValue().isAfter(facts.voteDate()))
+                .findFirst()
+                .map(document -> new RuleViolation(Invariant.I5, "documentsOnFileAreDatedNoLaterThanTheVote",
+                        "The branch votes on " + facts.voteDate() + " on the file as it stands that day, but the "
+                                + document.getKey() + " on file is dated " + document.getValue() + "."));
     }
 
     Optional<RuleViolation> fileIsNotStaleOnTheVoteDate(Facts facts) {

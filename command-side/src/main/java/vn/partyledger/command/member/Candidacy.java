@@ -21,6 +21,7 @@ import vn.partyledger.domain.member.IntroducerAssigned;
 import vn.partyledger.domain.member.IntroducerReplaced;
 import vn.partyledger.domain.member.IntroducerType;
 import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.ProvincialConsentRecorded;
@@ -36,7 +37,7 @@ import vn.partyledger.domain.member.WithdrawApplication;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Sensitive;
-import vn.partyledger.domain.member.MemberImported;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 
@@ -63,7 +64,8 @@ final class Candidacy {
     }
 
     /** Opens the record, or a new candidacy on a record whose earlier file was closed or whose member left (I3). */
-    void register(RegisterOutstandingCandidate command, OrganisationRegistry registry) {
+    void register(RegisterOutstandingCandidate command, OrganisationRegistry registry, Today today) {
+        today.businessDateIsNotInTheFuture("registration of the candidate", command.registeredOn());
         memberBelongsToABranchThatExistsOnTheBusinessDate(command, registry);
         aMemberRecordBelongsToOnePerson(command);
         candidateIsNotAlreadyAMemberOrInTheRecruitmentPipeline();
@@ -74,14 +76,16 @@ final class Candidacy {
     }
 
     @CommandHandler
-    void handle(RecordAwarenessCourse command) {
+    void handle(RecordAwarenessCourse command, Today today) {
+        today.businessDateIsNotInTheFuture("awareness-course certificate", command.issueDate());
         candidateFileIsOpen();
         apply(new AwarenessCourseCompleted(standing.memberId(), command.certificateNo(), command.issuerOrgId(),
                 command.issueDate()));
     }
 
     @CommandHandler
-    void handle(SubmitApplication command) {
+    void handle(SubmitApplication command, Today today) {
+        today.businessDateIsNotInTheFuture("application", command.applicationDate());
         candidateFileIsOpen();
         anApplicationIsSubmittedOncePerCandidacy();
         applicationDeclaresAReadmissionExactlyForAFormerMember(command);
@@ -94,8 +98,9 @@ final class Candidacy {
     }
 
     @CommandHandler
-    void handle(AssignIntroducer command, MemberRegistry members, RecruitmentPolicy policy) {
-        recruitmentStepsFollowTheApplication();
+    void handle(AssignIntroducer command, MemberRegistry members, RecruitmentPolicy policy, Today today) {
+        today.businessDateIsNotInTheFuture("introducer's assignment", command.assignedOn());
+        recruitmentStepsFollowTheApplication("introducer's assignment", command.assignedOn());
         introducersFollowTheRequiredComposition(command.introducerType());
         if (command.introducerType() == IntroducerType.FULL_MEMBER) {
             introducerIsAFullMemberOnTheDate(command.introducerMemberId(), command.assignedOn(), members);
@@ -108,8 +113,9 @@ final class Candidacy {
     }
 
     @CommandHandler
-    void handle(ReplaceIntroducer command, MemberRegistry members) {
-        recruitmentStepsFollowTheApplication();
+    void handle(ReplaceIntroducer command, MemberRegistry members, Today today) {
+        today.businessDateIsNotInTheFuture("introducer's replacement", command.replacedOn());
+        recruitmentStepsFollowTheApplication("introducer's replacement", command.replacedOn());
         onlyAnAssignedIntroducerIsReplaced(command);
         introducerIsAFullMemberOnTheDate(command.newIntroducerId(), command.replacedOn(), members);
         apply(new IntroducerReplaced(standing.memberId(), command.oldIntroducerId(), command.newIntroducerId(),
@@ -117,35 +123,40 @@ final class Candidacy {
     }
 
     @CommandHandler
-    void handle(RecordBackgroundVerification command) {
-        recruitmentStepsFollowTheApplication();
+    void handle(RecordBackgroundVerification command, Today today) {
+        today.businessDateIsNotInTheFuture("background verification's conclusion", command.concludedOn());
+        recruitmentStepsFollowTheApplication("background verification's conclusion", command.concludedOn());
         apply(new BackgroundVerificationCompleted(standing.memberId(), command.subjects(), command.conclusion(),
                 command.verifyingOrgId(), command.concludedOn()));
     }
 
     @CommandHandler
-    void handle(RecordCommentsSummary command) {
-        recruitmentStepsFollowTheApplication();
+    void handle(RecordCommentsSummary command, Today today) {
+        today.businessDateIsNotInTheFuture("comments summary", command.filedOn());
+        recruitmentStepsFollowTheApplication("comments summary", command.filedOn());
         apply(new CommentsSummaryRecorded(standing.memberId(), command.docRef(), command.filedOn()));
     }
 
     @CommandHandler
-    void handle(RecordProvincialConsent command) {
+    void handle(RecordProvincialConsent command, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         candidateFileIsOpen();
         apply(new ProvincialConsentRecorded(standing.memberId(), command.kind(), command.decision().docDate(),
                 command.decision().issuingOrgId()));
     }
 
     @CommandHandler
-    void handle(WithdrawApplication command) {
+    void handle(WithdrawApplication command, Today today) {
+        today.businessDateIsNotInTheFuture("withdrawal", command.withdrawnOn());
         candidateFileIsOpen();
         apply(new ApplicationWithdrawn(standing.memberId(), command.withdrawnOn(),
                 Sensitive.ofNullable(standing.personId(), command.reason())));
     }
 
     @CommandHandler
-    void handle(ExpireApplication command, RecruitmentPolicy policy) {
-        recruitmentStepsFollowTheApplication();
+    void handle(ExpireApplication command, RecruitmentPolicy policy, Today today) {
+        today.businessDateIsNotInTheFuture("file's expiry", command.expiredOn());
+        recruitmentStepsFollowTheApplication("file's expiry", command.expiredOn());
         onlyAFileThatWentStaleBeforeTheBranchVoteExpires(command, policy);
         apply(new ApplicationFileExpired(standing.memberId(), command.expiredOn(),
                 file.application().applicationDate()));
@@ -179,12 +190,19 @@ final class Candidacy {
         }
     }
 
-    void recruitmentStepsFollowTheApplication() {
+    /** A step after the application is recorded after it, and dated no earlier than it ({@code step} names it). */
+    void recruitmentStepsFollowTheApplication(String step, LocalDate on) {
         candidateFileIsOpen();
         if (file.application() == null) {
             throw new RuleViolation(Invariant.PIPELINE_ORDER, "recruitmentStepsFollowTheApplication",
                     "Introducers, verification, comments and votes come after the candidate's application, which "
                             + "has not been submitted yet.");
+        }
+        LocalDate appliedOn = file.application().applicationDate();
+        if (on.isBefore(appliedOn)) {
+            throw new RuleViolation(Invariant.PIPELINE_ORDER, "recruitmentStepsFollowTheApplication",
+                    "The " + step + " is dated " + on + ", before the candidate's application of " + appliedOn
+                            + " that it follows.");
         }
     }
 
@@ -327,27 +345,28 @@ final class Candidacy {
 
     @EventSourcingHandler
     private void on(IntroducerAssigned event) {
-        file.addIntroducer(new CandidateFile.Introducer(event.introducerType(), event.introducerMemberId()));
+        file.addIntroducer(new CandidateFile.Introducer(event.introducerType(), event.introducerMemberId(),
+                event.assignedOn()));
     }
 
     @EventSourcingHandler
     private void on(IntroducerReplaced event) {
-        file.replaceIntroducer(event.oldIntroducerId(), event.newIntroducerId());
+        file.replaceIntroducer(event.oldIntroducerId(), event.newIntroducerId(), event.replacedOn());
     }
 
     @EventSourcingHandler
     private void on(BackgroundVerificationCompleted event) {
-        file.concludeVerification(event.conclusion());
+        file.concludeVerification(event.conclusion(), event.concludedOn());
     }
 
     @EventSourcingHandler
     private void on(CommentsSummaryRecorded event) {
-        file.fileComments();
+        file.fileComments(event.filedOn());
     }
 
     @EventSourcingHandler
     private void on(ProvincialConsentRecorded event) {
-        file.consent(event.kind());
+        file.consent(event.kind(), event.consentDate());
     }
 
     @EventSourcingHandler

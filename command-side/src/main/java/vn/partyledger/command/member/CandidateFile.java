@@ -12,10 +12,11 @@ import vn.partyledger.domain.person.CandidateParticulars;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The pre-membership file of one candidacy (docs/rules.md#s5-1): what has been filed so far. State only — the Member
@@ -23,15 +24,18 @@ import java.util.Set;
  */
 final class CandidateFile {
 
-    record Introducer(IntroducerType type, String memberId) {
+    /** An introducer named on the file on {@code namedOn}, assigned or as a replacement. */
+    record Introducer(IntroducerType type, String memberId, LocalDate namedOn) {
     }
 
     private AwarenessCourseCompleted course;
     private ApplicationSubmitted application;
     private final List<Introducer> introducers = new ArrayList<>();
     private VerificationConclusion verification;
-    private boolean commentsFiled;
-    private final Set<ConsentKind> consents = EnumSet.noneOf(ConsentKind.class);
+    private LocalDate verificationConcludedOn;
+    private LocalDate commentsFiledOn;
+    /** The date of each consent's decision. */
+    private final Map<ConsentKind, LocalDate> consents = new EnumMap<>(ConsentKind.class);
     private BranchAdmissionVoteRecorded branchVote;
     private CommitteeAdmissionVoteRecorded committeeVote;
     private boolean closed;
@@ -49,11 +53,16 @@ final class CandidateFile {
     }
 
     boolean commentsFiled() {
-        return commentsFiled;
+        return commentsFiledOn != null;
     }
 
     boolean consented(ConsentKind kind) {
-        return consents.contains(kind);
+        return consents.containsKey(kind);
+    }
+
+    /** The date of the consent's decision, if the province consented. */
+    Optional<LocalDate> consentedOn(ConsentKind kind) {
+        return Optional.ofNullable(consents.get(kind));
     }
 
     BranchAdmissionVoteRecorded branchVote() {
@@ -104,9 +113,23 @@ final class CandidateFile {
         return new BranchAdmissionVotePolicy.Facts(vote.voteDate(), particulars.dateOfBirth(), particulars.education(),
                 Optional.ofNullable(branchVotePassed() ? branchVote.voteDate() : null),
                 Optional.ofNullable(course).map(AwarenessCourseCompleted::issueDate),
-                Optional.ofNullable(verification), introducersComplete(), requiredIntroducers(), commentsFiled,
+                Optional.ofNullable(verification), introducersComplete(), requiredIntroducers(), commentsFiled(),
                 application.applicationDate(), consented(ConsentKind.OVER_AGE_LIMIT),
-                consented(ConsentKind.EDUCATION_EXCEPTION));
+                consented(ConsentKind.EDUCATION_EXCEPTION), documentsTheVoteRestsOn());
+    }
+
+    /** The file's documents a branch vote rests on, each with its date, in the order they are filed (I5). */
+    private Map<String, LocalDate> documentsTheVoteRestsOn() {
+        Map<String, LocalDate> documents = new LinkedHashMap<>();
+        introducers.forEach(introducer -> documents.put("introduction by " + (introducer.memberId() != null
+                ? introducer.memberId() : "the " + introducer.type()), introducer.namedOn()));
+        if (verificationConcludedOn != null) {
+            documents.put("background verification", verificationConcludedOn);
+        }
+        if (commentsFiledOn != null) {
+            documents.put("comments summary", commentsFiledOn);
+        }
+        return documents;
     }
 
     /** The file holds exactly the introducers the rules ask for (I4, checked again at the vote by I5). */
@@ -140,21 +163,22 @@ final class CandidateFile {
         introducers.add(introducer);
     }
 
-    void replaceIntroducer(String oldMemberId, String newMemberId) {
+    void replaceIntroducer(String oldMemberId, String newMemberId, LocalDate replacedOn) {
         introducers.replaceAll(introducer -> oldMemberId.equals(introducer.memberId())
-                ? new Introducer(IntroducerType.FULL_MEMBER, newMemberId) : introducer);
+                ? new Introducer(IntroducerType.FULL_MEMBER, newMemberId, replacedOn) : introducer);
     }
 
-    void concludeVerification(VerificationConclusion conclusion) {
+    void concludeVerification(VerificationConclusion conclusion, LocalDate concludedOn) {
         verification = conclusion;
+        verificationConcludedOn = concludedOn;
     }
 
-    void fileComments() {
-        commentsFiled = true;
+    void fileComments(LocalDate filedOn) {
+        commentsFiledOn = filedOn;
     }
 
-    void consent(ConsentKind kind) {
-        consents.add(kind);
+    void consent(ConsentKind kind, LocalDate decidedOn) {
+        consents.put(kind, decidedOn);
     }
 
     void on(BranchAdmissionVoteRecorded event) {

@@ -9,6 +9,7 @@ import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.PartyAge;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -31,7 +32,12 @@ class ImportedHistory {
         this.standing = standing;
     }
 
-    MemberImported importRecord(ImportMember command, AdmissionPolicy admission, BadgePolicy badges) {
+    /**
+     * The history is held to the day of the import, and that day to today (BUSINESS_DATE_NOT_IN_THE_FUTURE), so no
+     * stated date lies ahead: an import dated in the future would let a file state a history still to come.
+     */
+    MemberImported importRecord(ImportMember command, AdmissionPolicy admission, BadgePolicy badges, Today today) {
+        today.businessDateIsNotInTheFuture("import", command.importedOn());
         aRecordIsImportedOnceIntoANewRecord(command);
         checkStatedHistory(command, admission, badges);
         MemberImported imported = new MemberImported(command.memberId(), command.personId(), command.homeOrgId(),

@@ -33,6 +33,7 @@ import vn.partyledger.domain.member.StrikeOffProbationaryMember;
 import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.TransferType;
@@ -121,9 +122,9 @@ public class Member {
      * Opens the record, or a new candidacy on a record whose earlier file was closed or whose member left (I3); the
      * person's other records are the process's to check.
      */
-    public void registerCandidate(RegisterOutstandingCandidate command, OrganisationRegistry registry) {
+    public void registerCandidate(RegisterOutstandingCandidate command, OrganisationRegistry registry, Today today) {
         aDeceasedMemberTakesNoFurtherCommands(command);
-        candidacy.register(command, registry);
+        candidacy.register(command, registry, today);
     }
 
     /**
@@ -135,15 +136,17 @@ public class Member {
     }
 
     /** A new record opened from the paper file, for a batch whose records are new (ONBOARDING, ADR 0024). */
-    public static Member importedFrom(ImportMember command, AdmissionPolicy admission, BadgePolicy badgePolicy) {
+    public static Member importedFrom(ImportMember command, AdmissionPolicy admission, BadgePolicy badgePolicy,
+                                      Today today) {
         Member member = new Member();
-        member.importRecord(command, admission, badgePolicy);
+        member.importRecord(command, admission, badgePolicy, today);
         return member;
     }
 
     /** Opens the record from the paper file (ONBOARDING); the process puts the member on the roll and checks I3. */
-    public MemberImported importRecord(ImportMember command, AdmissionPolicy admission, BadgePolicy badgePolicy) {
-        return importedHistory.importRecord(command, admission, badgePolicy);
+    public MemberImported importRecord(ImportMember command, AdmissionPolicy admission, BadgePolicy badgePolicy,
+                                       Today today) {
+        return importedHistory.importRecord(command, admission, badgePolicy, today);
     }
 
     /** Whether this is the person's live record: a candidate with an open file, a probationary or a full member. */
@@ -161,48 +164,50 @@ public class Member {
         return Optional.ofNullable(standing.dateOfDeath()).or(readmission::latestExit);
     }
 
-    public MemberAdmitted admit(AdmitMember command, WorkingDayCalendar calendar, AdmissionPolicy policy) {
+    public MemberAdmitted admit(AdmitMember command, WorkingDayCalendar calendar, AdmissionPolicy policy,
+                                Today today) {
         aDeceasedMemberTakesNoFurtherCommands(command);
-        return admission.admit(command, calendar, policy);
+        return admission.admit(command, calendar, policy, today);
     }
 
     public FullMembershipRecognized recognise(RecognizeFullMember command, OrganisationRegistry registry,
                                               AuthorityResolver authority, WorkingDayCalendar calendar,
-                                              RecruitmentPolicy policy) {
+                                              RecruitmentPolicy policy, Today today) {
         aDeceasedMemberTakesNoFurtherCommands(command);
-        return probation.recognise(command, registry, authority, calendar, policy);
+        return probation.recognise(command, registry, authority, calendar, policy, today);
     }
 
     public ProbationaryMemberStruckOff strikeOffTheProbationaryList(StrikeOffProbationaryMember command,
                                                                     OrganisationRegistry registry,
-                                                                    AuthorityResolver authority, VotePolicy votes) {
+                                                                    AuthorityResolver authority, VotePolicy votes,
+                                                                    Today today) {
         aDeceasedMemberTakesNoFurtherCommands(command);
-        return probation.strikeOff(command, registry, authority, votes);
+        return probation.strikeOff(command, registry, authority, votes, today);
     }
 
-    public MemberStruckOff strikeOff(StrikeOffMember command, AuthorityResolver authority) {
+    public MemberStruckOff strikeOff(StrikeOffMember command, AuthorityResolver authority, Today today) {
         aDeceasedMemberTakesNoFurtherCommands(command);
-        return leaving.strikeOff(command, authority);
+        return leaving.strikeOff(command, authority, today);
     }
 
-    public DisciplineImposed impose(ImposeDiscipline command, AuthorityResolver authority) {
+    public DisciplineImposed impose(ImposeDiscipline command, AuthorityResolver authority, Today today) {
         aDeceasedMemberTakesNoFurtherCommands(command);
-        return discipline.impose(command, authority);
+        return discipline.impose(command, authority, today);
     }
 
-    public MembershipRestored restore(RestoreMembership command) {
+    public MembershipRestored restore(RestoreMembership command, Today today) {
         aDeceasedMemberTakesNoFurtherCommands(command);
-        return leaving.restore(command);
+        return leaving.restore(command, today);
     }
 
-    public MemberDeceased recordDeath(RecordDeath command) {
+    public MemberDeceased recordDeath(RecordDeath command, Today today) {
         aDeceasedMemberTakesNoFurtherCommands(command);
-        return leaving.recordDeath(command);
+        return leaving.recordDeath(command, today);
     }
 
-    public EntryAnnulled annul(AnnulEntry command, AuthorityResolver authority) {
+    public EntryAnnulled annul(AnnulEntry command, AuthorityResolver authority, Today today) {
         aDeceasedMemberTakesNoFurtherCommands(command);
-        return corrections.annul(command, authority);
+        return corrections.annul(command, authority, today);
     }
 
     // A transfer case's steps (I16): the case checks its letter, the member its status, home and other transfers.

@@ -17,11 +17,12 @@ import vn.partyledger.domain.discipline.AppealSubject;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
+import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Sensitive;
-import vn.partyledger.domain.member.MemberImported;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,7 +58,8 @@ class MemberBadges {
     }
 
     @CommandHandler
-    void handle(AwardPartyBadge command, BadgePolicy policy, DisciplinePolicy disciplinePolicy) {
+    void handle(AwardPartyBadge command, BadgePolicy policy, DisciplinePolicy disciplinePolicy, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         BadgeAwardPolicy.Facts facts = new BadgeAwardPolicy.Facts(command, standing.status(), standing.statusAtDeath(),
                 standing.dateOfDeath(), Set.copyOf(awardedLevels), partyAge.partyAge(),
                 disciplinesInEffectOn(command.decision().docDate(), disciplinePolicy));
@@ -69,7 +71,8 @@ class MemberBadges {
     }
 
     @CommandHandler
-    void handle(ReissueBadge command) {
+    void handle(ReissueBadge command, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAnAwardedBadgeIsReissued(command.level());
         aBadgeIsReissuedForAGoodReason(command);
         apply(new PartyBadgeReissued(standing.memberId(), command.level(), heldBadges.get(command.level()),
@@ -79,7 +82,9 @@ class MemberBadges {
     }
 
     @CommandHandler
-    void handle(ReclaimBadge command) {
+    void handle(ReclaimBadge command, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
+        today.businessDateIsNotInTheFuture("badge's return", command.returnedOn());
         onlyAnExpelledMemberHandsABadgeBack();
         onlyAHeldBadgeIsHandedBack(command.level());
         apply(new PartyBadgeReturned(standing.memberId(), command.level(), heldBadges.get(command.level()),

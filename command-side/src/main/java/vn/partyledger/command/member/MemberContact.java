@@ -9,6 +9,7 @@ import vn.partyledger.domain.member.RecordLostContact;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 
@@ -31,7 +32,8 @@ class MemberContact {
     }
 
     @CommandHandler
-    void handle(RecordLostContact command, OrganisationRegistry registry) {
+    void handle(RecordLostContact command, OrganisationRegistry registry, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAProbationaryOrFullMemberLosesContact();
         contactIsLostOnceUntilRestored();
         contactIsRecordedByTheMembersBranchOrACommitteeAboveIt(command.decision(), registry);
@@ -41,7 +43,8 @@ class MemberContact {
     }
 
     @CommandHandler
-    void handle(RecordContactRestored command, OrganisationRegistry registry) {
+    void handle(RecordContactRestored command, OrganisationRegistry registry, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyLostContactIsRestored();
         contactIsRecordedByTheMembersBranchOrACommitteeAboveIt(command.decision(), registry);
         contactIsRestoredNoEarlierThanItWasLost(command);

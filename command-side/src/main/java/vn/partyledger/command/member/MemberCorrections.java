@@ -23,6 +23,7 @@ import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -58,7 +59,8 @@ class MemberCorrections {
         this.standing = standing;
     }
 
-    EntryAnnulled annul(AnnulEntry command, AuthorityResolver authority) {
+    EntryAnnulled annul(AnnulEntry command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         Entry entry = theEntryIsOnThisRecord(command);
         anAnnulledEntryStaysAnnulled(entry);
         onlyAMistakenDeathStrikeOffBadgeOrExemptionIsAnnulled(entry);
@@ -72,7 +74,9 @@ class MemberCorrections {
     }
 
     @CommandHandler
-    void handle(CorrectEntryDate command, AuthorityResolver authority) {
+    void handle(CorrectEntryDate command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
+        today.businessDateIsNotInTheFuture("corrected date", command.correctedDate());
         Entry entry = theEntryIsOnThisRecord(command);
         anAnnulledEntryStaysAnnulled(entry);
         onlyTheDateOfDeathOrOfTheAdmissionDecisionIsCorrected(entry);

@@ -24,6 +24,7 @@ import vn.partyledger.domain.discipline.SuspendPartyActivity;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
 
@@ -44,17 +45,20 @@ class MemberDiscipline {
     private final Standing standing;
     /** The date of the latest decision a member may appeal against, per subject. */
     private final Map<AppealSubject, LocalDate> decisions = new EnumMap<>(AppealSubject.class);
-    private boolean suspended;
-    /** The subject of the appeal awaiting resolution, or null. */
-    private AppealSubject pendingAppeal;
+    /** The date the suspension in force began, or null when the member is not suspended. */
+    private LocalDate suspendedOn;
+    /** The appeal awaiting resolution, or null. */
+    private AppealFiled pendingAppeal;
     /** The subject whose decision an appeal annulled, until membership is restored (I26); or null. */
     private AppealSubject annulled;
+    private LocalDate annulledOn;
 
     MemberDiscipline(Standing standing) {
         this.standing = standing;
     }
 
-    DisciplineImposed impose(ImposeDiscipline command, AuthorityResolver authority) {
+    DisciplineImposed impose(ImposeDiscipline command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         disciplineIsImposedOnAMemberOnTheRoll();
         aProbationaryMemberIsOnlyReprimandedOrWarned(command.form());
         aBranchOnlyReprimandsOrWarnsItsMembers(command);
@@ -68,21 +72,25 @@ class MemberDiscipline {
     }
 
     @CommandHandler
-    void handle(SuspendPartyActivity command) {
+    void handle(SuspendPartyActivity command, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAMemberOnTheRollIsSuspendedOnce();
         apply(new MemberSuspended(standing.memberId(), command.decision().issuingOrgId(),
                 command.decision().docDate()));
     }
 
     @CommandHandler
-    void handle(LiftSuspension command) {
-        onlyASuspensionInForceIsLifted();
+    void handle(LiftSuspension command, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
+        onlyASuspensionInForceIsLifted(command.decision().docDate());
         apply(new MemberSuspensionLifted(standing.memberId(), command.decision().issuingOrgId(),
                 command.decision().docDate()));
     }
 
     @CommandHandler
-    void handle(FileAppeal command, WorkingDayCalendar calendar, DisciplinePolicy policy) {
+    void handle(FileAppeal command, WorkingDayCalendar calendar, DisciplinePolicy policy, Today today) {
+        today.businessDateIsNotInTheFuture("receipt of the decision appealed", command.decisionReceivedOn());
+        today.businessDateIsNotInTheFuture("appeal", command.filedOn());
         anAppealIsAgainstADecisionOnRecord(command);
         oneAppealIsPendingAtATime();
         anAppealIsFiledWithinItsPeriodOfReceivingTheDecision(command, calendar, policy);
@@ -91,20 +99,22 @@ class MemberDiscipline {
     }
 
     @CommandHandler
-    void handle(ResolveAppeal command) {
+    void handle(ResolveAppeal command, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAPendingAppealIsResolved();
-        apply(new AppealResolved(standing.memberId(), pendingAppeal, command.outcome(),
+        anAppealIsResolvedNoEarlierThanItWasFiled(command.decision().docDate());
+        apply(new AppealResolved(standing.memberId(), pendingAppeal.subject(), command.outcome(),
                 command.decision().issuingOrgId(), command.decision().docDate()));
     }
 
     /** A discipline case is open while the member's party activity is suspended for it. */
     boolean caseOpen() {
-        return suspended;
+        return suspendedOn != null;
     }
 
-    /** Whether an appeal annulled the latest decision of this subject and membership is not yet restored. */
-    boolean annulled(AppealSubject subject) {
-        return annulled == subject;
+    /** When an appeal annulled the latest decision of this subject, if it did and membership is not yet restored. */
+    Optional<LocalDate> annulledOn(AppealSubject subject) {
+        return annulled == subject ? Optional.of(annulledOn) : Optional.empty();
     }
 
     private void disciplineIsImposedOnAMemberOnTheRoll() {
@@ -145,18 +155,23 @@ class MemberDiscipline {
     }
 
     private void onlyAMemberOnTheRollIsSuspendedOnce() {
-        if (standing.status() == null || !standing.status().isOnRoll() || suspended) {
+        if (standing.status() == null || !standing.status().isOnRoll() || caseOpen()) {
             throw new RuleViolation(Invariant.SUSPENSION, "onlyAMemberOnTheRollIsSuspendedOnce",
                     "Party activity is suspended for a probationary or full member not already suspended; this "
                             + "record is "
-                            + standing.status() + (suspended ? " and already suspended." : "."));
+                            + standing.status() + (caseOpen() ? " and already suspended." : "."));
         }
     }
 
-    private void onlyASuspensionInForceIsLifted() {
-        if (!suspended) {
+    /** In force on the day it is lifted, too: a suspension is not lifted before it began. */
+    private void onlyASuspensionInForceIsLifted(LocalDate liftedOn) {
+        if (suspendedOn == null) {
             throw new RuleViolation(Invariant.SUSPENSION, "onlyASuspensionInForceIsLifted",
                     "The member's party activity is not suspended, so there is no suspension to lift.");
+        }
+        if (liftedOn.isBefore(suspendedOn)) {
+            throw new RuleViolation(Invariant.SUSPENSION, "onlyASuspensionInForceIsLifted",
+                    "The suspension began on " + suspendedOn + ", so it cannot be lifted on " + liftedOn + ".");
         }
     }
 
@@ -174,7 +189,8 @@ class MemberDiscipline {
     private void oneAppealIsPendingAtATime() {
         if (pendingAppeal != null) {
             throw new RuleViolation(Invariant.I21, "oneAppealIsPendingAtATime",
-                    "An appeal against the " + pendingAppeal + " decision is still pending; it is resolved first.");
+                    "An appeal against the " + pendingAppeal.subject() + " decision is still pending; it is resolved "
+                            + "first.");
         }
     }
 
@@ -183,15 +199,20 @@ class MemberDiscipline {
                                                                              DisciplinePolicy policy) {
         boolean strikeOff = command.subject() == AppealSubject.STRIKE_OFF;
         LocalDate received = command.decisionReceivedOn();
+        String period = "An appeal against a " + command.subject() + " decision is filed within "
+                + (strikeOff ? policy.strikeOffAppealWorkingDays() + " working days"
+                : policy.disciplineAppealMonths() + " month(s)") + " of receiving it on " + received;
+        // The period opens on the receipt: counting up to the filing day alone would find an earlier filing in time.
+        if (command.filedOn().isBefore(received)) {
+            throw new RuleViolation(Invariant.I21, "anAppealIsFiledWithinItsPeriodOfReceivingTheDecision",
+                    period + ", so not before then, on " + command.filedOn() + ".");
+        }
         Optional<LocalDate> missed = strikeOff
                 ? calendar.missedDeadline(received, policy.strikeOffAppealWorkingDays(), command.filedOn())
                 : Optional.of(received.plusMonths(policy.disciplineAppealMonths())).filter(command.filedOn()::isAfter);
         if (missed.isPresent()) {
             throw new RuleViolation(Invariant.I21, "anAppealIsFiledWithinItsPeriodOfReceivingTheDecision",
-                    "An appeal against a " + command.subject() + " decision is filed within "
-                            + (strikeOff ? policy.strikeOffAppealWorkingDays() + " working days"
-                            : policy.disciplineAppealMonths() + " month(s)") + " of receiving it on "
-                            + received + ", that is by " + missed.get() + ", not on " + command.filedOn() + ".");
+                    period + ", that is by " + missed.get() + ", not on " + command.filedOn() + ".");
         }
     }
 
@@ -199,6 +220,14 @@ class MemberDiscipline {
         if (pendingAppeal == null) {
             throw new RuleViolation(Invariant.I21, "onlyAPendingAppealIsResolved",
                     "No appeal is pending for member " + standing.memberId() + ", so none can be resolved.");
+        }
+    }
+
+    private void anAppealIsResolvedNoEarlierThanItWasFiled(LocalDate resolvedOn) {
+        if (resolvedOn.isBefore(pendingAppeal.filedOn())) {
+            throw new RuleViolation(Invariant.I21, "anAppealIsResolvedNoEarlierThanItWasFiled",
+                    "The appeal against the " + pendingAppeal.subject() + " decision was filed on "
+                            + pendingAppeal.filedOn() + ", so it cannot be resolved on " + resolvedOn + ".");
         }
     }
 
@@ -216,17 +245,17 @@ class MemberDiscipline {
 
     @EventSourcingHandler
     void on(MemberSuspended event) {
-        suspended = true;
+        suspendedOn = event.effectiveDate();
     }
 
     @EventSourcingHandler
     void on(MemberSuspensionLifted event) {
-        suspended = false;
+        suspendedOn = null;
     }
 
     @EventSourcingHandler
     void on(AppealFiled event) {
-        pendingAppeal = event.subject();
+        pendingAppeal = event;
     }
 
     @EventSourcingHandler
@@ -234,6 +263,7 @@ class MemberDiscipline {
         pendingAppeal = null;
         if (event.outcome() == AppealOutcome.ANNULLED) {
             annulled = event.subject();
+            annulledOn = event.resolvedOn();
         }
     }
 
@@ -247,7 +277,7 @@ class MemberDiscipline {
     void on(EntryAnnulled event) {
         if (event.annulledEventType() == EntryType.MEMBER_STRUCK_OFF) {
             decisions.remove(AppealSubject.STRIKE_OFF);
-            if (pendingAppeal == AppealSubject.STRIKE_OFF) {
+            if (pendingAppeal != null && pendingAppeal.subject() == AppealSubject.STRIKE_OFF) {
                 pendingAppeal = null;
             }
             if (annulled == AppealSubject.STRIKE_OFF) {

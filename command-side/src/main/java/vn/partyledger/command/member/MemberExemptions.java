@@ -17,6 +17,7 @@ import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.shared.Today;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -35,7 +36,9 @@ class MemberExemptions {
     }
 
     @CommandHandler
-    void handle(GrantExemption command, ExemptionPolicy policy, GrassrootsOrganisations grassroots) {
+    void handle(GrantExemption command, ExemptionPolicy policy, GrassrootsOrganisations grassroots, Today today) {
+        today.decisionIsNotInTheFuture(command.resolution());
+        today.businessDateIsNotInTheFuture("exemption's start", command.from());
         if (command.kind() == ExemptionKind.FULL) {
             fullExemptionIsForAFullMember(policy);
             fullExemptionNeedsTheMembersOwnApplication(command);
@@ -55,7 +58,8 @@ class MemberExemptions {
     }
 
     @CommandHandler
-    void handle(EndExemption command) {
+    void handle(EndExemption command, Today today) {
+        today.businessDateIsNotInTheFuture("exemption's end", command.endedOn());
         onlyAnExemptionInForceEnds();
         anExemptionCannotEndBeforeItStarts(command);
         onlyATemporaryExemptionPastItsEndDateExpires(command);

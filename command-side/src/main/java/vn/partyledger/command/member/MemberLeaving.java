@@ -21,10 +21,12 @@ import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -49,9 +51,11 @@ class MemberLeaving {
     }
 
     @CommandHandler
-    void handle(ProposeStrikeOff command, DisciplinePolicy policy, VotePolicy votes) {
+    void handle(ProposeStrikeOff command, DisciplinePolicy policy, VotePolicy votes, Today today) {
+        today.businessDateIsNotInTheFuture("branch's vote on the strike-off proposal", command.voteDate());
         onlyAFullMemberIsStruckOff(Invariant.I20);
         aStrikeOffProposalCitesItsEvidence(command);
+        monthsInBreachHaveBegunByTheVote(command);
         if (command.ground() == StrikeOffGround.ABSENCE_OR_DUES_3M) {
             absenceOrUnpaidDuesSpansEnoughMonthsOfOneCalendarYear(command, policy);
         }
@@ -65,7 +69,8 @@ class MemberLeaving {
                 command.branchInFavour() >= votes.majorityPassMark(command.branchFullMembersOnRoll())));
     }
 
-    MemberStruckOff strikeOff(StrikeOffMember command, AuthorityResolver authority) {
+    MemberStruckOff strikeOff(StrikeOffMember command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAFullMemberIsStruckOff(Invariant.I20);
         strikeOffFollowsAPassedBranchProposal(command.decision().docDate());
         strikeOffIsDecidedByTheCommitteeThatAdmits(command, authority);
@@ -79,21 +84,24 @@ class MemberLeaving {
     }
 
     @CommandHandler
-    void handle(RequestVoluntaryExit command) {
+    void handle(RequestVoluntaryExit command, Today today) {
+        today.businessDateIsNotInTheFuture("request to leave the Party", command.requestedOn());
         onlyAFullMemberIsStruckOff(Invariant.VOLUNTARY_EXIT);
         apply(new VoluntaryExitRequested(standing.memberId(),
                 Sensitive.ofNullable(standing.personId(), command.reasonCode()), command.requestedOn()));
     }
 
-    MembershipRestored restore(RestoreMembership command) {
-        restorationFollowsTheAnnulmentOfTheExit();
+    MembershipRestored restore(RestoreMembership command, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
+        restorationFollowsTheAnnulmentOfTheExit(command.decision().docDate());
         MembershipRestored restored = new MembershipRestored(standing.memberId(), standing.homeOrgId(),
                 MemberStatus.FULL, true, command.decision().issuingOrgId(), command.decision().docDate());
         apply(restored);
         return restored;
     }
 
-    MemberDeceased recordDeath(RecordDeath command) {
+    MemberDeceased recordDeath(RecordDeath command, Today today) {
+        today.businessDateIsNotInTheFuture("death", command.dateOfDeath());
         deathIsRecordedForAMemberOnTheRoll();
         aDeathIsNotDatedBeforeTheMembersStandingBegan(command.dateOfDeath());
         MemberDeceased deceased = new MemberDeceased(standing.memberId(), standing.homeOrgId(), command.dateOfDeath());
@@ -123,6 +131,22 @@ class MemberLeaving {
             throw new RuleViolation(Invariant.I19, "aStrikeOffProposalCitesItsEvidence",
                     "A proposal to strike off on the " + command.ground() + " ground names the evidence on file.");
         }
+    }
+
+    /**
+     * A month counts once it has begun: the branch may count the month of its own vote (the member missed that
+     * meeting), never a later one.
+     */
+    private static void monthsInBreachHaveBegunByTheVote(ProposeStrikeOff command) {
+        YearMonth votedIn = YearMonth.from(command.voteDate());
+        if (command.monthsInBreach() == null) {
+            return;
+        }
+        command.monthsInBreach().stream().filter(month -> month.isAfter(votedIn)).findFirst().ifPresent(month -> {
+            throw new RuleViolation(Invariant.I19, "monthsInBreachHaveBegunByTheVote",
+                    "The branch voted on " + command.voteDate() + ", so " + month + " had not begun and cannot be "
+                            + "counted as a month of absence or unpaid dues.");
+        });
     }
 
     /** Attendance and dues are not recorded yet, so the branch names the months and the evidence shows them (I19). */
@@ -172,16 +196,22 @@ class MemberLeaving {
         }
     }
 
-    private void restorationFollowsTheAnnulmentOfTheExit() {
+    private void restorationFollowsTheAnnulmentOfTheExit(LocalDate restoredOn) {
         MemberStatus status = standing.status();
         AppealSubject exitDecision = status == MemberStatus.EXPELLED ? AppealSubject.DISCIPLINE
                 : AppealSubject.STRIKE_OFF;
         boolean left = status == MemberStatus.STRUCK_OFF || status == MemberStatus.LEFT_VOLUNTARILY
                 || status == MemberStatus.EXPELLED;
-        if (!left || !discipline.annulled(exitDecision)) {
+        Optional<LocalDate> annulledOn = discipline.annulledOn(exitDecision);
+        if (!left || annulledOn.isEmpty()) {
             throw new RuleViolation(Invariant.I26, "restorationFollowsTheAnnulmentOfTheExit",
                     "Party status is restored only after an appeal annulled the strike-off or expulsion; record "
                             + standing.memberId() + " is " + status + " without such an annulment.");
+        }
+        if (restoredOn.isBefore(annulledOn.get())) {
+            throw new RuleViolation(Invariant.I26, "restorationFollowsTheAnnulmentOfTheExit",
+                    "The restoration of " + restoredOn + " cannot come before the annulment of "
+                            + annulledOn.get() + " it follows.");
         }
     }
 

@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import vn.partyledger.command.organisation.AuthorityResolver;
 import vn.partyledger.domain.member.ExchangePartyCard;
 import vn.partyledger.domain.member.IssuePartyCard;
+import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.PartyCardExchanged;
 import vn.partyledger.domain.member.PartyCardIssued;
@@ -15,7 +16,7 @@ import vn.partyledger.domain.member.ReportCardLost;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
-import vn.partyledger.domain.member.MemberImported;
+import vn.partyledger.domain.shared.Today;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -36,8 +37,9 @@ class MemberPartyCard {
     }
 
     @CommandHandler
-    void handle(IssuePartyCard command, AuthorityResolver authority) {
-        cardIsIssuedToAFullMember();
+    void handle(IssuePartyCard command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
+        cardIsIssuedToAFullMember(command.decision());
         cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(command.decision(), authority);
         aMemberHoldsOneCard();
         apply(new PartyCardIssued(standing.memberId(), command.cardNumber(), command.decision().docDate(),
@@ -45,13 +47,15 @@ class MemberPartyCard {
     }
 
     @CommandHandler
-    void handle(ReportCardLost command) {
+    void handle(ReportCardLost command, Today today) {
+        today.businessDateIsNotInTheFuture("report of the card's loss", command.reportedOn());
         onlyAValidCardIsReportedLost();
         apply(new PartyCardReportedLost(standing.memberId(), cardNumber, command.reportedOn()));
     }
 
     @CommandHandler
-    void handle(ReissuePartyCard command, AuthorityResolver authority) {
+    void handle(ReissuePartyCard command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         aCardIsReissuedOnlyAfterALossReport();
         cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(command.decision(), authority);
         apply(new PartyCardReissued(standing.memberId(), cardNumber, command.newCardNumber(),
@@ -59,17 +63,25 @@ class MemberPartyCard {
     }
 
     @CommandHandler
-    void handle(ExchangePartyCard command, AuthorityResolver authority) {
+    void handle(ExchangePartyCard command, AuthorityResolver authority, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAValidCardIsExchanged();
         cardIsIssuedByTheDirectSuperiorOfTheGrassrootsOrganisation(command.decision(), authority);
         apply(new PartyCardExchanged(standing.memberId(), cardNumber, command.newCardNumber(), command.campaign(),
                 command.decision().docDate(), command.decision().issuingOrgId()));
     }
 
-    private void cardIsIssuedToAFullMember() {
-        if (standing.status() != MemberStatus.FULL) {
+    /** Full on the decision's date too: a card decided before full membership took effect went to a probationer. */
+    private void cardIsIssuedToAFullMember(DecisionRef decision) {
+        MemberStanding now = standing.snapshot();
+        if (now.status() != MemberStatus.FULL) {
             throw new RuleViolation(Invariant.I13, "cardIsIssuedToAFullMember",
-                    "A party card is issued only to a full member; this record is " + standing.status() + ".");
+                    "A party card is issued only to a full member; this record is " + now.status() + ".");
+        }
+        if (!now.fullOn(decision.docDate())) {
+            throw new RuleViolation(Invariant.I13, "cardIsIssuedToAFullMember",
+                    "The card decision of " + decision.docDate() + " comes before full membership took effect on "
+                            + now.fullSince() + "; a party card is issued only to a full member.");
         }
     }
 

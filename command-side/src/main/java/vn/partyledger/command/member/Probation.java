@@ -20,6 +20,7 @@ import vn.partyledger.domain.member.VoteLevel;
 import vn.partyledger.domain.member.VotePolicy;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.domain.member.MemberImported;
@@ -39,6 +40,7 @@ final class Probation {
     static final int MAX_BRANCH_ATTEMPTS = 3;
 
     private final Standing standing;
+    private LocalDate start;
     private LocalDate end;
     private int branchAttempts;
     private LocalDate lastBranchVoteDate;
@@ -50,15 +52,18 @@ final class Probation {
     }
 
     @CommandHandler
-    void handle(AssignProbationMentor command, MemberRegistry members) {
+    void handle(AssignProbationMentor command, MemberRegistry members, Today today) {
+        today.businessDateIsNotInTheFuture("mentor's assignment", command.assignedOn());
         aMentorHelpsOnlyAProbationaryMember();
+        aMentorIsAssignedOnceProbationHasBegun(command);
         theMentorIsAFullMemberOnTheDate(command, members);
         apply(new ProbationMentorAssigned(standing.memberId(), command.mentorMemberId(), command.assignedOn()));
     }
 
     @CommandHandler
     void handle(RecordRecognitionVote command, OrganisationRegistry registry, VotePolicy votes,
-                WorkingDayCalendar calendar, RecruitmentPolicy policy) {
+                WorkingDayCalendar calendar, RecruitmentPolicy policy, Today today) {
+        today.businessDateIsNotInTheFuture("recognition vote", command.voteDate());
         recognitionIsVotedOnlyForAProbationaryMember();
         recognitionIsConsideredOnceProbationEnds(command);
         aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee(command, registry);
@@ -82,13 +87,13 @@ final class Probation {
 
     FullMembershipRecognized recognise(RecognizeFullMember command, OrganisationRegistry registry,
                                        AuthorityResolver authority, WorkingDayCalendar calendar,
-                                       RecruitmentPolicy policy) {
+                                       RecruitmentPolicy policy, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAProbationaryMemberIsRecognised();
-        recognitionFollowsThePassedVotes(registry);
+        recognitionFollowsThePassedVotes(registry, command.decision().docDate());
         CommitteeThatAdmits.decisionIsSignedByTheCompetentAuthority(Invariant.I9, standing.homeOrgId(),
                 command.decision(), authority);
-        LocalDate resolution = passedCommitteeVote != null ? passedCommitteeVote.voteDate()
-                : passedBranchVote.voteDate();
+        LocalDate resolution = lastPassedVote().voteDate();
         boolean late = CommitteeThatAdmits.decidedAfterTheDeadline(resolution, command.decision().docDate(),
                 policy.recognitionDecisionDeadlineWorkingDays(), command.extensionReason(), calendar, policy);
         FullMembershipRecognized recognised = new FullMembershipRecognized(standing.memberId(), standing.homeOrgId(),
@@ -98,7 +103,8 @@ final class Probation {
     }
 
     ProbationaryMemberStruckOff strikeOff(StrikeOffProbationaryMember command, OrganisationRegistry registry,
-                                          AuthorityResolver authority, VotePolicy votes) {
+                                          AuthorityResolver authority, VotePolicy votes, Today today) {
+        today.decisionIsNotInTheFuture(command.decision());
         onlyAProbationaryMemberIsStruckOffTheProbationaryList();
         Electorate.statedFullMembersMatchTheBranchRoll(Invariant.I11, standing.homeOrgId(),
                 command.branchFullMembersOnRoll(), command.decision().docDate(), registry);
@@ -128,6 +134,14 @@ final class Probation {
 
     private void aMentorHelpsOnlyAProbationaryMember() {
         onlyAProbationaryMember(Invariant.PROBATION, "aMentorHelpsOnlyAProbationaryMember");
+    }
+
+    private void aMentorIsAssignedOnceProbationHasBegun(AssignProbationMentor command) {
+        if (command.assignedOn().isBefore(start)) {
+            throw new RuleViolation(Invariant.PROBATION, "aMentorIsAssignedOnceProbationHasBegun",
+                    "Probation began with the ceremony on " + start + ", so a mentor cannot have been assigned to "
+                            + "help the probationary member on " + command.assignedOn() + ".");
+        }
     }
 
     private static void theMentorIsAFullMemberOnTheDate(AssignProbationMentor command, MemberRegistry members) {
@@ -164,6 +178,11 @@ final class Probation {
                             + " times until one passes; after three failed votes the competent committee decides. "
                             + "This would be attempt " + command.attemptNo() + " after " + branchAttempts
                             + (branchPassed ? " with a passed vote." : "."));
+        }
+        if (lastBranchVoteDate != null && command.voteDate().isBefore(lastBranchVoteDate)) {
+            throw new RuleViolation(Invariant.I10, "theBranchVotesAtMostThreeTimesInTurn",
+                    "Attempt " + command.attemptNo() + " on " + command.voteDate() + " cannot come before the "
+                            + "branch's attempt " + branchAttempts + " on " + lastBranchVoteDate + ".");
         }
     }
 
@@ -205,7 +224,8 @@ final class Probation {
                         reviewedOn)));
     }
 
-    private void recognitionFollowsThePassedVotes(OrganisationRegistry registry) {
+    /** The decision rests on the votes, so it is dated no earlier than the last of them (I9). */
+    private void recognitionFollowsThePassedVotes(OrganisationRegistry registry, LocalDate decidedOn) {
         boolean byBranch = passedBranchVote != null
                 && (!Electorate.branchIsSubordinate(standing.homeOrgId(), registry) || passedCommitteeVote != null);
         boolean byEscalation = deadlocked() && passedCommitteeVote != null;
@@ -214,6 +234,17 @@ final class Probation {
                     "A member is recognised after the branch (and the grassroots committee above a subordinate branch) "
                             + "passed it by two thirds, or after escalation of three failed branch votes.");
         }
+        LocalDate votedOn = lastPassedVote().voteDate();
+        if (decidedOn.isBefore(votedOn)) {
+            throw new RuleViolation(Invariant.I9, "recognitionFollowsThePassedVotes",
+                    "The recognition decision of " + decidedOn + " cannot come before the "
+                            + lastPassedVote().level() + " vote of " + votedOn + " it follows.");
+        }
+    }
+
+    /** The vote a recognition rests on: the committee's when it voted, else the branch's. */
+    private RecognitionVoteRecorded lastPassedVote() {
+        return passedCommitteeVote != null ? passedCommitteeVote : passedBranchVote;
     }
 
     /**
@@ -262,6 +293,7 @@ final class Probation {
 
     @EventSourcingHandler
     private void on(MemberAdmitted event) {
+        start = event.ceremonyDate();
         end = event.probationEndDate();
         branchAttempts = 0;
         lastBranchVoteDate = null;

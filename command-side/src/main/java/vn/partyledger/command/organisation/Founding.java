@@ -5,6 +5,7 @@ import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 /**
  * The rules of founding an organisation (docs/rules.md#I1, docs/rules.md#BRANCH_TYPE): it hangs under a parent that
@@ -19,7 +20,9 @@ final class Founding {
     }
 
     /** The event that records the founding, once every founding rule holds; a small founding carries a warning. */
-    static OrganisationEstablished established(EstablishOrganisation command, OrganisationRegistry registry) {
+    static OrganisationEstablished established(EstablishOrganisation command, OrganisationRegistry registry,
+                                               Today today) {
+        today.changeHasTakenEffect("founding", command.effectiveDate(), command.decision());
         parentMustExistOnTheEffectiveDate(command, registry);
         onlyBranchesHaveABranchType(command);
         boolean belowMinimum = command.kind().needsFoundingMembers()

@@ -6,6 +6,7 @@ import vn.partyledger.domain.organisation.GradeOrganisation;
 import vn.partyledger.domain.organisation.OrganisationGraded;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -27,8 +28,9 @@ final class Grading {
     }
 
     @CommandHandler
-    void handle(GradeOrganisation command) {
+    void handle(GradeOrganisation command, Today today) {
         Lifetime.everyChangeIsADecision(command.decision());
+        today.decisionIsNotInTheFuture(command.decision());
         anOrganisationIsGradedOnlyForAYearItExisted(command.year());
         anOrganisationIsGradedOncePerYear(command.year());
         apply(new OrganisationGraded(lifetime.orgId(), command.year(), command.grade()));

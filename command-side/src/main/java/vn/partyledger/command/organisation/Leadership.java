@@ -5,6 +5,7 @@ import vn.partyledger.domain.organisation.BranchLeadershipElected;
 import vn.partyledger.domain.organisation.RecordLeadershipElection;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,8 +33,9 @@ final class Leadership {
     }
 
     @CommandHandler
-    void handle(RecordLeadershipElection command) {
+    void handle(RecordLeadershipElection command, Today today) {
         Lifetime.everyChangeIsADecision(command.decision());
+        today.changeHasTakenEffect("leadership term", command.termStart(), command.decision());
         lifetime.anOrganisationChangesOnlyWhileItExists(command.termStart());
         leadersAreFullMembersOnTheBranchRoll(command);
         apply(new BranchLeadershipElected(lifetime.orgId(), command.termStart(), command.secretaryMemberId(),

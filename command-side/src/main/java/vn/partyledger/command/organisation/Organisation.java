@@ -13,6 +13,7 @@ import vn.partyledger.domain.organisation.OrganisationDissolved;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -56,13 +57,14 @@ public class Organisation {
     }
 
     @CommandHandler
-    public Organisation(EstablishOrganisation command, OrganisationRegistry registry) {
-        apply(Founding.established(command, registry));
+    public Organisation(EstablishOrganisation command, OrganisationRegistry registry, Today today) {
+        apply(Founding.established(command, registry, today));
     }
 
     @CommandHandler
-    public void handle(DissolveOrganisation command, OrganisationRegistry registry) {
+    public void handle(DissolveOrganisation command, OrganisationRegistry registry, Today today) {
         Lifetime.everyChangeIsADecision(command.decision());
+        today.changeHasTakenEffect("dissolution", command.effectiveDate(), command.decision());
         lifetime.anOrganisationChangesOnlyWhileItExists(command.effectiveDate());
         successorMustExistOnTheEffectiveDate(command, registry);
         dissolve(command.reason(), command.successorOrgId(), command.effectiveDate());

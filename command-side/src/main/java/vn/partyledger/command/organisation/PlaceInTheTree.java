@@ -12,6 +12,7 @@ import vn.partyledger.domain.organisation.RenameOrganisation;
 import vn.partyledger.domain.organisation.ReparentOrganisation;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -53,15 +54,17 @@ final class PlaceInTheTree implements RecruitmentTargets.Superiors {
     }
 
     @CommandHandler
-    void handle(RenameOrganisation command) {
+    void handle(RenameOrganisation command, Today today) {
         Lifetime.everyChangeIsADecision(command.decision());
+        today.changeHasTakenEffect("renaming", command.effectiveDate(), command.decision());
         lifetime.anOrganisationChangesOnlyWhileItExists(command.effectiveDate());
         apply(new OrganisationRenamed(lifetime.orgId(), command.newName(), command.effectiveDate()));
     }
 
     @CommandHandler
-    void handle(ReparentOrganisation command, OrganisationRegistry registry) {
+    void handle(ReparentOrganisation command, OrganisationRegistry registry, Today today) {
         Lifetime.everyChangeIsADecision(command.decision());
+        today.changeHasTakenEffect("re-parenting", command.effectiveDate(), command.decision());
         lifetime.anOrganisationChangesOnlyWhileItExists(command.effectiveDate());
         parentMustExistOnTheEffectiveDate(command, registry);
         anOrganisationIsNeverItsOwnAncestor(command, registry);
@@ -70,8 +73,9 @@ final class PlaceInTheTree implements RecruitmentTargets.Superiors {
     }
 
     @CommandHandler
-    void handle(ChangeOrganisationFlags command) {
+    void handle(ChangeOrganisationFlags command, Today today) {
         Lifetime.everyChangeIsADecision(command.decision());
+        today.changeHasTakenEffect("change of flags", command.effectiveDate(), command.decision());
         lifetime.anOrganisationChangesOnlyWhileItExists(command.effectiveDate());
         apply(new OrganisationRoleChanged(lifetime.orgId(), command.flags(), command.effectiveDate()));
     }

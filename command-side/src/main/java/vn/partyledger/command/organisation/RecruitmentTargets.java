@@ -6,6 +6,7 @@ import vn.partyledger.domain.organisation.SetRecruitmentTarget;
 import vn.partyledger.domain.organisation.TargetMode;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,8 +36,9 @@ final class RecruitmentTargets {
 
     /** A target takes effect on the date of the decision that sets it. */
     @CommandHandler
-    void handle(SetRecruitmentTarget command) {
+    void handle(SetRecruitmentTarget command, Today today) {
         Lifetime.everyChangeIsADecision(command.decision());
+        today.decisionIsNotInTheFuture(command.decision());
         LocalDate setOn = command.decision().docDate();
         lifetime.anOrganisationChangesOnlyWhileItExists(setOn);
         recruitmentTargetIsSetByTheDirectSuperior(command, setOn);

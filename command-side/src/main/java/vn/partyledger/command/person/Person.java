@@ -18,6 +18,7 @@ import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.person.RetentionBasis;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,14 +54,16 @@ public class Person {
     }
 
     @CommandHandler
-    void handle(CorrectPersonalData command) {
+    void handle(CorrectPersonalData command, Today today) {
+        today.businessDateIsNotInTheFuture("correction", command.effectiveDate());
         anErasedPersonsEntryIsGoneForGood();
         apply(new PersonalDataCorrected(personId, command.fields(), command.reason(), command.effectiveDate(),
                 command.entryVersion()));
     }
 
     @CommandHandler
-    void handle(RecordProcessingBasis command) {
+    void handle(RecordProcessingBasis command, Today today) {
+        today.businessDateIsNotInTheFuture("processing basis", command.recordedOn());
         anErasedPersonsEntryIsGoneForGood();
         apply(new ProcessingBasisRecorded(personId, command.basis(), command.recordedOn()));
     }
@@ -71,7 +74,9 @@ public class Person {
      *
      * @param records the person's member records as they stand now
      */
-    public void requestErasure(RequestErasure command, List<MemberRecordView> records, ErasurePolicy policy) {
+    public void requestErasure(RequestErasure command, List<MemberRecordView> records, ErasurePolicy policy,
+                               Today today) {
+        today.businessDateIsNotInTheFuture("erasure request", command.requestedOn());
         anErasedPersonsEntryIsGoneForGood();
         LocalDate on = command.requestedOn();
         apply(new ErasureRequested(personId, on));

@@ -6,6 +6,7 @@ import vn.partyledger.command.member.Member;
 import vn.partyledger.command.organisation.AuthorityResolver;
 import vn.partyledger.domain.correction.AnnulEntry;
 import vn.partyledger.domain.correction.EntryAnnulled;
+import vn.partyledger.domain.shared.Today;
 
 /**
  * A mistaken entry annulled (I30, ADR 0016): an annulled death or strike-off never happened, so the member is back on
@@ -14,9 +15,9 @@ import vn.partyledger.domain.correction.EntryAnnulled;
 public record Annulment(Records<Member> members, MembershipLedger ledger) {
 
     @CommandHandler
-    public void handle(AnnulEntry command, MetaData metaData, AuthorityResolver authority) {
+    public void handle(AnnulEntry command, MetaData metaData, AuthorityResolver authority, Today today) {
         EntryAnnulled annulled = members.addressed(command.memberId(), metaData)
-                .invoke(member -> member.annul(command, authority));
+                .invoke(member -> member.annul(command, authority, today));
         if (annulled.restoredStatus() != null) {
             ledger.enrol(annulled.homeOrgId(), annulled.memberId(), annulled.restoredStatus(), annulled.entryDate());
         }

@@ -10,6 +10,7 @@ import vn.partyledger.command.person.Person;
 import vn.partyledger.domain.member.RegisterOutstandingCandidate;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import java.util.List;
 
@@ -21,12 +22,13 @@ import java.util.List;
 public record CandidateRegistration(Records<Member> members, Records<Person> persons) {
 
     @CommandHandler
-    public void handle(RegisterOutstandingCandidate command, OrganisationRegistry registry) throws Exception {
+    public void handle(RegisterOutstandingCandidate command, OrganisationRegistry registry, Today today)
+            throws Exception {
         Aggregate<Person> person = aCandidateIsARegisteredPerson(command);
         List<MemberRecordView> otherRecords = new MemberRecordViews(members).of(person.invoke(Person::memberRecords)
                 .stream().filter(memberId -> !memberId.equals(command.memberId())).toList());
         members.loadOrCreate(command.memberId(), Member::new)
-                .execute(member -> member.registerCandidate(command, registry));
+                .execute(member -> member.registerCandidate(command, registry, today));
         person.execute(it -> it.openMemberRecord(command.memberId(), command.registeredOn(), otherRecords));
     }
 

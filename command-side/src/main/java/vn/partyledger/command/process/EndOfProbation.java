@@ -12,6 +12,7 @@ import vn.partyledger.domain.member.RecognizeFullMember;
 import vn.partyledger.domain.member.RecruitmentPolicy;
 import vn.partyledger.domain.member.StrikeOffProbationaryMember;
 import vn.partyledger.domain.member.VotePolicy;
+import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 
 /**
@@ -22,17 +23,18 @@ public record EndOfProbation(Records<Member> members, MembershipLedger ledger) {
 
     @CommandHandler
     public void handle(RecognizeFullMember command, MetaData metaData, OrganisationRegistry registry,
-                       AuthorityResolver authority, WorkingDayCalendar calendar, RecruitmentPolicy policy) {
+                       AuthorityResolver authority, WorkingDayCalendar calendar, RecruitmentPolicy policy,
+                       Today today) {
         FullMembershipRecognized recognised = members.addressed(command.memberId(), metaData)
-                .invoke(member -> member.recognise(command, registry, authority, calendar, policy));
+                .invoke(member -> member.recognise(command, registry, authority, calendar, policy, today));
         ledger.enrol(recognised.homeOrgId(), recognised.memberId(), MemberStatus.FULL, recognised.effectiveDate());
     }
 
     @CommandHandler
     public void handle(StrikeOffProbationaryMember command, MetaData metaData, OrganisationRegistry registry,
-                       AuthorityResolver authority, VotePolicy votes) {
+                       AuthorityResolver authority, VotePolicy votes, Today today) {
         ProbationaryMemberStruckOff struckOff = members.addressed(command.memberId(), metaData)
-                .invoke(member -> member.strikeOffTheProbationaryList(command, registry, authority, votes));
+                .invoke(member -> member.strikeOffTheProbationaryList(command, registry, authority, votes, today));
         ledger.release(struckOff.homeOrgId(), struckOff.memberId(), struckOff.decisionDate());
     }
 }

@@ -6,6 +6,7 @@ import vn.partyledger.command.member.Member;
 import vn.partyledger.command.person.Person;
 import vn.partyledger.domain.person.ErasurePolicy;
 import vn.partyledger.domain.person.RequestErasure;
+import vn.partyledger.domain.shared.Today;
 
 /**
  * An erasure request (domain.md §15.2 rule 3): the person decides, reading every member record of the person as it
@@ -14,8 +15,8 @@ import vn.partyledger.domain.person.RequestErasure;
 public record Erasure(Records<Person> persons, Records<Member> members) {
 
     @CommandHandler
-    public void handle(RequestErasure command, MetaData metaData, ErasurePolicy policy) {
+    public void handle(RequestErasure command, MetaData metaData, ErasurePolicy policy, Today today) {
         persons.addressed(command.personId(), metaData).execute(person -> person.requestErasure(command,
-                new MemberRecordViews(members).of(person.memberRecords()), policy));
+                new MemberRecordViews(members).of(person.memberRecords()), policy, today));
     }
 }

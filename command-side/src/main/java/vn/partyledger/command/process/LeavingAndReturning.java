@@ -15,6 +15,7 @@ import vn.partyledger.domain.discipline.MembershipRestored;
 import vn.partyledger.domain.discipline.RecordDeath;
 import vn.partyledger.domain.discipline.RestoreMembership;
 import vn.partyledger.domain.discipline.StrikeOffMember;
+import vn.partyledger.domain.shared.Today;
 
 import java.util.Optional;
 
@@ -26,17 +27,17 @@ import java.util.Optional;
 public record LeavingAndReturning(Records<Member> members, MembershipLedger ledger, Records<TransferCase> transfers) {
 
     @CommandHandler
-    public void handle(StrikeOffMember command, MetaData metaData, AuthorityResolver authority) {
+    public void handle(StrikeOffMember command, MetaData metaData, AuthorityResolver authority, Today today) {
         MemberStruckOff struckOff = members.addressed(command.memberId(), metaData)
-                .invoke(member -> member.strikeOff(command, authority));
+                .invoke(member -> member.strikeOff(command, authority, today));
         ledger.release(struckOff.homeOrgId(), struckOff.memberId(), struckOff.effectiveDate());
     }
 
     /** Only an expulsion ends the membership; milder discipline leaves the member on the roll. */
     @CommandHandler
-    public void handle(ImposeDiscipline command, MetaData metaData, AuthorityResolver authority) {
+    public void handle(ImposeDiscipline command, MetaData metaData, AuthorityResolver authority, Today today) {
         DisciplineImposed imposed = members.addressed(command.memberId(), metaData)
-                .invoke(member -> member.impose(command, authority));
+                .invoke(member -> member.impose(command, authority, today));
         if (imposed.form() == DisciplineForm.EXPULSION) {
             ledger.release(imposed.homeOrgId(), imposed.memberId(), imposed.effectiveDate());
         }
@@ -44,19 +45,19 @@ public record LeavingAndReturning(Records<Member> members, MembershipLedger ledg
 
     /** Death ends what the member had open: a letter in transit or an attachment ends with them, not by a step. */
     @CommandHandler
-    public void handle(RecordDeath command, MetaData metaData) {
+    public void handle(RecordDeath command, MetaData metaData, Today today) {
         Aggregate<Member> member = members.addressed(command.memberId(), metaData);
         Optional<String> transfer = member.invoke(Member::transferInProgress);
-        MemberDeceased deceased = member.invoke(m -> m.recordDeath(command));
+        MemberDeceased deceased = member.invoke(m -> m.recordDeath(command, today));
         ledger.release(deceased.homeOrgId(), deceased.memberId(), deceased.dateOfDeath());
         transfer.ifPresent(transferId -> transfers.load(transferId)
                 .execute(open -> open.endByDeath(deceased.dateOfDeath())));
     }
 
     @CommandHandler
-    public void handle(RestoreMembership command, MetaData metaData) {
+    public void handle(RestoreMembership command, MetaData metaData, Today today) {
         MembershipRestored restored = members.addressed(command.memberId(), metaData)
-                .invoke(member -> member.restore(command));
+                .invoke(member -> member.restore(command, today));
         ledger.enrol(restored.homeOrgId(), restored.memberId(), restored.restoredStatus(), restored.effectiveDate());
     }
 }

@@ -9,11 +9,12 @@ import vn.partyledger.command.person.Person;
 import vn.partyledger.domain.badge.BadgePolicy;
 import vn.partyledger.domain.member.AdmissionPolicy;
 import vn.partyledger.domain.member.ImportMember;
-import vn.partyledger.domain.onboarding.ImportMembers;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.onboarding.ImportMembers;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -27,11 +28,12 @@ import java.util.List;
 public record MemberOnboarding(Records<Member> members, Records<Person> persons, MembershipLedger ledger) {
 
     @CommandHandler
-    public void handle(ImportMember command, AdmissionPolicy admission, BadgePolicy badges) throws Exception {
+    public void handle(ImportMember command, AdmissionPolicy admission, BadgePolicy badges, Today today)
+            throws Exception {
         Aggregate<Person> person = anImportedMemberIsARegisteredPerson(command);
         List<MemberRecordView> otherRecords = otherRecordsOf(person, command);
         members.loadOrCreate(command.memberId(), Member::new)
-                .execute(member -> member.importRecord(command, admission, badges));
+                .execute(member -> member.importRecord(command, admission, badges, today));
         onThePersonAndTheRoll(person, otherRecords, command);
     }
 
@@ -41,7 +43,8 @@ public record MemberOnboarding(Records<Member> members, Records<Person> persons,
      * first, and a record already there fails the append, after which the import writes that batch member by member.
      */
     @CommandHandler
-    public void handle(ImportMembers batch, AdmissionPolicy admission, BadgePolicy badges) throws Exception {
+    public void handle(ImportMembers batch, AdmissionPolicy admission, BadgePolicy badges, Today today)
+            throws Exception {
         for (RegisterPerson registration : batch.registrations()) {
             persons.create(() -> new Person(registration));
         }
@@ -49,7 +52,7 @@ public record MemberOnboarding(Records<Member> members, Records<Person> persons,
             aBatchImportsTheMembersOfItsOwnBranch(batch, member);
             Aggregate<Person> person = anImportedMemberIsARegisteredPerson(member);
             List<MemberRecordView> otherRecords = otherRecordsOf(person, member);
-            members.create(() -> Member.importedFrom(member, admission, badges));
+            members.create(() -> Member.importedFrom(member, admission, badges, today));
             onThePersonAndTheRoll(person, otherRecords, member);
         }
     }

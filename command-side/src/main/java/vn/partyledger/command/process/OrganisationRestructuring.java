@@ -11,6 +11,7 @@ import vn.partyledger.domain.organisation.MergeOrganisations;
 import vn.partyledger.domain.organisation.SplitOrganisation;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -26,8 +27,9 @@ import java.util.stream.Collectors;
 public record OrganisationRestructuring(Records<Organisation> organisations, Records<Member> members) {
 
     @CommandHandler
-    public void handle(MergeOrganisations command) {
+    public void handle(MergeOrganisations command, Today today) {
         LocalDate date = command.effectiveDate();
+        today.changeHasTakenEffect("merge", date, command.decision());
         Aggregate<Organisation> target = load(command.targetOrgId());
         Map<String, Aggregate<Organisation>> sources = new LinkedHashMap<>();
         command.sourceOrgIds().forEach(sourceId -> sources.put(sourceId, load(sourceId)));
@@ -43,8 +45,9 @@ public record OrganisationRestructuring(Records<Organisation> organisations, Rec
     }
 
     @CommandHandler
-    public void handle(SplitOrganisation command) {
+    public void handle(SplitOrganisation command, Today today) {
         LocalDate date = command.effectiveDate();
+        today.changeHasTakenEffect("split", date, command.decision());
         Aggregate<Organisation> source = load(command.sourceOrgId());
         Map<String, MemberStatus> roll = source.invoke(organisation -> organisation.rollForRestructuring(date));
         source.execute(organisation -> organisation.split(command.allocation(), date));

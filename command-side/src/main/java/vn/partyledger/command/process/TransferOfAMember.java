@@ -6,6 +6,7 @@ import vn.partyledger.command.organisation.GrassrootsOrganisations;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.command.transfer.Presentation;
 import vn.partyledger.command.transfer.TransferCase;
+import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.CancelTransfer;
 import vn.partyledger.domain.transfer.EndTemporaryAttachment;
@@ -26,16 +27,16 @@ public record TransferOfAMember(Records<TransferCase> cases, MembersInTransfer m
 
     @CommandHandler
     public void handle(IssueTransferLetter command, OrganisationRegistry registry, GrassrootsOrganisations grassroots,
-                       WorkingDayCalendar calendar, TransferPolicy policy) throws Exception {
-        cases.create(() -> new TransferCase(command, registry, grassroots, calendar, policy));
+                       WorkingDayCalendar calendar, TransferPolicy policy, Today today) throws Exception {
+        cases.create(() -> new TransferCase(command, registry, grassroots, calendar, policy, today));
         members.open(command.memberId(), command.transferId(), command.type(), command.fromOrgId(),
                 command.toOrgId(), command.letter().docDate());
     }
 
     @CommandHandler
-    public void handle(PresentTransferLetter command, MetaData metaData) {
+    public void handle(PresentTransferLetter command, MetaData metaData, Today today) {
         Presentation presented = cases.addressed(command.transferId(), metaData)
-                .invoke(transfer -> transfer.present(command));
+                .invoke(transfer -> transfer.present(command, today));
         if (presented.type() == TransferType.OFFICIAL) {
             members.changeHome(presented.memberId(), presented.transferId(), presented.toOrgId(),
                     presented.presentedDate());
@@ -50,16 +51,16 @@ public record TransferOfAMember(Records<TransferCase> cases, MembersInTransfer m
     }
 
     @CommandHandler
-    public void handle(CancelTransfer command, MetaData metaData) {
+    public void handle(CancelTransfer command, MetaData metaData, Today today) {
         TransferCancelled cancelled = cases.addressed(command.transferId(), metaData)
-                .invoke(transfer -> transfer.cancel(command));
+                .invoke(transfer -> transfer.cancel(command, today));
         members.close(cancelled.memberId(), cancelled.transferId(), cancelled.cancelledOn());
     }
 
     @CommandHandler
-    public void handle(EndTemporaryAttachment command, MetaData metaData) {
+    public void handle(EndTemporaryAttachment command, MetaData metaData, Today today) {
         TemporaryAttachmentEnded ended = cases.addressed(command.transferId(), metaData)
-                .invoke(transfer -> transfer.endAttachment(command));
+                .invoke(transfer -> transfer.endAttachment(command, today));
         members.close(ended.memberId(), ended.transferId(), ended.returnDate());
     }
 }

@@ -8,6 +8,7 @@ import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.CancelTransfer;
 import vn.partyledger.domain.transfer.EndTemporaryAttachment;
@@ -65,7 +66,12 @@ public class TransferCase {
 
     /** Opens the case with its letter; the member's side is opened next, in the same unit of work. */
     public TransferCase(IssueTransferLetter command, OrganisationRegistry registry,
-                        GrassrootsOrganisations grassroots, WorkingDayCalendar calendar, TransferPolicy policy) {
+                        GrassrootsOrganisations grassroots, WorkingDayCalendar calendar, TransferPolicy policy,
+                        Today today) {
+        today.businessDateIsNotInTheFuture("transfer's trigger", command.triggerDate());
+        today.businessDateIsNotInTheFuture("transfer request", command.requestedOn());
+        today.decisionIsNotInTheFuture(command.letter());
+        aLetterIsIssuedNoEarlierThanItWasRequested(command);
         aTransferIsBetweenTwoBranchesOfThisDeployment(command, registry);
         theLetterIsIssuedByTheSendingAuthority(command.fromOrgId(), command.letter(), grassroots);
         if (command.type() == TransferType.TEMPORARY) {
@@ -83,7 +89,8 @@ public class TransferCase {
     }
 
     /** The letter presented to its addressee: what the member's side needs to follow (home, attachment, lateness). */
-    public Presentation present(PresentTransferLetter command) {
+    public Presentation present(PresentTransferLetter command, Today today) {
+        today.businessDateIsNotInTheFuture("letter's presentation", command.presentedDate());
         aDeceasedMembersTransferTakesNoFurtherSteps();
         theLetterIsStillOpen();
         theLetterIsPresentedToItsAddressee(command);
@@ -106,7 +113,8 @@ public class TransferCase {
     }
 
     @CommandHandler
-    public void handle(MarkTransferOverdue command) {
+    public void handle(MarkTransferOverdue command, Today today) {
+        today.businessDateIsNotInTheFuture("overdue mark", command.asOf());
         aDeceasedMembersTransferTakesNoFurtherSteps();
         onlyALetterInTransitIsMarkedOverdueOnce();
         aLetterIsOverdueOnlyAfterItsPresentByDate(command);
@@ -114,9 +122,10 @@ public class TransferCase {
                 ChronoUnit.DAYS.between(presentBy, command.asOf())));
     }
 
-    public TransferCancelled cancel(CancelTransfer command) {
+    public TransferCancelled cancel(CancelTransfer command, Today today) {
+        today.businessDateIsNotInTheFuture("cancellation", command.cancelledOn());
         aDeceasedMembersTransferTakesNoFurtherSteps();
-        onlyATransferInTransitChanges("cancelled");
+        onlyATransferInTransitChanges("cancelled", command.cancelledOn());
         TransferCancelled cancelled = new TransferCancelled(transferId, memberId, command.reason(),
                 command.cancelledOn());
         apply(cancelled);
@@ -125,9 +134,10 @@ public class TransferCase {
 
     @CommandHandler
     public void handle(ReissueTransferLetter command, GrassrootsOrganisations grassroots,
-                       WorkingDayCalendar calendar, TransferPolicy policy) {
+                       WorkingDayCalendar calendar, TransferPolicy policy, Today today) {
+        today.decisionIsNotInTheFuture(command.letter());
         aDeceasedMembersTransferTakesNoFurtherSteps();
-        onlyATransferInTransitChanges("given a new letter");
+        onlyATransferInTransitChanges("given a new letter", command.letter().docDate());
         theLetterIsIssuedByTheSendingAuthority(fromOrgId, command.letter(), grassroots);
         aReissuedLetterHasANewNumber(command);
         apply(new TransferLetterReissued(transferId, memberId, letterNo, command.letter().docNumber(),
@@ -136,9 +146,11 @@ public class TransferCase {
     }
 
     @CommandHandler
-    public void handle(ExtendTemporaryAttachment command, TransferPolicy policy) {
+    public void handle(ExtendTemporaryAttachment command, TransferPolicy policy, Today today) {
+        today.businessDateIsNotInTheFuture("extension", command.extendedOn());
         aDeceasedMembersTransferTakesNoFurtherSteps();
         aTemporaryAttachmentIsInForce("extended");
+        anAttachmentIsExtendedOnceItHasBegun(command);
         anExtensionMovesTheReturnLater(command);
         aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy(trigger, letterDate,
                 command.newUntil(), policy);
@@ -146,7 +158,8 @@ public class TransferCase {
                 command.extendedOn()));
     }
 
-    public TemporaryAttachmentEnded endAttachment(EndTemporaryAttachment command) {
+    public TemporaryAttachmentEnded endAttachment(EndTemporaryAttachment command, Today today) {
+        today.businessDateIsNotInTheFuture("member's return", command.returnDate());
         aDeceasedMembersTransferTakesNoFurtherSteps();
         aTemporaryAttachmentIsInForce("ended");
         theMemberReturnsNoEarlierThanTheAttachmentBegan(command);
@@ -175,6 +188,14 @@ public class TransferCase {
             throw new RuleViolation(Invariant.I16, "aTransferIsBetweenTwoBranchesOfThisDeployment",
                     "A transfer moves a member between two different branches of this deployment that exist on "
                             + date + "; " + command.fromOrgId() + " → " + command.toOrgId() + " is not such a move.");
+        }
+    }
+
+    private static void aLetterIsIssuedNoEarlierThanItWasRequested(IssueTransferLetter command) {
+        if (command.letter().docDate().isBefore(command.requestedOn())) {
+            throw new RuleViolation(Invariant.I16, "aLetterIsIssuedNoEarlierThanItWasRequested",
+                    "Transfer letter " + command.letter().docNumber() + " is dated " + command.letter().docDate()
+                            + ", before the member asked for the transfer on " + command.requestedOn() + ".");
         }
     }
 
@@ -276,10 +297,16 @@ public class TransferCase {
         }
     }
 
-    private void onlyATransferInTransitChanges(String change) {
+    /** In transit on the day of the change, too: the letter in transit was issued by then. */
+    private void onlyATransferInTransitChanges(String change, LocalDate on) {
         if (!state.inTransit()) {
             throw new RuleViolation(Invariant.TRANSFER_NOT_IN_TRANSIT, "onlyATransferInTransitChanges",
                     "Transfer " + transferId + " is " + state + ", so it can no longer be " + change + ".");
+        }
+        if (on.isBefore(letterDate)) {
+            throw new RuleViolation(Invariant.TRANSFER_NOT_IN_TRANSIT, "onlyATransferInTransitChanges",
+                    "Transfer letter " + letterNo + " was issued on " + letterDate + ", so the transfer was not in "
+                            + "transit on " + on + " to be " + change + ".");
         }
     }
 
@@ -296,6 +323,14 @@ public class TransferCase {
             throw new RuleViolation(Invariant.ATTACHMENT_NOT_IN_FORCE, "aTemporaryAttachmentIsInForce",
                     "Transfer " + transferId + " is a " + type + " transfer in state " + state
                             + ", not a temporary attachment in force, so nothing can be " + change + ".");
+        }
+    }
+
+    private void anAttachmentIsExtendedOnceItHasBegun(ExtendTemporaryAttachment command) {
+        if (command.extendedOn().isBefore(presentedDate)) {
+            throw new RuleViolation(Invariant.ATTACHMENT_NOT_IN_FORCE, "anAttachmentIsExtendedOnceItHasBegun",
+                    "The attachment began on " + presentedDate + ", so it cannot have been extended on "
+                            + command.extendedOn() + ".");
         }
     }
 

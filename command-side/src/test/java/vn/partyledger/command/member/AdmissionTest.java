@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.command.support.Calendars;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.AdmissionApproved;
@@ -118,6 +119,61 @@ class AdmissionTest {
     }
 
     @Test
+    @DisplayName("I7: the branch receives the decision on the day it is signed")
+    void theBranchReceivesTheDecisionOnTheDayItIsSigned() {
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", DECISION, DECIDED, null))
+                .expectEvents(new AdmissionApproved("m1", DECIDED, AUTHORITY, DECIDED, false));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: the branch records today that it received the decision today")
+    void theBranchRecordsTodayThatItReceivedTheDecisionToday() {
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", DECISION, FixedToday.DATE, null))
+                .expectEvents(new AdmissionApproved("m1", DECIDED, AUTHORITY, FixedToday.DATE, false));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a receipt dated tomorrow cannot move the ceremony deadline")
+    void aReceiptDatedTomorrowCannotMoveTheCeremonyDeadline() {
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", DECISION, FixedToday.DATE.plusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a decision signed tomorrow is not recorded today")
+    void aDecisionSignedTomorrowIsNotRecordedToday() {
+        LocalDate tomorrow = FixedToday.DATE.plusDays(1);
+        fixture.given(votesPassed())
+                .when(new DecideAdmission("m1", decisionOn(tomorrow), tomorrow, null))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a ceremony held today is recorded today")
+    void aCeremonyHeldTodayIsRecordedToday() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(plus(votesPassed(), new AdmissionApproved("m1", DECIDED, AUTHORITY, today.minusDays(7), false)))
+                .when(new AdmitMember("m1", today, null))
+                .expectEvents(new MemberAdmitted("m1", "p1", "kp1", today, today.plusMonths(12), DECIDED, false));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a ceremony dated tomorrow is not recorded today")
+    void aCeremonyDatedTomorrowIsNotRecordedToday() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(plus(votesPassed(), new AdmissionApproved("m1", DECIDED, AUTHORITY, today.minusDays(7), false)))
+                .when(new AdmitMember("m1", today.plusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+        assertThat(ledger.enrolments()).isEmpty();
+    }
+
+    @Test
     @DisplayName("I8: the ceremony admits the candidate as a probationary member for twelve months")
     void theCeremonyAdmitsTheCandidateAsAProbationaryMemberForTwelveMonths() {
         LocalDate ceremony = LocalDate.of(2020, 6, 19);
@@ -166,12 +222,20 @@ class AdmissionTest {
     }
 
     @Test
-    @DisplayName("I8: a ceremony cannot precede the admission decision")
-    void aCeremonyCannotPrecedeTheAdmissionDecision() {
+    @DisplayName("I8: the ceremony is held on the day the branch received the decision")
+    void theCeremonyIsHeldOnTheDayTheBranchReceivedTheDecision() {
         fixture.given(approvedFile())
-                .when(new AdmitMember("m1", DECIDED.minusDays(1), null))
+                .when(new AdmitMember("m1", RECEIVED, null))
+                .expectEvents(new MemberAdmitted("m1", "p1", "kp1", RECEIVED, RECEIVED.plusMonths(12), DECIDED, false));
+    }
+
+    @Test
+    @DisplayName("I8: the ceremony cannot be held the day before the branch received the decision")
+    void theCeremonyCannotBeHeldTheDayBeforeTheBranchReceivedTheDecision() {
+        fixture.given(approvedFile())
+                .when(new AdmitMember("m1", RECEIVED.minusDays(1), null))
                 .expectNoEvents()
-                .expectException(Violation.of("I8", "ceremonyCannotPrecedeTheAdmissionDecision"));
+                .expectException(Violation.of("I8", "ceremonyFollowsTheReceiptOfTheDecision"));
     }
 
     @Test

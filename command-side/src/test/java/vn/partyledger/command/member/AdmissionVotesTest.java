@@ -11,6 +11,7 @@ import vn.partyledger.domain.member.AwarenessCourseCompleted;
 import vn.partyledger.domain.member.BackgroundVerificationCompleted;
 import vn.partyledger.domain.member.BranchAdmissionVoteRecorded;
 import vn.partyledger.domain.member.CandidateSource;
+import vn.partyledger.domain.member.CommentsSummaryRecorded;
 import vn.partyledger.domain.member.CommitteeAdmissionVoteRecorded;
 import vn.partyledger.domain.member.ConsentKind;
 import vn.partyledger.domain.member.EducationLevel;
@@ -42,6 +43,7 @@ class AdmissionVotesTest {
     private static final int COURSE_INDEX = 1;
     private static final int SECOND_INTRODUCER_INDEX = 4;
     private static final int VERIFICATION_INDEX = 5;
+    private static final int COMMENTS_INDEX = 6;
 
     private final InMemoryPersonRegister register = new InMemoryPersonRegister();
     private AggregateTestFixture<Member> fixture;
@@ -137,6 +139,42 @@ class AdmissionVotesTest {
                 .when(vote(TWO_THIRDS, AGE, EducationLevel.UPPER_SECONDARY))
                 .expectNoEvents()
                 .expectException(Violation.of("I5", "awarenessCertificateIsValidOnTheVoteDate"));
+    }
+
+    @Test
+    @DisplayName("I5: an awareness certificate issued on the day of the vote is valid on the vote date")
+    void anAwarenessCertificateIssuedOnTheDayOfTheVoteIsValidOnTheVoteDate() {
+        fixture.given(fileWith(COURSE_INDEX, new AwarenessCourseCompleted("m1", "GCN-1", "political-centre",
+                        BRANCH_VOTE)))
+                .when(vote(TWO_THIRDS, AGE, EducationLevel.UPPER_SECONDARY))
+                .expectEvents(recorded(TWO_THIRDS, true));
+    }
+
+    @Test
+    @DisplayName("I5: an awareness certificate issued the day after the vote was not valid when the branch voted")
+    void anAwarenessCertificateIssuedTheDayAfterTheVoteWasNotValidWhenTheBranchVoted() {
+        fixture.given(fileWith(COURSE_INDEX, new AwarenessCourseCompleted("m1", "GCN-1", "political-centre",
+                        BRANCH_VOTE.plusDays(1))))
+                .when(vote(TWO_THIRDS, AGE, EducationLevel.UPPER_SECONDARY))
+                .expectNoEvents()
+                .expectException(Violation.of("I5", "awarenessCertificateIsValidOnTheVoteDate"));
+    }
+
+    @Test
+    @DisplayName("I5: the branch votes on a comments summary filed the same day")
+    void theBranchVotesOnACommentsSummaryFiledTheSameDay() {
+        fixture.given(fileWith(COMMENTS_INDEX, new CommentsSummaryRecorded("m1", "TH-03", BRANCH_VOTE)))
+                .when(vote(TWO_THIRDS, AGE, EducationLevel.UPPER_SECONDARY))
+                .expectEvents(recorded(TWO_THIRDS, true));
+    }
+
+    @Test
+    @DisplayName("I5: the branch does not vote on a file whose comments summary is dated the day after the vote")
+    void theBranchDoesNotVoteOnAFileWhoseCommentsSummaryIsDatedTheDayAfterTheVote() {
+        fixture.given(fileWith(COMMENTS_INDEX, new CommentsSummaryRecorded("m1", "TH-03", BRANCH_VOTE.plusDays(1))))
+                .when(vote(TWO_THIRDS, AGE, EducationLevel.UPPER_SECONDARY))
+                .expectNoEvents()
+                .expectException(Violation.of("I5", "documentsOnFileAreDatedNoLaterThanTheVote"));
     }
 
     @Test

@@ -166,6 +166,25 @@ class BadgeAwardPolicyTest {
     }
 
     @Test
+    @DisplayName("I24: a badge is decided as early as six months before its occasion")
+    void decidedSixMonthsAhead() {
+        Given given = new Given();
+        given.decidedOn = FEB_3_2025.minusMonths(6);
+        assertThat(POLICY.aBadgeIsDecidedAtMostTheLeadTimeBeforeItsOccasion(given.facts())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I24: a badge decided six months and a day before its occasion is decided too early")
+    void decidedTooEarly() {
+        Given given = new Given();
+        given.decidedOn = FEB_3_2025.minusMonths(6).minusDays(1);
+        Optional<RuleViolation> refusal = POLICY.aBadgeIsDecidedAtMostTheLeadTimeBeforeItsOccasion(given.facts());
+        refuses(refusal, "aBadgeIsDecidedAtMostTheLeadTimeBeforeItsOccasion");
+        assertThat(refusal.get()).hasMessage("A badge for the occasion of 2025-02-03 is decided at most 6 months "
+                + "before it, from 2024-08-03; this decision is dated 2024-08-02.");
+    }
+
+    @Test
     @DisplayName("I24: party age reaches the level by the occasion, or within the early allowance for serious illness")
     void partyAgeReached() {
         assertThat(POLICY.partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance(new Given().facts()))

@@ -10,6 +10,8 @@ import vn.partyledger.domain.member.VerificationConclusion;
 import vn.partyledger.domain.shared.RuleViolation;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,11 +34,15 @@ class BranchAdmissionVotePolicyTest {
         EducationLevel education = EducationLevel.UPPER_SECONDARY;
         boolean overAgeConsented;
         boolean educationExceptionConsented;
+        Map<String, LocalDate> documentsOnFile = new LinkedHashMap<>(Map.of(
+                "introduction by m-intro1", LocalDate.of(2025, 2, 3),
+                "background verification", LocalDate.of(2025, 4, 1),
+                "comments summary", LocalDate.of(2025, 5, 5)));
 
         BranchAdmissionVotePolicy.Facts facts() {
             return new BranchAdmissionVotePolicy.Facts(VOTE, VOTE.minusMonths(ageInMonths), education,
-                    passedBranchVoteOn, certificateIssuedOn, verification, introducersComplete, "two full members", commentsFiled,
-                    applicationDate, overAgeConsented, educationExceptionConsented);
+                    passedBranchVoteOn, certificateIssuedOn, verification, introducersComplete, "two full members",
+                    commentsFiled, applicationDate, overAgeConsented, educationExceptionConsented, documentsOnFile);
         }
     }
 
@@ -82,6 +88,46 @@ class BranchAdmissionVotePolicyTest {
         given.certificateIssuedOn = Optional.of(VOTE.minusMonths(60).minusDays(1));
         refuses(POLICY.awarenessCertificateIsValidOnTheVoteDate(given.facts()),
                 "awarenessCertificateIsValidOnTheVoteDate");
+    }
+
+    @Test
+    @DisplayName("I5: an awareness certificate issued on the day of the vote is valid")
+    void certificateIssuedOnTheVoteDate() {
+        Given given = new Given();
+        given.certificateIssuedOn = Optional.of(VOTE);
+        assertThat(POLICY.awarenessCertificateIsValidOnTheVoteDate(given.facts())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I5: an awareness certificate issued the day after the vote was not valid on the vote date")
+    void certificateIssuedAfterTheVote() {
+        Given given = new Given();
+        given.certificateIssuedOn = Optional.of(VOTE.plusDays(1));
+        Optional<RuleViolation> refusal = POLICY.awarenessCertificateIsValidOnTheVoteDate(given.facts());
+        refuses(refusal, "awarenessCertificateIsValidOnTheVoteDate");
+        assertThat(refusal.get()).hasMessage("The branch votes on 2025-06-10 only on a candidate whose "
+                + "awareness-course certificate was issued by then and is at most 60 months old; this one was issued "
+                + "on 2025-06-11.");
+    }
+
+    @Test
+    @DisplayName("I5: a document of the file dated the day of the vote is one the vote rests on")
+    void documentDatedOnTheVoteDate() {
+        Given given = new Given();
+        given.documentsOnFile.put("comments summary", VOTE);
+        assertThat(BranchAdmissionVotePolicy.documentsOnFileAreDatedNoLaterThanTheVote(given.facts())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I5: a document of the file dated the day after the vote is not one the vote rested on")
+    void documentDatedAfterTheVote() {
+        Given given = new Given();
+        given.documentsOnFile.put("background verification", VOTE.plusDays(1));
+        Optional<RuleViolation> refusal = BranchAdmissionVotePolicy.documentsOnFileAreDatedNoLaterThanTheVote(
+                given.facts());
+        refuses(refusal, "documentsOnFileAreDatedNoLaterThanTheVote");
+        assertThat(refusal.get()).hasMessage("The branch votes on 2025-06-10 on the file as it stands that day, "
+                + "but the background verification on file is dated 2025-06-11.");
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.discipline.MemberDeceased;
 import vn.partyledger.domain.member.AdmissionApproved;
@@ -32,6 +33,7 @@ class CollectiveTransferTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(FixedToday.today());
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.discipline.AppealFiled;
@@ -164,6 +165,23 @@ class DisciplineTest {
     }
 
     @Test
+    @DisplayName("SUSPENSION: a suspension is lifted on the day it began")
+    void aSuspensionIsLiftedOnTheDayItBegan() {
+        fixture.given(plus(fullMember(), new MemberSuspended("m1", AUTHORITY, DECIDED)))
+                .when(new LiftSuspension("m1", new DecisionRef("46-QĐ/QU", DECIDED, AUTHORITY)))
+                .expectEvents(new MemberSuspensionLifted("m1", AUTHORITY, DECIDED));
+    }
+
+    @Test
+    @DisplayName("SUSPENSION: a suspension cannot be lifted the day before it began")
+    void aSuspensionCannotBeLiftedTheDayBeforeItBegan() {
+        fixture.given(plus(fullMember(), new MemberSuspended("m1", AUTHORITY, DECIDED)))
+                .when(new LiftSuspension("m1", new DecisionRef("46-QĐ/QU", DECIDED.minusDays(1), AUTHORITY)))
+                .expectNoEvents()
+                .expectException(Violation.of("SUSPENSION", "onlyASuspensionInForceIsLifted"));
+    }
+
+    @Test
     @DisplayName("a suspension not in force cannot be lifted")
     void aSuspensionNotInForceCannotBeLifted() {
         fixture.given(fullMember())
@@ -211,6 +229,42 @@ class DisciplineTest {
     }
 
     @Test
+    @DisplayName("I21: a strike-off is appealed on the day its decision was received")
+    void aStrikeOffIsAppealedOnTheDayItsDecisionWasReceived() {
+        fixture.given(plus(fullMember(), STRUCK_OFF))
+                .when(new FileAppeal("m1", AppealSubject.STRIKE_OFF, RECEIVED, RECEIVED))
+                .expectEvents(new AppealFiled("m1", AppealSubject.STRIKE_OFF, RECEIVED, RECEIVED));
+    }
+
+    @Test
+    @DisplayName("I21: an appeal is not filed the day before its decision was received")
+    void anAppealIsNotFiledTheDayBeforeItsDecisionWasReceived() {
+        fixture.given(plus(fullMember(), STRUCK_OFF))
+                .when(new FileAppeal("m1", AppealSubject.STRIKE_OFF, RECEIVED, RECEIVED.minusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I21", "anAppealIsFiledWithinItsPeriodOfReceivingTheDecision"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: an appeal filed today is recorded")
+    void anAppealFiledTodayIsRecorded() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(plus(fullMember(), STRUCK_OFF))
+                .when(new FileAppeal("m1", AppealSubject.STRIKE_OFF, today, today))
+                .expectEvents(new AppealFiled("m1", AppealSubject.STRIKE_OFF, today, today));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: an appeal dated tomorrow is not recorded")
+    void anAppealDatedTomorrowIsNotRecorded() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(plus(fullMember(), STRUCK_OFF))
+                .when(new FileAppeal("m1", AppealSubject.STRIKE_OFF, today, today.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+    }
+
+    @Test
     @DisplayName("I21: there is no appeal without a decision on record")
     void thereIsNoAppealWithoutADecisionOnRecord() {
         fixture.given(fullMember())
@@ -237,6 +291,29 @@ class DisciplineTest {
                 .when(new ResolveAppeal("m1", AppealOutcome.ANNULLED, PROVINCE))
                 .expectEvents(new AppealResolved("m1", AppealSubject.STRIKE_OFF, AppealOutcome.ANNULLED, "province",
                         PROVINCE.docDate()));
+    }
+
+    @Test
+    @DisplayName("I21: an appeal is resolved on the day it was filed")
+    void anAppealIsResolvedOnTheDayItWasFiled() {
+        LocalDate filed = RECEIVED.plusDays(3);
+        fixture.given(plus(fullMember(), STRUCK_OFF, new AppealFiled("m1", AppealSubject.STRIKE_OFF, RECEIVED,
+                        filed)))
+                .when(new ResolveAppeal("m1", AppealOutcome.UPHELD, new DecisionRef("12-QĐ/TU", filed, "province")))
+                .expectEvents(new AppealResolved("m1", AppealSubject.STRIKE_OFF, AppealOutcome.UPHELD, "province",
+                        filed));
+    }
+
+    @Test
+    @DisplayName("I21: an appeal is not resolved the day before it was filed")
+    void anAppealIsNotResolvedTheDayBeforeItWasFiled() {
+        LocalDate filed = RECEIVED.plusDays(3);
+        fixture.given(plus(fullMember(), STRUCK_OFF, new AppealFiled("m1", AppealSubject.STRIKE_OFF, RECEIVED,
+                        filed)))
+                .when(new ResolveAppeal("m1", AppealOutcome.UPHELD,
+                        new DecisionRef("12-QĐ/TU", filed.minusDays(1), "province")))
+                .expectNoEvents()
+                .expectException(Violation.of("I21", "anAppealIsResolvedNoEarlierThanItWasFiled"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.InMemoryGrassrootsOrganisations;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.discipline.MemberDeceased;
@@ -48,6 +49,7 @@ class ExemptionTest {
 
     private static AggregateTestFixture<Member> fixtureWith(ExemptionPolicy policy) {
         AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(policy);
         fixture.registerInjectableResource(new InMemoryGrassrootsOrganisations().with("kp1", "ward-15"));
         return fixture;
@@ -133,6 +135,30 @@ class ExemptionTest {
                 .expectEvents(new ExemptionGranted("m1", ExemptionKind.TEMPORARY,
                         Sensitive.of("p1", ExemptionReason.WORKING_AWAY),
                         FROM, FROM.plusMonths(6), "ward-15", "don-17"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: an exemption starting today runs until a planned end date")
+    void anExemptionStartingTodayRunsUntilAPlannedEndDate() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(registered, admitted)
+                .when(new GrantExemption("m1", ExemptionKind.TEMPORARY, ExemptionReason.WORKING_AWAY, today,
+                        today.plusMonths(6), "don-17", new DecisionRef("88-QĐ/ĐU", today, "ward-15")))
+                .expectEvents(new ExemptionGranted("m1", ExemptionKind.TEMPORARY,
+                        Sensitive.of("p1", ExemptionReason.WORKING_AWAY), today, today.plusMonths(6), "ward-15",
+                        "don-17"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: an exemption starting tomorrow is not recorded today")
+    void anExemptionStartingTomorrowIsNotRecordedToday() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(registered, admitted)
+                .when(new GrantExemption("m1", ExemptionKind.TEMPORARY, ExemptionReason.WORKING_AWAY,
+                        today.plusDays(1), today.plusMonths(6), "don-17",
+                        new DecisionRef("88-QĐ/ĐU", today, "ward-15")))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
     }
 
     @Test

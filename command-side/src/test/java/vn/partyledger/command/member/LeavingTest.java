@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.discipline.AppealOutcome;
@@ -92,6 +93,27 @@ class LeavingTest {
                 .when(propose(StrikeOffGround.ABSENCE_OR_DUES_3M, EVIDENCE, split, 16))
                 .expectNoEvents()
                 .expectException(Violation.of("I19", "absenceOrUnpaidDuesSpansEnoughMonthsOfOneCalendarYear"));
+    }
+
+    @Test
+    @DisplayName("I19: the month of the branch's vote counts as a month in breach")
+    void theMonthOfTheBranchsVoteCountsAsAMonthInBreach() {
+        List<YearMonth> upToTheVote = List.of(YearMonth.of(2024, 2), YearMonth.of(2024, 3), YearMonth.from(VOTED));
+        fixture.given(fullMember())
+                .when(propose(StrikeOffGround.ABSENCE_OR_DUES_3M, EVIDENCE, upToTheVote, 16))
+                .expectEvents(new StrikeOffProposed("m1", StrikeOffGround.ABSENCE_OR_DUES_3M, EVIDENCE, upToTheVote,
+                        VOTED, 30, 16, true));
+    }
+
+    @Test
+    @DisplayName("I19: a month after the branch's vote cannot be counted as a month in breach")
+    void aMonthAfterTheBranchsVoteCannotBeCountedAsAMonthInBreach() {
+        List<YearMonth> pastTheVote = List.of(YearMonth.of(2024, 2), YearMonth.of(2024, 3),
+                YearMonth.from(VOTED).plusMonths(1));
+        fixture.given(fullMember())
+                .when(propose(StrikeOffGround.ABSENCE_OR_DUES_3M, EVIDENCE, pastTheVote, 16))
+                .expectNoEvents()
+                .expectException(Violation.of("I19", "monthsInBreachHaveBegunByTheVote"));
     }
 
     @Test
@@ -209,6 +231,17 @@ class LeavingTest {
     }
 
     @Test
+    @DisplayName("I26: membership is not restored by a decision dated the day before the annulment")
+    void membershipIsNotRestoredByADecisionDatedTheDayBeforeTheAnnulment() {
+        DecisionRef dayBefore = new DecisionRef("12-QĐ/TU", PROVINCE.docDate().minusDays(1), "province");
+        fixture.given(struckOffAndAnnulled())
+                .when(new RestoreMembership("m1", dayBefore))
+                .expectNoEvents()
+                .expectException(Violation.of("I26", "restorationFollowsTheAnnulmentOfTheExit"));
+        assertThat(ledger.enrolments()).isEmpty();
+    }
+
+    @Test
     @DisplayName("I26: membership is not restored while the strike-off stands")
     void membershipIsNotRestoredWhileTheStrikeOffStands() {
         fixture.given(plus(fullMember(), PROPOSED, STRUCK_OFF, new AppealResolved("m1", AppealSubject.STRIKE_OFF,
@@ -228,6 +261,24 @@ class LeavingTest {
                 .expectEvents(new MemberDeceased("m1", BRANCH, died))
                 .expectState(member -> assertThat(member.status()).isEqualTo(MemberStatus.DECEASED));
         assertThat(ledger.releases()).containsExactly(new RecordingMembershipLedger.Release(BRANCH, "m1", died));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a death that happened today is recorded today")
+    void aDeathThatHappenedTodayIsRecordedToday() {
+        fixture.given(fullMember())
+                .when(new RecordDeath("m1", FixedToday.DATE))
+                .expectEvents(new MemberDeceased("m1", BRANCH, FixedToday.DATE));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a death dated tomorrow is not recorded")
+    void aDeathDatedTomorrowIsNotRecorded() {
+        fixture.given(fullMember())
+                .when(new RecordDeath("m1", FixedToday.DATE.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+        assertThat(ledger.releases()).isEmpty();
     }
 
     @Test

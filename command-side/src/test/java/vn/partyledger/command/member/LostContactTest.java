@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.command.organisation.RegisteredOrganisation;
 import vn.partyledger.command.organisation.Timeline;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.Processes;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
@@ -58,6 +59,7 @@ class LostContactTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(TREE);
         fixture.registerInjectableResource(RecruitmentHistory.RESOLVER);
         Processes.ofMembers(fixture, new RecordingMembershipLedger());

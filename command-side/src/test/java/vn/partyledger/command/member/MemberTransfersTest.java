@@ -6,6 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.command.process.AggregateMembersInTransfer;
 import vn.partyledger.command.process.Records;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.discipline.MemberDeceased;
@@ -47,6 +48,7 @@ class MemberTransfersTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(FixedToday.today());
         ledger = new RecordingMembershipLedger();
     }
 

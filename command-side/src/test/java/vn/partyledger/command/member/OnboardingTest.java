@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.RecordingMembershipLedger.Enrolment;
 import vn.partyledger.command.support.Violation;
@@ -89,6 +90,26 @@ class OnboardingTest {
                 .when(command)
                 .expectNoEvents()
                 .expectException(Violation.of("ONBOARDING", "aRecordIsImportedOnceIntoANewRecord"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a member is imported as of today")
+    void aMemberIsImportedAsOfToday() {
+        ImportMember asOfToday = new ImportMember("m1", "p1", BRANCH, MemberStatus.FULL, DECIDED, DECIDED, CEREMONY,
+                FULL_FROM, ON_ROLL, List.of(), null, List.of(), FILE, FixedToday.DATE);
+
+        fixture.givenNoPriorActivity().when(asOfToday).expectEvents(imported(asOfToday));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: an import dated tomorrow would let the file state a history to come")
+    void anImportDatedTomorrowIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new ImportMember("m1", "p1", BRANCH, MemberStatus.FULL, DECIDED, DECIDED, CEREMONY, FULL_FROM,
+                        ON_ROLL, List.of(), null, List.of(), FILE, FixedToday.DATE.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+        assertThat(ledger.enrolments()).isEmpty();
     }
 
     @Test

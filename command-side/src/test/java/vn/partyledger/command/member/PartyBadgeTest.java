@@ -6,6 +6,7 @@ import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.correction.CorrectionReason;
 import vn.partyledger.domain.correction.EntryDateCorrected;
@@ -57,6 +58,7 @@ class PartyBadgeTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(BadgePolicy.DEFAULTS);
         fixture.registerInjectableResource(DisciplinePolicy.DEFAULTS);
     }
@@ -83,6 +85,12 @@ class PartyBadgeTest {
 
     private static AwardPartyBadge award(int level, LocalDate occasion) {
         return award(level, occasion, false, false, null);
+    }
+
+    /** The award of {@code level} for {@code occasion}, decided on {@code decidedOn}. */
+    private static AwardPartyBadge decidedOn(LocalDate decidedOn, int level, LocalDate occasion) {
+        return new AwardPartyBadge("m1", level, "HH-" + level + "-0417", occasion, null, false, false, null,
+                new DecisionRef("512-QĐ/TU", decidedOn, PROVINCE));
     }
 
     private static AwardPartyBadge earlyForIllness(int level, LocalDate occasion) {
@@ -153,6 +161,51 @@ class PartyBadgeTest {
                 .when(award(30, LocalDate.of(2025, 9, 2)))
                 .expectNoEvents()
                 .expectException(Violation.of("I24", "eachLevelIsAwardedOnce"));
+    }
+
+    @Test
+    @DisplayName("I24: a badge is decided six months before its occasion")
+    void aBadgeIsDecidedSixMonthsBeforeItsOccasion() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .when(decidedOn(FEB_3_2025.minusMonths(6), 30, FEB_3_2025))
+                .expectEvents(awarded(30, FEB_3_2025, false, false));
+    }
+
+    @Test
+    @DisplayName("I24: a badge is not decided six months and a day before its occasion")
+    void aBadgeIsNotDecidedSixMonthsAndADayBeforeItsOccasion() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .when(decidedOn(FEB_3_2025.minusMonths(6).minusDays(1), 30, FEB_3_2025))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "aBadgeIsDecidedAtMostTheLeadTimeBeforeItsOccasion"));
+    }
+
+    @Test
+    @DisplayName("I24: a badge decided today is not for an occasion decades ahead")
+    void aBadgeDecidedTodayIsNotForAnOccasionDecadesAhead() {
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .when(decidedOn(FixedToday.DATE, 60, LocalDate.of(2055, 9, 2)))
+                .expectNoEvents()
+                .expectException(Violation.of("I24", "aBadgeIsDecidedAtMostTheLeadTimeBeforeItsOccasion"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a badge decided today is for its coming occasion, a planned date")
+    void aBadgeDecidedTodayIsForItsComingOccasion() {
+        LocalDate nextFeb3 = LocalDate.of(FixedToday.DATE.getYear() + 1, 2, 3);
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .when(decidedOn(FixedToday.DATE, 30, nextFeb3))
+                .expectEvents(awarded(30, nextFeb3, false, false));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a badge decision dated tomorrow is not recorded")
+    void aBadgeDecisionDatedTomorrowIsNotRecorded() {
+        LocalDate nextFeb3 = LocalDate.of(FixedToday.DATE.getYear() + 1, 2, 3);
+        fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
+                .when(decidedOn(FixedToday.DATE.plusDays(1), 30, nextFeb3))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
     }
 
     @Test
@@ -513,7 +566,7 @@ class PartyBadgeTest {
     void aMemberStillOutOfContactDoesNotReachALevelThatFallsAfterTheLoss() {
         fixture.given(fullMemberDecidedOn(LocalDate.of(1995, 2, 3)))
                 .andGiven(LOST_CONTACT)
-                .when(award(30, LocalDate.of(2030, 9, 2)))
+                .when(award(30, LocalDate.of(2026, 9, 2)))
                 .expectNoEvents()
                 .expectException(Violation.of("I24", "partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance"));
     }

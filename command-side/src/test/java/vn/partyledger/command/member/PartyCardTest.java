@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.ExchangePartyCard;
 import vn.partyledger.domain.member.FullMembershipRecognized;
@@ -43,6 +44,7 @@ class PartyCardTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(RESOLVER);
     }
 
@@ -68,6 +70,23 @@ class PartyCardTest {
     void aProbationaryMemberGetsNoPartyCard() {
         fixture.given(probationary())
                 .when(issue(new DecisionRef("301-QĐ/QU", DECIDED.plusMonths(2), AUTHORITY)))
+                .expectNoEvents()
+                .expectException(Violation.of("I13", "cardIsIssuedToAFullMember"));
+    }
+
+    @Test
+    @DisplayName("I13: a card is issued on the day full membership takes effect")
+    void aCardIsIssuedOnTheDayFullMembershipTakesEffect() {
+        fixture.given(fullMember())
+                .when(issue(new DecisionRef("301-QĐ/QU", PROBATION_END, AUTHORITY)))
+                .expectEvents(new PartyCardIssued("m1", "TĐV-79-004417", PROBATION_END, AUTHORITY, "meeting-10"));
+    }
+
+    @Test
+    @DisplayName("I13: a card decided the day before full membership took effect went to a probationary member")
+    void aCardDecidedTheDayBeforeFullMembershipTookEffectWentToAProbationaryMember() {
+        fixture.given(fullMember())
+                .when(issue(new DecisionRef("301-QĐ/QU", PROBATION_END.minusDays(1), AUTHORITY)))
                 .expectNoEvents()
                 .expectException(Violation.of("I13", "cardIsIssuedToAFullMember"));
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.command.support.Calendars;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.AssignProbationMentor;
@@ -89,6 +90,23 @@ class ProbationAndRecognitionTest {
         fixture.given(probationary())
                 .when(new AssignProbationMentor("m1", "m-intro3", assigned))
                 .expectEvents(new ProbationMentorAssigned("m1", "m-intro3", assigned));
+    }
+
+    @Test
+    @DisplayName("PROBATION: a mentor is assigned on the day of the ceremony that begins probation")
+    void aMentorIsAssignedOnTheDayOfTheCeremonyThatBeginsProbation() {
+        fixture.given(probationary())
+                .when(new AssignProbationMentor("m1", "m-intro3", RecruitmentHistory.CEREMONY))
+                .expectEvents(new ProbationMentorAssigned("m1", "m-intro3", RecruitmentHistory.CEREMONY));
+    }
+
+    @Test
+    @DisplayName("PROBATION: a mentor cannot have been assigned the day before probation began")
+    void aMentorCannotHaveBeenAssignedTheDayBeforeProbationBegan() {
+        fixture.given(probationary())
+                .when(new AssignProbationMentor("m1", "m-intro3", RecruitmentHistory.CEREMONY.minusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("PROBATION", "aMentorIsAssignedOnceProbationHasBegun"));
     }
 
     @Test
@@ -201,6 +219,24 @@ class ProbationAndRecognitionTest {
     }
 
     @Test
+    @DisplayName("I10: the branch votes a second time on the day of its first, failed vote")
+    void theBranchVotesASecondTimeOnTheDayOfItsFirstFailedVote() {
+        fixture.given(plus(probationary(), branchVoted(15, 1)))
+                .when(branchVote(22, 2))
+                .expectEvents(branchVoted(22, 2));
+    }
+
+    @Test
+    @DisplayName("I10: a second branch vote cannot be dated the day before the first")
+    void aSecondBranchVoteCannotBeDatedTheDayBeforeTheFirst() {
+        fixture.given(plus(probationary(), branchVoted(15, 1)))
+                .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, null, BRANCH_VOTE.minusDays(1),
+                        FULL_MEMBERS_ON_ROLL, 22, 2, 2))
+                .expectNoEvents()
+                .expectException(Violation.of("I10", "theBranchVotesAtMostThreeTimesInTurn"));
+    }
+
+    @Test
     @DisplayName("I10: the committee does not vote before the branch has spoken")
     void theCommitteeDoesNotVoteBeforeTheBranchHasSpoken() {
         fixture.given(plus(probationary(), branchVoted(15, 1)))
@@ -243,6 +279,34 @@ class ProbationAndRecognitionTest {
         fixture.given(plus(deadlocked(), committeeVoted()))
                 .when(recognize(DECIDED, null))
                 .expectEvents(new FullMembershipRecognized("m1", BRANCH, DECIDED, PROBATION_END, AUTHORITY, false));
+    }
+
+    @Test
+    @DisplayName("I9: the competent committee recognises on the day of the grassroots committee's vote")
+    void theCompetentCommitteeRecognisesOnTheDayOfTheGrassrootsCommitteesVote() {
+        fixture.given(plus(probationary(), branchVoted(22, 1), committeeVoted()))
+                .when(recognize(COMMITTEE_VOTE, null))
+                .expectEvents(new FullMembershipRecognized("m1", BRANCH, COMMITTEE_VOTE, PROBATION_END, AUTHORITY,
+                        false));
+    }
+
+    @Test
+    @DisplayName("I9: a recognition decided the day before the grassroots committee's vote does not follow it")
+    void aRecognitionDecidedTheDayBeforeTheGrassrootsCommitteesVoteDoesNotFollowIt() {
+        fixture.given(plus(probationary(), branchVoted(22, 1), committeeVoted()))
+                .when(recognize(COMMITTEE_VOTE.minusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("I9", "recognitionFollowsThePassedVotes"));
+        assertThat(ledger.enrolments()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a recognition signed tomorrow is not recorded today")
+    void aRecognitionSignedTomorrowIsNotRecordedToday() {
+        fixture.given(plus(probationary(), branchVoted(22, 1), committeeVoted()))
+                .when(recognize(FixedToday.DATE.plusDays(1), null))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
     }
 
     @Test

@@ -122,8 +122,11 @@ class ReadmissionTest {
     }
 
     private static Object[] consented(Object[] file) {
-        return plus(file,
-                new ProvincialConsentRecorded("m1", ConsentKind.READMISSION, LocalDate.of(2024, 8, 5), "province"));
+        return consentedOn(file, LocalDate.of(2024, 8, 5));
+    }
+
+    private static Object[] consentedOn(Object[] file, LocalDate date) {
+        return plus(file, new ProvincialConsentRecorded("m1", ConsentKind.READMISSION, date, "province"));
     }
 
     private static DecideAdmission decideOn(LocalDate date) {
@@ -293,6 +296,25 @@ class ReadmissionTest {
         fixture.given(consented(readmissionFile(former, ReadmissionGrounds.NONE)))
                 .when(decideOn(THIRTY_SIX_MONTHS_OUT.minusDays(1)))
                 .expectEvents(approvedOn(THIRTY_SIX_MONTHS_OUT.minusDays(1)));
+    }
+
+    @Test
+    @DisplayName("I7: a re-admission is decided on the day the province consented")
+    void aReadmissionIsDecidedOnTheDayTheProvinceConsented() {
+        fixture.given(consentedOn(readmissionFile(struckOff(StrikeOffGround.NO_PROGRESS_12M), ReadmissionGrounds.NONE),
+                        THIRTY_SIX_MONTHS_OUT))
+                .when(decideOn(THIRTY_SIX_MONTHS_OUT))
+                .expectEvents(approvedOn(THIRTY_SIX_MONTHS_OUT));
+    }
+
+    @Test
+    @DisplayName("I7: a re-admission decided the day before the province consented did not rest on the consent")
+    void aReadmissionDecidedTheDayBeforeTheProvinceConsentedDidNotRestOnTheConsent() {
+        fixture.given(consentedOn(readmissionFile(struckOff(StrikeOffGround.NO_PROGRESS_12M), ReadmissionGrounds.NONE),
+                        THIRTY_SIX_MONTHS_OUT.plusDays(1)))
+                .when(decideOn(THIRTY_SIX_MONTHS_OUT))
+                .expectNoEvents()
+                .expectException(Violation.of("I7", "readmissionNeedsTheProvincesConsent"));
     }
 
     @Test

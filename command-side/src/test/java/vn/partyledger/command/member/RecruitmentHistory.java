@@ -2,6 +2,7 @@ package vn.partyledger.command.member;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import vn.partyledger.command.support.Calendars;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.Processes;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.command.organisation.AuthorityResolver;
@@ -142,6 +143,7 @@ final class RecruitmentHistory {
                                                         VotePolicy votes, InMemoryPersonRegister register,
                                                         SideRecords<TransferCase> transfers) {
         AggregateTestFixture<Member> fixture = new AggregateTestFixture<>(Member.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(register);
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with(BRANCH, OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 1), FULL_MEMBERS_ON_ROLL)

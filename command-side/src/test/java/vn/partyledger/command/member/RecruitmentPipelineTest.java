@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.AdmissionRefused;
@@ -14,6 +15,7 @@ import vn.partyledger.domain.member.AssignIntroducer;
 import vn.partyledger.domain.member.AwarenessCourseCompleted;
 import vn.partyledger.domain.member.BackgroundVerificationCompleted;
 import vn.partyledger.domain.member.CandidateSource;
+import vn.partyledger.domain.member.CommentsSummaryRecorded;
 import vn.partyledger.domain.member.ExpireApplication;
 import vn.partyledger.domain.member.IntroducerAssigned;
 import vn.partyledger.domain.member.IntroducerReplaced;
@@ -23,6 +25,7 @@ import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.member.RecordAwarenessCourse;
 import vn.partyledger.domain.member.RecordBackgroundVerification;
+import vn.partyledger.domain.member.RecordCommentsSummary;
 import vn.partyledger.domain.member.RegisterOutstandingCandidate;
 import vn.partyledger.domain.member.ReplaceIntroducer;
 import vn.partyledger.domain.member.SubmitApplication;
@@ -180,6 +183,51 @@ class RecruitmentPipelineTest {
                 .when(member("m-intro1", KNOWN_SINCE))
                 .expectNoEvents()
                 .expectException(Violation.of("PIPELINE_ORDER", "recruitmentStepsFollowTheApplication"));
+    }
+
+    @Test
+    @DisplayName("PIPELINE_ORDER: the comments summary is filed on the day of the application")
+    void theCommentsSummaryIsFiledOnTheDayOfTheApplication() {
+        fixture.given(REGISTERED_EVENT, APPLICATION)
+                .when(new RecordCommentsSummary("m1", "TH-03", APPLIED))
+                .expectEvents(new CommentsSummaryRecorded("m1", "TH-03", APPLIED));
+    }
+
+    @Test
+    @DisplayName("PIPELINE_ORDER: a background verification concluded the day before the application did not follow it")
+    void aBackgroundVerificationConcludedTheDayBeforeTheApplicationDidNotFollowIt() {
+        fixture.given(REGISTERED_EVENT, APPLICATION)
+                .when(new RecordBackgroundVerification("m1", List.of(VerificationSubject.CANDIDATE),
+                        VerificationConclusion.CLEAR, "ward", APPLIED.minusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("PIPELINE_ORDER", "recruitmentStepsFollowTheApplication"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a comments summary filed today is recorded")
+    void aCommentsSummaryFiledTodayIsRecorded() {
+        fixture.given(REGISTERED_EVENT, APPLICATION)
+                .when(new RecordCommentsSummary("m1", "TH-03", FixedToday.DATE))
+                .expectEvents(new CommentsSummaryRecorded("m1", "TH-03", FixedToday.DATE));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a comments summary dated tomorrow is not recorded")
+    void aCommentsSummaryDatedTomorrowIsNotRecorded() {
+        fixture.given(REGISTERED_EVENT, APPLICATION)
+                .when(new RecordCommentsSummary("m1", "TH-03", FixedToday.DATE.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a candidate registered tomorrow is not registered today")
+    void aCandidateRegisteredTomorrowIsNotRegisteredToday() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterOutstandingCandidate("m1", "p1", BRANCH, CandidateSource.RESIDENT, null,
+                        FixedToday.DATE.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
     }
 
     @Test

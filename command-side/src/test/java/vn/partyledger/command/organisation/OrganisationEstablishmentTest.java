@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.MemberStatus;
@@ -28,6 +29,7 @@ class OrganisationEstablishmentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Organisation.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with("ward-15", OrganisationKind.GRASSROOTS_COMMITTEE, WARD_FOUNDED));
     }
@@ -46,6 +48,27 @@ class OrganisationEstablishmentTest {
                 .expectEvents(new OrganisationEstablished("kp1", "Chi bộ Khu phố 1",
                         OrganisationKind.SUBORDINATE_BRANCH, BranchType.RESIDENTIAL, "ward-15", "26734",
                         OrganisationFlags.NONE, 67, false, BRANCH_FOUNDED));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a branch founded today by today's decision is recorded")
+    void aBranchFoundedTodayByTodaysDecisionIsRecorded() {
+        LocalDate today = FixedToday.DATE;
+        fixture.givenNoPriorActivity()
+                .when(branch("ward-15", 67, today, new DecisionRef("12-QĐ/ĐU", today, "ward-15")))
+                .expectEvents(new OrganisationEstablished("kp1", "Chi bộ Khu phố 1",
+                        OrganisationKind.SUBORDINATE_BRANCH, BranchType.RESIDENTIAL, "ward-15", "26734",
+                        OrganisationFlags.NONE, 67, false, today));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a branch founded as from tomorrow is recorded once that day comes")
+    void aBranchFoundedAsFromTomorrowIsRecordedOnceThatDayComes() {
+        LocalDate today = FixedToday.DATE;
+        fixture.givenNoPriorActivity()
+                .when(branch("ward-15", 67, today.plusDays(1), new DecisionRef("12-QĐ/ĐU", today, "ward-15")))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.MemberStatus;
@@ -59,6 +60,7 @@ class OrganisationOverTimeTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Organisation.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with("son-tra", OrganisationKind.COMMUNE_LEVEL, LocalDate.of(1997, 1, 1))
                 .with("da-nang", OrganisationKind.PROVINCIAL, LocalDate.of(1997, 1, 1))
@@ -133,6 +135,7 @@ class OrganisationOverTimeTest {
                 WARD_FOUNDED, null, Timeline.<Integer>empty().with(WARD_FOUNDED, 9), Timeline.empty(),
                 Timeline.<String>empty().with(WARD_FOUNDED, "phuoc-my"), Timeline.empty());
         AggregateTestFixture<Organisation> fixture = new AggregateTestFixture<>(Organisation.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource((OrganisationRegistry) orgId -> Optional.ofNullable(
                 Map.of("kp1", branch).get(orgId)));
         fixture.given(wardEstablished)

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import vn.partyledger.command.process.OrganisationRestructuring;
 import vn.partyledger.command.process.Records;
 import vn.partyledger.command.member.Member;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.discipline.MemberDeceased;
 import vn.partyledger.domain.member.AdmissionApproved;
@@ -193,9 +194,9 @@ class OrganisationRestructuringTest {
         return DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(command))
                 .executeWithResult(() -> {
                     if (command instanceof MergeOrganisations merge) {
-                        restructuring.handle(merge);
+                        restructuring.handle(merge, FixedToday.today());
                     } else {
-                        restructuring.handle((SplitOrganisation) command);
+                        restructuring.handle((SplitOrganisation) command, FixedToday.today());
                     }
                     return null;
                 });

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.organisation.BranchType;
@@ -41,6 +42,7 @@ class RestructuringRulesTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Organisation.class);
+        fixture.registerInjectableResource(FixedToday.today());
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.organisation.BranchType;
 import vn.partyledger.domain.organisation.MemberEnrolled;
@@ -37,6 +38,7 @@ class RollStandingTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Organisation.class);
+        fixture.registerInjectableResource(FixedToday.today());
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.command.member.Member;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.Processes;
 import vn.partyledger.command.support.SideRecords;
 import vn.partyledger.command.support.Violation;
@@ -59,6 +60,7 @@ class ErasureTest {
 
     private AggregateTestFixture<Person> fixtureWith(ErasurePolicy policy) {
         AggregateTestFixture<Person> fixture = new AggregateTestFixture<>(Person.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(policy);
         return Processes.ofErasure(fixture, members);
     }
@@ -73,6 +75,24 @@ class ErasureTest {
         fixtureWith(ErasurePolicy.DEFAULTS).given(PERSON)
                 .when(erasure())
                 .expectEvents(new ErasureRequested("p1", ASKED), new ErasureExecuted("p1", ASKED));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: an erasure asked for today is decided today")
+    void anErasureAskedForTodayIsDecidedToday() {
+        LocalDate today = FixedToday.DATE;
+        fixtureWith(ErasurePolicy.DEFAULTS).given(PERSON)
+                .when(new RequestErasure("p1", today))
+                .expectEvents(new ErasureRequested("p1", today), new ErasureExecuted("p1", today));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: an erasure request dated tomorrow is not recorded")
+    void anErasureRequestDatedTomorrowIsNotRecorded() {
+        fixtureWith(ErasurePolicy.DEFAULTS).given(PERSON)
+                .when(new RequestErasure("p1", FixedToday.DATE.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
     }
 
     @Test

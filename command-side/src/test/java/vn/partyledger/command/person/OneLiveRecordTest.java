@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.command.member.Member;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
 import vn.partyledger.command.support.Processes;
 import vn.partyledger.command.support.SideRecords;
@@ -47,6 +48,7 @@ class OneLiveRecordTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Person.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with(BRANCH, OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 1), 30));
         Processes.ofPersons(fixture, members);

@@ -8,6 +8,7 @@ import vn.partyledger.command.member.Member;
 import vn.partyledger.command.process.AggregateMembersInTransfer;
 import vn.partyledger.command.process.MembersInTransfer;
 import vn.partyledger.command.support.Calendars;
+import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.InMemoryGrassrootsOrganisations;
 import vn.partyledger.command.support.Processes;
 import vn.partyledger.command.support.InMemoryOrganisationRegistry;
@@ -89,6 +90,7 @@ class TransferCaseTest {
     private static AggregateTestFixture<TransferCase> fixtureWith(MembersInTransfer members,
                                                                   WorkingDayCalendar calendar) {
         AggregateTestFixture<TransferCase> fixture = new AggregateTestFixture<>(TransferCase.class);
+        fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with("kp1", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 4))
                 .with("kp2", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 4))
@@ -136,6 +138,24 @@ class TransferCaseTest {
         fixture.givenNoPriorActivity()
                 .when(official(START_DEADLINE.plusDays(1)))
                 .expectEvents(issued(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, null, true));
+    }
+
+    @Test
+    @DisplayName("I16: a letter is issued on the day the member asked for the transfer")
+    void aLetterIsIssuedOnTheDayTheMemberAskedForTheTransfer() {
+        fixture.givenNoPriorActivity()
+                .when(official(LETTER))
+                .expectEvents(issued(TransferType.OFFICIAL, TransferTrigger.RESIDENCE_CHANGE, null, true));
+    }
+
+    @Test
+    @DisplayName("I16: a letter cannot be dated the day before the member asked for the transfer")
+    void aLetterCannotBeDatedTheDayBeforeTheMemberAskedForTheTransfer() {
+        fixture.givenNoPriorActivity()
+                .when(official(LETTER.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("I16", "aLetterIsIssuedNoEarlierThanItWasRequested"));
+        assertThat(members.steps()).isEmpty();
     }
 
     @Test
@@ -370,6 +390,54 @@ class TransferCaseTest {
     }
 
     @Test
+    @DisplayName("TRANSFER_NOT_IN_TRANSIT: a transfer is cancelled on the day its letter was issued")
+    void aTransferIsCancelledOnTheDayItsLetterWasIssued() {
+        fixture.given(official)
+                .when(new CancelTransfer("t1", CancellationReason.ISSUED_IN_ERROR, LETTER))
+                .expectEvents(new TransferCancelled("t1", "m1", CancellationReason.ISSUED_IN_ERROR, LETTER));
+    }
+
+    @Test
+    @DisplayName("TRANSFER_NOT_IN_TRANSIT: a transfer was not in transit to be cancelled the day before its letter")
+    void aTransferWasNotInTransitToBeCancelledTheDayBeforeItsLetter() {
+        fixture.given(official)
+                .when(new CancelTransfer("t1", CancellationReason.ISSUED_IN_ERROR, LETTER.minusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("TRANSFER_NOT_IN_TRANSIT", "onlyATransferInTransitChanges"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a letter presented today is recorded")
+    void aLetterPresentedTodayIsRecorded() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(official, new TransferOverdue("t1", "m1", PRESENT_BY, today, 1))
+                .when(new PresentTransferLetter("t1", "kp2", today, "ILLNESS"))
+                .expectEvents(new TransferLetterPresented("t1", "m1", TransferType.OFFICIAL, "kp2", today,
+                        "ILLNESS"));
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a letter presented tomorrow is not recorded today")
+    void aLetterPresentedTomorrowIsNotRecordedToday() {
+        LocalDate today = FixedToday.DATE;
+        fixture.given(official, new TransferOverdue("t1", "m1", PRESENT_BY, today, 1))
+                .when(new PresentTransferLetter("t1", "kp2", today.plusDays(1), "ILLNESS"))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a letter is not marked overdue as of tomorrow")
+    void aLetterIsNotMarkedOverdueAsOfTomorrow() {
+        fixture.given(official)
+                .when(new MarkTransferOverdue("t1", FixedToday.DATE.plusDays(1)))
+                .expectNoEvents()
+                .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+    }
+
+    @Test
     @DisplayName("a completed transfer cannot be cancelled")
     void aCompletedTransferCannotBeCancelled() {
         fixture.given(official, presented(TransferType.OFFICIAL))
@@ -432,6 +500,25 @@ class TransferCaseTest {
                 .when(new ExtendTemporaryAttachment("t1", RETURN, RETURN.minusDays(10)))
                 .expectNoEvents()
                 .expectException(Violation.of("I17", "anExtensionMovesTheReturnLater"));
+    }
+
+    @Test
+    @DisplayName("ATTACHMENT_NOT_IN_FORCE: an attachment is extended on the day it began")
+    void anAttachmentIsExtendedOnTheDayItBegan() {
+        LocalDate began = LETTER.plusDays(5);
+        LocalDate newUntil = LETTER.plusMonths(11);
+        fixture.given(temporary, presented(TransferType.TEMPORARY))
+                .when(new ExtendTemporaryAttachment("t1", newUntil, began))
+                .expectEvents(new TemporaryAttachmentExtended("t1", "m1", RETURN, newUntil, began));
+    }
+
+    @Test
+    @DisplayName("ATTACHMENT_NOT_IN_FORCE: an attachment is not extended the day before it began")
+    void anAttachmentIsNotExtendedTheDayBeforeItBegan() {
+        fixture.given(temporary, presented(TransferType.TEMPORARY))
+                .when(new ExtendTemporaryAttachment("t1", LETTER.plusMonths(11), LETTER.plusDays(4)))
+                .expectNoEvents()
+                .expectException(Violation.of("ATTACHMENT_NOT_IN_FORCE", "anAttachmentIsExtendedOnceItHasBegun"));
     }
 
     @Test

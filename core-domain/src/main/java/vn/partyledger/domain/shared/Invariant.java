@@ -48,6 +48,7 @@ public enum Invariant {
     BADGE_REISSUE_REASON("A badge is reissued only for a good reason"),
     BADGE_RETURN("Only an expelled member hands a badge back"),
     BRANCH_TYPE("Only a branch carries a branch type"),
+    BUSINESS_DATE_NOT_IN_THE_FUTURE("A business date has come: nothing is recorded as happening after today"),
     DECISION("Every change to an organisation rests on a decision"),
     ERASURE("An erased person's entry is gone for good: the register takes nothing more for that person"),
     EXEMPTION_END_DATE("An exemption does not end before it starts, nor expire before its end date"),

@@ -16,19 +16,16 @@ import vn.partyledger.command.organisation.Organisation;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.member.AdmissionPolicy;
 import vn.partyledger.domain.shared.MetadataKeys;
+import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.infra.calendar.PublishedCalendarFile;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 /** Registers the aggregates and the resources their command handlers are given (registry, calendar, policies). */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
-
-    /** Business dates are Vietnamese calendar dates, whatever the server's own time zone. */
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Bean
     public ConfigurerModule aggregates() {
@@ -53,9 +50,16 @@ public class AxonConfiguration {
         return new AdmissionPolicy(rules.ceremonyDeadlineWorkingDays(), rules.probationMonths());
     }
 
+    /** Business dates are Vietnamese calendar dates, whatever the server's own time zone. */
     @Bean
     public Clock clock() {
-        return Clock.system(BUSINESS_ZONE);
+        return Clock.system(Today.BUSINESS_ZONE);
+    }
+
+    /** What the rules ask when a stated date must already have come (BUSINESS_DATE_NOT_IN_THE_FUTURE). */
+    @Bean
+    public Today today(Clock clock) {
+        return new Today(clock);
     }
 
     /**

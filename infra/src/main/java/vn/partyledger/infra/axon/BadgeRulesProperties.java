@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * docs/rules.md#s20 for badges: {@code BADGE_LEVELS}, {@code BADGE_OCCASIONS} (month-day, e.g. 02-03) and
  * {@code BADGE_EARLY_MAX_MONTHS} (for serious illness below and from {@code longEarlyFromLevel}, and posthumous) and
- * {@code BADGE_DISCIPLINE_DEFERRAL_MONTHS} (after a reprimand, a warning, a dismissal from a post).
+ * {@code BADGE_DISCIPLINE_DEFERRAL_MONTHS} (after a reprimand, a warning, a dismissal from a post), and how long before
+ * its occasion a badge may be decided ({@code decisionLeadMonths}; see {@code BadgePolicy} for the default's reason).
  */
 @ConfigurationProperties("partyledger.rules.badges")
 public record BadgeRulesProperties(@DefaultValue({"30", "40", "45", "50", "55", "60", "65", "70", "75", "80", "85",
@@ -20,5 +21,6 @@ public record BadgeRulesProperties(@DefaultValue({"30", "40", "45", "50", "55", 
                                    @DefaultValue("12") int posthumousEarlyMonths,
                                    @DefaultValue("6") int reprimandDeferralMonths,
                                    @DefaultValue("9") int warningDeferralMonths,
-                                   @DefaultValue("12") int dismissalDeferralMonths) {
+                                   @DefaultValue("12") int dismissalDeferralMonths,
+                                   @DefaultValue("6") int decisionLeadMonths) {
 }

@@ -17,6 +17,6 @@ public class BadgesConfiguration {
                 rules.occasions().stream().map(monthDay -> MonthDay.parse("--" + monthDay)).collect(Collectors.toSet()),
                 rules.illnessEarlyMonths(), rules.longEarlyFromLevel(), rules.illnessEarlyMonthsFromLongLevel(),
                 rules.posthumousEarlyMonths(), rules.reprimandDeferralMonths(), rules.warningDeferralMonths(),
-                rules.dismissalDeferralMonths());
+                rules.dismissalDeferralMonths(), rules.decisionLeadMonths());
     }
 }

@@ -21,6 +21,7 @@ import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.shared.Actor;
 import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.shared.Today;
 import vn.partyledger.infra.api.CommandDispatcher;
 import vn.partyledger.infra.api.CommandRequest;
 import vn.partyledger.infra.api.OrganisationCommands;
@@ -34,7 +35,6 @@ import vn.partyledger.infra.security.AccessRefused;
 import vn.partyledger.infra.security.CurrentActor;
 import vn.partyledger.infra.security.PermissionCheck;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ public class FileImport {
     private final QueryGateway queries;
     private final PermissionCheck access;
     private final FileChecks checks;
-    private final Clock clock;
+    private final Today today;
     private final int workers;
     private final int batchSize;
     private final CurrentActor currentActor;
@@ -81,7 +81,7 @@ public class FileImport {
     public FileImport(ObjectMapper objectMapper, Validator validator, CommandDispatcher dispatcher,
                       PersonCommands persons, PersonRegisterStore register, OrganisationRegistry registry,
                       QueryGateway queries, PermissionCheck access, AdmissionPolicy admission, BadgePolicy badges,
-                      Clock clock,
+                      Today today,
                       CurrentActor currentActor, @Value("${partyledger.import.workers:4}") int workers,
                       @Value("${partyledger.import.batch-size:50}") int batchSize) {
         this.strict = StrictRequestJson.of(objectMapper);
@@ -92,7 +92,7 @@ public class FileImport {
         this.queries = queries;
         this.access = access;
         this.checks = new FileChecks(registry, register, admission, badges);
-        this.clock = clock;
+        this.today = today;
         this.workers = workers;
         this.batchSize = Math.max(1, batchSize);
         this.currentActor = currentActor;
@@ -101,12 +101,12 @@ public class FileImport {
     /** Runs the import as the caller of this thread; {@code progress} hears how far it got, now and then. */
     public ImportReport run(String content, Consumer<String> progress) {
         long started = System.nanoTime();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate asOf = today.date();
         ImportFile.Parsed file = ImportFile.parse(content, strict, validator);
         List<LineRefusal> refusals = new ArrayList<>(file.refusals());
-        checks.check(file, today, refusals);
+        checks.check(file, asOf, refusals);
         if (refusals.isEmpty()) {
-            callerMayWriteEveryLine(file, today, refusals);
+            callerMayWriteEveryLine(file, asOf, refusals);
         }
         if (!refusals.isEmpty()) {
             refusals.sort((a, b) -> Integer.compare(a.line(), b.line()));
@@ -119,9 +119,9 @@ public class FileImport {
         List<LineRefusal> writing = Collections.synchronizedList(new ArrayList<>());
         double checking = seconds(started);
         ImportReport.Counts organisations = foundOrganisations(file.organisations(), writing);
-        ImportReport.Counts members = importMembers(file.members(), today, writing, progress, started);
+        ImportReport.Counts members = importMembers(file.members(), asOf, writing, progress, started);
         double written = seconds(started);
-        List<ImportReport.BranchTotal> totals = totals(file.members(), today);
+        List<ImportReport.BranchTotal> totals = totals(file.members(), asOf);
         List<LineRefusal> refused = new ArrayList<>(writing);
         refused.sort((a, b) -> Integer.compare(a.line(), b.line()));
         progress.accept("done: " + members.imported() + " members imported, " + members.alreadyThere()

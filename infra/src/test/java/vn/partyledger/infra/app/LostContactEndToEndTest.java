@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
+import java.time.LocalDate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.partyledger.infra.app.Scenario.expect;
 
 /**
  * Lost contact over HTTP (docs/rules.md#s7-1, §17.6): the branch records it and its end, and the 63 days out of contact
- * move the member's 30-year level from 4 Aug 2055 (admission decided 4 Aug 2025) to 6 Oct 2055.
+ * move the 30-year level of a member admitted by a decision of 30 Sep 1996 from 30 Sep 2026 to 2 Dec 2026, past the
+ * 7 Nov 2026 round and before the 3 Feb 2027 one.
  */
 class LostContactEndToEndTest extends RunningApplication {
 
@@ -22,9 +25,10 @@ class LostContactEndToEndTest extends RunningApplication {
 
     @Test
     void theTimeOutOfContactDelaysTheBadgePastTheOccasionItWasDueOn() {
-        Scenario scenario = new Scenario(board()).organisationTree();
+        Scenario scenario = new Scenario(board()).province();
+        scenario.wardWithBranch(scenario.ward, scenario.branch, LocalDate.of(1990, 1, 3), LocalDate.of(1990, 1, 4));
         String memberId = "m-" + scenario.suffix;
-        scenario.fullMember(memberId);
+        scenario.fullMember(memberId, scenario.admissionIn(scenario.branch, LocalDate.of(1996, 9, 30)), 0);
 
         expect(scenario.step(memberId, "record-lost-contact", """
                 {"from": "2026-09-14",
@@ -36,7 +40,7 @@ class LostContactEndToEndTest extends RunningApplication {
                 """.formatted(scenario.branch)), 200);
         long before = eventsOf(memberId);
 
-        ResponseEntity<JsonNode> dueWithoutTheGap = thirtyYearBadge(scenario, memberId, "2055-09-02");
+        ResponseEntity<JsonNode> dueWithoutTheGap = thirtyYearBadge(scenario, memberId, "2026-11-07");
 
         assertThat(dueWithoutTheGap.getStatusCode().value()).as("status of %s", dueWithoutTheGap.getBody())
                 .isEqualTo(422);
@@ -45,7 +49,7 @@ class LostContactEndToEndTest extends RunningApplication {
                 .isEqualTo("partyAgeReachesTheLevelByTheOccasionOrWithinTheEarlyAllowance");
         assertThat(eventsOf(memberId)).isEqualTo(before);
 
-        expect(thirtyYearBadge(scenario, memberId, "2055-11-07"), 200);
+        expect(thirtyYearBadge(scenario, memberId, "2027-02-03"), 200);
         assertThat(eventTypesOf(memberId)).endsWith("MemberLostContact", "MemberContactRestored",
                 "PartyBadgeAwarded");
     }

@@ -159,7 +159,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
         String candidate = "c-" + scenario.suffix;
         expect(scenario.registerCandidate(candidate), 201);
         expect(scenario.step(candidate, "submit-application", """
-                {"applicationDate": "2025-09-08", "biographyDocRef": "LL-8"}
+                {"applicationDate": "2025-03-10", "biographyDocRef": "LL-8"}
                 """), 200);
 
         assertRefused(scenario.introducer(candidate, probationer), "I4", "introducerIsAFullMemberOnTheDate",

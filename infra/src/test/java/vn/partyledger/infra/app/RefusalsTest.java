@@ -2,8 +2,10 @@ package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import vn.partyledger.domain.shared.Today;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,6 +30,9 @@ import static vn.partyledger.infra.app.Scenario.expect;
  * {@link SeedScenariosEndToEndTest}.
  */
 class RefusalsTest extends RunningApplication {
+
+    @Autowired
+    Today today;
 
     private static void assertProblem(ResponseEntity<JsonNode> response, int status, String code) {
         assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(status);
@@ -104,6 +109,57 @@ class RefusalsTest extends RunningApplication {
         assertProblem(response, 422, "I8");
         assertThat(response.getBody().get("detail").asText()).contains("30 working days");
         assertThat(eventsOf(memberId)).isEqualTo(Scenario.EVENTS_BEFORE_DECISION + 1);
+    }
+
+    @Test
+    void aReceiptDatedBeforeTheDecisionAnswers422NamingRuleI7AndWritesNothing() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        scenario.readyForDecision(memberId);
+        Scenario.Admission admission = scenario.admissionIn(scenario.branch);
+        LocalDate signed = admission.decidedOn();
+
+        ResponseEntity<JsonNode> response = scenario.decideAdmission(memberId, admission, signed.minusDays(1));
+
+        assertProblem(response, 422, "I7");
+        assertThat(response.getBody().get("rule").asText()).isEqualTo("branchCannotReceiveTheDecisionBeforeItIsSigned");
+        assertThat(response.getBody().get("detail").asText()).contains(signed.toString(),
+                signed.minusDays(1).toString());
+        assertThat(eventsOf(memberId)).isEqualTo(Scenario.EVENTS_BEFORE_DECISION);
+    }
+
+    /** The request is judged on the application's clock, in Vietnam: a receipt dated tomorrow there is bad input. */
+    @Test
+    void aReceiptDatedTomorrowAnswers400NamingTheFieldAndWritesNothing() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        scenario.readyForDecision(memberId);
+
+        ResponseEntity<JsonNode> response = scenario.decideAdmission(memberId, scenario.admissionIn(scenario.branch),
+                today.date().plusDays(1));
+
+        assertProblem(response, 400, "INVALID_INPUT");
+        assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo("receivedByBranchOn");
+        assertThat(eventsOf(memberId)).isEqualTo(Scenario.EVENTS_BEFORE_DECISION);
+    }
+
+    @Test
+    void anExemptionStartingTomorrowAnswers422NamingTheBusinessDateRuleAndWritesNothing() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        scenario.admittedMember(memberId);
+        long before = eventsOf(memberId);
+        LocalDate tomorrow = today.date().plusDays(1);
+
+        ResponseEntity<JsonNode> response = scenario.step(memberId, "grant-exemption", """
+                {"kind": "TEMPORARY", "reason": "WORKING_AWAY", "from": "%s", "until": "%s", "applicationRef": "don-1",
+                 "resolution": {"docNumber": "88-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"}}
+                """.formatted(tomorrow, tomorrow.plusMonths(6), today.date(), scenario.ward));
+
+        assertProblem(response, 422, "BUSINESS_DATE_NOT_IN_THE_FUTURE");
+        assertThat(response.getBody().get("rule").asText()).isEqualTo("businessDateIsNotInTheFuture");
+        assertThat(response.getBody().get("detail").asText()).contains(tomorrow.toString(), today.date().toString());
+        assertThat(eventsOf(memberId)).isEqualTo(before);
     }
 
     @Test

@@ -298,11 +298,15 @@ final class Scenario {
 
     /** The admission decision as signed by the admission's deciding organisation. */
     ResponseEntity<JsonNode> decideAdmission(String memberId, Admission admission) {
+        return decideAdmission(memberId, admission, admission.decidedOn().plusDays(2));
+    }
+
+    /** The same decision, received by the branch on the day stated. */
+    ResponseEntity<JsonNode> decideAdmission(String memberId, Admission admission, LocalDate receivedByBranchOn) {
         return post("/api/v1/members/" + memberId + "/decide-admission", """
                 {"decision": {"docNumber": "215-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"},
                  "receivedByBranchOn": "%s"}
-                """.formatted(admission.decidedOn(), admission.decidingOrgId(),
-                admission.decidedOn().plusDays(2)));
+                """.formatted(admission.decidedOn(), admission.decidingOrgId(), receivedByBranchOn));
     }
 
     ResponseEntity<JsonNode> admit(String memberId, String ceremonyDate) {
