@@ -22,7 +22,8 @@ import java.util.StringJoiner;
  * size it prints the members per second (the person registered, the member's record opened, the branch's roll and the
  * person's record written in one append each), the whole run's time including the file checks and the roster totals,
  * and the heap in use afterwards. Each size runs in a fresh data directory. Settings: {@code BENCH_SIZES} (default
- * {@code 10000,300000}), {@code BENCH_WORKERS} (default 4), {@code BENCH_BACKEND} ({@code h2}, or {@code memory}).
+ * {@code 10000,300000}), {@code BENCH_WORKERS} (default 4), {@code BENCH_BATCHSIZE} (members per append, default 50),
+ * {@code BENCH_BACKEND} ({@code h2}, or {@code memory}).
  * <p>
  * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec
  * -Dbench.main=vn.partyledger.bench.ImportBenchmark}
@@ -41,15 +42,16 @@ public final class ImportBenchmark {
         BenchSupport.quietLogging();
         String backend = BenchSupport.setting("bench.backend", "h2");
         String workers = BenchSupport.setting("bench.workers", "4");
-        System.out.printf("import of a province, %s backend, %s workers, %d cores, load average %.2f%n", backend,
-                workers, Runtime.getRuntime().availableProcessors(),
+        String batchSize = BenchSupport.setting("bench.batchSize", "50");
+        System.out.printf("import of a province, %s backend, %s workers, batches of %s, %d cores, load average %.2f%n",
+                backend, workers, batchSize, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("members   outcome    members/s (writing)   whole run s   checking s   writing s   heap used MB");
         for (String size : BenchSupport.listSetting("bench.sizes", "10000,300000")) {
             int members = Integer.parseInt(size);
             Path dataDir = Files.createTempDirectory("party-ledger-import-bench");
             String file = province(members);
-            try (ConfigurableApplicationContext app = start(dataDir, backend, workers)) {
+            try (ConfigurableApplicationContext app = start(dataDir, backend, workers, batchSize)) {
                 SecurityContextHolder.getContext().setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(USER, null, List.of()));
                 ImportReport report = app.getBean(FileImport.class).run(file, progress -> { });
@@ -68,10 +70,11 @@ public final class ImportBenchmark {
         System.exit(0);
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir, String backend, String workers) {
+    private static ConfigurableApplicationContext start(Path dataDir, String backend, String workers,
+                                                        String batchSize) {
         return BenchSupport.startApplication(dataDir, USER, "{noop}bench-local-only", PROVINCE, Map.of(
                 "spring.main.web-application-type", "none", "partyledger.mongodb.embedded.backend", backend,
-                "partyledger.import.workers", workers));
+                "partyledger.import.workers", workers, "partyledger.import.batch-size", batchSize));
     }
 
     /** The province as an import file: its root, then per ward its branches, then every branch's members. */
