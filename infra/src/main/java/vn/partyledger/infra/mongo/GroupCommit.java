@@ -165,10 +165,21 @@ final class GroupCommit {
         return Optional.ofNullable(failure);
     }
 
-    /** Runs {@code closing} (which commits the store) while no write is being applied and no commit runs. */
+    /**
+     * Runs {@code closing} (which commits the store) while no write is being applied and no commit runs. The flusher
+     * is stopped, not interrupted: an interrupt in the middle of its sync closes the store's file channel (NIO), and
+     * the closing commit could then write nothing — every write not yet synced would be lost.
+     */
     void closeExclusively(Runnable closing) {
         if (flusher != null) {
-            flusher.shutdownNow();
+            flusher.shutdown();
+            try {
+                if (!flusher.awaitTermination(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the store's flusher did not finish its sync within 30 s");
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         applying.writeLock().lock();
         try {

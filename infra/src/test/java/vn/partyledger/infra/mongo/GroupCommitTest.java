@@ -120,6 +120,42 @@ class GroupCommitTest {
         }
     }
 
+    /**
+     * Closing while the flusher syncs must not interrupt it: an interrupt in the middle of a file channel's I/O closes
+     * the channel, and the store's closing commit could then write nothing.
+     */
+    @Test
+    void closingWaitsForTheFlushersSyncInsteadOfInterruptingIt() throws Exception {
+        CountDownLatch syncing = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicBoolean syncFinishedBeforeClosing = new AtomicBoolean();
+        AtomicBoolean synced = new AtomicBoolean();
+        GroupCommit groupCommit = new GroupCommit(new GroupCommit.Store() {
+            @Override
+            public void commit() {
+            }
+
+            @Override
+            public void sync() {
+                syncing.countDown();
+                try {
+                    Thread.sleep(200);
+                    synced.set(true);
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, Duration.ofMillis(10));
+        groupCommit.applied(() -> "projection row");
+        assertThat(syncing.await(5, TimeUnit.SECONDS)).as("the flusher began its sync").isTrue();
+
+        groupCommit.closeExclusively(() -> syncFinishedBeforeClosing.set(synced.get()));
+
+        assertThat(interrupted).as("the flusher's sync was interrupted").isFalse();
+        assertThat(syncFinishedBeforeClosing).as("the sync finished before the store closed").isTrue();
+    }
+
     @Test
     void aReadWaitsForAJournaledWriteButNotForOneThatDidNotAskForTheJournal() throws Exception {
         ScriptedDisk disk = ScriptedDisk.holdingSyncs();
