@@ -126,8 +126,8 @@ final class BenchSupport {
 
     /**
      * Starts the whole application in this JVM with its embedded servers on free ports, a data directory of its own
-     * and one board user acting for {@code organisation}; {@code more} settings are added. The settings are command-line
-     * arguments, so they win over application.yml (builder properties would be mere defaults).
+     * and one board user acting for {@code organisation}; {@code more} settings are added. The settings are
+     * command-line arguments, so they win over application.yml (builder properties would be mere defaults).
      */
     static ConfigurableApplicationContext startApplication(Path dataDir, String user, String password,
                                                            String organisation, Map<String, String> more) {

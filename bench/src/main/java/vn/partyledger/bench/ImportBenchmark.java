@@ -19,11 +19,11 @@ import java.util.StringJoiner;
  * backend (the embedded server's H2 MVStore file, group commit, w:majority+j, as in production on one machine), and a
  * province file — a provincial committee, wards of 20 branches, branches of 50 members each, every member with the
  * person's data for the register — is imported as the provincial board, the way the command line does it. For each
- * size it prints the members per second (the person registered, the member's record opened, the branch's roll and the
- * person's record written in one append each), the whole run's time including the file checks and the roster totals,
- * and the heap in use afterwards. Each size runs in a fresh data directory. Settings: {@code BENCH_SIZES} (default
- * {@code 10000,300000}), {@code BENCH_WORKERS} (default 4), {@code BENCH_BATCHSIZE} (members per append, default 50),
- * {@code BENCH_BACKEND} ({@code h2}, or {@code memory}).
+ * size it prints the members written per second (a branch's members in batches, each batch's persons, records and
+ * roll in one append), the whole run's time, the time spent checking the file and writing it (the rest waits for the
+ * rosters' totals), and the heap in use afterwards. Each size runs in a fresh data directory. Settings: {@code
+ * BENCH_SIZES} (default {@code 10000,300000}), {@code BENCH_WORKERS} (default 4), {@code BENCH_BATCHSIZE} (members per
+ * append, default 50), {@code BENCH_BACKEND} ({@code h2}, or {@code memory}).
  * <p>
  * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec
  * -Dbench.main=vn.partyledger.bench.ImportBenchmark}
@@ -46,7 +46,8 @@ public final class ImportBenchmark {
         System.out.printf("import of a province, %s backend, %s workers, batches of %s, %d cores, load average %.2f%n",
                 backend, workers, batchSize, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.println("members   outcome    members/s (writing)   whole run s   checking s   writing s   heap used MB");
+        System.out.println("members   outcome    members/s (writing)   whole run s   checking s   writing s"
+                + "   heap used MB");
         for (String size : BenchSupport.listSetting("bench.sizes", "10000,300000")) {
             int members = Integer.parseInt(size);
             Path dataDir = Files.createTempDirectory("party-ledger-import-bench");

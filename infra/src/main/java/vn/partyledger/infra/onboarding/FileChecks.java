@@ -39,13 +39,15 @@ final class FileChecks {
 
     void check(ImportFile.Parsed file, LocalDate today, List<LineRefusal> refusals) {
         Map<String, LocalDate> organisations = new HashMap<>();
+        Map<String, Boolean> inLedger = new HashMap<>();
         for (ImportFile.Numbered<OrganisationLine> line : file.organisations()) {
             OrganisationLine organisation = line.value();
             String parent = organisation.establishment().parentOrgId();
             if (organisations.putIfAbsent(organisation.orgId(), organisation.establishment().effectiveDate()) != null) {
                 refusals.add(invalid(line.line(), "orgId", "organisation " + organisation.orgId()
                         + " is on an earlier line already"));
-            } else if (parent != null && !organisations.containsKey(parent) && !organisationExists(parent)) {
+            } else if (parent != null && !organisations.containsKey(parent)
+                    && !inLedger.computeIfAbsent(parent, this::organisationExists)) {
                 refusals.add(invalid(line.line(), "parentOrgId", "parent " + parent + " is neither founded on an "
                         + "earlier line nor in the ledger; list a parent before its children"));
             }
@@ -59,7 +61,7 @@ final class FileChecks {
             once(personIds, member.personId(), line.line(), "personId", refusals);
             LocalDate founded = organisations.get(member.homeOrgId());
             LocalDate onRoll = member.toCommand(today).onRollSince();
-            if (founded == null && !organisationExists(member.homeOrgId())) {
+            if (founded == null && !inLedger.computeIfAbsent(member.homeOrgId(), this::organisationExists)) {
                 refusals.add(invalid(line.line(), "homeOrgId", "branch " + member.homeOrgId()
                         + " is neither founded in the file nor in the ledger"));
             } else if (founded != null && onRoll.isBefore(founded)) {

@@ -40,6 +40,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,9 @@ import java.util.function.Consumer;
  * ({@link ImportFile}, {@link FileChecks}); a file with a refused line writes nothing. Then organisations are founded
  * in file order, and members imported — the person registered from the line's data where the register lacks them —
  * through the same command bus, permissions and rules as the API, the branches in parallel and each branch's members in
- * order (one writer per roll), in batches of {@code partyledger.import.batch-size} members, each one append. A record already there is left as it is, so running the file again changes nothing and
- * a run that stopped half-way resumes. At the end each branch's members by status are checked against its roster.
+ * order (one writer per roll), in batches of {@code partyledger.import.batch-size} members, each one append. A record
+ * already there is left as it is, so running the file again changes nothing and a run that stopped half-way resumes. At
+ * the end each branch's members by status are checked against its roster.
  */
 @Component
 public class FileImport {
@@ -136,15 +138,18 @@ public class FileImport {
      * scope is that of the existing organisation the file's chain hangs from, asked here.
      */
     private void callerMayWriteEveryLine(ImportFile.Parsed file, LocalDate today, List<LineRefusal> refusals) {
+        // one look-up per organisation, not per line: a province's file names each branch hundreds of times
+        Map<String, Boolean> inLedger = new HashMap<>();
         for (ImportFile.Numbered<OrganisationLine> line : file.organisations()) {
             OrganisationCommands.Establish establishment = line.value().establishment();
-            if (establishment.parentOrgId() == null || checks.organisationExists(establishment.parentOrgId())) {
+            if (establishment.parentOrgId() == null
+                    || inLedger.computeIfAbsent(establishment.parentOrgId(), checks::organisationExists)) {
                 permitted(line.line(), establishment.toCommand(line.value().orgId()), line.value().orgId(),
                         establishment.businessDate(), refusals);
             }
         }
         for (ImportFile.Numbered<MemberLine> line : file.members()) {
-            if (checks.organisationExists(line.value().homeOrgId())) {
+            if (inLedger.computeIfAbsent(line.value().homeOrgId(), checks::organisationExists)) {
                 permitted(line.line(), line.value().toCommand(today), line.value().memberId(), today, refusals);
             }
         }
@@ -183,7 +188,8 @@ public class FileImport {
     private ImportReport.Counts importMembers(List<ImportFile.Numbered<MemberLine>> lines, LocalDate today,
                                               List<LineRefusal> refusals, Consumer<String> progress, long started) {
         Map<String, List<ImportFile.Numbered<MemberLine>>> byBranch = new LinkedHashMap<>();
-        lines.forEach(line -> byBranch.computeIfAbsent(line.value().homeOrgId(), branch -> new ArrayList<>()).add(line));
+        lines.forEach(line -> byBranch.computeIfAbsent(line.value().homeOrgId(), branch -> new ArrayList<>())
+                .add(line));
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         AtomicInteger imported = new AtomicInteger();
         AtomicInteger alreadyThere = new AtomicInteger();
@@ -284,7 +290,8 @@ public class FileImport {
     /** Each branch of the file: its members by status in the file and on the roster, once the roster caught up. */
     private List<ImportReport.BranchTotal> totals(List<ImportFile.Numbered<MemberLine>> lines, LocalDate today) {
         Map<String, Map<MemberStatus, Integer>> inFile = new LinkedHashMap<>();
-        lines.forEach(line -> inFile.computeIfAbsent(line.value().homeOrgId(), branch -> new EnumMap<>(MemberStatus.class))
+        lines.forEach(line -> inFile
+                .computeIfAbsent(line.value().homeOrgId(), branch -> new EnumMap<>(MemberStatus.class))
                 .merge(line.value().toCommand(today).status(), 1, Integer::sum));
         long deadline = System.nanoTime() + ROSTER_WAIT.toNanos();
         List<ImportReport.BranchTotal> totals;
