@@ -294,15 +294,19 @@ public class FileImport {
                 .computeIfAbsent(line.value().homeOrgId(), branch -> new EnumMap<>(MemberStatus.class))
                 .merge(line.value().toCommand(today).status(), 1, Integer::sum));
         long deadline = System.nanoTime() + ROSTER_WAIT.toNanos();
-        List<ImportReport.BranchTotal> totals;
+        Map<String, ImportReport.BranchTotal> totals = new LinkedHashMap<>();
         do {
-            totals = inFile.entrySet().stream().map(branch -> {
-                Map<MemberStatus, Integer> onRoster = onRoster(branch.getKey(), today);
-                return new ImportReport.BranchTotal(branch.getKey(), branch.getValue(), onRoster,
-                        onRoster.equals(branch.getValue()));
-            }).toList();
-        } while (totals.stream().anyMatch(total -> !total.matches()) && System.nanoTime() < deadline && pause());
-        return totals;
+            // a branch whose roster matched is not asked again: only those still catching up are
+            inFile.forEach((branch, expected) -> {
+                if (!totals.containsKey(branch) || !totals.get(branch).matches()) {
+                    Map<MemberStatus, Integer> onRoster = onRoster(branch, today);
+                    totals.put(branch, new ImportReport.BranchTotal(branch, expected, onRoster,
+                            onRoster.equals(expected)));
+                }
+            });
+        } while (totals.values().stream().anyMatch(total -> !total.matches()) && System.nanoTime() < deadline
+                && pause());
+        return List.copyOf(totals.values());
     }
 
     private Map<MemberStatus, Integer> onRoster(String orgId, LocalDate today) {
