@@ -60,13 +60,12 @@ final class AdmissionDecision {
         candidacy.recruitmentStepsFollowTheApplication("branch's admission vote", command.voteDate());
         CandidateParticulars particulars = candidateIsInThePersonRegister(command, register);
         new BranchAdmissionVotePolicy(policy).enforce(file().beforeBranchVote(command, particulars));
-        Electorate.statedFullMembersMatchTheBranchRoll(Invariant.I5, standing.homeOrgId(), command.fullMembersOnRoll(),
-                command.voteDate(), registry);
-        Electorate.votesCannotExceedTheElectorate(Invariant.I5, command.fullMembersOnRoll(),
-                command.inFavour() + command.against());
+        int electorate = Electorate.theElectorateIsTheBranchRollOfTheDay(Invariant.I5, standing.homeOrgId(),
+                command.fullMembersOnRoll(), command.voteDate(), registry);
+        Electorate.votesCannotExceedTheElectorate(Invariant.I5, electorate, command.inFavour() + command.against());
         apply(new BranchAdmissionVoteRecorded(standing.memberId(), command.meetingId(), command.voteDate(),
-                command.fullMembersOnRoll(), command.inFavour(), command.against(),
-                command.inFavour() >= votes.admissionPassMark(command.fullMembersOnRoll())));
+                electorate, command.inFavour(), command.against(),
+                command.inFavour() >= votes.admissionPassMark(electorate)));
     }
 
     /** Age and education on the vote date come from the register as it stood then, never from the caller (I5). */
@@ -85,10 +84,11 @@ final class AdmissionDecision {
         candidacy.candidateFileIsOpen();
         committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee(command, registry);
         committeeVotesAfterThePassedBranchVote(command);
-        Electorate.votesCannotExceedTheElectorate(Invariant.I6, command.membersInOffice(), command.inFavour());
+        int inOffice = Electorate.theElectorateIsTheCommitteeInOfficeOnTheDay(Invariant.I6, command.committeeOrgId(),
+                command.membersInOffice(), command.voteDate(), registry);
+        Electorate.votesCannotExceedTheElectorate(Invariant.I6, inOffice, command.inFavour());
         apply(new CommitteeAdmissionVoteRecorded(standing.memberId(), command.committeeOrgId(), command.voteDate(),
-                command.membersInOffice(), command.inFavour(),
-                command.inFavour() >= votes.admissionPassMark(command.membersInOffice())));
+                inOffice, command.inFavour(), command.inFavour() >= votes.admissionPassMark(inOffice)));
     }
 
     @CommandHandler
@@ -157,11 +157,12 @@ final class AdmissionDecision {
     private void committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee(RecordCommitteeAdmissionVote command,
                                                                                OrganisationRegistry registry) {
         if (!Electorate.branchIsSubordinate(standing.homeOrgId(), registry)
-                || !Electorate.isGrassrootsCommittee(command.committeeOrgId(), registry)) {
+                || !Electorate.isTheBranchsGrassrootsCommittee(command.committeeOrgId(), standing.homeOrgId(),
+                command.voteDate(), registry)) {
             throw new RuleViolation(Invariant.I6, "committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee",
-                    "Only a grassroots committee votes on admissions, and only for a subordinate branch; "
-                            + command.committeeOrgId() + " and branch " + standing.homeOrgId()
-                            + " are not such a pair.");
+                    "Only the grassroots committee directly above a subordinate branch votes on its admissions; "
+                            + command.committeeOrgId() + " and branch " + standing.homeOrgId() + " are not such a "
+                            + "pair on " + command.voteDate() + ".");
         }
     }
 

@@ -103,8 +103,9 @@ final class Candidacy {
         recruitmentStepsFollowTheApplication("introducer's assignment", command.assignedOn());
         introducersFollowTheRequiredComposition(command.introducerType());
         if (command.introducerType() == IntroducerType.FULL_MEMBER) {
-            introducerIsAFullMemberOnTheDate(command.introducerMemberId(), command.assignedOn(), members);
-            introducerHasKnownTheCandidateForTwelveMonths(command, policy);
+            MemberStanding introducer = introducerIsAFullMemberOnTheBranchRoll(command.introducerMemberId(),
+                    command.assignedOn(), members);
+            introducerHasKnownTheCandidateForTwelveMonths(command, introducer, policy);
         } else {
             aCommitteeIntroducesByResolution(command);
         }
@@ -117,7 +118,7 @@ final class Candidacy {
         today.businessDateIsNotInTheFuture("introducer's replacement", command.replacedOn());
         recruitmentStepsFollowTheApplication("introducer's replacement", command.replacedOn());
         onlyAnAssignedIntroducerIsReplaced(command);
-        introducerIsAFullMemberOnTheDate(command.newIntroducerId(), command.replacedOn(), members);
+        introducerIsAFullMemberOnTheBranchRoll(command.newIntroducerId(), command.replacedOn(), members);
         apply(new IntroducerReplaced(standing.memberId(), command.oldIntroducerId(), command.newIntroducerId(),
                 command.reason(), command.replacedOn()));
     }
@@ -274,16 +275,22 @@ final class Candidacy {
         }
     }
 
-    private static void introducerIsAFullMemberOnTheDate(String introducerId, LocalDate date, MemberRegistry members) {
+    private MemberStanding introducerIsAFullMemberOnTheBranchRoll(String introducerId, LocalDate date,
+                                                                  MemberRegistry members) {
         if (introducerId == null) {
-            throw new RuleViolation(Invariant.I4, "introducerIsAFullMemberOnTheDate",
+            throw new RuleViolation(Invariant.I4, "introducerIsAFullMemberOnTheBranchRoll",
                     "A full-member introducer must be named by their member id.");
         }
-        FullMemberOnTheDate.required(Invariant.I4, "introducerIsAFullMemberOnTheDate", "introducer", introducerId,
-                date, members);
+        return FullMemberOnTheDate.required(Invariant.I4, "introducerIsAFullMemberOnTheBranchRoll", "introducer",
+                introducerId, standing.homeOrgId(), date, members);
     }
 
+    /**
+     * Twelve months in the same unit: the acquaintance the introducer states, and what the ledger knows of it — the
+     * introducer's own time on the branch's roll. A replacement is exempt from both (Charter Art. 4).
+     */
     private static void introducerHasKnownTheCandidateForTwelveMonths(AssignIntroducer command,
+                                                                      MemberStanding introducer,
                                                                       RecruitmentPolicy policy) {
         LocalDate latest = command.assignedOn().minusMonths(policy.introducerMinAcquaintanceMonths());
         if (command.knownSince() == null || command.knownSince().isAfter(latest)) {
@@ -291,6 +298,13 @@ final class Candidacy {
                     "An introducer must have worked, studied or lived with the candidate for at least "
                             + policy.introducerMinAcquaintanceMonths() + " months, that is since " + latest
                             + " or earlier; stated: " + command.knownSince() + ".");
+        }
+        if (introducer.homeSince().isAfter(latest)) {
+            throw new RuleViolation(Invariant.I4, "introducerHasKnownTheCandidateForTwelveMonths",
+                    "The introducer " + introducer.memberId() + " has been on the roll of branch "
+                            + introducer.homeOrgId() + " only since " + introducer.homeSince() + ", less than "
+                            + policy.introducerMinAcquaintanceMonths() + " months before " + command.assignedOn()
+                            + "; an introducer has been in the candidate's unit for at least that long.");
         }
     }
 

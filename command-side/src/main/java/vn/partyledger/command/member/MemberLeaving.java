@@ -3,6 +3,7 @@ package vn.partyledger.command.member;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import vn.partyledger.command.organisation.AuthorityResolver;
+import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.discipline.AppealSubject;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.discipline.MemberDeceased;
@@ -51,7 +52,8 @@ class MemberLeaving {
     }
 
     @CommandHandler
-    void handle(ProposeStrikeOff command, DisciplinePolicy policy, VotePolicy votes, Today today) {
+    void handle(ProposeStrikeOff command, OrganisationRegistry registry, DisciplinePolicy policy, VotePolicy votes,
+                Today today) {
         today.businessDateIsNotInTheFuture("branch's vote on the strike-off proposal", command.voteDate());
         onlyAFullMemberIsStruckOff(Invariant.I20);
         aStrikeOffProposalCitesItsEvidence(command);
@@ -62,11 +64,12 @@ class MemberLeaving {
         if (command.ground() == StrikeOffGround.VOLUNTARY_EXIT) {
             aVoluntaryExitFollowsTheMembersOwnRequest();
         }
-        branchVoteCannotExceedItsFullMembers(command);
+        int electorate = Electorate.theElectorateIsTheBranchRollOfTheDay(Invariant.I20, standing.homeOrgId(),
+                command.branchFullMembersOnRoll(), command.voteDate(), registry);
+        branchVoteCannotExceedItsFullMembers(command, electorate);
         apply(new StrikeOffProposed(standing.memberId(), command.ground(), command.evidenceRefs(),
-                command.monthsInBreach(), command.voteDate(), command.branchFullMembersOnRoll(),
-                command.branchInFavour(),
-                command.branchInFavour() >= votes.majorityPassMark(command.branchFullMembersOnRoll())));
+                command.monthsInBreach(), command.voteDate(), electorate, command.branchInFavour(),
+                command.branchInFavour() >= votes.majorityPassMark(electorate)));
     }
 
     MemberStruckOff strikeOff(StrikeOffMember command, AuthorityResolver authority, Today today) {
@@ -170,12 +173,11 @@ class MemberLeaving {
         }
     }
 
-    private static void branchVoteCannotExceedItsFullMembers(ProposeStrikeOff command) {
-        if (command.branchFullMembersOnRoll() < 1 || command.branchInFavour() < 0
-                || command.branchInFavour() > command.branchFullMembersOnRoll()) {
+    private static void branchVoteCannotExceedItsFullMembers(ProposeStrikeOff command, int electorate) {
+        if (command.branchInFavour() < 0 || command.branchInFavour() > electorate) {
             throw new RuleViolation(Invariant.I20, "branchVoteCannotExceedItsFullMembers",
-                    "The branch's vote counts " + command.branchInFavour() + " in favour of "
-                            + command.branchFullMembersOnRoll() + " full members on the roll; that cannot be.");
+                    "The branch's vote counts " + command.branchInFavour() + " in favour of " + electorate
+                            + " full members on the roll; that cannot be.");
         }
     }
 

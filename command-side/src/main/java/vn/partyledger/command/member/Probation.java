@@ -56,7 +56,7 @@ final class Probation {
         today.businessDateIsNotInTheFuture("mentor's assignment", command.assignedOn());
         aMentorHelpsOnlyAProbationaryMember();
         aMentorIsAssignedOnceProbationHasBegun(command);
-        theMentorIsAFullMemberOnTheDate(command, members);
+        theMentorIsAFullMemberOnTheBranchRoll(command, members);
         apply(new ProbationMentorAssigned(standing.memberId(), command.mentorMemberId(), command.assignedOn()));
     }
 
@@ -67,21 +67,23 @@ final class Probation {
         recognitionIsVotedOnlyForAProbationaryMember();
         recognitionIsConsideredOnceProbationEnds(command);
         aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee(command, registry);
+        int electorate;
         if (command.level() == VoteLevel.BRANCH) {
             theBranchVotesAtMostThreeTimesInTurn(command);
-            Electorate.statedFullMembersMatchTheBranchRoll(Invariant.I10, standing.homeOrgId(), command.electorate(),
-                    command.voteDate(), registry);
+            electorate = Electorate.theElectorateIsTheBranchRollOfTheDay(Invariant.I10, standing.homeOrgId(),
+                    command.electorate(), command.voteDate(), registry);
         } else {
             theCommitteeVotesAfterAPassedBranchVoteOrADeadlock(command, registry);
+            electorate = Electorate.theElectorateIsTheCommitteeInOfficeOnTheDay(Invariant.I10,
+                    command.committeeOrgId(), command.electorate(), command.voteDate(), registry);
         }
-        Electorate.votesCannotExceedTheElectorate(Invariant.I10, command.electorate(),
-                command.inFavour() + command.against());
+        Electorate.votesCannotExceedTheElectorate(Invariant.I10, electorate, command.inFavour() + command.against());
         if (command.level() == VoteLevel.BRANCH && command.attemptNo() == 1) {
             flagAReviewAfterTheDeadline(command.voteDate(), calendar, policy);
         }
-        boolean passed = command.inFavour() >= votes.admissionPassMark(command.electorate());
+        boolean passed = command.inFavour() >= votes.admissionPassMark(electorate);
         apply(new RecognitionVoteRecorded(standing.memberId(), command.level(), command.committeeOrgId(),
-                command.voteDate(), command.electorate(), command.inFavour(), command.against(), passed,
+                command.voteDate(), electorate, command.inFavour(), command.against(), passed,
                 command.attemptNo()));
     }
 
@@ -106,9 +108,9 @@ final class Probation {
                                           AuthorityResolver authority, VotePolicy votes, Today today) {
         today.decisionIsNotInTheFuture(command.decision());
         onlyAProbationaryMemberIsStruckOffTheProbationaryList();
-        Electorate.statedFullMembersMatchTheBranchRoll(Invariant.I11, standing.homeOrgId(),
+        int branchElectorate = Electorate.theElectorateIsTheBranchRollOfTheDay(Invariant.I11, standing.homeOrgId(),
                 command.branchFullMembersOnRoll(), command.decision().docDate(), registry);
-        strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked(command, votes);
+        strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked(command, branchElectorate, votes);
         strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee(command, registry, votes);
         strikeOffNeedsMoreThanHalfOfTheStandingCommittee(command, votes);
         CommitteeThatAdmits.decisionIsSignedByTheCompetentAuthority(Invariant.I11, standing.homeOrgId(),
@@ -144,9 +146,9 @@ final class Probation {
         }
     }
 
-    private static void theMentorIsAFullMemberOnTheDate(AssignProbationMentor command, MemberRegistry members) {
-        FullMemberOnTheDate.required(Invariant.PROBATION, "theMentorIsAFullMemberOnTheDate", "mentor",
-                command.mentorMemberId(), command.assignedOn(), members);
+    private void theMentorIsAFullMemberOnTheBranchRoll(AssignProbationMentor command, MemberRegistry members) {
+        FullMemberOnTheDate.required(Invariant.PROBATION, "theMentorIsAFullMemberOnTheBranchRoll", "mentor",
+                command.mentorMemberId(), standing.homeOrgId(), command.assignedOn(), members);
     }
 
     private void recognitionIsVotedOnlyForAProbationaryMember() {
@@ -186,16 +188,18 @@ final class Probation {
         }
     }
 
-    /** As for the admission (I6), the committee that votes is a grassroots committee, named on the vote. */
-    private static void aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee(
-            RecordRecognitionVote command, OrganisationRegistry registry) {
-        boolean namesAGrassrootsCommittee = Electorate.isGrassrootsCommittee(command.committeeOrgId(), registry);
+    /** As for the admission (I6), the committee that votes is the grassroots committee above the branch. */
+    private void aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee(RecordRecognitionVote command,
+                                                                                   OrganisationRegistry registry) {
+        boolean namesAGrassrootsCommittee = Electorate.isTheBranchsGrassrootsCommittee(command.committeeOrgId(),
+                standing.homeOrgId(), command.voteDate(), registry);
         boolean committeeVote = command.level() == VoteLevel.COMMITTEE;
         if (committeeVote ? !namesAGrassrootsCommittee : command.committeeOrgId() != null) {
             throw new RuleViolation(Invariant.I10, "aCommitteeVoteNamesTheGrassrootsCommitteeAndABranchVoteNoCommittee",
                     committeeVote
-                            ? "A committee's recognition vote names the grassroots committee that voted; "
-                                    + command.committeeOrgId() + " is not a grassroots committee."
+                            ? "A committee's recognition vote names the grassroots committee that voted, the one "
+                                    + "directly above branch " + standing.homeOrgId() + "; " + command.committeeOrgId()
+                                    + " is not it on " + command.voteDate() + "."
                             : "A branch's recognition vote is the branch's own and names no committee, but it named "
                                     + command.committeeOrgId() + ".");
         }
@@ -252,12 +256,12 @@ final class Probation {
      * either way the matter went up (QĐ 24 §4.2.3) and the competent committee decides without the branch's majority.
      */
     private void strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked(StrikeOffProbationaryMember command,
-                                                                     VotePolicy votes) {
-        int needed = votes.admissionPassMark(command.branchFullMembersOnRoll());
-        if (!deadlocked() && command.branchInFavour() < needed) {
+                                                                     int electorate, VotePolicy votes) {
+        int needed = votes.admissionPassMark(electorate);
+        if (!deadlocked() && (command.branchInFavour() < needed || command.branchInFavour() > electorate)) {
             throw new RuleViolation(Invariant.I11, "strikeOffNeedsTwoThirdsOfTheBranchUnlessDeadlocked",
                     "Striking off the probationary list needs " + needed + " (" + votes.admission() + ") of the "
-                            + "branch's " + command.branchFullMembersOnRoll() + " full members unless three branch "
+                            + "branch's " + electorate + " full members unless three branch "
                             + "votes deadlocked; stated " + command.branchInFavour() + ".");
         }
     }
@@ -268,14 +272,18 @@ final class Probation {
         if (deadlocked() || !Electorate.branchIsSubordinate(standing.homeOrgId(), registry)) {
             return;
         }
-        int needed = votes.admissionPassMark(command.grassrootsCommitteeMembers());
-        if (command.grassrootsCommitteeMembers() < 1 || command.grassrootsCommitteeInFavour() < needed
-                || command.grassrootsCommitteeInFavour() > command.grassrootsCommitteeMembers()) {
+        LocalDate decidedOn = command.decision().docDate();
+        String committee = registry.find(standing.homeOrgId()).flatMap(branch -> branch.parentOn(decidedOn))
+                .orElse(null);
+        int inOffice = Electorate.theElectorateIsTheCommitteeInOfficeOnTheDay(Invariant.I11, committee,
+                command.grassrootsCommitteeMembers(), decidedOn, registry);
+        int needed = votes.admissionPassMark(inOffice);
+        if (command.grassrootsCommitteeInFavour() < needed || command.grassrootsCommitteeInFavour() > inOffice) {
             throw new RuleViolation(Invariant.I11, "strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee",
                     "Branch " + standing.homeOrgId() + " is a subordinate branch, so striking off its probationary "
                             + "list also needs " + votes.admission() + " of the grassroots committee's members in "
                             + "office; stated " + command.grassrootsCommitteeInFavour() + " of "
-                            + command.grassrootsCommitteeMembers() + ".");
+                            + inOffice + ".");
         }
     }
 

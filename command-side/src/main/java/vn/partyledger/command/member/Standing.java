@@ -35,6 +35,7 @@ final class Standing {
     private LocalDate fullSince;
     /** The day the current home and status on the roll began: admission, recognition, a move, a restoration. */
     private LocalDate standingSince;
+    private LocalDate homeSince;
     private MemberStatus statusAtDeath;
     private LocalDate dateOfDeath;
 
@@ -79,7 +80,7 @@ final class Standing {
 
     /** What other members' rules may know of this one (e.g. whether it may introduce a candidate). */
     MemberStanding snapshot() {
-        return new MemberStanding(memberId, status, fullSince);
+        return new MemberStanding(memberId, status, fullSince, homeOrgId, homeSince);
     }
 
     @EventSourcingHandler
@@ -97,6 +98,7 @@ final class Standing {
         personId = event.personId();
         status = event.status();
         homeOrgId = event.homeOrgId();
+        homeSince = event.onRollSince();
         fullSince = event.fullMembershipDate();
         standingSince = event.fullMembershipDate() != null && event.fullMembershipDate().isAfter(event.onRollSince())
                 ? event.fullMembershipDate() : event.onRollSince();
@@ -106,6 +108,7 @@ final class Standing {
     private void on(MemberAdmitted event) {
         status = MemberStatus.PROBATIONARY;
         standingSince = event.ceremonyDate();
+        homeSince = event.ceremonyDate();
     }
 
     @EventSourcingHandler
@@ -169,6 +172,7 @@ final class Standing {
     @EventSourcingHandler
     private void on(MemberHomeChanged event) {
         homeOrgId = event.toOrgId();
+        homeSince = event.effectiveDate();
         standingSince = event.effectiveDate();
     }
 

@@ -27,9 +27,10 @@ final class Lifetime {
     }
 
     /** What other aggregates may know of the organisation, with what the other parts keep of it over time. */
-    RegisteredOrganisation registration(Timeline<Integer> fullMembersOnRoll, PlaceInTheTree place) {
-        return new RegisteredOrganisation(orgId, kind, establishedOn, dissolvedOn, fullMembersOnRoll, place.names(),
-                place.parents(), place.flags());
+    RegisteredOrganisation registration(Timeline<Integer> fullMembersOnRoll, Timeline<Integer> leadersInOffice,
+                                        PlaceInTheTree place) {
+        return new RegisteredOrganisation(orgId, kind, establishedOn, dissolvedOn, fullMembersOnRoll, leadersInOffice,
+                place.names(), place.parents(), place.flags());
     }
 
     boolean activeOn(LocalDate date) {

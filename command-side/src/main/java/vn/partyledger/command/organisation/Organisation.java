@@ -72,7 +72,7 @@ public class Organisation {
 
     /** What other aggregates may know of this organisation, as it stood on any date. */
     RegisteredOrganisation registration() {
-        return lifetime.registration(rollOverTime.fullMembers(), placeInTheTree);
+        return lifetime.registration(rollOverTime.fullMembers(), leadership.inOffice(), placeInTheTree);
     }
 
     /** Puts a member on this branch's roll; called by a process (command/process) in the member's unit of work. */

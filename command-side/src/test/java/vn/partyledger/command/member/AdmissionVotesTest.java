@@ -282,7 +282,28 @@ class AdmissionVotesTest {
         fixture.given(fileReadyForTheVote())
                 .when(vote(BRANCH_VOTE, 27, 18, AGE, EducationLevel.UPPER_SECONDARY))
                 .expectNoEvents()
-                .expectException(Violation.of("I5", "statedFullMembersMatchTheBranchRoll"));
+                .expectException(Violation.of("I5", "theElectorateIsTheBranchRollOfTheDay"));
+    }
+
+    @Test
+    @DisplayName("I5: minutes that state no electorate are counted against the branch's roll on the vote day")
+    void minutesThatStateNoElectorateAreCountedAgainstTheBranchsRoll() {
+        register.with("p1", BRANCH_VOTE.minusMonths(AGE), EducationLevel.UPPER_SECONDARY);
+        fixture.given(fileReadyForTheVote())
+                .when(new RecordBranchAdmissionVote("m1", "meeting-04", BRANCH_VOTE, null, TWO_THIRDS, 3))
+                .expectEvents(recorded(TWO_THIRDS, true));
+    }
+
+    @Test
+    @DisplayName("I5: a branch with no full members on its roll has no vote, not even of none out of none")
+    void aBranchWithNoFullMembersOnItsRollHasNoVote() {
+        Object[] file = fileReadyForTheVote();
+        file[0] = new OutstandingCandidateRegistered("m1", "p1", "grassroots-branch",
+                Sensitive.of("p1", CandidateSource.RESIDENT), null, RecruitmentHistory.REGISTERED);
+        fixture.given(file)
+                .when(vote(BRANCH_VOTE, 0, 0, AGE, EducationLevel.UPPER_SECONDARY))
+                .expectNoEvents()
+                .expectException(Violation.of("I5", "theElectorateIsTheBranchRollOfTheDay"));
     }
 
     @Test
@@ -311,6 +332,36 @@ class AdmissionVotesTest {
                 RecruitmentHistory.REGISTERED);
         fixture.given(file)
                 .when(new RecordCommitteeAdmissionVote("m1", WARD, COMMITTEE_VOTE, 9, 6))
+                .expectNoEvents()
+                .expectException(Violation.of("I6", "committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee"));
+    }
+
+    @Test
+    @DisplayName("I6: a committee vote stating other members in office than the committee's recorded election is refused")
+    void aCommitteeVoteStatingOtherMembersInOfficeThanTheElectionIsRefused() {
+        fixture.given(plus(fileReadyForTheVote(), BRANCH_PASSED))
+                .when(new RecordCommitteeAdmissionVote("m1", WARD, COMMITTEE_VOTE, 6, 6))
+                .expectNoEvents()
+                .expectException(Violation.of("I6", "theElectorateIsTheCommitteeInOfficeOnTheDay"));
+    }
+
+    @Test
+    @DisplayName("I6: a grassroots committee whose election is not on record has no vote: it is recorded or imported first")
+    void aGrassrootsCommitteeWhoseElectionIsNotOnRecordHasNoVote() {
+        Object[] file = plus(fileReadyForTheVote(), BRANCH_PASSED);
+        file[0] = new OutstandingCandidateRegistered("m1", "p1", "kp-new-ward",
+                Sensitive.of("p1", CandidateSource.RESIDENT), null, RecruitmentHistory.REGISTERED);
+        fixture.given(file)
+                .when(new RecordCommitteeAdmissionVote("m1", "ward-without-election", COMMITTEE_VOTE, 0, 0))
+                .expectNoEvents()
+                .expectException(Violation.of("I6", "theElectorateIsTheCommitteeInOfficeOnTheDay"));
+    }
+
+    @Test
+    @DisplayName("I6: a grassroots committee other than the one above the branch does not vote on its admissions")
+    void aGrassrootsCommitteeOtherThanTheOneAboveTheBranchDoesNotVote() {
+        fixture.given(plus(fileReadyForTheVote(), BRANCH_PASSED))
+                .when(new RecordCommitteeAdmissionVote("m1", "other-ward", COMMITTEE_VOTE, 9, 6))
                 .expectNoEvents()
                 .expectException(Violation.of("I6", "committeeVotesOnlyForASubordinateBranchOfAGrassrootsCommittee"));
     }

@@ -126,6 +126,25 @@ class LeavingTest {
     }
 
     @Test
+    @DisplayName("I20: a proposal whose minutes state no electorate counts the branch's roll on the vote day")
+    void aProposalWhoseMinutesStateNoElectorateCountsTheBranchsRollOnTheVoteDay() {
+        fixture.given(fullMember())
+                .when(new ProposeStrikeOff("m1", StrikeOffGround.ABSENCE_OR_DUES_3M, EVIDENCE, THREE_MONTHS, VOTED,
+                        null, 16))
+                .expectEvents(PROPOSED);
+    }
+
+    @Test
+    @DisplayName("I20: a proposal stating another electorate than the branch's roll on the vote day is refused")
+    void aProposalStatingAnotherElectorateThanTheBranchsRollIsRefused() {
+        fixture.given(fullMember())
+                .when(new ProposeStrikeOff("m1", StrikeOffGround.ABSENCE_OR_DUES_3M, EVIDENCE, THREE_MONTHS, VOTED,
+                        29, 16))
+                .expectNoEvents()
+                .expectException(Violation.of("I20", "theElectorateIsTheBranchRollOfTheDay"));
+    }
+
+    @Test
     @DisplayName("I20: a branch vote cannot count more votes than the branch's full members")
     void aBranchVoteCannotCountMoreVotesThanTheBranchsFullMembers() {
         fixture.given(fullMember())

@@ -66,7 +66,7 @@ class LostContactTest {
     }
 
     private static RegisteredOrganisation organisation(String orgId, OrganisationKind kind, String parent) {
-        return new RegisteredOrganisation(orgId, kind, TREE_SINCE, null, Timeline.empty(), Timeline.empty(),
+        return new RegisteredOrganisation(orgId, kind, TREE_SINCE, null, Timeline.empty(), Timeline.empty(), Timeline.empty(),
                 Timeline.<String>empty().with(TREE_SINCE, parent), Timeline.empty());
     }
 

@@ -115,7 +115,20 @@ class ProbationAndRecognitionTest {
         fixture.given(probationary())
                 .when(new AssignProbationMentor("m1", "m-probationer", LocalDate.of(2020, 6, 22)))
                 .expectNoEvents()
-                .expectException(Violation.of("PROBATION", "theMentorIsAFullMemberOnTheDate"));
+                .expectException(Violation.of("PROBATION", "theMentorIsAFullMemberOnTheBranchRoll"));
+    }
+
+    @Test
+    @DisplayName("a mentor is a full member of the probationer's own branch, known to the ledger")
+    void aMentorIsAFullMemberOfTheProbationersOwnBranch() {
+        fixture.given(probationary())
+                .when(new AssignProbationMentor("m1", "m-other-branch", LocalDate.of(2020, 6, 22)))
+                .expectNoEvents()
+                .expectException(Violation.of("PROBATION", "theMentorIsAFullMemberOnTheBranchRoll"));
+        fixture.given(probationary())
+                .when(new AssignProbationMentor("m1", "m-on-paper-only", LocalDate.of(2020, 6, 22)))
+                .expectNoEvents()
+                .expectException(Violation.of("PROBATION", "theMentorIsAFullMemberOnTheBranchRoll"));
     }
 
     @Test
@@ -237,6 +250,15 @@ class ProbationAndRecognitionTest {
     }
 
     @Test
+    @DisplayName("I10: a committee's recognition vote counts the members in office its recorded election names")
+    void aCommitteesRecognitionVoteCountsTheMembersInOfficeItsElectionNames() {
+        fixture.given(plus(probationary(), branchVoted(22, 1)))
+                .when(new RecordRecognitionVote("m1", VoteLevel.COMMITTEE, WARD, COMMITTEE_VOTE, 7, 7, 0, 1))
+                .expectNoEvents()
+                .expectException(Violation.of("I10", "theElectorateIsTheCommitteeInOfficeOnTheDay"));
+    }
+
+    @Test
     @DisplayName("I10: the committee does not vote before the branch has spoken")
     void theCommitteeDoesNotVoteBeforeTheBranchHasSpoken() {
         fixture.given(plus(probationary(), branchVoted(15, 1)))
@@ -251,7 +273,7 @@ class ProbationAndRecognitionTest {
         fixture.given(probationary())
                 .when(new RecordRecognitionVote("m1", VoteLevel.BRANCH, null, BRANCH_VOTE, 25, 22, 2, 1))
                 .expectNoEvents()
-                .expectException(Violation.of("I10", "statedFullMembersMatchTheBranchRoll"));
+                .expectException(Violation.of("I10", "theElectorateIsTheBranchRollOfTheDay"));
     }
 
     @Test
@@ -373,6 +395,16 @@ class ProbationAndRecognitionTest {
                 .expectNoEvents()
                 .expectException(Violation.of("I11",
                         "strikeOffFromASubordinateBranchNeedsTwoThirdsOfTheGrassrootsCommittee"));
+    }
+
+    @Test
+    @DisplayName("I11: the grassroots committee's members in office are those its recorded election names")
+    void theGrassrootsCommitteesMembersInOfficeAreThoseItsElectionNames() {
+        fixture.given(probationary())
+                .when(new StrikeOffProbationaryMember("m1", new DecisionRef("90-QĐ/QU", DECIDED, AUTHORITY), "unfit",
+                        FULL_MEMBERS_ON_ROLL, 20, 6, 6, 9, 5))
+                .expectNoEvents()
+                .expectException(Violation.of("I11", "theElectorateIsTheCommitteeInOfficeOnTheDay"));
     }
 
     @Test

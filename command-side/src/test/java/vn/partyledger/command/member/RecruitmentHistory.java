@@ -52,6 +52,7 @@ final class RecruitmentHistory {
     static final String WARD = "ward";
     static final String AUTHORITY = "district-phuc-yen";
     static final int FULL_MEMBERS_ON_ROLL = 30;
+    static final int WARD_COMMITTEE_IN_OFFICE = 9;
     static final LocalDate REGISTERED = LocalDate.of(2020, 1, 6);
     static final LocalDate COURSE_ISSUED = LocalDate.of(2019, 11, 4);
     static final LocalDate APPLIED = LocalDate.of(2020, 2, 3);
@@ -146,14 +147,25 @@ final class RecruitmentHistory {
         fixture.registerInjectableResource(FixedToday.today());
         fixture.registerInjectableResource(register);
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
-                .with(BRANCH, OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 1), FULL_MEMBERS_ON_ROLL)
+                .with(BRANCH, OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 1), WARD,
+                        FULL_MEMBERS_ON_ROLL, 0)
                 .with("grassroots-branch", OrganisationKind.GRASSROOTS_BRANCH, LocalDate.of(2010, 1, 1))
-                .with(WARD, OrganisationKind.GRASSROOTS_COMMITTEE, LocalDate.of(2010, 1, 1)));
+                .with(WARD, OrganisationKind.GRASSROOTS_COMMITTEE, LocalDate.of(2010, 1, 1), null, 0,
+                        WARD_COMMITTEE_IN_OFFICE)
+                .with("other-ward", OrganisationKind.GRASSROOTS_COMMITTEE, LocalDate.of(2010, 1, 1), null, 0,
+                        WARD_COMMITTEE_IN_OFFICE)
+                .with("ward-without-election", OrganisationKind.GRASSROOTS_COMMITTEE, LocalDate.of(2010, 1, 1), null,
+                        0, 0)
+                .with("kp-new-ward", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 1),
+                        "ward-without-election", FULL_MEMBERS_ON_ROLL, 0));
         fixture.registerInjectableResource(new InMemoryMemberRegistry()
-                .with("m-intro1", MemberStatus.FULL, LocalDate.of(2010, 5, 19))
-                .with("m-intro2", MemberStatus.FULL, LocalDate.of(2012, 9, 2))
-                .with("m-intro3", MemberStatus.FULL, LocalDate.of(2014, 2, 3))
-                .with("m-probationer", MemberStatus.PROBATIONARY, null));
+                .with("m-intro1", MemberStatus.FULL, LocalDate.of(2010, 5, 19), BRANCH, LocalDate.of(2010, 1, 4))
+                .with("m-intro2", MemberStatus.FULL, LocalDate.of(2012, 9, 2), BRANCH, LocalDate.of(2011, 9, 2))
+                .with("m-intro3", MemberStatus.FULL, LocalDate.of(2014, 2, 3), BRANCH, LocalDate.of(2013, 2, 3))
+                .with("m-mentor", MemberStatus.FULL, LocalDate.of(2015, 3, 2), BRANCH, LocalDate.of(2014, 3, 2))
+                .with("m-newcomer", MemberStatus.FULL, LocalDate.of(2008, 4, 1), BRANCH, LocalDate.of(2019, 9, 2))
+                .with("m-other-branch", MemberStatus.FULL, LocalDate.of(2009, 6, 1), "kp2", LocalDate.of(2009, 6, 1))
+                .with("m-probationer", MemberStatus.PROBATIONARY, null, BRANCH, LocalDate.of(2019, 6, 19)));
         fixture.registerInjectableResource(RESOLVER);
         fixture.registerInjectableResource(calendar);
         fixture.registerInjectableResource(AdmissionPolicy.DEFAULTS);

@@ -257,7 +257,45 @@ class RecruitmentPipelineTest {
         fixture.given(REGISTERED_EVENT, APPLICATION)
                 .when(member("m-probationer", KNOWN_SINCE))
                 .expectNoEvents()
-                .expectException(Violation.of("I4", "introducerIsAFullMemberOnTheDate"));
+                .expectException(Violation.of("I4", "introducerIsAFullMemberOnTheBranchRoll"));
+    }
+
+    @Test
+    @DisplayName("I4: an introducer the ledger does not know is refused: the branch's members are imported first")
+    void anIntroducerTheLedgerDoesNotKnowIsRefused() {
+        fixture.given(REGISTERED_EVENT, APPLICATION)
+                .when(member("m-on-paper-only", KNOWN_SINCE))
+                .expectNoEvents()
+                .expectException(Violation.of("I4", "introducerIsAFullMemberOnTheBranchRoll"));
+    }
+
+    @Test
+    @DisplayName("I4: a full member on another branch's roll does not introduce this branch's candidate")
+    void aFullMemberOnAnotherBranchsRollDoesNotIntroduceThisBranchsCandidate() {
+        fixture.given(REGISTERED_EVENT, APPLICATION)
+                .when(member("m-other-branch", KNOWN_SINCE))
+                .expectNoEvents()
+                .expectException(Violation.of("I4", "introducerIsAFullMemberOnTheBranchRoll"));
+    }
+
+    @Test
+    @DisplayName("I4: a full member on the branch's roll for less than twelve months does not introduce a candidate")
+    void aFullMemberOnTheBranchsRollForLessThanTwelveMonthsDoesNotIntroduceACandidate() {
+        fixture.given(REGISTERED_EVENT, APPLICATION)
+                .when(member("m-newcomer", KNOWN_SINCE))
+                .expectNoEvents()
+                .expectException(Violation.of("I4", "introducerHasKnownTheCandidateForTwelveMonths"));
+    }
+
+    @Test
+    @DisplayName("I4: a replacement introducer on the branch's roll for less than twelve months is accepted")
+    void aReplacementIntroducerOnTheRollForLessThanTwelveMonthsIsAccepted() {
+        LocalDate replaced = LocalDate.of(2020, 3, 2);
+        fixture.given(REGISTERED_EVENT, APPLICATION, FIRST_INTRODUCER)
+                .when(new ReplaceIntroducer("m1", "m-intro1", "m-newcomer", IntroducerReplacementReason.DISCIPLINED,
+                        replaced))
+                .expectEvents(new IntroducerReplaced("m1", "m-intro1", "m-newcomer",
+                        IntroducerReplacementReason.DISCIPLINED, replaced));
     }
 
     @Test
@@ -344,7 +382,7 @@ class RecruitmentPipelineTest {
                 .when(new ReplaceIntroducer("m1", "m-intro1", "m-probationer",
                         IntroducerReplacementReason.DISCIPLINED, LocalDate.of(2020, 3, 2)))
                 .expectNoEvents()
-                .expectException(Violation.of("I4", "introducerIsAFullMemberOnTheDate"));
+                .expectException(Violation.of("I4", "introducerIsAFullMemberOnTheBranchRoll"));
     }
 
     @Test

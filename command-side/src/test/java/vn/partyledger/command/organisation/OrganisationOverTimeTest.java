@@ -64,7 +64,12 @@ class OrganisationOverTimeTest {
         fixture.registerInjectableResource(new InMemoryOrganisationRegistry()
                 .with("son-tra", OrganisationKind.COMMUNE_LEVEL, LocalDate.of(1997, 1, 1))
                 .with("da-nang", OrganisationKind.PROVINCIAL, LocalDate.of(1997, 1, 1))
-                .with("phuoc-my-new", OrganisationKind.COMMUNE_LEVEL, REFORM));
+                .with("phuoc-my-new", OrganisationKind.COMMUNE_LEVEL, REFORM)
+                .with("kp1", OrganisationKind.SUBORDINATE_BRANCH, WARD_FOUNDED, "phuoc-my", 2, 0)
+                .with("an-hai-1", OrganisationKind.SUBORDINATE_BRANCH, WARD_FOUNDED, "son-tra", 5, 0));
+        Map<String, String> fullMembersHomes = Map.of("m1", "kp1", "m2", "kp1", "m3", "kp1", "m9", "an-hai-1");
+        fixture.registerInjectableResource((FullMemberHomes) (memberId, date) ->
+                Optional.ofNullable(fullMembersHomes.get(memberId)));
     }
 
     @Test
@@ -132,7 +137,7 @@ class OrganisationOverTimeTest {
     @DisplayName("I1: an organisation cannot be placed under one of its own descendants")
     void anOrganisationCannotBePlacedUnderOneOfItsOwnDescendants() {
         RegisteredOrganisation branch = new RegisteredOrganisation("kp1", OrganisationKind.SUBORDINATE_BRANCH,
-                WARD_FOUNDED, null, Timeline.<Integer>empty().with(WARD_FOUNDED, 9), Timeline.empty(),
+                WARD_FOUNDED, null, Timeline.<Integer>empty().with(WARD_FOUNDED, 9), Timeline.empty(), Timeline.empty(),
                 Timeline.<String>empty().with(WARD_FOUNDED, "phuoc-my"), Timeline.empty());
         AggregateTestFixture<Organisation> fixture = new AggregateTestFixture<>(Organisation.class);
         fixture.registerInjectableResource(FixedToday.today());
@@ -197,6 +202,30 @@ class OrganisationOverTimeTest {
                         new MemberEnrolled("kp1", "m2", MemberStatus.FULL, WARD_FOUNDED))
                 .when(new RecordLeadershipElection("kp1", term, "m1", List.of("m2"), List.of(), DECISION))
                 .expectEvents(new BranchLeadershipElected("kp1", term, "m1", List.of("m2"), List.of()));
+    }
+
+    @Test
+    @DisplayName("LEADERSHIP: a grassroots committee elects its leaders among the full members of the branches under it, and they are its members in office")
+    void aGrassrootsCommitteeElectsItsLeadersAmongTheFullMembersOfTheBranchesUnderIt() {
+        LocalDate term = LocalDate.of(2025, 5, 10);
+        fixture.given(wardEstablished)
+                .when(new RecordLeadershipElection("phuoc-my", term, "m1", List.of("m2"), List.of("m3", "m1"),
+                        DECISION))
+                .expectEvents(new BranchLeadershipElected("phuoc-my", term, "m1", List.of("m2"), List.of("m3", "m1")))
+                .expectState(ward -> {
+                    assertThat(ward.registration().leadersInOfficeOn(term.minusDays(1))).isZero();
+                    assertThat(ward.registration().leadersInOfficeOn(term)).isEqualTo(3);
+                });
+    }
+
+    @Test
+    @DisplayName("a committee's leaders are full members of the branches under it, not of another ward's nor strangers")
+    void aCommitteesLeadersAreFullMembersOfTheBranchesUnderIt() {
+        fixture.given(wardEstablished)
+                .when(new RecordLeadershipElection("phuoc-my", REFORM, "m1", List.of("m9"), List.of("stranger"),
+                        DECISION))
+                .expectNoEvents()
+                .expectException(Violation.of("LEADERSHIP", "aCommitteesLeadersAreFullMembersOfTheBranchesUnderIt"));
     }
 
     @Test

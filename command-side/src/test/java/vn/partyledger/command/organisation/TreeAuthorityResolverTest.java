@@ -87,7 +87,8 @@ class TreeAuthorityResolverTest {
 
     private void add(String orgId, OrganisationKind kind, LocalDate dissolvedOn, Timeline<String> parents,
                      Timeline<OrganisationFlags> flags) {
-        tree.put(orgId, new RegisteredOrganisation(orgId, kind, FOUNDED, dissolvedOn, Timeline.empty(), Timeline.empty(), parents,
+        tree.put(orgId, new RegisteredOrganisation(orgId, kind, FOUNDED, dissolvedOn, Timeline.empty(), Timeline.empty(), Timeline.empty(),
+                parents,
                 flags));
     }
 }

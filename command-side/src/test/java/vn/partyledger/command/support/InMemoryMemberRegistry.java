@@ -14,8 +14,10 @@ public final class InMemoryMemberRegistry implements MemberRegistry {
 
     private final Map<String, MemberStanding> members = new HashMap<>();
 
-    public InMemoryMemberRegistry with(String memberId, MemberStatus status, LocalDate fullSince) {
-        members.put(memberId, new MemberStanding(memberId, status, fullSince));
+    /** A member on {@code homeOrgId}'s roll since {@code homeSince}. */
+    public InMemoryMemberRegistry with(String memberId, MemberStatus status, LocalDate fullSince, String homeOrgId,
+                                       LocalDate homeSince) {
+        members.put(memberId, new MemberStanding(memberId, status, fullSince, homeOrgId, homeSince));
         return this;
     }
 

@@ -2,6 +2,7 @@ package vn.partyledger.command.support;
 
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.command.organisation.RegisteredOrganisation;
+import vn.partyledger.command.organisation.Timeline;
 import vn.partyledger.domain.organisation.OrganisationKind;
 
 import java.time.LocalDate;
@@ -21,6 +22,17 @@ public final class InMemoryOrganisationRegistry implements OrganisationRegistry 
     public InMemoryOrganisationRegistry with(String orgId, OrganisationKind kind, LocalDate establishedOn,
                                              int fullMembersOnRoll) {
         organisations.put(orgId, new RegisteredOrganisation(orgId, kind, establishedOn, null, fullMembersOnRoll));
+        return this;
+    }
+
+    /** An organisation under {@code parentId} all along, with that many full members and leaders in office. */
+    public InMemoryOrganisationRegistry with(String orgId, OrganisationKind kind, LocalDate establishedOn,
+                                             String parentId, int fullMembersOnRoll, int leadersInOffice) {
+        organisations.put(orgId, new RegisteredOrganisation(orgId, kind, establishedOn, null,
+                Timeline.<Integer>empty().with(establishedOn, fullMembersOnRoll),
+                Timeline.<Integer>empty().with(establishedOn, leadersInOffice), Timeline.empty(),
+                parentId == null ? Timeline.empty() : Timeline.<String>empty().with(establishedOn, parentId),
+                Timeline.empty()));
         return this;
     }
 

@@ -6,12 +6,13 @@ import java.time.LocalDate;
 
 /**
  * The branch meeting votes on the admission. The candidate's age and education on the vote date come from the person
- * register, never from the caller (I5).
+ * register, and the electorate from the branch's roll on the vote date, never from the caller (I5):
+ * {@code fullMembersOnRoll} is optional, the count the minutes state, held against the roll when given.
  */
 public record RecordBranchAdmissionVote(@TargetAggregateIdentifier String memberId,
                                         String meetingId,
                                         LocalDate voteDate,
-                                        int fullMembersOnRoll,
+                                        Integer fullMembersOnRoll,
                                         int inFavour,
                                         int against) {
 }

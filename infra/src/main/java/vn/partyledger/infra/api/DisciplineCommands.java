@@ -135,7 +135,7 @@ public class DisciplineCommands {
                                    description = "a month, YYYY-MM"))
                            List<@NotNull YearMonth> monthsInBreach,
                            @NotNull @PastOrPresent LocalDate voteDate,
-                           @Min(1) int branchFullMembersOnRoll,
+                           @Min(1) @Schema(description = MemberCommands.OPTIONAL_COUNT) Integer branchFullMembersOnRoll,
                            @Min(0) int branchInFavour)
             implements CommandBody<ProposeStrikeOff> {
 

@@ -1,6 +1,7 @@
 package vn.partyledger.infra.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -56,6 +57,11 @@ import java.util.List;
 @RequestMapping("/api/v1/members")
 @Tag(name = "Members", description = "Decisions about a member, from candidacy on")
 public class MemberCommands {
+
+    /** How a vote's stated electorate is documented: optional, as the ledger knows it (ADR 0029). */
+    static final String OPTIONAL_COUNT = "Optional: the count the minutes state. The ledger takes the electorate from "
+            + "the branch's roll or the committee's recorded election on the vote date, and refuses a stated count "
+            + "that differs.";
 
     private final CommandEndpoint endpoint;
 
@@ -355,7 +361,7 @@ public class MemberCommands {
 
     public record BranchAdmissionVote(@NotNull @RecordId String meetingId,
                                       @NotNull @PastOrPresent LocalDate voteDate,
-                                      @Min(0) int fullMembersOnRoll,
+                                      @Min(1) @Schema(description = OPTIONAL_COUNT) Integer fullMembersOnRoll,
                                       @Min(0) int inFavour,
                                       @Min(0) int against)
             implements CommandBody<RecordBranchAdmissionVote> {
@@ -375,7 +381,7 @@ public class MemberCommands {
     public record CommitteeAdmissionVote(
             @NotNull @RecordId String committeeOrgId,
             @NotNull @PastOrPresent LocalDate voteDate,
-            @Min(1) int membersInOffice,
+            @Min(1) @Schema(description = OPTIONAL_COUNT) Integer membersInOffice,
             @Min(0) int inFavour)
             implements CommandBody<RecordCommitteeAdmissionVote> {
 
@@ -479,7 +485,7 @@ public class MemberCommands {
     public record RecognitionVote(@NotNull VoteLevel level,
                                   @RecordId String committeeOrgId,
                                   @NotNull @PastOrPresent LocalDate voteDate,
-                                  @Min(0) int electorate,
+                                  @Min(1) @Schema(description = OPTIONAL_COUNT) Integer electorate,
                                   @Min(0) int inFavour,
                                   @Min(0) int against,
                                   @Min(1) int attemptNo)
@@ -509,9 +515,9 @@ public class MemberCommands {
 
     public record ProbationaryStrikeOff(@NotNull @Valid DecisionDocument decision,
                                         @NotBlank @Size(max = 200) String reason,
-                                        @Min(0) int branchFullMembersOnRoll,
+                                        @Min(1) @Schema(description = OPTIONAL_COUNT) Integer branchFullMembersOnRoll,
                                         @Min(0) int branchInFavour,
-                                        @Min(0) int grassrootsCommitteeMembers,
+                                        @Min(1) @Schema(description = OPTIONAL_COUNT) Integer grassrootsCommitteeMembers,
                                         @Min(0) int grassrootsCommitteeInFavour,
                                         @Min(1) int standingCommitteeMembers,
                                         @Min(0) int standingCommitteeInFavour)

@@ -67,7 +67,7 @@ class AxonStoresTest extends RunningApplication {
             JsonNode roster = expect(board().get()
                     .uri("/api/v1/organisations/{id}/roster?asOf=2025-12-31", healthy.branch)
                     .retrieve().toEntity(JsonNode.class), 200);
-            assertThat(roster.get("headcount").asInt()).isEqualTo(1);
+            assertThat(roster.get("headcount").asInt()).isEqualTo(Scenario.FIRST_BRANCH_ON_PAPER + 1);
         });
     }
 }

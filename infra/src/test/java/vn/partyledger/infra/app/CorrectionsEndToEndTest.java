@@ -66,8 +66,9 @@ class CorrectionsEndToEndTest extends RunningApplication {
                 .isEqualTo(death);
         assertThat(eventTypesOf(scenario.branch)).endsWith("MemberReleased", "MemberEnrolled");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(rosterOf(scenario, "2026-11-20").get("headcount").asInt()).isEqualTo(1);
-            assertThat(rosterOf(scenario, "2026-11-22").get("members").get(0).get("status").asText())
+            assertThat(rosterOf(scenario, "2026-11-20").get("headcount").asInt())
+                    .isEqualTo(Scenario.FIRST_BRANCH_ON_PAPER + 1);
+            assertThat(Scenario.entryOf(rosterOf(scenario, "2026-11-22"), memberId).get("status").asText())
                     .isEqualTo("PROBATIONARY");
         });
 
@@ -89,8 +90,10 @@ class CorrectionsEndToEndTest extends RunningApplication {
 
         assertThat(eventTypesOf(memberId)).endsWith("MemberDeceased", "EntryDateCorrected");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(rosterOf(scenario, "2026-11-09").get("headcount").asInt()).isEqualTo(1);
-            assertThat(rosterOf(scenario, "2026-11-10").get("headcount").asInt()).isZero();
+            assertThat(rosterOf(scenario, "2026-11-09").get("headcount").asInt())
+                    .isEqualTo(Scenario.FIRST_BRANCH_ON_PAPER + 1);
+            assertThat(rosterOf(scenario, "2026-11-10").get("headcount").asInt())
+                    .isEqualTo(Scenario.FIRST_BRANCH_ON_PAPER);
         });
     }
 }

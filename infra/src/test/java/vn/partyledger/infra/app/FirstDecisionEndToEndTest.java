@@ -69,14 +69,13 @@ class FirstDecisionEndToEndTest extends RunningApplication {
             JsonNode roster = expect(board().get()
                     .uri("/api/v1/organisations/{id}/roster?asOf=2025-08-19", scenario.branch)
                     .retrieve().toEntity(JsonNode.class), 200);
-            assertThat(roster.get("headcount").asInt()).isEqualTo(1);
-            assertThat(roster.get("members").get(0).get("memberId").asText()).isEqualTo(memberId);
-            assertThat(roster.get("members").get(0).get("status").asText()).isEqualTo("PROBATIONARY");
+            assertThat(roster.get("headcount").asInt()).isEqualTo(Scenario.FIRST_BRANCH_ON_PAPER + 1);
+            assertThat(Scenario.entryOf(roster, memberId).get("status").asText()).isEqualTo("PROBATIONARY");
         });
         JsonNode dayBefore = expect(board().get()
                 .uri("/api/v1/organisations/{id}/roster?asOf=2025-08-18", scenario.branch)
                 .retrieve().toEntity(JsonNode.class), 200);
-        assertThat(dayBefore.get("headcount").asInt()).isZero();
+        assertThat(dayBefore.get("headcount").asInt()).isEqualTo(Scenario.FIRST_BRANCH_ON_PAPER);
 
         ConsumerRecord<String, String> published = firstRecordKeyed(memberId);
         assertThat(published.value()).contains("\"homeOrgId\":\"" + scenario.branch + "\"")

@@ -39,8 +39,7 @@ class LeavingAndDisciplineEndToEndTest extends RunningApplication {
     private static ResponseEntity<JsonNode> proposeStrikeOff(Scenario scenario, String memberId, String months) {
         return scenario.step(memberId, "propose-strike-off", """
                 {"ground": "ABSENCE_OR_DUES_3M", "evidenceRefs": ["BB-SH-07", "BB-SH-08", "BB-SH-09"],
-                 "monthsInBreach": [%s], "voteDate": "2026-11-02", "branchFullMembersOnRoll": 30,
-                 "branchInFavour": 21}
+                 "monthsInBreach": [%s], "voteDate": "2026-11-02", "branchInFavour": 7}
                 """.formatted(months));
     }
 

@@ -38,7 +38,7 @@ class ReadmissionEndToEndTest extends RunningApplication {
         String memberId = fullMember(scenario);
         expect(scenario.step(memberId, "propose-strike-off", """
                 {"ground": "NO_PROGRESS_12M", "evidenceRefs": ["BB-KD-2017-02"], "voteDate": "2017-03-06",
-                 "branchFullMembersOnRoll": 30, "branchInFavour": 21}
+                 "branchInFavour": 7}
                 """), 200);
         expect(scenario.step(memberId, "strike-off-member", """
                 {"decision": {"docNumber": "320-QĐ/ĐU", "docDate": "2017-03-13", "issuingOrgId": "%s"}}

@@ -30,12 +30,14 @@ class RecruitmentEndToEndTest extends RunningApplication {
         scenario.admittedMember(memberId);
 
         expect(scenario.step(memberId, "assign-probation-mentor", """
-                {"mentorMemberId": "m-legacy-a-%s", "assignedOn": "2025-08-25"}
-                """.formatted(scenario.suffix)), 200);
-        expect(scenario.step(memberId, "record-recognition-vote", """
-                {"level": "BRANCH", "voteDate": "2026-08-20", "electorate": 0, "inFavour": 0, "against": 0,
-                 "attemptNo": 1}
+                {"mentorMemberId": "%s", "assignedOn": "2025-08-25"}
+                """.formatted(Scenario.onPaper(scenario.branch, 1))), 200);
+        // The minutes state no electorate: the ledger counts the nine full members on the branch's roll that day.
+        JsonNode branchVote = expect(scenario.step(memberId, "record-recognition-vote", """
+                {"level": "BRANCH", "voteDate": "2026-08-20", "inFavour": 9, "against": 0, "attemptNo": 1}
                 """), 200);
+        assertThat(payloadOf(branchVote.get("eventIds").get(0).asText()).getInteger("electorate"))
+                .isEqualTo(Scenario.FIRST_BRANCH_ON_PAPER);
         String committeeVote = """
                 {"level": "COMMITTEE", %s"voteDate": "2026-08-27", "electorate": 9, "inFavour": 7, "against": 1,
                  "attemptNo": 1}
@@ -69,7 +71,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
         scenario.admittedMember(memberId);
         String strikeOff = """
                 {"decision": {"docNumber": "150-QĐ/ĐU", "docDate": "2026-09-15", "issuingOrgId": "%s"},
-                 "reason": "did not meet the standard", "branchFullMembersOnRoll": 0, "branchInFavour": 0,
+                 "reason": "did not meet the standard", "branchInFavour": 6,
                  "grassrootsCommitteeMembers": 9, "grassrootsCommitteeInFavour": %d,
                  "standingCommitteeMembers": 5, "standingCommitteeInFavour": 3}
                 """;
@@ -98,7 +100,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
         assertRefused(early, "I10", "theCommitteeVotesAfterAPassedBranchVoteOrADeadlock", memberId, before);
 
         JsonNode voted = expect(scenario.step(memberId, "record-recognition-vote", """
-                {"level": "BRANCH", "voteDate": "2026-10-20", "electorate": 0, "inFavour": 0, "against": 0,
+                {"level": "BRANCH", "voteDate": "2026-10-20", "electorate": 9, "inFavour": 9, "against": 0,
                  "attemptNo": 1}
                 """), 200);
         assertThat(eventTypesOf(memberId)).endsWith("RecognitionReviewedLate", "RecognitionVoteRecorded");
@@ -128,7 +130,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
         expect(scenario.step(memberId, "submit-application", """
                 {"applicationDate": "2025-03-10", "biographyDocRef": "LL-7"}
                 """), 200);
-        expect(scenario.introducer(memberId, "m-legacy-a-" + scenario.suffix), 200);
+        expect(scenario.introducer(memberId, Scenario.onPaper(scenario.branch, 1)), 200);
         expect(scenario.step(memberId, "record-background-verification", """
                 {"subjects": ["CANDIDATE"], "conclusion": "CLEAR", "verifyingOrgId": "%s",
                  "concludedOn": "2025-05-05"}
@@ -162,7 +164,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
                 {"applicationDate": "2025-03-10", "biographyDocRef": "LL-8"}
                 """), 200);
 
-        assertRefused(scenario.introducer(candidate, probationer), "I4", "introducerIsAFullMemberOnTheDate",
+        assertRefused(scenario.introducer(candidate, probationer), "I4", "introducerIsAFullMemberOnTheBranchRoll",
                 candidate, 2);
     }
 
@@ -173,8 +175,7 @@ class RecruitmentEndToEndTest extends RunningApplication {
         expect(scenario.registerCandidate(memberId), 201);
 
         ResponseEntity<JsonNode> response = scenario.step(memberId, "record-branch-admission-vote", """
-                {"meetingId": "m6", "voteDate": "2025-06-02", "fullMembersOnRoll": 0, "inFavour": -1,
-                 "against": 0}
+                {"meetingId": "m6", "voteDate": "2025-06-02", "inFavour": -1, "against": 0}
                 """);
 
         assertThat(response.getStatusCode().value()).isEqualTo(400);

@@ -61,7 +61,7 @@ class RestartTest {
             scenario.admittedMember("m-" + scenario.suffix);
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(roster(client, scenario.branch).get("headcount").asInt())
-                            .isEqualTo(1));
+                            .isEqualTo(Scenario.FIRST_BRANCH_ON_PAPER + 1));
             before = roster(client, scenario.branch);
         }
 

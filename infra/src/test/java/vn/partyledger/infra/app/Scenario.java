@@ -1,6 +1,7 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -8,8 +9,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,6 +41,20 @@ final class Scenario {
             ThreadLocalRandom.current().nextLong(100_000_000_000L, 800_000_000_000L));
     /** The age in completed months on the branch vote the register gives a candidate unless a test asks otherwise. */
     private static final int AGE_AT_VOTE = 300;
+    /**
+     * The full members the paper file holds for the ward's first branch: the ward's committee of nine was elected from
+     * them, and they are the electorate (with whoever a test admits) and the introducers of its candidates (ADR 0029).
+     */
+    static final int FIRST_BRANCH_ON_PAPER = 9;
+    /** The full members the paper file holds for any other branch: the three a branch is founded with. */
+    static final int BRANCH_ON_PAPER = 3;
+    /** The ward committee's members in office: the first branch's members on paper. */
+    static final int WARD_COMMITTEE_IN_OFFICE = FIRST_BRANCH_ON_PAPER;
+    /**
+     * The members each branch was imported with, by branch id: shared by the Scenarios of one test JVM, as a Scenario
+     * over a fixed ward and branch (test-users.properties) works on branches another one founded.
+     */
+    private static final Map<String, List<String>> ON_PAPER = new ConcurrentHashMap<>();
 
     Scenario(RestClient client) {
         this.client = client;
@@ -80,7 +99,10 @@ final class Scenario {
         return this;
     }
 
-    /** A ward of the province with delegated admission power, and one residential branch of it. */
+    /**
+     * A ward of the province with delegated admission power, and one residential branch of it whose members on paper
+     * are imported and elected the ward's committee.
+     */
     Scenario wardWithBranch(String wardId, String branchId, LocalDate wardFounded, LocalDate branchFounded) {
         expect(post("/api/v1/organisations/" + wardId + "/establish", """
                 {"name": "Đảng bộ Phường 15", "kind": "GRASSROOTS_COMMITTEE", "parentOrgId": "%s",
@@ -89,16 +111,88 @@ final class Scenario {
                  "foundingFullMembers": 300, "effectiveDate": "%s",
                  "decision": {"docNumber": "12-QĐ/QU", "docDate": "%s", "issuingOrgId": "%s"}}
                 """.formatted(province, wardFounded, wardFounded, province)), 201);
-        return branchOf(wardId, branchId, "Chi bộ Khu phố 1", branchFounded);
+        branchOf(wardId, branchId, "Chi bộ Khu phố 1", branchFounded, FIRST_BRANCH_ON_PAPER);
+        return committeeElectedFrom(wardId, branchId, branchFounded);
     }
 
-    /** A residential branch of a ward, founded by the ward's decision. */
+    /** A residential branch of a ward, founded by the ward's decision, with its three full members on paper imported. */
     Scenario branchOf(String wardId, String branchId, String name, LocalDate founded) {
+        return branchOf(wardId, branchId, name, founded, BRANCH_ON_PAPER);
+    }
+
+    /** A residential branch of a ward with that many full members on paper imported (none for a merge's target). */
+    Scenario branchOf(String wardId, String branchId, String name, LocalDate founded, int membersOnPaper) {
         expect(post("/api/v1/organisations/" + branchId + "/establish", """
                 {"name": "%s", "kind": "SUBORDINATE_BRANCH", "branchType": "RESIDENTIAL",
                  "parentOrgId": "%s", "foundingFullMembers": 40, "effectiveDate": "%s",
                  "decision": {"docNumber": "45-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"}}
                 """.formatted(name, wardId, founded, founded, wardId)), 201);
+        return membersOnPaper == 0 ? this : membersOnPaperImported(branchId, founded, membersOnPaper);
+    }
+
+    /**
+     * The branch's full members as its paper file holds them, imported as a province starts (docs/onboarding): full
+     * since 1971 and on the roll since the branch was founded.
+     */
+    Scenario membersOnPaperImported(String branchId, LocalDate founded, int count) {
+        List<String> memberIds = IntStream.rangeClosed(1, count).mapToObj(n -> "paper-" + n + "-" + branchId).toList();
+        String file = IntStream.rangeClosed(1, count).mapToObj(n -> """
+                {"type": "member", "memberId": "%s", "personId": "person-%s", "homeOrgId": "%s", "status": "FULL",\
+                 "firstAdmissionDecisionDate": "1970-03-02", "ceremonyDate": "1970-03-20",\
+                 "fullMembershipDate": "1971-03-20", "onRollSince": "%s", "paperFileRef": "HS-%d/%s",\
+                 "person": {"fullName": "Lê Văn %s", "dateOfBirth": "1945-05-01", "gender": "MALE",\
+                 "ethnicity": "01", "religion": "NONE", "generalEducation": "UPPER_SECONDARY",\
+                 "nationalId": "%s"}}""".formatted(memberIds.get(n - 1), memberIds.get(n - 1), branchId, founded, n,
+                branchId, memberIds.get(n - 1), nextNationalId()))
+                .collect(Collectors.joining("\n"));
+        JsonNode report = expect(client.post().uri("/api/v1/imports")
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(file).retrieve().toEntity(JsonNode.class), 200);
+        assertThat(report.path("outcome").asText()).as("import of %s's members on paper: %s", branchId, report)
+                .isEqualTo("COMPLETED");
+        ON_PAPER.put(branchId, memberIds);
+        return this;
+    }
+
+    /** The {@code n}th full member on paper on the branch's roll. */
+    static String onPaper(String branchId, int n) {
+        return ON_PAPER.get(branchId).get(n - 1);
+    }
+
+    /** The members on paper of the merged branches are on the roll of the branch they merged into. */
+    static void mergedInto(String targetBranchId, List<String> sourceBranchIds) {
+        ON_PAPER.put(targetBranchId, sourceBranchIds.stream().flatMap(source -> ON_PAPER.get(source).stream())
+                .toList());
+    }
+
+    /** The roster's line for the member: the members on paper come first, as they have been on the roll longest. */
+    static JsonNode entryOf(JsonNode roster, String memberId) {
+        for (JsonNode entry : roster.get("members")) {
+            if (entry.get("memberId").asText().equals(memberId)) {
+                return entry;
+            }
+        }
+        throw new AssertionError(memberId + " is not on the roster " + roster);
+    }
+
+    /** How many full members the branch was imported with. */
+    int onPaper(String branchId) {
+        return ON_PAPER.getOrDefault(branchId, List.of()).size();
+    }
+
+    /**
+     * The ward's committee elected from the branch's first nine members on paper the day the branch was founded (the
+     * first day they were all on a roll under the ward), in office since: nine members.
+     */
+    Scenario committeeElectedFrom(String wardId, String branchId, LocalDate termStart) {
+        List<String> leaders = ON_PAPER.get(branchId).subList(0, WARD_COMMITTEE_IN_OFFICE);
+        expect(post("/api/v1/organisations/" + wardId + "/record-leadership-election", """
+                {"termStart": "%s", "secretaryMemberId": "%s", "deputyMemberIds": ["%s", "%s"],
+                 "committeeMemberIds": [%s],
+                 "decision": {"docNumber": "1-NQ/ĐH", "docDate": "%s", "issuingOrgId": "%s"}}
+                """.formatted(termStart, leaders.get(0), leaders.get(1), leaders.get(2),
+                leaders.subList(3, leaders.size()).stream().map(id -> "\"" + id + "\"")
+                        .collect(Collectors.joining(", ")), termStart, wardId)), 200);
         return this;
     }
 
@@ -206,8 +300,8 @@ final class Scenario {
     }
 
     /**
-     * Certificate, application, two introducers, verification and comments. The introducers predate the ledger (not
-     * on record here), which ADR 0008 accepts until existing members are keyed in.
+     * Certificate, application, two introducers, verification and comments. The introducers are the branch's first two
+     * members on paper (I4: full members on its roll for more than twelve months).
      */
     Scenario compileFile(String memberId) {
         return compileFile(memberId, admissionIn(branch));
@@ -222,8 +316,8 @@ final class Scenario {
                 {"applicationDate": "%s", "readmission": %b, "biographyDocRef": "LL-%d-07",
                  "youthUnionAge": false, "unitHasYouthUnion": false}
                 """.formatted(decided.minusDays(147), admission.readmission(), decided.getYear())), 200);
-        expect(introducer(memberId, "m-legacy-a-" + suffix, decided), 200);
-        expect(introducer(memberId, "m-legacy-b-" + suffix, decided), 200);
+        expect(introducer(memberId, onPaper(admission.branchId(), 1), decided), 200);
+        expect(introducer(memberId, onPaper(admission.branchId(), 2), decided), 200);
         expect(step(memberId, "record-background-verification", """
                 {"subjects": ["CANDIDATE", "FATHER", "MOTHER"], "conclusion": "CLEAR", "verifyingOrgId": "%s",
                  "concludedOn": "%s"}
@@ -245,7 +339,7 @@ final class Scenario {
                 """.formatted(introducerId, decided.minusYears(2).minusMonths(7), decided.minusDays(140)));
     }
 
-    /** The branch's vote, stating how many full members its roll has (none in a new test branch). */
+    /** The branch's vote, stating how many full members the test made full on its roll besides those on paper. */
     ResponseEntity<JsonNode> branchVote(String memberId, int fullMembersOnRoll, int ageInMonths) {
         return branchVote(memberId, admissionIn(branch).withFullMembersOnRoll(fullMembersOnRoll), ageInMonths);
     }
@@ -257,7 +351,7 @@ final class Scenario {
                     {"changes": {"dateOfBirth": "%s"}, "reason": "ENTRY_ERROR", "effectiveDate": "%s"}
                     """.formatted(admission.branchVoteOn().minusMonths(ageInMonths), admission.registeredOn())), 200);
         }
-        int onRoll = admission.fullMembersOnRoll();
+        int onRoll = onPaper(admission.branchId()) + admission.fullMembersOnRoll();
         return step(memberId, "record-branch-admission-vote", """
                 {"meetingId": "chi-bo-%s-%s", "voteDate": "%s", "fullMembersOnRoll": %d, "inFavour": %d,
                  "against": 0}
@@ -281,8 +375,9 @@ final class Scenario {
         compileFile(memberId, admission);
         expect(branchVote(memberId, admission, 300), 200);
         expect(step(memberId, "record-committee-admission-vote", """
-                {"committeeOrgId": "%s", "voteDate": "%s", "membersInOffice": 9, "inFavour": 7}
-                """.formatted(admission.committeeOrgId(), admission.decidedOn().minusDays(49))), 200);
+                {"committeeOrgId": "%s", "voteDate": "%s", "membersInOffice": %d, "inFavour": 7}
+                """.formatted(admission.committeeOrgId(), admission.decidedOn().minusDays(49),
+                WARD_COMMITTEE_IN_OFFICE)), 200);
         if (admission.readmission()) {
             expect(step(memberId, "record-provincial-consent", """
                     {"kind": "READMISSION",
@@ -342,11 +437,13 @@ final class Scenario {
         expect(step(memberId, "record-recognition-vote", """
                 {"level": "BRANCH", "voteDate": "%s", "electorate": %d, "inFavour": %d, "against": 0,
                  "attemptNo": 1}
-                """.formatted(probationEnd.plusDays(1), fullMembersOnRoll, fullMembersOnRoll)), 200);
+                """.formatted(probationEnd.plusDays(1), onPaper(admission.branchId()) + fullMembersOnRoll,
+                onPaper(admission.branchId()) + fullMembersOnRoll)), 200);
         expect(step(memberId, "record-recognition-vote", """
-                {"level": "COMMITTEE", "committeeOrgId": "%s", "voteDate": "%s", "electorate": 9, "inFavour": 7,
+                {"level": "COMMITTEE", "committeeOrgId": "%s", "voteDate": "%s", "electorate": %d, "inFavour": 7,
                  "against": 1, "attemptNo": 1}
-                """.formatted(admission.committeeOrgId(), probationEnd.plusDays(8))), 200);
+                """.formatted(admission.committeeOrgId(), probationEnd.plusDays(8), WARD_COMMITTEE_IN_OFFICE)),
+                200);
         return expect(step(memberId, "recognize-full-member", """
                 {"decision": {"docNumber": "301-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"}}
                 """.formatted(probationEnd.plusDays(11), admission.decidingOrgId())), 200);
@@ -365,11 +462,12 @@ final class Scenario {
     }
 
     /**
-     * A full member struck off for missing three months of meetings from {@code firstMonth} (I19, I20): the branch
-     * proposes with the minutes as evidence and all its full members in favour, ten days before the committee that
+     * A full member of the branch struck off for missing three months of meetings from {@code firstMonth}
+     * (I19, I20): the branch proposes with the minutes as evidence and all its full members (those on paper and the
+     * {@code fullMembersOnRoll} the test made full) in favour, ten days before the committee that
      * admits decides.
      */
-    Scenario struckOffForMissedMeetings(String memberId, YearMonth firstMonth, int fullMembersOnRoll,
+    Scenario struckOffForMissedMeetings(String memberId, String branchId, YearMonth firstMonth, int fullMembersOnRoll,
                                         String decidingOrgId, LocalDate decidedOn) {
         List<YearMonth> months = List.of(firstMonth, firstMonth.plusMonths(1), firstMonth.plusMonths(2));
         expect(step(memberId, "propose-strike-off", """
@@ -377,7 +475,8 @@ final class Scenario {
                  "monthsInBreach": ["%s", "%s", "%s"], "voteDate": "%s", "branchFullMembersOnRoll": %d,
                  "branchInFavour": %d}
                 """.formatted(months.get(0), months.get(1), months.get(2), months.get(0), months.get(1),
-                months.get(2), decidedOn.minusDays(10), fullMembersOnRoll, fullMembersOnRoll)), 200);
+                months.get(2), decidedOn.minusDays(10), onPaper(branchId) + fullMembersOnRoll,
+                onPaper(branchId) + fullMembersOnRoll)), 200);
         expect(step(memberId, "strike-off-member", """
                 {"decision": {"docNumber": "320-QĐ/ĐU", "docDate": "%s", "issuingOrgId": "%s"}}
                 """.formatted(decidedOn, decidingOrgId)), 200);

@@ -39,9 +39,10 @@ class SeedScenariosEndToEndTest extends RunningApplication {
     void seed000AResidentialBranchOf67MembersOfWhom20AreExemptOrTemporarilyExempt() {
         Scenario scenario = new Scenario(board()).organisationTree();
         Scenario.Admission admission = scenario.admissionIn(scenario.branch);
-        List<String> members = IntStream.rangeClosed(1, 67).mapToObj(n -> "kp1-m" + n + "-" + scenario.suffix)
-                .toList();
-        // All are admitted before any is recognised, so every branch vote counts no full member on the roll yet. The
+        // Nine of the 67 are on the branch's paper file; the other 58 are admitted here.
+        List<String> members = IntStream.rangeClosed(1, 67 - Scenario.FIRST_BRANCH_ON_PAPER)
+                .mapToObj(n -> "kp1-m" + n + "-" + scenario.suffix).toList();
+        // All are admitted before any is recognised, so every branch vote counts only the members on paper. The
         // files are keyed from four desks at once, as a ward board would: commands for members of one branch then lock
         // the branch, the ward and each other in different orders, and must still all be recorded, once each.
         admitFromDesks(4, members, memberId -> scenario.admittedMember(memberId, admission));
@@ -80,7 +81,7 @@ class SeedScenariosEndToEndTest extends RunningApplication {
 
         String young = "n-tn-" + scenario.suffix;
         scenario.fullMember(young, decidedBy(tree.branch(), tree.ward(), tree.district(), "2017-05-15"), 0)
-                .struckOffForMissedMeetings(young, YearMonth.of(2019, 3), 1, tree.district(),
+                .struckOffForMissedMeetings(young, tree.branch(), YearMonth.of(2019, 3), 1, tree.district(),
                         LocalDate.of(2019, 6, 20));
 
         // Decided 20 Dec 2019 with the ceremony in January: a 2019 admission, however the ceremony falls.
@@ -98,9 +99,11 @@ class SeedScenariosEndToEndTest extends RunningApplication {
                 2020, 2020, 2020, 2020);
         assertThat(admissionDecisionYears(scenario.suffix).stream().filter(year -> year == 2020)).hasSize(7);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(memberIds(roster(tree.branch(), "2020-12-31"))).hasSize(8).doesNotContain(young);
-            assertThat(memberIds(roster(tree.branch(), "2019-06-19"))).containsExactly(young);
-            assertThat(memberIds(roster(tree.branch(), "2019-12-31"))).isEmpty();
+            assertThat(memberIds(roster(tree.branch(), "2020-12-31"))).hasSize(8 + Scenario.FIRST_BRANCH_ON_PAPER)
+                    .doesNotContain(young);
+            assertThat(memberIds(roster(tree.branch(), "2019-06-19"))).contains(young)
+                    .hasSize(1 + Scenario.FIRST_BRANCH_ON_PAPER);
+            assertThat(memberIds(roster(tree.branch(), "2019-12-31"))).hasSize(Scenario.FIRST_BRANCH_ON_PAPER);
         });
     }
 
@@ -130,6 +133,8 @@ class SeedScenariosEndToEndTest extends RunningApplication {
                 {"sourceOrgIds": ["%s", "%s"], "effectiveDate": "2025-07-01", "decision": %s}
                 """.formatted(tree.branch(), kp15, decision("1-QĐ/ĐU", "2025-07-01", newWard))), 200);
         assertThat(merged.get("aggregateId").asText()).isEqualTo(newBranch);
+        Scenario.mergedInto(newBranch, List.of(tree.branch(), kp15));
+        scenario.committeeElectedFrom(newWard, newBranch, LocalDate.of(2025, 7, 1));
         for (String oldWard : List.of(tree.ward(), ward15)) {
             expect(scenario.post("/api/v1/organisations/" + oldWard + "/dissolve", """
                     {"reason": "ADMINISTRATIVE", "successorOrgId": "%s", "effectiveDate": "2025-07-01", "decision": %s}
@@ -139,11 +144,14 @@ class SeedScenariosEndToEndTest extends RunningApplication {
         assertThat(eventTypesOf(veteran)).endsWith("FullMembershipRecognized", "MemberCollectivelyTransferred");
         assertThat(eventTypesOf(younger)).endsWith("FullMembershipRecognized", "MemberCollectivelyTransferred");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(memberIds(roster(newBranch, "2025-07-01"))).containsExactlyInAnyOrder(veteran, younger);
-            assertThat(memberIds(roster(tree.branch(), "2025-06-30"))).containsExactly(veteran);
-            assertThat(memberIds(roster(kp15, "2025-06-30"))).containsExactly(younger);
+            assertThat(memberIds(roster(newBranch, "2025-07-01"))).contains(veteran, younger)
+                    .hasSize(2 + 2 * Scenario.FIRST_BRANCH_ON_PAPER);
+            assertThat(memberIds(roster(tree.branch(), "2025-06-30"))).contains(veteran).doesNotContain(younger)
+                    .hasSize(1 + Scenario.FIRST_BRANCH_ON_PAPER);
+            assertThat(memberIds(roster(kp15, "2025-06-30"))).contains(younger).doesNotContain(veteran)
+                    .hasSize(1 + Scenario.FIRST_BRANCH_ON_PAPER);
             assertThat(memberIds(roster(tree.branch(), "2025-07-01"))).isEmpty();
-            JsonNode entry = roster(newBranch, "2025-07-01").get("members").get(0);
+            JsonNode entry = Scenario.entryOf(roster(newBranch, "2025-07-01"), veteran);
             assertThat(entry.get("memberId").asText()).isEqualTo(veteran);
             assertThat(entry.get("status").asText()).isEqualTo("FULL");
             assertThat(entry.get("admissionDecisionDate").asText()).isEqualTo("1996-02-03");
@@ -151,7 +159,7 @@ class SeedScenariosEndToEndTest extends RunningApplication {
 
         // Since 1 Jul 2025 the ward holds the admission power the district had: a district signature is refused.
         String candidate = "cand-" + scenario.suffix;
-        // The branch's roll now holds the two merged full members, whom its vote counts.
+        // The branch's roll now holds the two merged full members besides those on paper, whom its vote counts.
         Scenario.Admission afterReform = decidedBy(newBranch, newWard, tree.district(), "2026-01-05")
                 .withFullMembersOnRoll(2);
         scenario.readyForDecision(candidate, afterReform);
@@ -203,10 +211,15 @@ class SeedScenariosEndToEndTest extends RunningApplication {
         return tree;
     }
 
-    /** A ward that is a grassroots committee without delegated admission power, and one residential branch. */
+    /**
+     * A ward that is a grassroots committee without delegated admission power, and one residential branch whose members
+     * on paper are imported and elected the ward's committee.
+     */
     private static void wardWithBranch(Scenario scenario, String district, String ward, String branch, String since) {
         establish(scenario, ward, "GRASSROOTS_COMMITTEE", district, flags(true, false, false), since);
         establish(scenario, branch, "SUBORDINATE_BRANCH", ward, flags(false, false, false), since);
+        scenario.membersOnPaperImported(branch, LocalDate.parse(since), Scenario.FIRST_BRANCH_ON_PAPER)
+                .committeeElectedFrom(ward, branch, LocalDate.parse(since));
     }
 
     private static String flags(boolean grassroots, boolean directSuperior, boolean delegatedAdmission) {

@@ -42,7 +42,7 @@ class AuthorisationTest {
             "ward-a", organisation("ward-a", "province"),
             "ward-b", organisation("ward-b", "province"),
             "kp1", new RegisteredOrganisation("kp1", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 4),
-                    null, Timeline.<Integer>empty(), Timeline.<String>empty(),
+                    null, Timeline.<Integer>empty(), Timeline.<Integer>empty(), Timeline.<String>empty(),
                     Timeline.<String>empty().with(LocalDate.of(2010, 1, 4), "ward-a").with(AFTER_REFORM, "ward-b"),
                     Timeline.<OrganisationFlags>empty()));
     private final OrganisationRegistry registry = orgId -> Optional.ofNullable(tree.get(orgId));
@@ -165,7 +165,7 @@ class AuthorisationTest {
         Timeline<String> parents = parent == null ? Timeline.empty()
                 : Timeline.<String>empty().with(LocalDate.of(2000, 1, 3), parent);
         return new RegisteredOrganisation(orgId, OrganisationKind.COMMUNE_LEVEL, LocalDate.of(2000, 1, 3), null,
-                Timeline.empty(), Timeline.empty(), parents, Timeline.empty());
+                Timeline.empty(), Timeline.empty(), Timeline.empty(), parents, Timeline.empty());
     }
 
     private static Actor actor(String role, String orgId) {
