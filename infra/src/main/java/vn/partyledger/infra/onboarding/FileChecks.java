@@ -4,9 +4,7 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import vn.partyledger.command.member.Member;
 import vn.partyledger.command.organisation.OrganisationRegistry;
-import vn.partyledger.domain.badge.BadgePolicy;
-import vn.partyledger.domain.member.AdmissionPolicy;
-import vn.partyledger.domain.shared.RuleViolation;
+import vn.partyledger.domain.onboarding.OnboardingPolicies;
 import vn.partyledger.infra.api.PersonCommands;
 import vn.partyledger.infra.person.PersonRegisterRefusal;
 import vn.partyledger.infra.person.PersonRegisterStore;
@@ -26,15 +24,12 @@ final class FileChecks {
 
     private final OrganisationRegistry registry;
     private final PersonRegisterStore register;
-    private final AdmissionPolicy admission;
-    private final BadgePolicy badges;
+    private final OnboardingPolicies policies;
 
-    FileChecks(OrganisationRegistry registry, PersonRegisterStore register, AdmissionPolicy admission,
-               BadgePolicy badges) {
+    FileChecks(OrganisationRegistry registry, PersonRegisterStore register, OnboardingPolicies policies) {
         this.registry = registry;
         this.register = register;
-        this.admission = admission;
-        this.badges = badges;
+        this.policies = policies;
     }
 
     void check(ImportFile.Parsed file, LocalDate today, List<LineRefusal> refusals) {
@@ -69,12 +64,9 @@ final class FileChecks {
                         + member.homeOrgId() + " from " + onRoll + ", before it was founded on " + founded));
             }
             person(line, today, nationalIds, refusals);
-            try {
-                Member.checkImportedHistory(member.toCommand(today), admission, badges);
-            } catch (RuleViolation violation) {
-                refusals.add(new LineRefusal(line.line(), null, violation.code(), violation.rule(),
-                        violation.getMessage()));
-            }
+            Member.checkImportedLine(member.toCommand(today), policies, (field, violation) ->
+                    refusals.add(new LineRefusal(line.line(), field, violation.code(), violation.rule(),
+                            violation.getMessage())));
         }
     }
 

@@ -12,10 +12,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import vn.partyledger.command.organisation.OrganisationRegistry;
-import vn.partyledger.domain.badge.BadgePolicy;
-import vn.partyledger.domain.member.AdmissionPolicy;
-import vn.partyledger.domain.onboarding.ImportMembers;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.onboarding.ImportMembers;
+import vn.partyledger.domain.onboarding.OnboardingPolicies;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
@@ -82,8 +81,7 @@ public class FileImport {
 
     public FileImport(ObjectMapper objectMapper, Validator validator, CommandDispatcher dispatcher,
                       PersonCommands persons, PersonRegisterStore register, OrganisationRegistry registry,
-                      QueryGateway queries, PermissionCheck access, AdmissionPolicy admission, BadgePolicy badges,
-                      Today today,
+                      QueryGateway queries, PermissionCheck access, OnboardingPolicies policies, Today today,
                       CurrentActor currentActor, @Value("${partyledger.import.workers:4}") int workers,
                       @Value("${partyledger.import.batch-size:50}") int batchSize) {
         this.strict = StrictRequestJson.of(objectMapper);
@@ -93,7 +91,7 @@ public class FileImport {
         this.register = register;
         this.queries = queries;
         this.access = access;
-        this.checks = new FileChecks(registry, register, admission, badges);
+        this.checks = new FileChecks(registry, register, policies);
         this.today = today;
         this.workers = workers;
         this.batchSize = Math.max(1, batchSize);

@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.domain.onboarding.ImportMember;
 import vn.partyledger.domain.member.ImportedBadge;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.PartyAge;
@@ -38,6 +38,6 @@ public record MemberLine(@NotNull @RecordId String memberId,
         return new ImportMember(memberId, personId, homeOrgId, status, firstAdmissionDecisionDate,
                 admissionDecisionDate != null ? admissionDecisionDate : firstAdmissionDecisionDate, ceremonyDate,
                 fullMembershipDate, onRollSince != null ? onRollSince : ceremonyDate, partyAgeGaps, cardNumber, badges,
-                paperFileRef, importedOn);
+                null, null, null, paperFileRef, importedOn);
     }
 }
