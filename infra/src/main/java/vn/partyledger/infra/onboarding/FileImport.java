@@ -310,7 +310,8 @@ public class FileImport {
     private Map<MemberStatus, Integer> onRoster(String orgId, LocalDate today) {
         Map<MemberStatus, Integer> counts = new EnumMap<>(MemberStatus.class);
         queries.query(new FindBranchRoster(orgId, today), ResponseTypes.optionalInstanceOf(BranchRoster.class)).join()
-                .ifPresent(roster -> roster.members().forEach(entry -> counts.merge(entry.status(), 1, Integer::sum)));
+                .ifPresent(roster -> roster.members().stream().filter(entry -> !entry.attachedIn())
+                        .forEach(entry -> counts.merge(entry.status(), 1, Integer::sum)));
         return counts;
     }
 
