@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import vn.partyledger.infra.api.OrganisationCommands;
 
@@ -112,14 +114,24 @@ final class ImportFile {
         return violations.isEmpty() ? value : null;
     }
 
+    /** The field's path in the file, as a CSV column names it: names and list positions joined by dots. */
     private static String field(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
+        List<String> segments = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getIndex() != null) {
+                segments.add(String.valueOf(node.getIndex()));
+            }
+            if (node.getKind() == ElementKind.PROPERTY) {
+                segments.add(node.getName());
+            }
+        }
+        String path = String.join(".", segments);
         return path.startsWith(ESTABLISHMENT) ? path.substring(ESTABLISHMENT.length()) : path;
     }
 
     private static String path(JsonMappingException e) {
         String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                 .collect(Collectors.joining("."));
         return path.isEmpty() ? null : path;
     }

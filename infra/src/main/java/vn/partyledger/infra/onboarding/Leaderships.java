@@ -54,9 +54,12 @@ final class Leaderships {
         return new ImportReport.Counts(stated.size(), recorded, alreadyThere, stated.size() - recorded - alreadyThere);
     }
 
-    /** Whether the organisation's log holds a leadership elected for a term starting on {@code termStart} or later. */
+    /**
+     * Whether the organisation's log holds a leadership elected for a term starting on {@code termStart} or later: its
+     * events from the first, never a snapshot, which would stand for the elections before it.
+     */
     private boolean onRecordFrom(String orgId, LocalDate termStart) {
-        DomainEventStream events = log.readEvents(orgId);
+        DomainEventStream events = log.readEvents(orgId, 0);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             // the type is known without reading the payload: only leaderships are read

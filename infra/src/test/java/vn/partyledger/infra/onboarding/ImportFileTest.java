@@ -91,7 +91,7 @@ class ImportFileTest {
 
         assertThat(parsed.refusals()).extracting(LineRefusal::line, LineRefusal::field).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(2, "effectiveDate"),
-                org.assertj.core.groups.Tuple.tuple(5, "badges.[0].level"),
+                org.assertj.core.groups.Tuple.tuple(5, "badges.0.level"),
                 org.assertj.core.groups.Tuple.tuple(6, null));
         assertThat(parsed.lines()).as("the header and the blank line are no lines of the file").isEqualTo(3);
     }
@@ -126,6 +126,24 @@ class ImportFileTest {
                         org.assertj.core.groups.Tuple.tuple(3, "type"),
                         org.assertj.core.groups.Tuple.tuple(4, "effectiveDate"));
         assertThat(parsed.lines()).as("the blank line is skipped").isEqualTo(3);
+    }
+
+    @Test
+    void aRefusedFieldIsNamedByItsPathInTheFileAsACsvColumnNamesIt() {
+        ImportFile.Parsed parsed = ImportFile.parse(ImportFormat.JSON_LINES, """
+                {"type": "organisation", "orgId": "kp9", "name": "", "kind": "SUBORDINATE_BRANCH", \
+                "effectiveDate": "2010-01-04", "leadership": {"termStart": "2999-01-01", "secretaryMemberId": "m1", \
+                "decision": {"docNumber": "1-QĐ/ĐU", "docDate": "2010-01-04", "issuingOrgId": "ward"}}}
+                {"type": "member", "memberId": "m1", "personId": "p1", "homeOrgId": "kp9", "status": "FULL", \
+                "firstAdmissionDecisionDate": "1990-01-15", "ceremonyDate": "1990-02-03", "badges": [null], \
+                "exemption": {"reason": "WORKING_AWAY", "from": "2026-03-01"}, "paperFileRef": "HS-1"}
+                """, strict, validator);
+
+        assertThat(parsed.refusals()).extracting(LineRefusal::line, LineRefusal::field).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(1, "leadership.termStart"),
+                org.assertj.core.groups.Tuple.tuple(1, "name"),
+                org.assertj.core.groups.Tuple.tuple(2, "badges.0"),
+                org.assertj.core.groups.Tuple.tuple(2, "exemption.kind"));
     }
 
     @Test
