@@ -98,7 +98,10 @@ final class FileChecks {
         }
     }
 
-    /** A member's home or an attachment's host: founded in the file by the day in question, or in the ledger. */
+    /**
+     * A member's home or an attachment's host: a branch founded in the file by the day in question, or in the ledger
+     * (whose kind and lifetime the rules check when the line is written).
+     */
     private void branchOnTheDay(int line, String field, String orgId, String dayField, LocalDate day,
                                 Map<String, OrganisationCommands.Establish> founded, Map<String, Boolean> inLedger,
                                 List<LineRefusal> refusals) {
@@ -106,6 +109,9 @@ final class FileChecks {
         if (organisation == null && !inLedger.computeIfAbsent(orgId, this::organisationExists)) {
             refusals.add(invalid(line, field, "branch " + orgId + " is neither founded in the file nor in the "
                     + "ledger"));
+        } else if (organisation != null && !organisation.kind().isBranch()) {
+            refusals.add(invalid(line, field, orgId + " is founded in the file as " + organisation.kind()
+                    + ", not as a branch, where members meet"));
         } else if (organisation != null && day.isBefore(organisation.effectiveDate())) {
             refusals.add(invalid(line, dayField, "the member cannot be with " + orgId + " from " + day
                     + ", before it was founded on " + organisation.effectiveDate()));

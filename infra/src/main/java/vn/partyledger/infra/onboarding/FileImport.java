@@ -353,6 +353,12 @@ public class FileImport {
         if (refused instanceof PersonRegisterRefusal register) {
             return new LineRefusal(line, "person", register.code(), null, register.getMessage());
         }
+        if (refused instanceof AggregateStreamCreationException taken) {
+            // the line's own records are looked up first: what is taken is an id the ledger holds for another record
+            return new LineRefusal(line, null, "ALREADY_EXISTS", null, "a record this line opens has an id the ledger "
+                    + "holds already (" + taken.getMessage() + "), such as an attachment's transferId; nothing of the "
+                    + "line was written");
+        }
         LOG.error("Import line {} failed unexpectedly", line, refused);
         return new LineRefusal(line, null, "INTERNAL_ERROR", null,
                 "the line failed unexpectedly (logged); run the file again to retry it");

@@ -219,6 +219,24 @@ class ImportEndToEndTest extends RunningApplication {
     }
 
     @Test
+    void anAttachmentWhoseTransferIdTheLedgerHoldsIsRefusedWhileWritingAndTheOtherLinesLand() {
+        new Scenario(board()).centralCommittee();
+        ProvinceFile earlier = new ProvinceFile(suffix(), 2, 10);
+        Scenario.expect(importFile(board(), earlier.text()), 200);
+        ProvinceFile later = new ProvinceFile(suffix(), 2, 10);
+        List<String> lines = later.lines();
+        int attached = later.organisationLines.size() + 9;
+        lines.set(attached, lines.get(attached).replaceFirst("\"transferId\": \"[^\"]+\"",
+                "\"transferId\": \"imp-t9-" + earlier.province.substring("imp-prov-".length()) + "\""));
+
+        JsonNode report = Scenario.expect(importFile(board(), String.join("\n", lines)), 200);
+
+        assertThat(report.get("outcome").asText()).isEqualTo("COMPLETED_WITH_REFUSALS");
+        assertThat(refusals(report)).containsExactly((attached + 1) + " - ALREADY_EXISTS -");
+        assertThat(report.at("/members/imported").asInt()).isEqualTo(19);
+    }
+
+    @Test
     void aCsvFileIsRefusedByTheCsvsOwnLineNumbers() {
         new Scenario(board()).centralCommittee();
         ProvinceFile province = new ProvinceFile(suffix(), 1, 5);
