@@ -4,6 +4,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import vn.partyledger.infra.onboarding.FileImport;
+import vn.partyledger.infra.onboarding.ImportFormat;
 import vn.partyledger.infra.onboarding.ImportReport;
 
 import java.lang.management.ManagementFactory;
@@ -55,7 +56,7 @@ public final class ImportBenchmark {
             try (ConfigurableApplicationContext app = start(dataDir, backend, workers, batchSize)) {
                 SecurityContextHolder.getContext().setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(USER, null, List.of()));
-                ImportReport report = app.getBean(FileImport.class).run(file, progress -> { });
+                ImportReport report = app.getBean(FileImport.class).run(ImportFormat.JSON_LINES, file, progress -> { });
                 System.gc();
                 long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
                 System.out.printf("%,7d   %-9s  %19.0f   %11.1f   %10.1f   %9.1f   %12d%n",

@@ -2,7 +2,6 @@ package vn.partyledger.command.member;
 
 import vn.partyledger.domain.badge.AwardPartyBadge;
 import vn.partyledger.domain.badge.BadgePolicy;
-import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.PartyAge;
 import vn.partyledger.domain.shared.Invariant;
@@ -35,7 +34,7 @@ final class BadgeAwardPolicy {
                  LocalDate dateOfDeath,
                  Set<Integer> awardedLevels,
                  Optional<PartyAge> partyAge,
-                 List<DisciplineImposed> disciplinesInEffect) {
+                 List<DisciplineInEffect> disciplinesInEffect) {
 
         /** The day the party age reaches the level asked for; {@link LocalDate#MAX} when it never does. */
         LocalDate levelReachedOn() {
@@ -50,7 +49,7 @@ final class BadgeAwardPolicy {
     /** A check made once for each discipline in effect. */
     @FunctionalInterface
     interface DisciplineCheck {
-        Optional<RuleViolation> refusal(Facts facts, DisciplineImposed discipline);
+        Optional<RuleViolation> refusal(Facts facts, DisciplineInEffect discipline);
     }
 
     private final BadgePolicy numbers;
@@ -91,7 +90,7 @@ final class BadgeAwardPolicy {
     /** Each discipline in turn, oldest first: all of {@code perDiscipline} for one before the next. */
     private static RuleCheck<Facts> forEachDisciplineInEffect(DisciplineCheck... perDiscipline) {
         return facts -> {
-            for (DisciplineImposed discipline : facts.disciplinesInEffect()) {
+            for (DisciplineInEffect discipline : facts.disciplinesInEffect()) {
                 for (DisciplineCheck check : perDiscipline) {
                     Optional<RuleViolation> refusal = check.refusal(facts, discipline);
                     if (refusal.isPresent()) {
@@ -205,7 +204,7 @@ final class BadgeAwardPolicy {
     }
 
     Optional<RuleViolation> aDisciplinedMemberIsNotConsideredWithinTheDeferral(Facts facts,
-                                                                               DisciplineImposed discipline) {
+                                                                               DisciplineInEffect discipline) {
         LocalDate considerableFrom = discipline.effectiveDate()
                 .plusMonths(numbers.deferralMonthsAfter(discipline.form()));
         LocalDate decidedOn = facts.award().decision().docDate();
@@ -220,7 +219,7 @@ final class BadgeAwardPolicy {
     }
 
     static Optional<RuleViolation> aDisciplinedMemberIsConsideredOnTheBranchsConfirmationOfCorrection(
-            Facts facts, DisciplineImposed discipline) {
+            Facts facts, DisciplineInEffect discipline) {
         if (isBlank(facts.award().correctionConfirmationRef())) {
             return Optional.of(new RuleViolation(Invariant.I24,
                     "aDisciplinedMemberIsConsideredOnTheBranchsConfirmationOfCorrection",

@@ -1,12 +1,15 @@
 package vn.partyledger.command.member;
 
 import vn.partyledger.domain.badge.BadgePolicy;
+import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.member.AdmissionPolicy;
-import vn.partyledger.domain.member.ImportMember;
 import vn.partyledger.domain.member.ImportedBadge;
 import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.PartyAge;
+import vn.partyledger.domain.onboarding.ImportMember;
+import vn.partyledger.domain.onboarding.ImportedDiscipline;
+import vn.partyledger.domain.onboarding.OnboardingPolicies;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Today;
@@ -15,6 +18,8 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -22,7 +27,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A record opened from the paper file (issue 10, ONBOARDING): the history the file states is held to the rules that
  * still apply to it — dates in their order, full membership after the probation, party-age gaps inside the history,
  * badges of known levels that the member's party age allows — before it is recorded. Each part of the record learns
- * its share from {@link MemberImported}.
+ * its share from {@link MemberImported}. What the file shows in force on the record — an exemption, a discipline —
+ * follows in the same append as its part's own imported event, held to its live command's rules (ADR 0028).
  */
 class ImportedHistory {
 
@@ -36,26 +42,77 @@ class ImportedHistory {
      * The history is held to the day of the import, and that day to today (BUSINESS_DATE_NOT_IN_THE_FUTURE), so no
      * stated date lies ahead: an import dated in the future would let a file state a history still to come.
      */
-    MemberImported importRecord(ImportMember command, AdmissionPolicy admission, BadgePolicy badges, Today today) {
+    MemberImported importRecord(ImportMember command, OnboardingPolicies policies, Today today) {
         today.businessDateIsNotInTheFuture("import", command.importedOn());
         aRecordIsImportedOnceIntoANewRecord(command);
-        checkStatedHistory(command, admission, badges);
+        checkStated(command, policies, (field, violation) -> {
+            throw violation;
+        });
         MemberImported imported = new MemberImported(command.memberId(), command.personId(), command.homeOrgId(),
                 command.status(), command.firstAdmissionDecisionDate(), command.admissionDecisionDate(),
-                command.ceremonyDate(), command.ceremonyDate().plusMonths(admission.probationMonths()),
+                command.ceremonyDate(), command.ceremonyDate().plusMonths(policies.admission().probationMonths()),
                 command.fullMembershipDate(), command.onRollSince(), command.partyAgeGaps(), command.cardNumber(),
                 command.badges(), command.paperFileRef(), command.importedOn());
         apply(imported);
+        if (command.exemption() != null) {
+            MemberExemptions.importExemption(command);
+        }
+        if (command.discipline() != null) {
+            MemberDiscipline.importDiscipline(command);
+        }
         return imported;
     }
 
-    /** The rules the stated history itself must meet, whatever the ledger holds: a file is checked with them first. */
-    static void checkStatedHistory(ImportMember command, AdmissionPolicy admission, BadgePolicy badges) {
+    /**
+     * The rules the stated line itself must meet, whatever the ledger holds — a file is checked with them first — part
+     * by part: {@code refused} hears each refusal with the field of the line it concerns (null for the history). An
+     * overlay is held to the rules its live command meets, where they apply to what the file shows, and to the history
+     * it lies in, so it is checked once the history passed.
+     */
+    static void checkStated(ImportMember command, OnboardingPolicies policies,
+                            BiConsumer<String, RuleViolation> refused) {
+        try {
+            checkStatedHistory(command, policies);
+        } catch (RuleViolation violation) {
+            refused.accept(null, violation);
+            return;
+        }
+        LocalDate onRoll = command.onRollSince();
+        stated("exemption", command.exemption(), refused, exemption -> {
+            overlaysAreStatedWithinTheImportedHistory(command, "exemption", exemption.kind() != null
+                    && exemption.reason() != null, exemption.from(), onRoll, "the day on the roll");
+            MemberExemptions.checkStated(exemption, command.statusOn(exemption.from()), policies.exemptions());
+        });
+        stated("discipline", command.discipline(), refused, discipline -> {
+            overlaysAreStatedWithinTheImportedHistory(command, "discipline", discipline.form() != null,
+                    discipline.decidedOn(), command.admissionDecisionDate(), "the latest admission decision");
+            aMemberOnTheRollHasNoExpulsionInEffect(command, discipline);
+            MemberDiscipline.checkStated(discipline, command.statusOn(discipline.decidedOn()));
+        });
+        stated("attachment", command.attachment(), refused, attachment ->
+                overlaysAreStatedWithinTheImportedHistory(command, "temporary attachment",
+                        attachment.transferId() != null && attachment.hostOrgId() != null
+                                && attachment.trigger() != null, attachment.since(), onRoll, "the day on the roll"));
+    }
+
+    private static <T> void stated(String field, T overlay, BiConsumer<String, RuleViolation> refused,
+                                   Consumer<T> check) {
+        if (overlay == null) {
+            return;
+        }
+        try {
+            check.accept(overlay);
+        } catch (RuleViolation violation) {
+            refused.accept(field, violation);
+        }
+    }
+
+    private static void checkStatedHistory(ImportMember command, OnboardingPolicies policies) {
         onlyAProbationaryOrFullMemberIsImported(command);
         theAdmissionHistoryIsInOrder(command);
-        fullMembershipFollowsTheProbation(command, admission);
+        fullMembershipFollowsTheProbation(command, policies.admission());
         partyAgeGapsLieWithinTheHistory(command);
-        badgesAreOfKnownLevelsThePartyAgeAllows(command, badges);
+        badgesAreOfKnownLevelsThePartyAgeAllows(command, policies.badges());
     }
 
     private void aRecordIsImportedOnceIntoANewRecord(ImportMember command) {
@@ -124,6 +181,33 @@ class ImportedHistory {
                                 + command.importedOn() + ").");
             }
             previousEnd = gap.until();
+        }
+    }
+
+    /**
+     * What the file shows in force began within the history it states, no later than the import: an exemption or an
+     * attachment once the member was on the branch's roll (the branch and its committee decide them), a discipline
+     * once the member was admitted (a member transferred in brings it along). A temporary one's planned end may lie
+     * ahead.
+     */
+    private static void overlaysAreStatedWithinTheImportedHistory(ImportMember command, String overlay,
+                                                                  boolean statesWhatItIs, LocalDate start,
+                                                                  LocalDate earliest, String sinceWhat) {
+        if (!statesWhatItIs || start == null || start.isBefore(earliest) || start.isAfter(command.importedOn())) {
+            throw new RuleViolation(Invariant.ONBOARDING, "overlaysAreStatedWithinTheImportedHistory",
+                    "Member " + command.memberId() + ": the " + overlay + " in force states what it is and begins"
+                            + " (on " + start + ") no earlier than " + sinceWhat + " (" + earliest + ") and no later"
+                            + " than the import (" + command.importedOn() + ").");
+        }
+    }
+
+    /** An expulsion ends the membership: a member the file puts on a roll has none in effect. */
+    private static void aMemberOnTheRollHasNoExpulsionInEffect(ImportMember command, ImportedDiscipline discipline) {
+        if (discipline.form() == DisciplineForm.EXPULSION) {
+            throw new RuleViolation(Invariant.ONBOARDING, "aMemberOnTheRollHasNoExpulsionInEffect",
+                    "Member " + command.memberId() + " is imported " + command.status() + " on the roll of "
+                            + command.homeOrgId() + ", so no expulsion is in effect (a member expelled on "
+                            + discipline.decidedOn() + " is not on a roll).");
         }
     }
 

@@ -38,11 +38,12 @@ import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.TransferType;
 import vn.partyledger.domain.member.MemberImported;
-import vn.partyledger.domain.member.ImportMember;
-import vn.partyledger.domain.badge.BadgePolicy;
+import vn.partyledger.domain.onboarding.ImportMember;
+import vn.partyledger.domain.onboarding.OnboardingPolicies;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * A person's membership record, from candidacy to exit and re-admission (docs/rules.md#s5–§10). The root says what the
@@ -128,25 +129,28 @@ public class Member {
     }
 
     /**
-     * Checks a history a file states before anything is imported (ONBOARDING), so that a file with a refused line
-     * writes nothing; the same checks run again when the record is opened.
+     * Checks a history and the overlays a file states before anything is imported (ONBOARDING and the overlays' own
+     * rules), so that a file with a refused line writes nothing: {@code refused} hears each refusal with the field of
+     * the line it concerns (null for the history). The same checks run again when the record is opened.
      */
-    public static void checkImportedHistory(ImportMember command, AdmissionPolicy admission, BadgePolicy badges) {
-        ImportedHistory.checkStatedHistory(command, admission, badges);
+    public static void checkImportedLine(ImportMember command, OnboardingPolicies policies,
+                                         BiConsumer<String, RuleViolation> refused) {
+        ImportedHistory.checkStated(command, policies, refused);
     }
 
     /** A new record opened from the paper file, for a batch whose records are new (ONBOARDING, ADR 0024). */
-    public static Member importedFrom(ImportMember command, AdmissionPolicy admission, BadgePolicy badgePolicy,
-                                      Today today) {
+    public static Member importedFrom(ImportMember command, OnboardingPolicies policies, Today today) {
         Member member = new Member();
-        member.importRecord(command, admission, badgePolicy, today);
+        member.importRecord(command, policies, today);
         return member;
     }
 
-    /** Opens the record from the paper file (ONBOARDING); the process puts the member on the roll and checks I3. */
-    public MemberImported importRecord(ImportMember command, AdmissionPolicy admission, BadgePolicy badgePolicy,
-                                       Today today) {
-        return importedHistory.importRecord(command, admission, badgePolicy, today);
+    /**
+     * Opens the record from the paper file with the exemption and discipline it shows in force (ONBOARDING); the
+     * process puts the member on the roll, checks I3 and opens an attachment's case.
+     */
+    public MemberImported importRecord(ImportMember command, OnboardingPolicies policies, Today today) {
+        return importedHistory.importRecord(command, policies, today);
     }
 
     /** Whether this is the person's live record: a candidate with an open file, a probationary or a full member. */

@@ -16,6 +16,7 @@ import vn.partyledger.domain.discipline.AppealResolved;
 import vn.partyledger.domain.discipline.AppealSubject;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.DisciplineImported;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;
@@ -48,8 +49,8 @@ class MemberBadges {
     private final Set<Integer> awardedLevels = new HashSet<>();
     /** The badge number the member holds for each level awarded and not handed back. */
     private final Map<Integer, String> heldBadges = new HashMap<>();
-    /** Disciplines imposed, oldest first, less those an appeal annulled or reduced. */
-    private final List<DisciplineImposed> disciplines = new ArrayList<>();
+    /** Disciplines imposed or imported, oldest first, less those an appeal annulled or reduced. */
+    private final List<DisciplineInEffect> disciplines = new ArrayList<>();
 
     MemberBadges(Standing standing, MemberPartyAge partyAge, MemberCorrections corrections) {
         this.standing = standing;
@@ -95,7 +96,7 @@ class MemberBadges {
      * A discipline applies until {@code DISCIPLINE_EFFECT_MONTHS} after its effective date unless an appeal undid it;
      * an expelled member is not awarded at all, so only the milder forms defer.
      */
-    private List<DisciplineImposed> disciplinesInEffectOn(LocalDate date, DisciplinePolicy policy) {
+    private List<DisciplineInEffect> disciplinesInEffectOn(LocalDate date, DisciplinePolicy policy) {
         return disciplines.stream()
                 .filter(discipline -> discipline.form() != DisciplineForm.EXPULSION)
                 .filter(discipline -> date.isBefore(discipline.effectiveDate()
@@ -163,7 +164,13 @@ class MemberBadges {
 
     @EventSourcingHandler
     void on(DisciplineImposed event) {
-        disciplines.add(event);
+        disciplines.add(new DisciplineInEffect(event.form(), event.effectiveDate()));
+    }
+
+    /** A discipline the paper file showed in effect defers a badge as one imposed live on the day it was decided. */
+    @EventSourcingHandler
+    void on(DisciplineImported event) {
+        disciplines.add(new DisciplineInEffect(event.form(), event.decidedOn()));
     }
 
     /**

@@ -11,6 +11,7 @@ import vn.partyledger.domain.discipline.AppealResolved;
 import vn.partyledger.domain.discipline.AppealSubject;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.DisciplineImported;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.discipline.FileAppeal;
 import vn.partyledger.domain.discipline.ImposeDiscipline;
@@ -22,6 +23,8 @@ import vn.partyledger.domain.discipline.MembershipRestored;
 import vn.partyledger.domain.discipline.ResolveAppeal;
 import vn.partyledger.domain.discipline.SuspendPartyActivity;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.onboarding.ImportMember;
+import vn.partyledger.domain.onboarding.ImportedDiscipline;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Today;
@@ -60,7 +63,7 @@ class MemberDiscipline {
     DisciplineImposed impose(ImposeDiscipline command, AuthorityResolver authority, Today today) {
         today.decisionIsNotInTheFuture(command.decision());
         disciplineIsImposedOnAMemberOnTheRoll();
-        aProbationaryMemberIsOnlyReprimandedOrWarned(command.form());
+        aProbationaryMemberIsOnlyReprimandedOrWarned(standing.status(), command.form());
         aBranchOnlyReprimandsOrWarnsItsMembers(command);
         dismissalIsOnlyFromAPostTheMemberHolds(command);
         dismissalAndExpulsionAreDecidedByTheDisciplineAuthority(command, authority);
@@ -124,8 +127,28 @@ class MemberDiscipline {
         }
     }
 
-    private void aProbationaryMemberIsOnlyReprimandedOrWarned(DisciplineForm form) {
-        if (standing.status() == MemberStatus.PROBATIONARY && !form.isMild()) {
+    /**
+     * The rule of an imposition that holds for a discipline the paper file shows in effect (ADR 0028): what a member
+     * of the status they had that day could be given. Who decided it is the paper file's to show.
+     */
+    static void checkStated(ImportedDiscipline discipline, MemberStatus statusThatDay) {
+        aProbationaryMemberIsOnlyReprimandedOrWarned(statusThatDay, discipline.form());
+    }
+
+    /**
+     * The discipline the file shows in effect weighs on the record from the day it was decided, its category sealed.
+     * The ids come from the import: a batch's new record has not applied its opening yet.
+     */
+    static void importDiscipline(ImportMember command) {
+        ImportedDiscipline discipline = command.discipline();
+        apply(new DisciplineImported(command.memberId(), discipline.form(), command.homeOrgId(),
+                discipline.decidedOn(), discipline.decisionRef(),
+                Sensitive.of(command.personId(), discipline.violationCategory()), command.paperFileRef(),
+                command.importedOn()));
+    }
+
+    private static void aProbationaryMemberIsOnlyReprimandedOrWarned(MemberStatus status, DisciplineForm form) {
+        if (status == MemberStatus.PROBATIONARY && !form.isMild()) {
             throw new RuleViolation(Invariant.I12, "aProbationaryMemberIsOnlyReprimandedOrWarned",
                     "A probationary member can only be reprimanded or warned, not given " + form + ".");
         }
@@ -235,6 +258,12 @@ class MemberDiscipline {
     void on(DisciplineImposed event) {
         decisions.put(AppealSubject.DISCIPLINE, event.effectiveDate());
         annulled = null;
+    }
+
+    /** An imported discipline can be appealed against as one imposed live on the day it was decided. */
+    @EventSourcingHandler
+    void on(DisciplineImported event) {
+        decisions.put(AppealSubject.DISCIPLINE, event.decidedOn());
     }
 
     @EventSourcingHandler

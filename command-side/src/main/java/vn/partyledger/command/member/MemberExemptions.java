@@ -9,15 +9,20 @@ import vn.partyledger.domain.exemption.EndExemption;
 import vn.partyledger.domain.exemption.ExemptionEndReason;
 import vn.partyledger.domain.exemption.ExemptionEnded;
 import vn.partyledger.domain.exemption.ExemptionGranted;
+import vn.partyledger.domain.exemption.ExemptionImported;
 import vn.partyledger.domain.exemption.ExemptionKind;
 import vn.partyledger.domain.exemption.ExemptionPolicy;
 import vn.partyledger.domain.exemption.ExemptionReason;
 import vn.partyledger.domain.exemption.GrantExemption;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.onboarding.ImportMember;
+import vn.partyledger.domain.onboarding.ImportedExemption;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.domain.shared.Today;
+
+import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -28,8 +33,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class MemberExemptions {
 
     private final Standing standing;
-    /** The exemption in force, or null. */
-    private ExemptionGranted inForce;
+    /** The exemption in force, granted live or imported from the paper file, or null. */
+    private InForce inForce;
+
+    private record InForce(ExemptionKind kind, LocalDate from, LocalDate until) {
+    }
 
     MemberExemptions(Standing standing) {
         this.standing = standing;
@@ -40,14 +48,15 @@ class MemberExemptions {
         today.decisionIsNotInTheFuture(command.resolution());
         today.businessDateIsNotInTheFuture("exemption's start", command.from());
         if (command.kind() == ExemptionKind.FULL) {
-            fullExemptionIsForAFullMember(policy);
+            fullExemptionIsForAFullMember(standing.status(), policy);
             fullExemptionNeedsTheMembersOwnApplication(command);
-            fullExemptionIsForAdvancedAgeAndPoorHealth(command);
+            fullExemptionIsForAdvancedAgeAndPoorHealth(command.reason());
             fullExemptionIsDecidedByTheMembersBranch(command);
         } else {
             temporaryExemptionIsForAMemberOnTheRoll();
-            temporaryExemptionEndsOnADateAfterItStarts(command);
-            anAbsenceOfLessThanAYearIsExemptedForLessThanAYear(command, policy);
+            temporaryExemptionEndsOnADateAfterItStarts(command.from(), command.until());
+            anAbsenceOfLessThanAYearIsExemptedForLessThanAYear(command.reason(), command.from(), command.until(),
+                    policy);
             temporaryExemptionIsDecidedByTheGrassrootsCommittee(command, grassroots);
         }
         noOverlappingExemptionInForce(command);
@@ -67,8 +76,34 @@ class MemberExemptions {
                 command.returnFeedbackRef()));
     }
 
-    private void fullExemptionIsForAFullMember(ExemptionPolicy policy) {
-        MemberStatus status = standing.status();
+    /**
+     * The rules of a grant that hold for an exemption the paper file states in force (ADR 0028): who may have it, why
+     * and for how long. The application and the deciding body are the paper file's to show, not the import's.
+     */
+    static void checkStated(ImportedExemption exemption, MemberStatus statusThatDay, ExemptionPolicy policy) {
+        if (exemption.kind() == ExemptionKind.FULL) {
+            fullExemptionIsForAFullMember(statusThatDay, policy);
+            fullExemptionIsForAdvancedAgeAndPoorHealth(exemption.reason());
+        } else {
+            temporaryExemptionEndsOnADateAfterItStarts(exemption.from(), exemption.until());
+            anAbsenceOfLessThanAYearIsExemptedForLessThanAYear(exemption.reason(), exemption.from(),
+                    exemption.until(), policy);
+        }
+    }
+
+    /**
+     * The exemption the file shows in force becomes the member's exemption in force, its reason sealed. The ids come
+     * from the import: a batch's new record has not applied its opening yet.
+     */
+    static void importExemption(ImportMember command) {
+        ImportedExemption exemption = command.exemption();
+        apply(new ExemptionImported(command.memberId(), exemption.kind(),
+                Sensitive.of(command.personId(), exemption.reason()), exemption.from(),
+                exemption.kind() == ExemptionKind.FULL ? null : exemption.until(), command.paperFileRef(),
+                command.importedOn()));
+    }
+
+    private static void fullExemptionIsForAFullMember(MemberStatus status, ExemptionPolicy policy) {
         boolean eligible = status == MemberStatus.FULL
                 || (status == MemberStatus.PROBATIONARY && policy.allowProbationary());
         if (!eligible) {
@@ -86,10 +121,10 @@ class MemberExemptions {
         }
     }
 
-    private static void fullExemptionIsForAdvancedAgeAndPoorHealth(GrantExemption command) {
-        if (command.reason() != ExemptionReason.ADVANCED_AGE_POOR_HEALTH) {
+    private static void fullExemptionIsForAdvancedAgeAndPoorHealth(ExemptionReason reason) {
+        if (reason != ExemptionReason.ADVANCED_AGE_POOR_HEALTH) {
             throw new RuleViolation(Invariant.I14, "fullExemptionIsForAdvancedAgeAndPoorHealth",
-                    "A full exemption is for members of advanced age and poor health, not for " + command.reason()
+                    "A full exemption is for members of advanced age and poor health, not for " + reason
                             + "; other absences call for a temporary exemption.");
         }
     }
@@ -110,20 +145,20 @@ class MemberExemptions {
         }
     }
 
-    private static void temporaryExemptionEndsOnADateAfterItStarts(GrantExemption command) {
-        if (command.until() == null || !command.until().isAfter(command.from())) {
+    private static void temporaryExemptionEndsOnADateAfterItStarts(LocalDate from, LocalDate until) {
+        if (until == null || !until.isAfter(from)) {
             throw new RuleViolation(Invariant.I15, "temporaryExemptionEndsOnADateAfterItStarts",
-                    "A temporary exemption needs an end date after its start on " + command.from() + ".");
+                    "A temporary exemption needs an end date after its start on " + from + ".");
         }
     }
 
-    private static void anAbsenceOfLessThanAYearIsExemptedForLessThanAYear(GrantExemption command,
-                                                                            ExemptionPolicy policy) {
+    private static void anAbsenceOfLessThanAYearIsExemptedForLessThanAYear(ExemptionReason reason, LocalDate from,
+                                                                            LocalDate until, ExemptionPolicy policy) {
         int maxMonths = policy.temporaryExemptionMaxMonths();
-        if (command.reason().isAwayFromTheLocality() && !command.until().isBefore(command.from().plusMonths(maxMonths))) {
+        if (reason.isAwayFromTheLocality() && !until.isBefore(from.plusMonths(maxMonths))) {
             throw new RuleViolation(Invariant.I15, "anAbsenceOfLessThanAYearIsExemptedForLessThanAYear",
-                    "A temporary exemption for " + command.reason() + " must end before " + maxMonths
-                            + " months have passed (before " + command.from().plusMonths(maxMonths)
+                    "A temporary exemption for " + reason + " must end before " + maxMonths
+                            + " months have passed (before " + from.plusMonths(maxMonths)
                             + "); a longer absence calls for a transfer.");
         }
     }
@@ -173,7 +208,12 @@ class MemberExemptions {
 
     @EventSourcingHandler
     void on(ExemptionGranted event) {
-        inForce = event;
+        inForce = new InForce(event.kind(), event.from(), event.until());
+    }
+
+    @EventSourcingHandler
+    void on(ExemptionImported event) {
+        inForce = new InForce(event.kind(), event.from(), event.until());
     }
 
     @EventSourcingHandler

@@ -111,6 +111,15 @@ class MemberTransfers {
         openTransferId = event.transferId();
     }
 
+    /**
+     * Live, the letter opened the case already; an attachment imported from the paper file opens it here, having no
+     * letter (ADR 0028).
+     */
+    @EventSourcingHandler
+    void on(MemberTemporarilyAttached event) {
+        openTransferId = event.transferId();
+    }
+
     @EventSourcingHandler
     void on(MemberHomeChanged event) {
         openTransferId = null;

@@ -6,11 +6,13 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import vn.partyledger.command.member.Member;
 import vn.partyledger.command.person.MemberRecordView;
 import vn.partyledger.command.person.Person;
-import vn.partyledger.domain.badge.BadgePolicy;
-import vn.partyledger.domain.member.AdmissionPolicy;
-import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.command.organisation.OrganisationRegistry;
+import vn.partyledger.command.transfer.TransferCase;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.onboarding.ImportMember;
 import vn.partyledger.domain.onboarding.ImportMembers;
+import vn.partyledger.domain.onboarding.ImportedAttachment;
+import vn.partyledger.domain.onboarding.OnboardingPolicies;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
@@ -20,20 +22,23 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A member onboarded from the paper file (issue 10): the new record checks the history it is given (ONBOARDING), the
- * person checks their other records (I3, as for a candidacy), and the member goes onto the home branch's roll — as a
- * probationary member from the day on the roll, and as a full member from full membership if that came later — all
- * in the command's one unit of work.
+ * A member onboarded from the paper file (issue 10): the new record checks the history it is given and the exemption
+ * and discipline it shows in force (ONBOARDING), the person checks their other records (I3, as for a candidacy), a
+ * temporary attachment in force opens its transfer case (ADR 0028), and the member goes onto the home branch's roll —
+ * as a probationary member from the day on the roll, and as a full member from full membership if that came later —
+ * all in the command's one unit of work.
  */
-public record MemberOnboarding(Records<Member> members, Records<Person> persons, MembershipLedger ledger) {
+public record MemberOnboarding(Records<Member> members, Records<Person> persons, MembershipLedger ledger,
+                               Records<TransferCase> transfers) {
 
     @CommandHandler
-    public void handle(ImportMember command, AdmissionPolicy admission, BadgePolicy badges, Today today)
+    public void handle(ImportMember command, OnboardingPolicies policies, OrganisationRegistry registry, Today today)
             throws Exception {
         Aggregate<Person> person = anImportedMemberIsARegisteredPerson(command);
         List<MemberRecordView> otherRecords = otherRecordsOf(person, command);
-        members.loadOrCreate(command.memberId(), Member::new)
-                .execute(member -> member.importRecord(command, admission, badges, today));
+        Aggregate<Member> member = members.loadOrCreate(command.memberId(), Member::new);
+        member.execute(it -> it.importRecord(command, policies, today));
+        attachedAsTheFileStates(member, command, policies, registry);
         onThePersonAndTheRoll(person, otherRecords, command);
     }
 
@@ -43,7 +48,7 @@ public record MemberOnboarding(Records<Member> members, Records<Person> persons,
      * first, and a record already there fails the append, after which the import writes that batch member by member.
      */
     @CommandHandler
-    public void handle(ImportMembers batch, AdmissionPolicy admission, BadgePolicy badges, Today today)
+    public void handle(ImportMembers batch, OnboardingPolicies policies, OrganisationRegistry registry, Today today)
             throws Exception {
         for (RegisterPerson registration : batch.registrations()) {
             persons.create(() -> new Person(registration));
@@ -52,9 +57,26 @@ public record MemberOnboarding(Records<Member> members, Records<Person> persons,
             aBatchImportsTheMembersOfItsOwnBranch(batch, member);
             Aggregate<Person> person = anImportedMemberIsARegisteredPerson(member);
             List<MemberRecordView> otherRecords = otherRecordsOf(person, member);
-            members.create(() -> Member.importedFrom(member, admission, badges, today));
+            Aggregate<Member> record = members.create(() -> Member.importedFrom(member, policies, today));
+            attachedAsTheFileStates(record, member, policies, registry);
             onThePersonAndTheRoll(person, otherRecords, member);
         }
+    }
+
+    /**
+     * A temporary attachment the file shows in force: its case opens presented, and the member is attached to the host
+     * on the member's own side, as a presented temporary letter would leave them.
+     */
+    private void attachedAsTheFileStates(Aggregate<Member> member, ImportMember command, OnboardingPolicies policies,
+                                         OrganisationRegistry registry) throws Exception {
+        ImportedAttachment attachment = command.attachment();
+        if (attachment == null) {
+            return;
+        }
+        transfers.create(() -> TransferCase.importedAttachment(command.memberId(), command.homeOrgId(), attachment,
+                command.paperFileRef(), command.importedOn(), registry, policies.transfers()));
+        member.execute(it -> it.attach(attachment.transferId(), attachment.hostOrgId(), attachment.since(),
+                attachment.until()));
     }
 
     private List<MemberRecordView> otherRecordsOf(Aggregate<Person> person, ImportMember command) {

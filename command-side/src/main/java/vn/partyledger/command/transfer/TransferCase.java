@@ -5,6 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import vn.partyledger.command.organisation.GrassrootsOrganisations;
 import vn.partyledger.command.organisation.OrganisationRegistry;
+import vn.partyledger.domain.onboarding.ImportedAttachment;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
@@ -19,6 +20,7 @@ import vn.partyledger.domain.transfer.PresentTransferLetter;
 import vn.partyledger.domain.transfer.ReissueTransferLetter;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TemporaryAttachmentExtended;
+import vn.partyledger.domain.transfer.TemporaryAttachmentImported;
 import vn.partyledger.domain.transfer.TransferCancelled;
 import vn.partyledger.domain.transfer.TransferEndedByDeath;
 import vn.partyledger.domain.transfer.TransferLetterIssued;
@@ -40,7 +42,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One transfer of one member between two organisations of this deployment (docs/rules.md#s9, I16–I18), from the letter to
  * its presentation. The member's own side (status, other open transfers, home) follows in the same unit of work:
  * issuing, presenting, cancelling and ending an attachment come through {@code process.TransferOfAMember} (ADR 0009).
- * The member's death ends the case, in the death's unit of work; from then on it takes no step (I29, ADR 0026).
+ * The member's death ends the case, in the death's unit of work; from then on it takes no step (I29, ADR 0026). An
+ * attachment imported from the paper file opens its case presented, with the member's record (ADR 0028).
  */
 public class TransferCase {
 
@@ -72,7 +75,8 @@ public class TransferCase {
         today.businessDateIsNotInTheFuture("transfer request", command.requestedOn());
         today.decisionIsNotInTheFuture(command.letter());
         aLetterIsIssuedNoEarlierThanItWasRequested(command);
-        aTransferIsBetweenTwoBranchesOfThisDeployment(command, registry);
+        aTransferIsBetweenTwoBranchesOfThisDeployment(command.fromOrgId(), command.toOrgId(),
+                command.letter().docDate(), registry);
         theLetterIsIssuedByTheSendingAuthority(command.fromOrgId(), command.letter(), grassroots);
         if (command.type() == TransferType.TEMPORARY) {
             aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy(command.trigger(),
@@ -86,6 +90,33 @@ public class TransferCase {
                 calendar.plusWorkingDays(command.letter().docDate(), policy.presentLetterWorkingDays()),
                 command.trigger(), command.triggerDate(),
                 command.type() == TransferType.TEMPORARY ? command.expectedReturn() : null, lateRequest));
+    }
+
+    /**
+     * The case of a temporary attachment the paper file shows in force (ADR 0028), opened with the member's record:
+     * between two branches of this deployment on the day it began, for as long as a temporary transfer may last. The
+     * member's side follows in the same unit of work.
+     */
+    public static TransferCase importedAttachment(String memberId, String homeOrgId, ImportedAttachment attachment,
+                                                  String paperFileRef, LocalDate importedOn,
+                                                  OrganisationRegistry registry, TransferPolicy policy) {
+        aTransferIsBetweenTwoBranchesOfThisDeployment(homeOrgId, attachment.hostOrgId(), attachment.since(),
+                registry);
+        checkStated(attachment, policy);
+        TransferCase imported = new TransferCase();
+        apply(new TemporaryAttachmentImported(attachment.transferId(), memberId, homeOrgId, attachment.hostOrgId(),
+                attachment.trigger(), attachment.since(), attachment.until(), paperFileRef, importedOn));
+        return imported;
+    }
+
+    /**
+     * The rule of a temporary letter that holds for an attachment the paper file states (I17), whatever the ledger
+     * holds: a file is checked with it first. Its length counts from the day the attachment began, the file holding
+     * no letter.
+     */
+    public static void checkStated(ImportedAttachment attachment, TransferPolicy policy) {
+        aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy(attachment.trigger(),
+                attachment.since(), attachment.until(), policy);
     }
 
     /** The letter presented to its addressee: what the member's side needs to follow (home, attachment, lateness). */
@@ -179,15 +210,14 @@ public class TransferCase {
         apply(new TransferEndedByDeath(transferId, memberId, toOrgId, dateOfDeath));
     }
 
-    private static void aTransferIsBetweenTwoBranchesOfThisDeployment(IssueTransferLetter command,
-                                                                      OrganisationRegistry registry) {
-        LocalDate date = command.letter().docDate();
-        boolean bothBranches = !command.fromOrgId().equals(command.toOrgId())
-                && isBranchOn(command.fromOrgId(), date, registry) && isBranchOn(command.toOrgId(), date, registry);
+    private static void aTransferIsBetweenTwoBranchesOfThisDeployment(String fromOrgId, String toOrgId,
+                                                                      LocalDate date, OrganisationRegistry registry) {
+        boolean bothBranches = !fromOrgId.equals(toOrgId)
+                && isBranchOn(fromOrgId, date, registry) && isBranchOn(toOrgId, date, registry);
         if (!bothBranches) {
             throw new RuleViolation(Invariant.I16, "aTransferIsBetweenTwoBranchesOfThisDeployment",
                     "A transfer moves a member between two different branches of this deployment that exist on "
-                            + date + "; " + command.fromOrgId() + " → " + command.toOrgId() + " is not such a move.");
+                            + date + "; " + fromOrgId + " → " + toOrgId + " is not such a move.");
         }
     }
 
@@ -363,6 +393,24 @@ public class TransferCase {
         presentBy = event.presentBy();
         expectedReturn = event.expectedReturn();
         state = TransferState.LETTER_ISSUED;
+    }
+
+    /**
+     * A case the paper file opened is a temporary attachment presented on the day it began; that day stands for the
+     * letter's date, from which an extension's length counts (I17).
+     */
+    @EventSourcingHandler
+    void on(TemporaryAttachmentImported event) {
+        transferId = event.transferId();
+        memberId = event.memberId();
+        type = TransferType.TEMPORARY;
+        fromOrgId = event.homeOrgId();
+        toOrgId = event.hostOrgId();
+        trigger = event.trigger();
+        letterDate = event.since();
+        presentedDate = event.since();
+        expectedReturn = event.expectedReturn();
+        state = TransferState.PRESENTED;
     }
 
     @EventSourcingHandler

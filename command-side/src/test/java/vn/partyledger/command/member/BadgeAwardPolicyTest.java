@@ -7,13 +7,10 @@ import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.badge.AwardPartyBadge;
 import vn.partyledger.domain.badge.BadgePolicy;
 import vn.partyledger.domain.discipline.DisciplineForm;
-import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.PartyAge;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.shared.RuleViolation;
-import vn.partyledger.domain.shared.Sensitive;
-import vn.partyledger.domain.member.ViolationCategory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,7 +41,7 @@ class BadgeAwardPolicyTest {
         LocalDate dateOfDeath;
         Set<Integer> awardedLevels = new HashSet<>();
         LocalDate admittedOn = LocalDate.of(1995, 2, 3);
-        List<DisciplineImposed> disciplines = new ArrayList<>();
+        List<DisciplineInEffect> disciplines = new ArrayList<>();
 
         Given diedOn(LocalDate died, MemberStatus inStatus) {
             posthumous = true;
@@ -63,9 +60,8 @@ class BadgeAwardPolicyTest {
         }
     }
 
-    private static DisciplineImposed reprimandOn(LocalDate effective) {
-        return new DisciplineImposed("m-1", DisciplineForm.REPRIMAND, "branch-1", "branch-1", effective,
-                Sensitive.of("p1", ViolationCategory.NOT_RECORDED));
+    private static DisciplineInEffect reprimandOn(LocalDate effective) {
+        return new DisciplineInEffect(DisciplineForm.REPRIMAND, effective);
     }
 
     private static void refuses(Optional<RuleViolation> refusal, String rule) {

@@ -10,10 +10,9 @@ import vn.partyledger.command.support.RecordingMembershipLedger.Enrolment;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.badge.AwardPartyBadge;
 import vn.partyledger.domain.discipline.RecordDeath;
-import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.domain.onboarding.ImportMember;
 import vn.partyledger.domain.onboarding.ImportMembers;
 import vn.partyledger.domain.member.ImportedBadge;
-import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.PartyAge;
 import vn.partyledger.domain.shared.DecisionRef;
@@ -22,6 +21,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.partyledger.command.member.PaperFile.BRANCH;
+import static vn.partyledger.command.member.PaperFile.CEREMONY;
+import static vn.partyledger.command.member.PaperFile.DECIDED;
+import static vn.partyledger.command.member.PaperFile.FILE;
+import static vn.partyledger.command.member.PaperFile.FULL_FROM;
+import static vn.partyledger.command.member.PaperFile.IMPORTED;
+import static vn.partyledger.command.member.PaperFile.ON_ROLL;
+import static vn.partyledger.command.member.PaperFile.fullMember;
+import static vn.partyledger.command.member.PaperFile.imported;
 
 /**
  * ONBOARDING: a member the paper file already holds is imported with the history it states, held to the rules that
@@ -29,33 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OnboardingTest {
 
-    private static final String BRANCH = RecruitmentHistory.BRANCH;
-    private static final LocalDate DECIDED = LocalDate.of(1990, 1, 15);
-    private static final LocalDate CEREMONY = LocalDate.of(1990, 2, 3);
-    private static final LocalDate FULL_FROM = LocalDate.of(1991, 2, 3);
-    private static final LocalDate ON_ROLL = LocalDate.of(2012, 7, 1);
-    private static final LocalDate IMPORTED = LocalDate.of(2026, 11, 2);
-    private static final String FILE = "HS-0417/QU8";
-
     private final RecordingMembershipLedger ledger = new RecordingMembershipLedger();
     private AggregateTestFixture<Member> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = RecruitmentHistory.fixture(ledger);
-    }
-
-    private static ImportMember fullMember(List<PartyAge.Gap> gaps, List<ImportedBadge> badges) {
-        return new ImportMember("m1", "p1", BRANCH, MemberStatus.FULL, DECIDED, DECIDED, CEREMONY, FULL_FROM, ON_ROLL,
-                gaps, "PC-0417", badges, FILE, IMPORTED);
-    }
-
-    private static MemberImported imported(ImportMember command) {
-        return new MemberImported(command.memberId(), command.personId(), command.homeOrgId(), command.status(),
-                command.firstAdmissionDecisionDate(), command.admissionDecisionDate(), command.ceremonyDate(),
-                command.ceremonyDate().plusMonths(12), command.fullMembershipDate(), command.onRollSince(),
-                command.partyAgeGaps(), command.cardNumber(), command.badges(), command.paperFileRef(),
-                command.importedOn());
     }
 
     @Test
@@ -73,7 +60,7 @@ class OnboardingTest {
     @DisplayName("ONBOARDING: a member on the roll before full membership is enrolled probationary, then full")
     void aMemberOnTheRollBeforeFullMembershipIsEnrolledProbationaryThenFull() {
         ImportMember command = new ImportMember("m1", "p1", BRANCH, MemberStatus.FULL, DECIDED, DECIDED, CEREMONY,
-                FULL_FROM, CEREMONY, List.of(), null, List.of(), FILE, IMPORTED);
+                FULL_FROM, CEREMONY, List.of(), null, List.of(), null, null, null, FILE, IMPORTED);
 
         fixture.givenNoPriorActivity().when(command).expectEvents(imported(command));
         assertThat(ledger.enrolments()).containsExactly(
@@ -96,7 +83,7 @@ class OnboardingTest {
     @DisplayName("BUSINESS_DATE_NOT_IN_THE_FUTURE: a member is imported as of today")
     void aMemberIsImportedAsOfToday() {
         ImportMember asOfToday = new ImportMember("m1", "p1", BRANCH, MemberStatus.FULL, DECIDED, DECIDED, CEREMONY,
-                FULL_FROM, ON_ROLL, List.of(), null, List.of(), FILE, FixedToday.DATE);
+                FULL_FROM, ON_ROLL, List.of(), null, List.of(), null, null, null, FILE, FixedToday.DATE);
 
         fixture.givenNoPriorActivity().when(asOfToday).expectEvents(imported(asOfToday));
     }
@@ -106,7 +93,7 @@ class OnboardingTest {
     void anImportDatedTomorrowIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new ImportMember("m1", "p1", BRANCH, MemberStatus.FULL, DECIDED, DECIDED, CEREMONY, FULL_FROM,
-                        ON_ROLL, List.of(), null, List.of(), FILE, FixedToday.DATE.plusDays(1)))
+                        ON_ROLL, List.of(), null, List.of(), null, null, null, FILE, FixedToday.DATE.plusDays(1)))
                 .expectNoEvents()
                 .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
         assertThat(ledger.enrolments()).isEmpty();
@@ -117,7 +104,7 @@ class OnboardingTest {
     void onlyAProbationaryOrFullMemberIsImported() {
         fixture.givenNoPriorActivity()
                 .when(new ImportMember("m1", "p1", BRANCH, MemberStatus.CANDIDATE, DECIDED, DECIDED, CEREMONY, null,
-                        ON_ROLL, List.of(), null, List.of(), FILE, IMPORTED))
+                        ON_ROLL, List.of(), null, List.of(), null, null, null, FILE, IMPORTED))
                 .expectNoEvents()
                 .expectException(Violation.of("ONBOARDING", "onlyAProbationaryOrFullMemberIsImported"));
     }
@@ -127,7 +114,7 @@ class OnboardingTest {
     void aCeremonyBeforeTheDecisionIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new ImportMember("m1", "p1", BRANCH, MemberStatus.FULL, DECIDED, DECIDED, DECIDED.minusDays(1),
-                        FULL_FROM, ON_ROLL, List.of(), null, List.of(), FILE, IMPORTED))
+                        FULL_FROM, ON_ROLL, List.of(), null, List.of(), null, null, null, FILE, IMPORTED))
                 .expectNoEvents()
                 .expectException(Violation.of("ONBOARDING", "theAdmissionHistoryIsInOrder"));
     }
@@ -136,12 +123,13 @@ class OnboardingTest {
     @DisplayName("ONBOARDING: full membership counts from the end of probation at the earliest, to the day")
     void fullMembershipCountsFromTheEndOfProbationAtTheEarliest() {
         ImportMember onTheDay = new ImportMember("m1", "p1", BRANCH, MemberStatus.FULL, DECIDED, DECIDED, CEREMONY,
-                CEREMONY.plusMonths(12), ON_ROLL, List.of(), null, List.of(), FILE, IMPORTED);
+                CEREMONY.plusMonths(12), ON_ROLL, List.of(), null, List.of(), null, null, null, FILE, IMPORTED);
         fixture.givenNoPriorActivity().when(onTheDay).expectEvents(imported(onTheDay));
 
         fixture.givenNoPriorActivity()
                 .when(new ImportMember("m1", "p1", BRANCH, MemberStatus.FULL, DECIDED, DECIDED, CEREMONY,
-                        CEREMONY.plusMonths(12).minusDays(1), ON_ROLL, List.of(), null, List.of(), FILE, IMPORTED))
+                        CEREMONY.plusMonths(12).minusDays(1), ON_ROLL, List.of(), null, List.of(), null, null, null,
+                        FILE, IMPORTED))
                 .expectNoEvents()
                 .expectException(Violation.of("ONBOARDING", "fullMembershipFollowsTheProbation"));
     }
@@ -151,7 +139,7 @@ class OnboardingTest {
     void aProbationaryMemberHasNoFullMembershipDate() {
         fixture.givenNoPriorActivity()
                 .when(new ImportMember("m1", "p1", BRANCH, MemberStatus.PROBATIONARY, DECIDED, DECIDED, CEREMONY,
-                        FULL_FROM, ON_ROLL, List.of(), null, List.of(), FILE, IMPORTED))
+                        FULL_FROM, ON_ROLL, List.of(), null, List.of(), null, null, null, FILE, IMPORTED))
                 .expectNoEvents()
                 .expectException(Violation.of("ONBOARDING", "fullMembershipFollowsTheProbation"));
     }
@@ -193,7 +181,7 @@ class OnboardingTest {
     void anImportedMemberIsARegisteredPerson() {
         fixture.givenNoPriorActivity()
                 .when(new ImportMember("m1", "p-unknown", BRANCH, MemberStatus.FULL, DECIDED, DECIDED, CEREMONY,
-                        FULL_FROM, ON_ROLL, List.of(), null, List.of(), FILE, IMPORTED))
+                        FULL_FROM, ON_ROLL, List.of(), null, List.of(), null, null, null, FILE, IMPORTED))
                 .expectNoEvents()
                 .expectException(Violation.of("I3", "anImportedMemberIsARegisteredPerson"));
         assertThat(ledger.enrolments()).isEmpty();

@@ -36,6 +36,7 @@ import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.domain.badge.BadgePolicy;
+import vn.partyledger.domain.onboarding.OnboardingPolicies;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -174,6 +175,7 @@ final class RecruitmentHistory {
         fixture.registerInjectableResource(votes);
         fixture.registerInjectableResource(DisciplinePolicy.DEFAULTS);
         fixture.registerInjectableResource(BadgePolicy.DEFAULTS);
+        fixture.registerInjectableResource(OnboardingPolicies.DEFAULTS);
         return Processes.ofMembers(fixture, ledger, transfers);
     }
 

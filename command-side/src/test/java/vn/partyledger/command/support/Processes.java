@@ -49,7 +49,8 @@ public final class Processes {
         fixture.registerAnnotatedCommandHandler(new EndOfProbation(members, ledger));
         fixture.registerAnnotatedCommandHandler(new LeavingAndReturning(members, ledger, transfers.records()));
         fixture.registerAnnotatedCommandHandler(new Annulment(members, ledger));
-        fixture.registerAnnotatedCommandHandler(new MemberOnboarding(members, persons.records(), ledger));
+        fixture.registerAnnotatedCommandHandler(new MemberOnboarding(members, persons.records(), ledger,
+                transfers.records()));
         return fixture;
     }
 

@@ -36,6 +36,7 @@ import vn.partyledger.domain.transfer.PresentTransferLetter;
 import vn.partyledger.domain.transfer.ReissueTransferLetter;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TemporaryAttachmentExtended;
+import vn.partyledger.domain.transfer.TemporaryAttachmentImported;
 import vn.partyledger.domain.transfer.TransferCancelled;
 import vn.partyledger.domain.transfer.TransferEndedByDeath;
 import vn.partyledger.domain.transfer.TransferLetterIssued;
@@ -537,6 +538,36 @@ class TransferCaseTest {
                 .when(new EndTemporaryAttachment("t1", RETURN, "nx-kp2-7"))
                 .expectEvents(new TemporaryAttachmentEnded("t1", "m1", "kp2", RETURN, "nx-kp2-7"));
         assertThat(members.steps()).containsExactly("close m1 " + RETURN);
+    }
+
+    /** A temporary attachment the paper file showed in force, imported with the member's record (ADR 0028). */
+    private static TemporaryAttachmentImported importedAttachment() {
+        return new TemporaryAttachmentImported("t1", "m1", "kp1", "kp2", TransferTrigger.WORKPLACE_CHANGE, LETTER,
+                RETURN, "HS-0417/kp1", LETTER.plusMonths(1));
+    }
+
+    @Test
+    @DisplayName("ATTACHMENT_NOT_IN_FORCE: an attachment imported from the paper file is in force, and its host ends it")
+    void anImportedAttachmentIsInForceAndItsHostEndsIt() {
+        fixture.given(importedAttachment())
+                .when(new EndTemporaryAttachment("t1", RETURN, "nx-kp2-8"))
+                .expectEvents(new TemporaryAttachmentEnded("t1", "m1", "kp2", RETURN, "nx-kp2-8"));
+        assertThat(members.steps()).containsExactly("close m1 " + RETURN);
+    }
+
+    @Test
+    @DisplayName("I17: an imported attachment is extended within the range counted from the day it began")
+    void anImportedAttachmentIsExtendedWithinTheRangeCountedFromTheDayItBegan() {
+        fixture.given(importedAttachment())
+                .when(new ExtendTemporaryAttachment("t1", LETTER.plusMonths(11), RETURN.minusDays(10)))
+                .expectEvents(new TemporaryAttachmentExtended("t1", "m1", RETURN, LETTER.plusMonths(11),
+                        RETURN.minusDays(10)));
+
+        fixture.given(importedAttachment())
+                .when(new ExtendTemporaryAttachment("t1", LETTER.plusMonths(12), RETURN.minusDays(10)))
+                .expectNoEvents()
+                .expectException(Violation.of("I17",
+                        "aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package vn.partyledger.domain.onboarding;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import vn.partyledger.domain.member.ImportMember;
 import vn.partyledger.domain.person.RegisterPerson;
 
 import java.util.List;

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * A branch's roll on a date. {@code headcount} is the official count (đảng số): probationary and full members whose
- * home is this branch, exempt members included (docs/rules.md#s8); {@code exemptCount} is how many of them are exempt,
- * fully or temporarily, reported separately.
+ * home is this branch, exempt members and members attached out to another branch included, members attached in from
+ * another branch not (docs/rules.md#s8, #s9-2); {@code exemptCount} is how many of them are exempt, fully or
+ * temporarily, reported separately.
  */
 public record BranchRoster(String orgId,
                            String name,
@@ -21,14 +22,37 @@ public record BranchRoster(String orgId,
 
     /**
      * One member's line. The overlays (docs/rules.md#s19) are as of the roster's date: {@code exemption} is null when the
-     * member is not exempt, {@code lostContactSince} null when the party organisation is in contact with the member.
+     * member is not exempt, {@code lostContactSince} null when the party organisation is in contact with the member,
+     * {@code attachment} null when the member is not temporarily attached out of this branch or into it.
      */
     public record Entry(String memberId, String personId, MemberStatus status, LocalDate since,
                         LocalDate probationEndDate, LocalDate admissionDecisionDate, Exemption exemption,
-                        boolean suspended, LocalDate lostContactSince) {
+                        boolean suspended, LocalDate lostContactSince, Attachment attachment) {
+
+        /** A member of another branch meeting here on a temporary attachment: listed, but not on this roll. */
+        public boolean attachedIn() {
+            return attachment != null && attachment.direction() == Attachment.Direction.IN;
+        }
+
+        /** Whether the member counts in this branch's headcount: on its roll, not a guest from another branch. */
+        public boolean counted() {
+            return status.isOnRoll() && !attachedIn();
+        }
     }
 
     /** An exemption in force: {@code until} is the planned end of a temporary one, null for a full one. */
     public record Exemption(ExemptionKind kind, LocalDate from, LocalDate until) {
+    }
+
+    /**
+     * A temporary attachment in force since {@code since}: OUT of this branch to the host {@code branchId}, or IN to
+     * this branch from the member's home {@code branchId}.
+     */
+    public record Attachment(Direction direction, String branchId, LocalDate since) {
+
+        public enum Direction {
+            OUT,
+            IN
+        }
     }
 }

@@ -3,6 +3,11 @@ package vn.partyledger.infra.axon;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import vn.partyledger.domain.badge.BadgePolicy;
+import vn.partyledger.domain.exemption.ExemptionPolicy;
+import vn.partyledger.domain.member.AdmissionPolicy;
+import vn.partyledger.domain.onboarding.OnboardingPolicies;
+import vn.partyledger.domain.transfer.TransferPolicy;
 import vn.partyledger.command.member.Member;
 import vn.partyledger.command.organisation.Organisation;
 import vn.partyledger.command.person.Person;
@@ -32,6 +37,13 @@ import vn.partyledger.command.transfer.TransferCase;
         EndOfProbation.class, LeavingAndReturning.class, Annulment.class, TransferOfAMember.class,
         OrganisationRestructuring.class, Erasure.class, MemberOnboarding.class})
 public class ProcessConfiguration {
+
+    /** The numbers an imported history and its overlays are held to: the live commands' own (ADR 0028). */
+    @Bean
+    public OnboardingPolicies onboardingPolicies(AdmissionPolicy admission, BadgePolicy badges,
+                                                 ExemptionPolicy exemptions, TransferPolicy transfers) {
+        return new OnboardingPolicies(admission, badges, exemptions, transfers);
+    }
 
     @Bean
     public Records<Member> memberRecords(org.axonframework.config.Configuration axon) {

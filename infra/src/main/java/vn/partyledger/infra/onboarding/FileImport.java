@@ -2,6 +2,7 @@ package vn.partyledger.infra.onboarding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
@@ -12,10 +13,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import vn.partyledger.command.organisation.OrganisationRegistry;
-import vn.partyledger.domain.badge.BadgePolicy;
-import vn.partyledger.domain.member.AdmissionPolicy;
-import vn.partyledger.domain.onboarding.ImportMembers;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.onboarding.ImportMembers;
+import vn.partyledger.domain.onboarding.OnboardingPolicies;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
@@ -51,19 +51,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Imports a file of existing organisations and members (issue 10, ADR 0024). The whole file is read and checked first
- * ({@link ImportFile}, {@link FileChecks}); a file with a refused line writes nothing. Then organisations are founded
- * in file order, and members imported — the person registered from the line's data where the register lacks them —
- * through the same command bus, permissions and rules as the API, the branches in parallel and each branch's members in
- * order (one writer per roll), in batches of {@code partyledger.import.batch-size} members, each one append. A record
- * already there is left as it is, so running the file again changes nothing and a run that stopped half-way resumes. At
- * the end each branch's members by status are checked against its roster.
+ * Imports a file of existing organisations and members (issue 10, ADR 0024, ADR 0028), in JSON Lines or CSV. The
+ * whole file is read and checked first ({@link ImportFile}, {@link FileChecks}); a file with a refused line writes
+ * nothing. Then organisations are founded in file order, and members imported with what their lines show in force —
+ * the person registered from the line's data where the register lacks them — through the same command bus,
+ * permissions and rules as the API, the branches in parallel and each branch's members in order (one writer per roll),
+ * in batches of {@code partyledger.import.batch-size} members, each one append; then the leaderships in office are
+ * recorded ({@link Leaderships}). A record already there is left as it is, so running the file again changes nothing
+ * and a run that stopped half-way resumes. At the end each branch's members by status are checked against its
+ * roster.
  */
 @Component
 public class FileImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileImport.class);
-    private static final RequestContext NO_HEADERS = new RequestContext(null, null, null);
+    /** A line is sent as a request without headers: no Idempotency-Key, If-Match or correlation id. */
+    static final RequestContext NO_HEADERS = new RequestContext(null, null, null);
     private static final int PROGRESS_EVERY = 1000;
     private static final Duration ROSTER_WAIT = Duration.ofSeconds(60);
 
@@ -75,6 +78,7 @@ public class FileImport {
     private final QueryGateway queries;
     private final PermissionCheck access;
     private final FileChecks checks;
+    private final Leaderships leaderships;
     private final Today today;
     private final int workers;
     private final int batchSize;
@@ -82,9 +86,8 @@ public class FileImport {
 
     public FileImport(ObjectMapper objectMapper, Validator validator, CommandDispatcher dispatcher,
                       PersonCommands persons, PersonRegisterStore register, OrganisationRegistry registry,
-                      QueryGateway queries, PermissionCheck access, AdmissionPolicy admission, BadgePolicy badges,
-                      Today today,
-                      CurrentActor currentActor, @Value("${partyledger.import.workers:4}") int workers,
+                      QueryGateway queries, PermissionCheck access, OnboardingPolicies policies, EventStore log,
+                      Today today, CurrentActor currentActor, @Value("${partyledger.import.workers:4}") int workers,
                       @Value("${partyledger.import.batch-size:50}") int batchSize) {
         this.strict = StrictRequestJson.of(objectMapper);
         this.validator = validator;
@@ -93,18 +96,22 @@ public class FileImport {
         this.register = register;
         this.queries = queries;
         this.access = access;
-        this.checks = new FileChecks(registry, register, admission, badges);
+        this.checks = new FileChecks(registry, register, policies, today);
+        this.leaderships = new Leaderships(dispatcher, log);
         this.today = today;
         this.workers = workers;
         this.batchSize = Math.max(1, batchSize);
         this.currentActor = currentActor;
     }
 
-    /** Runs the import as the caller of this thread; {@code progress} hears how far it got, now and then. */
-    public ImportReport run(String content, Consumer<String> progress) {
+    /**
+     * Runs the import of a file in the given form as the caller of this thread; {@code progress} hears how far it got,
+     * now and then.
+     */
+    public ImportReport run(ImportFormat format, String content, Consumer<String> progress) {
         long started = System.nanoTime();
         LocalDate asOf = today.date();
-        ImportFile.Parsed file = ImportFile.parse(content, strict, validator);
+        ImportFile.Parsed file = ImportFile.parse(format, content, strict, validator);
         List<LineRefusal> refusals = new ArrayList<>(file.refusals());
         checks.check(file, asOf, refusals);
         if (refusals.isEmpty()) {
@@ -115,13 +122,15 @@ public class FileImport {
             progress.accept("refused: " + refusals.size() + " problems in " + file.lines() + " lines; nothing written");
             return new ImportReport(ImportReport.REFUSED, file.lines(),
                     new ImportReport.Counts(file.organisations().size(), 0, 0, 0),
-                    new ImportReport.Counts(file.members().size(), 0, 0, 0), refusals, List.of(), seconds(started),
-                    0, 0);
+                    new ImportReport.Counts(file.members().size(), 0, 0, 0),
+                    new ImportReport.Counts(Leaderships.stated(file.organisations()).size(), 0, 0, 0), refusals,
+                    List.of(), seconds(started), 0, 0);
         }
         List<LineRefusal> writing = Collections.synchronizedList(new ArrayList<>());
         double checking = seconds(started);
         ImportReport.Counts organisations = foundOrganisations(file.organisations(), writing);
         ImportReport.Counts members = importMembers(file.members(), asOf, writing, progress, started);
+        ImportReport.Counts leaderships = this.leaderships.record(file.organisations(), writing);
         double written = seconds(started);
         List<ImportReport.BranchTotal> totals = totals(file.members(), asOf);
         List<LineRefusal> refused = new ArrayList<>(writing);
@@ -129,7 +138,8 @@ public class FileImport {
         progress.accept("done: " + members.imported() + " members imported, " + members.alreadyThere()
                 + " already there, " + refused.size() + " refused");
         return new ImportReport(refused.isEmpty() ? ImportReport.COMPLETED : ImportReport.COMPLETED_WITH_REFUSALS,
-                file.lines(), organisations, members, refused, totals, seconds(started), checking, written - checking);
+                file.lines(), organisations, members, leaderships, refused, totals, seconds(started), checking,
+                written - checking);
     }
 
     /**
@@ -146,6 +156,11 @@ public class FileImport {
                     || inLedger.computeIfAbsent(establishment.parentOrgId(), checks::organisationExists)) {
                 permitted(line.line(), establishment.toCommand(line.value().orgId()), line.value().orgId(),
                         establishment.businessDate(), refusals);
+            }
+            OrganisationCommands.LeadershipElection leadership = line.value().leadership();
+            if (leadership != null && inLedger.computeIfAbsent(line.value().orgId(), checks::organisationExists)) {
+                permitted(line.line(), leadership.toCommand(line.value().orgId()), line.value().orgId(),
+                        leadership.businessDate(), refusals);
             }
         }
         for (ImportFile.Numbered<MemberLine> line : file.members()) {
@@ -312,7 +327,8 @@ public class FileImport {
     private Map<MemberStatus, Integer> onRoster(String orgId, LocalDate today) {
         Map<MemberStatus, Integer> counts = new EnumMap<>(MemberStatus.class);
         queries.query(new FindBranchRoster(orgId, today), ResponseTypes.optionalInstanceOf(BranchRoster.class)).join()
-                .ifPresent(roster -> roster.members().forEach(entry -> counts.merge(entry.status(), 1, Integer::sum)));
+                .ifPresent(roster -> roster.members().stream().filter(entry -> !entry.attachedIn())
+                        .forEach(entry -> counts.merge(entry.status(), 1, Integer::sum)));
         return counts;
     }
 
@@ -326,7 +342,8 @@ public class FileImport {
         }
     }
 
-    private static LineRefusal refusal(int line, RuntimeException refused) {
+    /** A line refused while written: by a rule, the permission table or the register, or failed unexpectedly. */
+    static LineRefusal refusal(int line, RuntimeException refused) {
         if (refused instanceof RuleViolation violation) {
             return new LineRefusal(line, null, violation.code(), violation.rule(), violation.getMessage());
         }
@@ -335,6 +352,12 @@ public class FileImport {
         }
         if (refused instanceof PersonRegisterRefusal register) {
             return new LineRefusal(line, "person", register.code(), null, register.getMessage());
+        }
+        if (refused instanceof AggregateStreamCreationException taken) {
+            // the line's own records are looked up first: what is taken is an id the ledger holds for another record
+            return new LineRefusal(line, null, "ALREADY_EXISTS", null, "a record this line opens has an id the ledger "
+                    + "holds already (" + taken.getMessage() + "), such as an attachment's transferId; nothing of the "
+                    + "line was written");
         }
         LOG.error("Import line {} failed unexpectedly", line, refused);
         return new LineRefusal(line, null, "INTERNAL_ERROR", null,

@@ -21,7 +21,8 @@ import java.util.List;
 
 /**
  * The command-line entry point of onboarding: {@code java -jar party-ledger-exec.jar
- * --partyledger.import.file=province.jsonl --partyledger.import.user=board --spring.main.web-application-type=none}.
+ * --partyledger.import.file=province.jsonl --partyledger.import.user=board --spring.main.web-application-type=none}; a
+ * file whose name ends in {@code .csv} is read as CSV, any other as JSON Lines.
  * The import runs as the configured user named (its role and organisation, as over HTTP; the operator who can start
  * the service with its configuration can act as its users), prints its progress and its report, and the process
  * ends: exit code 0 when the file was imported without refusals, 1 otherwise.
@@ -64,8 +65,8 @@ public class ImportCommandLine implements ApplicationRunner {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 actor.username(), null, List.of()));
         try {
-            ImportReport report = fileImport.run(Files.readString(file, StandardCharsets.UTF_8),
-                    progress -> out.println("import: " + progress));
+            ImportReport report = fileImport.run(ImportFormat.ofFileName(file),
+                    Files.readString(file, StandardCharsets.UTF_8), progress -> out.println("import: " + progress));
             out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             return ImportReport.COMPLETED.equals(report.outcome()) ? 0 : 1;
         } finally {

@@ -35,7 +35,7 @@ import vn.partyledger.domain.member.RecordLostContact;
 import vn.partyledger.domain.member.RecordProvincialConsent;
 import vn.partyledger.domain.member.RecordRecognitionVote;
 import vn.partyledger.domain.member.RefuseAdmission;
-import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.domain.onboarding.ImportMember;
 import vn.partyledger.domain.onboarding.ImportMembers;
 import vn.partyledger.domain.member.RegisterOutstandingCandidate;
 import vn.partyledger.domain.member.ReissuePartyCard;

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.partyledger.domain.member.ImportMember;
+import vn.partyledger.domain.onboarding.ImportMember;
 import vn.partyledger.domain.onboarding.ImportMembers;
 import vn.partyledger.domain.person.CorrectPersonalData;
 import vn.partyledger.domain.person.RecordProcessingBasis;

@@ -23,6 +23,7 @@ import vn.partyledger.domain.discipline.MemberSuspensionLifted;
 import vn.partyledger.domain.discipline.MembershipRestored;
 import vn.partyledger.domain.exemption.ExemptionGranted;
 import vn.partyledger.domain.exemption.ExemptionEnded;
+import vn.partyledger.domain.exemption.ExemptionImported;
 import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberImported;
@@ -35,6 +36,8 @@ import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
+import vn.partyledger.domain.transfer.MemberTransferClosed;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Keeps branch rosters: {@code branch_rosters} holds one document per branch (name, parent, and the ids of every
@@ -51,8 +55,9 @@ import java.util.function.Consumer;
  * status periods there. Every read and write is by key, and an event touches one entry, so the cost of an event does
  * not grow with the size of its branch. Events of one member are handled in order (Axon sequences them per
  * aggregate), so an entry needs no compare-and-set; the member-id set grows with {@code $addToSet}, which is atomic.
- * {@code member_overlays} holds one document per member with the exemptions, suspensions and lost contact laid over
- * the member's status, whatever the branch, so those events need no look-up of the member's branch (ADR 0011).
+ * {@code member_overlays} holds one document per member with the exemptions, suspensions, lost contact and temporary
+ * attachments laid over the member's status, whatever the branch, so those events need no look-up of the member's
+ * branch (ADR 0011); a host branch's document lists the members ever attached to it, whose entries at home it reads.
  */
 @ProcessingGroup(BranchRosterProjection.PROCESSING_GROUP)
 public class BranchRosterProjection {
@@ -61,6 +66,8 @@ public class BranchRosterProjection {
     public static final String COLLECTION = "branch_rosters";
     public static final String ENTRIES = "roster_entries";
     public static final String OVERLAYS = "member_overlays";
+    /** In a branch's roster document, the members ever attached to it from another branch. */
+    private static final String ATTACHED_IDS = "attachedIds";
 
     private final MongoCollection<Document> rosters;
     private final MongoCollection<Document> entries;
@@ -141,10 +148,12 @@ public class BranchRosterProjection {
         }
     }
 
+    /** Death ends the member's period in the branch and the attachment the member had in force (I29). */
     @EventHandler
     void on(MemberDeceased event, @SequenceNumber long sequence) {
         edit(event.homeOrgId(), event.memberId(), sequence,
                 entry -> entry.closePeriod(sequence, event.dateOfDeath()));
+        overlay(event.memberId(), sequence, member -> member.endAttachment(sequence, event.dateOfDeath()));
     }
 
     /** An annulled strike-off or expulsion puts the member back on the branch's roll from the restoration on. */
@@ -176,6 +185,13 @@ public class BranchRosterProjection {
                 member -> member.grantExemption(sequence, event.kind(), event.from(), event.until()));
     }
 
+    /** An exemption the paper file showed in force is shown as one granted live (ADR 0028). */
+    @EventHandler
+    void on(ExemptionImported event, @SequenceNumber long sequence) {
+        overlay(event.memberId(), sequence,
+                member -> member.grantExemption(sequence, event.kind(), event.from(), event.until()));
+    }
+
     @EventHandler
     void on(ExemptionEnded event, @SequenceNumber long sequence) {
         overlay(event.memberId(), sequence, member -> member.endExemption(sequence, event.endedOn()));
@@ -199,6 +215,26 @@ public class BranchRosterProjection {
     @EventHandler
     void on(MemberContactRestored event, @SequenceNumber long sequence) {
         overlay(event.memberId(), sequence, member -> member.restoreContact(sequence, event.to()));
+    }
+
+    /**
+     * A temporarily attached member keeps the home's roll and headcount, attached out; the host lists the member as
+     * attached in, outside its headcount (docs/rules.md#s9-2). Live from a temporary letter's presentation, or imported
+     * from the paper file with the record (ADR 0028).
+     */
+    @EventHandler
+    void on(MemberTemporarilyAttached event, @SequenceNumber long sequence) {
+        overlay(event.memberId(), sequence,
+                member -> member.attach(sequence, event.homeOrgId(), event.hostOrgId(), event.from()));
+        // Repeated even when the overlay was applied already: a crash may have come between the two writes.
+        rosters.updateOne(Filters.eq("_id", event.hostOrgId()), Updates.addToSet(ATTACHED_IDS, event.memberId()),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** The member is back from the attachment (or the letter in transit was cancelled, which attached no one). */
+    @EventHandler
+    void on(MemberTransferClosed event, @SequenceNumber long sequence) {
+        overlay(event.memberId(), sequence, member -> member.endAttachment(sequence, event.closedOn()));
     }
 
     /** A corrected date of death closes the period on the corrected date; a corrected admission date is shown. */
@@ -232,20 +268,29 @@ public class BranchRosterProjection {
             return Optional.empty();
         }
         List<String> memberIds = roster.getList("memberIds", String.class, List.of());
-        List<String> ids = memberIds.stream().map(memberId -> RosterEntry.id(query.orgId(), memberId)).toList();
+        List<String> attachedIds = roster.getList(ATTACHED_IDS, String.class, List.of());
         Map<String, MemberOverlays> overlaid = new HashMap<>();
-        overlays.find(Filters.in("_id", memberIds)).forEach(stored -> {
-            MemberOverlays member = MemberOverlays.of(stored);
-            overlaid.put(member.memberId(), member);
-        });
+        overlays.find(Filters.in("_id", Stream.concat(memberIds.stream(), attachedIds.stream()).distinct().toList()))
+                .forEach(stored -> {
+                    MemberOverlays member = MemberOverlays.of(stored);
+                    overlaid.put(member.memberId(), member);
+                });
+        // the members attached in that day are read from their entries at home
+        List<String> ids = Stream.concat(
+                memberIds.stream().map(memberId -> RosterEntry.id(query.orgId(), memberId)),
+                attachedIds.stream().flatMap(memberId -> Optional.ofNullable(overlaid.get(memberId))
+                        .flatMap(member -> member.attachmentOn(query.asOf()))
+                        .filter(attachment -> attachment.hostOrgId().equals(query.orgId()))
+                        .map(attachment -> RosterEntry.id(attachment.homeOrgId(), memberId)).stream())).toList();
         List<BranchRoster.Entry> members = new ArrayList<>();
         entries.find(Filters.in("_id", ids)).map(RosterEntry::of).forEach(entry -> entry.on(query.asOf(),
-                        overlaid.getOrDefault(entry.memberId(), MemberOverlays.empty(entry.memberId())))
+                        overlaid.getOrDefault(entry.memberId(), MemberOverlays.empty(entry.memberId())),
+                        query.orgId())
                 .ifPresent(members::add));
         members.sort(Comparator.comparing(BranchRoster.Entry::since).thenComparing(BranchRoster.Entry::memberId));
-        int headcount = (int) members.stream().filter(entry -> entry.status().isOnRoll()).count();
+        int headcount = (int) members.stream().filter(BranchRoster.Entry::counted).count();
         int exemptCount = (int) members.stream()
-                .filter(entry -> entry.status().isOnRoll() && entry.exemption() != null).count();
+                .filter(entry -> entry.counted() && entry.exemption() != null).count();
         return Optional.of(new BranchRoster(query.orgId(), roster.getString("name"),
                 roster.getString("parentOrgId"), query.asOf(), headcount, exemptCount, List.copyOf(members)));
     }

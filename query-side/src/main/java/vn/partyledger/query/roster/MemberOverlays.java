@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What is laid over one member's status on the roster, whatever the branch (docs/rules.md#s19): exemptions, suspensions
- * and lost contact, each a list of periods with their dates. Stored as its own document keyed by the member id
+ * What is laid over one member's status on the roster, whatever the branch (docs/rules.md#s19): exemptions, suspensions,
+ * lost contact and temporary attachments, each a list of periods with their dates. Stored as its own document keyed by the member id
  * ({@code _id} = member id), because these events do not name the member's branch and a member who moves keeps them:
  * the roster of any branch on any date reads the periods covering that date. {@code memberSeq} is the last applied
  * sequence number of the member's events, which makes every change idempotent.
@@ -21,6 +21,11 @@ final class MemberOverlays {
     private static final String EXEMPTIONS = "exemptions";
     private static final String SUSPENSIONS = "suspensions";
     private static final String CONTACT_LOST = "contactLost";
+    private static final String ATTACHMENTS = "attachments";
+
+    /** A temporary attachment in force: the member of {@code homeOrgId} meets with {@code hostOrgId} since then. */
+    record AttachmentPeriod(String homeOrgId, String hostOrgId, LocalDate since) {
+    }
 
     private final Document document;
 
@@ -35,7 +40,7 @@ final class MemberOverlays {
     static MemberOverlays empty(String memberId) {
         return new MemberOverlays(new Document("_id", memberId).append("memberSeq", -1L)
                 .append(EXEMPTIONS, new ArrayList<Document>()).append(SUSPENSIONS, new ArrayList<Document>())
-                .append(CONTACT_LOST, new ArrayList<Document>()));
+                .append(CONTACT_LOST, new ArrayList<Document>()).append(ATTACHMENTS, new ArrayList<Document>()));
     }
 
     Document document() {
@@ -88,6 +93,22 @@ final class MemberOverlays {
         close(sequence, CONTACT_LOST, on);
     }
 
+    /** Attached from its home branch to the host from {@code from} on, until the member is back (or dies). */
+    void attach(long sequence, String homeOrgId, String hostOrgId, LocalDate from) {
+        open(sequence, ATTACHMENTS, from, new Document("homeOrgId", homeOrgId).append("hostOrgId", hostOrgId));
+    }
+
+    /** The member is back at home on {@code on}, or the transfer closed otherwise: no attachment runs on. */
+    void endAttachment(long sequence, LocalDate on) {
+        close(sequence, ATTACHMENTS, on);
+    }
+
+    /** The temporary attachment in force at the end of {@code date}, if any. */
+    Optional<AttachmentPeriod> attachmentOn(LocalDate date) {
+        return covering(ATTACHMENTS, date).map(period -> new AttachmentPeriod(period.getString("homeOrgId"),
+                period.getString("hostOrgId"), LocalDate.parse(period.getString("from"))));
+    }
+
     /** The exemption in force at the end of {@code date}, if any. */
     Optional<BranchRoster.Exemption> exemptionOn(LocalDate date) {
         return covering(EXEMPTIONS, date).map(period -> new BranchRoster.Exemption(
@@ -119,7 +140,13 @@ final class MemberOverlays {
         return periods(overlay).stream().filter(period -> RosterEntry.covers(period, date)).findFirst();
     }
 
+    /** A document stored before an overlay existed (attachments came later) has no periods of it yet. */
     private List<Document> periods(String overlay) {
-        return document.getList(overlay, Document.class);
+        List<Document> periods = document.getList(overlay, Document.class);
+        if (periods == null) {
+            periods = new ArrayList<>();
+            document.append(overlay, periods);
+        }
+        return periods;
     }
 }

@@ -110,17 +110,28 @@ final class RosterEntry {
     }
 
     /**
-     * The member's line on the roster at the end of {@code date}, if the member was in the branch that day, with what
-     * {@code overlays} lay over the member's status that day.
+     * The member's line on the roster of {@code rosterOrgId} at the end of {@code date}, if the member was in this
+     * entry's branch that day, with what {@code overlays} lay over the member's status that day. The roster is this
+     * branch's, or the host's of a member of this branch attached to it, who reads it as attached in.
      */
-    Optional<BranchRoster.Entry> on(LocalDate date, MemberOverlays overlays) {
+    Optional<BranchRoster.Entry> on(LocalDate date, MemberOverlays overlays, String rosterOrgId) {
         return periods().stream()
                 .filter(period -> covers(period, date))
                 .findFirst()
                 .map(period -> new BranchRoster.Entry(memberId(), personId(),
                         MemberStatus.valueOf(period.getString("status")), LocalDate.parse(period.getString("from")),
                         probationEndDate(), admissionDecisionDate(), overlays.exemptionOn(date).orElse(null),
-                        overlays.suspendedOn(date), overlays.lostContactSinceOn(date).orElse(null)));
+                        overlays.suspendedOn(date), overlays.lostContactSinceOn(date).orElse(null),
+                        overlays.attachmentOn(date).map(attachment -> seenFrom(rosterOrgId, attachment))
+                                .orElse(null)));
+    }
+
+    private static BranchRoster.Attachment seenFrom(String rosterOrgId, MemberOverlays.AttachmentPeriod attachment) {
+        return rosterOrgId.equals(attachment.hostOrgId())
+                ? new BranchRoster.Attachment(BranchRoster.Attachment.Direction.IN, attachment.homeOrgId(),
+                attachment.since())
+                : new BranchRoster.Attachment(BranchRoster.Attachment.Direction.OUT, attachment.hostOrgId(),
+                attachment.since());
     }
 
     private List<Document> periods() {

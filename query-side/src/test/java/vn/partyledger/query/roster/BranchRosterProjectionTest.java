@@ -23,12 +23,14 @@ import vn.partyledger.domain.discipline.MembershipRestored;
 import vn.partyledger.domain.exemption.ExemptionEndReason;
 import vn.partyledger.domain.exemption.ExemptionEnded;
 import vn.partyledger.domain.exemption.ExemptionGranted;
+import vn.partyledger.domain.exemption.ExemptionImported;
 import vn.partyledger.domain.exemption.ExemptionKind;
 import vn.partyledger.domain.discipline.StrikeOffGround;
 import vn.partyledger.domain.member.FullMembershipRecognized;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberCollectivelyTransferred;
 import vn.partyledger.domain.member.MemberContactRestored;
+import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberLostContact;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
@@ -39,6 +41,8 @@ import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
+import vn.partyledger.domain.transfer.MemberTransferClosed;
 import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
@@ -406,6 +410,100 @@ class BranchRosterProjectionTest {
         assertThat(rosterOn("kp1", EXEMPT_FROM.plusYears(1)).members()).singleElement()
                 .extracting(BranchRoster.Entry::exemption).isNull();
         assertThat(rosterOn("kp1", EXEMPT_FROM).headcount()).isEqualTo(1);
+    }
+
+    /** m1 onboarded from the paper file: full on kp1's roll since 2012 (ADR 0024). */
+    private static MemberImported importedMember(String memberId) {
+        return new MemberImported(memberId, "person-" + memberId, "kp1", MemberStatus.FULL, LocalDate.of(1990, 1, 15),
+                LocalDate.of(1990, 1, 15), LocalDate.of(1990, 2, 3), LocalDate.of(1991, 2, 3), LocalDate.of(1991, 2, 3),
+                LocalDate.of(2012, 7, 1), List.of(), null, List.of(), "HS-" + memberId, LocalDate.of(2026, 11, 2));
+    }
+
+    @Test
+    void anExemptionImportedWithTheRecordIsShownAsOneGrantedLive() {
+        projection.on(BRANCH, 0);
+        projection.on(importedMember("m1"), 0);
+        LocalDate until = EXEMPT_FROM.plusMonths(6);
+
+        projection.on(new ExemptionImported("m1", ExemptionKind.TEMPORARY, erased("m1"), EXEMPT_FROM, until,
+                "HS-m1", LocalDate.of(2026, 11, 2)), 1);
+
+        BranchRoster roster = rosterOn("kp1", EXEMPT_FROM);
+        assertThat(roster.headcount()).isEqualTo(1);
+        assertThat(roster.exemptCount()).isEqualTo(1);
+        assertThat(roster.members()).singleElement().extracting(BranchRoster.Entry::exemption)
+                .isEqualTo(new BranchRoster.Exemption(ExemptionKind.TEMPORARY, EXEMPT_FROM, until));
+        assertThat(rosterOn("kp1", EXEMPT_FROM.minusDays(1)).exemptCount()).isZero();
+    }
+
+    private static final LocalDate ATTACHED = LocalDate.of(2024, 9, 2);
+    private static final OrganisationEstablished HOST = new OrganisationEstablished("kp2", "Chi bộ Khu phố 2",
+            OrganisationKind.SUBORDINATE_BRANCH, BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5,
+            false, FOUNDED);
+
+    private static MemberTemporarilyAttached attachedToTheHost(String memberId) {
+        return new MemberTemporarilyAttached(memberId, "t-" + memberId, "kp1", "kp2", ATTACHED,
+                ATTACHED.plusMonths(6));
+    }
+
+    @Test
+    void aTemporarilyAttachedMemberIsAttachedOutAtHomeAndCountedThereAndAttachedInAtTheHostAndNotCounted() {
+        projection.on(BRANCH, 0);
+        projection.on(HOST, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        projection.on(admitted("m2", LocalDate.of(2020, 6, 19)), 2);
+
+        projection.on(attachedToTheHost("m1"), 5);
+        projection.on(attachedToTheHost("m1"), 5);
+
+        BranchRoster home = rosterOn("kp1", ATTACHED);
+        assertThat(home.headcount()).isEqualTo(2);
+        assertThat(home.members()).extracting(BranchRoster.Entry::attachment).containsExactly(
+                new BranchRoster.Attachment(BranchRoster.Attachment.Direction.OUT, "kp2", ATTACHED), null);
+        BranchRoster host = rosterOn("kp2", ATTACHED);
+        assertThat(host.headcount()).isZero();
+        assertThat(host.members()).singleElement().satisfies(entry -> {
+            assertThat(entry.memberId()).isEqualTo("m1");
+            assertThat(entry.status()).isEqualTo(MemberStatus.PROBATIONARY);
+            assertThat(entry.attachment()).isEqualTo(
+                    new BranchRoster.Attachment(BranchRoster.Attachment.Direction.IN, "kp1", ATTACHED));
+        });
+        assertThat(rosterOn("kp2", ATTACHED.minusDays(1)).members()).isEmpty();
+        assertThat(rosterOn("kp1", ATTACHED.minusDays(1)).members()).extracting(BranchRoster.Entry::attachment)
+                .containsOnlyNulls();
+    }
+
+    @Test
+    void aMemberBackFromTheAttachmentIsHomeOnlyFromTheDayOfReturnAndTheHostsRosterKeepsItsHistory() {
+        projection.on(BRANCH, 0);
+        projection.on(HOST, 0);
+        projection.on(importedMember("m1"), 0);
+        projection.on(attachedToTheHost("m1"), 1);
+        LocalDate back = ATTACHED.plusMonths(5);
+
+        projection.on(new MemberTransferClosed("m1", "t-m1", back), 2);
+
+        assertThat(rosterOn("kp2", back.minusDays(1)).members()).extracting(BranchRoster.Entry::memberId)
+                .containsExactly("m1");
+        assertThat(rosterOn("kp2", back).members()).isEmpty();
+        assertThat(rosterOn("kp1", back).members()).singleElement().extracting(BranchRoster.Entry::attachment)
+                .isNull();
+        assertThat(rosterOn("kp1", back).headcount()).isEqualTo(1);
+    }
+
+    @Test
+    void aMemberWhoDiesWhileAttachedLeavesTheHostsRosterWithTheHomes() {
+        projection.on(BRANCH, 0);
+        projection.on(HOST, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        projection.on(attachedToTheHost("m1"), 5);
+        LocalDate died = ATTACHED.plusMonths(2);
+
+        projection.on(new MemberDeceased("m1", "kp1", died), 6);
+
+        assertThat(rosterOn("kp2", died.minusDays(1)).members()).hasSize(1);
+        assertThat(rosterOn("kp2", died).members()).isEmpty();
+        assertThat(rosterOn("kp1", died).members()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,9 @@
-package vn.partyledger.domain.member;
+package vn.partyledger.domain.onboarding;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import vn.partyledger.domain.member.ImportedBadge;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.member.PartyAge;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +14,9 @@ import java.util.List;
  * {@code admissionDecisionDate} for a re-admitted member); {@code onRollSince} is the day the member came onto the
  * home branch's roll (the ceremony, or a later transfer in); {@code fullMembershipDate} is null for a probationary
  * member; {@code partyAgeGaps} are the periods the file shows without party age; {@code paperFileRef} names the
- * file the line was taken from.
+ * file the line was taken from. {@code exemption}, {@code discipline} and {@code attachment} are what the file shows
+ * in force on the record that day, each null when there is none (ADR 0028). The command names exemption, discipline
+ * and transfer terms besides the member's, so it stands here, above those packages.
  */
 public record ImportMember(@TargetAggregateIdentifier String memberId,
                            String personId,
@@ -25,11 +30,20 @@ public record ImportMember(@TargetAggregateIdentifier String memberId,
                            List<PartyAge.Gap> partyAgeGaps,
                            String cardNumber,
                            List<ImportedBadge> badges,
+                           ImportedExemption exemption,
+                           ImportedDiscipline discipline,
+                           ImportedAttachment attachment,
                            String paperFileRef,
                            LocalDate importedOn) {
 
     public ImportMember {
         partyAgeGaps = partyAgeGaps == null ? List.of() : List.copyOf(partyAgeGaps);
         badges = badges == null ? List.of() : List.copyOf(badges);
+    }
+
+    /** The member's status on {@code date}: full from full membership on, probationary before. */
+    public MemberStatus statusOn(LocalDate date) {
+        return fullMembershipDate != null && !date.isBefore(fullMembershipDate) ? MemberStatus.FULL
+                : MemberStatus.PROBATIONARY;
     }
 }
