@@ -41,14 +41,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Imports a file of existing organisations and members (issue 10, ADR 0024, ADR 0028), in JSON Lines or CSV. The
@@ -132,7 +135,9 @@ public class FileImport {
         ImportReport.Counts members = importMembers(file.members(), asOf, writing, progress, started);
         ImportReport.Counts leaderships = this.leaderships.record(file.organisations(), writing);
         double written = seconds(started);
-        List<ImportReport.BranchTotal> totals = totals(file.members(), asOf);
+        Set<Integer> refusedLines = writing.stream().map(LineRefusal::line).collect(Collectors.toSet());
+        List<ImportReport.BranchTotal> totals = totals(file.members().stream()
+                .filter(line -> !refusedLines.contains(line.line())).toList(), asOf, members.imported() > 0);
         List<LineRefusal> refused = new ArrayList<>(writing);
         refused.sort((a, b) -> Integer.compare(a.line(), b.line()));
         progress.accept("done: " + members.imported() + " members imported, " + members.alreadyThere()
@@ -302,32 +307,44 @@ public class FileImport {
         }
     }
 
-    /** Each branch of the file: its members by status in the file and on the roster, once the roster caught up. */
-    private List<ImportReport.BranchTotal> totals(List<ImportFile.Numbered<MemberLine>> lines, LocalDate today) {
+    /**
+     * Each branch of the file: the file's members that landed by status, and the same members by status on the roster
+     * (a line refused while writing is in the report, not on the roll) — members
+     * recorded since (a candidate admitted live) are not the file's to count. The roster follows the log within
+     * moments, so a run that wrote members waits for it to catch up; a run that wrote none (the same file again) reads
+     * it once.
+     */
+    private List<ImportReport.BranchTotal> totals(List<ImportFile.Numbered<MemberLine>> lines, LocalDate today,
+                                                  boolean membersWritten) {
         Map<String, Map<MemberStatus, Integer>> inFile = new LinkedHashMap<>();
-        lines.forEach(line -> inFile
-                .computeIfAbsent(line.value().homeOrgId(), branch -> new EnumMap<>(MemberStatus.class))
-                .merge(line.value().toCommand(today).status(), 1, Integer::sum));
+        Map<String, Set<String>> fileMembers = new HashMap<>();
+        lines.forEach(line -> {
+            String branch = line.value().homeOrgId();
+            inFile.computeIfAbsent(branch, orgId -> new EnumMap<>(MemberStatus.class))
+                    .merge(line.value().toCommand(today).status(), 1, Integer::sum);
+            fileMembers.computeIfAbsent(branch, orgId -> new HashSet<>()).add(line.value().memberId());
+        });
         long deadline = System.nanoTime() + ROSTER_WAIT.toNanos();
         Map<String, ImportReport.BranchTotal> totals = new LinkedHashMap<>();
         do {
             // a branch whose roster matched is not asked again: only those still catching up are
             inFile.forEach((branch, expected) -> {
                 if (!totals.containsKey(branch) || !totals.get(branch).matches()) {
-                    Map<MemberStatus, Integer> onRoster = onRoster(branch, today);
+                    Map<MemberStatus, Integer> onRoster = onRoster(branch, fileMembers.get(branch), today);
                     totals.put(branch, new ImportReport.BranchTotal(branch, expected, onRoster,
                             onRoster.equals(expected)));
                 }
             });
-        } while (totals.values().stream().anyMatch(total -> !total.matches()) && System.nanoTime() < deadline
-                && pause());
+        } while (membersWritten && totals.values().stream().anyMatch(total -> !total.matches())
+                && System.nanoTime() < deadline && pause());
         return List.copyOf(totals.values());
     }
 
-    private Map<MemberStatus, Integer> onRoster(String orgId, LocalDate today) {
+    private Map<MemberStatus, Integer> onRoster(String orgId, Set<String> fileMembers, LocalDate today) {
         Map<MemberStatus, Integer> counts = new EnumMap<>(MemberStatus.class);
         queries.query(new FindBranchRoster(orgId, today), ResponseTypes.optionalInstanceOf(BranchRoster.class)).join()
-                .ifPresent(roster -> roster.members().stream().filter(entry -> !entry.attachedIn())
+                .ifPresent(roster -> roster.members().stream()
+                        .filter(entry -> !entry.attachedIn() && fileMembers.contains(entry.memberId()))
                         .forEach(entry -> counts.merge(entry.status(), 1, Integer::sum)));
         return counts;
     }

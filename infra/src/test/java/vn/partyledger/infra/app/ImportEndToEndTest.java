@@ -113,6 +113,32 @@ class ImportEndToEndTest extends RunningApplication {
         assertThat(storedEvents()).as("the log after importing the same file again").hasSize(logBefore);
     }
 
+    /**
+     * A branch keyed in from two files (two desks, or a second batch of paper files): each file's totals count its own
+     * members on the roster, not the branch's whole roll, so neither is reported as a mismatch — nor is the first file
+     * run again once the second has landed.
+     */
+    @Test
+    void aBranchImportedInTwoFilesIsTotalledFileByFileOnEachFilesOwnMembers() {
+        new Scenario(board()).centralCommittee();
+        ProvinceFile province = new ProvinceFile(suffix(), 1, 10);
+        List<String> first = new ArrayList<>(province.organisationLines);
+        first.addAll(province.memberLines.subList(0, 5));
+        List<String> second = new ArrayList<>(province.organisationLines);
+        second.addAll(province.memberLines.subList(5, 10));
+
+        for (List<String> file : List.of(first, second, first)) {
+            JsonNode report = Scenario.expect(importFile(board(), String.join("\n", file)), 200);
+            JsonNode total = report.get("totals").get(0);
+            assertThat(total.get("matches").asBoolean()).as("totals of %s", report).isTrue();
+            int onRoster = 0;
+            for (JsonNode count : total.get("onRoster")) {
+                onRoster += count.asInt();
+            }
+            assertThat(onRoster).as("the file's own members on the roster").isEqualTo(5);
+        }
+    }
+
     @Test
     void aProvinceImportedFromCsvLandsOnTheSameRostersAsFromJsonLines() {
         new Scenario(board()).centralCommittee();
@@ -234,6 +260,8 @@ class ImportEndToEndTest extends RunningApplication {
         assertThat(report.get("outcome").asText()).isEqualTo("COMPLETED_WITH_REFUSALS");
         assertThat(refusals(report)).containsExactly((attached + 1) + " - ALREADY_EXISTS -");
         assertThat(report.at("/members/imported").asInt()).isEqualTo(19);
+        assertThat(report.get("totals")).as("the refused line is in the report, not counted against the roster")
+                .allSatisfy(total -> assertThat(total.get("matches").asBoolean()).isTrue());
     }
 
     @Test
