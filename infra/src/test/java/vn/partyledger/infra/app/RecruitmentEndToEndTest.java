@@ -154,6 +154,35 @@ class RecruitmentEndToEndTest extends RunningApplication {
     }
 
     @Test
+    void aBranchVoteStatingMoreFullMembersThanItsRollHeldThatDayIsRefusedNamingI5AndWritesNothing() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String memberId = "m-" + scenario.suffix;
+        expect(scenario.registerCandidate(memberId), 201);
+        scenario.compileFile(memberId);
+
+        ResponseEntity<JsonNode> response = scenario.branchVote(memberId, 5, 300);
+
+        assertRefused(response, "I5", "theElectorateIsTheBranchRollOfTheDay", memberId, 7);
+        assertThat(response.getBody().get("detail").asText())
+                .contains("had " + Scenario.FIRST_BRANCH_ON_PAPER + " full members on its roll");
+    }
+
+    @Test
+    void anIntroducerTheLedgerDoesNotKnowIsRefusedNamingI4AndAskingForTheImport() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String candidate = "c-" + scenario.suffix;
+        expect(scenario.registerCandidate(candidate), 201);
+        expect(scenario.step(candidate, "submit-application", """
+                {"applicationDate": "2025-03-10", "biographyDocRef": "LL-8"}
+                """), 200);
+
+        ResponseEntity<JsonNode> response = scenario.introducer(candidate, "kept-on-paper-" + scenario.suffix);
+
+        assertRefused(response, "I4", "introducerIsAFullMemberOnTheBranchRoll", candidate, 2);
+        assertThat(response.getBody().get("detail").asText()).contains("/api/v1/imports");
+    }
+
+    @Test
     void aProbationaryMemberCannotIntroduceACandidate() {
         Scenario scenario = new Scenario(board()).organisationTree();
         String probationer = "m-" + scenario.suffix;
