@@ -139,6 +139,27 @@ class ImportEndToEndTest extends RunningApplication {
         }
     }
 
+    /** The ward's committee in office comes in with the file, elected from the members of its branch (ADR 0029). */
+    @Test
+    void aWardsCommitteeInOfficeIsImportedFromTheMembersOfItsBranches() {
+        new Scenario(board()).centralCommittee();
+        String suffix = suffix();
+        ProvinceFile province = new ProvinceFile(suffix, 1, 10);
+        List<String> lines = province.lines();
+        String ward = lines.get(1);
+        lines.set(1, ward.substring(0, ward.length() - 1) + """
+                , "leadership": {"termStart": "2025-06-20", "secretaryMemberId": "imp-m1-%s", \
+                "deputyMemberIds": ["imp-m2-%s"], "committeeMemberIds": ["imp-m3-%s"], \
+                "decision": {"docNumber": "2-NQ/ĐH", "docDate": "2025-06-20", "issuingOrgId": "%s"}}}\
+                """.formatted(suffix, suffix, suffix, province.province));
+
+        JsonNode report = Scenario.expect(importFile(board(), String.join("\n", lines)), 200);
+
+        assertThat(report.get("outcome").asText()).as("report %s", report).isEqualTo("COMPLETED");
+        assertThat(report.at("/leaderships/imported").asInt()).isEqualTo(2);
+        assertThat(eventTypesOf(province.ward)).contains("BranchLeadershipElected");
+    }
+
     @Test
     void aProvinceImportedFromCsvLandsOnTheSameRostersAsFromJsonLines() {
         new Scenario(board()).centralCommittee();
