@@ -104,6 +104,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Read not recorded", e.getMessage(), "ACCESS_NOT_RECORDED");
     }
 
+    /** A read asked for a position its projection has not reached yet: nothing is wrong, only early. */
+    @ExceptionHandler(ProjectionProgress.ProjectionBehind.class)
+    ResponseEntity<ProblemDetail> projectionBehind(ProjectionProgress.ProjectionBehind e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Projection behind", e.getMessage(),
+                        "PROJECTION_BEHIND"));
+    }
+
     @ExceptionHandler(IdempotencyConflict.class)
     ProblemDetail idempotencyConflict(IdempotencyConflict e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key cannot be honoured", e.getMessage(),

@@ -49,6 +49,7 @@ public class RecordedOutcomes {
                 .orElseThrow(() -> new IllegalStateException("the commit of request " + requestKey
                         + " holds no event of its target " + target));
         return Optional.of(new CommandOutcome(target, version,
-                recorded.get().events().stream().map(RecordedRequest.RecordedEvent::eventIdentifier).toList()));
+                recorded.get().events().stream().map(RecordedRequest.RecordedEvent::eventIdentifier).toList(),
+                recorded.get().position()));
     }
 }

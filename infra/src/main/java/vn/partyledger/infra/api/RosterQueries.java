@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.query.roster.BranchRosterProjection;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,20 +28,28 @@ public class RosterQueries {
 
     private final QueryGateway queryGateway;
     private final Clock clock;
+    private final ProjectionProgress progress;
 
-    public RosterQueries(QueryGateway queryGateway, Clock clock) {
+    public RosterQueries(QueryGateway queryGateway, Clock clock, ProjectionProgress progress) {
         this.queryGateway = queryGateway;
         this.clock = clock;
+        this.progress = progress;
     }
 
     @GetMapping("/{orgId}/roster")
-    @Operation(summary = "The branch roster as of a business date (default: today in Asia/Ho_Chi_Minh)")
+    @Operation(summary = "The branch roster as of a business date (default: today in Asia/Ho_Chi_Minh); with "
+            + "minPosition (a command answer's position) it answers once the roster shows that command, or 503 with "
+            + "Retry-After")
     public RosterPage roster(@PathVariable @RecordId String orgId,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                              LocalDate asOf,
                              @RequestParam(required = false) MemberStatus status,
                              @RequestParam(defaultValue = "0") @Min(0) int page,
-                             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+                             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+                             @RequestParam(required = false) @Min(0) Long minPosition) {
+        if (minPosition != null) {
+            progress.awaitPosition(BranchRosterProjection.PROCESSING_GROUP, minPosition);
+        }
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         BranchRoster roster = queryGateway.query(new FindBranchRoster(orgId, date),
                         ResponseTypes.optionalInstanceOf(BranchRoster.class)).join()

@@ -10,9 +10,11 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import vn.partyledger.infra.eventstore.AppendedThrough;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -32,7 +34,7 @@ public class CommandOutcomeInterceptor implements MessageHandlerInterceptor<Comm
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         String target = targets.resolveTarget(unitOfWork.getMessage()).getIdentifier();
         AppliedEvents applied = unitOfWork.root().getOrComputeResource(APPLIED_EVENTS,
-                key -> new AppliedEvents(target));
+                key -> new AppliedEvents(target, unitOfWork.root().resources()));
         chain.proceed();
         return applied;
     }
@@ -57,9 +59,11 @@ public class CommandOutcomeInterceptor implements MessageHandlerInterceptor<Comm
 
         private final String target;
         private final List<EventMessage<?>> events = new ArrayList<>();
+        private final Map<String, Object> unitOfWork;
 
-        private AppliedEvents(String target) {
+        private AppliedEvents(String target, Map<String, Object> unitOfWork) {
             this.target = target;
+            this.unitOfWork = unitOfWork;
         }
 
         /** The outcome, or null when the command applied no event to its target. */
@@ -70,7 +74,9 @@ public class CommandOutcomeInterceptor implements MessageHandlerInterceptor<Comm
                     .filter(event -> target.equals(event.getAggregateIdentifier()))
                     .reduce((first, second) -> second)
                     .map(last -> new CommandOutcome(target, last.getSequenceNumber(),
-                            events.stream().map(EventMessage::getIdentifier).toList()))
+                            events.stream().map(EventMessage::getIdentifier).toList(),
+                            AppendedThrough.in(unitOfWork).orElseThrow(() -> new IllegalStateException(
+                                    "the events of " + target + " were applied but no append was recorded"))))
                     .orElse(null);
         }
     }

@@ -39,6 +39,11 @@ record LogPosition(long commit, int index) {
         return new LogPosition(value / EVENTS_PER_COMMIT, (int) (value % EVENTS_PER_COMMIT));
     }
 
+    /** The position a tracking processor reaches with the last of the {@code events} events of commit {@code commit}. */
+    static long lastOf(long commit, int events) {
+        return commit * EVENTS_PER_COMMIT + Math.max(0, events - 1);
+    }
+
     TrackingToken token() {
         return new GlobalSequenceTrackingToken(commit * EVENTS_PER_COMMIT + index);
     }

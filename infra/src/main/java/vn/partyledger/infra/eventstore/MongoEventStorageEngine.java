@@ -79,7 +79,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         List<OutgoingEvent> outgoing = events.stream().map(event -> new OutgoingEvent(event, serializer)).toList();
         try {
-            appends.append(outgoing, requestKeyOf(events));
+            long commit = appends.append(outgoing, requestKeyOf(events));
+            AppendedThrough.record(LogPosition.lastOf(commit, outgoing.size()));
         } catch (StreamConflict conflict) {
             handlePersistenceException(conflict, conflict.failedEvent());
         } catch (MongoException e) {
@@ -173,7 +174,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                                                      seq == null ? 0 : seq.longValue());
         }).toList();
         return Optional.of(new RecordedRequest(firstMeta == null ? null : firstMeta.getString(REQUEST_FINGERPRINT),
-                                               recorded));
+                                               recorded, LogPosition.lastOf(CommitDocument.positionOf(commit),
+                                                                            events.size())));
     }
 
     /**

@@ -251,7 +251,7 @@ class EndpointMappingTest {
         public Dispatched dispatch(CommandRequest request, RequestContext context) {
             last = request;
             sent.add(request.command());
-            return new Dispatched(new CommandOutcome("id-1", 3, List.of("event-1")), false);
+            return new Dispatched(new CommandOutcome("id-1", 3, List.of("event-1"), 3_000_000), false);
         }
     }
 }

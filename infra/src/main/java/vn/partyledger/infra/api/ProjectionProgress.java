@@ -1,0 +1,78 @@
+package vn.partyledger.infra.api;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * How far a projection has read the log. A command answers with the log position of its last event; a query given that
+ * position as {@code minPosition} waits here, for a bounded time, until the projection has read that far, so a client
+ * reads its own write (issue 11 item 8). The segments this node's processor holds are asked: on one node, all of them.
+ */
+@Component
+public class ProjectionProgress {
+
+    private static final long POLL_MILLIS = 10;
+
+    private final EventProcessingConfiguration processing;
+    private final Duration wait;
+
+    public ProjectionProgress(EventProcessingConfiguration processing,
+                              @Value("${partyledger.read.min-position-wait:5s}") Duration wait) {
+        this.processing = processing;
+        this.wait = wait;
+    }
+
+    /** Returns once the processing group has read through {@code position}; refuses with 503 after the wait. */
+    public void awaitPosition(String processingGroup, long position) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long reached = reached(processingGroup);
+        while (reached < position) {
+            if (System.nanoTime() >= deadline) {
+                throw new ProjectionBehind(processingGroup, position, reached);
+            }
+            pause();
+            reached = reached(processingGroup);
+        }
+    }
+
+    /** The position every segment has read through: the least of them, or -1 before any segment has read. */
+    private long reached(String processingGroup) {
+        Collection<EventTrackerStatus> segments = processing
+                .eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .map(processor -> processor.processingStatus().values())
+                .orElseThrow(() -> new IllegalStateException("no streaming processor " + processingGroup));
+        return segments.isEmpty() ? -1 : segments.stream()
+                .mapToLong(status -> position(status.getTrackingToken()))
+                .min()
+                .orElse(-1);
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a projection", interrupted);
+        }
+    }
+
+    /** The projection has not read as far as the caller asked within the wait: answered 503 with Retry-After. */
+    public static final class ProjectionBehind extends RuntimeException {
+
+        ProjectionBehind(String processingGroup, long asked, long reached) {
+            super("The " + processingGroup + " projection has read the log through position " + reached
+                    + ", not yet through " + asked + ". Ask again shortly.");
+        }
+    }
+}
