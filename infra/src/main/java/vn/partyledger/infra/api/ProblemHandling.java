@@ -149,6 +149,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(status, status.getReasonPhrase(), e.getMessage(), e.code());
     }
 
+    @ExceptionHandler(OrganisationNotInTree.class)
+    ProblemDetail organisationNotInTree(OrganisationNotInTree e) {
+        return problem(HttpStatus.NOT_FOUND, "No such organisation", e.getMessage(), "NOT_FOUND");
+    }
+
     @ExceptionHandler(RosterNotFound.class)
     ProblemDetail rosterNotFound(RosterNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "No such branch", e.getMessage(), "NOT_FOUND");

@@ -18,6 +18,7 @@ import vn.partyledger.infra.config.PartyLedgerProperties;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.infra.integration.MemberEventsPublisher;
 import vn.partyledger.query.roster.BranchRosterProjection;
+import vn.partyledger.query.tree.OrganisationTreeProjection;
 
 /**
  * Axon's stores on MongoDB. Token, saga and dead-letter stores come from the Axon Mongo extension (its Spring Boot
@@ -60,7 +61,8 @@ public class AxonStorageConfiguration {
     /**
      * Projections park an event they cannot apply (and the later events of the same member) in a dead-letter queue
      * instead of stopping every branch's roster; the sequence cache spares a look-up of the queue per event. The
-     * integration publisher instead stops and retries: skipping a message to another province would lose it.
+     * integration publisher instead stops and retries: skipping a message to another province would lose it; so does
+     * the organisation tree, whose links an event skipped would break for every organisation under it.
      */
     @Bean
     public ConfigurerModule eventProcessingErrorPolicies(MongoTemplate axonMongoTemplate,
@@ -75,6 +77,8 @@ public class AxonStorageConfiguration {
                 .registerDeadLetteringEventHandlerInvokerConfiguration(BranchRosterProjection.PROCESSING_GROUP,
                         (c, builder) -> builder.enableSequenceIdentifierCache())
                 .registerListenerInvocationErrorHandler(MemberEventsPublisher.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(OrganisationTreeProjection.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
     }
 }

@@ -60,6 +60,7 @@ import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.domain.transfer.CancelTransfer;
@@ -231,6 +232,7 @@ public final class PermissionTable {
 
         // Queries: a roster concerns the branch asked for; a person's entry, the person's branches.
         record(FindBranchRoster.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
+        record(FindOrganisationTree.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(ReadPersonalData.class, READERS, THE_PERSONS_BRANCHES);
         // The access audit: the security officer's alone, for the whole deployment.
         record(ReadAccessAudit.class, Set.of(Role.SECURITY_OFFICER), (query, personId, holders, actingFor) ->

@@ -4,6 +4,7 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.QueryMessage;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.tree.FindOrganisationTree;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -36,6 +37,9 @@ public class QueryAuthorisation implements MessageDispatchInterceptor<QueryMessa
     private static LocalDate dateAskedAbout(QueryMessage<?, ?> query) {
         if (query.getPayload() instanceof FindBranchRoster roster) {
             return roster.asOf();
+        }
+        if (query.getPayload() instanceof FindOrganisationTree tree) {
+            return tree.asOf();
         }
         throw new IllegalStateException("no date to check the scope of " + query.getPayloadType().getSimpleName()
                 + " on: name the date it asks about here");

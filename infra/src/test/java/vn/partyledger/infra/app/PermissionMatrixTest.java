@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.security.PermissionTable;
@@ -50,8 +51,8 @@ class PermissionMatrixTest extends RunningApplication {
     /** Commands that concern the caller's own organisation (a person on no record yet): never out of anyone's scope. */
     private static final Set<String> OWN_ORGANISATION = Set.of("/api/v1/persons/{personId}/register");
     private static final Map<String, Class<?>> QUERIES = Map.of("/api/v1/organisations/{orgId}/roster",
-            FindBranchRoster.class, "/api/v1/persons/{personId}", ReadPersonalData.class, "/api/v1/access-audit",
-            ReadAccessAudit.class);
+            FindBranchRoster.class, "/api/v1/organisations/{orgId}/tree", FindOrganisationTree.class,
+            "/api/v1/persons/{personId}", ReadPersonalData.class, "/api/v1/access-audit", ReadAccessAudit.class);
     /** What a query must state besides its path: a read of personal data names its purpose. */
     private static final Map<String, String> QUERY_STRINGS = Map.of("/api/v1/persons/{personId}",
             "?purpose=CASE_WORK");
