@@ -24,6 +24,7 @@ import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.axon.CommandOutcome;
@@ -95,7 +96,8 @@ class EndpointMappingTest {
         // reads, and the person register's writes, which go through PersonCommands (it writes the register first);
         // PermissionMatrixTest sends those over HTTP as every role
         // and an import's member lines, which the onboarding sends (ImportEndToEndTest)
-        tabled.removeAll(Set.of(FindBranchRoster.class, ReadPersonalData.class, ReadAccessAudit.class,
+        tabled.removeAll(Set.of(FindBranchRoster.class, FindOrganisationTree.class, ReadPersonalData.class,
+                ReadAccessAudit.class,
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,
                 ImportMember.class, ImportMembers.class));
 
