@@ -79,6 +79,12 @@ class MemberStateOnDateTest {
                 false), PROBATION_END.plusDays(11));
     }
 
+    private void fullMemberStruckOff(StrikeOffGround ground, LocalDate on) {
+        admitted();
+        recognised();
+        recorded(new MemberStruckOff(MEMBER, BRANCH, ground, WARD, on), on);
+    }
+
     private String exempted(LocalDate from) {
         return recorded(new ExemptionGranted(MEMBER, ExemptionKind.FULL,
                 neverOpened(), from, null, BRANCH, "app-1"), from);
@@ -152,11 +158,9 @@ class MemberStateOnDateTest {
 
     @Test
     void aStruckOffMemberIsOffTheRollFromTheStrikeOffAndBackOnFromTheRestoration() {
-        admitted();
-        recognised();
         LocalDate struckOff = LocalDate.of(2026, 9, 10);
         LocalDate restored = LocalDate.of(2026, 10, 20);
-        recorded(new MemberStruckOff(MEMBER, BRANCH, StrikeOffGround.ABSENCE_OR_DUES_3M, WARD, struckOff), struckOff);
+        fullMemberStruckOff(StrikeOffGround.ABSENCE_OR_DUES_3M, struckOff);
         recorded(new MembershipRestored(MEMBER, BRANCH, MemberStatus.FULL, false, WARD, restored), restored);
 
         assertThat(stateOn(struckOff.minusDays(1)).status()).isEqualTo(MemberStatus.FULL);
@@ -167,10 +171,8 @@ class MemberStateOnDateTest {
 
     @Test
     void aVoluntaryExitLeavesTheMemberLeftVoluntarily() {
-        admitted();
-        recognised();
         LocalDate left = LocalDate.of(2026, 9, 10);
-        recorded(new MemberStruckOff(MEMBER, BRANCH, StrikeOffGround.VOLUNTARY_EXIT, WARD, left), left);
+        fullMemberStruckOff(StrikeOffGround.VOLUNTARY_EXIT, left);
 
         assertThat(stateOn(left).status()).isEqualTo(MemberStatus.LEFT_VOLUNTARILY);
     }
