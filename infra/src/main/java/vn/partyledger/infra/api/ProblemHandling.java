@@ -159,6 +159,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "No such branch", e.getMessage(), "NOT_FOUND");
     }
 
+    @ExceptionHandler(MemberNotFound.class)
+    ProblemDetail memberNotFound(MemberNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "No such member", e.getMessage(), "NOT_FOUND");
+    }
+
+    @ExceptionHandler(ReversedDates.class)
+    ProblemDetail reversedDates(ReversedDates e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "INVALID_INPUT");
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return problem;
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = "'" + e.getValue() + "' is not a valid value for " + e.getName();

@@ -1,9 +1,11 @@
 package vn.partyledger.infra.readmodel;
 
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.partyledger.query.roster.BranchRosterProjection;
+import vn.partyledger.query.timeline.MemberTimelineQueries;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
 
 @Configuration(proxyBeanMethods = false)
@@ -17,5 +19,11 @@ public class ReadModelConfiguration {
     @Bean
     public OrganisationTreeProjection organisationTreeProjection(MongoDatabase database) {
         return new OrganisationTreeProjection(database);
+    }
+
+    /** The member timeline reads the log itself, not a read model of its own (ADR 0030). */
+    @Bean
+    public MemberTimelineQueries memberTimelineQueries(EventStore eventStore) {
+        return new MemberTimelineQueries(eventStore);
     }
 }

@@ -9,6 +9,7 @@ import vn.partyledger.command.member.Member;
 import vn.partyledger.command.person.Person;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.command.transfer.TransferCase;
+import vn.partyledger.domain.shared.Today;
 
 /**
  * Puts least privilege where every message passes (ADR 0021): on the command bus and on the query bus, as each message
@@ -32,10 +33,10 @@ public class AuthorisationConfiguration {
     /** Registered by hand, like the command outcome interceptor: Axon's auto-configuration would miss the buses. */
     @Bean
     public InitializingBean leastPrivilege(CommandBus commandBus, QueryBus queryBus, Authorisation authorisation,
-                                           CurrentActor currentActor) {
+                                           CurrentActor currentActor, Today today) {
         return () -> {
             commandBus.registerDispatchInterceptor(new CommandAuthorisation(authorisation));
-            queryBus.registerDispatchInterceptor(new QueryAuthorisation(authorisation, currentActor));
+            queryBus.registerDispatchInterceptor(new QueryAuthorisation(authorisation, currentActor, today));
         };
     }
 }

@@ -60,6 +60,10 @@ import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.timeline.FindMemberChanges;
+import vn.partyledger.domain.timeline.FindMemberState;
+import vn.partyledger.domain.timeline.FindMemberTimeline;
+import vn.partyledger.domain.timeline.MemberRecordQuery;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.person.ReadPersonalData;
@@ -128,6 +132,10 @@ public final class PermissionTable {
      */
     private static final Concern<Object> THE_PERSONS_BRANCHES = (message, personId, holders, actingFor) ->
             holders.organisationsOfPerson(personId).orElse(List.of());
+
+    /** A query about a member's record concerns the member's home branch, as the member's commands do. */
+    private static final Concern<MemberRecordQuery> THE_MEMBERS_HOME = (query, none, holders, actingFor) ->
+            holders.homeBranchOf(query.memberId()).stream().toList();
 
     /** Who may send a message, and which organisations it concerns. */
     public record Permission(Set<Role> roles, Concern<Object> concern) {
@@ -234,6 +242,10 @@ public final class PermissionTable {
         record(FindBranchRoster.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindOrganisationTree.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(ReadPersonalData.class, READERS, THE_PERSONS_BRANCHES);
+        // A member's timeline, state as of a date and changes: the member's home branch (ADR 0030).
+        record(FindMemberTimeline.class, READERS, THE_MEMBERS_HOME);
+        record(FindMemberState.class, READERS, THE_MEMBERS_HOME);
+        record(FindMemberChanges.class, READERS, THE_MEMBERS_HOME);
         // The access audit: the security officer's alone, for the whole deployment.
         record(ReadAccessAudit.class, Set.of(Role.SECURITY_OFFICER), (query, personId, holders, actingFor) ->
                 List.of());

@@ -4,6 +4,8 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.QueryMessage;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.shared.Today;
+import vn.partyledger.domain.timeline.MemberRecordQuery;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 
 import java.time.LocalDate;
@@ -18,10 +20,12 @@ public class QueryAuthorisation implements MessageDispatchInterceptor<QueryMessa
 
     private final Authorisation authorisation;
     private final CurrentActor currentActor;
+    private final Today today;
 
-    public QueryAuthorisation(Authorisation authorisation, CurrentActor currentActor) {
+    public QueryAuthorisation(Authorisation authorisation, CurrentActor currentActor, Today today) {
         this.authorisation = authorisation;
         this.currentActor = currentActor;
+        this.today = today;
     }
 
     @Override
@@ -34,12 +38,16 @@ public class QueryAuthorisation implements MessageDispatchInterceptor<QueryMessa
         };
     }
 
-    private static LocalDate dateAskedAbout(QueryMessage<?, ?> query) {
+    private LocalDate dateAskedAbout(QueryMessage<?, ?> query) {
         if (query.getPayload() instanceof FindBranchRoster roster) {
             return roster.asOf();
         }
         if (query.getPayload() instanceof FindOrganisationTree tree) {
             return tree.asOf();
+        }
+        // A member's whole record is read by whoever the member belongs to now, in the tree as it stands today.
+        if (query.getPayload() instanceof MemberRecordQuery) {
+            return today.date();
         }
         throw new IllegalStateException("no date to check the scope of " + query.getPayloadType().getSimpleName()
                 + " on: name the date it asks about here");

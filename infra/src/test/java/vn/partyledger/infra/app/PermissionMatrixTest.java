@@ -12,6 +12,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.timeline.FindMemberChanges;
+import vn.partyledger.domain.timeline.FindMemberState;
+import vn.partyledger.domain.timeline.FindMemberTimeline;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.person.ReadPersonalData;
@@ -52,10 +55,14 @@ class PermissionMatrixTest extends RunningApplication {
     private static final Set<String> OWN_ORGANISATION = Set.of("/api/v1/persons/{personId}/register");
     private static final Map<String, Class<?>> QUERIES = Map.of("/api/v1/organisations/{orgId}/roster",
             FindBranchRoster.class, "/api/v1/organisations/{orgId}/tree", FindOrganisationTree.class,
-            "/api/v1/persons/{personId}", ReadPersonalData.class, "/api/v1/access-audit", ReadAccessAudit.class);
-    /** What a query must state besides its path: a read of personal data names its purpose. */
+            "/api/v1/persons/{personId}", ReadPersonalData.class, "/api/v1/access-audit", ReadAccessAudit.class,
+            "/api/v1/members/{memberId}/timeline", FindMemberTimeline.class,
+            "/api/v1/members/{memberId}/state", FindMemberState.class, "/api/v1/members/{memberId}/changes",
+            FindMemberChanges.class);
+    /** What a query must state besides its path: a read of personal data names its purpose, a state its date. */
     private static final Map<String, String> QUERY_STRINGS = Map.of("/api/v1/persons/{personId}",
-            "?purpose=CASE_WORK");
+            "?purpose=CASE_WORK", "/api/v1/members/{memberId}/state", "?asOf=2026-03-03",
+            "/api/v1/members/{memberId}/changes", "?from=2025-01-01&to=2026-03-03");
 
     /** Who the matrix sends as, and whether the records of the other tree are in its scope too. */
     private record User(String name, Role role, boolean reachesEveryTree, boolean lapsed) {
