@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.partyledger.infra.config.PartyLedgerProperties;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.infra.integration.MemberEventsPublisher;
+import vn.partyledger.query.due.DueListProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
 
@@ -60,7 +61,7 @@ public class AxonStorageConfiguration {
 
     /**
      * Projections park an event they cannot apply (and the later events of the same member) in a dead-letter queue
-     * instead of stopping every branch's roster; the sequence cache spares a look-up of the queue per event. The
+     * instead of stopping every branch's roster or due list; the sequence cache spares a look-up of the queue per event. The
      * integration publisher instead stops and retries: skipping a message to another province would lose it; so does
      * the organisation tree, whose links an event skipped would break for every organisation under it.
      */
@@ -76,6 +77,12 @@ public class AxonStorageConfiguration {
                                 .build())
                 .registerDeadLetteringEventHandlerInvokerConfiguration(BranchRosterProjection.PROCESSING_GROUP,
                         (c, builder) -> builder.enableSequenceIdentifierCache())
+                .registerDeadLetterQueue(DueListProjection.PROCESSING_GROUP, c ->
+                        MongoSequencedDeadLetterQueue.builder()
+                                .processingGroup(DueListProjection.PROCESSING_GROUP)
+                                .mongoTemplate(axonMongoTemplate)
+                                .serializer(eventSerializer)
+                                .build())
                 .registerListenerInvocationErrorHandler(MemberEventsPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(OrganisationTreeProjection.PROCESSING_GROUP,

@@ -4,6 +4,10 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.partyledger.domain.member.AdmissionPolicy;
+import vn.partyledger.domain.member.RecruitmentPolicy;
+import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.query.due.DueListProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
 import vn.partyledger.query.timeline.MemberTimelineQueries;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
@@ -19,6 +23,14 @@ public class ReadModelConfiguration {
     @Bean
     public OrganisationTreeProjection organisationTreeProjection(MongoDatabase database) {
         return new OrganisationTreeProjection(database);
+    }
+
+    /** Due dates are counted with the calendar and policy the rules use; branches come from the tree on the date. */
+    @Bean
+    public DueListProjection dueListProjection(MongoDatabase database, WorkingDayCalendar calendar,
+                                               AdmissionPolicy admission, RecruitmentPolicy recruitment,
+                                               OrganisationTreeProjection tree) {
+        return new DueListProjection(database, calendar, admission, recruitment, tree::handle);
     }
 
     /** The member timeline reads the log itself, not a read model of its own (ADR 0030). */

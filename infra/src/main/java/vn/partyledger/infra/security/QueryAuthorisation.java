@@ -4,6 +4,7 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.QueryMessage;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.timeline.MemberRecordQuery;
 import vn.partyledger.domain.tree.FindOrganisationTree;
@@ -44,6 +45,9 @@ public class QueryAuthorisation implements MessageDispatchInterceptor<QueryMessa
         }
         if (query.getPayload() instanceof FindOrganisationTree tree) {
             return tree.asOf();
+        }
+        if (query.getPayload() instanceof FindDueList due) {
+            return due.asOf();
         }
         // A member's whole record is read by whoever the member belongs to now, in the tree as it stands today.
         if (query.getPayload() instanceof MemberRecordQuery) {

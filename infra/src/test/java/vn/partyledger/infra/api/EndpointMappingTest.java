@@ -24,6 +24,7 @@ import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.timeline.FindMemberChanges;
 import vn.partyledger.domain.timeline.FindMemberState;
 import vn.partyledger.domain.timeline.FindMemberTimeline;
@@ -99,7 +100,8 @@ class EndpointMappingTest {
         // reads, and the person register's writes, which go through PersonCommands (it writes the register first);
         // PermissionMatrixTest sends those over HTTP as every role
         // and an import's member lines, which the onboarding sends (ImportEndToEndTest)
-        tabled.removeAll(Set.of(FindBranchRoster.class, FindOrganisationTree.class, ReadPersonalData.class,
+        tabled.removeAll(Set.of(FindBranchRoster.class, FindOrganisationTree.class, FindDueList.class,
+                ReadPersonalData.class,
                 ReadAccessAudit.class, FindMemberTimeline.class, FindMemberState.class, FindMemberChanges.class,
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,
                 ImportMember.class, ImportMembers.class));

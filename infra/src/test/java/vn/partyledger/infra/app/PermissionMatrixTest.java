@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.timeline.FindMemberChanges;
 import vn.partyledger.domain.timeline.FindMemberState;
 import vn.partyledger.domain.timeline.FindMemberTimeline;
@@ -55,6 +56,7 @@ class PermissionMatrixTest extends RunningApplication {
     private static final Set<String> OWN_ORGANISATION = Set.of("/api/v1/persons/{personId}/register");
     private static final Map<String, Class<?>> QUERIES = Map.of("/api/v1/organisations/{orgId}/roster",
             FindBranchRoster.class, "/api/v1/organisations/{orgId}/tree", FindOrganisationTree.class,
+            "/api/v1/organisations/{orgId}/due", FindDueList.class,
             "/api/v1/persons/{personId}", ReadPersonalData.class, "/api/v1/access-audit", ReadAccessAudit.class,
             "/api/v1/members/{memberId}/timeline", FindMemberTimeline.class,
             "/api/v1/members/{memberId}/state", FindMemberState.class, "/api/v1/members/{memberId}/changes",

@@ -113,7 +113,7 @@ public class OrganisationTreeProjection {
      * founded by then.
      */
     @QueryHandler
-    Optional<OrganisationTree> handle(FindOrganisationTree query) {
+    public Optional<OrganisationTree> handle(FindOrganisationTree query) {
         Map<String, OrganisationHistory> byId = new HashMap<>();
         Map<String, List<OrganisationHistory>> childrenOf = new HashMap<>();
         for (Document document : organisations.find()) {

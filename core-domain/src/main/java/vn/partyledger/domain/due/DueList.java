@@ -1,0 +1,16 @@
+package vn.partyledger.domain.due;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The items due for the organisation's branches, earliest first; {@code overdue} when the date has passed. */
+public record DueList(String orgId, LocalDate asOf, int withinDays, List<Item> items) {
+
+    /**
+     * One thing due: for a member ({@code transferId} set for a letter), in the branch that must act, open since
+     * {@code since}.
+     */
+    public record Item(DueKind kind, String memberId, String transferId, String branchId, LocalDate since,
+                       LocalDate dueOn, boolean overdue) {
+    }
+}

@@ -1,0 +1,47 @@
+package vn.partyledger.query.due;
+
+import org.bson.Document;
+import vn.partyledger.domain.due.DueKind;
+import vn.partyledger.domain.due.DueList;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** One stored item due, read back: open on a date from the day it opened until the day it was settled. */
+final class DueItem {
+
+    static final String KIND = "kind";
+    static final String MEMBER = "memberId";
+    static final String TRANSFER = "transferId";
+    static final String BRANCH = "branchId";
+    static final String SINCE = "since";
+    static final String DUE_ON = "dueOn";
+    static final String SETTLED_ON = "settledOn";
+
+    private final Document document;
+
+    DueItem(Document document) {
+        this.document = document;
+    }
+
+    /** A new item, keyed by its subject, kind and the day it opened: the same event opens the same item again. */
+    static Document open(DueKind kind, String memberId, String transferId, String branchId, LocalDate since,
+                         LocalDate dueOn) {
+        String subject = transferId != null ? transferId : memberId;
+        return new Document("_id", subject + ":" + kind + ":" + since).append(KIND, kind.name())
+                .append(MEMBER, memberId).append(TRANSFER, transferId).append(BRANCH, branchId)
+                .append(SINCE, since.toString()).append(DUE_ON, dueOn.toString()).append(SETTLED_ON, null);
+    }
+
+    /** The item as the list shows it at the end of the date, if it was open then. */
+    Optional<DueList.Item> openOn(LocalDate date) {
+        LocalDate since = LocalDate.parse(document.getString(SINCE));
+        String settled = document.getString(SETTLED_ON);
+        if (since.isAfter(date) || (settled != null && !LocalDate.parse(settled).isAfter(date))) {
+            return Optional.empty();
+        }
+        LocalDate dueOn = LocalDate.parse(document.getString(DUE_ON));
+        return Optional.of(new DueList.Item(DueKind.valueOf(document.getString(KIND)), document.getString(MEMBER),
+                document.getString(TRANSFER), document.getString(BRANCH), since, dueOn, dueOn.isBefore(date)));
+    }
+}

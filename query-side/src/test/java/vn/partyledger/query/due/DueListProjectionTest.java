@@ -1,0 +1,202 @@
+package vn.partyledger.query.due;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.partyledger.domain.due.DueKind;
+import vn.partyledger.domain.due.DueList;
+import vn.partyledger.domain.due.FindDueList;
+import vn.partyledger.domain.exemption.ExemptionEndReason;
+import vn.partyledger.domain.exemption.ExemptionEnded;
+import vn.partyledger.domain.exemption.ExemptionGranted;
+import vn.partyledger.domain.exemption.ExemptionKind;
+import vn.partyledger.domain.exemption.ExemptionReason;
+import vn.partyledger.domain.member.AdmissionApproved;
+import vn.partyledger.domain.member.AdmissionPolicy;
+import vn.partyledger.domain.member.BranchAdmissionVoteRecorded;
+import vn.partyledger.domain.member.CandidateSource;
+import vn.partyledger.domain.member.FullMembershipRecognized;
+import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.OutstandingCandidateRegistered;
+import vn.partyledger.domain.member.RecognitionVoteRecorded;
+import vn.partyledger.domain.member.RecruitmentPolicy;
+import vn.partyledger.domain.member.VoteLevel;
+import vn.partyledger.domain.organisation.OrganisationKind;
+import vn.partyledger.domain.shared.PublishedYear;
+import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.TransferLetterIssued;
+import vn.partyledger.domain.transfer.TransferLetterPresented;
+import vn.partyledger.domain.transfer.TransferTrigger;
+import vn.partyledger.domain.transfer.TransferType;
+import vn.partyledger.domain.tree.OrganisationTree;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Seed 000's admission, followed through the due list of its ward: the decision due after the branch's vote, the
+ * ceremony after the receipt, probation's end and the recognition review, a letter and an exemption — each listed from
+ * the day it opened until the day it was settled, overdue once its date passed, under the branch that must act.
+ */
+class DueListProjectionTest {
+
+    private static final LocalDate FOUNDED = LocalDate.of(2010, 1, 4);
+    private static final LocalDate VOTED = LocalDate.of(2025, 6, 2);
+    private static final LocalDate DECIDED = LocalDate.of(2025, 8, 4);
+    private static final LocalDate RECEIVED = LocalDate.of(2025, 8, 6);
+    private static final LocalDate CEREMONY = LocalDate.of(2025, 8, 19);
+    /** Weekends only, so a test's deadlines are counted by hand. */
+    private static final WorkingDayCalendar WEEKDAYS = new WorkingDayCalendar(IntStream.rangeClosed(2000, 2040)
+            .mapToObj(year -> new PublishedYear(Year.of(year), Set.of(), Set.of())).toList());
+
+    /** Ward 15 with its branches kp1 and kp2, as the tree projection would answer it. */
+    private static final OrganisationTree WARD = new OrganisationTree("ward-15", "Đảng bộ Phường 15",
+            OrganisationKind.GRASSROOTS_COMMITTEE, null, FOUNDED, null, List.of(), List.of(),
+            List.of(branch("kp1"), branch("kp2")));
+
+    private MongoServer server;
+    private MongoClient client;
+    private DueListProjection projection;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        MongoDatabase database = client.getDatabase("test");
+        projection = new DueListProjection(database, WEEKDAYS, AdmissionPolicy.DEFAULTS, RecruitmentPolicy.DEFAULTS,
+                query -> Optional.ofNullable(query.orgId().equals("ward-15") ? WARD
+                        : WARD.children().stream().filter(branch -> branch.orgId().equals(query.orgId()))
+                        .findFirst().orElse(null)));
+        projection.on(new OutstandingCandidateRegistered("m1", "p1", "kp1",
+                Sensitive.of("p1", CandidateSource.YOUTH_UNION), null, LocalDate.of(2025, 3, 3)));
+        projection.on(new BranchAdmissionVoteRecorded("m1", "kp1-2025-06", VOTED, 6, 5, 1, true));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private static OrganisationTree branch(String orgId) {
+        return new OrganisationTree(orgId, "Chi bộ " + orgId, OrganisationKind.SUBORDINATE_BRANCH, "ward-15", FOUNDED,
+                null, List.of(), List.of(), List.of());
+    }
+
+    private List<DueList.Item> due(String orgId, LocalDate asOf, int withinDays) {
+        return projection.handle(new FindDueList(orgId, asOf, withinDays)).orElseThrow().items();
+    }
+
+    @Test
+    void theDecisionIsDueSixtyWorkingDaysAfterThePassedVoteAndListedForTheWardUntilItIsSigned() {
+        LocalDate deadline = WEEKDAYS.plusWorkingDays(VOTED, 60);
+
+        assertThat(due("ward-15", VOTED, 90)).singleElement().satisfies(item -> {
+            assertThat(item.kind()).isEqualTo(DueKind.ADMISSION_DECISION);
+            assertThat(item.branchId()).isEqualTo("kp1");
+            assertThat(item.dueOn()).isEqualTo(deadline);
+            assertThat(item.overdue()).isFalse();
+        });
+        assertThat(due("ward-15", VOTED, 30)).as("not yet within a month").isEmpty();
+        assertThat(due("kp2", VOTED, 90)).as("another branch's list").isEmpty();
+        assertThat(due("ward-15", deadline.plusDays(1), 0)).singleElement()
+                .satisfies(item -> assertThat(item.overdue()).isTrue());
+
+        projection.on(new AdmissionApproved("m1", DECIDED, "ward-15", RECEIVED, false));
+
+        assertThat(due("ward-15", DECIDED.minusDays(1), 90)).extracting(DueList.Item::kind)
+                .containsExactly(DueKind.ADMISSION_DECISION);
+        assertThat(due("ward-15", RECEIVED, 90)).extracting(DueList.Item::kind).containsExactly(DueKind.CEREMONY);
+    }
+
+    @Test
+    void theCeremonyIsDueThirtyWorkingDaysAfterTheReceiptThenProbationAndTheRecognitionReviewFollow() {
+        projection.on(new AdmissionApproved("m1", DECIDED, "ward-15", RECEIVED, false));
+        assertThat(due("kp1", RECEIVED, 60)).singleElement()
+                .satisfies(item -> assertThat(item.dueOn()).isEqualTo(WEEKDAYS.plusWorkingDays(RECEIVED, 30)));
+
+        projection.on(new MemberAdmitted("m1", "p1", "kp1", CEREMONY, CEREMONY.plusMonths(12), DECIDED, false));
+        LocalDate probationEnd = CEREMONY.plusMonths(12);
+
+        assertThat(due("kp1", CEREMONY, 60)).as("nothing due soon after the ceremony").isEmpty();
+        assertThat(due("kp1", probationEnd.minusDays(10), 60)).extracting(DueList.Item::kind)
+                .containsExactly(DueKind.PROBATION_END);
+        assertThat(due("kp1", probationEnd, 60)).as("the review opens when probation ends")
+                .extracting(DueList.Item::kind).containsExactly(DueKind.PROBATION_END, DueKind.RECOGNITION_REVIEW);
+
+        projection.on(new RecognitionVoteRecorded("m1", VoteLevel.BRANCH, null, probationEnd.plusDays(3), 6, 6, 0,
+                true, 1));
+        projection.on(new FullMembershipRecognized("m1", "kp1", probationEnd.plusDays(20), probationEnd, "ward-15",
+                false));
+
+        assertThat(due("kp1", probationEnd.plusDays(2), 60)).extracting(DueList.Item::kind)
+                .containsExactly(DueKind.PROBATION_END, DueKind.RECOGNITION_REVIEW);
+        assertThat(due("kp1", probationEnd.plusDays(3), 60)).extracting(DueList.Item::kind)
+                .containsExactly(DueKind.PROBATION_END);
+        assertThat(due("kp1", probationEnd.plusDays(20), 60)).isEmpty();
+    }
+
+    @Test
+    void aLetterIsDueByItsDateUnderTheIssuingBranchAndAnOpenItemMovesWithItsMember() {
+        LocalDate letterDate = LocalDate.of(2026, 3, 2);
+        LocalDate presentBy = WEEKDAYS.plusWorkingDays(letterDate, 30);
+        projection.on(new TransferLetterIssued("t1", "m1", TransferType.OFFICIAL, "kp1", "kp2", "ward-15", "31-GGT",
+                letterDate, presentBy, TransferTrigger.RESIDENCE_CHANGE, letterDate.minusDays(5), null, false));
+
+        assertThat(due("kp1", letterDate, 60)).filteredOn(item -> item.kind() == DueKind.TRANSFER_LETTER)
+                .singleElement().satisfies(item -> {
+                    assertThat(item.transferId()).isEqualTo("t1");
+                    assertThat(item.dueOn()).isEqualTo(presentBy);
+                });
+
+        projection.on(new TransferLetterPresented("t1", "m1", TransferType.OFFICIAL, "kp2", letterDate.plusDays(9),
+                null));
+        projection.on(new MemberHomeChanged("m1", "t1", "kp1", "kp2", letterDate.plusDays(9)));
+
+        assertThat(due("ward-15", letterDate.plusDays(9), 60)).extracting(DueList.Item::kind)
+                .doesNotContain(DueKind.TRANSFER_LETTER);
+        assertThat(due("kp2", letterDate.plusDays(9), 60)).as("the candidate's decision moved with the member")
+                .extracting(DueList.Item::kind).containsExactly(DueKind.ADMISSION_DECISION);
+    }
+
+    @Test
+    void aTemporaryExemptionIsDueToEndOnItsPlannedDayUntilItIsEnded() {
+        LocalDate from = LocalDate.of(2026, 1, 5);
+        LocalDate until = LocalDate.of(2026, 7, 1);
+        projection.on(new ExemptionGranted("m1", ExemptionKind.TEMPORARY,
+                Sensitive.of("p1", ExemptionReason.WORKING_AWAY), from, until, "ward-15", "don-1"));
+
+        assertThat(due("kp1", until.minusDays(5), 30)).filteredOn(item -> item.kind() == DueKind.EXEMPTION_END)
+                .singleElement().satisfies(item -> assertThat(item.dueOn()).isEqualTo(until));
+
+        projection.on(new ExemptionEnded("m1", ExemptionKind.TEMPORARY, ExemptionEndReason.EXPIRED, until, null));
+
+        assertThat(due("kp1", until, 30)).extracting(DueList.Item::kind).doesNotContain(DueKind.EXEMPTION_END);
+    }
+
+    @Test
+    void anEventDeliveredAgainListsItsItemOnceAndASettledItemStaysSettled() {
+        BranchAdmissionVoteRecorded vote = new BranchAdmissionVoteRecorded("m1", "kp1-2025-06", VOTED, 6, 5, 1, true);
+        AdmissionApproved approved = new AdmissionApproved("m1", DECIDED, "ward-15", RECEIVED, false);
+        projection.on(vote);
+        projection.on(approved);
+        projection.on(vote);
+        projection.on(approved);
+
+        assertThat(due("kp1", DECIDED.minusDays(1), 90)).hasSize(1);
+        assertThat(due("kp1", RECEIVED, 90)).extracting(DueList.Item::kind).containsExactly(DueKind.CEREMONY);
+    }
+}
