@@ -2,6 +2,7 @@ package vn.partyledger.infra.axon;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -18,6 +19,7 @@ import vn.partyledger.infra.config.PartyLedgerProperties;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.infra.integration.MemberEventsPublisher;
 import vn.partyledger.query.due.DueListProjection;
+import vn.partyledger.query.recruitment.RecruitmentProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
 
@@ -61,7 +63,7 @@ public class AxonStorageConfiguration {
 
     /**
      * Projections park an event they cannot apply (and the later events of the same member) in a dead-letter queue
-     * instead of stopping every branch's roster or due list; the sequence cache spares a look-up of the queue per event. The
+     * instead of stopping every branch's roster, due list or recruitment figures; the sequence cache spares a look-up of the queue per event. The
      * integration publisher instead stops and retries: skipping a message to another province would lose it; so does
      * the organisation tree, whose links an event skipped would break for every organisation under it.
      */
@@ -70,22 +72,25 @@ public class AxonStorageConfiguration {
                                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
         return configurer -> configurer.eventProcessing()
                 .registerDeadLetterQueue(BranchRosterProjection.PROCESSING_GROUP, c ->
-                        MongoSequencedDeadLetterQueue.builder()
-                                .processingGroup(BranchRosterProjection.PROCESSING_GROUP)
-                                .mongoTemplate(axonMongoTemplate)
-                                .serializer(eventSerializer)
-                                .build())
+                        deadLetters(BranchRosterProjection.PROCESSING_GROUP, axonMongoTemplate, eventSerializer))
                 .registerDeadLetteringEventHandlerInvokerConfiguration(BranchRosterProjection.PROCESSING_GROUP,
                         (c, builder) -> builder.enableSequenceIdentifierCache())
                 .registerDeadLetterQueue(DueListProjection.PROCESSING_GROUP, c ->
-                        MongoSequencedDeadLetterQueue.builder()
-                                .processingGroup(DueListProjection.PROCESSING_GROUP)
-                                .mongoTemplate(axonMongoTemplate)
-                                .serializer(eventSerializer)
-                                .build())
+                        deadLetters(DueListProjection.PROCESSING_GROUP, axonMongoTemplate, eventSerializer))
+                .registerDeadLetterQueue(RecruitmentProjection.PROCESSING_GROUP, c ->
+                        deadLetters(RecruitmentProjection.PROCESSING_GROUP, axonMongoTemplate, eventSerializer))
                 .registerListenerInvocationErrorHandler(MemberEventsPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(OrganisationTreeProjection.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
+    }
+
+    private static MongoSequencedDeadLetterQueue<EventMessage<?>> deadLetters(
+            String processingGroup, MongoTemplate axonMongoTemplate, Serializer eventSerializer) {
+        return MongoSequencedDeadLetterQueue.builder()
+                .processingGroup(processingGroup)
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(eventSerializer)
+                .build();
     }
 }

@@ -8,6 +8,7 @@ import vn.partyledger.domain.member.AdmissionPolicy;
 import vn.partyledger.domain.member.RecruitmentPolicy;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.query.due.DueListProjection;
+import vn.partyledger.query.recruitment.RecruitmentProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
 import vn.partyledger.query.timeline.MemberTimelineQueries;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
@@ -31,6 +32,13 @@ public class ReadModelConfiguration {
                                                AdmissionPolicy admission, RecruitmentPolicy recruitment,
                                                OrganisationTreeProjection tree) {
         return new DueListProjection(database, calendar, admission, recruitment, tree::handle);
+    }
+
+    /** A percentage target is of the rolls on 1 January: the branch rosters answer them, the tree which branches. */
+    @Bean
+    public RecruitmentProjection recruitmentProjection(MongoDatabase database, OrganisationTreeProjection tree,
+                                                       BranchRosterProjection rosters) {
+        return new RecruitmentProjection(database, tree::handle, rosters::handle);
     }
 
     /** The member timeline reads the log itself, not a read model of its own (ADR 0030). */

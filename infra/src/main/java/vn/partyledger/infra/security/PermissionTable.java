@@ -61,6 +61,7 @@ import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.due.FindDueList;
+import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
 import vn.partyledger.domain.timeline.FindMemberChanges;
 import vn.partyledger.domain.timeline.FindMemberState;
 import vn.partyledger.domain.timeline.FindMemberTimeline;
@@ -243,6 +244,7 @@ public final class PermissionTable {
         record(FindBranchRoster.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindOrganisationTree.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindDueList.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
+        record(FindRecruitmentDashboard.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(ReadPersonalData.class, READERS, THE_PERSONS_BRANCHES);
         // A member's timeline, state as of a date and changes: the member's home branch (ADR 0030).
         record(FindMemberTimeline.class, READERS, THE_MEMBERS_HOME);

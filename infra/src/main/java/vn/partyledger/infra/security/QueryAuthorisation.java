@@ -5,6 +5,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.QueryMessage;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.due.FindDueList;
+import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
 import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.timeline.MemberRecordQuery;
 import vn.partyledger.domain.tree.FindOrganisationTree;
@@ -48,6 +49,10 @@ public class QueryAuthorisation implements MessageDispatchInterceptor<QueryMessa
         }
         if (query.getPayload() instanceof FindDueList due) {
             return due.asOf();
+        }
+        // A year's figures are read in the tree as it stood at the end of that year.
+        if (query.getPayload() instanceof FindRecruitmentDashboard recruitment) {
+            return LocalDate.of(recruitment.year(), 12, 31);
         }
         // A member's whole record is read by whoever the member belongs to now, in the tree as it stands today.
         if (query.getPayload() instanceof MemberRecordQuery) {

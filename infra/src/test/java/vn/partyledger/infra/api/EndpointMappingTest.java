@@ -25,6 +25,7 @@ import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.due.FindDueList;
+import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
 import vn.partyledger.domain.timeline.FindMemberChanges;
 import vn.partyledger.domain.timeline.FindMemberState;
 import vn.partyledger.domain.timeline.FindMemberTimeline;
@@ -101,6 +102,7 @@ class EndpointMappingTest {
         // PermissionMatrixTest sends those over HTTP as every role
         // and an import's member lines, which the onboarding sends (ImportEndToEndTest)
         tabled.removeAll(Set.of(FindBranchRoster.class, FindOrganisationTree.class, FindDueList.class,
+                FindRecruitmentDashboard.class,
                 ReadPersonalData.class,
                 ReadAccessAudit.class, FindMemberTimeline.class, FindMemberState.class, FindMemberChanges.class,
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,

@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.due.FindDueList;
+import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
 import vn.partyledger.domain.timeline.FindMemberChanges;
 import vn.partyledger.domain.timeline.FindMemberState;
 import vn.partyledger.domain.timeline.FindMemberTimeline;
@@ -57,14 +58,19 @@ class PermissionMatrixTest extends RunningApplication {
     private static final Map<String, Class<?>> QUERIES = Map.of("/api/v1/organisations/{orgId}/roster",
             FindBranchRoster.class, "/api/v1/organisations/{orgId}/tree", FindOrganisationTree.class,
             "/api/v1/organisations/{orgId}/due", FindDueList.class,
+            "/api/v1/organisations/{orgId}/recruitment", FindRecruitmentDashboard.class,
             "/api/v1/persons/{personId}", ReadPersonalData.class, "/api/v1/access-audit", ReadAccessAudit.class,
             "/api/v1/members/{memberId}/timeline", FindMemberTimeline.class,
             "/api/v1/members/{memberId}/state", FindMemberState.class, "/api/v1/members/{memberId}/changes",
             FindMemberChanges.class);
-    /** What a query must state besides its path: a read of personal data names its purpose, a state its date. */
+    /**
+     * What a query must state besides its path: a read of personal data names its purpose, a state its date, the
+     * recruitment figures their year.
+     */
     private static final Map<String, String> QUERY_STRINGS = Map.of("/api/v1/persons/{personId}",
             "?purpose=CASE_WORK", "/api/v1/members/{memberId}/state", "?asOf=2026-03-03",
-            "/api/v1/members/{memberId}/changes", "?from=2025-01-01&to=2026-03-03");
+            "/api/v1/members/{memberId}/changes", "?from=2025-01-01&to=2026-03-03",
+            "/api/v1/organisations/{orgId}/recruitment", "?year=2026");
 
     /** Who the matrix sends as, and whether the records of the other tree are in its scope too. */
     private record User(String name, Role role, boolean reachesEveryTree, boolean lapsed) {

@@ -267,8 +267,8 @@ public class DueListProjection {
     private void open(DueKind kind, String memberId, String transferId, String branchId, LocalDate since,
                       LocalDate dueOn) {
         Document item = DueItem.open(kind, memberId, transferId, branchId, since, dueOn);
-        items.updateOne(Filters.eq("_id", item.getString("_id")), new Document("$setOnInsert", item),
-                new UpdateOptions().upsert(true));
+        Object id = item.remove("_id");
+        items.updateOne(Filters.eq("_id", id), new Document("$setOnInsert", item), new UpdateOptions().upsert(true));
     }
 
     private void settle(String memberId, DueKind kind, LocalDate on) {

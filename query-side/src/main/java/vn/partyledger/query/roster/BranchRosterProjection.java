@@ -262,7 +262,7 @@ public class BranchRosterProjection {
     }
 
     @QueryHandler
-    Optional<BranchRoster> handle(FindBranchRoster query) {
+    public Optional<BranchRoster> handle(FindBranchRoster query) {
         Document roster = rosters.find(Filters.eq("_id", query.orgId())).first();
         if (roster == null || !roster.containsKey("name")) {
             return Optional.empty();
