@@ -18,6 +18,7 @@ import vn.partyledger.domain.roster.RosterChanged;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,8 @@ final class LiveRoster {
     private final SubscriptionQueryResult<Optional<BranchRoster>, RosterChanged> subscription;
     private final SecurityContext caller;
     private final SseEmitter stream;
+    /** Axon's subscription refuses a second cancel, and every way the stream ends asks for one. */
+    private final AtomicBoolean cancelled = new AtomicBoolean();
 
     private LiveRoster(QueryGateway queryGateway, FindBranchRoster query,
                        SubscriptionQueryResult<Optional<BranchRoster>, RosterChanged> subscription, Duration timeout) {
@@ -66,9 +69,9 @@ final class LiveRoster {
     }
 
     private SseEmitter start(BranchRoster first) {
-        stream.onCompletion(subscription::cancel);
+        stream.onCompletion(this::cancel);
         stream.onTimeout(this::end);
-        stream.onError(error -> subscription.cancel());
+        stream.onError(error -> cancel());
         send(first);
         // Off the event processor's thread, one re-read at a time; changes arriving meanwhile make one more re-read.
         subscription.updates()
@@ -93,7 +96,7 @@ final class LiveRoster {
             stream.send(SseEmitter.event().name(EVENT).data(roster, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException gone) {
             // A write is how the server learns that the client went away, or that the stream ended meanwhile.
-            subscription.cancel();
+            cancel();
         }
     }
 
@@ -104,7 +107,13 @@ final class LiveRoster {
     }
 
     private void end() {
-        subscription.cancel();
+        cancel();
         stream.complete();
+    }
+
+    private void cancel() {
+        if (cancelled.compareAndSet(false, true)) {
+            subscription.cancel();
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import vn.partyledger.domain.roster.FindBranchRoster;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -167,13 +168,17 @@ class LiveRosterEndToEndTest extends RunningApplication {
         /** Keeps the data of each {@code roster} event: Spring writes {@code event:roster} then {@code data:...}. */
         private void read() {
             String[] event = {""};
-            response.body().forEach(line -> {
-                if (line.startsWith("event:")) {
-                    event[0] = line.substring("event:".length());
-                } else if (line.startsWith("data:") && event[0].equals("roster")) {
-                    rosters.add(line.substring("data:".length()));
-                }
-            });
+            try {
+                response.body().forEach(line -> {
+                    if (line.startsWith("event:")) {
+                        event[0] = line.substring("event:".length());
+                    } else if (line.startsWith("data:") && event[0].equals("roster")) {
+                        rosters.add(line.substring("data:".length()));
+                    }
+                });
+            } catch (UncheckedIOException closedByTheTest) {
+                // the lines end here: close() cut the connection while they were read
+            }
         }
 
         JsonNode nextRoster() throws InterruptedException, IOException {
