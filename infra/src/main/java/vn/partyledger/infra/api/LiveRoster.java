@@ -28,7 +28,7 @@ import java.util.function.Function;
  */
 final class LiveRoster {
 
-    static final String EVENT = "roster";
+    private static final String EVENT = "roster";
     private static final Logger log = LoggerFactory.getLogger(LiveRoster.class);
 
     private final QueryGateway queryGateway;
@@ -83,7 +83,7 @@ final class LiveRoster {
 
     /**
      * The re-read runs where no request's caller is known: it runs as the caller who subscribed, so the query bus
-     * checks that caller again, as of now, like any other read.
+     * checks that caller again like any other read, and a caller whose access ended meanwhile is refused.
      */
     private void readAgain() {
         DelegatingSecurityContextRunnable.create(() -> queryGateway.query(query,

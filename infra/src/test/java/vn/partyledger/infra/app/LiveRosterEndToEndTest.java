@@ -97,6 +97,21 @@ class LiveRosterEndToEndTest extends RunningApplication {
         assertThat(following(scenario.ward)).isFalse();
     }
 
+    @Test
+    void aDateThatIsNoDateIs400ProblemBeforeAnyStream() throws Exception {
+        Scenario scenario = new Scenario(board()).organisationTree();
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        liveRosterRequest("board", "board-local-only", scenario.branch),
+                        (name, value) -> true).uri(URI.create(liveRosterUri(scenario.branch) + "?asOf=2026-13-01"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(following(scenario.branch)).isFalse();
+    }
+
     /**
      * A server learns that a client went away when it next writes to it: the next changes of the roster end the
      * subscription, each member losing contact being one.
@@ -138,12 +153,15 @@ class LiveRosterEndToEndTest extends RunningApplication {
     }
 
     private HttpRequest liveRosterRequest(String user, String password, String orgId) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/organisations/" + orgId
-                        + "/roster/live"))
+        return HttpRequest.newBuilder(URI.create(liveRosterUri(orgId)))
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + password).getBytes()))
                 .header("Accept", "text/event-stream")
                 .GET().build();
+    }
+
+    private String liveRosterUri(String orgId) {
+        return "http://localhost:" + port + "/api/v1/organisations/" + orgId + "/roster/live";
     }
 
     private Followed follow(String user, String password, String orgId) throws IOException, InterruptedException {
