@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.serialization.Serializer;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.query.roster.BranchRosterProjection;
@@ -79,7 +80,9 @@ public final class ReplayBenchmark {
         List<String> backends = listSetting("bench.backends", "h2,memory");
         String projection = setting("bench.projection", "roster");
         Function<MongoDatabase, Object> projectionFactory = switch (projection) {
-            case "roster" -> BranchRosterProjection::new;
+            // the application's emitter with no live roster following: what a replay pays for telling them
+            case "roster" -> database -> new BranchRosterProjection(database,
+                    SimpleQueryUpdateEmitter.builder().build());
             case "noop" -> database -> new NoOpProjection();
             default -> throw new IllegalArgumentException("Unknown projection " + projection);
         };

@@ -6,18 +6,22 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.query.roster.BranchRosterProjection;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,11 +33,14 @@ public class RosterQueries {
     private final QueryGateway queryGateway;
     private final Clock clock;
     private final ProjectionProgress progress;
+    private final Duration liveTimeout;
 
-    public RosterQueries(QueryGateway queryGateway, Clock clock, ProjectionProgress progress) {
+    public RosterQueries(QueryGateway queryGateway, Clock clock, ProjectionProgress progress,
+                         @Value("${partyledger.read.live-timeout:30m}") Duration liveTimeout) {
         this.queryGateway = queryGateway;
         this.clock = clock;
         this.progress = progress;
+        this.liveTimeout = liveTimeout;
     }
 
     @GetMapping("/{orgId}/roster")
@@ -50,8 +57,7 @@ public class RosterQueries {
         if (minPosition != null) {
             progress.awaitPosition(BranchRosterProjection.PROCESSING_GROUP, minPosition);
         }
-        LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
-        BranchRoster roster = queryGateway.query(new FindBranchRoster(orgId, date),
+        BranchRoster roster = queryGateway.query(new FindBranchRoster(orgId, dateOr(asOf)),
                         ResponseTypes.optionalInstanceOf(BranchRoster.class)).join()
                 .orElseThrow(() -> new RosterNotFound(orgId));
         List<BranchRoster.Entry> selected = roster.members().stream()
@@ -60,6 +66,20 @@ public class RosterQueries {
         List<BranchRoster.Entry> pageOfMembers = selected.stream().skip((long) page * size).limit(size).toList();
         return new RosterPage(roster.orgId(), roster.name(), roster.parentOrgId(), roster.asOf(),
                 roster.headcount(), roster.exemptCount(), selected.size(), page, size, pageOfMembers);
+    }
+
+    @GetMapping(path = "/{orgId}/roster/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "The branch roster as of a business date (default: today in Asia/Ho_Chi_Minh), followed live "
+            + "as Server-Sent Events: a 'roster' event with the whole roster at once and after every change, until "
+            + "the client goes away or partyledger.read.live-timeout passes")
+    public SseEmitter liveRoster(@PathVariable @RecordId String orgId,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                 LocalDate asOf) {
+        return LiveRoster.follow(queryGateway, new FindBranchRoster(orgId, dateOr(asOf)), liveTimeout);
+    }
+
+    private LocalDate dateOr(LocalDate asOf) {
+        return asOf != null ? asOf : LocalDate.now(clock);
     }
 
     /**

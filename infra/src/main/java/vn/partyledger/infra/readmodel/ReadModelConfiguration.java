@@ -2,6 +2,7 @@ package vn.partyledger.infra.readmodel;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.partyledger.domain.member.AdmissionPolicy;
@@ -16,9 +17,10 @@ import vn.partyledger.query.tree.OrganisationTreeProjection;
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfiguration {
 
+    /** Axon's emitter tells the subscription queries of the live rosters (ADR 0033). */
     @Bean
-    public BranchRosterProjection branchRosterProjection(MongoDatabase database) {
-        return new BranchRosterProjection(database);
+    public BranchRosterProjection branchRosterProjection(MongoDatabase database, QueryUpdateEmitter liveRosters) {
+        return new BranchRosterProjection(database, liveRosters);
     }
 
     @Bean

@@ -64,6 +64,11 @@ class PermissionMatrixTest extends RunningApplication {
             "/api/v1/members/{memberId}/state", FindMemberState.class, "/api/v1/members/{memberId}/changes",
             FindMemberChanges.class);
     /**
+     * Followed, not answered: a stream the matrix's requests would wait on until it times out. It sends the roster's
+     * query through the same authorisation; LiveRosterEndToEndTest refuses the matrix's users there as here.
+     */
+    private static final Set<String> STREAMS = Set.of("/api/v1/organisations/{orgId}/roster/live");
+    /**
      * What a query must state besides its path: a read of personal data names its purpose, a state its date, the
      * recruitment figures their year.
      */
@@ -275,7 +280,8 @@ class PermissionMatrixTest extends RunningApplication {
     private List<String> queryOperations(JsonNode document) {
         List<String> paths = new ArrayList<>();
         document.get("paths").fields().forEachRemaining(path -> {
-            if (path.getKey().startsWith("/api/v1/") && path.getValue().has("get")) {
+            if (path.getKey().startsWith("/api/v1/") && path.getValue().has("get")
+                    && !STREAMS.contains(path.getKey())) {
                 assertThat(QUERIES).as("the query the matrix sends to GET %s", path.getKey())
                         .containsKey(path.getKey());
                 paths.add(path.getKey());

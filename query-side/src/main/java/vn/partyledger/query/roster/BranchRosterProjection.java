@@ -10,6 +10,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import vn.partyledger.domain.correction.EntryAnnulled;
 import vn.partyledger.domain.correction.EntryDateCorrected;
@@ -35,6 +36,7 @@ import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.roster.RosterChanged;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
 import vn.partyledger.domain.transfer.MemberTransferClosed;
@@ -58,6 +60,8 @@ import java.util.stream.Stream;
  * {@code member_overlays} holds one document per member with the exemptions, suspensions, lost contact and temporary
  * attachments laid over the member's status, whatever the branch, so those events need no look-up of the member's
  * branch (ADR 0011); a host branch's document lists the members ever attached to it, whose entries at home it reads.
+ * After each change the live rosters of the branches it shows on are told, through Axon's subscription queries (ADR
+ * 0033).
  */
 @ProcessingGroup(BranchRosterProjection.PROCESSING_GROUP)
 public class BranchRosterProjection {
@@ -72,11 +76,13 @@ public class BranchRosterProjection {
     private final MongoCollection<Document> rosters;
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> overlays;
+    private final QueryUpdateEmitter liveRosters;
 
-    public BranchRosterProjection(MongoDatabase database) {
+    public BranchRosterProjection(MongoDatabase database, QueryUpdateEmitter liveRosters) {
         this.rosters = database.getCollection(COLLECTION);
         this.entries = database.getCollection(ENTRIES);
         this.overlays = database.getCollection(OVERLAYS);
+        this.liveRosters = liveRosters;
     }
 
     @EventHandler
@@ -224,11 +230,12 @@ public class BranchRosterProjection {
      */
     @EventHandler
     void on(MemberTemporarilyAttached event, @SequenceNumber long sequence) {
-        overlay(event.memberId(), sequence,
-                member -> member.attach(sequence, event.homeOrgId(), event.hostOrgId(), event.from()));
-        // Repeated even when the overlay was applied already: a crash may have come between the two writes.
+        // Listed at the host before the overlay is written, so the host is among the branches the overlay tells; a
+        // listed member shows on the host's roster only once the overlay holds the attachment.
         rosters.updateOne(Filters.eq("_id", event.hostOrgId()), Updates.addToSet(ATTACHED_IDS, event.memberId()),
                 new UpdateOptions().upsert(true));
+        overlay(event.memberId(), sequence,
+                member -> member.attach(sequence, event.homeOrgId(), event.hostOrgId(), event.from()));
     }
 
     /** The member is back from the attachment (or the letter in transit was cancelled, which attached no one). */
@@ -314,6 +321,7 @@ public class BranchRosterProjection {
         // Repeated even when the entry was applied already: a crash may have come between the two writes.
         rosters.updateOne(Filters.eq("_id", orgId), Updates.addToSet("memberIds", memberId),
                 new UpdateOptions().upsert(true));
+        changed(orgId, memberId);
     }
 
     /** Changes the member's existing entry in a branch; an event for a member the branch never had changes nothing. */
@@ -321,6 +329,7 @@ public class BranchRosterProjection {
         find(orgId, memberId).filter(entry -> !entry.applied(sequence)).ifPresent(entry -> {
             change.accept(entry);
             save(entry);
+            changed(orgId, memberId);
         });
     }
 
@@ -332,7 +341,27 @@ public class BranchRosterProjection {
         if (!member.applied(sequence)) {
             change.accept(member);
             overlays.replaceOne(Filters.eq("_id", memberId), member.document(), new ReplaceOptions().upsert(true));
+            overlaid(memberId);
         }
+    }
+
+    /** Tells the live rosters of the branch; Axon sends the update once the event's unit of work has committed. */
+    private void changed(String orgId, String memberId) {
+        liveRosters.emit(FindBranchRoster.class, query -> query.orgId().equals(orgId), new RosterChanged(memberId));
+    }
+
+    /**
+     * Tells the live rosters of every branch listing the member, at home or as a host. The look-up is by key, for each
+     * live roster only: with no one following a roster, as in a replay, an overlay costs no read more.
+     */
+    private void overlaid(String memberId) {
+        liveRosters.emit(FindBranchRoster.class, query -> lists(query.orgId(), memberId),
+                new RosterChanged(memberId));
+    }
+
+    private boolean lists(String orgId, String memberId) {
+        return rosters.find(Filters.and(Filters.eq("_id", orgId),
+                Filters.or(Filters.eq("memberIds", memberId), Filters.eq(ATTACHED_IDS, memberId)))).first() != null;
     }
 
     private Optional<RosterEntry> find(String orgId, String memberId) {

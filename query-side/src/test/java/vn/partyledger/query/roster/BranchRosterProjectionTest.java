@@ -5,6 +5,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +44,7 @@ import vn.partyledger.domain.organisation.OrganisationFlags;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.roster.RosterChanged;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
 import vn.partyledger.domain.transfer.MemberTransferClosed;
@@ -68,13 +73,14 @@ class BranchRosterProjectionTest {
     private MongoClient client;
     private MongoDatabase database;
     private BranchRosterProjection projection;
+    private final SimpleQueryUpdateEmitter liveRosters = SimpleQueryUpdateEmitter.builder().build();
 
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         database = client.getDatabase("test");
-        projection = new BranchRosterProjection(database);
+        projection = new BranchRosterProjection(database, liveRosters);
     }
 
     @AfterEach
@@ -159,7 +165,7 @@ class BranchRosterProjectionTest {
     @Test
     void segmentsAdmittingMembersOfOneBranchAtOnceLoseNoMember() throws Exception {
         projection.on(BRANCH, 0);
-        BranchRosterProjection otherSegment = new BranchRosterProjection(database);
+        BranchRosterProjection otherSegment = new BranchRosterProjection(database, liveRosters);
         ExecutorService segments = Executors.newFixedThreadPool(4);
         List<Future<?>> work = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -557,6 +563,44 @@ class BranchRosterProjectionTest {
         assertThat(rosterOn("kp1", restored.minusDays(1)).members().get(0).lostContactSince()).isEqualTo(lost);
         assertThat(rosterOn("kp1", restored).members().get(0).lostContactSince()).isNull();
         assertThat(rosterOn("kp1", restored).headcount()).isEqualTo(1);
+    }
+
+    @Test
+    void anAdmissionTellsTheLiveRostersOfItsBranchOnly() {
+        projection.on(BRANCH, 0);
+        projection.on(HOST, 0);
+        List<Object> home = followed("kp1");
+        List<Object> host = followed("kp2");
+
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+
+        assertThat(home).containsExactly(new RosterChanged("m1"));
+        assertThat(host).isEmpty();
+    }
+
+    @Test
+    void anAttachmentWhichNamesNoBranchOfTheRosterTellsTheLiveRostersOfTheHomeAndTheHost() {
+        projection.on(BRANCH, 0);
+        projection.on(HOST, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        List<Object> home = followed("kp1");
+        List<Object> host = followed("kp2");
+
+        projection.on(attachedToTheHost("m1"), 5);
+        projection.on(new MemberLostContact("m1", "kp1", ATTACHED.plusDays(3), "kp1"), 6);
+
+        assertThat(home).containsExactly(new RosterChanged("m1"), new RosterChanged("m1"));
+        assertThat(host).containsExactly(new RosterChanged("m1"), new RosterChanged("m1"));
+    }
+
+    /** The updates a live roster of the branch receives, as the query bus would subscribe it. */
+    private List<Object> followed(String orgId) {
+        List<Object> updates = new ArrayList<>();
+        liveRosters.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(
+                        new FindBranchRoster(orgId, ATTACHED), ResponseTypes.optionalInstanceOf(BranchRoster.class),
+                        ResponseTypes.instanceOf(RosterChanged.class)), 16)
+                .getUpdates().map(Message::getPayload).subscribe(updates::add);
+        return updates;
     }
 
     /**

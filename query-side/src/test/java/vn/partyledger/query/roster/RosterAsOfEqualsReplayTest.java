@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,7 +123,8 @@ class RosterAsOfEqualsReplayTest {
     }
 
     private BranchRosterProjection projection(String database) {
-        BranchRosterProjection projection = new BranchRosterProjection(client.getDatabase(database));
+        BranchRosterProjection projection = new BranchRosterProjection(client.getDatabase(database),
+                SimpleQueryUpdateEmitter.builder().build());
         for (int b = 0; b < BRANCHES.size(); b++) {
             projection.on(new OrganisationEstablished(BRANCHES.get(b), "Chi bộ " + b, OrganisationKind.SUBORDINATE_BRANCH,
                     BranchType.RESIDENTIAL, "ward", null, OrganisationFlags.NONE, 3, false, FOUNDED), 0);
