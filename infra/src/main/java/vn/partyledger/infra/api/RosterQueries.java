@@ -18,6 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.roster.FindRosterTotals;
+import vn.partyledger.domain.roster.RosterTotals;
 import vn.partyledger.query.roster.BranchRosterProjection;
 
 import java.time.Clock;
@@ -76,6 +78,23 @@ public class RosterQueries {
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                  LocalDate asOf) {
         return LiveRoster.follow(queryGateway, new FindBranchRoster(orgId, dateOr(asOf)), liveTimeout);
+    }
+
+    @GetMapping("/{orgId}/roster/totals")
+    @Operation(summary = "The rolls of every branch under the organisation (a ward, a province) as of a business date "
+            + "(default: today in Asia/Ho_Chi_Minh), counted and rolled up: headcount, full and probationary members, "
+            + "exempt, attached out and in, suspended, out of contact — in total and branch by branch")
+    public RosterTotals rosterTotals(@PathVariable @RecordId String orgId,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                     LocalDate asOf,
+                                     @RequestParam(required = false) @Min(0) Long minPosition) {
+        if (minPosition != null) {
+            progress.awaitPosition(BranchRosterProjection.PROCESSING_GROUP, minPosition);
+        }
+        LocalDate date = dateOr(asOf);
+        return queryGateway.query(new FindRosterTotals(orgId, date), ResponseTypes.optionalInstanceOf(RosterTotals.class))
+                .join()
+                .orElseThrow(() -> new OrganisationNotInTree(orgId, date));
     }
 
     private LocalDate dateOr(LocalDate asOf) {

@@ -11,6 +11,7 @@ import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.query.due.DueListProjection;
 import vn.partyledger.query.recruitment.RecruitmentProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
+import vn.partyledger.query.roster.RosterTotalsQueries;
 import vn.partyledger.query.timeline.MemberTimelineQueries;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
 
@@ -41,6 +42,12 @@ public class ReadModelConfiguration {
     public RecruitmentProjection recruitmentProjection(MongoDatabase database, OrganisationTreeProjection tree,
                                                        BranchRosterProjection rosters) {
         return new RecruitmentProjection(database, tree::handle, rosters::handle);
+    }
+
+    /** The rolls under an organisation are its branches' rosters on the date, found in the tree of that day. */
+    @Bean
+    public RosterTotalsQueries rosterTotalsQueries(OrganisationTreeProjection tree, BranchRosterProjection rosters) {
+        return new RosterTotalsQueries(tree::handle, rosters::handle);
     }
 
     /** The member timeline reads the log itself, not a read model of its own (ADR 0030). */

@@ -60,6 +60,7 @@ import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
 import vn.partyledger.domain.timeline.FindMemberChanges;
@@ -243,6 +244,7 @@ public final class PermissionTable {
         // Queries: a roster concerns the branch asked for; a person's entry, the person's branches.
         record(FindBranchRoster.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindOrganisationTree.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
+        record(FindRosterTotals.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindDueList.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindRecruitmentDashboard.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(ReadPersonalData.class, READERS, THE_PERSONS_BRANCHES);

@@ -4,6 +4,7 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.QueryMessage;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
 import vn.partyledger.domain.shared.Today;
@@ -46,6 +47,9 @@ public class QueryAuthorisation implements MessageDispatchInterceptor<QueryMessa
         }
         if (query.getPayload() instanceof FindOrganisationTree tree) {
             return tree.asOf();
+        }
+        if (query.getPayload() instanceof FindRosterTotals totals) {
+            return totals.asOf();
         }
         if (query.getPayload() instanceof FindDueList due) {
             return due.asOf();

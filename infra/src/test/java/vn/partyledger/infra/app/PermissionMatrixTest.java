@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
 import vn.partyledger.domain.timeline.FindMemberChanges;
@@ -55,14 +56,17 @@ class PermissionMatrixTest extends RunningApplication {
             "/api/v1/organisations/{orgId}/reparent");
     /** Commands that concern the caller's own organisation (a person on no record yet): never out of anyone's scope. */
     private static final Set<String> OWN_ORGANISATION = Set.of("/api/v1/persons/{personId}/register");
-    private static final Map<String, Class<?>> QUERIES = Map.of("/api/v1/organisations/{orgId}/roster",
-            FindBranchRoster.class, "/api/v1/organisations/{orgId}/tree", FindOrganisationTree.class,
-            "/api/v1/organisations/{orgId}/due", FindDueList.class,
-            "/api/v1/organisations/{orgId}/recruitment", FindRecruitmentDashboard.class,
-            "/api/v1/persons/{personId}", ReadPersonalData.class, "/api/v1/access-audit", ReadAccessAudit.class,
-            "/api/v1/members/{memberId}/timeline", FindMemberTimeline.class,
-            "/api/v1/members/{memberId}/state", FindMemberState.class, "/api/v1/members/{memberId}/changes",
-            FindMemberChanges.class);
+    private static final Map<String, Class<?>> QUERIES = Map.ofEntries(
+            Map.entry("/api/v1/organisations/{orgId}/roster", FindBranchRoster.class),
+            Map.entry("/api/v1/organisations/{orgId}/roster/totals", FindRosterTotals.class),
+            Map.entry("/api/v1/organisations/{orgId}/tree", FindOrganisationTree.class),
+            Map.entry("/api/v1/organisations/{orgId}/due", FindDueList.class),
+            Map.entry("/api/v1/organisations/{orgId}/recruitment", FindRecruitmentDashboard.class),
+            Map.entry("/api/v1/persons/{personId}", ReadPersonalData.class),
+            Map.entry("/api/v1/access-audit", ReadAccessAudit.class),
+            Map.entry("/api/v1/members/{memberId}/timeline", FindMemberTimeline.class),
+            Map.entry("/api/v1/members/{memberId}/state", FindMemberState.class),
+            Map.entry("/api/v1/members/{memberId}/changes", FindMemberChanges.class));
     /**
      * Followed, not answered: a stream the matrix's requests would wait on until it times out. It sends the roster's
      * query through the same authorisation; LiveRosterEndToEndTest refuses the matrix's users there as here.

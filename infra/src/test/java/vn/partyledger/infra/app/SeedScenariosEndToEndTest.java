@@ -68,6 +68,13 @@ class SeedScenariosEndToEndTest extends RunningApplication {
                     .satisfies(kinds -> assertThat(kinds.values()).filteredOn("TEMPORARY"::equals).hasSize(12));
         });
         assertThat(roster(scenario.branch, "2026-11-01").get("exemptCount").asInt()).isZero();
+        // the ward's rolls rolled up: its one branch's 67, 8 exempt fully and 12 temporarily (issue 11 item 1)
+        JsonNode ward = expect(as("auditor", "auditor-local-only").get()
+                .uri("/api/v1/organisations/{id}/roster/totals?asOf=2026-11-02", scenario.ward)
+                .retrieve().toEntity(JsonNode.class), 200).get("total");
+        assertThat(ward.get("headcount").asInt()).isEqualTo(67);
+        assertThat(ward.get("fullyExempt").asInt()).isEqualTo(8);
+        assertThat(ward.get("temporarilyExempt").asInt()).isEqualTo(12);
     }
 
     /**
