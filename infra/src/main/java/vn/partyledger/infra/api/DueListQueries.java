@@ -43,9 +43,7 @@ public class DueListQueries {
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                        @RequestParam(defaultValue = "30") @Min(0) @Max(366) int within,
                        @RequestParam(required = false) @Min(0) Long minPosition) {
-        if (minPosition != null) {
-            progress.awaitPosition(DueListProjection.PROCESSING_GROUP, minPosition);
-        }
+        progress.awaitIfAsked(DueListProjection.PROCESSING_GROUP, minPosition);
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         return queryGateway.query(new FindDueList(orgId, date, within), ResponseTypes.optionalInstanceOf(DueList.class))
                 .join()

@@ -41,9 +41,7 @@ public class OrganisationTreeQueries {
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                  LocalDate asOf,
                                  @RequestParam(required = false) @Min(0) Long minPosition) {
-        if (minPosition != null) {
-            progress.awaitPosition(OrganisationTreeProjection.PROCESSING_GROUP, minPosition);
-        }
+        progress.awaitIfAsked(OrganisationTreeProjection.PROCESSING_GROUP, minPosition);
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         return queryGateway.query(new FindOrganisationTree(orgId, date),
                         ResponseTypes.optionalInstanceOf(OrganisationTree.class)).join()

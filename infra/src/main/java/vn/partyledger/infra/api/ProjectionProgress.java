@@ -29,8 +29,17 @@ public class ProjectionProgress {
         this.wait = wait;
     }
 
-    /** Returns once the processing group has read through {@code position}; refuses with 503 after the wait. */
-    public void awaitPosition(String processingGroup, long position) {
+    /**
+     * Returns once the processing group has read through the position the caller asked for, at once when none was
+     * asked; refuses with 503 after the wait.
+     */
+    public void awaitIfAsked(String processingGroup, Long position) {
+        if (position != null) {
+            awaitPosition(processingGroup, position);
+        }
+    }
+
+    private void awaitPosition(String processingGroup, long position) {
         long deadline = System.nanoTime() + wait.toNanos();
         long reached = reached(processingGroup);
         while (reached < position) {

@@ -39,9 +39,7 @@ public class RecruitmentQueries {
                                             @RequestParam @Min(1930) @Max(2100) int year,
                                             @RequestParam(defaultValue = "false") boolean byCeremony,
                                             @RequestParam(required = false) @Min(0) Long minPosition) {
-        if (minPosition != null) {
-            progress.awaitPosition(RecruitmentProjection.PROCESSING_GROUP, minPosition);
-        }
+        progress.awaitIfAsked(RecruitmentProjection.PROCESSING_GROUP, minPosition);
         return queryGateway.query(new FindRecruitmentDashboard(orgId, year, byCeremony),
                         ResponseTypes.optionalInstanceOf(RecruitmentDashboard.class)).join()
                 .orElseThrow(() -> new OrganisationNotInTree(orgId, LocalDate.of(year, 12, 31)));

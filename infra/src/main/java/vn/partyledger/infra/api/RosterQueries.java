@@ -56,9 +56,7 @@ public class RosterQueries {
                              @RequestParam(defaultValue = "0") @Min(0) int page,
                              @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
                              @RequestParam(required = false) @Min(0) Long minPosition) {
-        if (minPosition != null) {
-            progress.awaitPosition(BranchRosterProjection.PROCESSING_GROUP, minPosition);
-        }
+        progress.awaitIfAsked(BranchRosterProjection.PROCESSING_GROUP, minPosition);
         BranchRoster roster = queryGateway.query(new FindBranchRoster(orgId, dateOr(asOf)),
                         ResponseTypes.optionalInstanceOf(BranchRoster.class)).join()
                 .orElseThrow(() -> new RosterNotFound(orgId));
@@ -88,9 +86,7 @@ public class RosterQueries {
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                      LocalDate asOf,
                                      @RequestParam(required = false) @Min(0) Long minPosition) {
-        if (minPosition != null) {
-            progress.awaitPosition(BranchRosterProjection.PROCESSING_GROUP, minPosition);
-        }
+        progress.awaitIfAsked(BranchRosterProjection.PROCESSING_GROUP, minPosition);
         LocalDate date = dateOr(asOf);
         return queryGateway.query(new FindRosterTotals(orgId, date), ResponseTypes.optionalInstanceOf(RosterTotals.class))
                 .join()
