@@ -23,11 +23,14 @@ public record BranchRoster(String orgId,
     /**
      * One member's line. The overlays (docs/rules.md#s19) are as of the roster's date: {@code exemption} is null when the
      * member is not exempt, {@code lostContactSince} null when the party organisation is in contact with the member,
-     * {@code attachment} null when the member is not temporarily attached out of this branch or into it.
+     * {@code attachment} null when the member is not temporarily attached out of this branch or into it;
+     * {@code cardNumber} is the party card the member held that day (null before the first), {@code position} the
+     * member's post in this branch's leadership that day (null for none).
      */
     public record Entry(String memberId, String personId, MemberStatus status, LocalDate since,
                         LocalDate probationEndDate, LocalDate admissionDecisionDate, Exemption exemption,
-                        boolean suspended, LocalDate lostContactSince, Attachment attachment) {
+                        boolean suspended, LocalDate lostContactSince, Attachment attachment, String cardNumber,
+                        Position position) {
 
         /** A member of another branch meeting here on a temporary attachment: listed, but not on this roll. */
         public boolean attachedIn() {

@@ -34,6 +34,11 @@ import vn.partyledger.domain.member.MemberLostContact;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
+import vn.partyledger.domain.member.PartyCardExchanged;
+import vn.partyledger.domain.member.PartyCardIssued;
+import vn.partyledger.domain.member.PartyCardReissued;
+import vn.partyledger.domain.organisation.BranchLeadershipElected;
+import vn.partyledger.domain.roster.Position;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.RosterChanged;
@@ -72,6 +77,8 @@ public class BranchRosterProjection {
     public static final String OVERLAYS = "member_overlays";
     /** In a branch's roster document, the members ever attached to it from another branch. */
     private static final String ATTACHED_IDS = "attachedIds";
+    /** In a branch's roster document, the leadership of each term. */
+    private static final String LEADERSHIP = "leadership";
 
     private final MongoCollection<Document> rosters;
     private final MongoCollection<Document> entries;
@@ -124,6 +131,12 @@ public class BranchRosterProjection {
                 entry.changeStatus(sequence, MemberStatus.FULL, event.fullMembershipDate());
             }
         });
+        // the file states the card held, not when it was issued: it is shown from the day the file puts the member on
+        // the roll
+        if (event.cardNumber() != null) {
+            overlay(event.memberId(), sequence,
+                    member -> member.holdCard(sequence, event.cardNumber(), event.onRollSince()));
+        }
     }
 
     /** Full membership counts from the end of probation, even when the decision came later (docs/rules.md#s6). */
@@ -268,6 +281,38 @@ public class BranchRosterProjection {
         move(event.memberId(), event.fromOrgId(), event.toOrgId(), event.effectiveDate(), sequence);
     }
 
+    /** The party card the member holds from the day it was issued, reissued or exchanged. */
+    @EventHandler
+    void on(PartyCardIssued event, @SequenceNumber long sequence) {
+        overlay(event.memberId(), sequence, member -> member.holdCard(sequence, event.cardNumber(), event.issuedOn()));
+    }
+
+    @EventHandler
+    void on(PartyCardReissued event, @SequenceNumber long sequence) {
+        overlay(event.memberId(), sequence,
+                member -> member.holdCard(sequence, event.newCardNumber(), event.reissuedOn()));
+    }
+
+    @EventHandler
+    void on(PartyCardExchanged event, @SequenceNumber long sequence) {
+        overlay(event.memberId(), sequence,
+                member -> member.holdCard(sequence, event.newCardNumber(), event.exchangedOn()));
+    }
+
+    /**
+     * A branch's leadership for a term: kept on the branch's document, whose members' posts the roster shows from the
+     * term's start. A committee above the branches has no roster, so its election changes none.
+     */
+    @EventHandler
+    void on(BranchLeadershipElected event) {
+        Document term = new Document("termStart", event.termStart().toString())
+                .append("secretary", event.secretaryMemberId()).append("deputies", event.deputyMemberIds())
+                .append("committee", event.committeeMemberIds());
+        rosters.updateOne(Filters.and(Filters.eq("_id", event.orgId()), Filters.exists("name")),
+                Updates.addToSet(LEADERSHIP, term));
+        changed(event.orgId(), event.secretaryMemberId());
+    }
+
     @QueryHandler
     public Optional<BranchRoster> handle(FindBranchRoster query) {
         Document roster = rosters.find(Filters.eq("_id", query.orgId())).first();
@@ -290,9 +335,10 @@ public class BranchRosterProjection {
                         .filter(attachment -> attachment.hostOrgId().equals(query.orgId()))
                         .map(attachment -> RosterEntry.id(attachment.homeOrgId(), memberId)).stream())).toList();
         List<BranchRoster.Entry> members = new ArrayList<>();
+        Map<String, Position> positions = positionsOn(roster, query.asOf());
         entries.find(Filters.in("_id", ids)).map(RosterEntry::of).forEach(entry -> entry.on(query.asOf(),
                         overlaid.getOrDefault(entry.memberId(), MemberOverlays.empty(entry.memberId())),
-                        query.orgId())
+                        query.orgId(), positions.get(entry.memberId()))
                 .ifPresent(members::add));
         members.sort(Comparator.comparing(BranchRoster.Entry::since).thenComparing(BranchRoster.Entry::memberId));
         int headcount = (int) members.stream().filter(BranchRoster.Entry::counted).count();
@@ -300,6 +346,23 @@ public class BranchRosterProjection {
                 .filter(entry -> entry.counted() && entry.exemption() != null).count();
         return Optional.of(new BranchRoster(query.orgId(), roster.getString("name"),
                 roster.getString("parentOrgId"), query.asOf(), headcount, exemptCount, List.copyOf(members)));
+    }
+
+    /**
+     * Who held which post in the branch on the date: the term that began last on or before it, its secretary before
+     * its deputies before its committee (a secretary is on the committee too).
+     */
+    private static Map<String, Position> positionsOn(Document roster, LocalDate date) {
+        Map<String, Position> positions = new HashMap<>();
+        roster.getList(LEADERSHIP, Document.class, List.of()).stream()
+                .filter(term -> !LocalDate.parse(term.getString("termStart")).isAfter(date))
+                .max(Comparator.comparing(term -> term.getString("termStart")))
+                .ifPresent(term -> {
+                    term.getList("committee", String.class).forEach(id -> positions.put(id, Position.COMMITTEE_MEMBER));
+                    term.getList("deputies", String.class).forEach(id -> positions.put(id, Position.DEPUTY_SECRETARY));
+                    positions.put(term.getString("secretary"), Position.SECRETARY);
+                });
+        return positions;
     }
 
     private void move(String memberId, String fromOrgId, String toOrgId, LocalDate date, long sequence) {

@@ -22,6 +22,7 @@ final class MemberOverlays {
     private static final String SUSPENSIONS = "suspensions";
     private static final String CONTACT_LOST = "contactLost";
     private static final String ATTACHMENTS = "attachments";
+    private static final String CARDS = "cards";
 
     /** A temporary attachment in force: the member of {@code homeOrgId} meets with {@code hostOrgId} since then. */
     record AttachmentPeriod(String homeOrgId, String hostOrgId, LocalDate since) {
@@ -121,6 +122,16 @@ final class MemberOverlays {
     }
 
     /** The day contact was lost, if it was still lost at the end of {@code date}. */
+    /** The card numbered {@code number} is the member's from {@code from} on, in place of the one before it. */
+    void holdCard(long sequence, String number, LocalDate from) {
+        close(sequence, CARDS, from);
+        open(sequence, CARDS, from, new Document("number", number));
+    }
+
+    Optional<String> cardOn(LocalDate date) {
+        return covering(CARDS, date).map(period -> period.getString("number"));
+    }
+
     Optional<LocalDate> lostContactSinceOn(LocalDate date) {
         return covering(CONTACT_LOST, date).map(period -> LocalDate.parse(period.getString("from")));
     }

@@ -3,6 +3,7 @@ package vn.partyledger.query.roster;
 import org.bson.Document;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.roster.BranchRoster;
+import vn.partyledger.domain.roster.Position;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -111,10 +112,11 @@ final class RosterEntry {
 
     /**
      * The member's line on the roster of {@code rosterOrgId} at the end of {@code date}, if the member was in this
-     * entry's branch that day, with what {@code overlays} lay over the member's status that day. The roster is this
+     * entry's branch that day, with what {@code overlays} lay over the member's status that day and the member's
+     * {@code position} in the roster's branch. The roster is this
      * branch's, or the host's of a member of this branch attached to it, who reads it as attached in.
      */
-    Optional<BranchRoster.Entry> on(LocalDate date, MemberOverlays overlays, String rosterOrgId) {
+    Optional<BranchRoster.Entry> on(LocalDate date, MemberOverlays overlays, String rosterOrgId, Position position) {
         return periods().stream()
                 .filter(period -> covers(period, date))
                 .findFirst()
@@ -123,7 +125,7 @@ final class RosterEntry {
                         probationEndDate(), admissionDecisionDate(), overlays.exemptionOn(date).orElse(null),
                         overlays.suspendedOn(date), overlays.lostContactSinceOn(date).orElse(null),
                         overlays.attachmentOn(date).map(attachment -> seenFrom(rosterOrgId, attachment))
-                                .orElse(null)));
+                                .orElse(null), overlays.cardOn(date).orElse(null), position));
     }
 
     private static BranchRoster.Attachment seenFrom(String rosterOrgId, MemberOverlays.AttachmentPeriod attachment) {

@@ -42,7 +42,11 @@ import vn.partyledger.domain.organisation.BranchType;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.organisation.OrganisationFlags;
 import vn.partyledger.domain.organisation.OrganisationKind;
+import vn.partyledger.domain.member.PartyCardExchanged;
+import vn.partyledger.domain.member.PartyCardIssued;
+import vn.partyledger.domain.organisation.BranchLeadershipElected;
 import vn.partyledger.domain.roster.BranchRoster;
+import vn.partyledger.domain.roster.Position;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.RosterChanged;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
@@ -92,6 +96,44 @@ class BranchRosterProjectionTest {
     private static MemberAdmitted admitted(String memberId, LocalDate ceremony) {
         return new MemberAdmitted(memberId, "person-" + memberId, "kp1", ceremony, ceremony.plusMonths(12),
                 ceremony.minusDays(10), false);
+    }
+
+    @Test
+    void aMembersCardIsShownFromTheDayItWasIssuedAndTheExchangedOneFromTheExchange() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        projection.on(new PartyCardIssued("m1", "TĐ-0417", LocalDate.of(2021, 7, 1), "ward-15", "kp1-2021-07"), 3);
+        projection.on(new PartyCardExchanged("m1", "TĐ-0417", "TĐ-2025-0417", "CT-51-2025", LocalDate.of(2025, 9, 2),
+                "ward-15"), 4);
+
+        assertThat(memberOn("m1", LocalDate.of(2021, 6, 30)).cardNumber()).isNull();
+        assertThat(memberOn("m1", LocalDate.of(2021, 7, 1)).cardNumber()).isEqualTo("TĐ-0417");
+        assertThat(memberOn("m1", LocalDate.of(2025, 9, 2)).cardNumber()).isEqualTo("TĐ-2025-0417");
+    }
+
+    @Test
+    void theBranchsLeadersAreShownInTheirPostsFromTheTermTheyWereElectedFor() {
+        projection.on(BRANCH, 0);
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
+        projection.on(admitted("m2", LocalDate.of(2020, 6, 19)), 2);
+        projection.on(admitted("m3", LocalDate.of(2020, 6, 19)), 2);
+        LocalDate firstTerm = LocalDate.of(2022, 5, 10);
+        LocalDate secondTerm = LocalDate.of(2025, 5, 12);
+        projection.on(new BranchLeadershipElected("kp1", firstTerm, "m1", List.of("m2"), List.of("m1", "m3")));
+        projection.on(new BranchLeadershipElected("kp1", secondTerm, "m2", List.of(), List.of("m2", "m1")));
+
+        assertThat(memberOn("m1", firstTerm.minusDays(1)).position()).isNull();
+        assertThat(memberOn("m1", firstTerm).position()).isEqualTo(Position.SECRETARY);
+        assertThat(memberOn("m2", firstTerm).position()).isEqualTo(Position.DEPUTY_SECRETARY);
+        assertThat(memberOn("m3", firstTerm).position()).isEqualTo(Position.COMMITTEE_MEMBER);
+        assertThat(memberOn("m2", secondTerm).position()).isEqualTo(Position.SECRETARY);
+        assertThat(memberOn("m1", secondTerm).position()).isEqualTo(Position.COMMITTEE_MEMBER);
+        assertThat(memberOn("m3", secondTerm).position()).as("not re-elected").isNull();
+    }
+
+    private BranchRoster.Entry memberOn(String memberId, LocalDate date) {
+        return projection.handle(new FindBranchRoster("kp1", date)).orElseThrow().members().stream()
+                .filter(entry -> entry.memberId().equals(memberId)).findFirst().orElseThrow();
     }
 
     @Test

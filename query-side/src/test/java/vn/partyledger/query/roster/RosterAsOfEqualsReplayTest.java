@@ -200,7 +200,7 @@ class RosterAsOfEqualsReplayTest {
             LocalDate since = arrived.isAfter(statusSince) ? arrived : statusSince;
             return Optional.of(new BranchRoster.Entry(admission.memberId(), admission.personId(), status, since,
                     admission.probationEndDate(), admission.admissionDecisionDate(), exemption, suspended,
-                    lostContactSince, null));
+                    lostContactSince, null, null, null));
         }
     }
 

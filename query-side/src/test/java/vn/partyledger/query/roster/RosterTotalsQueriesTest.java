@@ -34,7 +34,7 @@ class RosterTotalsQueriesTest {
                                              boolean suspended, LocalDate lostContactSince,
                                              BranchRoster.Attachment attachment) {
         return new BranchRoster.Entry(memberId, "p-" + memberId, status, SINCE, null, null, exemption, suspended,
-                lostContactSince, attachment);
+                lostContactSince, attachment, null, null);
     }
 
     private static BranchRoster.Entry full(String memberId) {
