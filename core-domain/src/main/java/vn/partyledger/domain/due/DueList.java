@@ -8,9 +8,11 @@ public record DueList(String orgId, LocalDate asOf, int withinDays, List<Item> i
 
     /**
      * One thing due: for a member ({@code transferId} set for a letter), in the branch that must act, open since
-     * {@code since}.
+     * {@code since}. {@code deadlineUncounted} when its deadline in working days reaches a year whose calendar is
+     * not published (WORKING_DAY_CALENDAR): it is then listed as due from the day it opened, never counted from
+     * weekends alone.
      */
     public record Item(DueKind kind, String memberId, String transferId, String branchId, LocalDate since,
-                       LocalDate dueOn, boolean overdue) {
+                       LocalDate dueOn, boolean overdue, boolean deadlineUncounted) {
     }
 }

@@ -17,6 +17,7 @@ final class DueItem {
     static final String SINCE = "since";
     static final String DUE_ON = "dueOn";
     static final String SETTLED_ON = "settledOn";
+    static final String UNCOUNTED = "deadlineUncounted";
 
     private final Document document;
 
@@ -24,13 +25,17 @@ final class DueItem {
         this.document = document;
     }
 
-    /** A new item, keyed by its subject, kind and the day it opened: the same event opens the same item again. */
+    /**
+     * A new item, keyed by its subject, kind and the day it opened: the same event opens the same item again. An item
+     * whose deadline could not be counted is due, as far as anyone can tell, from the day it opened.
+     */
     static Document open(DueKind kind, String memberId, String transferId, String branchId, LocalDate since,
-                         LocalDate dueOn) {
+                         Optional<LocalDate> dueOn) {
         String subject = transferId != null ? transferId : memberId;
         return new Document("_id", subject + ":" + kind + ":" + since).append(KIND, kind.name())
                 .append(MEMBER, memberId).append(TRANSFER, transferId).append(BRANCH, branchId)
-                .append(SINCE, since.toString()).append(DUE_ON, dueOn.toString()).append(SETTLED_ON, null);
+                .append(SINCE, since.toString()).append(DUE_ON, dueOn.orElse(since).toString())
+                .append(UNCOUNTED, dueOn.isEmpty()).append(SETTLED_ON, null);
     }
 
     /** The item as the list shows it at the end of the date, if it was open then. */
@@ -41,7 +46,9 @@ final class DueItem {
             return Optional.empty();
         }
         LocalDate dueOn = LocalDate.parse(document.getString(DUE_ON));
+        boolean uncounted = Boolean.TRUE.equals(document.getBoolean(UNCOUNTED));
         return Optional.of(new DueList.Item(DueKind.valueOf(document.getString(KIND)), document.getString(MEMBER),
-                document.getString(TRANSFER), document.getString(BRANCH), since, dueOn, dueOn.isBefore(date)));
+                document.getString(TRANSFER), document.getString(BRANCH), since, dueOn,
+                !uncounted && dueOn.isBefore(date), uncounted));
     }
 }

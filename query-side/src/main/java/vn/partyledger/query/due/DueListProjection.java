@@ -35,6 +35,7 @@ import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.member.RecognitionVoteRecorded;
 import vn.partyledger.domain.member.RecruitmentPolicy;
 import vn.partyledger.domain.member.VoteLevel;
+import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.TransferCancelled;
@@ -102,7 +103,7 @@ public class DueListProjection {
     void on(BranchAdmissionVoteRecorded event) {
         if (event.passed()) {
             open(DueKind.ADMISSION_DECISION, event.memberId(), null, branchOf(event.memberId()), event.voteDate(),
-                    calendar.plusWorkingDays(event.voteDate(), recruitment.admissionDecisionDeadlineWorkingDays()));
+                    workingDaysAfter(event.voteDate(), recruitment.admissionDecisionDeadlineWorkingDays()));
         }
     }
 
@@ -110,7 +111,7 @@ public class DueListProjection {
     void on(AdmissionApproved event) {
         settle(event.memberId(), DueKind.ADMISSION_DECISION, event.decisionDate());
         open(DueKind.CEREMONY, event.memberId(), null, branchOf(event.memberId()), event.receivedByBranchOn(),
-                calendar.plusWorkingDays(event.receivedByBranchOn(), admission.ceremonyDeadlineWorkingDays()));
+                workingDaysAfter(event.receivedByBranchOn(), admission.ceremonyDeadlineWorkingDays()));
     }
 
     @EventHandler
@@ -255,7 +256,7 @@ public class DueListProjection {
         open(DueKind.PROBATION_END, memberId, null, branchId, probationEnd.minusMonths(admission.probationMonths()),
                 probationEnd);
         open(DueKind.RECOGNITION_REVIEW, memberId, null, branchId, probationEnd,
-                calendar.plusWorkingDays(probationEnd, recruitment.recognitionReviewDeadlineWorkingDays()));
+                workingDaysAfter(probationEnd, recruitment.recognitionReviewDeadlineWorkingDays()));
     }
 
     private void exemptionGranted(String memberId, ExemptionKind kind, LocalDate from, LocalDate until) {
@@ -264,8 +265,26 @@ public class DueListProjection {
         }
     }
 
+    /**
+     * The deadline in working days, as the rules count it; empty when it reaches a year whose calendar is not
+     * published (WORKING_DAY_CALENDAR). The item is listed all the same, flagged, never counted from weekends alone —
+     * and an event is never parked for it.
+     */
+    private Optional<LocalDate> workingDaysAfter(LocalDate start, int workingDays) {
+        try {
+            return Optional.of(calendar.plusWorkingDays(start, workingDays));
+        } catch (RuleViolation yearNotPublished) {
+            return Optional.empty();
+        }
+    }
+
     private void open(DueKind kind, String memberId, String transferId, String branchId, LocalDate since,
                       LocalDate dueOn) {
+        open(kind, memberId, transferId, branchId, since, Optional.of(dueOn));
+    }
+
+    private void open(DueKind kind, String memberId, String transferId, String branchId, LocalDate since,
+                      Optional<LocalDate> dueOn) {
         Document item = DueItem.open(kind, memberId, transferId, branchId, since, dueOn);
         Object id = item.remove("_id");
         items.updateOne(Filters.eq("_id", id), new Document("$setOnInsert", item), new UpdateOptions().upsert(true));

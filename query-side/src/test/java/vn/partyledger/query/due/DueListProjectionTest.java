@@ -188,6 +188,26 @@ class DueListProjectionTest {
     }
 
     @Test
+    void aDeadlineReachingAYearWithoutACalendarIsListedFlaggedNotCountedFromWeekendsAndParksNothing() {
+        WorkingDayCalendar through2025 = new WorkingDayCalendar(IntStream.rangeClosed(2000, 2025)
+                .mapToObj(year -> new PublishedYear(Year.of(year), Set.of(), Set.of())).toList());
+        DueListProjection withoutNextYear = new DueListProjection(client.getDatabase("uncounted"), through2025,
+                AdmissionPolicy.DEFAULTS, RecruitmentPolicy.DEFAULTS, query -> Optional.of(WARD));
+        LocalDate lateVote = LocalDate.of(2025, 12, 15);
+        withoutNextYear.on(new OutstandingCandidateRegistered("m9", "p9", "kp1",
+                Sensitive.of("p9", CandidateSource.RESIDENT), null, LocalDate.of(2025, 6, 2)));
+
+        withoutNextYear.on(new BranchAdmissionVoteRecorded("m9", "kp1-2025-12", lateVote, 6, 5, 1, true));
+
+        assertThat(withoutNextYear.handle(new FindDueList("ward-15", lateVote.plusDays(10), 0)).orElseThrow().items())
+                .singleElement().satisfies(item -> {
+                    assertThat(item.deadlineUncounted()).isTrue();
+                    assertThat(item.dueOn()).isEqualTo(lateVote);
+                    assertThat(item.overdue()).isFalse();
+                });
+    }
+
+    @Test
     void anEventDeliveredAgainListsItsItemOnceAndASettledItemStaysSettled() {
         BranchAdmissionVoteRecorded vote = new BranchAdmissionVoteRecorded("m1", "kp1-2025-06", VOTED, 6, 5, 1, true);
         AdmissionApproved approved = new AdmissionApproved("m1", DECIDED, "ward-15", RECEIVED, false);
