@@ -23,14 +23,15 @@ public record BranchRoster(String orgId,
     /**
      * One member's line. The overlays (docs/rules.md#s19) are as of the roster's date: {@code exemption} is null when the
      * member is not exempt, {@code lostContactSince} null when the party organisation is in contact with the member,
-     * {@code attachment} null when the member is not temporarily attached out of this branch or into it;
+     * {@code attachment} null when the member is not temporarily attached out of this branch or into it,
+     * {@code inTransit} null unless the member holds a transfer letter not yet presented;
      * {@code cardNumber} is the party card the member held that day (null before the first), {@code position} the
      * member's post in this branch's leadership that day (null for none).
      */
     public record Entry(String memberId, String personId, MemberStatus status, LocalDate since,
                         LocalDate probationEndDate, LocalDate admissionDecisionDate, Exemption exemption,
-                        boolean suspended, LocalDate lostContactSince, Attachment attachment, String cardNumber,
-                        Position position) {
+                        boolean suspended, LocalDate lostContactSince, Attachment attachment, Transit inTransit,
+                        String cardNumber, Position position) {
 
         /** A member of another branch meeting here on a temporary attachment: listed, but not on this roll. */
         public boolean attachedIn() {
@@ -41,10 +42,30 @@ public record BranchRoster(String orgId,
         public boolean counted() {
             return status.isOnRoll() && !attachedIn();
         }
+
+        /**
+         * Whether the member takes part in this branch's life that day: on its roll and neither attached elsewhere nor
+         * in transit with a letter, or a guest attached in from another branch.
+         */
+        public boolean present() {
+            return attachedIn() || counted() && attachment == null && inTransit == null;
+        }
+    }
+
+    /** The present roster: how many take part in the branch's life that day, beside the headcount (docs/rules.md#s19). */
+    public int presentCount() {
+        return (int) members.stream().filter(Entry::present).count();
     }
 
     /** An exemption in force: {@code until} is the planned end of a temporary one, null for a full one. */
     public record Exemption(ExemptionKind kind, LocalDate from, LocalDate until) {
+    }
+
+    /**
+     * A transfer letter issued on {@code since} to {@code toOrgId} and not yet presented: until it is, the member stays
+     * on this roll and in its headcount, as IN_TRANSIT_COUNTED_AT's default (the sender) has it, but takes no part here.
+     */
+    public record Transit(String toOrgId, LocalDate since) {
     }
 
     /**

@@ -164,8 +164,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "No such member", e.getMessage(), "NOT_FOUND");
     }
 
-    @ExceptionHandler(ReversedDates.class)
-    ProblemDetail reversedDates(ReversedDates e) {
+    @ExceptionHandler(InvalidQueryParameter.class)
+    ProblemDetail invalidQueryParameter(InvalidQueryParameter e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), "INVALID_INPUT");
         problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         return problem;

@@ -1,5 +1,6 @@
 package vn.partyledger.infra.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -18,54 +19,90 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.roster.FindOrganisationRoster;
+import vn.partyledger.domain.roster.OrganisationRoster;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.roster.RosterTotals;
+import vn.partyledger.infra.audit.AccessPurpose;
 import vn.partyledger.query.roster.BranchRosterProjection;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 @RestController
 @RequestMapping("/api/v1/organisations")
-@Tag(name = "Rosters", description = "Who is on a branch's roll, now or on any past date")
+@Tag(name = "Rosters", description = "Who is on the rolls of a branch, a ward or a province, now or on any past date")
 public class RosterQueries {
 
     private final QueryGateway queryGateway;
     private final Clock clock;
     private final ProjectionProgress progress;
     private final Duration liveTimeout;
+    private final RosterNames rosterNames;
 
     public RosterQueries(QueryGateway queryGateway, Clock clock, ProjectionProgress progress,
-                         @Value("${partyledger.read.live-timeout:30m}") Duration liveTimeout) {
+                         @Value("${partyledger.read.live-timeout:30m}") Duration liveTimeout,
+                         RosterNames rosterNames) {
         this.queryGateway = queryGateway;
         this.clock = clock;
         this.progress = progress;
         this.liveTimeout = liveTimeout;
+        this.rosterNames = rosterNames;
     }
 
     @GetMapping("/{orgId}/roster")
-    @Operation(summary = "The branch roster as of a business date (default: today in Asia/Ho_Chi_Minh); with "
-            + "minPosition (a command answer's position) it answers once the roster shows that command, or 503 with "
-            + "Retry-After")
+    @Operation(summary = "The roster of a branch, or of every branch under a ward or province rolled up, as of a "
+            + "business date (default: today in Asia/Ho_Chi_Minh): each line with its branch, status, overlays, card "
+            + "and post; with names=true and a purpose, the members' names to a caller entitled to them, each read "
+            + "recorded in the access audit; with minPosition (a command answer's position) it answers once the "
+            + "roster shows that command, or 503 with Retry-After")
     public RosterPage roster(@PathVariable @RecordId String orgId,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                              LocalDate asOf,
                              @RequestParam(required = false) MemberStatus status,
                              @RequestParam(defaultValue = "0") @Min(0) int page,
                              @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
-                             @RequestParam(required = false) @Min(0) Long minPosition) {
+                             @RequestParam(required = false) @Min(0) Long minPosition,
+                             @RequestParam(defaultValue = "false") boolean names,
+                             @RequestParam(required = false) AccessPurpose purpose) {
+        if (names && purpose == null) {
+            throw InvalidQueryParameter.purposeNotStated();
+        }
+        LocalDate date = dateOr(asOf);
+        if (names) {
+            rosterNames.checkEntitled(orgId, date);
+        }
         progress.awaitIfAsked(BranchRosterProjection.PROCESSING_GROUP, minPosition);
-        BranchRoster roster = queryGateway.query(new FindBranchRoster(orgId, dateOr(asOf)),
-                        ResponseTypes.optionalInstanceOf(BranchRoster.class)).join()
-                .orElseThrow(() -> new RosterNotFound(orgId));
-        List<BranchRoster.Entry> selected = roster.members().stream()
-                .filter(entry -> status == null || entry.status() == status)
+        OrganisationRoster roster = rosterOf(orgId, date);
+        List<RosterLine> selected = roster.branches().stream()
+                .flatMap(branch -> branch.members().stream()
+                        .filter(entry -> status == null || entry.status() == status)
+                        .map(entry -> new RosterLine(branch.orgId(), null, entry)))
                 .toList();
-        List<BranchRoster.Entry> pageOfMembers = selected.stream().skip((long) page * size).limit(size).toList();
+        List<RosterLine> pageOfMembers = selected.stream().skip((long) page * size).limit(size).toList();
+        if (names) {
+            Map<String, String> named = rosterNames.of(
+                    pageOfMembers.stream().map(line -> line.entry().personId()).distinct().toList(), date, purpose);
+            pageOfMembers = pageOfMembers.stream().map(line -> line.named(named.get(line.entry().personId())))
+                    .toList();
+        }
         return new RosterPage(roster.orgId(), roster.name(), roster.parentOrgId(), roster.asOf(),
-                roster.headcount(), roster.exemptCount(), selected.size(), page, size, pageOfMembers);
+                roster.headcount(), roster.exemptCount(), roster.presentCount(), selected.size(), page, size,
+                pageOfMembers);
+    }
+
+    /** A branch's own roster, or the branches' under any other organisation of the tree that day. */
+    private OrganisationRoster rosterOf(String orgId, LocalDate date) {
+        return queryGateway.query(new FindBranchRoster(orgId, date),
+                        ResponseTypes.optionalInstanceOf(BranchRoster.class)).join()
+                .map(branch -> new OrganisationRoster(branch.orgId(), branch.name(), branch.parentOrgId(),
+                        branch.asOf(), List.of(branch)))
+                .or(() -> queryGateway.query(new FindOrganisationRoster(orgId, date),
+                        ResponseTypes.optionalInstanceOf(OrganisationRoster.class)).join())
+                .orElseThrow(() -> new OrganisationNotInTree(orgId, date));
     }
 
     @GetMapping(path = "/{orgId}/roster/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -98,10 +135,23 @@ public class RosterQueries {
     }
 
     /**
-     * One page of a roster; {@code headcount} is the branch's official count and {@code exemptCount} how many of those
-     * are exempt, whatever the filter.
+     * One page of a roster; {@code headcount} is the official count (đảng số) of the branch or branches, {@code
+     * exemptCount} how many of those are exempt and {@code presentCount} how many take part in their branch's life that
+     * day (guests attached in included, members attached out or in transit not), whatever the filter.
      */
     public record RosterPage(String orgId, String name, String parentOrgId, LocalDate asOf, int headcount,
-                             int exemptCount, int totalMembers, int page, int size, List<BranchRoster.Entry> members) {
+                             int exemptCount, int presentCount, int totalMembers, int page, int size,
+                             List<RosterLine> members) {
+    }
+
+    /**
+     * A member's line: the branch whose roster lists it, the member's name when asked for and entitled (null
+     * otherwise, or when the register holds none), and the line as the branch roster shows it.
+     */
+    public record RosterLine(String branchId, String name, @JsonUnwrapped BranchRoster.Entry entry) {
+
+        RosterLine named(String fullName) {
+            return new RosterLine(branchId, fullName, entry);
+        }
     }
 }

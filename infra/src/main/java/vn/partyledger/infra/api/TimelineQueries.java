@@ -74,7 +74,7 @@ public class TimelineQueries {
 
     private static void inOrder(LocalDate from, LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw new ReversedDates("to", from, to);
+            throw InvalidQueryParameter.reversedDates("to", from, to);
         }
     }
 

@@ -39,10 +39,25 @@ public class AccessAudit {
     /** Records a read about to be answered; throws {@link AccessNotRecorded} when the record is not durable. */
     public void record(String userId, String role, String actingForOrgId, String personId, AccessedData data,
                        AccessPurpose purpose) {
+        recordAll(userId, role, actingForOrgId, List.of(personId), data, purpose);
+    }
+
+    /**
+     * Records one read of each person's data about to be answered together (the names on a roster page), in one
+     * durable write; throws {@link AccessNotRecorded} when they are not durable.
+     */
+    public void recordAll(String userId, String role, String actingForOrgId, List<String> personIds,
+                          AccessedData data, AccessPurpose purpose) {
+        if (personIds.isEmpty()) {
+            return;
+        }
+        Date at = Date.from(clock.instant());
+        List<Document> reads = personIds.stream().map(personId -> new Document("at", at)
+                .append("userId", userId).append("role", role).append("actingForOrgId", actingForOrgId)
+                .append("personId", personId).append("data", data.name()).append("purpose", purpose.name()))
+                .toList();
         try {
-            audit.insertOne(new Document("at", Date.from(clock.instant()))
-                    .append("userId", userId).append("role", role).append("actingForOrgId", actingForOrgId)
-                    .append("personId", personId).append("data", data.name()).append("purpose", purpose.name()));
+            audit.insertMany(reads);
         } catch (MongoException e) {
             throw new AccessNotRecorded(e);
         }

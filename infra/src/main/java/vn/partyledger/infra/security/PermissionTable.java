@@ -60,6 +60,7 @@ import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.roster.FindOrganisationRoster;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
@@ -69,6 +70,7 @@ import vn.partyledger.domain.timeline.FindMemberTimeline;
 import vn.partyledger.domain.timeline.MemberRecordQuery;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
+import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.domain.transfer.CancelTransfer;
 import vn.partyledger.domain.transfer.EndTemporaryAttachment;
@@ -243,11 +245,14 @@ public final class PermissionTable {
 
         // Queries: a roster concerns the branch asked for; a person's entry, the person's branches.
         record(FindBranchRoster.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
+        record(FindOrganisationRoster.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindOrganisationTree.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindRosterTotals.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindDueList.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindRecruitmentDashboard.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(ReadPersonalData.class, READERS, THE_PERSONS_BRANCHES);
+        // The names on a roster: whoever may read the organisation's roster, for the members listed on it (ADR 0042).
+        record(ReadNamesOnRoster.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         // A member's timeline, state as of a date and changes: the member's home branch (ADR 0030).
         record(FindMemberTimeline.class, READERS, THE_MEMBERS_HOME);
         record(FindMemberState.class, READERS, THE_MEMBERS_HOME);

@@ -4,6 +4,7 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.QueryMessage;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.roster.FindOrganisationRoster;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
@@ -43,6 +44,9 @@ public class QueryAuthorisation implements MessageDispatchInterceptor<QueryMessa
 
     private LocalDate dateAskedAbout(QueryMessage<?, ?> query) {
         if (query.getPayload() instanceof FindBranchRoster roster) {
+            return roster.asOf();
+        }
+        if (query.getPayload() instanceof FindOrganisationRoster roster) {
             return roster.asOf();
         }
         if (query.getPayload() instanceof FindOrganisationTree tree) {

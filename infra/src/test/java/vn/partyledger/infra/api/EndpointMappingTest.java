@@ -24,6 +24,7 @@ import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.person.RequestErasure;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.roster.FindOrganisationRoster;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
@@ -32,6 +33,7 @@ import vn.partyledger.domain.timeline.FindMemberState;
 import vn.partyledger.domain.timeline.FindMemberTimeline;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
+import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.axon.CommandOutcome;
 import vn.partyledger.infra.security.PermissionTable;
@@ -105,7 +107,7 @@ class EndpointMappingTest {
         tabled.removeAll(Set.of(FindBranchRoster.class, FindRosterTotals.class, FindOrganisationTree.class,
                 FindDueList.class,
                 FindRecruitmentDashboard.class,
-                ReadPersonalData.class,
+                ReadPersonalData.class, FindOrganisationRoster.class, ReadNamesOnRoster.class,
                 ReadAccessAudit.class, FindMemberTimeline.class, FindMemberState.class, FindMemberChanges.class,
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,
                 ImportMember.class, ImportMembers.class));

@@ -5,6 +5,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashSet;
@@ -147,7 +148,7 @@ final class Scenario {
                 .collect(Collectors.joining("\n"));
         JsonNode report = expect(client.post().uri("/api/v1/imports")
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .body(file).retrieve().toEntity(JsonNode.class), 200);
+                .body(file.getBytes(StandardCharsets.UTF_8)).retrieve().toEntity(JsonNode.class), 200);
         assertThat(report.path("outcome").asText()).as("import of %s's members on paper: %s", branchId, report)
                 .isEqualTo("COMPLETED");
         ON_PAPER.put(branchId, memberIds);

@@ -45,6 +45,7 @@ import vn.partyledger.domain.roster.RosterChanged;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
 import vn.partyledger.domain.transfer.MemberTransferClosed;
+import vn.partyledger.domain.transfer.MemberTransferOpened;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -247,14 +248,26 @@ public class BranchRosterProjection {
         // listed member shows on the host's roster only once the overlay holds the attachment.
         rosters.updateOne(Filters.eq("_id", event.hostOrgId()), Updates.addToSet(ATTACHED_IDS, event.memberId()),
                 new UpdateOptions().upsert(true));
+        overlay(event.memberId(), sequence, member -> {
+            member.arrive(sequence, event.from());
+            member.attach(sequence, event.homeOrgId(), event.hostOrgId(), event.from());
+        });
+    }
+
+    /** A transfer letter was issued: the member stays on the sending roll, in transit, until it is presented. */
+    @EventHandler
+    void on(MemberTransferOpened event, @SequenceNumber long sequence) {
         overlay(event.memberId(), sequence,
-                member -> member.attach(sequence, event.homeOrgId(), event.hostOrgId(), event.from()));
+                member -> member.leaveWithLetter(sequence, event.toOrgId(), event.letterDate()));
     }
 
     /** The member is back from the attachment (or the letter in transit was cancelled, which attached no one). */
     @EventHandler
     void on(MemberTransferClosed event, @SequenceNumber long sequence) {
-        overlay(event.memberId(), sequence, member -> member.endAttachment(sequence, event.closedOn()));
+        overlay(event.memberId(), sequence, member -> {
+            member.arrive(sequence, event.closedOn());
+            member.endAttachment(sequence, event.closedOn());
+        });
     }
 
     /** A corrected date of death closes the period on the corrected date; a corrected admission date is shown. */
@@ -279,6 +292,7 @@ public class BranchRosterProjection {
     @EventHandler
     void on(MemberHomeChanged event, @SequenceNumber long sequence) {
         move(event.memberId(), event.fromOrgId(), event.toOrgId(), event.effectiveDate(), sequence);
+        overlay(event.memberId(), sequence, member -> member.arrive(sequence, event.effectiveDate()));
     }
 
     /** The party card the member holds from the day it was issued, reissued or exchanged. */

@@ -23,6 +23,7 @@ final class MemberOverlays {
     private static final String CONTACT_LOST = "contactLost";
     private static final String ATTACHMENTS = "attachments";
     private static final String CARDS = "cards";
+    private static final String IN_TRANSIT = "inTransit";
 
     /** A temporary attachment in force: the member of {@code homeOrgId} meets with {@code hostOrgId} since then. */
     record AttachmentPeriod(String homeOrgId, String hostOrgId, LocalDate since) {
@@ -102,6 +103,22 @@ final class MemberOverlays {
     /** The member is back at home on {@code on}, or the transfer closed otherwise: no attachment runs on. */
     void endAttachment(long sequence, LocalDate on) {
         close(sequence, ATTACHMENTS, on);
+    }
+
+    /** A transfer letter to {@code toOrgId} was issued on {@code letterDate}: in transit until presented or cancelled. */
+    void leaveWithLetter(long sequence, String toOrgId, LocalDate letterDate) {
+        open(sequence, IN_TRANSIT, letterDate, new Document("toOrgId", toOrgId));
+    }
+
+    /** The letter was presented (or the transfer closed without it) on {@code on}: no longer in transit. */
+    void arrive(long sequence, LocalDate on) {
+        close(sequence, IN_TRANSIT, on);
+    }
+
+    /** The letter in transit at the end of {@code date}, if any. */
+    Optional<BranchRoster.Transit> inTransitOn(LocalDate date) {
+        return covering(IN_TRANSIT, date).map(period -> new BranchRoster.Transit(period.getString("toOrgId"),
+                LocalDate.parse(period.getString("from"))));
     }
 
     /** The temporary attachment in force at the end of {@code date}, if any. */

@@ -125,7 +125,8 @@ final class RosterEntry {
                         probationEndDate(), admissionDecisionDate(), overlays.exemptionOn(date).orElse(null),
                         overlays.suspendedOn(date), overlays.lostContactSinceOn(date).orElse(null),
                         overlays.attachmentOn(date).map(attachment -> seenFrom(rosterOrgId, attachment))
-                                .orElse(null), overlays.cardOn(date).orElse(null), position));
+                                .orElse(null), overlays.inTransitOn(date).orElse(null),
+                        overlays.cardOn(date).orElse(null), position));
     }
 
     private static BranchRoster.Attachment seenFrom(String rosterOrgId, MemberOverlays.AttachmentPeriod attachment) {

@@ -32,6 +32,8 @@ import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.MemberTransferOpened;
+import vn.partyledger.domain.transfer.TransferType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -159,6 +161,7 @@ class RosterAsOfEqualsReplayTest {
         private BranchRoster.Exemption exemption;
         private boolean suspended;
         private LocalDate lostContactSince;
+        private BranchRoster.Transit inTransit;
 
         void fold(Fact fact) {
             Object event = fact.event();
@@ -173,9 +176,12 @@ class RosterAsOfEqualsReplayTest {
             } else if (event instanceof FullMembershipRecognized) {
                 status = MemberStatus.FULL;
                 statusSince = on;
+            } else if (event instanceof MemberTransferOpened letter) {
+                inTransit = new BranchRoster.Transit(letter.toOrgId(), letter.letterDate());
             } else if (event instanceof MemberHomeChanged moved) {
                 home = moved.toOrgId();
                 arrived = on;
+                inTransit = null;
             } else if (event instanceof ExemptionGranted granted) {
                 exemption = new BranchRoster.Exemption(granted.kind(), granted.from(), granted.until());
             } else if (event instanceof ExemptionEnded) {
@@ -200,7 +206,7 @@ class RosterAsOfEqualsReplayTest {
             LocalDate since = arrived.isAfter(statusSince) ? arrived : statusSince;
             return Optional.of(new BranchRoster.Entry(admission.memberId(), admission.personId(), status, since,
                     admission.probationEndDate(), admission.admissionDecisionDate(), exemption, suspended,
-                    lostContactSince, null, null, null));
+                    lostContactSince, null, inTransit, null, null));
         }
     }
 
@@ -223,6 +229,9 @@ class RosterAsOfEqualsReplayTest {
             switch (random.nextInt(6)) {
                 case 0 -> {
                     String next = BRANCHES.get((BRANCHES.indexOf(home) + 1 + random.nextInt(2)) % BRANCHES.size());
+                    LocalDate letterDate = day.minusDays(1 + random.nextInt(25));
+                    add(facts, letterDate, new MemberTransferOpened(memberId, "t-" + memberId + "-" + step,
+                            TransferType.OFFICIAL, home, next, letterDate), BranchRosterProjection::on);
                     add(facts, day, new MemberHomeChanged(memberId, "t-" + memberId + "-" + step, home, next, day),
                             BranchRosterProjection::on);
                     home = next;

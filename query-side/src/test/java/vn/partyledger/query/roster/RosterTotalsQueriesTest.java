@@ -34,7 +34,7 @@ class RosterTotalsQueriesTest {
                                              boolean suspended, LocalDate lostContactSince,
                                              BranchRoster.Attachment attachment) {
         return new BranchRoster.Entry(memberId, "p-" + memberId, status, SINCE, null, null, exemption, suspended,
-                lostContactSince, attachment, null, null);
+                lostContactSince, attachment, null, null, null);
     }
 
     private static BranchRoster.Entry full(String memberId) {
@@ -75,9 +75,9 @@ class RosterTotalsQueriesTest {
 
         assertThat(totals.branches()).extracting(RosterTotals.BranchCounts::branchId).containsExactly("kp1", "kp2");
         assertThat(totals.branches().get(0).counts())
-                .isEqualTo(new RosterTotals.Counts(67, 67, 0, 8, 12, 0, 1, 0, 0));
+                .isEqualTo(new RosterTotals.Counts(67, 68, 67, 0, 8, 12, 0, 1, 0, 0, 0));
         assertThat(totals.branches().get(1).counts())
-                .isEqualTo(new RosterTotals.Counts(7, 5, 2, 0, 0, 1, 0, 1, 1));
-        assertThat(totals.total()).isEqualTo(new RosterTotals.Counts(74, 72, 2, 8, 12, 1, 1, 1, 1));
+                .isEqualTo(new RosterTotals.Counts(7, 6, 5, 2, 0, 0, 1, 0, 0, 1, 1));
+        assertThat(totals.total()).isEqualTo(new RosterTotals.Counts(74, 74, 72, 2, 8, 12, 1, 1, 0, 1, 1));
     }
 }
