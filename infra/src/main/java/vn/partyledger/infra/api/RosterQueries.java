@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.roster.RosterChanged;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.roster.RosterTotals;
 import vn.partyledger.query.roster.BranchRosterProjection;
@@ -75,7 +76,8 @@ public class RosterQueries {
     public SseEmitter liveRoster(@PathVariable @RecordId String orgId,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                  LocalDate asOf) {
-        return LiveRoster.follow(queryGateway, new FindBranchRoster(orgId, dateOr(asOf)), liveTimeout);
+        return LiveRead.follow(queryGateway, new LiveRead.Followed<>(new FindBranchRoster(orgId, dateOr(asOf)),
+                BranchRoster.class, RosterChanged.class, "roster"), () -> new RosterNotFound(orgId), liveTimeout);
     }
 
     @GetMapping("/{orgId}/roster/totals")
