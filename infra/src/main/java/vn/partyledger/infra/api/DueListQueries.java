@@ -1,6 +1,7 @@
 package vn.partyledger.infra.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,10 +52,16 @@ public class DueListQueries {
             + "exemptions and attachments ending, awareness certificates and candidates' files going stale, and for "
             + "an organisation above branches, its branches below three full members; earliest first, each with the "
             + "rule its date comes from, overdue ones flagged")
-    public DueList due(@PathVariable @RecordId String orgId,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                       @RequestParam(defaultValue = "30") @Min(0) @Max(366) int within,
-                       @RequestParam(required = false) @Min(0) Long minPosition) {
+    public DueList due(@PathVariable @RecordId @Parameter(example = "ward-15") String orgId,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                       @Parameter(description = "the business date the list is read at the end of",
+                               example = "2026-02-20") LocalDate asOf,
+                       @RequestParam(defaultValue = "30") @Min(0) @Max(366)
+                       @Parameter(description = "days after asOf the items listed fall due by", example = "30")
+                       int within,
+                       @RequestParam(required = false) @Min(0)
+                       @Parameter(description = "a command answer's position: the list shows that command, or 503 "
+                               + "with Retry-After", example = "4711") Long minPosition) {
         // the list is read from the due items, the branch rosters (branches below the minimum) and the tree
         progress.awaitIfAsked(DueListProjection.PROCESSING_GROUP, minPosition);
         progress.awaitIfAsked(BranchRosterProjection.PROCESSING_GROUP, minPosition);
@@ -69,10 +76,11 @@ public class DueListQueries {
     @Operation(summary = "The due list as of a business date (default: today in Asia/Ho_Chi_Minh) within the days "
             + "given (default 30), followed live as Server-Sent Events: a 'due' event with the whole list at once and "
             + "whenever it changes, until the client goes away or partyledger.read.live-timeout passes")
-    public SseEmitter liveDue(@PathVariable @RecordId String orgId,
+    public SseEmitter liveDue(@PathVariable @RecordId @Parameter(example = "ward-15") String orgId,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                              LocalDate asOf,
-                              @RequestParam(defaultValue = "30") @Min(0) @Max(366) int within) {
+                              @Parameter(example = "2026-02-20") LocalDate asOf,
+                              @RequestParam(defaultValue = "30") @Min(0) @Max(366) @Parameter(example = "30")
+                              int within) {
         LocalDate date = dateOr(asOf);
         return LiveRead.follow(queryGateway, new LiveRead.Followed<>(new FindDueList(orgId, date, within),
                 DueList.class, DueListChanged.class, "due"), () -> new OrganisationNotInTree(orgId, date), liveTimeout);

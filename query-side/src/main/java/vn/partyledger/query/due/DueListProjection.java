@@ -216,19 +216,24 @@ public class DueListProjection {
                 event.presentBy());
     }
 
+    /**
+     * Only the letter: the attachment a temporary letter's presentation begins is the member's event, which may be
+     * handled first.
+     */
     @EventHandler
     void on(TransferLetterPresented event) {
-        settleTransfer(event.memberId(), event.transferId(), event.presentedDate());
+        settleTransfer(event.memberId(), event.transferId(), DueKind.TRANSFER_LETTER, event.presentedDate());
     }
 
     @EventHandler
     void on(TransferCancelled event) {
-        settleTransfer(event.memberId(), event.transferId(), event.cancelledOn());
+        settleTransfer(event.memberId(), event.transferId(), DueKind.TRANSFER_LETTER, event.cancelledOn());
     }
 
+    /** Death ends the letter in transit or the attachment in force, whichever the transfer had open. */
     @EventHandler
     void on(TransferEndedByDeath event) {
-        settleTransfer(event.memberId(), event.transferId(), event.dateOfDeath());
+        settleOpen(event.memberId(), Filters.eq(DueItem.TRANSFER, event.transferId()), event.dateOfDeath());
     }
 
     /**
@@ -253,7 +258,7 @@ public class DueListProjection {
 
     @EventHandler
     void on(TemporaryAttachmentEnded event) {
-        settleTransfer(event.memberId(), event.transferId(), event.returnDate());
+        settleTransfer(event.memberId(), event.transferId(), DueKind.ATTACHMENT_END, event.returnDate());
     }
 
     @EventHandler
@@ -399,8 +404,9 @@ public class DueListProjection {
         settleOpen(memberId, Filters.eq(DueItem.MEMBER, memberId), on);
     }
 
-    private void settleTransfer(String memberId, String transferId, LocalDate on) {
-        settleOpen(memberId, Filters.eq(DueItem.TRANSFER, transferId), on);
+    private void settleTransfer(String memberId, String transferId, DueKind kind, LocalDate on) {
+        settleOpen(memberId, Filters.and(Filters.eq(DueItem.TRANSFER, transferId), Filters.eq(DueItem.KIND,
+                kind.name())), on);
     }
 
     /**

@@ -241,6 +241,8 @@ class DueListProjectionTest {
         LocalDate extendedOn = LocalDate.of(2026, 2, 20);
         LocalDate newUntil = LocalDate.of(2026, 6, 1);
         projection.on(new MemberTemporarilyAttached("m1", "t1", "kp1", "kp2", from, expected));
+        // the transfer's side of the same presentation, handled after the member's
+        projection.on(new TransferLetterPresented("t1", "m1", TransferType.TEMPORARY, "kp2", from, null));
         TemporaryAttachmentExtended extension = new TemporaryAttachmentExtended("t1", "m1", expected, newUntil,
                 extendedOn);
         projection.on(extension);
