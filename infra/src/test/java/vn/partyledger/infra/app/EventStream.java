@@ -2,6 +2,7 @@ package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.ResponseEntity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +56,18 @@ final class EventStream implements AutoCloseable {
                         .encodeToString((user + ":" + password).getBytes()))
                 .header("Accept", "text/event-stream")
                 .GET().build();
+    }
+
+    /**
+     * A stream refused as its plain read was: 403 both, the stream's as problem+json with the same code, before any
+     * event.
+     */
+    static void assertRefusedAlike(ResponseEntity<JsonNode> plain, HttpResponse<String> refused) throws IOException {
+        assertThat(plain.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(refused.body()).get("code")).isEqualTo(plain.getBody().get("code"));
     }
 
     /** Keeps the data of each event of the name: Spring writes {@code event:NAME} then {@code data:...}. */
