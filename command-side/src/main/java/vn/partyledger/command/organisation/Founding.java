@@ -13,9 +13,6 @@ import vn.partyledger.domain.shared.Today;
  */
 final class Founding {
 
-    /** Charter Art. 21.2: an organisation may be formed where there are at least three full members. */
-    static final int MIN_FOUNDING_FULL_MEMBERS = 3;
-
     private Founding() {
     }
 
@@ -26,7 +23,7 @@ final class Founding {
         parentMustExistOnTheEffectiveDate(command, registry);
         onlyBranchesHaveABranchType(command);
         boolean belowMinimum = command.kind().needsFoundingMembers()
-                && command.foundingFullMembers() < MIN_FOUNDING_FULL_MEMBERS;
+                && command.foundingFullMembers() < OrganisationKind.MIN_FULL_MEMBERS;
         foundingBelowThreeFullMembersNeedsADecision(command, belowMinimum);
         return new OrganisationEstablished(command.orgId(), command.name(), command.kind(), command.branchType(),
                 command.parentOrgId(), command.adminUnitCode(), command.flags(), command.foundingFullMembers(),
@@ -59,7 +56,7 @@ final class Founding {
                                                                     boolean belowMinimum) {
         if (belowMinimum && command.decision() == null) {
             throw new RuleViolation(Invariant.I1, "foundingBelowThreeFullMembersNeedsADecision",
-                    "An organisation founded with fewer than " + MIN_FOUNDING_FULL_MEMBERS
+                    "An organisation founded with fewer than " + OrganisationKind.MIN_FULL_MEMBERS
                             + " full members needs the superior committee's decision reference.");
         }
     }

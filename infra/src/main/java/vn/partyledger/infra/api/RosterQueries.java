@@ -21,6 +21,7 @@ import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.FindOrganisationRoster;
 import vn.partyledger.domain.roster.OrganisationRoster;
+import vn.partyledger.domain.roster.RosterChanged;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.roster.RosterTotals;
 import vn.partyledger.infra.audit.AccessPurpose;
@@ -112,7 +113,8 @@ public class RosterQueries {
     public SseEmitter liveRoster(@PathVariable @RecordId String orgId,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                  LocalDate asOf) {
-        return LiveRoster.follow(queryGateway, new FindBranchRoster(orgId, dateOr(asOf)), liveTimeout);
+        return LiveRead.follow(queryGateway, new LiveRead.Followed<>(new FindBranchRoster(orgId, dateOr(asOf)),
+                BranchRoster.class, RosterChanged.class, "roster"), () -> new RosterNotFound(orgId), liveTimeout);
     }
 
     @GetMapping("/{orgId}/roster/totals")

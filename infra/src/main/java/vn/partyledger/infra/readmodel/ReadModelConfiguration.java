@@ -11,6 +11,7 @@ import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.query.due.DueListProjection;
 import vn.partyledger.query.recruitment.RecruitmentProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
+import vn.partyledger.query.roster.FullMembersOverTime;
 import vn.partyledger.query.roster.RosterTotalsQueries;
 import vn.partyledger.query.timeline.MemberTimelineQueries;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
@@ -29,12 +30,16 @@ public class ReadModelConfiguration {
         return new OrganisationTreeProjection(database);
     }
 
-    /** Due dates are counted with the calendar and policy the rules use; branches come from the tree on the date. */
+    /**
+     * Due dates are counted with the calendar and policy the rules use; branches come from the tree on the date, their
+     * full members from the branch rosters' entries. Axon's emitter tells the live due lists (ADR 0041).
+     */
     @Bean
     public DueListProjection dueListProjection(MongoDatabase database, WorkingDayCalendar calendar,
                                                AdmissionPolicy admission, RecruitmentPolicy recruitment,
-                                               OrganisationTreeProjection tree) {
-        return new DueListProjection(database, calendar, admission, recruitment, tree::handle);
+                                               OrganisationTreeProjection tree, QueryUpdateEmitter liveDueLists) {
+        return new DueListProjection(database, calendar, admission, recruitment, tree::handle,
+                new FullMembersOverTime(database)::belowSince, liveDueLists);
     }
 
     /** A percentage target is of the rolls on 1 January: the branch rosters answer them, the tree which branches. */

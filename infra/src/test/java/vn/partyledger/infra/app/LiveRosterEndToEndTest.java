@@ -1,7 +1,6 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
@@ -12,17 +11,12 @@ import org.springframework.http.ResponseEntity;
 import vn.partyledger.domain.roster.FindBranchRoster;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Iterator;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,9 +29,7 @@ import static vn.partyledger.infra.app.Scenario.expect;
  */
 class LiveRosterEndToEndTest extends RunningApplication {
 
-    /** Bounds every wait for an event: far above the second a change takes to show, never a performance assertion. */
-    private static final Duration PATIENCE = Duration.ofSeconds(15);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = EventStream.PATIENCE;
 
     @Autowired
     QueryUpdateEmitter liveRosters;
@@ -49,16 +41,16 @@ class LiveRosterEndToEndTest extends RunningApplication {
         scenario.readyForDecision(memberId);
         expect(scenario.decideAdmission(memberId), 200);
 
-        try (Followed followed = follow("board", "board-local-only", scenario.branch)) {
+        try (EventStream followed = follow("board", "board-local-only", scenario.branch)) {
             assertThat(followed.response.statusCode()).isEqualTo(200);
-            assertThat(followed.nextRoster().get("members")).extracting(entry -> entry.get("memberId").asText())
+            assertThat(followed.next().get("members")).extracting(entry -> entry.get("memberId").asText())
                     .doesNotContain(memberId);
 
             expect(scenario.admit(memberId, "2025-08-19"), 200);
 
-            JsonNode withTheMember = followed.nextRoster();
+            JsonNode withTheMember = followed.next();
             while (!lists(withTheMember, memberId)) {
-                withTheMember = followed.nextRoster();
+                withTheMember = followed.next();
             }
             assertThat(Scenario.entryOf(withTheMember, memberId).get("status").asText()).isEqualTo("PROBATIONARY");
         }
@@ -78,11 +70,7 @@ class LiveRosterEndToEndTest extends RunningApplication {
         HttpResponse<String> refused = HttpClient.newHttpClient().send(
                 liveRosterRequest(user, user + "-local-only", scenario.branch), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(plain.getStatusCode().value()).isEqualTo(403);
-        assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(JSON.readTree(refused.body()).get("code")).isEqualTo(plain.getBody().get("code"));
+        EventStream.assertRefusedAlike(plain, refused);
         assertThat(following(scenario.branch)).isFalse();
     }
 
@@ -119,8 +107,8 @@ class LiveRosterEndToEndTest extends RunningApplication {
     @Test
     void theSubscriptionEndsWhenTheClientGoesAway() throws Exception {
         Scenario scenario = new Scenario(board()).organisationTree();
-        try (Followed followed = follow("board", "board-local-only", scenario.branch)) {
-            followed.nextRoster();
+        try (EventStream followed = follow("board", "board-local-only", scenario.branch)) {
+            followed.next();
             assertThat(following(scenario.branch)).isTrue();
         }
 
@@ -153,63 +141,14 @@ class LiveRosterEndToEndTest extends RunningApplication {
     }
 
     private HttpRequest liveRosterRequest(String user, String password, String orgId) {
-        return HttpRequest.newBuilder(URI.create(liveRosterUri(orgId)))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes()))
-                .header("Accept", "text/event-stream")
-                .GET().build();
+        return EventStream.request(liveRosterUri(orgId), user, password);
     }
 
     private String liveRosterUri(String orgId) {
         return "http://localhost:" + port + "/api/v1/organisations/" + orgId + "/roster/live";
     }
 
-    private Followed follow(String user, String password, String orgId) throws IOException, InterruptedException {
-        return new Followed(HttpClient.newHttpClient().send(liveRosterRequest(user, password, orgId),
-                HttpResponse.BodyHandlers.ofLines()));
-    }
-
-    /** An open event stream; its lines are read on a thread of their own, as they come. */
-    private static final class Followed implements AutoCloseable {
-
-        private final HttpResponse<Stream<String>> response;
-        private final BlockingQueue<String> rosters = new LinkedBlockingQueue<>();
-        private final Thread reader;
-
-        Followed(HttpResponse<Stream<String>> response) {
-            this.response = response;
-            this.reader = new Thread(this::read, "live-roster-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        /** Keeps the data of each {@code roster} event: Spring writes {@code event:roster} then {@code data:...}. */
-        private void read() {
-            String[] event = {""};
-            try {
-                response.body().forEach(line -> {
-                    if (line.startsWith("event:")) {
-                        event[0] = line.substring("event:".length());
-                    } else if (line.startsWith("data:") && event[0].equals("roster")) {
-                        rosters.add(line.substring("data:".length()));
-                    }
-                });
-            } catch (UncheckedIOException closedByTheTest) {
-                // the lines end here: close() cut the connection while they were read
-            }
-        }
-
-        JsonNode nextRoster() throws InterruptedException, IOException {
-            String data = rosters.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            assertThat(data).as("a roster event within %s", PATIENCE).isNotNull();
-            return JSON.readTree(data);
-        }
-
-        /** Closing the body's stream closes the connection: the client is gone. */
-        @Override
-        public void close() throws InterruptedException {
-            response.body().close();
-            reader.join(PATIENCE.toMillis());
-        }
+    private EventStream follow(String user, String password, String orgId) throws IOException, InterruptedException {
+        return EventStream.follow(liveRosterUri(orgId), user, password, "roster");
     }
 }

@@ -68,10 +68,12 @@ class PermissionMatrixTest extends RunningApplication {
             Map.entry("/api/v1/members/{memberId}/state", FindMemberState.class),
             Map.entry("/api/v1/members/{memberId}/changes", FindMemberChanges.class));
     /**
-     * Followed, not answered: a stream the matrix's requests would wait on until it times out. It sends the roster's
-     * query through the same authorisation; LiveRosterEndToEndTest refuses the matrix's users there as here.
+     * Followed, not answered: streams the matrix's requests would wait on until they time out. Each sends its plain
+     * read's query through the same authorisation; LiveRosterEndToEndTest and DueListEndToEndTest refuse the matrix's
+     * users there as here.
      */
-    private static final Set<String> STREAMS = Set.of("/api/v1/organisations/{orgId}/roster/live");
+    private static final Set<String> STREAMS = Set.of("/api/v1/organisations/{orgId}/roster/live",
+            "/api/v1/organisations/{orgId}/due/live");
     /**
      * What a query must state besides its path: a read of personal data names its purpose, a state its date, the
      * recruitment figures their year.

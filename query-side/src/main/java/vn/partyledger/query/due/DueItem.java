@@ -31,11 +31,14 @@ final class DueItem {
      */
     static Document open(DueKind kind, String memberId, String transferId, String branchId, LocalDate since,
                          Optional<LocalDate> dueOn) {
-        String subject = transferId != null ? transferId : memberId;
-        return new Document("_id", subject + ":" + kind + ":" + since).append(KIND, kind.name())
+        return new Document("_id", id(kind, memberId, transferId, since)).append(KIND, kind.name())
                 .append(MEMBER, memberId).append(TRANSFER, transferId).append(BRANCH, branchId)
                 .append(SINCE, since.toString()).append(DUE_ON, dueOn.orElse(since).toString())
                 .append(UNCOUNTED, dueOn.isEmpty()).append(SETTLED_ON, null);
+    }
+
+    static String id(DueKind kind, String memberId, String transferId, LocalDate since) {
+        return (transferId != null ? transferId : memberId) + ":" + kind + ":" + since;
     }
 
     /** The item as the list shows it at the end of the date, if it was open then. */
@@ -47,8 +50,9 @@ final class DueItem {
         }
         LocalDate dueOn = LocalDate.parse(document.getString(DUE_ON));
         boolean uncounted = Boolean.TRUE.equals(document.getBoolean(UNCOUNTED));
-        return Optional.of(new DueList.Item(DueKind.valueOf(document.getString(KIND)), document.getString(MEMBER),
+        DueKind kind = DueKind.valueOf(document.getString(KIND));
+        return Optional.of(new DueList.Item(kind, document.getString(MEMBER),
                 document.getString(TRANSFER), document.getString(BRANCH), since, dueOn,
-                !uncounted && dueOn.isBefore(date), uncounted));
+                !uncounted && dueOn.isBefore(date), uncounted, kind.rule()));
     }
 }

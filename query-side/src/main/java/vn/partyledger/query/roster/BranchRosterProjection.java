@@ -21,6 +21,8 @@ import vn.partyledger.domain.discipline.MemberDeceased;
 import vn.partyledger.domain.discipline.MemberStruckOff;
 import vn.partyledger.domain.discipline.MemberSuspended;
 import vn.partyledger.domain.discipline.MemberSuspensionLifted;
+import vn.partyledger.domain.due.DueListChanged;
+import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.discipline.MembershipRestored;
 import vn.partyledger.domain.exemption.ExemptionGranted;
 import vn.partyledger.domain.exemption.ExemptionEnded;
@@ -67,7 +69,7 @@ import java.util.stream.Stream;
  * attachments laid over the member's status, whatever the branch, so those events need no look-up of the member's
  * branch (ADR 0011); a host branch's document lists the members ever attached to it, whose entries at home it reads.
  * After each change the live rosters of the branches it shows on are told, through Axon's subscription queries (ADR
- * 0033).
+ * 0033), and after a change of an entry the live due lists (ADR 0041).
  */
 @ProcessingGroup(BranchRosterProjection.PROCESSING_GROUP)
 public class BranchRosterProjection {
@@ -422,9 +424,15 @@ public class BranchRosterProjection {
         }
     }
 
-    /** Tells the live rosters of the branch; Axon sends the update once the event's unit of work has committed. */
+    /**
+     * Tells the live rosters of the branch; Axon sends the update once the event's unit of work has committed. The
+     * live due lists are told too, as the branch's roll may have fallen below the Charter's minimum or risen above it
+     * (ADR 0041): this projection cannot see the tree, so every live due list is told, and each sends its list only
+     * when it changed.
+     */
     private void changed(String orgId, String memberId) {
         liveRosters.emit(FindBranchRoster.class, query -> query.orgId().equals(orgId), new RosterChanged(memberId));
+        liveRosters.emit(FindDueList.class, query -> true, new DueListChanged(memberId));
     }
 
     /**

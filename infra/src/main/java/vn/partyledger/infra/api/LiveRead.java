@@ -11,38 +11,46 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.scheduler.Schedulers;
-import vn.partyledger.domain.roster.BranchRoster;
-import vn.partyledger.domain.roster.FindBranchRoster;
-import vn.partyledger.domain.roster.RosterChanged;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * One client following one branch's roster as Server-Sent Events (ADR 0033): the roster at once, then again after each
- * change the projection reports on the subscription query. The stream's end, whichever way it comes, cancels the
- * subscription.
+ * One client following one read as Server-Sent Events — the branch roster (ADR 0033), the due list (ADR 0041): the
+ * answer at once, then again after each change the projections report on the subscription query, when it differs from
+ * the one sent last. The stream's end, whichever way it comes, cancels the subscription.
+ *
+ * @param <Q> the query, answered with an optional {@code R}
+ * @param <R> the answer each event carries whole
  */
-final class LiveRoster {
+final class LiveRead<Q, R> {
 
-    private static final String EVENT = "roster";
-    private static final Logger log = LoggerFactory.getLogger(LiveRoster.class);
+    private static final Logger log = LoggerFactory.getLogger(LiveRead.class);
+
+    /** What is followed: the query, its answer's type, the updates' type and the name of the events sent. */
+    record Followed<Q, R>(Q query, Class<R> answer, Class<?> update, String event) {
+    }
 
     private final QueryGateway queryGateway;
-    private final FindBranchRoster query;
-    private final SubscriptionQueryResult<Optional<BranchRoster>, RosterChanged> subscription;
+    private final Followed<Q, R> followed;
+    private final SubscriptionQueryResult<Optional<R>, ?> subscription;
     private final SecurityContext caller;
     private final SseEmitter stream;
     /** Axon's subscription refuses a second cancel, and every way the stream ends asks for one. */
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** A projection may report a change that leaves this answer as it was: it is not sent again. */
+    private final AtomicReference<R> sent = new AtomicReference<>();
 
-    private LiveRoster(QueryGateway queryGateway, FindBranchRoster query,
-                       SubscriptionQueryResult<Optional<BranchRoster>, RosterChanged> subscription, Duration timeout) {
+    private LiveRead(QueryGateway queryGateway, Followed<Q, R> followed,
+                     SubscriptionQueryResult<Optional<R>, ?> subscription, Duration timeout) {
         this.queryGateway = queryGateway;
-        this.query = query;
+        this.followed = followed;
         this.subscription = subscription;
         this.caller = SecurityContextHolder.createEmptyContext();
         this.caller.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
@@ -50,25 +58,24 @@ final class LiveRoster {
     }
 
     /**
-     * Subscribes through the query bus, whose authorisation checks the caller as for the plain roster; a refusal or an
-     * unknown branch is thrown here, before any stream, and leaves no subscription behind.
+     * Subscribes through the query bus, whose authorisation checks the caller as for the plain read; a refusal or an
+     * empty answer ({@code notFound}) is thrown here, before any stream, and leaves no subscription behind.
      */
-    static SseEmitter follow(QueryGateway queryGateway, FindBranchRoster query, Duration timeout) {
-        SubscriptionQueryResult<Optional<BranchRoster>, RosterChanged> subscription = queryGateway.subscriptionQuery(
-                query, ResponseTypes.optionalInstanceOf(BranchRoster.class),
-                ResponseTypes.instanceOf(RosterChanged.class));
-        BranchRoster first;
+    static <Q, R> SseEmitter follow(QueryGateway queryGateway, Followed<Q, R> followed,
+                                    Supplier<? extends RuntimeException> notFound, Duration timeout) {
+        SubscriptionQueryResult<Optional<R>, ?> subscription = queryGateway.subscriptionQuery(followed.query(),
+                ResponseTypes.optionalInstanceOf(followed.answer()), ResponseTypes.instanceOf(followed.update()));
+        R first;
         try {
-            first = subscription.initialResult().blockOptional().flatMap(Function.identity())
-                    .orElseThrow(() -> new RosterNotFound(query.orgId()));
+            first = subscription.initialResult().blockOptional().flatMap(Function.identity()).orElseThrow(notFound);
         } catch (RuntimeException refusedOrUnknown) {
             subscription.cancel();
             throw refusedOrUnknown;
         }
-        return new LiveRoster(queryGateway, query, subscription, timeout).start(first);
+        return new LiveRead<>(queryGateway, followed, subscription, timeout).start(first);
     }
 
-    private SseEmitter start(BranchRoster first) {
+    private SseEmitter start(R first) {
         stream.onCompletion(this::cancel);
         stream.onTimeout(this::end);
         stream.onError(error -> cancel());
@@ -86,14 +93,21 @@ final class LiveRoster {
      * checks that caller again like any other read, and a caller whose access ended meanwhile is refused.
      */
     private void readAgain() {
-        DelegatingSecurityContextRunnable.create(() -> queryGateway.query(query,
-                        ResponseTypes.optionalInstanceOf(BranchRoster.class)).join()
-                .ifPresentOrElse(this::send, this::end), caller).run();
+        DelegatingSecurityContextRunnable.create(() -> queryGateway.query(followed.query(),
+                        ResponseTypes.optionalInstanceOf(followed.answer())).join()
+                .ifPresentOrElse(this::sendIfChanged, this::end), caller).run();
     }
 
-    private void send(BranchRoster roster) {
+    private void sendIfChanged(R answer) {
+        if (!Objects.equals(sent.get(), answer)) {
+            send(answer);
+        }
+    }
+
+    private void send(R answer) {
         try {
-            stream.send(SseEmitter.event().name(EVENT).data(roster, MediaType.APPLICATION_JSON));
+            stream.send(SseEmitter.event().name(followed.event()).data(answer, MediaType.APPLICATION_JSON));
+            sent.set(answer);
         } catch (IOException | IllegalStateException gone) {
             // A write is how the server learns that the client went away, or that the stream ended meanwhile.
             cancel();
@@ -102,7 +116,7 @@ final class LiveRoster {
 
     /** A re-read was refused (the caller's access ended) or failed: the client reconnects and is checked afresh. */
     private void failed(Throwable failure) {
-        log.warn("Live roster of {} ended: {}", query.orgId(), failure.toString());
+        log.warn("Live {} of {} ended: {}", followed.event(), followed.query(), failure.toString());
         end();
     }
 
