@@ -11,7 +11,9 @@ import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.domain.tree.OrganisationTree;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -49,16 +51,15 @@ public class PartyAgeQueries {
         }
     }
 
-    /** The party age and next badge of each full member on the roster, on the roster's date, by member id. */
-    public Map<String, RosterPartyAge> onRoster(BranchRoster roster) {
-        List<String> full = roster.members().stream().filter(entry -> entry.status() == MemberStatus.FULL)
-                .map(BranchRoster.Entry::memberId).toList();
-        Map<String, RosterPartyAge> lines = new HashMap<>();
+    /** The party age and next badge of each full member among the roster's lines, on the roster's date, by member id. */
+    public Map<String, RosterPartyAge> onLines(Collection<BranchRoster.Entry> lines, LocalDate asOf) {
+        List<String> full = lines.stream().filter(entry -> entry.status() == MemberStatus.FULL)
+                .map(BranchRoster.Entry::memberId).distinct().toList();
+        Map<String, RosterPartyAge> ages = new HashMap<>();
         facts.factsOf(full).values().forEach(member -> member.partyAge().ifPresent(age ->
-                lines.put(member.memberId(), new RosterPartyAge(age.fullYearsOn(roster.asOf()),
-                        NextBadge.of(age, member.awardedLevelsOn(roster.asOf()), policy, roster.asOf())
-                                .orElse(null)))));
-        return lines;
+                ages.put(member.memberId(), new RosterPartyAge(age.fullYearsOn(asOf),
+                        NextBadge.of(age, member.awardedLevelsOn(asOf), policy, asOf).orElse(null)))));
+        return ages;
     }
 
     @QueryHandler

@@ -113,6 +113,10 @@ class PartyAgeQueriesTest {
                 query -> Optional.of(roster(query.orgId(), query.asOf())), BadgePolicy.DEFAULTS, groupBounds);
     }
 
+    private Map<String, RosterPartyAge> ages(LocalDate asOf) {
+        return statistics(List.of(10)).onLines(rolls.get("kp1"), asOf);
+    }
+
     private BadgeEligibility eligibility(LocalDate occasion) {
         return new BadgeEligibilityQueries(projection, query -> Optional.of(WARD),
                 query -> Optional.of(roster(query.orgId(), query.asOf())), BadgePolicy.DEFAULTS,
@@ -130,20 +134,20 @@ class PartyAgeQueriesTest {
         projection.on(lost, 1);
         listed("kp1", "probationer", MemberStatus.PROBATIONARY);
 
-        Map<String, RosterPartyAge> lines = statistics(List.of(10)).onRoster(roster("kp1", LocalDate.of(2025, 5, 13)));
+        Map<String, RosterPartyAge> lines = ages(LocalDate.of(2025, 5, 13));
 
         // 100 days out of contact: the 30th year comes on 14 May 2025, not on 3 Feb
         assertThat(lines).containsOnlyKeys("m1");
         assertThat(lines.get("m1")).isEqualTo(new RosterPartyAge(29, new NextBadge(30, LocalDate.of(2025, 5, 14))));
-        assertThat(statistics(List.of(10)).onRoster(roster("kp1", ON)).get("m1"))
+        assertThat(ages(ON).get("m1"))
                 .isEqualTo(new RosterPartyAge(31, new NextBadge(30, LocalDate.of(2025, 5, 14))));
 
         projection.on(new PartyBadgeAwarded("m1", 30, "HH30-1", LocalDate.of(2025, 9, 2),
                 Sensitive.of("p-m1", false), false, "ward-5"), 3, "award-m1-30");
-        assertThat(statistics(List.of(10)).onRoster(roster("kp1", ON)).get("m1").nextBadge())
+        assertThat(ages(ON).get("m1").nextBadge())
                 .isEqualTo(new NextBadge(40, LocalDate.of(2035, 5, 14)));
         // the day before the occasion the 30-year badge was still to come
-        assertThat(statistics(List.of(10)).onRoster(roster("kp1", LocalDate.of(2025, 9, 1))).get("m1").nextBadge())
+        assertThat(ages(LocalDate.of(2025, 9, 1)).get("m1").nextBadge())
                 .isEqualTo(new NextBadge(30, LocalDate.of(2025, 5, 14)));
     }
 
