@@ -99,6 +99,13 @@ class PartyAgeAndBadgesEndToEndTest extends RunningApplication {
         assertThat(line.get("nextBadge").get("level").asInt()).isEqualTo(80);
         assertThat(line.get("nextBadge").get("reachesOn").asText()).isEqualTo("2028-01-10");
 
+        // the ward's roster, its branches' lines rolled up, shows each line's party age: 276 of 30 years and more
+        JsonNode wardRoster = expect(board().get().uri("/api/v1/organisations/{id}/roster?asOf={asOf}&size=1000", ward,
+                SEED_DATE).retrieve().toEntity(JsonNode.class), 200);
+        assertThat(wardRoster.get("totalMembers").asInt()).isEqualTo(MEMBERS);
+        assertThat(wardRoster.findValues("partyAgeYears")).hasSize(MEMBERS)
+                .filteredOn(years -> years.asInt() >= 30).hasSize(276);
+
         // nobody reaches a further level by 19 May 2024, even early: the holders are years from their next
         JsonNode candidates = expect(board().get().uri("/api/v1/organisations/{id}/badge-eligibility?occasion="
                 + "2024-05-19&asOf={asOf}", ward, SEED_DATE).retrieve().toEntity(JsonNode.class), 200);
