@@ -29,12 +29,9 @@ final class PartyAgeFacts {
 
     private final Document document;
 
-    private PartyAgeFacts(Document document) {
-        this.document = document;
-    }
-
-    static PartyAgeFacts of(Document stored) {
-        return new PartyAgeFacts(stored);
+    /** The facts as stored. */
+    PartyAgeFacts(Document stored) {
+        this.document = stored;
     }
 
     static PartyAgeFacts empty(String memberId) {
@@ -51,12 +48,13 @@ final class PartyAgeFacts {
         return document.getString("_id");
     }
 
-    boolean applied(long sequence) {
-        return document.getLong("memberSeq") >= sequence;
-    }
-
-    void appliedUpTo(long sequence) {
+    /** Whether the member's event of this sequence number is new to the document; if so, it is marked applied. */
+    boolean takes(long sequence) {
+        if (document.getLong("memberSeq") >= sequence) {
+            return false;
+        }
         document.put("memberSeq", sequence);
+        return true;
     }
 
     PartyAgeRecord record() {

@@ -210,7 +210,7 @@ public class PartyAgeProjection {
     Map<String, PartyAgeFacts> factsOf(Collection<String> memberIds) {
         Map<String, PartyAgeFacts> found = new HashMap<>();
         if (!memberIds.isEmpty()) {
-            facts.find(Filters.in("_id", memberIds)).map(PartyAgeFacts::of)
+            facts.find(Filters.in("_id", memberIds)).map(PartyAgeFacts::new)
                     .forEach(member -> found.put(member.memberId(), member));
         }
         return found;
@@ -228,11 +228,10 @@ public class PartyAgeProjection {
 
     private void change(String memberId, long sequence, Consumer<PartyAgeFacts> change) {
         PartyAgeFacts member = Optional.ofNullable(facts.find(Filters.eq("_id", memberId)).first())
-                .map(PartyAgeFacts::of)
+                .map(PartyAgeFacts::new)
                 .orElseGet(() -> PartyAgeFacts.empty(memberId));
-        if (!member.applied(sequence)) {
+        if (member.takes(sequence)) {
             change.accept(member);
-            member.appliedUpTo(sequence);
             facts.replaceOne(Filters.eq("_id", memberId), member.document(), new ReplaceOptions().upsert(true));
         }
     }
