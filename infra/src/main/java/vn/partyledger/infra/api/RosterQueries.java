@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.partyledger.domain.badge.NextBadge;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
@@ -25,6 +26,9 @@ import vn.partyledger.domain.roster.RosterChanged;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.roster.RosterTotals;
 import vn.partyledger.infra.audit.AccessPurpose;
+import vn.partyledger.query.partyage.PartyAgeProjection;
+import vn.partyledger.query.partyage.PartyAgeQueries;
+import vn.partyledger.query.partyage.RosterPartyAge;
 import vn.partyledger.query.roster.BranchRosterProjection;
 
 import java.time.Clock;
@@ -43,15 +47,17 @@ public class RosterQueries {
     private final ProjectionProgress progress;
     private final Duration liveTimeout;
     private final RosterNames rosterNames;
+    private final PartyAgeQueries partyAges;
 
     public RosterQueries(QueryGateway queryGateway, Clock clock, ProjectionProgress progress,
                          @Value("${partyledger.read.live-timeout:30m}") Duration liveTimeout,
-                         RosterNames rosterNames) {
+                         RosterNames rosterNames, PartyAgeQueries partyAges) {
         this.queryGateway = queryGateway;
         this.clock = clock;
         this.progress = progress;
         this.liveTimeout = liveTimeout;
         this.rosterNames = rosterNames;
+        this.partyAges = partyAges;
     }
 
     @GetMapping("/{orgId}/roster")
@@ -59,7 +65,8 @@ public class RosterQueries {
             + "business date (default: today in Asia/Ho_Chi_Minh): each line with its branch, status, overlays, card "
             + "and post; with names=true and a purpose, the members' names to a caller entitled to them, each read "
             + "recorded in the access audit; with minPosition (a command answer's position) it answers once the "
-            + "roster shows that command, or 503 with Retry-After")
+            + "roster shows that command, or 503 with Retry-After. A full member's line shows the party age in full "
+            + "years on that date and the next badge due (level and the day the party age reaches it)")
     public RosterPage roster(@PathVariable @RecordId String orgId,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                              LocalDate asOf,
@@ -77,13 +84,18 @@ public class RosterQueries {
             rosterNames.checkEntitled(orgId, date);
         }
         progress.awaitIfAsked(BranchRosterProjection.PROCESSING_GROUP, minPosition);
+        progress.awaitIfAsked(PartyAgeProjection.PROCESSING_GROUP, minPosition);
         OrganisationRoster roster = rosterOf(orgId, date);
         List<RosterLine> selected = roster.branches().stream()
                 .flatMap(branch -> branch.members().stream()
                         .filter(entry -> status == null || entry.status() == status)
-                        .map(entry -> new RosterLine(branch.orgId(), null, entry)))
+                        .map(entry -> new RosterLine(branch.orgId(), null, entry, null, null)))
                 .toList();
         List<RosterLine> pageOfMembers = selected.stream().skip((long) page * size).limit(size).toList();
+        // the page's party ages are joined by member id to its lines (ADR 0040)
+        Map<String, RosterPartyAge> ages = partyAges.onLines(
+                pageOfMembers.stream().map(RosterLine::entry).toList(), roster.asOf());
+        pageOfMembers = pageOfMembers.stream().map(line -> line.aged(ages.get(line.entry().memberId()))).toList();
         if (names) {
             Map<String, String> named = rosterNames.of(
                     pageOfMembers.stream().map(line -> line.entry().personId()).distinct().toList(), date, purpose);
@@ -148,12 +160,18 @@ public class RosterQueries {
 
     /**
      * A member's line: the branch whose roster lists it, the member's name when asked for and entitled (null
-     * otherwise, or when the register holds none), and the line as the branch roster shows it.
+     * otherwise, or when the register holds none), the line as the branch roster shows it, and for a full member the
+     * party age in full years on the roster's date and the next badge due (both null for a probationer).
      */
-    public record RosterLine(String branchId, String name, @JsonUnwrapped BranchRoster.Entry entry) {
+    public record RosterLine(String branchId, String name, @JsonUnwrapped BranchRoster.Entry entry,
+                             Integer partyAgeYears, NextBadge nextBadge) {
 
         RosterLine named(String fullName) {
-            return new RosterLine(branchId, fullName, entry);
+            return new RosterLine(branchId, fullName, entry, partyAgeYears, nextBadge);
+        }
+
+        RosterLine aged(RosterPartyAge age) {
+            return age == null ? this : new RosterLine(branchId, name, entry, age.partyAgeYears(), age.nextBadge());
         }
     }
 }

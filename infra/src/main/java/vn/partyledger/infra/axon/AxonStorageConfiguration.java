@@ -19,6 +19,7 @@ import vn.partyledger.infra.config.PartyLedgerProperties;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.infra.integration.MemberEventsPublisher;
 import vn.partyledger.query.due.DueListProjection;
+import vn.partyledger.query.partyage.PartyAgeProjection;
 import vn.partyledger.query.recruitment.RecruitmentProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
@@ -63,8 +64,8 @@ public class AxonStorageConfiguration {
 
     /**
      * Projections park an event they cannot apply (and the later events of the same member) in a dead-letter queue
-     * instead of stopping every branch's roster, due list or recruitment figures; the sequence cache spares a look-up of the queue per event. The
-     * integration publisher instead stops and retries: skipping a message to another province would lose it; so does
+     * instead of stopping every branch's roster, due list, recruitment figures or party ages; the sequence cache spares
+     * a look-up of the queue per event. The integration publisher instead stops and retries: skipping a message to another province would lose it; so does
      * the organisation tree, whose links an event skipped would break for every organisation under it.
      */
     @Bean
@@ -79,6 +80,8 @@ public class AxonStorageConfiguration {
                         deadLetters(DueListProjection.PROCESSING_GROUP, axonMongoTemplate, eventSerializer))
                 .registerDeadLetterQueue(RecruitmentProjection.PROCESSING_GROUP, c ->
                         deadLetters(RecruitmentProjection.PROCESSING_GROUP, axonMongoTemplate, eventSerializer))
+                .registerDeadLetterQueue(PartyAgeProjection.PROCESSING_GROUP, c ->
+                        deadLetters(PartyAgeProjection.PROCESSING_GROUP, axonMongoTemplate, eventSerializer))
                 .registerListenerInvocationErrorHandler(MemberEventsPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(OrganisationTreeProjection.PROCESSING_GROUP,

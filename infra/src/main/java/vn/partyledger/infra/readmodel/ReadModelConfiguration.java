@@ -3,18 +3,26 @@ package vn.partyledger.infra.readmodel;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.partyledger.domain.badge.BadgePolicy;
+import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.member.AdmissionPolicy;
 import vn.partyledger.domain.member.RecruitmentPolicy;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.query.due.DueListProjection;
+import vn.partyledger.query.partyage.BadgeEligibilityQueries;
+import vn.partyledger.query.partyage.PartyAgeProjection;
+import vn.partyledger.query.partyage.PartyAgeQueries;
 import vn.partyledger.query.recruitment.RecruitmentProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
 import vn.partyledger.query.roster.FullMembersOverTime;
 import vn.partyledger.query.roster.RosterTotalsQueries;
 import vn.partyledger.query.timeline.MemberTimelineQueries;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
+
+import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfiguration {
@@ -53,6 +61,32 @@ public class ReadModelConfiguration {
     @Bean
     public RosterTotalsQueries rosterTotalsQueries(OrganisationTreeProjection tree, BranchRosterProjection rosters) {
         return new RosterTotalsQueries(tree::handle, rosters::handle);
+    }
+
+    @Bean
+    public PartyAgeProjection partyAgeProjection(MongoDatabase database) {
+        return new PartyAgeProjection(database);
+    }
+
+    /**
+     * Party ages are the members' facts joined to the branch rosters of the date, in the tree of that day (ADR 0040);
+     * the groups' lower bounds after the first come from partyledger.read.party-age-groups (domain.md names no
+     * grouping: by default under 10, 10–19, 20–29, 30–39 and 40 years and more).
+     */
+    @Bean
+    public PartyAgeQueries partyAgeQueries(PartyAgeProjection facts, OrganisationTreeProjection tree,
+                                           BranchRosterProjection rosters, BadgePolicy policy,
+                                           @Value("${partyledger.read.party-age-groups:10,20,30,40}")
+                                           List<Integer> groupBounds) {
+        return new PartyAgeQueries(facts, tree::handle, rosters::handle, policy, groupBounds);
+    }
+
+    /** Badge candidates are counted with the numbers the award's rules use. */
+    @Bean
+    public BadgeEligibilityQueries badgeEligibilityQueries(PartyAgeProjection facts, OrganisationTreeProjection tree,
+                                                           BranchRosterProjection rosters, BadgePolicy policy,
+                                                           DisciplinePolicy disciplinePolicy) {
+        return new BadgeEligibilityQueries(facts, tree::handle, rosters::handle, policy, disciplinePolicy);
     }
 
     /** The member timeline reads the log itself, not a read model of its own (ADR 0030). */

@@ -59,6 +59,8 @@ import vn.partyledger.domain.person.CorrectPersonalData;
 import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.person.RequestErasure;
+import vn.partyledger.domain.badge.FindBadgeEligibility;
+import vn.partyledger.domain.badge.FindPartyAgeStatistics;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.FindOrganisationRoster;
 import vn.partyledger.domain.roster.FindRosterTotals;
@@ -250,6 +252,8 @@ public final class PermissionTable {
         record(FindRosterTotals.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindDueList.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindRecruitmentDashboard.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
+        record(FindPartyAgeStatistics.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
+        record(FindBadgeEligibility.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(ReadPersonalData.class, READERS, THE_PERSONS_BRANCHES);
         // The names on a roster: whoever may read the organisation's roster, for the members listed on it (ADR 0042).
         record(ReadNamesOnRoster.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));

@@ -3,6 +3,8 @@ package vn.partyledger.infra.security;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.QueryMessage;
+import vn.partyledger.domain.badge.FindBadgeEligibility;
+import vn.partyledger.domain.badge.FindPartyAgeStatistics;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.FindOrganisationRoster;
 import vn.partyledger.domain.roster.FindRosterTotals;
@@ -57,6 +59,13 @@ public class QueryAuthorisation implements MessageDispatchInterceptor<QueryMessa
         }
         if (query.getPayload() instanceof FindDueList due) {
             return due.asOf();
+        }
+        if (query.getPayload() instanceof FindPartyAgeStatistics partyAge) {
+            return partyAge.asOf();
+        }
+        // Badge candidates are found on the rolls of their date, whatever the occasion.
+        if (query.getPayload() instanceof FindBadgeEligibility eligibility) {
+            return eligibility.asOf();
         }
         // A year's figures are read in the tree as it stood at the end of that year.
         if (query.getPayload() instanceof FindRecruitmentDashboard recruitment) {

@@ -23,6 +23,8 @@ import vn.partyledger.domain.person.CorrectPersonalData;
 import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
 import vn.partyledger.domain.person.RequestErasure;
+import vn.partyledger.domain.badge.FindBadgeEligibility;
+import vn.partyledger.domain.badge.FindPartyAgeStatistics;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.FindOrganisationRoster;
 import vn.partyledger.domain.roster.FindRosterTotals;
@@ -106,7 +108,7 @@ class EndpointMappingTest {
         // and an import's member lines, which the onboarding sends (ImportEndToEndTest)
         tabled.removeAll(Set.of(FindBranchRoster.class, FindRosterTotals.class, FindOrganisationTree.class,
                 FindDueList.class,
-                FindRecruitmentDashboard.class,
+                FindRecruitmentDashboard.class, FindPartyAgeStatistics.class, FindBadgeEligibility.class,
                 ReadPersonalData.class, FindOrganisationRoster.class, ReadNamesOnRoster.class,
                 ReadAccessAudit.class, FindMemberTimeline.class, FindMemberState.class, FindMemberChanges.class,
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,

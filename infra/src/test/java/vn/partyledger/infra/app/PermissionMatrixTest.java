@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
+import vn.partyledger.domain.badge.FindBadgeEligibility;
+import vn.partyledger.domain.badge.FindPartyAgeStatistics;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.due.FindDueList;
@@ -62,6 +64,8 @@ class PermissionMatrixTest extends RunningApplication {
             Map.entry("/api/v1/organisations/{orgId}/tree", FindOrganisationTree.class),
             Map.entry("/api/v1/organisations/{orgId}/due", FindDueList.class),
             Map.entry("/api/v1/organisations/{orgId}/recruitment", FindRecruitmentDashboard.class),
+            Map.entry("/api/v1/organisations/{orgId}/party-age", FindPartyAgeStatistics.class),
+            Map.entry("/api/v1/organisations/{orgId}/badge-eligibility", FindBadgeEligibility.class),
             Map.entry("/api/v1/persons/{personId}", ReadPersonalData.class),
             Map.entry("/api/v1/access-audit", ReadAccessAudit.class),
             Map.entry("/api/v1/members/{memberId}/timeline", FindMemberTimeline.class),
