@@ -9,5 +9,7 @@ public enum AccessPurpose {
     /** An inspection or audit of the record. */
     INSPECTION,
     /** The person asked to see, correct or erase their data. */
-    DATA_SUBJECT_REQUEST
+    DATA_SUBJECT_REQUEST,
+    /** Statistics of an organisation's members: only counts are given out. */
+    STATISTICS
 }

@@ -5,5 +5,7 @@ public enum AccessedData {
     /** A person's entry in the register. */
     PERSONAL_DATA,
     /** A member's name on a roster line, asked for with the roster. */
-    NAME_ON_ROSTER
+    NAME_ON_ROSTER,
+    /** A member's date of birth, read to count the members by age group (ADR 0039): only counts are given out. */
+    DATE_OF_BIRTH_COUNTED
 }

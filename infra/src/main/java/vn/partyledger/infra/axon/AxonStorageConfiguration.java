@@ -21,6 +21,7 @@ import vn.partyledger.infra.integration.MemberEventsPublisher;
 import vn.partyledger.query.due.DueListProjection;
 import vn.partyledger.query.partyage.PartyAgeProjection;
 import vn.partyledger.query.recruitment.RecruitmentProjection;
+import vn.partyledger.query.statistics.MembershipStatisticsProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
 
@@ -64,9 +65,10 @@ public class AxonStorageConfiguration {
 
     /**
      * Projections park an event they cannot apply (and the later events of the same member) in a dead-letter queue
-     * instead of stopping every branch's roster, due list, recruitment figures or party ages; the sequence cache spares
-     * a look-up of the queue per event. The integration publisher instead stops and retries: skipping a message to another province would lose it; so does
-     * the organisation tree, whose links an event skipped would break for every organisation under it.
+     * instead of stopping every branch's roster, due list, recruitment figures, party ages or membership statistics;
+     * the sequence cache spares a look-up of the queue per event. The integration publisher instead stops and retries:
+     * skipping a message to another province would lose it; so does the organisation tree, whose links an event
+     * skipped would break for every organisation under it.
      */
     @Bean
     public ConfigurerModule eventProcessingErrorPolicies(MongoTemplate axonMongoTemplate,
@@ -82,6 +84,9 @@ public class AxonStorageConfiguration {
                         deadLetters(RecruitmentProjection.PROCESSING_GROUP, axonMongoTemplate, eventSerializer))
                 .registerDeadLetterQueue(PartyAgeProjection.PROCESSING_GROUP, c ->
                         deadLetters(PartyAgeProjection.PROCESSING_GROUP, axonMongoTemplate, eventSerializer))
+                .registerDeadLetterQueue(MembershipStatisticsProjection.PROCESSING_GROUP, c ->
+                        deadLetters(MembershipStatisticsProjection.PROCESSING_GROUP, axonMongoTemplate,
+                                eventSerializer))
                 .registerListenerInvocationErrorHandler(MemberEventsPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(OrganisationTreeProjection.PROCESSING_GROUP,

@@ -11,7 +11,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.partyledger.domain.person.ErasurePolicy;
-import vn.partyledger.domain.person.PersonRegister;
 import vn.partyledger.infra.config.PartyLedgerProperties;
 
 import java.time.Clock;
@@ -88,8 +87,9 @@ public class PrivacyConfiguration {
                 : Optional.of(Integer.parseInt(years.trim())));
     }
 
+    /** One window for the rules (PersonRegister) and the statistics (PersonProfiles). */
     @Bean
-    public PersonRegister personRegister(PersonRegisterStore store) {
+    public VaultPersonRegister personRegister(PersonRegisterStore store) {
         return new VaultPersonRegister(store);
     }
 

@@ -1,13 +1,18 @@
 package vn.partyledger.infra.person;
 
 import vn.partyledger.domain.person.CandidateParticulars;
+import vn.partyledger.domain.person.PersonProfile;
+import vn.partyledger.domain.person.PersonProfiles;
 import vn.partyledger.domain.person.PersonRegister;
 
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** The rules' narrow window on the register: date of birth and general education as they stood on a date. */
-public class VaultPersonRegister implements PersonRegister {
+/**
+ * The rules' narrow window on the register: date of birth and general education as they stood on a date; and the
+ * statistics', the fields they count by (ADR 0039).
+ */
+public class VaultPersonRegister implements PersonRegister, PersonProfiles {
 
     private final PersonRegisterStore store;
 
@@ -19,5 +24,12 @@ public class VaultPersonRegister implements PersonRegister {
     public Optional<CandidateParticulars> particularsOn(String personId, LocalDate date) {
         return store.asOf(personId, date)
                 .map(data -> new CandidateParticulars(data.dateOfBirth(), data.generalEducation()));
+    }
+
+    @Override
+    public Optional<PersonProfile> profileOn(String personId, LocalDate date) {
+        return store.asOf(personId, date).map(data -> new PersonProfile(data.dateOfBirth(), data.gender(),
+                data.ethnicity(), data.religion(), data.generalEducation(), data.professionalEducation(),
+                data.occupation(), data.youthUnionMember()));
     }
 }

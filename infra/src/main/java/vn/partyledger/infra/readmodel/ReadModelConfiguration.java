@@ -10,6 +10,8 @@ import vn.partyledger.domain.badge.BadgePolicy;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.member.AdmissionPolicy;
 import vn.partyledger.domain.member.RecruitmentPolicy;
+import vn.partyledger.domain.person.PersonProfiles;
+import vn.partyledger.domain.recruitment.SmallCellSuppression;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.query.due.DueListProjection;
 import vn.partyledger.query.partyage.BadgeEligibilityQueries;
@@ -19,6 +21,9 @@ import vn.partyledger.query.recruitment.RecruitmentProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
 import vn.partyledger.query.roster.FullMembersOverTime;
 import vn.partyledger.query.roster.RosterTotalsQueries;
+import vn.partyledger.query.statistics.MembershipLossesQueries;
+import vn.partyledger.query.statistics.MembershipOnDateQueries;
+import vn.partyledger.query.statistics.MembershipStatisticsProjection;
 import vn.partyledger.query.timeline.MemberTimelineQueries;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
 
@@ -50,11 +55,18 @@ public class ReadModelConfiguration {
                 new FullMembersOverTime(database)::belowSince, liveDueLists);
     }
 
-    /** A percentage target is of the rolls on 1 January: the branch rosters answer them, the tree which branches. */
+    /**
+     * A percentage target is of the rolls on 1 January: the branch rosters answer them, the tree which branches. The
+     * new members are broken down through the register's statistical window, small cells suppressed, and live
+     * dashboards are told through Axon's emitter (ADR 0039).
+     */
     @Bean
     public RecruitmentProjection recruitmentProjection(MongoDatabase database, OrganisationTreeProjection tree,
-                                                       BranchRosterProjection rosters) {
-        return new RecruitmentProjection(database, tree::handle, rosters::handle);
+                                                       BranchRosterProjection rosters, PersonProfiles profiles,
+                                                       StatisticsProperties statistics,
+                                                       QueryUpdateEmitter liveDashboards) {
+        return new RecruitmentProjection(database, tree::handle, rosters::handle, profiles,
+                new SmallCellSuppression(statistics.smallCellSuppressionK()), liveDashboards);
     }
 
     /** The rolls under an organisation are its branches' rosters on the date, found in the tree of that day. */
@@ -87,6 +99,25 @@ public class ReadModelConfiguration {
                                                            BranchRosterProjection rosters, BadgePolicy policy,
                                                            DisciplinePolicy disciplinePolicy) {
         return new BadgeEligibilityQueries(facts, tree::handle, rosters::handle, policy, disciplinePolicy);
+    }
+
+    @Bean
+    public MembershipStatisticsProjection membershipStatisticsProjection(MongoDatabase database) {
+        return new MembershipStatisticsProjection(database);
+    }
+
+    /** A year's losses under an organisation: the branches are the tree's, a destination's province the tree's too. */
+    @Bean
+    public MembershipLossesQueries membershipLossesQueries(MongoDatabase database, OrganisationTreeProjection tree) {
+        return new MembershipLossesQueries(database, tree::handle);
+    }
+
+    /** The members by status and age group: the branch rosters of the day, dates of birth from the register. */
+    @Bean
+    public MembershipOnDateQueries membershipOnDateQueries(OrganisationTreeProjection tree,
+                                                           BranchRosterProjection rosters, PersonProfiles profiles,
+                                                           StatisticsProperties statistics) {
+        return new MembershipOnDateQueries(tree::handle, rosters::handle, profiles, statistics.ageGroupsFrom());
     }
 
     /** The member timeline reads the log itself, not a read model of its own (ADR 0030). */

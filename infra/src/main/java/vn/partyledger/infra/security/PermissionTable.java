@@ -66,6 +66,8 @@ import vn.partyledger.domain.roster.FindOrganisationRoster;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
+import vn.partyledger.domain.statistics.FindMembershipLosses;
+import vn.partyledger.domain.statistics.FindMembershipStatistics;
 import vn.partyledger.domain.timeline.FindMemberChanges;
 import vn.partyledger.domain.timeline.FindMemberState;
 import vn.partyledger.domain.timeline.FindMemberTimeline;
@@ -254,6 +256,8 @@ public final class PermissionTable {
         record(FindRecruitmentDashboard.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindPartyAgeStatistics.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(FindBadgeEligibility.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
+        record(FindMembershipStatistics.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
+        record(FindMembershipLosses.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));
         record(ReadPersonalData.class, READERS, THE_PERSONS_BRANCHES);
         // The names on a roster: whoever may read the organisation's roster, for the members listed on it (ADR 0042).
         record(ReadNamesOnRoster.class, READERS, (query, none, holders, actingFor) -> List.of(query.orgId()));

@@ -10,6 +10,8 @@ import vn.partyledger.domain.roster.FindOrganisationRoster;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
+import vn.partyledger.domain.statistics.FindMembershipLosses;
+import vn.partyledger.domain.statistics.FindMembershipStatistics;
 import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.timeline.MemberRecordQuery;
 import vn.partyledger.domain.tree.FindOrganisationTree;
@@ -70,6 +72,12 @@ public class QueryAuthorisation implements MessageDispatchInterceptor<QueryMessa
         // A year's figures are read in the tree as it stood at the end of that year.
         if (query.getPayload() instanceof FindRecruitmentDashboard recruitment) {
             return LocalDate.of(recruitment.year(), 12, 31);
+        }
+        if (query.getPayload() instanceof FindMembershipLosses losses) {
+            return LocalDate.of(losses.year(), 12, 31);
+        }
+        if (query.getPayload() instanceof FindMembershipStatistics membership) {
+            return membership.asOf();
         }
         // A member's whole record is read by whoever the member belongs to now, in the tree as it stands today.
         if (query.getPayload() instanceof MemberRecordQuery) {

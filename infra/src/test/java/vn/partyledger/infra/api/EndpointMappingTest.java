@@ -30,6 +30,8 @@ import vn.partyledger.domain.roster.FindOrganisationRoster;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
+import vn.partyledger.domain.statistics.FindMembershipLosses;
+import vn.partyledger.domain.statistics.FindMembershipStatistics;
 import vn.partyledger.domain.timeline.FindMemberChanges;
 import vn.partyledger.domain.timeline.FindMemberState;
 import vn.partyledger.domain.timeline.FindMemberTimeline;
@@ -109,6 +111,7 @@ class EndpointMappingTest {
         tabled.removeAll(Set.of(FindBranchRoster.class, FindRosterTotals.class, FindOrganisationTree.class,
                 FindDueList.class,
                 FindRecruitmentDashboard.class, FindPartyAgeStatistics.class, FindBadgeEligibility.class,
+                FindMembershipStatistics.class, FindMembershipLosses.class,
                 ReadPersonalData.class, FindOrganisationRoster.class, ReadNamesOnRoster.class,
                 ReadAccessAudit.class, FindMemberTimeline.class, FindMemberState.class, FindMemberChanges.class,
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,

@@ -17,6 +17,8 @@ import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.due.FindDueList;
 import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
+import vn.partyledger.domain.statistics.FindMembershipLosses;
+import vn.partyledger.domain.statistics.FindMembershipStatistics;
 import vn.partyledger.domain.timeline.FindMemberChanges;
 import vn.partyledger.domain.timeline.FindMemberState;
 import vn.partyledger.domain.timeline.FindMemberTimeline;
@@ -66,6 +68,8 @@ class PermissionMatrixTest extends RunningApplication {
             Map.entry("/api/v1/organisations/{orgId}/recruitment", FindRecruitmentDashboard.class),
             Map.entry("/api/v1/organisations/{orgId}/party-age", FindPartyAgeStatistics.class),
             Map.entry("/api/v1/organisations/{orgId}/badge-eligibility", FindBadgeEligibility.class),
+            Map.entry("/api/v1/organisations/{orgId}/statistics/membership", FindMembershipStatistics.class),
+            Map.entry("/api/v1/organisations/{orgId}/statistics/losses", FindMembershipLosses.class),
             Map.entry("/api/v1/persons/{personId}", ReadPersonalData.class),
             Map.entry("/api/v1/access-audit", ReadAccessAudit.class),
             Map.entry("/api/v1/members/{memberId}/timeline", FindMemberTimeline.class),
@@ -73,19 +77,20 @@ class PermissionMatrixTest extends RunningApplication {
             Map.entry("/api/v1/members/{memberId}/changes", FindMemberChanges.class));
     /**
      * Followed, not answered: streams the matrix's requests would wait on until they time out. Each sends its plain
-     * read's query through the same authorisation; LiveRosterEndToEndTest and DueListEndToEndTest refuse the matrix's
-     * users there as here.
+     * read's query through the same authorisation; LiveRosterEndToEndTest, DueListEndToEndTest and
+     * LiveRecruitmentEndToEndTest refuse the matrix's users there as here.
      */
     private static final Set<String> STREAMS = Set.of("/api/v1/organisations/{orgId}/roster/live",
-            "/api/v1/organisations/{orgId}/due/live");
+            "/api/v1/organisations/{orgId}/due/live", "/api/v1/organisations/{orgId}/recruitment/live");
     /**
      * What a query must state besides its path: a read of personal data names its purpose, a state its date, the
-     * recruitment figures their year.
+     * recruitment figures and the losses their year.
      */
     private static final Map<String, String> QUERY_STRINGS = Map.of("/api/v1/persons/{personId}",
             "?purpose=CASE_WORK", "/api/v1/members/{memberId}/state", "?asOf=2026-03-03",
             "/api/v1/members/{memberId}/changes", "?from=2025-01-01&to=2026-03-03",
-            "/api/v1/organisations/{orgId}/recruitment", "?year=2026");
+            "/api/v1/organisations/{orgId}/recruitment", "?year=2026",
+            "/api/v1/organisations/{orgId}/statistics/losses", "?year=2026");
 
     /** Who the matrix sends as, and whether the records of the other tree are in its scope too. */
     private record User(String name, Role role, boolean reachesEveryTree, boolean lapsed) {

@@ -308,11 +308,17 @@ final class Scenario {
         return compileFile(memberId, admissionIn(branch));
     }
 
+    /** The candidate's awareness course, certified by the committee 175 days before the admission's decision. */
+    ResponseEntity<JsonNode> awarenessCourse(String memberId, Admission admission) {
+        LocalDate decided = admission.decidedOn();
+        return step(memberId, "record-awareness-course", """
+                {"certificateNo": "GCN-%d-118", "issuerOrgId": "%s", "issueDate": "%s"}
+                """.formatted(decided.getYear(), admission.committeeOrgId(), decided.minusDays(175)));
+    }
+
     private Scenario compileFile(String memberId, Admission admission) {
         LocalDate decided = admission.decidedOn();
-        expect(step(memberId, "record-awareness-course", """
-                {"certificateNo": "GCN-%d-118", "issuerOrgId": "%s", "issueDate": "%s"}
-                """.formatted(decided.getYear(), admission.committeeOrgId(), decided.minusDays(175))), 200);
+        expect(awarenessCourse(memberId, admission), 200);
         expect(step(memberId, "submit-application", """
                 {"applicationDate": "%s", "readmission": %b, "biographyDocRef": "LL-%d-07",
                  "youthUnionAge": false, "unitHasYouthUnion": false}

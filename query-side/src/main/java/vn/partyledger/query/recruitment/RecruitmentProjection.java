@@ -5,10 +5,14 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
+import vn.partyledger.domain.correction.EntryDateCorrected;
+import vn.partyledger.domain.correction.EntryType;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.ApplicationSubmitted;
 import vn.partyledger.domain.member.AwarenessCourseCompleted;
@@ -20,9 +24,14 @@ import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.organisation.RecruitmentTargetSet;
 import vn.partyledger.domain.organisation.TargetMode;
+import vn.partyledger.domain.person.PersonProfiles;
+import vn.partyledger.domain.recruitment.Breakdown;
+import vn.partyledger.domain.recruitment.BreakdownDimension;
 import vn.partyledger.domain.recruitment.FindRecruitmentDashboard;
+import vn.partyledger.domain.recruitment.RecruitmentChanged;
 import vn.partyledger.domain.recruitment.RecruitmentDashboard;
 import vn.partyledger.domain.recruitment.RecruitmentStep;
+import vn.partyledger.domain.recruitment.SmallCellSuppression;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
@@ -32,8 +41,10 @@ import vn.partyledger.domain.tree.OrganisationTree;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +54,9 @@ import java.util.function.Function;
  * Keeps {@code recruitment_steps} (ADR 0035): one document per step a member took, keyed by member, step and date,
  * under the branch the member was in — so a redelivered event writes the same document, and a later transfer leaves
  * the year's figures where they were earned. {@code recruitment_targets} holds the latest target set for each
- * organisation and year; {@code recruitment_members} each member's branch, which the file's events do not carry.
+ * organisation and year; {@code recruitment_members} each member's branch and person, which the file's events do not
+ * carry. The members admitted are broken down as counts only ({@link AdmissionBreakdowns}, ADR 0039), and every change
+ * is told to the live dashboards of its year.
  */
 @ProcessingGroup(RecruitmentProjection.PROCESSING_GROUP)
 public class RecruitmentProjection {
@@ -52,6 +65,7 @@ public class RecruitmentProjection {
     private static final String BRANCH = "branchId";
     private static final String STEP = "step";
     private static final String ON = "on";
+    private static final String PERSON = "personId";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final MongoCollection<Document> steps;
@@ -59,23 +73,33 @@ public class RecruitmentProjection {
     private final MongoCollection<Document> members;
     private final Function<FindOrganisationTree, Optional<OrganisationTree>> tree;
     private final Function<FindBranchRoster, Optional<BranchRoster>> rosters;
+    private final AdmissionBreakdowns breakdowns;
+    private final SmallCellSuppression suppression;
+    private final QueryUpdateEmitter liveDashboards;
 
     /**
      * {@code tree} answers the organisation tree on a date (ADR 0032), {@code rosters} a branch's roster on a date: a
-     * percentage target is of the members on the rolls on 1 January.
+     * percentage target is of the members on the rolls on 1 January. {@code profiles} is the register's window the
+     * breakdowns are counted through, {@code suppression} hides their small cells, {@code liveDashboards} tells the
+     * dashboards followed live (ADR 0039).
      */
     public RecruitmentProjection(MongoDatabase database, Function<FindOrganisationTree, Optional<OrganisationTree>> tree,
-                                 Function<FindBranchRoster, Optional<BranchRoster>> rosters) {
+                                 Function<FindBranchRoster, Optional<BranchRoster>> rosters, PersonProfiles profiles,
+                                 SmallCellSuppression suppression, QueryUpdateEmitter liveDashboards) {
         this.steps = database.getCollection("recruitment_steps");
         this.targets = database.getCollection("recruitment_targets");
         this.members = database.getCollection("recruitment_members");
         this.tree = tree;
         this.rosters = rosters;
+        this.breakdowns = new AdmissionBreakdowns(database, profiles);
+        this.suppression = suppression;
+        this.liveDashboards = liveDashboards;
     }
 
     @EventHandler
     void on(OutstandingCandidateRegistered event) {
         placed(event.memberId(), event.branchId());
+        personOf(event.memberId(), event.personId());
         taken(event.memberId(), RecruitmentStep.CANDIDATE_REGISTERED, event.registeredOn());
     }
 
@@ -98,12 +122,20 @@ public class RecruitmentProjection {
 
     @EventHandler
     void on(AdmissionApproved event) {
-        taken(event.memberId(), RecruitmentStep.ADMISSION_DECIDED, event.decisionDate());
+        Document member = taken(event.memberId(), RecruitmentStep.ADMISSION_DECIDED, event.decisionDate());
+        if (member != null) {
+            breakdowns.count(AdmissionBreakdowns.Basis.DECISION, event.memberId(), member.getString(PERSON),
+                    member.getString(BRANCH), event.decisionDate(), event.decisionDate());
+        }
     }
 
     @EventHandler
     void on(MemberAdmitted event) {
-        taken(event.memberId(), RecruitmentStep.CEREMONY, event.ceremonyDate());
+        Document member = taken(event.memberId(), RecruitmentStep.CEREMONY, event.ceremonyDate());
+        if (member != null) {
+            breakdowns.count(AdmissionBreakdowns.Basis.CEREMONY, event.memberId(), event.personId(),
+                    member.getString(BRANCH), event.ceremonyDate(), event.admissionDecisionDate());
+        }
     }
 
     @EventHandler
@@ -111,10 +143,44 @@ public class RecruitmentProjection {
         taken(event.memberId(), RecruitmentStep.RECOGNISED, event.decisionDate());
     }
 
+    /**
+     * A mistyped decision date corrected (I30): the admission moves to the corrected date, in the funnel and in the
+     * breakdowns (by decision; by ceremony, the age on the decision's day may change).
+     */
+    @EventHandler
+    void on(EntryDateCorrected event) {
+        if (event.correctedEventType() != EntryType.ADMISSION_APPROVED) {
+            return;
+        }
+        steps.deleteOne(Filters.eq("_id", stepId(event.memberId(), RecruitmentStep.ADMISSION_DECIDED,
+                event.recordedDate())));
+        changed(event.homeOrgId(), event.recordedDate().getYear());
+        Document member = taken(event.memberId(), RecruitmentStep.ADMISSION_DECIDED, event.correctedDate());
+        if (member == null) {
+            return;
+        }
+        String personId = member.getString(PERSON);
+        String branchId = member.getString(BRANCH);
+        breakdowns.uncount(AdmissionBreakdowns.Basis.DECISION, event.memberId(), personId, branchId,
+                event.recordedDate(), event.recordedDate());
+        breakdowns.count(AdmissionBreakdowns.Basis.DECISION, event.memberId(), personId, branchId,
+                event.correctedDate(), event.correctedDate());
+        Document ceremony = steps.find(Filters.and(Filters.eq("memberId", event.memberId()),
+                Filters.eq(STEP, RecruitmentStep.CEREMONY.name()))).first();
+        if (ceremony != null) {
+            LocalDate held = LocalDate.parse(ceremony.getString(ON));
+            breakdowns.uncount(AdmissionBreakdowns.Basis.CEREMONY, event.memberId(), personId, branchId, held,
+                    event.recordedDate());
+            breakdowns.count(AdmissionBreakdowns.Basis.CEREMONY, event.memberId(), personId, branchId, held,
+                    event.correctedDate());
+        }
+    }
+
     /** An imported probationary member's recognition counts under the branch the file put the member on. */
     @EventHandler
     void on(MemberImported event) {
         placed(event.memberId(), event.homeOrgId());
+        personOf(event.memberId(), event.personId());
     }
 
     @EventHandler
@@ -133,6 +199,7 @@ public class RecruitmentProjection {
                 new Document("_id", event.orgId() + ":" + event.year()).append("mode", event.mode().name())
                         .append("value", event.value().toPlainString()),
                 new ReplaceOptions().upsert(true));
+        changed(event.orgId(), event.year());
     }
 
     /**
@@ -142,12 +209,24 @@ public class RecruitmentProjection {
     @QueryHandler
     Optional<RecruitmentDashboard> handle(FindRecruitmentDashboard query) {
         LocalDate yearEnd = LocalDate.of(query.year(), 12, 31);
-        return tree.apply(new FindOrganisationTree(query.orgId(), yearEnd)).map(root ->
-                new RecruitmentDashboard(query.year(), query.byCeremony(), figures(root, query),
-                        root.children().stream().map(child -> figures(child, query)).toList()));
+        AdmissionBreakdowns.Basis basis = query.byCeremony() ? AdmissionBreakdowns.Basis.CEREMONY
+                : AdmissionBreakdowns.Basis.DECISION;
+        return tree.apply(new FindOrganisationTree(query.orgId(), yearEnd)).map(root -> {
+            List<Map<BreakdownDimension, Map<String, Integer>>> under = new ArrayList<>();
+            root.children().forEach(child -> under.add(breakdowns.counts(basis, branchesUnder(child), query.year())));
+            List<Breakdown> shown = suppression.apply(
+                    breakdowns.counts(basis, branchesUnder(root), query.year()), under);
+            List<RecruitmentDashboard.Figures> subOrganisations = new ArrayList<>();
+            for (int child = 0; child < root.children().size(); child++) {
+                subOrganisations.add(figures(root.children().get(child), query, shown.get(child + 1)));
+            }
+            return new RecruitmentDashboard(query.year(), query.byCeremony(), figures(root, query, shown.get(0)),
+                    subOrganisations);
+        });
     }
 
-    private RecruitmentDashboard.Figures figures(OrganisationTree organisation, FindRecruitmentDashboard query) {
+    private RecruitmentDashboard.Figures figures(OrganisationTree organisation, FindRecruitmentDashboard query,
+                                                 Breakdown breakdown) {
         LocalDate opening = LocalDate.of(query.year(), 1, 1);
         LocalDate yearEnd = LocalDate.of(query.year(), 12, 31);
         Map<RecruitmentStep, Integer> funnel = new EnumMap<>(RecruitmentStep.class);
@@ -167,7 +246,7 @@ public class RecruitmentProjection {
         Document target = targets.find(Filters.eq("_id", organisation.orgId() + ":" + query.year())).first();
         if (target == null) {
             return new RecruitmentDashboard.Figures(organisation.orgId(), organisation.name(), null, null, null,
-                    openingMembers, admitted, null, funnel);
+                    openingMembers, admitted, null, funnel, breakdown);
         }
         TargetMode mode = TargetMode.valueOf(target.getString("mode"));
         BigDecimal value = new BigDecimal(target.getString("value"));
@@ -178,7 +257,7 @@ public class RecruitmentProjection {
                 : BigDecimal.valueOf(admitted).multiply(HUNDRED).divide(BigDecimal.valueOf(number), 1,
                 RoundingMode.HALF_UP);
         return new RecruitmentDashboard.Figures(organisation.orgId(), organisation.name(), mode, value, number,
-                openingMembers, admitted, achieved, funnel);
+                openingMembers, admitted, achieved, funnel, breakdown);
     }
 
     private static Set<String> branchesUnder(OrganisationTree organisation) {
@@ -189,16 +268,35 @@ public class RecruitmentProjection {
     }
 
     private void placed(String memberId, String branchId) {
-        members.replaceOne(Filters.eq("_id", memberId), new Document("_id", memberId).append(BRANCH, branchId),
-                new ReplaceOptions().upsert(true));
+        members.updateOne(Filters.eq("_id", memberId), Updates.set(BRANCH, branchId), new UpdateOptions().upsert(true));
     }
 
-    private void taken(String memberId, RecruitmentStep step, LocalDate on) {
+    private void personOf(String memberId, String personId) {
+        members.updateOne(Filters.eq("_id", memberId), Updates.set(PERSON, personId), new UpdateOptions().upsert(true));
+    }
+
+    /** Records the step; the member's branch and person, null for a member the projection never placed. */
+    private Document taken(String memberId, RecruitmentStep step, LocalDate on) {
         Document member = members.find(Filters.eq("_id", memberId)).first();
-        String id = memberId + ":" + step + ":" + on;
-        steps.updateOne(Filters.eq("_id", id), new Document("$setOnInsert", new Document("memberId", memberId)
+        steps.updateOne(Filters.eq("_id", stepId(memberId, step, on)), new Document("$setOnInsert", new Document("memberId", memberId)
                         .append(STEP, step.name()).append(ON, on.toString())
                         .append(BRANCH, member == null ? null : member.getString(BRANCH))),
                 new UpdateOptions().upsert(true));
+        changed(member == null ? null : member.getString(BRANCH), on.getYear());
+        return member;
+    }
+
+    private static String stepId(String memberId, RecruitmentStep step, LocalDate on) {
+        return memberId + ":" + step + ":" + on;
+    }
+
+    /**
+     * Tells the live dashboards of the year that a figure under {@code orgId} may have changed: each reads its
+     * dashboard again (ADR 0039). Which dashboards cover the organisation is theirs to find on re-reading, so every
+     * dashboard of the year is told.
+     */
+    private void changed(String orgId, int year) {
+        liveDashboards.emit(FindRecruitmentDashboard.class, query -> query.year() == year,
+                new RecruitmentChanged(orgId, year));
     }
 }

@@ -67,7 +67,8 @@ public class RosterTotalsQueries {
         organisation.children().forEach(child -> collect(child, asOf, into));
     }
 
-    private static RosterTotals.Counts counts(BranchRoster roster) {
+    /** One roll's counts, as its roster of the day lists it; the membership statistics count the same way. */
+    public static RosterTotals.Counts counts(BranchRoster roster) {
         List<BranchRoster.Entry> counted = roster.members().stream().filter(BranchRoster.Entry::counted).toList();
         return new RosterTotals.Counts(roster.headcount(), roster.presentCount(),
                 count(counted, entry -> entry.status() == MemberStatus.FULL),
