@@ -35,6 +35,8 @@ import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
+import vn.partyledger.infra.rebuild.ReadRebuildProgress;
+import vn.partyledger.infra.rebuild.RebuildProjection;
 import vn.partyledger.infra.axon.CommandOutcome;
 import vn.partyledger.infra.security.PermissionTable;
 
@@ -108,7 +110,8 @@ class EndpointMappingTest {
                 FindDueList.class,
                 FindRecruitmentDashboard.class,
                 ReadPersonalData.class, FindOrganisationRoster.class, ReadNamesOnRoster.class,
-                ReadAccessAudit.class, FindMemberTimeline.class, FindMemberState.class, FindMemberChanges.class,
+                ReadAccessAudit.class, RebuildProjection.class, ReadRebuildProgress.class,
+                FindMemberTimeline.class, FindMemberState.class, FindMemberChanges.class,
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,
                 ImportMember.class, ImportMembers.class));
 

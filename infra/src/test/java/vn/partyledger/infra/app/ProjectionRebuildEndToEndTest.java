@@ -1,0 +1,305 @@
+package vn.partyledger.infra.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import vn.partyledger.infra.integration.IntegrationProperties;
+import vn.partyledger.infra.integration.MemberEventsPublisher;
+import vn.partyledger.infra.kafka.KafkaEndpoint;
+import vn.partyledger.query.roster.BranchRosterProjection;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.partyledger.infra.app.Scenario.expect;
+
+/**
+ * An administrator rebuilds the branch rosters from the log into fresh collections while the current ones keep
+ * answering, and the service switches over at once (issue 11 item 9, ADR 0037): every roster asked for meanwhile
+ * answers, the rebuilt documents equal the old ones, nothing is published again, and a rebuild that fails leaves the
+ * old generation answering.
+ */
+class ProjectionRebuildEndToEndTest extends RunningApplication {
+
+    private static final String ROSTER = BranchRosterProjection.PROCESSING_GROUP;
+    private static final List<String> ROSTER_COLLECTIONS = List.of(BranchRosterProjection.COLLECTION,
+            BranchRosterProjection.ENTRIES, BranchRosterProjection.OVERLAYS);
+    private static final String REBUILD = "/api/v1/admin/projections/{projection}/rebuild";
+    private static final String MEMBER_IMPORTED = "vn.partyledger.domain.member.MemberImported";
+
+    @Autowired
+    KafkaEndpoint kafka;
+
+    @Autowired
+    IntegrationProperties integration;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void aRosterRebuiltWhileServingEqualsTheOldOneAndEveryRosterAskedMeanwhileAnswers() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        scenario.admittedMember("m-" + scenario.suffix);
+        scenario.branchOf(scenario.ward, "kp-large-" + scenario.suffix, "Chi bộ Khu phố 3", LocalDate.of(2012, 1, 3),
+                120);
+        awaitProcessed(ROSTER);
+        awaitProcessed(MemberEventsPublisher.PROCESSING_GROUP);
+        int generation = progress().get("activeGeneration").asInt();
+        Map<String, Map<Object, Document>> old = documents(generation);
+        JsonNode roster = roster(scenario.branch);
+        long published = publishedRecords();
+
+        Scenario during = new Scenario(board(), scenario.ward, "kp-during-" + scenario.suffix);
+        List<String> states = new ArrayList<>();
+        JsonNode ended;
+        try (RosterReads reads = new RosterReads(scenario.branch)) {
+            JsonNode started = expect(administrator().post().uri(REBUILD, ROSTER).retrieve().toEntity(JsonNode.class),
+                    202);
+            assertThat(started.get("state").asText()).isEqualTo("REPLAYING");
+            assertThat(started.get("rebuiltGeneration").asInt()).isEqualTo(generation + 1);
+            ResponseEntity<JsonNode> again = administrator().post().uri(REBUILD, ROSTER).retrieve()
+                    .toEntity(JsonNode.class);
+            assertThat(again.getStatusCode().value()).isEqualTo(409);
+            assertThat(again.getBody().get("code").asText()).isEqualTo("REBUILD_RUNNING");
+            during.branchOf(scenario.ward, during.branch, "Chi bộ Khu phố 4", LocalDate.of(2012, 1, 3));
+            ended = awaitEnd(states, reads);
+            assertThat(reads.whileRebuilding()).as("rosters read while the rebuild ran").isPositive();
+            assertThat(reads.answers()).as("every roster read, before, during and after the switch-over")
+                    .isNotEmpty().allSatisfy(answer -> assertThat(answer).isEqualTo(roster));
+        }
+
+        assertThat(ended.get("state").asText()).as("the rebuild's end: %s", ended).isEqualTo("SWITCHED");
+        assertThat(states).contains("REPLAYING");
+        assertThat(ended.get("activeGeneration").asInt()).isEqualTo(generation + 1);
+        assertThat(ended.get("eventsDone").asLong()).isPositive().isLessThanOrEqualTo(ended.get("eventsTotal").asLong());
+        assertThat(ended.get("eventsPerSecond").asDouble()).isPositive();
+        awaitProcessed(ROSTER);
+        Map<String, Map<Object, Document>> rebuilt = documents(generation + 1);
+        for (String collection : ROSTER_COLLECTIONS) {
+            assertThat(rebuilt.get(collection).keySet()).as(collection).containsAll(old.get(collection).keySet());
+            old.get(collection).forEach((id, document) -> assertThat(normalised(rebuilt.get(collection).get(id)))
+                    .as("%s %s rebuilt", collection, id).isEqualTo(normalised(document)));
+        }
+        assertThat(roster(during.branch).get("members")).as("the branch founded during the rebuild").hasSize(3);
+
+        Scenario after = new Scenario(board(), scenario.ward, "kp-after-" + scenario.suffix);
+        after.branchOf(scenario.ward, after.branch, "Chi bộ Khu phố 5", LocalDate.of(2012, 1, 3));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(roster(after.branch).get("members")).as("a branch founded after the switch-over").hasSize(3));
+        awaitProcessed(MemberEventsPublisher.PROCESSING_GROUP);
+        assertThat(publishedRecords()).as("records on the integration topic: none published again").isEqualTo(published);
+    }
+
+    @Test
+    void aRebuildThatFailsMidwayLeavesTheOldGenerationAnswering() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String broken = Scenario.onPaper(scenario.branch, 1);
+        awaitProcessed(ROSTER);
+        int generation = progress().get("activeGeneration").asInt();
+        JsonNode roster = roster(scenario.branch);
+        AtomicReference<Object> onRollSince = new AtomicReference<>();
+        rewriteStoredEvent(broken, MEMBER_IMPORTED,
+                event -> onRollSince.set(event.get("payload", Document.class).put("onRollSince", "not-a-date")));
+        try {
+            expect(administrator().post().uri(REBUILD, ROSTER).retrieve().toEntity(JsonNode.class), 202);
+            JsonNode ended = awaitEnd(new ArrayList<>(), null);
+
+            assertThat(ended.get("state").asText()).as("the rebuild's end: %s", ended).isEqualTo("FAILED");
+            assertThat(ended.get("failure").asText()).isNotBlank();
+            assertThat(ended.get("activeGeneration").asInt()).isEqualTo(generation);
+            assertThat(roster(scenario.branch)).isEqualTo(roster);
+            Set<String> collections = database.listCollectionNames().into(new HashSet<>());
+            assertThat(collections).as("what the failed rebuild filled is dropped")
+                    .doesNotContainAnyElementsOf(ROSTER_COLLECTIONS.stream()
+                            .map(name -> inGeneration(name, generation + 1)).toList());
+        } finally {
+            rewriteStoredEvent(broken, MEMBER_IMPORTED,
+                    event -> event.get("payload", Document.class).put("onRollSince", onRollSince.get()));
+        }
+    }
+
+    @Test
+    void onlyTheAdministratorRebuildsOrFollowsARebuild() {
+        for (RestClient other : List.of(board(), secretary(), as("auditor", "auditor-local-only"))) {
+            for (ResponseEntity<JsonNode> refused : List.of(
+                    other.post().uri(REBUILD, ROSTER).retrieve().toEntity(JsonNode.class),
+                    other.get().uri(REBUILD, ROSTER).retrieve().toEntity(JsonNode.class))) {
+                assertThat(refused.getStatusCode().value()).isEqualTo(403);
+                assertThat(refused.getBody().get("code").asText()).isEqualTo("ROLE_NOT_PERMITTED");
+            }
+        }
+        ResponseEntity<JsonNode> unknown = administrator().post().uri(REBUILD, "rosters").retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getBody().get("code").asText()).isEqualTo("UNKNOWN_PROJECTION");
+    }
+
+    private RestClient administrator() {
+        return as("administrator", "administrator-local-only");
+    }
+
+    private JsonNode progress() {
+        return expect(administrator().get().uri(REBUILD, ROSTER).retrieve().toEntity(JsonNode.class), 200);
+    }
+
+    /** Follows the rebuild until it has switched over or failed; the states seen on the way go to {@code states}. */
+    private JsonNode awaitEnd(List<String> states, RosterReads reads) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            JsonNode progress = progress();
+            last.set(progress);
+            String state = progress.get("state").asText();
+            states.add(state);
+            boolean ended = state.equals("SWITCHED") || state.equals("FAILED");
+            if (reads != null) {
+                reads.rebuilding(!ended);
+            }
+            return ended;
+        });
+        return last.get();
+    }
+
+    private JsonNode roster(String branch) {
+        return expect(board().get().uri("/api/v1/organisations/{id}/roster", branch).retrieve()
+                .toEntity(JsonNode.class), 200);
+    }
+
+    /** Waits until every segment of the processor has read through the last commit of the log. */
+    private void awaitProcessed(String processingGroup) {
+        long headCommit = eventStore.createHeadToken().position().orElseThrow() / 1_000_000;
+        StreamingEventProcessor processor = processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .orElseThrow();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+            return !segments.isEmpty() && segments.values().stream().allMatch(status ->
+                    status.getTrackingToken() != null
+                            && status.getTrackingToken().position().orElse(-1) / 1_000_000 >= headCommit);
+        });
+    }
+
+    /** A projection collection's name in a generation: generation 0 keeps the projection's own name (ADR 0037). */
+    private static String inGeneration(String collection, int generation) {
+        return generation == 0 ? collection : collection + "_g" + generation;
+    }
+
+    /** Every document of the roster's collections in a generation, by collection and id. */
+    private Map<String, Map<Object, Document>> documents(int generation) {
+        Map<String, Map<Object, Document>> documents = new HashMap<>();
+        for (String collection : ROSTER_COLLECTIONS) {
+            Map<Object, Document> byId = new HashMap<>();
+            database.getCollection(inGeneration(collection, generation)).find()
+                    .forEach(document -> byId.put(document.get("_id"), document));
+            documents.put(collection, byId);
+        }
+        return documents;
+    }
+
+    /**
+     * A document with its lists of ids in order: the ids a branch lists grow with {@code $addToSet}, in the order the
+     * processor's segments happened to handle different members, which a rebuild on other segments need not repeat.
+     * Lists of sub-documents (a member's periods, a branch's terms) keep their order, which the events of one member
+     * or branch decide.
+     */
+    private static Object normalised(Object value) {
+        if (value instanceof Document document) {
+            Document copy = new Document();
+            document.forEach((key, field) -> copy.put(key, normalised(field)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().allMatch(String.class::isInstance)
+                    ? list.stream().map(String.class::cast).sorted().toList()
+                    : list.stream().map(ProjectionRebuildEndToEndTest::normalised).toList();
+        }
+        return value;
+    }
+
+    /** The records on the integration topic: the sum of its partitions' end offsets. */
+    private long publishedRecords() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        String topic = integration.memberEventsTopic();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** Reads a branch's roster over and over on a thread of its own, keeping each answer, until closed. */
+    private final class RosterReads implements AutoCloseable {
+
+        private final List<JsonNode> answers = new CopyOnWriteArrayList<>();
+        private final List<String> failures = new CopyOnWriteArrayList<>();
+        private final AtomicBoolean reading = new AtomicBoolean(true);
+        private final AtomicBoolean rebuilding = new AtomicBoolean();
+        private volatile int whileRebuilding;
+        private final Thread thread;
+
+        RosterReads(String branch) {
+            thread = new Thread(() -> {
+                while (reading.get()) {
+                    ResponseEntity<JsonNode> answer = board().get().uri("/api/v1/organisations/{id}/roster", branch)
+                            .retrieve().toEntity(JsonNode.class);
+                    if (answer.getStatusCode().value() != 200) {
+                        failures.add(answer.getStatusCode().value() + " " + answer.getBody());
+                    }
+                    answers.add(answer.getBody());
+                    if (rebuilding.get()) {
+                        whileRebuilding++;
+                    }
+                }
+            });
+            thread.start();
+        }
+
+        /** Whether the rebuild was last seen running: reads made meanwhile count as made during it. */
+        void rebuilding(boolean running) {
+            rebuilding.set(running);
+        }
+
+        int whileRebuilding() {
+            return whileRebuilding;
+        }
+
+        List<JsonNode> answers() {
+            assertThat(failures).as("rosters not answered 200").isEmpty();
+            return answers;
+        }
+
+        @Override
+        public void close() {
+            reading.set(false);
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
