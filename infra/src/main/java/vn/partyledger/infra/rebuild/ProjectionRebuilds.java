@@ -13,8 +13,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The rebuilds an administrator starts and follows, one at a time per projection, each on a thread of its own; the
  * latest of each projection is kept for its progress, in the endpoint and as gauges
- * ({@code partyledger.projection.rebuild.events.done}, {@code .events.total}, {@code .rate}, tagged with the
- * projection). Kept in memory: a rebuild interrupted by a restart is started again, and clears what it left.
+ * ({@code partyledger.projection.rebuild.events.done}, {@code .events.logged}, {@code .rate}, tagged with the
+ * projection; not {@code .events.total}, a suffix Prometheus keeps for counters). Kept in memory: a rebuild interrupted by a restart is started again, and clears what it left.
  */
 public class ProjectionRebuilds {
 
@@ -29,7 +29,7 @@ public class ProjectionRebuilds {
         for (String name : this.projections.keySet()) {
             gauge(meters, "partyledger.projection.rebuild.events.done", name, RebuildRun::eventsDone,
                     "events of the log the projection's latest rebuild has read");
-            gauge(meters, "partyledger.projection.rebuild.events.total", name, RebuildRun::eventsTotal,
+            gauge(meters, "partyledger.projection.rebuild.events.logged", name, RebuildRun::eventsTotal,
                     "events the log holds, for the projection's latest rebuild");
             gauge(meters, "partyledger.projection.rebuild.rate", name, RebuildRun::eventsPerSecond,
                     "events per second the projection's latest rebuild has read");

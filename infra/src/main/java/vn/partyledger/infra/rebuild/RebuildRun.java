@@ -2,7 +2,6 @@ package vn.partyledger.infra.rebuild;
 
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
@@ -14,8 +13,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -170,10 +167,6 @@ final class RebuildRun implements Runnable {
     private PooledStreamingEventProcessor processor(Object handlers, EmbeddedEventStore storage,
                                                     ScheduledExecutorService coordinator,
                                                     ScheduledExecutorService worker) {
-        MessageMonitor<EventMessage<?>> counter = message -> {
-            eventsDone.incrementAndGet();
-            return NoOpMessageMonitorCallback.INSTANCE;
-        };
         return PooledStreamingEventProcessor.builder()
                 .name(processorName)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handlers)
@@ -182,8 +175,7 @@ final class RebuildRun implements Runnable {
                     handlerFailure.compareAndSet(null, context.error());
                     throw context.error() instanceof Exception e ? e : new IllegalStateException(context.error());
                 })
-                .messageMonitor(counter)
-                .messageSource(storage)
+                .messageSource(new CountedLog(storage, eventsDone))
                 .tokenStore(support.tokens())
                 .transactionManager(support.transactions())
                 .coordinatorExecutor(coordinator)

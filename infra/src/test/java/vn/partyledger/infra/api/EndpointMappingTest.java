@@ -106,6 +106,7 @@ class EndpointMappingTest {
         // reads, and the person register's writes, which go through PersonCommands (it writes the register first);
         // PermissionMatrixTest sends those over HTTP as every role
         // and an import's member lines, which the onboarding sends (ImportEndToEndTest)
+        // and the administrator's rebuilds, which are no command on a record (ProjectionRebuildEndToEndTest)
         tabled.removeAll(Set.of(FindBranchRoster.class, FindRosterTotals.class, FindOrganisationTree.class,
                 FindDueList.class,
                 FindRecruitmentDashboard.class,

@@ -10,13 +10,18 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import vn.partyledger.infra.integration.IntegrationProperties;
 import vn.partyledger.infra.integration.MemberEventsPublisher;
 import vn.partyledger.infra.kafka.KafkaEndpoint;
+import vn.partyledger.query.due.DueListProjection;
+import vn.partyledger.query.recruitment.RecruitmentProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
+import vn.partyledger.query.tree.OrganisationTreeProjection;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -66,8 +71,8 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
                 120);
         awaitProcessed(ROSTER);
         awaitProcessed(MemberEventsPublisher.PROCESSING_GROUP);
-        int generation = progress().get("activeGeneration").asInt();
-        Map<String, Map<Object, Document>> old = documents(generation);
+        int generation = progress(ROSTER).get("activeGeneration").asInt();
+        Map<String, Map<Object, Document>> old = documents(ROSTER_COLLECTIONS, generation);
         JsonNode roster = roster(scenario.branch);
         long published = publishedRecords();
 
@@ -84,7 +89,7 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
             assertThat(again.getStatusCode().value()).isEqualTo(409);
             assertThat(again.getBody().get("code").asText()).isEqualTo("REBUILD_RUNNING");
             during.branchOf(scenario.ward, during.branch, "Chi bộ Khu phố 4", LocalDate.of(2012, 1, 3));
-            ended = awaitEnd(states, reads);
+            ended = awaitEnd(ROSTER, states, reads);
             assertThat(reads.whileRebuilding()).as("rosters read while the rebuild ran").isPositive();
             assertThat(reads.answers()).as("every roster read, before, during and after the switch-over")
                     .isNotEmpty().allSatisfy(answer -> assertThat(answer).isEqualTo(roster));
@@ -95,8 +100,13 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
         assertThat(ended.get("activeGeneration").asInt()).isEqualTo(generation + 1);
         assertThat(ended.get("eventsDone").asLong()).isPositive().isLessThanOrEqualTo(ended.get("eventsTotal").asLong());
         assertThat(ended.get("eventsPerSecond").asDouble()).isPositive();
+        String metrics = anonymous().get().uri("/actuator/prometheus").retrieve().body(String.class);
+        for (String gauge : List.of("done", "logged")) {
+            assertThat(metrics).as("the %s gauge", gauge).containsPattern("partyledger_projection_rebuild_events_"
+                    + gauge + "\\{[^}]*projection=\"branch-roster\"[^}]*} [1-9]");
+        }
         awaitProcessed(ROSTER);
-        Map<String, Map<Object, Document>> rebuilt = documents(generation + 1);
+        Map<String, Map<Object, Document>> rebuilt = documents(ROSTER_COLLECTIONS, generation + 1);
         for (String collection : ROSTER_COLLECTIONS) {
             assertThat(rebuilt.get(collection).keySet()).as(collection).containsAll(old.get(collection).keySet());
             old.get(collection).forEach((id, document) -> assertThat(normalised(rebuilt.get(collection).get(id)))
@@ -112,19 +122,46 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
         assertThat(publishedRecords()).as("records on the integration topic: none published again").isEqualTo(published);
     }
 
+    /** The collections of each projection the rosters' test does not rebuild, by the projection's name. */
+    private static final Map<String, List<String>> OTHER_PROJECTIONS = Map.of(
+            OrganisationTreeProjection.PROCESSING_GROUP, List.of(OrganisationTreeProjection.COLLECTION),
+            DueListProjection.PROCESSING_GROUP, List.of(DueListProjection.ITEMS, DueListProjection.MEMBERS),
+            RecruitmentProjection.PROCESSING_GROUP,
+            List.of("recruitment_steps", "recruitment_targets", "recruitment_members"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"organisation-tree", "due-list", "recruitment"})
+    void everyOtherProjectionRebuiltEqualsTheOldOne(String projection) {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        scenario.admittedMember("m-" + scenario.suffix);
+        awaitProcessed(projection);
+        int generation = progress(projection).get("activeGeneration").asInt();
+        Map<String, Map<Object, Document>> old = documents(OTHER_PROJECTIONS.get(projection), generation);
+
+        expect(administrator().post().uri(REBUILD, projection).retrieve().toEntity(JsonNode.class), 202);
+        JsonNode ended = awaitEnd(projection, new ArrayList<>(), null);
+
+        assertThat(ended.get("state").asText()).as("the rebuild's end: %s", ended).isEqualTo("SWITCHED");
+        assertThat(ended.get("eventsDone").asLong()).as("every event of the log read, whatever its type")
+                .isEqualTo(storedEvents().size()).isEqualTo(ended.get("eventsTotal").asLong());
+        awaitProcessed(projection);
+        assertThat(normalised(documents(OTHER_PROJECTIONS.get(projection), generation + 1)))
+                .isEqualTo(normalised(old));
+    }
+
     @Test
     void aRebuildThatFailsMidwayLeavesTheOldGenerationAnswering() {
         Scenario scenario = new Scenario(board()).organisationTree();
         String broken = Scenario.onPaper(scenario.branch, 1);
         awaitProcessed(ROSTER);
-        int generation = progress().get("activeGeneration").asInt();
+        int generation = progress(ROSTER).get("activeGeneration").asInt();
         JsonNode roster = roster(scenario.branch);
         AtomicReference<Object> onRollSince = new AtomicReference<>();
         rewriteStoredEvent(broken, MEMBER_IMPORTED,
                 event -> onRollSince.set(event.get("payload", Document.class).put("onRollSince", "not-a-date")));
         try {
             expect(administrator().post().uri(REBUILD, ROSTER).retrieve().toEntity(JsonNode.class), 202);
-            JsonNode ended = awaitEnd(new ArrayList<>(), null);
+            JsonNode ended = awaitEnd(ROSTER, new ArrayList<>(), null);
 
             assertThat(ended.get("state").asText()).as("the rebuild's end: %s", ended).isEqualTo("FAILED");
             assertThat(ended.get("failure").asText()).isNotBlank();
@@ -160,15 +197,15 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
         return as("administrator", "administrator-local-only");
     }
 
-    private JsonNode progress() {
-        return expect(administrator().get().uri(REBUILD, ROSTER).retrieve().toEntity(JsonNode.class), 200);
+    private JsonNode progress(String projection) {
+        return expect(administrator().get().uri(REBUILD, projection).retrieve().toEntity(JsonNode.class), 200);
     }
 
     /** Follows the rebuild until it has switched over or failed; the states seen on the way go to {@code states}. */
-    private JsonNode awaitEnd(List<String> states, RosterReads reads) {
+    private JsonNode awaitEnd(String projection, List<String> states, RosterReads reads) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            JsonNode progress = progress();
+            JsonNode progress = progress(projection);
             last.set(progress);
             String state = progress.get("state").asText();
             states.add(state);
@@ -204,10 +241,10 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
         return generation == 0 ? collection : collection + "_g" + generation;
     }
 
-    /** Every document of the roster's collections in a generation, by collection and id. */
-    private Map<String, Map<Object, Document>> documents(int generation) {
+    /** Every document of the collections in a generation, by collection and id. */
+    private Map<String, Map<Object, Document>> documents(List<String> collections, int generation) {
         Map<String, Map<Object, Document>> documents = new HashMap<>();
-        for (String collection : ROSTER_COLLECTIONS) {
+        for (String collection : collections) {
             Map<Object, Document> byId = new HashMap<>();
             database.getCollection(inGeneration(collection, generation)).find()
                     .forEach(document -> byId.put(document.get("_id"), document));
@@ -223,9 +260,9 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
      * or branch decide.
      */
     private static Object normalised(Object value) {
-        if (value instanceof Document document) {
-            Document copy = new Document();
-            document.forEach((key, field) -> copy.put(key, normalised(field)));
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new HashMap<>();
+            map.forEach((key, field) -> copy.put(key, normalised(field)));
             return copy;
         }
         if (value instanceof List<?> list) {
