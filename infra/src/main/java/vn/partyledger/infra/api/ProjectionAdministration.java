@@ -45,7 +45,9 @@ public class ProjectionAdministration {
     @Operation(summary = "Rebuilds the projection from the log into fresh collections while the current ones keep "
             + "answering, then switches over at once; answers at once with the progress to follow",
             responses = {
-                    @ApiResponse(responseCode = "202", description = "The rebuild started"),
+                    @ApiResponse(responseCode = "202", description = "The rebuild started: its progress",
+                            content = @Content(mediaType = "application/json",
+                                    schema = @Schema(implementation = RebuildProgress.class))),
                     @ApiResponse(responseCode = "403", description = "Not an administrator (ROLE_NOT_PERMITTED)",
                             content = @Content(mediaType = "application/problem+json",
                                     schema = @Schema(implementation = ProblemDetail.class))),

@@ -52,6 +52,12 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
             BranchRosterProjection.ENTRIES, BranchRosterProjection.OVERLAYS);
     private static final String REBUILD = "/api/v1/admin/projections/{projection}/rebuild";
     private static final String MEMBER_IMPORTED = "vn.partyledger.domain.member.MemberImported";
+    /** The collections of each projection the rosters' test does not rebuild, by the projection's name. */
+    private static final Map<String, List<String>> OTHER_PROJECTIONS = Map.of(
+            OrganisationTreeProjection.PROCESSING_GROUP, List.of(OrganisationTreeProjection.COLLECTION),
+            DueListProjection.PROCESSING_GROUP, List.of(DueListProjection.ITEMS, DueListProjection.MEMBERS),
+            RecruitmentProjection.PROCESSING_GROUP,
+            List.of("recruitment_steps", "recruitment_targets", "recruitment_members"));
 
     @Autowired
     KafkaEndpoint kafka;
@@ -112,20 +118,17 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
         }
         assertThat(roster(during.branch).get("members")).as("the branch founded during the rebuild").hasSize(3);
 
-        Scenario after = new Scenario(board(), scenario.ward, "kp-after-" + scenario.suffix);
-        after.branchOf(scenario.ward, after.branch, "Chi bộ Khu phố 5", LocalDate.of(2012, 1, 3));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(roster(after.branch).get("members")).as("a branch founded after the switch-over").hasSize(3));
+        String admitted = "m-after-" + scenario.suffix;
+        JsonNode admission = scenario.admittedMember(admitted);
+        JsonNode afterSwitch = expect(board().get().uri("/api/v1/organisations/{id}/roster?minPosition={position}",
+                scenario.branch, admission.get("position").asLong()).retrieve().toEntity(JsonNode.class), 200);
+        assertThat(Scenario.entryOf(afterSwitch, admitted).get("status").asText())
+                .as("a member admitted after the switch-over, read with the admission's position")
+                .isEqualTo("PROBATIONARY");
         awaitProcessed(MemberEventsPublisher.PROCESSING_GROUP);
-        assertThat(publishedRecords()).as("records on the integration topic: none published again").isEqualTo(published);
+        assertThat(publishedRecords()).as("records on the integration topic: the admission after the switch-over, "
+                + "none published again").isEqualTo(published + 1);
     }
-
-    /** The collections of each projection the rosters' test does not rebuild, by the projection's name. */
-    private static final Map<String, List<String>> OTHER_PROJECTIONS = Map.of(
-            OrganisationTreeProjection.PROCESSING_GROUP, List.of(OrganisationTreeProjection.COLLECTION),
-            DueListProjection.PROCESSING_GROUP, List.of(DueListProjection.ITEMS, DueListProjection.MEMBERS),
-            RecruitmentProjection.PROCESSING_GROUP,
-            List.of("recruitment_steps", "recruitment_targets", "recruitment_members"));
 
     @ParameterizedTest
     @ValueSource(strings = {"organisation-tree", "due-list", "recruitment"})
