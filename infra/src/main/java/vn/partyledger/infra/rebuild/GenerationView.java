@@ -7,7 +7,9 @@ import org.bson.Document;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -41,11 +43,14 @@ final class GenerationView {
         return generation == 0 ? collection : collection + "_g" + generation;
     }
 
+    /** The collection in each generation is made once, on its first call: a call costs a map look-up more. */
     private static MongoCollection<?> collection(MongoDatabase database, IntSupplier generation, String name,
                                                  Class<?> documents) {
+        Map<Integer, MongoCollection<?>> byGeneration = new ConcurrentHashMap<>();
         return (MongoCollection<?>) Proxy.newProxyInstance(MongoCollection.class.getClassLoader(),
                 new Class<?>[]{MongoCollection.class}, (proxy, method, arguments) -> invoke(method,
-                        database.getCollection(name(name, generation.getAsInt()), documents), arguments));
+                        byGeneration.computeIfAbsent(generation.getAsInt(),
+                                current -> database.getCollection(name(name, current), documents)), arguments));
     }
 
     private static Object invoke(Method method, Object target, Object[] arguments) throws Throwable {
