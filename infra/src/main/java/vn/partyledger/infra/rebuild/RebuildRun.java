@@ -120,7 +120,7 @@ final class RebuildRun implements Runnable {
             PooledStreamingEventProcessor started = rebuild;
             await(() -> caughtUp(started), deadline, "catch up with the head of the log");
             switchOver(rebuild, deadline);
-            state = RebuildProgress.State.SWITCHED;
+            end(RebuildProgress.State.SWITCHED);
             log.info("Rebuilt the {} projection into generation {} from {} events", projection.name(), generation,
                     eventsDone.get());
             deleteTokens();
@@ -132,8 +132,6 @@ final class RebuildRun implements Runnable {
                 fail(rebuild, e);
             }
         } finally {
-            endedNanos = System.nanoTime();
-            endedAt = Instant.now();
             storage.shutDown();
             coordinator.shutdownNow();
             worker.shutdownNow();
@@ -204,7 +202,14 @@ final class RebuildRun implements Runnable {
             log.warn("What the failed rebuild of {} filled stays until its next rebuild", projection.name(), cleanup);
         }
         failure = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        state = RebuildProgress.State.FAILED;
+        end(RebuildProgress.State.FAILED);
+    }
+
+    /** The rate stops with the rebuild, and its end is shown with the state that says how it ended. */
+    private void end(RebuildProgress.State ending) {
+        endedNanos = System.nanoTime();
+        endedAt = Instant.now();
+        state = ending;
     }
 
     private void await(BooleanSupplier condition, long deadline, String what) throws InterruptedException {

@@ -83,6 +83,7 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
 
         Scenario during = new Scenario(board(), scenario.ward, "kp-during-" + scenario.suffix);
         JsonNode ended;
+        int readWhileRebuilding;
         try (RosterReads reads = new RosterReads(scenario.branch)) {
             JsonNode started = expect(administrator().post().uri(REBUILD, ROSTER).retrieve().toEntity(JsonNode.class),
                     202);
@@ -95,13 +96,18 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
             assertThat(again.getBody().get("code").asText()).isEqualTo("REBUILD_RUNNING");
             during.branchOf(scenario.ward, during.branch, "Chi bộ Khu phố 4", LocalDate.of(2012, 1, 3));
             ended = awaitEnd(ROSTER, reads);
-            assertThat(reads.whileRebuilding()).as("rosters read while the rebuild ran").isPositive();
+            readWhileRebuilding = reads.whileRebuilding();
+            assertThat(readWhileRebuilding).as("rosters read while the rebuild ran").isPositive();
             assertThat(reads.answers()).as("every roster read, before, during and after the switch-over")
                     .isNotEmpty().allSatisfy(answer -> assertThat(answer).isEqualTo(roster));
         }
 
         assertThat(ended.get("state").asText()).as("the rebuild's end: %s", ended).isEqualTo("SWITCHED");
         assertThat(ended.get("activeGeneration").asInt()).isEqualTo(generation + 1);
+        System.out.printf("Rebuild of the branch rosters while serving: %d of %d events at %.1f events/s, from %s to %s;"
+                        + " %d rosters read meanwhile%n", ended.get("eventsDone").asLong(),
+                ended.get("eventsTotal").asLong(), ended.get("eventsPerSecond").asDouble(),
+                ended.get("startedAt").asText(), ended.get("endedAt").asText(), readWhileRebuilding);
         assertThat(ended.get("eventsDone").asLong()).isPositive().isLessThanOrEqualTo(ended.get("eventsTotal").asLong());
         assertThat(ended.get("eventsPerSecond").asDouble()).isPositive();
         String metrics = anonymous().get().uri("/actuator/prometheus").retrieve().body(String.class);
