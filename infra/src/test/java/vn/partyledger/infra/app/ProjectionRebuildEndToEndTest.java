@@ -25,11 +25,13 @@ import vn.partyledger.query.tree.OrganisationTreeProjection;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -116,12 +118,7 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
                     + gauge + "\\{[^}]*projection=\"branch-roster\"[^}]*} [1-9]");
         }
         awaitProcessed(ROSTER);
-        Map<String, Map<Object, Document>> rebuilt = documents(ROSTER_COLLECTIONS, generation + 1);
-        for (String collection : ROSTER_COLLECTIONS) {
-            assertThat(rebuilt.get(collection).keySet()).as(collection).containsAll(old.get(collection).keySet());
-            old.get(collection).forEach((id, document) -> assertThat(normalised(rebuilt.get(collection).get(id)))
-                    .as("%s %s rebuilt", collection, id).isEqualTo(normalised(document)));
-        }
+        assertRebuiltEqual(old, documents(ROSTER_COLLECTIONS, generation + 1));
         assertThat(roster(during.branch).get("members")).as("the branch founded during the rebuild").hasSize(3);
 
         String admitted = "m-after-" + scenario.suffix;
@@ -152,8 +149,16 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
         assertThat(ended.get("eventsDone").asLong()).as("every event of the log read, whatever its type")
                 .isEqualTo(storedEvents().size()).isEqualTo(ended.get("eventsTotal").asLong());
         awaitProcessed(projection);
-        assertThat(normalised(documents(OTHER_PROJECTIONS.get(projection), generation + 1)))
-                .isEqualTo(normalised(old));
+        Map<String, Map<Object, Document>> rebuilt = documents(OTHER_PROJECTIONS.get(projection), generation + 1);
+        if (projection.equals(DueListProjection.PROCESSING_GROUP)) {
+            // A transfer case's item is settled by the case's events and moved by the member's (MemberHomeChanged
+            // moves open items). The two aggregates' events fall to the serving processor's two segments, which may
+            // handle a presentation's pair in either order; the rebuild's one segment handles them in log order. So
+            // the branch of such an item may differ (the rebuilt one is the log's), and is left out of the comparison.
+            List.of(old, rebuilt).forEach(generationOf -> generationOf.get(DueListProjection.ITEMS).values().stream()
+                    .filter(item -> item.getString("transferId") != null).forEach(item -> item.remove("branchId")));
+        }
+        assertRebuiltEqual(old, rebuilt);
     }
 
     @Test
@@ -242,6 +247,19 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
         });
     }
 
+    /**
+     * Every document of the old generation is in the rebuilt one, equal but for the order of its lists of ids; the
+     * rebuilt one may hold more, written by commands sent during the rebuild.
+     */
+    private static void assertRebuiltEqual(Map<String, Map<Object, Document>> old,
+                                           Map<String, Map<Object, Document>> rebuilt) {
+        old.forEach((collection, documents) -> {
+            assertThat(rebuilt.get(collection).keySet()).as(collection).containsAll(documents.keySet());
+            documents.forEach((id, document) -> assertThat(normalised(rebuilt.get(collection).get(id)))
+                    .as("%s %s rebuilt", collection, id).isEqualTo(normalised(document)));
+        });
+    }
+
     /** A projection collection's name in a generation: generation 0 keeps the projection's own name (ADR 0037). */
     private static String inGeneration(String collection, int generation) {
         return generation == 0 ? collection : collection + "_g" + generation;
@@ -260,21 +278,20 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
     }
 
     /**
-     * A document with its lists of ids in order: the ids a branch lists grow with {@code $addToSet}, in the order the
-     * processor's segments happened to handle different members, which a rebuild on other segments need not repeat.
-     * Lists of sub-documents (a member's periods, a branch's terms) keep their order, which the events of one member
-     * or branch decide.
+     * A document with its lists in one order: a list grown by the events of different aggregates (the ids a branch
+     * lists, the predecessors of a merge's target) holds them in the order the serving processor's segments happened to
+     * handle them, which a rebuild on one segment, in log order, need not repeat. So each list is compared as the
+     * multiset of its elements.
      */
     private static Object normalised(Object value) {
         if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new HashMap<>();
-            map.forEach((key, field) -> copy.put(key, normalised(field)));
+            Map<String, Object> copy = new TreeMap<>();
+            map.forEach((key, field) -> copy.put(String.valueOf(key), normalised(field)));
             return copy;
         }
         if (value instanceof List<?> list) {
-            return list.stream().allMatch(String.class::isInstance)
-                    ? list.stream().map(String.class::cast).sorted().toList()
-                    : list.stream().map(ProjectionRebuildEndToEndTest::normalised).toList();
+            return list.stream().map(ProjectionRebuildEndToEndTest::normalised)
+                    .sorted(Comparator.comparing(String::valueOf)).toList();
         }
         return value;
     }
