@@ -28,7 +28,8 @@ interface LogStore {
 
     /**
      * About how many events the log holds: its stream entries (one per event) as the database counts them, without a
-     * scan. For a rebuild's progress (ADR 0037), not for any decision.
+     * scan, with those of the few appends that never became part of the log. For a rebuild's progress (ADR 0037), not
+     * for any decision.
      */
     long storedEvents();
 

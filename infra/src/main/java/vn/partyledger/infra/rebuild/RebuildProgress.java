@@ -5,8 +5,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
- * How far a projection's latest rebuild since the service started has come. Events are counted as read from the log,
- * the total as the log holds them now (it grows while the rebuild runs); the rate is over the whole rebuild so far.
+ * How far a projection's latest rebuild since the service started has come. Events are counted as read from the log;
+ * the total is the log's estimate of the events it holds now (it grows while the rebuild runs), and once switched over
+ * the events read through its head. The rate is over the whole rebuild so far.
  */
 public record RebuildProgress(
         @Schema(example = "branch-roster") String projection,

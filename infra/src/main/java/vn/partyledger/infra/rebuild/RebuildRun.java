@@ -77,9 +77,13 @@ final class RebuildRun implements Runnable {
         return eventsDone.get();
     }
 
-    /** The events the log holds now, never fewer than read: the log's count is the database's estimate. */
+    /**
+     * The events the log holds: while the rebuild runs, the database's estimate (never fewer than read), which may
+     * count a few of appends that never became part of the log; once switched over, the events read through its head.
+     */
     long eventsTotal() {
-        return Math.max(eventsDone.get(), support.storedEvents().getAsLong());
+        return state == RebuildProgress.State.SWITCHED ? eventsDone.get()
+                : Math.max(eventsDone.get(), support.storedEvents().getAsLong());
     }
 
     double eventsPerSecond() {
