@@ -1,5 +1,6 @@
 package vn.partyledger.domain.person;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -9,5 +10,14 @@ import java.util.Optional;
  */
 public interface PersonProfiles {
 
-    Optional<PersonProfile> profileOn(String personId, LocalDate date);
+    /**
+     * The person's fields on {@code date} as the log had recorded them by {@code knownAt}: a projection asks as of its
+     * event's time, so a rebuild reads what the live projection read, whatever was corrected since.
+     */
+    Optional<PersonProfile> profileOn(String personId, LocalDate date, Instant knownAt);
+
+    /** The person's fields on {@code date} with every correction recorded so far. */
+    default Optional<PersonProfile> profileOn(String personId, LocalDate date) {
+        return profileOn(personId, date, Instant.MAX);
+    }
 }

@@ -30,6 +30,8 @@ import vn.partyledger.infra.audit.AccessNotRecorded;
 import vn.partyledger.infra.security.AccessRefused;
 import vn.partyledger.infra.eventstore.AppendOutcomeUnknownException;
 import vn.partyledger.infra.person.PersonRegisterRefusal;
+import vn.partyledger.infra.rebuild.RebuildRunning;
+import vn.partyledger.infra.rebuild.UnknownProjection;
 
 import java.util.List;
 import java.util.Map;
@@ -152,6 +154,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OrganisationNotInTree.class)
     ProblemDetail organisationNotInTree(OrganisationNotInTree e) {
         return problem(HttpStatus.NOT_FOUND, "No such organisation", e.getMessage(), "NOT_FOUND");
+    }
+
+    @ExceptionHandler(UnknownProjection.class)
+    ProblemDetail unknownProjection(UnknownProjection e) {
+        return problem(HttpStatus.NOT_FOUND, "No such projection", e.getMessage(), "UNKNOWN_PROJECTION");
+    }
+
+    /** One rebuild of a projection at a time (ADR 0037): the running one goes on. */
+    @ExceptionHandler(RebuildRunning.class)
+    ProblemDetail rebuildRunning(RebuildRunning e) {
+        return problem(HttpStatus.CONFLICT, "Rebuild running", e.getMessage(), "REBUILD_RUNNING");
     }
 
     @ExceptionHandler(RosterNotFound.class)

@@ -26,6 +26,13 @@ interface LogStore {
      */
     long filledThrough();
 
+    /**
+     * About how many events the log holds: its stream entries (one per event) as the database counts them, without a
+     * scan, with those of the few appends that never became part of the log. For a rebuild's progress (ADR 0037), not
+     * for any decision.
+     */
+    long storedEvents();
+
     /** Raises the filled-through mark to {@code position} (never lowers it). */
     void raiseFilledThrough(long position);
 

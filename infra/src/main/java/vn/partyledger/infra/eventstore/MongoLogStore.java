@@ -137,6 +137,11 @@ final class MongoLogStore implements LogStore {
     }
 
     @Override
+    public long storedEvents() {
+        return streams.estimatedDocumentCount();
+    }
+
+    @Override
     public void raiseFilledThrough(long position) {
         counter.updateOne(eq(CommitDocument.ID, COUNTER_ID), Updates.max(FILLED_THROUGH, position));
     }

@@ -8,6 +8,7 @@ import vn.partyledger.domain.person.ErasureRefused;
 import vn.partyledger.domain.person.PersonRegistered;
 import vn.partyledger.domain.person.PersonalDataCorrected;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,15 +44,21 @@ public class PersonEntryVersions {
     }
 
     public LoggedEntry of(String personId) {
+        return of(personId, Instant.MAX);
+    }
+
+    /** The entry with the versions the log had recorded by {@code knownAt}, and its latest erasure decision. */
+    public LoggedEntry of(String personId, Instant knownAt) {
         List<String> versions = new ArrayList<>();
         Object erasure = null;
         DomainEventStream events = log.readEvents(personId);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             Object payload = event.getPayload();
-            if (payload instanceof PersonRegistered registered) {
+            boolean known = !event.getTimestamp().isAfter(knownAt);
+            if (payload instanceof PersonRegistered registered && known) {
                 versions.add(registered.entryVersion());
-            } else if (payload instanceof PersonalDataCorrected corrected) {
+            } else if (payload instanceof PersonalDataCorrected corrected && known) {
                 versions.add(corrected.entryVersion());
             } else if (payload instanceof ErasureExecuted || payload instanceof ErasureRefused) {
                 erasure = payload;

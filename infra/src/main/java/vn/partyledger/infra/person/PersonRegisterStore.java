@@ -171,7 +171,15 @@ public class PersonRegisterStore {
      * not know, and for an erased one ({@link #erased}), whose key is destroyed here if it was not yet.
      */
     public Optional<PersonalData> asOf(String personId, LocalDate date) {
-        PersonEntryVersions.LoggedEntry logged = entries.of(personId);
+        return asOf(personId, date, Instant.MAX);
+    }
+
+    /**
+     * The entry as {@link #asOf(String, LocalDate)} reads it, from the versions the log had recorded by
+     * {@code knownAt} only; an erasure counts whenever it was recorded, since the key is gone.
+     */
+    public Optional<PersonalData> asOf(String personId, LocalDate date, Instant knownAt) {
+        PersonEntryVersions.LoggedEntry logged = entries.of(personId, knownAt);
         if (logged.erased()) {
             shred(personId);
             return Optional.empty();

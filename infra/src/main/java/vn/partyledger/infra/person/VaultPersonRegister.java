@@ -5,6 +5,7 @@ import vn.partyledger.domain.person.PersonProfile;
 import vn.partyledger.domain.person.PersonProfiles;
 import vn.partyledger.domain.person.PersonRegister;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -27,8 +28,8 @@ public class VaultPersonRegister implements PersonRegister, PersonProfiles {
     }
 
     @Override
-    public Optional<PersonProfile> profileOn(String personId, LocalDate date) {
-        return store.asOf(personId, date).map(data -> new PersonProfile(data.dateOfBirth(), data.gender(),
+    public Optional<PersonProfile> profileOn(String personId, LocalDate date, Instant knownAt) {
+        return store.asOf(personId, date, knownAt).map(data -> new PersonProfile(data.dateOfBirth(), data.gender(),
                 data.ethnicity(), data.religion(), data.generalEducation(), data.professionalEducation(),
                 data.occupation(), data.youthUnionMember()));
     }

@@ -1,8 +1,8 @@
 package vn.partyledger.infra.readmodel;
 
-import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +13,8 @@ import vn.partyledger.domain.member.RecruitmentPolicy;
 import vn.partyledger.domain.person.PersonProfiles;
 import vn.partyledger.domain.recruitment.SmallCellSuppression;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.infra.rebuild.ProjectionGenerations;
+import vn.partyledger.infra.rebuild.RebuildableProjection;
 import vn.partyledger.query.due.DueListProjection;
 import vn.partyledger.query.partyage.BadgeEligibilityQueries;
 import vn.partyledger.query.partyage.PartyAgeProjection;
@@ -29,18 +31,41 @@ import vn.partyledger.query.tree.OrganisationTreeProjection;
 
 import java.util.List;
 
+/**
+ * The projections answer from the active generation of their collections (ADR 0037); each is also rebuildable, by a
+ * second instance writing to a fresh generation. A rebuild's emitter has no subscriber: live subscribers are told of
+ * changes once the rebuild is switched to.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfiguration {
 
     /** Axon's emitter tells the subscription queries of the live rosters (ADR 0033). */
     @Bean
-    public BranchRosterProjection branchRosterProjection(MongoDatabase database, QueryUpdateEmitter liveRosters) {
-        return new BranchRosterProjection(database, liveRosters);
+    public BranchRosterProjection branchRosterProjection(ProjectionGenerations generations,
+                                                         QueryUpdateEmitter liveRosters) {
+        return new BranchRosterProjection(generations.serving(BranchRosterProjection.PROCESSING_GROUP), liveRosters);
     }
 
     @Bean
-    public OrganisationTreeProjection organisationTreeProjection(MongoDatabase database) {
-        return new OrganisationTreeProjection(database);
+    public RebuildableProjection branchRosterRebuild() {
+        return new RebuildableProjection(BranchRosterProjection.PROCESSING_GROUP,
+                database -> new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build()));
+    }
+
+    @Bean
+    public OrganisationTreeProjection organisationTreeProjection(ProjectionGenerations generations) {
+        return new OrganisationTreeProjection(generations.serving(OrganisationTreeProjection.PROCESSING_GROUP));
+    }
+
+    @Bean
+    public RebuildableProjection organisationTreeRebuild() {
+        return new RebuildableProjection(OrganisationTreeProjection.PROCESSING_GROUP, OrganisationTreeProjection::new);
+    }
+
+    /** A branch's full members day by day, from the branch rosters' entries in their active generation. */
+    @Bean
+    public FullMembersOverTime fullMembersOverTime(ProjectionGenerations generations) {
+        return new FullMembersOverTime(generations.serving(BranchRosterProjection.PROCESSING_GROUP));
     }
 
     /**
@@ -48,11 +73,21 @@ public class ReadModelConfiguration {
      * full members from the branch rosters' entries. Axon's emitter tells the live due lists (ADR 0041).
      */
     @Bean
-    public DueListProjection dueListProjection(MongoDatabase database, WorkingDayCalendar calendar,
+    public DueListProjection dueListProjection(ProjectionGenerations generations, WorkingDayCalendar calendar,
                                                AdmissionPolicy admission, RecruitmentPolicy recruitment,
-                                               OrganisationTreeProjection tree, QueryUpdateEmitter liveDueLists) {
-        return new DueListProjection(database, calendar, admission, recruitment, tree::handle,
-                new FullMembersOverTime(database)::belowSince, liveDueLists);
+                                               OrganisationTreeProjection tree, FullMembersOverTime fullMembers,
+                                               QueryUpdateEmitter liveDueLists) {
+        return new DueListProjection(generations.serving(DueListProjection.PROCESSING_GROUP), calendar, admission,
+                recruitment, tree::handle, fullMembers::belowSince, liveDueLists);
+    }
+
+    @Bean
+    public RebuildableProjection dueListRebuild(WorkingDayCalendar calendar, AdmissionPolicy admission,
+                                                RecruitmentPolicy recruitment, OrganisationTreeProjection tree,
+                                                FullMembersOverTime fullMembers) {
+        return new RebuildableProjection(DueListProjection.PROCESSING_GROUP,
+                database -> new DueListProjection(database, calendar, admission, recruitment, tree::handle,
+                        fullMembers::belowSince, SimpleQueryUpdateEmitter.builder().build()));
     }
 
     /**
@@ -61,12 +96,23 @@ public class ReadModelConfiguration {
      * dashboards are told through Axon's emitter (ADR 0039).
      */
     @Bean
-    public RecruitmentProjection recruitmentProjection(MongoDatabase database, OrganisationTreeProjection tree,
+    public RecruitmentProjection recruitmentProjection(ProjectionGenerations generations,
+                                                       OrganisationTreeProjection tree,
                                                        BranchRosterProjection rosters, PersonProfiles profiles,
                                                        StatisticsProperties statistics,
                                                        QueryUpdateEmitter liveDashboards) {
-        return new RecruitmentProjection(database, tree::handle, rosters::handle, profiles,
-                new SmallCellSuppression(statistics.smallCellSuppressionK()), liveDashboards);
+        return new RecruitmentProjection(generations.serving(RecruitmentProjection.PROCESSING_GROUP), tree::handle,
+                rosters::handle, profiles, new SmallCellSuppression(statistics.smallCellSuppressionK()),
+                liveDashboards);
+    }
+
+    @Bean
+    public RebuildableProjection recruitmentRebuild(OrganisationTreeProjection tree, BranchRosterProjection rosters,
+                                                    PersonProfiles profiles, StatisticsProperties statistics) {
+        return new RebuildableProjection(RecruitmentProjection.PROCESSING_GROUP,
+                database -> new RecruitmentProjection(database, tree::handle, rosters::handle, profiles,
+                        new SmallCellSuppression(statistics.smallCellSuppressionK()),
+                        SimpleQueryUpdateEmitter.builder().build()));
     }
 
     /** The rolls under an organisation are its branches' rosters on the date, found in the tree of that day. */
@@ -76,8 +122,13 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public PartyAgeProjection partyAgeProjection(MongoDatabase database) {
-        return new PartyAgeProjection(database);
+    public PartyAgeProjection partyAgeProjection(ProjectionGenerations generations) {
+        return new PartyAgeProjection(generations.serving(PartyAgeProjection.PROCESSING_GROUP));
+    }
+
+    @Bean
+    public RebuildableProjection partyAgeRebuild() {
+        return new RebuildableProjection(PartyAgeProjection.PROCESSING_GROUP, PartyAgeProjection::new);
     }
 
     /**
@@ -102,14 +153,23 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public MembershipStatisticsProjection membershipStatisticsProjection(MongoDatabase database) {
-        return new MembershipStatisticsProjection(database);
+    public MembershipStatisticsProjection membershipStatisticsProjection(ProjectionGenerations generations) {
+        return new MembershipStatisticsProjection(
+                generations.serving(MembershipStatisticsProjection.PROCESSING_GROUP));
+    }
+
+    @Bean
+    public RebuildableProjection membershipStatisticsRebuild() {
+        return new RebuildableProjection(MembershipStatisticsProjection.PROCESSING_GROUP,
+                MembershipStatisticsProjection::new);
     }
 
     /** A year's losses under an organisation: the branches are the tree's, a destination's province the tree's too. */
     @Bean
-    public MembershipLossesQueries membershipLossesQueries(MongoDatabase database, OrganisationTreeProjection tree) {
-        return new MembershipLossesQueries(database, tree::handle);
+    public MembershipLossesQueries membershipLossesQueries(ProjectionGenerations generations,
+                                                           OrganisationTreeProjection tree) {
+        return new MembershipLossesQueries(generations.serving(MembershipStatisticsProjection.PROCESSING_GROUP),
+                tree::handle);
     }
 
     /** The members by status and age group: the branch rosters of the day, dates of birth from the register. */

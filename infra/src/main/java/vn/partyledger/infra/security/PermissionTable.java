@@ -76,6 +76,8 @@ import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
+import vn.partyledger.infra.rebuild.ReadRebuildProgress;
+import vn.partyledger.infra.rebuild.RebuildProjection;
 import vn.partyledger.domain.transfer.CancelTransfer;
 import vn.partyledger.domain.transfer.EndTemporaryAttachment;
 import vn.partyledger.domain.transfer.ExtendTemporaryAttachment;
@@ -268,6 +270,9 @@ public final class PermissionTable {
         // The access audit: the security officer's alone, for the whole deployment.
         record(ReadAccessAudit.class, Set.of(Role.SECURITY_OFFICER), (query, personId, holders, actingFor) ->
                 List.of());
+        // Rebuilding a projection and following it: the administrator's alone, for the whole deployment (ADR 0037).
+        record(RebuildProjection.class, Set.of(Role.ADMINISTRATOR), (request, none, holders, actingFor) -> List.of());
+        record(ReadRebuildProgress.class, Set.of(Role.ADMINISTRATOR), (query, none, holders, actingFor) -> List.of());
     }
 
     private <M> void record(Class<M> type, Set<Role> roles, Concern<? super M> concern) {

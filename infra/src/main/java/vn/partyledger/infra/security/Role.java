@@ -17,8 +17,11 @@ public enum Role {
     AUDITOR(true),
     /** Reads the access audit of the whole deployment: no domain reads or writes. */
     SECURITY_OFFICER(true),
-    /** Operates the service (rebuilds, restarts): no domain reads or decisions. */
-    ADMINISTRATOR(false);
+    /**
+     * Operates the service (rebuilds, restarts): no domain reads or decisions. What it may do concerns the whole
+     * deployment, not one organisation's records.
+     */
+    ADMINISTRATOR(true);
 
     private final boolean readsEveryOrganisation;
 
@@ -26,7 +29,10 @@ public enum Role {
         this.readsEveryOrganisation = readsEveryOrganisation;
     }
 
-    /** Whether the role's reads reach every organisation of the tree, whatever the organisation it acts for. */
+    /**
+     * Whether what the role may send reaches every organisation of the tree, whatever the organisation it acts for:
+     * for a reader, its reads; for the administrator, its operations on the service.
+     */
     public boolean readsEveryOrganisation() {
         return readsEveryOrganisation;
     }

@@ -39,6 +39,8 @@ import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
+import vn.partyledger.infra.rebuild.ReadRebuildProgress;
+import vn.partyledger.infra.rebuild.RebuildProjection;
 import vn.partyledger.infra.axon.CommandOutcome;
 import vn.partyledger.infra.security.PermissionTable;
 
@@ -108,12 +110,14 @@ class EndpointMappingTest {
         // reads, and the person register's writes, which go through PersonCommands (it writes the register first);
         // PermissionMatrixTest sends those over HTTP as every role
         // and an import's member lines, which the onboarding sends (ImportEndToEndTest)
+        // and the administrator's rebuilds, which are no command on a record (ProjectionRebuildEndToEndTest)
         tabled.removeAll(Set.of(FindBranchRoster.class, FindRosterTotals.class, FindOrganisationTree.class,
                 FindDueList.class,
                 FindRecruitmentDashboard.class, FindPartyAgeStatistics.class, FindBadgeEligibility.class,
                 FindMembershipStatistics.class, FindMembershipLosses.class,
                 ReadPersonalData.class, FindOrganisationRoster.class, ReadNamesOnRoster.class,
-                ReadAccessAudit.class, FindMemberTimeline.class, FindMemberState.class, FindMemberChanges.class,
+                ReadAccessAudit.class, RebuildProjection.class, ReadRebuildProgress.class,
+                FindMemberTimeline.class, FindMemberState.class, FindMemberChanges.class,
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,
                 ImportMember.class, ImportMembers.class));
 

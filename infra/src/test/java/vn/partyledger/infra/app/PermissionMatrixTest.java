@@ -25,6 +25,7 @@ import vn.partyledger.domain.timeline.FindMemberTimeline;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.person.ReadPersonalData;
+import vn.partyledger.infra.rebuild.ReadRebuildProgress;
 import vn.partyledger.infra.security.PermissionTable;
 import vn.partyledger.infra.security.Role;
 
@@ -72,6 +73,7 @@ class PermissionMatrixTest extends RunningApplication {
             Map.entry("/api/v1/organisations/{orgId}/statistics/losses", FindMembershipLosses.class),
             Map.entry("/api/v1/persons/{personId}", ReadPersonalData.class),
             Map.entry("/api/v1/access-audit", ReadAccessAudit.class),
+            Map.entry("/api/v1/admin/projections/{projection}/rebuild", ReadRebuildProgress.class),
             Map.entry("/api/v1/members/{memberId}/timeline", FindMemberTimeline.class),
             Map.entry("/api/v1/members/{memberId}/state", FindMemberState.class),
             Map.entry("/api/v1/members/{memberId}/changes", FindMemberChanges.class));

@@ -154,11 +154,15 @@ abstract class RunningApplication {
     /** The import: many commands, each judged as its own line (ImportEndToEndTest), not one record's command. */
     static final String IMPORTS = "/api/v1/imports";
 
-    /** The document's operations that send one command on one record (every POST but the import). */
+    /** Operations on the service itself, such as rebuilding a projection (ADR 0037): no command on a record. */
+    static final String ADMIN = "/api/v1/admin/";
+
+    /** The document's operations that send one command on one record (every POST but the import and the admin's). */
     static Map<String, JsonNode> commandOperations(JsonNode document) {
         Map<String, JsonNode> operations = new TreeMap<>();
         document.get("paths").fields().forEachRemaining(path -> {
-            if (path.getKey().startsWith("/api/v1/") && !path.getKey().equals(IMPORTS) && path.getValue().has("post")) {
+            if (path.getKey().startsWith("/api/v1/") && !path.getKey().equals(IMPORTS)
+                    && !path.getKey().startsWith(ADMIN) && path.getValue().has("post")) {
                 operations.put(path.getKey(), path.getValue().get("post"));
             }
         });

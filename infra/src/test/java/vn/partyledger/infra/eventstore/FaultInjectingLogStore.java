@@ -200,6 +200,12 @@ final class FaultInjectingLogStore implements LogStore {
         return call(Step.READ_FILLED_THROUGH, delegate::filledThrough);
     }
 
+    /** Not a step of an append or a read, only a rebuild's progress: no fault of its own to inject. */
+    @Override
+    public long storedEvents() {
+        return delegate.storedEvents();
+    }
+
     @Override
     public void raiseFilledThrough(long position) {
         run(Step.RAISE_FILLED_THROUGH, () -> delegate.raiseFilledThrough(position));

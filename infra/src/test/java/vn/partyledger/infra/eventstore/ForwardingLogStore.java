@@ -32,6 +32,11 @@ abstract class ForwardingLogStore implements LogStore {
     }
 
     @Override
+    public long storedEvents() {
+        return delegate.storedEvents();
+    }
+
+    @Override
     public void raiseFilledThrough(long position) {
         delegate.raiseFilledThrough(position);
     }

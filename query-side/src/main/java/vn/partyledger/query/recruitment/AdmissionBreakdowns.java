@@ -14,6 +14,7 @@ import vn.partyledger.domain.person.PersonProfiles;
 import vn.partyledger.domain.recruitment.BreakdownDimension;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -40,6 +41,8 @@ final class AdmissionBreakdowns {
 
     private static final String COUNTED = "counted";
     private static final String CELLS = "cells";
+    /** By admission, the cells it was counted in. */
+    private static final String COUNTED_IN = "countedIn";
     private static final Base64.Encoder KEY = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder VALUE = Base64.getUrlDecoder();
 
@@ -53,14 +56,19 @@ final class AdmissionBreakdowns {
 
     /**
      * Counts the admission of {@code memberId} decided on {@code decidedOn} in the cells its person's register entry
-     * of that day falls in, under the branch and the year of {@code countedOn}; once, however often it is delivered.
+     * of that day falls in, as the log had recorded the entry by {@code knownAt} (the time of the event counted, so a
+     * rebuild counts as the live projection did), under the branch and the year of {@code countedOn}; once, however
+     * often it is delivered. The cells are kept with the admission, so that taking it back takes back the same cells.
      */
     void count(Basis basis, String memberId, String personId, String branchId, LocalDate countedOn,
-               LocalDate decidedOn) {
+               LocalDate decidedOn, Instant knownAt) {
         String admission = memberId + ":" + decidedOn;
         String id = basis + ":" + branchId + ":" + countedOn.getYear();
-        List<Bson> updates = new ArrayList<>(cells(personId, decidedOn, 1));
+        List<String> cells = cellsOf(personId, decidedOn, knownAt);
+        List<Bson> updates = new ArrayList<>();
+        cells.forEach(cell -> updates.add(Updates.inc(CELLS + "." + cell, 1)));
         updates.add(Updates.push(COUNTED, admission));
+        updates.add(Updates.set(COUNTED_IN + "." + key(admission), cells));
         updates.add(Updates.setOnInsert("basis", basis.name()));
         updates.add(Updates.setOnInsert("branchId", branchId));
         updates.add(Updates.setOnInsert("year", countedOn.getYear()));
@@ -76,28 +84,34 @@ final class AdmissionBreakdowns {
     }
 
     /**
-     * Takes back an admission counted as decided on {@code decidedOn} (its date corrected, I30), from the cells the
-     * register puts it in as it reads now; nothing when it was never counted.
+     * Takes back an admission counted as decided on {@code decidedOn} (its date corrected, I30) from the cells it was
+     * counted in; nothing when it was never counted.
      */
-    void uncount(Basis basis, String memberId, String personId, String branchId, LocalDate countedOn,
-                 LocalDate decidedOn) {
+    void uncount(Basis basis, String memberId, String branchId, LocalDate countedOn, LocalDate decidedOn) {
         String admission = memberId + ":" + decidedOn;
-        List<Bson> updates = new ArrayList<>(cells(personId, decidedOn, -1));
+        Bson counted = Filters.and(Filters.eq("_id", basis + ":" + branchId + ":" + countedOn.getYear()),
+                Filters.eq(COUNTED, admission));
+        Document branch = breakdowns.find(counted).first();
+        if (branch == null) {
+            return;
+        }
+        List<Bson> updates = new ArrayList<>();
+        branch.get(COUNTED_IN, Document.class).getList(key(admission), String.class)
+                .forEach(cell -> updates.add(Updates.inc(CELLS + "." + cell, -1)));
         updates.add(Updates.pull(COUNTED, admission));
-        breakdowns.updateOne(Filters.and(Filters.eq("_id", basis + ":" + branchId + ":" + countedOn.getYear()),
-                Filters.eq(COUNTED, admission)), Updates.combine(updates));
+        updates.add(Updates.unset(COUNTED_IN + "." + key(admission)));
+        breakdowns.updateOne(counted, Updates.combine(updates));
     }
 
-    /** Adds {@code by} to each cell the person's register entry of {@code decidedOn} falls in. */
-    private List<Bson> cells(String personId, LocalDate decidedOn, int by) {
+    /** The cell, dimension by dimension, the person's register entry of {@code decidedOn} falls in. */
+    private List<String> cellsOf(String personId, LocalDate decidedOn, Instant knownAt) {
         Optional<PersonProfile> profile = personId == null ? Optional.empty()
-                : profiles.profileOn(personId, decidedOn);
-        List<Bson> updates = new ArrayList<>();
+                : profiles.profileOn(personId, decidedOn, knownAt);
+        List<String> cells = new ArrayList<>();
         for (BreakdownDimension dimension : BreakdownDimension.values()) {
-            updates.add(Updates.inc(CELLS + "." + dimension.name() + "." + key(dimension.cellOf(profile, decidedOn)),
-                    by));
+            cells.add(dimension.name() + "." + key(dimension.cellOf(profile, decidedOn)));
         }
-        return updates;
+        return cells;
     }
 
     /** The admissions counted in the branches in the year, each dimension's counts by cell. */

@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
@@ -40,6 +41,7 @@ import vn.partyledger.domain.tree.OrganisationTree;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -121,20 +123,20 @@ public class RecruitmentProjection {
     }
 
     @EventHandler
-    void on(AdmissionApproved event) {
+    void on(AdmissionApproved event, @Timestamp Instant recordedAt) {
         Document member = taken(event.memberId(), RecruitmentStep.ADMISSION_DECIDED, event.decisionDate());
         if (member != null) {
             breakdowns.count(AdmissionBreakdowns.Basis.DECISION, event.memberId(), member.getString(PERSON),
-                    member.getString(BRANCH), event.decisionDate(), event.decisionDate());
+                    member.getString(BRANCH), event.decisionDate(), event.decisionDate(), recordedAt);
         }
     }
 
     @EventHandler
-    void on(MemberAdmitted event) {
+    void on(MemberAdmitted event, @Timestamp Instant recordedAt) {
         Document member = taken(event.memberId(), RecruitmentStep.CEREMONY, event.ceremonyDate());
         if (member != null) {
             breakdowns.count(AdmissionBreakdowns.Basis.CEREMONY, event.memberId(), event.personId(),
-                    member.getString(BRANCH), event.ceremonyDate(), event.admissionDecisionDate());
+                    member.getString(BRANCH), event.ceremonyDate(), event.admissionDecisionDate(), recordedAt);
         }
     }
 
@@ -148,7 +150,7 @@ public class RecruitmentProjection {
      * breakdowns (by decision; by ceremony, the age on the decision's day may change).
      */
     @EventHandler
-    void on(EntryDateCorrected event) {
+    void on(EntryDateCorrected event, @Timestamp Instant recordedAt) {
         if (event.correctedEventType() != EntryType.ADMISSION_APPROVED) {
             return;
         }
@@ -161,18 +163,18 @@ public class RecruitmentProjection {
         }
         String personId = member.getString(PERSON);
         String branchId = member.getString(BRANCH);
-        breakdowns.uncount(AdmissionBreakdowns.Basis.DECISION, event.memberId(), personId, branchId,
-                event.recordedDate(), event.recordedDate());
+        breakdowns.uncount(AdmissionBreakdowns.Basis.DECISION, event.memberId(), branchId, event.recordedDate(),
+                event.recordedDate());
         breakdowns.count(AdmissionBreakdowns.Basis.DECISION, event.memberId(), personId, branchId,
-                event.correctedDate(), event.correctedDate());
+                event.correctedDate(), event.correctedDate(), recordedAt);
         Document ceremony = steps.find(Filters.and(Filters.eq("memberId", event.memberId()),
                 Filters.eq(STEP, RecruitmentStep.CEREMONY.name()))).first();
         if (ceremony != null) {
             LocalDate held = LocalDate.parse(ceremony.getString(ON));
-            breakdowns.uncount(AdmissionBreakdowns.Basis.CEREMONY, event.memberId(), personId, branchId, held,
+            breakdowns.uncount(AdmissionBreakdowns.Basis.CEREMONY, event.memberId(), branchId, held,
                     event.recordedDate());
             breakdowns.count(AdmissionBreakdowns.Basis.CEREMONY, event.memberId(), personId, branchId, held,
-                    event.correctedDate());
+                    event.correctedDate(), recordedAt);
         }
     }
 

@@ -36,6 +36,7 @@ import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.tree.OrganisationTree;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -60,6 +61,8 @@ class RecruitmentProjectionTest {
 
     private MongoServer server;
     private MongoClient client;
+    private static final Instant RECORDED = Instant.parse("2025-02-01T03:00:00Z");
+
     private RecruitmentProjection projection;
     /** The breakdowns' raw counts, before suppression, read from the projection's collection. */
     private AdmissionBreakdowns breakdowns;
@@ -76,14 +79,14 @@ class RecruitmentProjectionTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         breakdowns = new AdmissionBreakdowns(client.getDatabase("test"),
-                (personId, date) -> Optional.ofNullable(profiles.get(personId)));
+                (personId, date, knownAt) -> Optional.ofNullable(profiles.get(personId)));
         projection = new RecruitmentProjection(client.getDatabase("test"),
                 query -> Optional.ofNullable(query.orgId().equals("ward-15") ? WARD
                         : WARD.children().stream().filter(child -> child.orgId().equals(query.orgId())).findFirst()
                         .orElse(null)),
                 query -> Optional.of(new BranchRoster(query.orgId(), query.orgId(), "ward-15", query.asOf(),
                         OPENING.getOrDefault(query.orgId(), 0), 0, List.of())),
-                (personId, date) -> Optional.ofNullable(profiles.get(personId)), new SmallCellSuppression(5),
+                (personId, date, knownAt) -> Optional.ofNullable(profiles.get(personId)), new SmallCellSuppression(5),
                 SimpleQueryUpdateEmitter.builder().build());
         projection.on(new RecruitmentTargetSet("ward-15", 2024, TargetMode.ABSOLUTE, BigDecimal.valueOf(22),
                 "district", LocalDate.of(2024, 1, 15)));
@@ -112,9 +115,9 @@ class RecruitmentProjectionTest {
     }
 
     private void admitted(String memberId, String branch, LocalDate decided, LocalDate ceremony) {
-        projection.on(new AdmissionApproved(memberId, decided, "ward-15", decided.plusDays(2), false));
+        projection.on(new AdmissionApproved(memberId, decided, "ward-15", decided.plusDays(2), false), RECORDED);
         projection.on(new MemberAdmitted(memberId, "p-" + memberId, branch, ceremony, ceremony.plusMonths(12), decided,
-                false));
+                false), RECORDED);
     }
 
     private RecruitmentDashboard dashboard(int year, boolean byCeremony) {
@@ -166,7 +169,7 @@ class RecruitmentProjectionTest {
     void aMemberWhoMovesLaterLeavesTheYearsFiguresWhereTheyWereEarned() {
         projection.on(new MemberHomeChanged("m1", "t1", "kp1", "kp2", LocalDate.of(2025, 3, 2)));
         projection.on(new AdmissionApproved("m1", LocalDate.of(2024, 6, 3), "ward-15", LocalDate.of(2024, 6, 5),
-                false));
+                false), RECORDED);
 
         List<RecruitmentDashboard.Figures> branches = dashboard(2024, false).subOrganisations();
 
@@ -220,8 +223,8 @@ class RecruitmentProjectionTest {
         EntryDateCorrected corrected = new EntryDateCorrected("m1", "e-m1", EntryType.ADMISSION_APPROVED, "kp1",
                 LocalDate.of(2024, 6, 3), LocalDate.of(2025, 1, 6), CorrectionReason.WRONG_DATE, "ward-15",
                 LocalDate.of(2025, 2, 1));
-        projection.on(corrected);
-        projection.on(corrected);
+        projection.on(corrected, RECORDED);
+        projection.on(corrected, RECORDED);
 
         assertThat(dashboard(2024, false).total().admitted()).as("m2 alone").isEqualTo(1);
         assertThat(dashboard(2025, false).total().admitted()).isEqualTo(1);
@@ -233,6 +236,22 @@ class RecruitmentProjectionTest {
         assertThat(breakdowns.counts(AdmissionBreakdowns.Basis.CEREMONY, Set.of("kp1"), 2024)
                 .get(BreakdownDimension.WOMEN)).as("the ceremony of June 2024 stays in 2024")
                 .containsEntry(BreakdownDimension.UNKNOWN, 1);
+    }
+
+    @Test
+    void aCorrectedDecisionDateTakesTheAdmissionFromTheCellsItWasCountedInWhateverTheRegisterSaysSince() {
+        // m1 was counted when the register held no entry for the person; it holds one now
+        profiles.put("p-m1", profile(LocalDate.of(1996, 6, 1), Gender.FEMALE, "01", Religion.NONE));
+
+        projection.on(new EntryDateCorrected("m1", "e-m1", EntryType.ADMISSION_APPROVED, "kp1",
+                LocalDate.of(2024, 6, 3), LocalDate.of(2025, 1, 6), CorrectionReason.WRONG_DATE, "ward-15",
+                LocalDate.of(2025, 2, 1)), RECORDED);
+
+        assertThat(breakdowns.counts(AdmissionBreakdowns.Basis.DECISION, Set.of("kp1"), 2024)
+                .get(BreakdownDimension.WOMEN)).as("taken from the cell it was counted in, none left below zero")
+                .containsEntry(BreakdownDimension.UNKNOWN, 0).doesNotContainEntry(BreakdownDimension.YES, -1);
+        assertThat(breakdowns.counts(AdmissionBreakdowns.Basis.DECISION, Set.of("kp1"), 2025)
+                .get(BreakdownDimension.WOMEN)).containsEntry(BreakdownDimension.YES, 1);
     }
 
     private static PersonProfile profile(LocalDate born, Gender gender, String ethnicity, Religion religion) {

@@ -90,7 +90,7 @@ class MembershipStatisticsProjectionTest {
                         : List.of(member("c", MemberStatus.FULL, new BranchRoster.Transit("hn-kp",
                                 LocalDate.of(2025, 6, 1))), member("d", MemberStatus.FULL, null))))
                         : Optional.empty(),
-                (personId, date) -> Optional.ofNullable(born.get(personId))
+                (personId, date, knownAt) -> Optional.ofNullable(born.get(personId))
                         .map(dob -> new PersonProfile(dob, null, null, null, null, null, null, null)),
                 List.of(18, 31, 41, 51, 61, 71));
     }
