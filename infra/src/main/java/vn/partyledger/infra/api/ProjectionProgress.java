@@ -6,14 +6,17 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.partyledger.infra.axon.StoredTokens;
 
 import java.time.Duration;
-import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * How far a projection has read the log. A command answers with the log position of its last event; a query given that
  * position as {@code minPosition} waits here, for a bounded time, until the projection has read that far, so a client
- * reads its own write (issue 11 item 8). The segments this node's processor holds are asked: on one node, all of them.
+ * reads its own write (issue 11 item 8). Every segment counts, those other nodes hold by their stored tokens, so a read
+ * on one node waits for a segment another node is behind on.
  */
 @Component
 public class ProjectionProgress {
@@ -21,11 +24,13 @@ public class ProjectionProgress {
     private static final long POLL_MILLIS = 10;
 
     private final EventProcessingConfiguration processing;
+    private final StoredTokens storedTokens;
     private final Duration wait;
 
-    public ProjectionProgress(EventProcessingConfiguration processing,
+    public ProjectionProgress(EventProcessingConfiguration processing, StoredTokens storedTokens,
                               @Value("${partyledger.read.min-position-wait:5s}") Duration wait) {
         this.processing = processing;
+        this.storedTokens = storedTokens;
         this.wait = wait;
     }
 
@@ -51,16 +56,25 @@ public class ProjectionProgress {
         }
     }
 
-    /** The position every segment has read through: the least of them, or -1 before any segment has read. */
+    /**
+     * The position every segment has read through, on whichever node holds it: each segment's stored token, or this
+     * node's progress on a segment it holds where that is further; the least of them, -1 before any has read.
+     */
     private long reached(String processingGroup) {
-        Collection<EventTrackerStatus> segments = processing
+        Map<Integer, EventTrackerStatus> held = processing
                 .eventProcessor(processingGroup, StreamingEventProcessor.class)
-                .map(processor -> processor.processingStatus().values())
+                .map(StreamingEventProcessor::processingStatus)
                 .orElseThrow(() -> new IllegalStateException("no streaming processor " + processingGroup));
-        return segments.isEmpty() ? -1 : segments.stream()
-                .mapToLong(status -> position(status.getTrackingToken()))
-                .min()
-                .orElse(-1);
+        Map<Integer, Long> heldPositions = new HashMap<>();
+        held.forEach((segment, status) -> heldPositions.put(segment, position(status.getTrackingToken())));
+        return leastOf(storedTokens.positions(processingGroup), heldPositions);
+    }
+
+    /** The least position over every segment, each at the further of its stored and held positions. */
+    static long leastOf(Map<Integer, Long> stored, Map<Integer, Long> held) {
+        Map<Integer, Long> segments = new HashMap<>(stored);
+        held.forEach((segment, position) -> segments.merge(segment, position, Math::max));
+        return segments.values().stream().mapToLong(Long::longValue).min().orElse(-1);
     }
 
     private static long position(TrackingToken token) {

@@ -58,6 +58,12 @@ public class AxonStorageConfiguration {
         return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
     }
 
+    /** Every segment's stored token, for reads that wait for a position on any node (ADR 0031). */
+    @Bean
+    public StoredTokens storedTokens(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return new StoredTokens(axonMongoTemplate, serializer);
+    }
+
     @Bean
     public SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
         return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
