@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -146,6 +147,31 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
         return tracking.at(dateTime);
+    }
+
+    /**
+     * The events of the whole commits after {@code afterPosition}, in log order with their stored hashes, about
+     * {@code batchSize} of them: the same walk as a tracking read, so it never steps past a position still in flight.
+     * Each commit's hashes are recomputed first, so that what is handed on was not altered after it was appended.
+     *
+     * @throws LogDamaged when a commit's hashes do not match its content
+     */
+    public LogSlice readAfter(long afterPosition, int batchSize) {
+        List<HashedEvent> events = new ArrayList<>();
+        long next = tracking.follow(afterPosition + 1, batchSize, commit -> {
+            long position = CommitDocument.positionOf(commit);
+            if (!CommitDocument.isTombstone(commit) && !ChainVerifier.commitIntact(commit)) {
+                throw new LogDamaged(position);
+            }
+            List<Document> stored = CommitDocument.events(commit);
+            for (int index = 0; index < stored.size(); index++) {
+                Document event = stored.get(index);
+                events.add(new HashedEvent(position, index, event.getString(CommitDocument.EVENT_IDENTIFIER),
+                                           event.getString(CommitDocument.HASH)));
+            }
+            return stored.size();
+        });
+        return new LogSlice(events, next - 1);
     }
 
     /** Recomputes one aggregate's hash chain, from its first event to the last one stored. */
