@@ -70,6 +70,9 @@ import vn.partyledger.domain.timeline.FindMemberTimeline;
 import vn.partyledger.domain.timeline.MemberRecordQuery;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
+import vn.partyledger.infra.checkpoint.ProveConsistency;
+import vn.partyledger.infra.checkpoint.ProveInclusion;
+import vn.partyledger.infra.checkpoint.ReadCheckpoints;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.domain.transfer.CancelTransfer;
@@ -260,6 +263,10 @@ public final class PermissionTable {
         // The access audit: the security officer's alone, for the whole deployment.
         record(ReadAccessAudit.class, Set.of(Role.SECURITY_OFFICER), (query, personId, holders, actingFor) ->
                 List.of());
+        // The log's checkpoints and proofs: the auditor's, for the whole deployment (ADR 0043).
+        record(ReadCheckpoints.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
+        record(ProveInclusion.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
+        record(ProveConsistency.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
     }
 
     private <M> void record(Class<M> type, Set<Role> roles, Concern<? super M> concern) {

@@ -33,6 +33,9 @@ import vn.partyledger.domain.timeline.FindMemberState;
 import vn.partyledger.domain.timeline.FindMemberTimeline;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
+import vn.partyledger.infra.checkpoint.ProveConsistency;
+import vn.partyledger.infra.checkpoint.ProveInclusion;
+import vn.partyledger.infra.checkpoint.ReadCheckpoints;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.axon.CommandOutcome;
@@ -110,7 +113,8 @@ class EndpointMappingTest {
                 ReadPersonalData.class, FindOrganisationRoster.class, ReadNamesOnRoster.class,
                 ReadAccessAudit.class, FindMemberTimeline.class, FindMemberState.class, FindMemberChanges.class,
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,
-                ImportMember.class, ImportMembers.class));
+                ImportMember.class, ImportMembers.class,
+                ReadCheckpoints.class, ProveInclusion.class, ProveConsistency.class));
 
         assertThat(sent).as("commands the API sends").isNotEmpty();
         assertThat(tabled).as("commands in the permission table").containsExactlyInAnyOrderElementsOf(sent);
