@@ -38,6 +38,12 @@ public class CheckpointConfiguration {
         return new LogProofs(logTree, checkpointStore, checkpointSigner);
     }
 
+    @Bean
+    public LogAuditor logAuditor(MongoEventStorageEngine eventStorageEngine, LogTree logTree,
+                                 CheckpointStore checkpointStore, CheckpointSigner checkpointSigner) {
+        return new LogAuditor(eventStorageEngine, logTree, checkpointStore, checkpointSigner);
+    }
+
     /** Kept for ever, in one partition so they arrive in order: an auditor's copy must be complete. */
     @Bean
     NewTopic checkpointsTopic(CheckpointProperties properties) {

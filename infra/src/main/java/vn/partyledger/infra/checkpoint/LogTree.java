@@ -5,6 +5,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
@@ -51,6 +52,7 @@ final class LogTree {
         this.nodes = majority(database.getCollection(NODES));
         this.leaves = majority(database.getCollection(LEAVES));
         this.state = majority(database.getCollection(STATE));
+        leaves.createIndex(Indexes.ascending("position"));
         state.updateOne(eq("_id", STATE_ID), Updates.combine(Updates.setOnInsert("size", 0L),
                                                              Updates.setOnInsert("lastPosition", 0L)),
                         new UpdateOptions().upsert(true));
@@ -120,6 +122,11 @@ final class LogTree {
                                 eventIdentifier, leaf.getString("hash"))));
     }
 
+    /** How many events of the commit at {@code position} the tree holds. */
+    long leavesAt(long position) {
+        return leaves.countDocuments(eq("position", position));
+    }
+
     /** The hash of each range, in order, from the stored subtrees. */
     List<byte[]> rangeHashes(List<TreeRange> ranges) {
         Map<String, byte[]> found = hashes(ranges.stream().flatMap(range -> range.subtrees().stream()).toList());
@@ -130,10 +137,30 @@ final class LogTree {
         return result;
     }
 
-    /** The stored hash of one leaf. */
-    byte[] leafHash(long leaf) {
-        NodeKey key = new NodeKey(0, leaf);
-        return require(hashes(List.of(key)), key);
+    /** The stored leaf hashes of leaves {@code from} to {@code to} (exclusive), by leaf index; absent ones missing. */
+    Map<Long, byte[]> leafHashes(long from, long to) {
+        List<NodeKey> keys = new ArrayList<>();
+        for (long leaf = from; leaf < to; leaf++) {
+            keys.add(new NodeKey(0, leaf));
+        }
+        Map<String, byte[]> found = hashes(keys);
+        Map<Long, byte[]> byLeaf = new HashMap<>();
+        keys.forEach(key -> {
+            if (found.containsKey(key.id())) {
+                byLeaf.put(key.index(), found.get(key.id()));
+            }
+        });
+        return byLeaf;
+    }
+
+    /** The root of the first {@code size} leaves from the stored subtrees; empty when some are missing. */
+    Optional<byte[]> storedRoot(long size) {
+        List<NodeKey> keys = new TreeRange(0, size).subtrees();
+        Map<String, byte[]> found = hashes(keys);
+        if (!keys.stream().allMatch(key -> found.containsKey(key.id()))) {
+            return Optional.empty();
+        }
+        return Optional.of(TreeRange.fold(keys.stream().map(key -> found.get(key.id())).toList()));
     }
 
     private Map<String, byte[]> hashes(Collection<NodeKey> keys) {

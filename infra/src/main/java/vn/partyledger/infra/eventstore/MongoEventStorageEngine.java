@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -182,6 +183,21 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /** Recomputes every commit's hashes and follows every stream's links, over the whole log. */
     public LogVerification verifyLog() {
         return verifier.verifyLog();
+    }
+
+    /**
+     * Reads the whole log in position order, a window at a time, names what is wrong and where (at most
+     * {@code limit} damages), hands every event's recomputed hash to {@code leaves} in log order and the last
+     * position read to {@code progress} after each window.
+     */
+    public AuditedLog auditLog(LeafSink leaves, LongConsumer progress, int limit) {
+        return new LogAudit(store, batchSize(), limit).run(leaves, progress);
+    }
+
+    /** How many events the commit at {@code position} holds now (0 for a tombstone or an empty position). */
+    public int eventsAt(long position) {
+        Document commit = store.findCommits(List.of(position)).get(position);
+        return commit == null ? 0 : CommitDocument.events(commit).size();
     }
 
     /** The commit recorded for the request with this idempotency key, if any. */

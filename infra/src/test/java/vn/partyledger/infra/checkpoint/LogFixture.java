@@ -58,13 +58,32 @@ final class LogFixture implements AutoCloseable {
         engine.appendEvents(commit);
     }
 
+    /** One commit of {@code count} events of one aggregate, from sequence number {@code from}. */
+    void appendTo(String aggregate, long from, int count) {
+        List<EventMessage<?>> commit = new ArrayList<>();
+        for (long seq = from; seq < from + count; seq++) {
+            commit.add(new GenericDomainEventMessage<>("Sample", aggregate, seq, Map.of("seq", seq),
+                                                       Map.of("actor", "secretary-01")));
+        }
+        engine.appendEvents(commit);
+    }
+
+    LogAuditor auditor(CheckpointSigner signer) {
+        return new LogAuditor(engine, new LogTree(database), new CheckpointStore(database), signer);
+    }
+
     /** A recorder on this log, as a freshly started node builds it, at {@code now}. */
     CheckpointRecorder recorder(long everyEvents, Duration every, Instant now,
                                 CheckpointRecorder.Publication publication) {
+        return recorder(everyEvents, every, now, publication, CheckpointSigner.none());
+    }
+
+    CheckpointRecorder recorder(long everyEvents, Duration every, Instant now,
+                                CheckpointRecorder.Publication publication, CheckpointSigner signer) {
         CheckpointProperties settings = new CheckpointProperties(true, everyEvents, every, Duration.ofSeconds(1), 3,
                                                                  "checkpoints", (short) 1, null, null);
         return new CheckpointRecorder(engine, new LogTree(database), new CheckpointStore(database),
-                                      CheckpointSigner.none(), publication, Clock.fixed(now, ZoneOffset.UTC), settings);
+                                      signer, publication, Clock.fixed(now, ZoneOffset.UTC), settings);
     }
 
     CheckpointRecorder recorder(long everyEvents, Duration every, Instant now) {
