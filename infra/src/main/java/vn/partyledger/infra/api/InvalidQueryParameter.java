@@ -23,6 +23,12 @@ class InvalidQueryParameter extends RuntimeException {
                 + "): a log only grows.");
     }
 
+    /** A checkpoint held given by one of its two parts. */
+    static InvalidQueryParameter halfACheckpoint(String missing) {
+        return new InvalidQueryParameter(missing, "'" + missing + "' is required with the other part of the "
+                + "checkpoint held: give treeSize and rootHash, or neither.");
+    }
+
     /** Personal data asked for without the purpose the access audit must keep (domain.md §15.2 rule 6). */
     static InvalidQueryParameter purposeNotStated() {
         return new InvalidQueryParameter("purpose",

@@ -5,7 +5,7 @@ import vn.partyledger.infra.eventstore.Damage;
 import java.util.List;
 
 /**
- * What verifying the whole log found (docs/log-proofs.md §7).
+ * What verifying the whole log found (docs/log-proofs.md §6).
  *
  * @param intact         nothing is wrong
  * @param commitsChecked commits read and recomputed

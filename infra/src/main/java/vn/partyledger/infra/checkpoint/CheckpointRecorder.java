@@ -1,5 +1,6 @@
 package vn.partyledger.infra.checkpoint;
 
+import com.mongodb.client.MongoDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.partyledger.infra.eventstore.HashedEvent;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Follows the log in global order, adds each event to the Merkle tree over the log, and records a checkpoint every
+ * Follows the log in global order, adds each event to the Merkle tree over the log (its hash as stored when appended:
+ * a commit found altered is logged, not skipped, so that one damaged commit cannot stop every later checkpoint), and
+ * records a checkpoint every
  * {@code everyEvents} events or, when fewer came, every {@code every} (at the end of a commit either way). Its whole
  * state is stored ({@link LogTree}, {@link CheckpointStore}), so a restart goes on where the last stored step ended;
  * nodes that run it at once write the same tree and keep one checkpoint per tree size. Checkpoints are then published,
@@ -54,8 +57,19 @@ public final class CheckpointRecorder {
         this.batchSize = (int) Math.min(settings.batchSize(), settings.everyEvents());
     }
 
-    /** One pass: the tree brought up to the log's end, the checkpoints due recorded, the unpublished published. */
-    public void catchUp() {
+    /** A recorder on the log's database, for a harness that runs it without the application (bench/). */
+    public static CheckpointRecorder following(MongoEventStorageEngine eventLog, MongoDatabase database,
+                                               CheckpointProperties settings, Clock clock, Publication publication) {
+        return new CheckpointRecorder(eventLog, new LogTree(database), new CheckpointStore(database),
+                                      settings.signer(), publication, clock, settings);
+    }
+
+    /**
+     * One pass: the tree brought up to the log's end, the checkpoints due recorded, the unpublished published.
+     *
+     * @return how many events the tree holds after the pass
+     */
+    public long catchUp() {
         LogTree.Extent extent = tree.extent();
         CompactRange range = tree.compactRange(extent);
         Optional<Checkpoint> last = checkpoints.latest();
@@ -66,11 +80,14 @@ public final class CheckpointRecorder {
             if (slice.lastPosition() == extent.lastPosition()) {
                 break;
             }
+            slice.damaged().forEach(position -> log.error("The commit at position {} does not match its hashes: it "
+                    + "was altered after it was appended. Its events are checkpointed with their hashes as "
+                    + "appended, so verification against the checkpoint names the damage", position));
             List<TreeHead> due = new ArrayList<>();
             LogTree.Extent next = append(range, slice, checkpointed, due);
             if (!tree.advance(extent, next)) {
                 // another node moved the tree on first: the next pass starts from where it got
-                return;
+                return extent.size();
             }
             extent = next;
             for (TreeHead head : due) {
@@ -82,6 +99,7 @@ public final class CheckpointRecorder {
             record(new TreeHead(extent.size(), range.root(), extent.lastPosition()));
         }
         publish();
+        return extent.size();
     }
 
     /** The tree at the end of a commit. */

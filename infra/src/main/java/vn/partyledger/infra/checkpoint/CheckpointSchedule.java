@@ -3,7 +3,6 @@ package vn.partyledger.infra.checkpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import vn.partyledger.infra.eventstore.LogDamaged;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -12,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the recorder on one thread of its own, a pass every poll interval after the last one ended. A failed pass is
- * logged and the next one starts from what is stored; a damaged commit is logged as an error on every pass and no
- * checkpoint ever covers it.
+ * logged and the next one starts from what is stored.
  */
 final class CheckpointSchedule implements SmartLifecycle {
 
@@ -41,8 +39,6 @@ final class CheckpointSchedule implements SmartLifecycle {
     private void pass() {
         try {
             recorder.catchUp();
-        } catch (LogDamaged e) {
-            log.error("The log is damaged: checkpoints stop before position {}", e.position(), e);
         } catch (RuntimeException e) {
             log.warn("Checkpoint pass failed; the next pass starts from what is stored", e);
         }

@@ -23,7 +23,7 @@ import static vn.partyledger.infra.eventstore.Damage.Kind.REWRITTEN_CHECKPOINT;
 import static vn.partyledger.infra.eventstore.Damage.Kind.TRUNCATED;
 
 /**
- * Verifies the whole log (docs/log-proofs.md §7): the hash chains, position by position ({@code auditLog}); the
+ * Verifies the whole log (docs/log-proofs.md §6): the hash chains, position by position ({@code auditLog}); the
  * Merkle tree of the events as they are now against the checkpoint the auditor holds, and against the stored tree
  * and checkpoints. Streams the log once in bounded memory (the tree's right edge and a window of leaves).
  */

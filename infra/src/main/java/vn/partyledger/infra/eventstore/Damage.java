@@ -1,7 +1,7 @@
 package vn.partyledger.infra.eventstore;
 
 /**
- * One thing wrong with the stored log, named by its kind and where it is (docs/log-proofs.md §7).
+ * One thing wrong with the stored log, named by its kind and where it is (docs/log-proofs.md §6).
  *
  * @param kind     what is wrong
  * @param position the commit position where it shows; for a checkpoint, its last position

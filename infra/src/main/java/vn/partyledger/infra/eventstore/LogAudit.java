@@ -19,7 +19,7 @@ import static vn.partyledger.infra.eventstore.Damage.Kind.TRUNCATED;
 
 /**
  * Reads the whole log position by position, a window at a time, and names what is wrong and where (docs/log-proofs.md
- * §7). Memory is the window and one link per aggregate (its last event's hash and place), never the log.
+ * §6). Memory is the window and one link per aggregate (its last event's hash and place), never the log.
  * <ul>
  *     <li>An event whose hash recomputes at its own place is intact. One whose hash recomputes at another index of
  *     its commit, or in the commit before or after, was <b>reordered</b> (two events swapped) — or, when every event

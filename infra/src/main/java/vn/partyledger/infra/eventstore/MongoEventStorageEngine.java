@@ -153,16 +153,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /**
      * The events of the whole commits after {@code afterPosition}, in log order with their stored hashes, about
      * {@code batchSize} of them: the same walk as a tracking read, so it never steps past a position still in flight.
-     * Each commit's hashes are recomputed first, so that what is handed on was not altered after it was appended.
-     *
-     * @throws LogDamaged when a commit's hashes do not match its content
+     * Each commit's hashes are recomputed too, and the positions of those that no longer match are listed.
      */
     public LogSlice readAfter(long afterPosition, int batchSize) {
         List<HashedEvent> events = new ArrayList<>();
+        List<Long> damaged = new ArrayList<>();
         long next = tracking.follow(afterPosition + 1, batchSize, commit -> {
             long position = CommitDocument.positionOf(commit);
             if (!CommitDocument.isTombstone(commit) && !ChainVerifier.commitIntact(commit)) {
-                throw new LogDamaged(position);
+                damaged.add(position);
             }
             List<Document> stored = CommitDocument.events(commit);
             for (int index = 0; index < stored.size(); index++) {
@@ -172,7 +171,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             }
             return stored.size();
         });
-        return new LogSlice(events, next - 1);
+        return new LogSlice(events, next - 1, damaged);
     }
 
     /** Recomputes one aggregate's hash chain, from its first event to the last one stored. */

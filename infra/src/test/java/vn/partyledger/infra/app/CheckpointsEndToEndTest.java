@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * An auditor over HTTP: the checkpoints the running application records, an event's inclusion proof and the
  * consistency of two checkpoints, each verified by the procedure of docs/log-proofs.md, in Java and by the independent
- * Node.js verifier; the checkpoints on the Kafka topic; bad requests answered as problems.
+ * Node.js verifier; the checkpoints on the Kafka topic; the whole log verified; bad requests answered as problems.
  */
 class CheckpointsEndToEndTest extends RunningApplication {
 
@@ -127,6 +127,30 @@ class CheckpointsEndToEndTest extends RunningApplication {
             assertThat(MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(problem.getHeaders().getContentType()))
                     .isTrue();
         }
+    }
+
+    @Test
+    void theWholeLogIsVerifiedAgainstTheCheckpointAnAuditorHolds() {
+        new Scenario(board()).organisationTree();
+        JsonNode latest = await().atMost(Duration.ofSeconds(30)).until(
+                () -> get("/api/v1/checkpoints/latest"), response -> response.getStatusCode().value() == 200).getBody();
+
+        ResponseEntity<JsonNode> byAuditor = get("/api/v1/verification?treeSize={size}&rootHash={root}",
+                                                 latest.get("treeSize").asLong(), latest.get("rootHash").asText());
+        ResponseEntity<JsonNode> half = get("/api/v1/verification?treeSize=3");
+
+        assertThat(byAuditor.getStatusCode().value()).isEqualTo(200);
+        assertThat(byAuditor.getBody().get("eventsChecked").asLong()).isGreaterThanOrEqualTo(
+                latest.get("treeSize").asLong());
+        // other tests of this application rewrite stored events on purpose: each such damage is named and placed
+        byAuditor.getBody().get("damages").forEach(damage -> {
+            assertThat(damage.get("kind").asText()).isNotBlank();
+            assertThat(damage.get("detail").asText()).isNotBlank();
+        });
+        assertThat(byAuditor.getBody().get("intact").asBoolean()).isEqualTo(byAuditor.getBody().get("damages")
+                                                                                     .isEmpty());
+        assertThat(half.getStatusCode().value()).isEqualTo(400);
+        assertThat(half.getBody().path("errors").get(0).path("field").asText()).isEqualTo("rootHash");
     }
 
     private static List<byte[]> hashes(JsonNode array) {

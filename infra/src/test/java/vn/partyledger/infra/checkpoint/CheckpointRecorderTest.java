@@ -5,20 +5,20 @@ import com.mongodb.client.model.Updates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.infra.eventstore.HashedEvent;
-import vn.partyledger.infra.eventstore.LogDamaged;
+import vn.partyledger.infra.eventstore.Damage;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The recorder follows a real log: checkpoints every N events or T seconds at commit ends, roots equal to RFC 9162's
  * definition over the events' stored hashes, proofs from the stored subtrees that verify, a restart that goes on with
- * the same tree, a publication retried until acknowledged, and a commit altered before it was checkpointed never
- * covered.
+ * the same tree, a publication retried until acknowledged, and a commit altered before it was checkpointed anchored
+ * as appended, so that verification names it.
  */
 class CheckpointRecorderTest {
 
@@ -164,7 +164,7 @@ class CheckpointRecorderTest {
     }
 
     @Test
-    void aCommitAlteredBeforeItWasCheckpointedStopsTheCheckpointsBeforeIt() {
+    void aCommitAlteredBeforeItWasCheckpointedIsCheckpointedAsAppendedAndVerificationNamesIt() {
         log.append(2);
         log.recorder(1, HOUR, NOON).catchUp();
         log.append(1);
@@ -172,25 +172,23 @@ class CheckpointRecorderTest {
         log.database.getCollection("event_commits").updateOne(
                 Filters.eq("_id", 3L), Updates.set("events.0.payload.n", 99));
 
-        assertThatThrownBy(() -> log.recorder(1, HOUR, NOON).catchUp())
-                .isInstanceOfSatisfying(LogDamaged.class, damaged -> assertThat(damaged.position()).isEqualTo(3));
-        assertThat(log.proofs().latest().treeSize()).isEqualTo(3);
-        assertThat(log.proofs().latest().lastPosition()).isEqualTo(2);
+        log.recorder(1, HOUR, NOON).catchUp();
+
+        Checkpoint latest = log.proofs().latest();
+        assertThat(latest.treeSize()).isEqualTo(4);
+        assertThat(latest.rootHash()).isEqualTo(rootOfFirst(4));
+        AuditReport report = log.auditor(CheckpointSigner.none())
+                                .audit(new VerifyLog(latest.treeSize(), latest.rootHash()), position -> { });
+        assertThat(report.damages()).extracting(Damage::kind, Damage::position, Damage::index)
+                                    .containsExactly(tuple(Damage.Kind.ALTERED, 3L, 0),
+                                                     tuple(Damage.Kind.CHECKPOINT_MISMATCH, 3L, 0));
     }
 
     /** The root of the first {@code size} events as RFC 9162 defines it, over the stored event hashes. */
     private String rootOfFirst(long size) {
         List<byte[]> leaves = log.events().subList(0, (int) size).stream()
                                  .map(event -> MerkleHash.ofEvent(event.hash())).toList();
-        return MerkleHash.hex(definition(leaves));
-    }
-
-    private static byte[] definition(List<byte[]> leaves) {
-        if (leaves.size() == 1) {
-            return leaves.get(0);
-        }
-        int split = (int) TreeRange.split(leaves.size());
-        return MerkleHash.node(definition(leaves.subList(0, split)), definition(leaves.subList(split, leaves.size())));
+        return MerkleHash.hex(LogProofVectorsTest.definition(leaves));
     }
 
     private static List<byte[]> bytes(List<String> hashes) {

@@ -133,7 +133,7 @@ class LogProofVectorsTest {
     }
 
     /** MTH of RFC 9162 §2.1.1 as defined, recursively over the leaves. */
-    private static byte[] definition(List<byte[]> leaves) {
+    static byte[] definition(List<byte[]> leaves) {
         if (leaves.size() == 1) {
             return leaves.get(0);
         }
