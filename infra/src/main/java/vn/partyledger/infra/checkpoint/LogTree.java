@@ -5,6 +5,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -27,10 +29,11 @@ import static com.mongodb.client.model.Filters.in;
 /**
  * The Merkle tree over the log, as stored (docs/log-proofs.md §3):
  * <ul>
- *     <li>{@value #NODES}: every complete subtree, {@code {_id: "level/index", hash}}, leaves at level 0; a subtree
- *     never changes once complete, so any proof against any tree size is read from here with one {@code $in};</li>
- *     <li>{@value #LEAVES}: where each event stands and its stored hash,
- *     {@code {_id: eventIdentifier, leaf, position, index, hash}};</li>
+ *     <li>{@value #LEAVES}: each event's place and stored hash, {@code {_id: leaf, eventIdentifier, position, index,
+ *     hash}}, the leaf hash being {@code SHA-256(0x00 || hash)};</li>
+ *     <li>{@value #NODES}: every complete subtree of at least 2^{@value #STORED_FROM_LEVEL} leaves,
+ *     {@code {_id: "level/index", hash}}; a subtree never changes once complete. Smaller ones are recomputed from
+ *     their leaves when a proof needs them, so the tree writes one leaf and a sixteenth of a node per event;</li>
  *     <li>{@value #STATE}: how far the tree has been built, {@code {_id: "log", size, lastPosition}}.</li>
  * </ul>
  * Nodes and leaves are written before the state moves past them, as upserts of values fixed by the log: a node that
@@ -41,6 +44,8 @@ final class LogTree {
     static final String NODES = "merkle_nodes";
     static final String LEAVES = "merkle_leaves";
     static final String STATE = "merkle_tree";
+    /** Subtrees of fewer leaves are not stored: at most 8 more leaves are read for each one a proof needs. */
+    static final int STORED_FROM_LEVEL = 4;
     private static final String STATE_ID = "log";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
@@ -52,6 +57,7 @@ final class LogTree {
         this.nodes = majority(database.getCollection(NODES));
         this.leaves = majority(database.getCollection(LEAVES));
         this.state = majority(database.getCollection(STATE));
+        leaves.createIndex(Indexes.ascending("eventIdentifier"), new IndexOptions().unique(true));
         leaves.createIndex(Indexes.ascending("position"));
         state.updateOne(eq("_id", STATE_ID), Updates.combine(Updates.setOnInsert("size", 0L),
                                                              Updates.setOnInsert("lastPosition", 0L)),
@@ -83,20 +89,22 @@ final class LogTree {
         return CompactRange.of(extent.size(), edge);
     }
 
-    /** Stores the subtrees and leaves appended; they count only once {@link #advance} moves the extent past them. */
+    /** Stores the leaves appended and the large subtrees they complete; they count once {@link #advance} moves on. */
     void store(List<Node> completed, List<Leaf> appended) {
-        if (!completed.isEmpty()) {
-            nodes.bulkWrite(completed.stream().map(node -> new ReplaceOneModel<Document>(
-                    eq("_id", node.key().id()), new Document("_id", node.key().id())
-                            .append("hash", MerkleHash.hex(node.hash())), UPSERT)).toList(),
-                            new BulkWriteOptions().ordered(false));
+        List<ReplaceOneModel<Document>> large = completed.stream()
+                .filter(node -> node.key().level() >= STORED_FROM_LEVEL)
+                .map(node -> new ReplaceOneModel<>(eq("_id", node.key().id()),
+                        new Document("_id", node.key().id()).append("hash", MerkleHash.hex(node.hash())), UPSERT))
+                .toList();
+        if (!large.isEmpty()) {
+            nodes.bulkWrite(large, new BulkWriteOptions().ordered(false));
         }
         if (!appended.isEmpty()) {
             leaves.bulkWrite(appended.stream().map(leaf -> new ReplaceOneModel<Document>(
-                    eq("_id", leaf.event().eventIdentifier()), new Document("_id", leaf.event().eventIdentifier())
-                            .append("leaf", leaf.index()).append("position", leaf.event().position())
-                            .append("index", leaf.event().index()).append("hash", leaf.event().hash()), UPSERT))
-                    .toList(),
+                    eq("_id", leaf.index()), new Document("_id", leaf.index())
+                            .append("eventIdentifier", leaf.event().eventIdentifier())
+                            .append("position", leaf.event().position()).append("index", leaf.event().index())
+                            .append("hash", leaf.event().hash()), UPSERT)).toList(),
                              new BulkWriteOptions().ordered(false));
         }
     }
@@ -115,11 +123,13 @@ final class LogTree {
 
     /** Where an event stands in the tree, if it is in it yet. */
     Optional<Leaf> leaf(String eventIdentifier) {
-        Document found = leaves.find(eq("_id", eventIdentifier)).first();
-        return Optional.ofNullable(found).map(leaf -> new Leaf(
-                ((Number) leaf.get("leaf")).longValue(),
-                new HashedEvent(((Number) leaf.get("position")).longValue(), leaf.getInteger("index"),
-                                eventIdentifier, leaf.getString("hash"))));
+        return Optional.ofNullable(leaves.find(eq("eventIdentifier", eventIdentifier)).first()).map(LogTree::leafOf);
+    }
+
+    private static Leaf leafOf(Document leaf) {
+        return new Leaf(((Number) leaf.get("_id")).longValue(),
+                        new HashedEvent(((Number) leaf.get("position")).longValue(), leaf.getInteger("index"),
+                                        leaf.getString("eventIdentifier"), leaf.getString("hash")));
     }
 
     /** How many events of the commit at {@code position} the tree holds. */
@@ -127,7 +137,7 @@ final class LogTree {
         return leaves.countDocuments(eq("position", position));
     }
 
-    /** The hash of each range, in order, from the stored subtrees. */
+    /** The hash of each range, in order, from the stored subtrees and leaves. */
     List<byte[]> rangeHashes(List<TreeRange> ranges) {
         Map<String, byte[]> found = hashes(ranges.stream().flatMap(range -> range.subtrees().stream()).toList());
         List<byte[]> result = new ArrayList<>(ranges.size());
@@ -139,21 +149,25 @@ final class LogTree {
 
     /** The stored leaf hashes of leaves {@code from} to {@code to} (exclusive), by leaf index; absent ones missing. */
     Map<Long, byte[]> leafHashes(long from, long to) {
-        List<NodeKey> keys = new ArrayList<>();
+        List<Long> indexes = new ArrayList<>();
         for (long leaf = from; leaf < to; leaf++) {
-            keys.add(new NodeKey(0, leaf));
+            indexes.add(leaf);
         }
-        Map<String, byte[]> found = hashes(keys);
-        Map<Long, byte[]> byLeaf = new HashMap<>();
-        keys.forEach(key -> {
-            if (found.containsKey(key.id())) {
-                byLeaf.put(key.index(), found.get(key.id()));
-            }
-        });
-        return byLeaf;
+        return leafHashes(indexes);
     }
 
-    /** The root of the first {@code size} leaves from the stored subtrees; empty when some are missing. */
+    private Map<Long, byte[]> leafHashes(List<Long> indexes) {
+        Map<Long, byte[]> found = new HashMap<>();
+        if (indexes.isEmpty()) {
+            return found;
+        }
+        for (Document leaf : leaves.find(in("_id", indexes)).batchSize(Math.max(2, indexes.size()))) {
+            found.put(((Number) leaf.get("_id")).longValue(), MerkleHash.ofEvent(leaf.getString("hash")));
+        }
+        return found;
+    }
+
+    /** The root of the first {@code size} leaves from the stored tree; empty when some of it is missing. */
     Optional<byte[]> storedRoot(long size) {
         List<NodeKey> keys = new TreeRange(0, size).subtrees();
         Map<String, byte[]> found = hashes(keys);
@@ -163,22 +177,50 @@ final class LogTree {
         return Optional.of(TreeRange.fold(keys.stream().map(key -> found.get(key.id())).toList()));
     }
 
+    /** Large subtrees as stored, small ones folded from their leaves; absent ones missing from the map. */
     private Map<String, byte[]> hashes(Collection<NodeKey> keys) {
         Map<String, byte[]> found = new HashMap<>();
-        if (keys.isEmpty()) {
-            return found;
+        List<String> stored = keys.stream().filter(key -> key.level() >= STORED_FROM_LEVEL).map(NodeKey::id)
+                                  .distinct().toList();
+        if (!stored.isEmpty()) {
+            for (Document node : nodes.find(in("_id", stored)).batchSize(Math.max(2, stored.size()))) {
+                found.put(node.getString("_id"), MerkleHash.bytes(node.getString("hash")));
+            }
         }
-        List<String> ids = keys.stream().map(NodeKey::id).distinct().toList();
-        for (Document node : nodes.find(in("_id", ids)).batchSize(Math.max(2, ids.size()))) {
-            found.put(node.getString("_id"), MerkleHash.bytes(node.getString("hash")));
+        List<NodeKey> small = keys.stream().filter(key -> key.level() < STORED_FROM_LEVEL).distinct().toList();
+        List<Long> leafIndexes = small.stream()
+                .flatMap(key -> LongStream.range(key.start(), key.end()).boxed()).distinct().toList();
+        Map<Long, byte[]> leafHashes = leafHashes(leafIndexes);
+        for (NodeKey key : small) {
+            List<byte[]> level = new ArrayList<>();
+            for (long leaf = key.start(); leaf < key.end() && leafHashes.containsKey(leaf); leaf++) {
+                level.add(leafHashes.get(leaf));
+            }
+            if (level.size() == key.end() - key.start()) {
+                found.put(key.id(), complete(level));
+            }
         }
         return found;
+    }
+
+    /** The hash of a complete subtree from its leaf hashes (a power of two of them), pair by pair upwards. */
+    private static byte[] complete(List<byte[]> level) {
+        List<byte[]> current = level;
+        while (current.size() > 1) {
+            List<byte[]> up = new ArrayList<>(current.size() / 2);
+            for (int i = 0; i < current.size(); i += 2) {
+                up.add(MerkleHash.node(current.get(i), current.get(i + 1)));
+            }
+            current = up;
+        }
+        return current.get(0);
     }
 
     private static byte[] require(Map<String, byte[]> found, NodeKey key) {
         byte[] hash = found.get(key.id());
         if (hash == null) {
-            throw new IllegalStateException("the subtree " + key.id() + " of the log's tree is missing from " + NODES);
+            throw new IllegalStateException("the subtree " + key.id() + " of the log's tree is missing from "
+                                                    + NODES + " or " + LEAVES);
         }
         return hash;
     }

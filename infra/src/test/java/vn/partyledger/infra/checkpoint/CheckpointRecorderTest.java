@@ -114,6 +114,38 @@ class CheckpointRecorderTest {
     }
 
     @Test
+    void aLongerLogProvesFromItsStoredLargeSubtreesAndTheLeavesBelowThem() {
+        for (int commit = 0; commit < 150; commit++) {
+            log.append(commit % 3 + 1);
+            if (commit % 40 == 39) {
+                log.recorder(37, HOUR, NOON).catchUp();
+            }
+        }
+        log.recorder(37, HOUR, NOON).catchUp();
+        LogProofs proofs = log.proofs();
+        List<Checkpoint> recorded = proofs.checkpoints(null, 100);
+        List<HashedEvent> events = log.events();
+        Checkpoint latest = recorded.get(0);
+        assertThat(latest.treeSize()).isGreaterThan(250);
+
+        for (Checkpoint checkpoint : recorded) {
+            assertThat(checkpoint.rootHash()).isEqualTo(rootOfFirst(checkpoint.treeSize()));
+            ConsistencyProof proof = proofs.consistency(new ProveConsistency(checkpoint.treeSize(),
+                                                                             latest.treeSize()));
+            assertThat(ProofVerifier.consistency(checkpoint.treeSize(), latest.treeSize(), bytes(proof.proof()),
+                                                 MerkleHash.bytes(checkpoint.rootHash()),
+                                                 MerkleHash.bytes(latest.rootHash()))).isTrue();
+        }
+        for (int leaf = 0; leaf < latest.treeSize(); leaf += 7) {
+            InclusionProof proof = proofs.inclusion(new ProveInclusion(events.get(leaf).eventIdentifier(), null));
+            assertThat(proof.leafIndex()).isEqualTo(leaf);
+            assertThat(ProofVerifier.inclusion(leaf, latest.treeSize(), MerkleHash.ofEvent(proof.eventHash()),
+                                               bytes(proof.auditPath()), MerkleHash.bytes(latest.rootHash())))
+                    .isTrue();
+        }
+    }
+
+    @Test
     void anEventRewrittenWithItsHashesAfterACheckpointNoLongerProvesAgainstIt() {
         log.append(3);
         log.append(2);
