@@ -3,12 +3,15 @@ package vn.partyledger.infra.checkpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.partyledger.infra.eventstore.AuditedLog;
+import vn.partyledger.infra.eventstore.AuditedStream;
 import vn.partyledger.infra.eventstore.Damage;
+import vn.partyledger.infra.eventstore.HashedEvent;
 import vn.partyledger.infra.eventstore.LeafSink;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +74,40 @@ public class LogAuditor {
         stored(audited, leaves, damages);
         return new AuditReport(damages.isEmpty(), audited.commitsChecked(), audited.eventsChecked(),
                                query.treeSize(), query.rootHash(), List.copyOf(damages));
+    }
+
+    /**
+     * One record's stream: its chain ({@code auditStream}); the events the log's tree holds for it past the stream's
+     * end (its newest cut, with or without its head: a truncated tail); and, against the checkpoint held, each event's
+     * inclusion proof from the stored tree with the hash its fields give now.
+     */
+    public AuditReport audit(VerifyRecord query) {
+        AuditedStream audited = eventLog.auditStream(query.recordId(), LIMIT);
+        List<Damage> damages = new ArrayList<>(audited.damages());
+        long end = audited.events().isEmpty() ? 0
+                : audited.events().get(audited.events().size() - 1).sequenceNumber() + 1;
+        List<LogTree.Leaf> inTree = tree.leavesOf(query.recordId());
+        Map<String, Long> leaves = new HashMap<>();
+        inTree.forEach(leaf -> leaves.put(leaf.event().eventIdentifier(), leaf.index()));
+        inTree.stream().map(LogTree.Leaf::event).filter(event -> event.sequenceNumber() >= end).findFirst()
+              .ifPresent(cut -> damages.add(new Damage(TRUNCATED, cut.position(), cut.index(), "event "
+                      + cut.sequenceNumber() + " of " + query.recordId() + " was appended at position "
+                      + cut.position() + "; the stream now ends before it")));
+        if (query.treeSize() != null) {
+            byte[] root = MerkleHash.bytes(query.rootHash());
+            for (HashedEvent event : audited.events()) {
+                Long leaf = leaves.get(event.eventIdentifier());
+                if (leaf != null && leaf < query.treeSize() && !ProofVerifier.inclusion(
+                        leaf, query.treeSize(), MerkleHash.ofEvent(event.hash()),
+                        tree.rangeHashes(ProofShape.inclusion(leaf, query.treeSize())), root)) {
+                    damages.add(new Damage(CHECKPOINT_MISMATCH, event.position(), event.index(), "event "
+                            + event.sequenceNumber() + " of " + query.recordId() + " is not the one the checkpoint "
+                            + "held covers"));
+                }
+            }
+        }
+        return new AuditReport(damages.isEmpty(), 0, audited.events().size(), query.treeSize(), query.rootHash(),
+                               List.copyOf(damages));
     }
 
     /**

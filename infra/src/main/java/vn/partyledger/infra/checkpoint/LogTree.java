@@ -16,6 +16,7 @@ import vn.partyledger.infra.eventstore.HashedEvent;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import static com.mongodb.client.model.Filters.in;
  * The Merkle tree over the log, as stored (docs/log-proofs.md §3):
  * <ul>
  *     <li>{@value #LEAVES}: each event's place and stored hash, {@code {_id: leaf, eventIdentifier, position, index,
- *     hash}}, the leaf hash being {@code SHA-256(0x00 || hash)};</li>
+ *     aggregateIdentifier, sequenceNumber, hash}}, the leaf hash being {@code SHA-256(0x00 || hash)};</li>
  *     <li>{@value #NODES}: every complete subtree of at least 2^{@value #STORED_FROM_LEVEL} leaves,
  *     {@code {_id: "level/index", hash}}; a subtree never changes once complete. Smaller ones are recomputed from
  *     their leaves when a proof needs them, so the tree writes one leaf and a sixteenth of a node per event;</li>
@@ -59,6 +60,7 @@ final class LogTree {
         this.state = majority(database.getCollection(STATE));
         leaves.createIndex(Indexes.ascending("eventIdentifier"), new IndexOptions().unique(true));
         leaves.createIndex(Indexes.ascending("position"));
+        leaves.createIndex(Indexes.ascending("aggregateIdentifier"));
         state.updateOne(eq("_id", STATE_ID), Updates.combine(Updates.setOnInsert("size", 0L),
                                                              Updates.setOnInsert("lastPosition", 0L)),
                         new UpdateOptions().upsert(true));
@@ -104,6 +106,8 @@ final class LogTree {
                     eq("_id", leaf.index()), new Document("_id", leaf.index())
                             .append("eventIdentifier", leaf.event().eventIdentifier())
                             .append("position", leaf.event().position()).append("index", leaf.event().index())
+                            .append("aggregateIdentifier", leaf.event().aggregateIdentifier())
+                            .append("sequenceNumber", leaf.event().sequenceNumber())
                             .append("hash", leaf.event().hash()), UPSERT)).toList(),
                              new BulkWriteOptions().ordered(false));
         }
@@ -127,9 +131,19 @@ final class LogTree {
     }
 
     private static Leaf leafOf(Document leaf) {
+        Number sequence = (Number) leaf.get("sequenceNumber");
         return new Leaf(((Number) leaf.get("_id")).longValue(),
                         new HashedEvent(((Number) leaf.get("position")).longValue(), leaf.getInteger("index"),
-                                        leaf.getString("eventIdentifier"), leaf.getString("hash")));
+                                        leaf.getString("eventIdentifier"), leaf.getString("aggregateIdentifier"),
+                                        sequence == null ? null : sequence.longValue(), leaf.getString("hash")));
+    }
+
+    /** The aggregate's events the tree holds, lowest sequence number first. */
+    List<Leaf> leavesOf(String aggregateIdentifier) {
+        List<Leaf> found = new ArrayList<>();
+        leaves.find(eq("aggregateIdentifier", aggregateIdentifier)).forEach(leaf -> found.add(leafOf(leaf)));
+        found.sort(Comparator.comparing(leaf -> leaf.event().sequenceNumber()));
+        return found;
     }
 
     /** How many events of the commit at {@code position} the tree holds. */

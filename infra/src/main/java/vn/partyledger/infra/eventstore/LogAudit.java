@@ -146,7 +146,7 @@ final class LogAudit {
     }
 
     /** The index of the commit at which the event's stored hash recomputes, up to one past its end; -1 if none. */
-    private static int placeIn(Document event, long position, int size) {
+    static int placeIn(Document event, long position, int size) {
         String stored = event.getString(CommitDocument.HASH);
         for (int index = 0; index <= size; index++) {
             if (ChainVerifier.eventHash(event, position, index).equals(stored)) {

@@ -166,8 +166,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             List<Document> stored = CommitDocument.events(commit);
             for (int index = 0; index < stored.size(); index++) {
                 Document event = stored.get(index);
-                events.add(new HashedEvent(position, index, event.getString(CommitDocument.EVENT_IDENTIFIER),
-                                           event.getString(CommitDocument.HASH)));
+                events.add(hashed(event, position, index));
             }
             return stored.size();
         });
@@ -184,6 +183,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return verifier.verifyLog();
     }
 
+    private static HashedEvent hashed(Document event, long position, int index) {
+        Number sequence = (Number) event.get(CommitDocument.SEQUENCE_NUMBER);
+        return new HashedEvent(position, index, event.getString(CommitDocument.EVENT_IDENTIFIER),
+                               event.getString(CommitDocument.AGGREGATE_IDENTIFIER),
+                               sequence == null ? null : sequence.longValue(), event.getString(CommitDocument.HASH));
+    }
+
     /**
      * Reads the whole log in position order, a window at a time, names what is wrong and where (at most
      * {@code limit} damages), hands every event's recomputed hash to {@code leaves} in log order and the last
@@ -191,6 +197,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     public AuditedLog auditLog(LeafSink leaves, LongConsumer progress, int limit) {
         return new LogAudit(store, batchSize(), limit).run(leaves, progress);
+    }
+
+    /**
+     * Checks one aggregate's stream from its first event to its first missing stream entry and names what is wrong
+     * and where (at most {@code limit} damages); gives the events found with the hashes their fields give now.
+     */
+    public AuditedStream auditStream(String aggregateIdentifier, int limit) {
+        return new StreamAudit(store, batchSize(), limit).run(aggregateIdentifier);
     }
 
     /** How many events the commit at {@code position} holds now (0 for a tombstone or an empty position). */

@@ -74,6 +74,7 @@ import vn.partyledger.infra.checkpoint.ProveConsistency;
 import vn.partyledger.infra.checkpoint.ProveInclusion;
 import vn.partyledger.infra.checkpoint.ReadCheckpoints;
 import vn.partyledger.infra.checkpoint.VerifyLog;
+import vn.partyledger.infra.checkpoint.VerifyRecord;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.domain.transfer.CancelTransfer;
@@ -270,6 +271,7 @@ public final class PermissionTable {
         record(ProveConsistency.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
         // Verifying the whole log over HTTP: the auditor's (an administrator runs it from the command line).
         record(VerifyLog.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
+        record(VerifyRecord.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
     }
 
     private <M> void record(Class<M> type, Set<Role> roles, Concern<? super M> concern) {

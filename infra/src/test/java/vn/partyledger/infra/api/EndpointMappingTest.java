@@ -37,6 +37,7 @@ import vn.partyledger.infra.checkpoint.ProveConsistency;
 import vn.partyledger.infra.checkpoint.ProveInclusion;
 import vn.partyledger.infra.checkpoint.ReadCheckpoints;
 import vn.partyledger.infra.checkpoint.VerifyLog;
+import vn.partyledger.infra.checkpoint.VerifyRecord;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.axon.CommandOutcome;
@@ -115,7 +116,8 @@ class EndpointMappingTest {
                 ReadAccessAudit.class, FindMemberTimeline.class, FindMemberState.class, FindMemberChanges.class,
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,
                 ImportMember.class, ImportMembers.class,
-                ReadCheckpoints.class, ProveInclusion.class, ProveConsistency.class, VerifyLog.class));
+                ReadCheckpoints.class, ProveInclusion.class, ProveConsistency.class, VerifyLog.class,
+                VerifyRecord.class));
 
         assertThat(sent).as("commands the API sends").isNotEmpty();
         assertThat(tabled).as("commands in the permission table").containsExactlyInAnyOrderElementsOf(sent);

@@ -130,8 +130,8 @@ class CheckpointsEndToEndTest extends RunningApplication {
     }
 
     @Test
-    void theWholeLogIsVerifiedAgainstTheCheckpointAnAuditorHolds() {
-        new Scenario(board()).organisationTree();
+    void theWholeLogAndOneRecordAreVerifiedAgainstTheCheckpointAnAuditorHolds() {
+        Scenario scenario = new Scenario(board()).organisationTree();
         JsonNode latest = await().atMost(Duration.ofSeconds(30)).until(
                 () -> get("/api/v1/checkpoints/latest"), response -> response.getStatusCode().value() == 200).getBody();
 
@@ -149,6 +149,12 @@ class CheckpointsEndToEndTest extends RunningApplication {
         });
         assertThat(byAuditor.getBody().get("intact").asBoolean()).isEqualTo(byAuditor.getBody().get("damages")
                                                                                      .isEmpty());
+        ResponseEntity<JsonNode> branch = get("/api/v1/verification/records/{id}?treeSize={size}&rootHash={root}",
+                                              scenario.branch, latest.get("treeSize").asLong(),
+                                              latest.get("rootHash").asText());
+        assertThat(branch.getStatusCode().value()).isEqualTo(200);
+        assertThat(branch.getBody().get("intact").asBoolean()).as(branch.getBody().toString()).isTrue();
+        assertThat(branch.getBody().get("eventsChecked").asLong()).isPositive();
         assertThat(half.getStatusCode().value()).isEqualTo(400);
         assertThat(half.getBody().path("errors").get(0).path("field").asText()).isEqualTo("rootHash");
     }

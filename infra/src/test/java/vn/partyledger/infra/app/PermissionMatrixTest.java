@@ -24,6 +24,7 @@ import vn.partyledger.infra.checkpoint.ProveConsistency;
 import vn.partyledger.infra.checkpoint.ProveInclusion;
 import vn.partyledger.infra.checkpoint.ReadCheckpoints;
 import vn.partyledger.infra.checkpoint.VerifyLog;
+import vn.partyledger.infra.checkpoint.VerifyRecord;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.security.PermissionTable;
 import vn.partyledger.infra.security.Role;
@@ -76,7 +77,8 @@ class PermissionMatrixTest extends RunningApplication {
             Map.entry("/api/v1/checkpoints/key", ReadCheckpoints.class),
             Map.entry("/api/v1/proofs/inclusion", ProveInclusion.class),
             Map.entry("/api/v1/proofs/consistency", ProveConsistency.class),
-            Map.entry("/api/v1/verification", VerifyLog.class));
+            Map.entry("/api/v1/verification", VerifyLog.class),
+            Map.entry("/api/v1/verification/records/{recordId}", VerifyRecord.class));
     /**
      * Followed, not answered: a stream the matrix's requests would wait on until it times out. It sends the roster's
      * query through the same authorisation; LiveRosterEndToEndTest refuses the matrix's users there as here.

@@ -192,6 +192,47 @@ class TamperSuiteTest {
                                                        tuple(DELETED, 5L, 0));
     }
 
+    @Test
+    void aCleanRecordVerifiesCleanAgainstTheCheckpointHeld() {
+        AuditReport report = verifyRecord("a");
+
+        assertThat(report.damages()).isEmpty();
+        assertThat(report.eventsChecked()).isEqualTo(6);
+    }
+
+    @Test
+    void aRecordsAlteredEventIsNamedAndNoLongerProvesAgainstTheCheckpoint() {
+        commits().updateOne(Filters.eq("_id", 3L), Updates.set("events.0.payload.seq", 30));
+
+        assertThat(verifyRecord("a").damages()).extracting(Damage::kind, Damage::position, Damage::index)
+                                               .containsExactly(tuple(ALTERED, 3L, 0),
+                                                                tuple(CHECKPOINT_MISMATCH, 3L, 0));
+    }
+
+    @Test
+    void aRecordsNewestEventsCutWithTheirEntriesAreATruncatedTail() {
+        commits().deleteMany(Filters.gte("_id", 5L));
+        log.database.getCollection("event_streams").deleteOne(Filters.eq("_id", "a/5"));
+        log.database.getCollection("event_log_counter").updateOne(Filters.eq("_id", "commitPosition"),
+                                                                  Updates.set("value", 4L));
+
+        assertThat(verifyRecord("a").damages()).extracting(Damage::kind, Damage::position, Damage::index)
+                                               .containsExactly(tuple(TRUNCATED, 5L, 0));
+    }
+
+    @Test
+    void aRecordsEventDeletedWithItsEntryIsNamedBeforeTheStreamGoesOn() {
+        removeEvent(3, 0);
+        log.database.getCollection("event_streams").deleteOne(Filters.eq("_id", "a/3"));
+
+        assertThat(verifyRecord("a").damages()).extracting(Damage::kind, Damage::position)
+                                               .startsWith(tuple(DELETED, 3L));
+    }
+
+    private AuditReport verifyRecord(String recordId) {
+        return log.auditor(signer).audit(new VerifyRecord(recordId, held.treeSize(), held.rootHash()));
+    }
+
     private AuditReport verify() {
         return log.auditor(signer).audit(new VerifyLog(held.treeSize(), held.rootHash()), position -> { });
     }
