@@ -1,5 +1,6 @@
 package vn.partyledger.infra.checkpoint;
 
+import com.mongodb.client.MongoDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.partyledger.infra.eventstore.AuditedLog;
@@ -49,6 +50,11 @@ public class LogAuditor {
         this.tree = tree;
         this.checkpoints = checkpoints;
         this.signer = signer;
+    }
+
+    /** An auditor of the log on its database with unsigned checkpoints, for a harness without the application. */
+    public static LogAuditor of(MongoEventStorageEngine eventLog, MongoDatabase database) {
+        return new LogAuditor(eventLog, new LogTree(database), new CheckpointStore(database), CheckpointSigner.none());
     }
 
     /** Logs its progress every {@value #PROGRESS_EVERY} positions. */
