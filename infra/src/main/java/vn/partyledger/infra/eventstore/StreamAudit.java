@@ -38,11 +38,7 @@ final class StreamAudit {
 
     AuditedStream run(String aggregate) {
         for (long from = 0; ; from += batchSize) {
-            List<String> keys = new ArrayList<>();
-            for (long seq = from; seq < from + batchSize; seq++) {
-                keys.add(StreamEntry.key(aggregate, seq));
-            }
-            Map<String, Document> entries = store.findEntries(keys);
+            Map<String, Document> entries = store.findEntries(StreamReader.keys(aggregate, from, batchSize));
             Map<Long, Document> commits = store.findCommits(
                     entries.values().stream().map(StreamEntry::positionOf).distinct().toList());
             long missingSince = -1;
