@@ -4,9 +4,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
+import vn.partyledger.infra.checkpoint.CheckpointProperties;
+import vn.partyledger.infra.checkpoint.CheckpointRecorder;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
@@ -39,8 +45,9 @@ import static vn.partyledger.bench.BenchSupport.seconds;
  * {@code bench.events.per.append}): {@code BENCH_BACKENDS} (default {@code h2,memory}), {@code BENCH_WRITERS}
  * ({@code 1,8}), {@code BENCH_MODES} ({@code new,existing}), {@code BENCH_EVENTS_PER_APPEND} ({@code 1}),
  * {@code BENCH_WARMUP_SECONDS} ({@code 5}), {@code BENCH_SECONDS} ({@code 10}), {@code BENCH_BRANCHES}
- * ({@code 1000}), {@code BENCH_H2CACHEMB} ({@code 256}, as the application). Each line ends with the machine's
- * one-minute load average: other processes on the machine skew the figures.
+ * ({@code 1000}), {@code BENCH_H2CACHEMB} ({@code 256}, as the application), {@code BENCH_CHECKPOINTS} ({@code off};
+ * {@code off,on} measures the cost of the checkpoint recorder following the log, each on a fresh store). Each line
+ * ends with the machine's one-minute load average: other processes on the machine skew the figures.
  * <p>
  * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec -Dbench.main=vn.partyledger.bench.AppendBenchmark}
  */
@@ -77,26 +84,76 @@ public final class AppendBenchmark {
                 eventsPerAppend, warmUpSeconds, timedSeconds, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         Serializer serializer = BenchSupport.serializer();
-        for (String backend : backends) {
-            try (BenchSupport.EmbeddedStore store = BenchSupport.startStore(backend);
-                 MongoClient client = MongoClients.create(store.server().connectionString())) {
-                // 100 is Axon's default read batch, as the application runs; appends do not use it
-                MongoEventStorageEngine engine = BenchSupport.engine(client.getDatabase(DATABASE), serializer, 100);
-                AppendBenchmark benchmark = new AppendBenchmark(engine, eventsPerAppend, branches);
-                for (int writers : writerCounts) {
-                    for (String mode : modes) {
-                        Writer[] team = benchmark.writers(writers, mode);
-                        benchmark.run(team, warmUpSeconds);
-                        Run run = benchmark.run(team, timedSeconds);
-                        System.out.printf(Locale.ROOT, "[%s] %-8s %d writer(s): %,8d appends in %5.1f s "
-                                        + "%,7.0f appends/s %,7.0f events/s  latency p50 %6.2f ms p99 %6.2f ms "
-                                        + "(1-min load %.2f)%n",
-                                store.label(), mode, writers, run.appends(), run.seconds(), run.appendRate(),
-                                run.appendRate() * eventsPerAppend, run.percentileMillis(0.50),
-                                run.percentileMillis(0.99),
-                                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        for (String checkpoints : listSetting("bench.checkpoints", "off")) {
+            for (String backend : backends) {
+                try (BenchSupport.EmbeddedStore store = BenchSupport.startStore(backend);
+                     MongoClient client = MongoClients.create(store.server().connectionString())) {
+                    // 100 is Axon's default read batch, as the application runs; appends do not use it
+                    MongoEventStorageEngine engine = BenchSupport.engine(client.getDatabase(DATABASE), serializer,
+                                                                         100);
+                    try (Follower follower = Follower.start(checkpoints, engine, client)) {
+                        AppendBenchmark benchmark = new AppendBenchmark(engine, eventsPerAppend, branches);
+                        for (int writers : writerCounts) {
+                            for (String mode : modes) {
+                                Writer[] team = benchmark.writers(writers, mode);
+                                benchmark.run(team, warmUpSeconds);
+                                Run run = benchmark.run(team, timedSeconds);
+                                System.out.printf(Locale.ROOT, "[%s] checkpoints %-3s %-8s %d writer(s): %,8d "
+                                                + "appends in %5.1f s %,7.0f appends/s %,7.0f events/s  latency p50 "
+                                                + "%6.2f ms p99 %6.2f ms%s (1-min load %.2f)%n",
+                                        store.label(), checkpoints, mode, writers, run.appends(), run.seconds(),
+                                        run.appendRate(), run.appendRate() * eventsPerAppend,
+                                        run.percentileMillis(0.50), run.percentileMillis(0.99),
+                                        follower.progress(benchmark.nextAppend.get() * eventsPerAppend),
+                                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                            }
+                        }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * With {@code on}, the checkpoint recorder follows the log on its own thread as the application runs it (ADR
+     * 0043: a pass every second, a checkpoint every 1,000 events, unsigned, nothing published), sharing the store with
+     * the writers; with {@code off}, nothing does.
+     */
+    private static final class Follower implements AutoCloseable {
+
+        private final ScheduledExecutorService thread;
+        private final AtomicLong treeSize = new AtomicLong();
+
+        private Follower(ScheduledExecutorService thread) {
+            this.thread = thread;
+        }
+
+        static Follower start(String checkpoints, MongoEventStorageEngine engine, MongoClient client) {
+            if (!checkpoints.equals("on")) {
+                return new Follower(null);
+            }
+            CheckpointProperties settings = new CheckpointProperties(true, 1_000, Duration.ofSeconds(60),
+                                                                     Duration.ofSeconds(1), 500, "unused", (short) 1,
+                                                                     null, null);
+            CheckpointRecorder recorder = CheckpointRecorder.following(engine, client.getDatabase(DATABASE),
+                                                                       settings, Clock.systemUTC(), checkpoint -> { });
+            Follower follower = new Follower(Executors.newSingleThreadScheduledExecutor());
+            follower.thread.scheduleWithFixedDelay(() -> follower.treeSize.set(recorder.catchUp()), 0, 1,
+                                                   TimeUnit.SECONDS);
+            return follower;
+        }
+
+        /** How far the tree has followed the log of {@code appended} events, when a recorder runs. */
+        String progress(long appended) {
+            return thread == null ? "" : String.format(Locale.ROOT, ", tree %,d of %,d events", treeSize.get(),
+                                                       appended);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (thread != null) {
+                thread.shutdownNow();
+                thread.awaitTermination(30, TimeUnit.SECONDS);
             }
         }
     }

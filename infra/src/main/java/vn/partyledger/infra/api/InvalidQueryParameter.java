@@ -17,6 +17,18 @@ class InvalidQueryParameter extends RuntimeException {
         return new InvalidQueryParameter(field, "'" + field + "' (" + to + ") is before 'from' (" + from + ").");
     }
 
+    /** A consistency proof asked from a larger tree to a smaller one. */
+    static InvalidQueryParameter shrinkingTree(long first, long second) {
+        return new InvalidQueryParameter("second", "'second' (" + second + ") is smaller than 'first' (" + first
+                + "): a log only grows.");
+    }
+
+    /** A checkpoint held given by one of its two parts. */
+    static InvalidQueryParameter halfACheckpoint(String missing) {
+        return new InvalidQueryParameter(missing, "'" + missing + "' is required with the other part of the "
+                + "checkpoint held: give treeSize and rootHash, or neither.");
+    }
+
     /** Personal data asked for without the purpose the access audit must keep (domain.md §15.2 rule 6). */
     static InvalidQueryParameter purposeNotStated() {
         return new InvalidQueryParameter("purpose",

@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.infra.audit.AccessNotRecorded;
+import vn.partyledger.infra.checkpoint.ProofNotAvailable;
 import vn.partyledger.infra.security.AccessRefused;
 import vn.partyledger.infra.eventstore.AppendOutcomeUnknownException;
 import vn.partyledger.infra.person.PersonRegisterRefusal;
@@ -175,6 +176,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MemberNotFound.class)
     ProblemDetail memberNotFound(MemberNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "No such member", e.getMessage(), "NOT_FOUND");
+    }
+
+    @ExceptionHandler(ProofNotAvailable.class)
+    ProblemDetail proofNotAvailable(ProofNotAvailable e) {
+        return problem(HttpStatus.NOT_FOUND, "No such proof", e.getMessage(), "NOT_FOUND");
     }
 
     @ExceptionHandler(InvalidQueryParameter.class)

@@ -107,7 +107,7 @@ final class ChainVerifier {
         return new LogVerification(false, commits, events, position, problem);
     }
 
-    private static List<String> entryKeys(Iterable<Document> commits) {
+    static List<String> entryKeys(Iterable<Document> commits) {
         List<String> keys = new ArrayList<>();
         for (Document commit : commits) {
             for (Document event : CommitDocument.events(commit)) {
@@ -127,27 +127,34 @@ final class ChainVerifier {
         List<Document> events = CommitDocument.events(commit);
         List<String> hashes = new ArrayList<>(events.size());
         for (int index = 0; index < events.size(); index++) {
-            Document event = events.get(index);
-            Number seq = (Number) event.get(CommitDocument.SEQUENCE_NUMBER);
-            String recomputed = EventHash.ofEvent(position, index, event.getString(CommitDocument.EVENT_IDENTIFIER),
-                                                  event.getString(CommitDocument.AGGREGATE_TYPE),
-                                                  event.getString(CommitDocument.AGGREGATE_IDENTIFIER),
-                                                  seq == null ? null : seq.longValue(),
-                                                  event.getDate(CommitDocument.TIMESTAMP),
-                                                  event.getString(CommitDocument.PAYLOAD_TYPE),
-                                                  event.getString(CommitDocument.PAYLOAD_REVISION),
-                                                  event.get(CommitDocument.PAYLOAD),
-                                                  event.get(CommitDocument.META_DATA),
-                                                  event.getString(CommitDocument.PREVIOUS_HASH));
-            if (!recomputed.equals(event.getString(CommitDocument.HASH))) {
+            String recomputed = eventHash(events.get(index), position, index);
+            if (!recomputed.equals(events.get(index).getString(CommitDocument.HASH))) {
                 return false;
             }
             hashes.add(recomputed);
         }
-        String commitHash = EventHash.ofCommit(position, commit.getString(CommitDocument.COMMIT_ID),
+        return commitHashMatches(commit, hashes);
+    }
+
+    /** The commit's stored hash is that of its fields and these event hashes. */
+    static boolean commitHashMatches(Document commit, List<String> eventHashes) {
+        String commitHash = EventHash.ofCommit(CommitDocument.positionOf(commit),
+                                               commit.getString(CommitDocument.COMMIT_ID),
                                                commit.getString(CommitDocument.REQUEST),
                                                commit.getDate(CommitDocument.COMMITTED_AT),
-                                               commit.getDate(CommitDocument.TIME_HIGH_WATER), hashes);
+                                               commit.getDate(CommitDocument.TIME_HIGH_WATER), eventHashes);
         return commitHash.equals(commit.getString(CommitDocument.HASH));
+    }
+
+    /** The hash of the stored event as if it stood at {@code index} of the commit at {@code position}. */
+    static String eventHash(Document event, long position, int index) {
+        Number seq = (Number) event.get(CommitDocument.SEQUENCE_NUMBER);
+        return EventHash.ofEvent(position, index, event.getString(CommitDocument.EVENT_IDENTIFIER),
+                                 event.getString(CommitDocument.AGGREGATE_TYPE),
+                                 event.getString(CommitDocument.AGGREGATE_IDENTIFIER),
+                                 seq == null ? null : seq.longValue(), event.getDate(CommitDocument.TIMESTAMP),
+                                 event.getString(CommitDocument.PAYLOAD_TYPE),
+                                 event.getString(CommitDocument.PAYLOAD_REVISION), event.get(CommitDocument.PAYLOAD),
+                                 event.get(CommitDocument.META_DATA), event.getString(CommitDocument.PREVIOUS_HASH));
     }
 }

@@ -8,12 +8,12 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 
 /** Recognises a unique-key violation, however the driver reports it (single write, bulk write or command). */
-final class DuplicateKey {
+public final class DuplicateKey {
 
     private DuplicateKey() {
     }
 
-    static boolean is(Throwable e) {
+    public static boolean is(Throwable e) {
         if (e instanceof MongoWriteException write) {
             return write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
         }

@@ -21,8 +21,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -153,6 +155,29 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return store.storedEvents();
     }
 
+    /**
+     * The events of the whole commits after {@code afterPosition}, in log order with their stored hashes, about
+     * {@code batchSize} of them: the same walk as a tracking read, so it never steps past a position still in flight.
+     * Each commit's hashes are recomputed too, and the positions of those that no longer match are listed.
+     */
+    public LogSlice readAfter(long afterPosition, int batchSize) {
+        List<HashedEvent> events = new ArrayList<>();
+        List<Long> damaged = new ArrayList<>();
+        long next = tracking.follow(afterPosition + 1, batchSize, commit -> {
+            long position = CommitDocument.positionOf(commit);
+            if (!CommitDocument.isTombstone(commit) && !ChainVerifier.commitIntact(commit)) {
+                damaged.add(position);
+            }
+            List<Document> stored = CommitDocument.events(commit);
+            for (int index = 0; index < stored.size(); index++) {
+                Document event = stored.get(index);
+                events.add(hashed(event, position, index));
+            }
+            return stored.size();
+        });
+        return new LogSlice(events, next - 1, damaged);
+    }
+
     /** Recomputes one aggregate's hash chain, from its first event to the last one stored. */
     public ChainVerification verifyChain(String aggregateIdentifier) {
         return verifier.verifyStream(aggregateIdentifier);
@@ -161,6 +186,36 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /** Recomputes every commit's hashes and follows every stream's links, over the whole log. */
     public LogVerification verifyLog() {
         return verifier.verifyLog();
+    }
+
+    private static HashedEvent hashed(Document event, long position, int index) {
+        Number sequence = (Number) event.get(CommitDocument.SEQUENCE_NUMBER);
+        return new HashedEvent(position, index, event.getString(CommitDocument.EVENT_IDENTIFIER),
+                               event.getString(CommitDocument.AGGREGATE_IDENTIFIER),
+                               sequence == null ? null : sequence.longValue(), event.getString(CommitDocument.HASH));
+    }
+
+    /**
+     * Reads the whole log in position order, a window at a time, names what is wrong and where (at most
+     * {@code limit} damages), hands every event's recomputed hash to {@code leaves} in log order and the last
+     * position read to {@code progress} after each window.
+     */
+    public AuditedLog auditLog(LeafSink leaves, LongConsumer progress, int limit) {
+        return new LogAudit(store, batchSize(), limit).run(leaves, progress);
+    }
+
+    /**
+     * Checks one aggregate's stream from its first event to its first missing stream entry and names what is wrong
+     * and where (at most {@code limit} damages); gives the events found with the hashes their fields give now.
+     */
+    public AuditedStream auditStream(String aggregateIdentifier, int limit) {
+        return new StreamAudit(store, batchSize(), limit).run(aggregateIdentifier);
+    }
+
+    /** How many events the commit at {@code position} holds now (0 for a tombstone or an empty position). */
+    public int eventsAt(long position) {
+        Document commit = store.findCommits(List.of(position)).get(position);
+        return commit == null ? 0 : CommitDocument.events(commit).size();
     }
 
     /** The commit recorded for the request with this idempotency key, if any. */

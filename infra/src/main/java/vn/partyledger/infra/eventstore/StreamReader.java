@@ -73,7 +73,8 @@ final class StreamReader {
         return commit != null && !CommitDocument.isTombstone(commit);
     }
 
-    private static List<String> keys(String aggregateIdentifier, long from, int count) {
+    /** The stream entry keys of {@code count} sequence numbers from {@code from}. */
+    static List<String> keys(String aggregateIdentifier, long from, int count) {
         List<String> keys = new ArrayList<>(count);
         for (long seq = from; seq < from + count; seq++) {
             keys.add(StreamEntry.key(aggregateIdentifier, seq));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
 
 /**
  * Tracking reads and the tokens processors start from. The log is read commit position by commit position with
@@ -36,9 +37,23 @@ final class TrackingReader {
     List<TrackedEventData<?>> fetch(TrackingToken token, int batchSize) {
         LogPosition from = LogPosition.of(token);
         List<TrackedEventData<?>> batch = new ArrayList<>();
-        long next = from.readsWholeCommit() ? from.commit() + 1 : from.commit();
+        follow(from.readsWholeCommit() ? from.commit() + 1 : from.commit(), batchSize, commit -> {
+            int before = batch.size();
+            addEvents(commit, from, batch);
+            return batch.size() - before;
+        });
+        return batch;
+    }
+
+    /**
+     * Hands each stored commit (tombstones included) from position {@code next} on to {@code take}, in order, until
+     * {@code take} has counted about {@code batchSize} events; stops before an empty position still in flight and
+     * seals one abandoned. Returns the position after the last one handed over or sealed.
+     */
+    long follow(long next, int batchSize, ToIntFunction<Document> take) {
+        int taken = 0;
         long allocated = store.allocated();
-        while (batch.size() < batchSize && next <= allocated) {
+        while (taken < batchSize && next <= allocated) {
             List<Long> window = range(next, Math.min(allocated, next + batchSize - 1));
             Map<Long, Document> commits = store.findCommits(window);
             for (long position : window) {
@@ -47,7 +62,7 @@ final class TrackingReader {
                     PositionSealer.State state = sealer.empty(position);
                     if (state == PositionSealer.State.IN_FLIGHT) {
                         markFilledThrough(position - 1);
-                        return batch;
+                        return position;
                     }
                     if (state == PositionSealer.State.COMMITTED) {
                         break;
@@ -56,15 +71,15 @@ final class TrackingReader {
                     continue;
                 }
                 sealer.filled(position);
-                addEvents(commit, from, batch);
+                taken += take.applyAsInt(commit);
                 next = position + 1;
-                if (batch.size() >= batchSize) {
+                if (taken >= batchSize) {
                     break;
                 }
             }
         }
         markFilledThrough(next - 1);
-        return batch;
+        return next;
     }
 
     private static void addEvents(Document commit, LogPosition from, List<TrackedEventData<?>> batch) {

@@ -74,6 +74,11 @@ import vn.partyledger.domain.timeline.FindMemberTimeline;
 import vn.partyledger.domain.timeline.MemberRecordQuery;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
+import vn.partyledger.infra.checkpoint.ProveConsistency;
+import vn.partyledger.infra.checkpoint.ProveInclusion;
+import vn.partyledger.infra.checkpoint.ReadCheckpoints;
+import vn.partyledger.infra.checkpoint.VerifyLog;
+import vn.partyledger.infra.checkpoint.VerifyRecord;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.rebuild.ReadRebuildProgress;
@@ -273,6 +278,13 @@ public final class PermissionTable {
         // Rebuilding a projection and following it: the administrator's alone, for the whole deployment (ADR 0037).
         record(RebuildProjection.class, Set.of(Role.ADMINISTRATOR), (request, none, holders, actingFor) -> List.of());
         record(ReadRebuildProgress.class, Set.of(Role.ADMINISTRATOR), (query, none, holders, actingFor) -> List.of());
+        // The log's checkpoints and proofs: the auditor's, for the whole deployment (ADR 0043).
+        record(ReadCheckpoints.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
+        record(ProveInclusion.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
+        record(ProveConsistency.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
+        // Verifying the whole log over HTTP: the auditor's (an administrator runs it from the command line).
+        record(VerifyLog.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
+        record(VerifyRecord.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
     }
 
     private <M> void record(Class<M> type, Set<Role> roles, Concern<? super M> concern) {

@@ -37,6 +37,11 @@ import vn.partyledger.domain.timeline.FindMemberState;
 import vn.partyledger.domain.timeline.FindMemberTimeline;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
+import vn.partyledger.infra.checkpoint.ProveConsistency;
+import vn.partyledger.infra.checkpoint.ProveInclusion;
+import vn.partyledger.infra.checkpoint.ReadCheckpoints;
+import vn.partyledger.infra.checkpoint.VerifyLog;
+import vn.partyledger.infra.checkpoint.VerifyRecord;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.rebuild.ReadRebuildProgress;
@@ -119,7 +124,9 @@ class EndpointMappingTest {
                 ReadAccessAudit.class, RebuildProjection.class, ReadRebuildProgress.class,
                 FindMemberTimeline.class, FindMemberState.class, FindMemberChanges.class,
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,
-                ImportMember.class, ImportMembers.class));
+                ImportMember.class, ImportMembers.class,
+                ReadCheckpoints.class, ProveInclusion.class, ProveConsistency.class, VerifyLog.class,
+                VerifyRecord.class));
 
         assertThat(sent).as("commands the API sends").isNotEmpty();
         assertThat(tabled).as("commands in the permission table").containsExactlyInAnyOrderElementsOf(sent);

@@ -24,6 +24,11 @@ import vn.partyledger.domain.timeline.FindMemberState;
 import vn.partyledger.domain.timeline.FindMemberTimeline;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
+import vn.partyledger.infra.checkpoint.ProveConsistency;
+import vn.partyledger.infra.checkpoint.ProveInclusion;
+import vn.partyledger.infra.checkpoint.ReadCheckpoints;
+import vn.partyledger.infra.checkpoint.VerifyLog;
+import vn.partyledger.infra.checkpoint.VerifyRecord;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.rebuild.ReadRebuildProgress;
 import vn.partyledger.infra.security.PermissionTable;
@@ -76,7 +81,14 @@ class PermissionMatrixTest extends RunningApplication {
             Map.entry("/api/v1/admin/projections/{projection}/rebuild", ReadRebuildProgress.class),
             Map.entry("/api/v1/members/{memberId}/timeline", FindMemberTimeline.class),
             Map.entry("/api/v1/members/{memberId}/state", FindMemberState.class),
-            Map.entry("/api/v1/members/{memberId}/changes", FindMemberChanges.class));
+            Map.entry("/api/v1/members/{memberId}/changes", FindMemberChanges.class),
+            Map.entry("/api/v1/checkpoints", ReadCheckpoints.class),
+            Map.entry("/api/v1/checkpoints/latest", ReadCheckpoints.class),
+            Map.entry("/api/v1/checkpoints/key", ReadCheckpoints.class),
+            Map.entry("/api/v1/proofs/inclusion", ProveInclusion.class),
+            Map.entry("/api/v1/proofs/consistency", ProveConsistency.class),
+            Map.entry("/api/v1/verification", VerifyLog.class),
+            Map.entry("/api/v1/verification/records/{recordId}", VerifyRecord.class));
     /**
      * Followed, not answered: streams the matrix's requests would wait on until they time out. Each sends its plain
      * read's query through the same authorisation; LiveRosterEndToEndTest, DueListEndToEndTest and
@@ -92,7 +104,9 @@ class PermissionMatrixTest extends RunningApplication {
             "?purpose=CASE_WORK", "/api/v1/members/{memberId}/state", "?asOf=2026-03-03",
             "/api/v1/members/{memberId}/changes", "?from=2025-01-01&to=2026-03-03",
             "/api/v1/organisations/{orgId}/recruitment", "?year=2026",
-            "/api/v1/organisations/{orgId}/statistics/losses", "?year=2026");
+            "/api/v1/organisations/{orgId}/statistics/losses", "?year=2026",
+            "/api/v1/proofs/inclusion", "?eventId=no-such-event",
+            "/api/v1/proofs/consistency", "?first=1&second=1");
 
     /** Who the matrix sends as, and whether the records of the other tree are in its scope too. */
     private record User(String name, Role role, boolean reachesEveryTree, boolean lapsed) {

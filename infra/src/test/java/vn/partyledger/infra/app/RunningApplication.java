@@ -39,7 +39,9 @@ import java.util.function.Consumer;
         "partyledger.mongodb.embedded.backend=memory",
         "partyledger.kafka.embedded.port=0",
         "partyledger.kafka.embedded.controller-port=0",
-        "partyledger.rules.calendar-additional-files=classpath:calendar/earlier-years-for-end-to-end-tests.json"
+        "partyledger.rules.calendar-additional-files=classpath:calendar/earlier-years-for-end-to-end-tests.json",
+        // a checkpoint within a second of the events a test appends, however few (ADR 0043)
+        "partyledger.checkpoints.every=1s"
 })
 @TestPropertySource(locations = "classpath:test-users.properties")
 @AutoConfigureObservability
