@@ -82,7 +82,11 @@ final class RebuildRun implements Runnable {
      * count a few of appends that never became part of the log; once switched over, the events read through its head.
      */
     long eventsTotal() {
-        return state == RebuildProgress.State.SWITCHED ? eventsDone.get()
+        return eventsTotal(state);
+    }
+
+    private long eventsTotal(RebuildProgress.State seen) {
+        return seen == RebuildProgress.State.SWITCHED ? eventsDone.get()
                 : Math.max(eventsDone.get(), support.storedEvents().getAsLong());
     }
 
@@ -91,13 +95,15 @@ final class RebuildRun implements Runnable {
         return seconds <= 0 ? 0 : eventsDone.get() / seconds;
     }
 
+    /** One snapshot: the state is read once, so a rebuild switching meanwhile is not shown switched with a total of before. */
     RebuildProgress progress() {
+        RebuildProgress.State seen = state;
         long done = eventsDone();
-        long total = eventsTotal();
+        long total = eventsTotal(seen);
         double rate = eventsPerSecond();
-        Long eta = state == RebuildProgress.State.REPLAYING && rate > 0 ? (long) Math.ceil((total - done) / rate)
+        Long eta = seen == RebuildProgress.State.REPLAYING && rate > 0 ? (long) Math.ceil((total - done) / rate)
                 : null;
-        return new RebuildProgress(projection.name(), state, support.generations().active(projection.name()),
+        return new RebuildProgress(projection.name(), seen, support.generations().active(projection.name()),
                 generation, done, total, Math.round(rate * 10) / 10.0, eta, startedAt, endedAt, failure);
     }
 

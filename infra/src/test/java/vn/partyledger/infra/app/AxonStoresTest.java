@@ -1,12 +1,16 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import org.bson.Document;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.junit.jupiter.api.Test;
+import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.partyledger.infra.rebuild.ProjectionGenerations;
+import vn.partyledger.query.roster.BranchRosterProjection;
 
 import java.time.Duration;
 import java.util.Set;
@@ -20,6 +24,12 @@ class AxonStoresTest extends RunningApplication {
 
     @Autowired
     SagaStore<Object> sagaStore;
+
+    @Autowired
+    ProjectionGenerations generations;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     /** A saga state as the store keeps it; the service has no saga yet, so the store is exercised directly. */
     public static class DeadlineWatch {
@@ -47,14 +57,23 @@ class AxonStoresTest extends RunningApplication {
         });
     }
 
+    /**
+     * Once the damage is repaired, the parked event is processed again from the queue, as an operator would, and the
+     * roster is whole: no damage is left behind for a later rebuild to find (ADR 0037).
+     */
     @Test
     void anEventTheRosterCannotApplyIsParkedInTheDeadLetterQueueWhileOtherBranchesCarryOn() {
         Scenario broken = new Scenario(board()).organisationTree();
         Scenario healthy = new Scenario(board()).organisationTree();
-        await().atMost(Duration.ofSeconds(30)).until(() -> database.getCollection("branch_rosters")
-                .countDocuments(Filters.eq("_id", broken.branch)) == 1);
+        // the rosters' collection of the generation serving now, whichever a rebuild made active
+        MongoCollection<Document> rosters = generations.serving(BranchRosterProjection.PROCESSING_GROUP)
+                .getCollection(BranchRosterProjection.COLLECTION);
+        // the branch's members on paper all listed, so the list put back below is the whole of it
+        await().atMost(Duration.ofSeconds(30)).until(() -> rosters.countDocuments(Filters.and(
+                Filters.eq("_id", broken.branch), Filters.size("memberIds", Scenario.FIRST_BRANCH_ON_PAPER))) == 1);
+        Object memberIds = rosters.find(Filters.eq("_id", broken.branch)).first().get("memberIds");
         // a damaged read model: the branch's list of member ids is no longer a list
-        database.getCollection("branch_rosters").updateOne(Filters.eq("_id", broken.branch),
+        rosters.updateOne(Filters.eq("_id", broken.branch),
                 new Document("$set", new Document("memberIds", "damaged")));
 
         broken.admittedMember("m-" + broken.suffix);
@@ -69,5 +88,13 @@ class AxonStoresTest extends RunningApplication {
                     .retrieve().toEntity(JsonNode.class), 200);
             assertThat(roster.get("headcount").asInt()).isEqualTo(Scenario.FIRST_BRANCH_ON_PAPER + 1);
         });
+
+        rosters.updateOne(Filters.eq("_id", broken.branch), new Document("$set", new Document("memberIds", memberIds)));
+        processing.sequencedDeadLetterProcessor(BranchRosterProjection.PROCESSING_GROUP).orElseThrow().processAny();
+        assertThat(database.getCollection("deadletters").countDocuments(Filters.eq("processingGroup", "branch-roster")))
+                .as("the parked event applied once the damage was repaired").isZero();
+        JsonNode repaired = expect(board().get().uri("/api/v1/organisations/{id}/roster?asOf=2025-12-31",
+                broken.branch).retrieve().toEntity(JsonNode.class), 200);
+        assertThat(repaired.get("headcount").asInt()).isEqualTo(Scenario.FIRST_BRANCH_ON_PAPER + 1);
     }
 }

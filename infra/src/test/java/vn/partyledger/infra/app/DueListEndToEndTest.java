@@ -175,6 +175,10 @@ class DueListEndToEndTest extends RunningApplication {
     void aFollowedDueListShowsAnExemptionGrantedThenLosesItWhenItEnds() throws Exception {
         Scenario scenario = new Scenario(board()).organisationTree();
         String exempt = Scenario.onPaper(scenario.branch, 2);
+        // the ward in the tree's projection first: a list is followed for an organisation the tree knows
+        await().atMost(Duration.ofSeconds(30)).until(() -> board().get()
+                .uri("/api/v1/organisations/{id}/due?asOf=2026-02-20&within=30", scenario.ward).retrieve()
+                .toEntity(JsonNode.class).getStatusCode().value() == 200);
         try (EventStream followed = EventStream.follow(liveDueUri(scenario.ward, "?asOf=2026-02-20&within=30"),
                 "board", "board-local-only", "due")) {
             assertThat(followed.response.statusCode()).isEqualTo(200);
