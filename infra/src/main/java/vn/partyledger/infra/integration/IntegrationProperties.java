@@ -4,12 +4,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code source} is this deployment's CloudEvents source (one per province); the topic's partitions and replicas are
+ * {@code source} is this deployment's CloudEvents source (one per province); the topics' partitions and replicas are
  * created by the application at start-up (replicas 1 suits the embedded broker, use 3 on a cluster).
  */
 @ConfigurationProperties("partyledger.integration")
 public record IntegrationProperties(@DefaultValue("urn:partyledger:province:local") String source,
                                     @DefaultValue("partyledger.member-events.v1") String memberEventsTopic,
+                                    @DefaultValue("partyledger.organisation-events.v1") String organisationEventsTopic,
                                     @DefaultValue("6") int partitions,
                                     @DefaultValue("1") short replicas) {
 }

@@ -9,8 +9,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import vn.partyledger.domain.member.MemberAdmitted;
-import vn.partyledger.domain.shared.MetadataKeys;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
@@ -18,23 +16,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes integration events keyed by member id (so each member's events stay in order on one partition), with
- * CloudEvents binary-mode headers; {@code ce_id} is the domain event's id, which consumers deduplicate on. Each send is
- * awaited, so the processor's token only moves past an event once Kafka has acknowledged it; a failure stops the
- * processor, which retries. Replays never republish.
+ * Publishes the integration event of every domain event that has one ({@link IntegrationEvents}), keyed by member or
+ * organisation id (so each member's messages stay in order on one partition), with CloudEvents binary-mode headers;
+ * {@code ce_id} is the domain event's id, which consumers deduplicate on. Each send is awaited, so the processor's
+ * token only moves past an event once Kafka has acknowledged it; a failure propagates (AxonStorageConfiguration), the
+ * processor releases its segment and retries the same event. Replays never republish.
  */
 @Component
-@ProcessingGroup(MemberEventsPublisher.PROCESSING_GROUP)
-public class MemberEventsPublisher {
+@ProcessingGroup(IntegrationPublisher.PROCESSING_GROUP)
+public class IntegrationPublisher {
 
     public static final String PROCESSING_GROUP = "integration-publisher";
+
+    private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper objectMapper;
     private final IntegrationProperties properties;
+    private final IntegrationEvents integrationEvents = new IntegrationEvents();
 
-    public MemberEventsPublisher(KafkaTemplate<String, String> kafka, ObjectMapper objectMapper,
-                                 IntegrationProperties properties) {
+    public IntegrationPublisher(KafkaTemplate<String, String> kafka, ObjectMapper objectMapper,
+                                IntegrationProperties properties) {
         this.kafka = kafka;
         this.objectMapper = objectMapper;
         this.properties = properties;
@@ -42,24 +44,25 @@ public class MemberEventsPublisher {
 
     @DisallowReplay
     @EventHandler
-    void on(MemberAdmitted event, EventMessage<?> message) throws Exception {
-        publish(event.memberId(), MemberAdmittedV1.TYPE, message, new MemberAdmittedV1(event.memberId(),
-                event.personId(), event.homeOrgId(), event.ceremonyDate(), event.probationEndDate(),
-                event.admissionDecisionDate(), (String) message.getMetaData().get(MetadataKeys.RULE_SET)));
+    void on(Object payload, EventMessage<?> message) throws Exception {
+        var integrationEvent = integrationEvents.of(payload, message.getMetaData());
+        if (integrationEvent.isPresent()) {
+            publish(integrationEvent.get(), message);
+        }
     }
 
-    private void publish(String memberId, String type, EventMessage<?> message, Object integrationEvent)
+    private void publish(IntegrationEvent event, EventMessage<?> message)
             throws JsonProcessingException, InterruptedException, ExecutionException, TimeoutException {
-        ProducerRecord<String, String> record = new ProducerRecord<>(properties.memberEventsTopic(), memberId,
-                objectMapper.writeValueAsString(integrationEvent));
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic().name(properties), event.key(),
+                objectMapper.writeValueAsString(event.data()));
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", message.getIdentifier());
-        header(record, "ce_type", type);
+        header(record, "ce_type", event.type());
         header(record, "ce_source", properties.source());
         header(record, "ce_time", message.getTimestamp().toString());
-        header(record, "ce_subject", memberId);
+        header(record, "ce_subject", event.key());
         header(record, "content-type", "application/json");
-        kafka.send(record).get(30, TimeUnit.SECONDS);
+        kafka.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
