@@ -28,8 +28,6 @@ public class IntegrationPublisher {
 
     public static final String PROCESSING_GROUP = "integration-publisher";
 
-    private static final long SEND_TIMEOUT_SECONDS = 30;
-
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper objectMapper;
     private final IntegrationProperties properties;
@@ -62,7 +60,7 @@ public class IntegrationPublisher {
         header(record, "ce_time", message.getTimestamp().toString());
         header(record, "ce_subject", event.key());
         header(record, "content-type", "application/json");
-        kafka.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

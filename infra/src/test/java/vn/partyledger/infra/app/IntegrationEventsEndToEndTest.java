@@ -6,9 +6,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.partyledger.infra.integration.IntegrationProperties;
+import vn.partyledger.infra.integration.IntegrationPublisher;
 import vn.partyledger.infra.integration.PublishedSchemas;
 import vn.partyledger.infra.kafka.KafkaEndpoint;
 
@@ -41,6 +44,9 @@ class IntegrationEventsEndToEndTest extends RunningApplication {
 
     @Autowired
     IntegrationProperties integration;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     /** A full member exempted for a month, out of contact for a while, recorded dead by mistake and the record annulled. */
     private String fullMemberWithAHistory(Scenario scenario) {
@@ -125,6 +131,15 @@ class IntegrationEventsEndToEndTest extends RunningApplication {
         assertThat(annulment.get("restoredStatus").asText()).isEqualTo("FULL");
         JsonNode exempted = valueOf(records, historied, "member.exempted.v1");
         assertThat(exempted.has("reason")).as("the exemption's reason is never shared").isFalse();
+    }
+
+    /** A rebuild resets processors to replay the log: the publisher refuses, so it never republishes. */
+    @Test
+    void thePublisherCannotBeResetForARebuild() {
+        StreamingEventProcessor publisher = processing.eventProcessor(IntegrationPublisher.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+
+        assertThat(publisher.supportsReset()).isFalse();
     }
 
     /** The message's key is its first field: the member's or organisation's id (docs/integration/events.v1.md). */
