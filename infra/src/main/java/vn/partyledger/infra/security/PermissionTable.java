@@ -74,6 +74,7 @@ import vn.partyledger.domain.timeline.FindMemberTimeline;
 import vn.partyledger.domain.timeline.MemberRecordQuery;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.infra.audit.ReadAccessAudit;
+import vn.partyledger.infra.integration.RepublishIntegrationEvents;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.domain.transfer.CancelTransfer;
@@ -267,6 +268,9 @@ public final class PermissionTable {
         record(FindMemberChanges.class, READERS, THE_MEMBERS_HOME);
         // The access audit: the security officer's alone, for the whole deployment.
         record(ReadAccessAudit.class, Set.of(Role.SECURITY_OFFICER), (query, personId, holders, actingFor) ->
+                List.of());
+        // Republishing integration events: the administrator's, who operates the service, for the whole deployment.
+        record(RepublishIntegrationEvents.class, Set.of(Role.ADMINISTRATOR), (request, none, holders, actingFor) ->
                 List.of());
     }
 

@@ -17,18 +17,21 @@ public enum Role {
     AUDITOR(true),
     /** Reads the access audit of the whole deployment: no domain reads or writes. */
     SECURITY_OFFICER(true),
-    /** Operates the service (rebuilds, restarts): no domain reads or decisions. */
-    ADMINISTRATOR(false);
+    /** Operates the service (rebuilds, restarts, republishing integration events): no domain reads or decisions. */
+    ADMINISTRATOR(true);
 
-    private final boolean readsEveryOrganisation;
+    private final boolean actsOnTheWholeDeployment;
 
-    Role(boolean readsEveryOrganisation) {
-        this.readsEveryOrganisation = readsEveryOrganisation;
+    Role(boolean actsOnTheWholeDeployment) {
+        this.actsOnTheWholeDeployment = actsOnTheWholeDeployment;
     }
 
-    /** Whether the role's reads reach every organisation of the tree, whatever the organisation it acts for. */
-    public boolean readsEveryOrganisation() {
-        return readsEveryOrganisation;
+    /**
+     * Whether what the role may do reaches every organisation of the tree, whatever the organisation it acts for: an
+     * auditor's reads, the security officer's audit, the administrator's operations of the whole deployment.
+     */
+    public boolean actsOnTheWholeDeployment() {
+        return actsOnTheWholeDeployment;
     }
 
     public static Optional<Role> named(String name) {

@@ -1,9 +1,7 @@
 package vn.partyledger.infra.app;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -11,30 +9,24 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
-import vn.partyledger.infra.PartyLedgerApplication;
 import vn.partyledger.infra.integration.IntegrationProperties;
 import vn.partyledger.infra.integration.IntegrationPublisher;
 import vn.partyledger.infra.kafka.EmbeddedKafkaBroker;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.partyledger.infra.app.IntegratorConsumer.header;
+import static vn.partyledger.infra.app.IntegratorConsumer.reading;
 
 /**
  * Issue 12 item 2: the broker goes down while decisions are being recorded. Recording goes on; publishing pauses and,
@@ -46,36 +38,15 @@ class BrokerOutageTest {
     @TempDir
     Path dataDir;
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PartyLedgerApplication.class).run(
-                "--server.port=0",
-                "--partyledger.data-dir=" + dataDir,
-                "--partyledger.mongodb.embedded.port=0",
-                "--partyledger.mongodb.embedded.backend=memory",
-                "--partyledger.kafka.embedded.port=0",
-                "--partyledger.kafka.embedded.controller-port=0",
-                // sends fail fast while the broker is down, so the publisher's retries are exercised, not only the
-                // producer's buffer
-                "--partyledger.integration.send-timeout=1s",
-                "--spring.config.additional-location=classpath:/test-users.properties");
-    }
-
-    private static RestClient board(ConfigurableApplicationContext context) {
-        String port = context.getEnvironment().getProperty("local.server.port");
-        return RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic "
-                        + Base64.getEncoder().encodeToString("board:board-local-only".getBytes()))
-                .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
-    }
-
     @Test
     void publishingPausesWhileTheBrokerIsDownAndResumesWhereItStopped() {
         EmbeddedKafkaBroker restarted = null;
-        try (ConfigurableApplicationContext app = start()) {
-            RestClient client = board(app);
+        try (ConfigurableApplicationContext app = StandaloneApplication.start(dataDir,
+                "--partyledger.mongodb.embedded.backend=memory",
+                // sends fail fast while the broker is down, so the publisher's retries are exercised, not only the
+                // producer's buffer
+                "--partyledger.integration.send-timeout=1s")) {
+            RestClient client = StandaloneApplication.board(app);
             EmbeddedKafkaBroker broker = app.getBean(EmbeddedKafkaBroker.class);
             IntegrationProperties integration = app.getBean(IntegrationProperties.class);
             Scenario scenario = new Scenario(client).organisationTree();
@@ -87,10 +58,7 @@ class BrokerOutageTest {
             broker.close();
             String during = "during-" + scenario.suffix;
             scenario.fullMember(during);
-            Scenario.expect(scenario.step(during, "record-lost-contact", """
-                    {"from": "2026-10-12",
-                     "decision": {"docNumber": "NQ-10/CB", "docDate": "2026-10-20", "issuingOrgId": "%s"}}
-                    """.formatted(scenario.branch)), 200);
+            Scenario.expect(scenario.lostContact(during, "2026-10-12", "2026-10-20"), 200);
             long head = lastPosition(app);
             await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
                     .until(() -> publisherPosition(app) < head);
@@ -136,16 +104,9 @@ class BrokerOutageTest {
      */
     private static List<String> typesUntil(String bootstrapServers, IntegrationProperties integration, String subject,
                                            String lastType) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "integrator-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         Set<String> seen = new LinkedHashSet<>();
         List<String> types = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(integration.memberEventsTopic()));
+        try (KafkaConsumer<String, String> consumer = reading(bootstrapServers, integration.memberEventsTopic())) {
             await().atMost(Duration.ofSeconds(180)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (subject.equals(record.key()) && seen.add(header(record, "ce_id"))) {
@@ -156,9 +117,5 @@ class BrokerOutageTest {
             });
         }
         return types;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -2,31 +2,34 @@ package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 import vn.partyledger.infra.integration.IntegrationProperties;
 import vn.partyledger.infra.integration.IntegrationPublisher;
 import vn.partyledger.infra.integration.PublishedSchemas;
 import vn.partyledger.infra.kafka.KafkaEndpoint;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.partyledger.infra.app.IntegratorConsumer.header;
+import static vn.partyledger.infra.app.IntegratorConsumer.reading;
 import static vn.partyledger.infra.app.Scenario.expect;
 
 /**
@@ -52,27 +55,14 @@ class IntegrationEventsEndToEndTest extends RunningApplication {
     private String fullMemberWithAHistory(Scenario scenario) {
         String memberId = "ie-" + scenario.suffix;
         scenario.fullMember(memberId);
-        expect(scenario.post("/api/v1/members/" + memberId + "/grant-exemption", """
-                {"kind": "TEMPORARY", "reason": "WORKING_AWAY", "from": "2026-09-05", "until": "2027-03-01",
-                 "applicationRef": "don-%s",
-                 "resolution": {"docNumber": "12-NQ", "docDate": "2026-09-05", "issuingOrgId": "%s"}}
-                """.formatted(memberId, scenario.ward)), 200);
-        expect(scenario.post("/api/v1/members/" + memberId + "/end-exemption", """
-                {"reason": "MEMBER_RESUMED", "endedOn": "2026-10-05", "returnFeedbackRef": "nx-1"}
-                """), 200);
+        scenario.exemptedForAMonth(memberId);
         String approval = entryOfType(timeline(memberId), "AdmissionApproved");
         expect(scenario.step(memberId, "correct-entry-date", """
                 {"eventId": "%s", "correctedDate": "2025-08-01", "reason": "WRONG_DATE",
                  "decision": {"docNumber": "331-QĐ/ĐU", "docDate": "2026-11-21", "issuingOrgId": "%s"}}
                 """.formatted(approval, scenario.ward)), 200);
-        expect(scenario.step(memberId, "record-lost-contact", """
-                {"from": "2026-10-12",
-                 "decision": {"docNumber": "NQ-10/CB", "docDate": "2026-10-20", "issuingOrgId": "%s"}}
-                """.formatted(scenario.branch)), 200);
-        expect(scenario.step(memberId, "record-contact-restored", """
-                {"to": "2026-11-16",
-                 "decision": {"docNumber": "NQ-11/CB", "docDate": "2026-11-16", "issuingOrgId": "%s"}}
-                """.formatted(scenario.branch)), 200);
+        expect(scenario.lostContact(memberId, "2026-10-12", "2026-10-20"), 200);
+        expect(scenario.contactRestored(memberId, "2026-11-16"), 200);
         String death = expect(scenario.step(memberId, "record-death", """
                 {"dateOfDeath": "2026-11-20"}
                 """), 200).get("eventIds").get(0).asText();
@@ -100,7 +90,11 @@ class IntegrationEventsEndToEndTest extends RunningApplication {
         String historied = fullMemberWithAHistory(scenario);
         String mover = transferredMember(scenario, kp2);
 
-        List<ConsumerRecord<String, String>> records = readUntil(historied, "vn.partyledger.member.entry-annulled.v1");
+        // one member's messages are on one partition, not all members' on the same: wait for each one's last
+        List<ConsumerRecord<String, String>> records = readUntil(read ->
+                count(read, historied, "vn.partyledger.member.entry-annulled.v1") == 1
+                        && count(read, mover, "vn.partyledger.member.transferred-in.v1") == 1
+                        && count(read, kp2, "vn.partyledger.organisation.established.v1") == 1);
 
         List<String> ids = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -112,8 +106,11 @@ class IntegrationEventsEndToEndTest extends RunningApplication {
             assertThat(Instant.parse(header(record, "ce_time"))).isBeforeOrEqualTo(Instant.now());
             assertThat(header(record, "content-type")).isEqualTo("application/json");
             assertThat(JSON.readTree(record.value()).get(keyField(record)).asText()).isEqualTo(record.key());
-            ids.add(header(record, "ce_id"));
+            if (Set.of(historied, mover, kp2).contains(record.key())) {
+                ids.add(header(record, "ce_id"));
+            }
         }
+        // an administrator's republish (the test below) sends copies of other members' messages on purpose
         assertThat(ids).doesNotHaveDuplicates();
 
         assertThat(typesOf(records, historied)).containsExactly("member.admitted.v1", "member.recognised.v1",
@@ -131,6 +128,59 @@ class IntegrationEventsEndToEndTest extends RunningApplication {
         assertThat(annulment.get("restoredStatus").asText()).isEqualTo("FULL");
         JsonNode exempted = valueOf(records, historied, "member.exempted.v1");
         assertThat(exempted.has("reason")).as("the exemption's reason is never shared").isFalse();
+    }
+
+    @Test
+    void anAdministratorRepublishesFromALogPositionTheSameMessagesAsFirstPublished() throws Exception {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String memberId = "rp-" + scenario.suffix;
+        scenario.fullMember(memberId);
+        String admitted = idOf(readUntil(memberId, "vn.partyledger.member.recognised.v1"), memberId,
+                "member.admitted.v1");
+        long from = positionOf(admitted);
+
+        JsonNode answer = expect(republish(as("administrator", "administrator-local-only"), from), 200);
+
+        assertThat(answer.get("fromPosition").asLong()).isEqualTo(from);
+        assertThat(answer.get("toPosition").asLong()).isGreaterThan(from);
+        assertThat(answer.get("published").asInt()).isGreaterThanOrEqualTo(2);
+        List<ConsumerRecord<String, String>> records = readUntil(read ->
+                count(read, memberId, "vn.partyledger.member.recognised.v1") == 2);
+        assertThat(typesOf(records, memberId)).containsExactly("member.admitted.v1", "member.recognised.v1",
+                "member.admitted.v1", "member.recognised.v1");
+        List<String> ids = idsOf(records, memberId);
+        assertThat(ids.subList(2, 4)).isEqualTo(ids.subList(0, 2));
+        assertThat(records.stream().filter(r -> memberId.equals(r.key())).map(ConsumerRecord::value).toList())
+                .satisfies(values -> assertThat(values.subList(2, 4)).isEqualTo(values.subList(0, 2)));
+    }
+
+    @Test
+    void republishingIsTheAdministratorsAloneAndAskedFromAPositionInTheLog() {
+        ResponseEntity<JsonNode> byTheBoard = republish(board(), 0);
+        ResponseEntity<JsonNode> negative = republish(as("administrator", "administrator-local-only"), -1);
+
+        assertThat(byTheBoard.getStatusCode().value()).isEqualTo(403);
+        assertThat(byTheBoard.getBody().get("code").asText()).isEqualTo("ROLE_NOT_PERMITTED");
+        assertThat(negative.getStatusCode().value()).isEqualTo(400);
+        assertThat(negative.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    private static ResponseEntity<JsonNode> republish(RestClient client, long fromPosition) {
+        return client.post().uri(REPUBLISH).body("{\"fromPosition\": " + fromPosition + "}").retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    /** The log position of an event, read through the log (a test-sized one). */
+    private long positionOf(String eventId) throws InterruptedException {
+        try (BlockingStream<TrackedEventMessage<?>> log = eventStore.openStream(null)) {
+            while (log.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                TrackedEventMessage<?> event = log.nextAvailable();
+                if (event.getIdentifier().equals(eventId)) {
+                    return event.trackingToken().position().orElseThrow();
+                }
+            }
+        }
+        throw new AssertionError("no event " + eventId + " in the log");
     }
 
     /** A rebuild resets processors to replay the log: the publisher refuses, so it never republishes. */
@@ -175,18 +225,22 @@ class IntegrationEventsEndToEndTest extends RunningApplication {
 
     /** Every record of both topics from the start, read until the subject's message of that type arrived. */
     private List<ConsumerRecord<String, String>> readUntil(String subject, String type) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "integrator-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return readUntil(records -> count(records, subject, type) >= 1);
+    }
+
+    /** How many of the subject's messages of that CloudEvents type are among the records. */
+    private static long count(List<ConsumerRecord<String, String>> records, String subject, String type) {
+        return records.stream().filter(r -> subject.equals(r.key()) && type.equals(header(r, "ce_type"))).count();
+    }
+
+    /** Every record of both topics from the start, read until they satisfy {@code done}. */
+    private List<ConsumerRecord<String, String>> readUntil(Predicate<List<ConsumerRecord<String, String>>> done) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(integration.memberEventsTopic(), integration.organisationEventsTopic()));
+        try (KafkaConsumer<String, String> consumer = reading(kafka.bootstrapServers(),
+                integration.memberEventsTopic(), integration.organisationEventsTopic())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-                return records.stream().anyMatch(r -> subject.equals(r.key()) && type.equals(header(r, "ce_type")));
+                return done.test(records);
             });
         }
         return records;
@@ -219,9 +273,5 @@ class IntegrationEventsEndToEndTest extends RunningApplication {
     private static JsonNode valueOf(List<ConsumerRecord<String, String>> records, String key, String type)
             throws Exception {
         return JSON.readTree(recordOf(records, key, type).value());
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }
