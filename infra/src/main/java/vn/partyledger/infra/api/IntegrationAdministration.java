@@ -23,7 +23,7 @@ import java.time.LocalDate;
  * table alone lets the administrator in.
  */
 @RestController
-@RequestMapping("/api/v1/integration")
+@RequestMapping("/api/v1/admin/integration")
 @Tag(name = "Integration", description = "The Kafka integration with provincial systems (docs/integration)")
 public class IntegrationAdministration {
 

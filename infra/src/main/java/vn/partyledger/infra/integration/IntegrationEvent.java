@@ -8,7 +8,10 @@ public record IntegrationEvent(IntegrationTopic topic, String key, String type, 
 
     private static final String TYPE_PREFIX = "vn.partyledger.";
 
-    /** A message of the member topic; {@code name} is the contract's type without the prefix, e.g. {@code member.admitted.v1}. */
+    /**
+     * A message of the member topic; {@code name} is the contract's type without the prefix, e.g.
+     * {@code member.admitted.v1}.
+     */
     static IntegrationEvent aboutMember(String memberId, String name, Object data) {
         return new IntegrationEvent(IntegrationTopic.MEMBER, memberId, TYPE_PREFIX + name, data);
     }

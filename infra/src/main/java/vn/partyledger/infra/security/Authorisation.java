@@ -36,7 +36,7 @@ public class Authorisation {
                 .orElseThrow(() -> AccessRefused.roleNotPermitted(actor, name, Set.of()));
         Role role = Role.named(actor.role()).filter(permission.roles()::contains)
                 .orElseThrow(() -> AccessRefused.roleNotPermitted(actor, name, permission.roles()));
-        if (role.actsOnTheWholeDeployment()) {
+        if (role.readsEveryOrganisation()) {
             return;
         }
         String actingFor = actor.actingForOrgId();

@@ -17,21 +17,24 @@ public enum Role {
     AUDITOR(true),
     /** Reads the access audit of the whole deployment: no domain reads or writes. */
     SECURITY_OFFICER(true),
-    /** Operates the service (rebuilds, restarts, republishing integration events): no domain reads or decisions. */
+    /**
+     * Operates the service (rebuilds, restarts): no domain reads or decisions. What it may do concerns the whole
+     * deployment, not one organisation's records.
+     */
     ADMINISTRATOR(true);
 
-    private final boolean actsOnTheWholeDeployment;
+    private final boolean readsEveryOrganisation;
 
-    Role(boolean actsOnTheWholeDeployment) {
-        this.actsOnTheWholeDeployment = actsOnTheWholeDeployment;
+    Role(boolean readsEveryOrganisation) {
+        this.readsEveryOrganisation = readsEveryOrganisation;
     }
 
     /**
-     * Whether what the role may do reaches every organisation of the tree, whatever the organisation it acts for: an
-     * auditor's reads, the security officer's audit, the administrator's operations of the whole deployment.
+     * Whether what the role may send reaches every organisation of the tree, whatever the organisation it acts for:
+     * for a reader, its reads; for the administrator, its operations on the service.
      */
-    public boolean actsOnTheWholeDeployment() {
-        return actsOnTheWholeDeployment;
+    public boolean readsEveryOrganisation() {
+        return readsEveryOrganisation;
     }
 
     public static Optional<Role> named(String name) {

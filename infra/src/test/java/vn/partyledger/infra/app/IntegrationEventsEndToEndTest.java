@@ -41,6 +41,7 @@ class IntegrationEventsEndToEndTest extends RunningApplication {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PublishedSchemas SCHEMAS = new PublishedSchemas();
+    private static final String REPUBLISH = ADMIN + "integration/republish";
 
     @Autowired
     KafkaEndpoint kafka;
@@ -51,7 +52,10 @@ class IntegrationEventsEndToEndTest extends RunningApplication {
     @Autowired
     EventProcessingConfiguration processing;
 
-    /** A full member exempted for a month, out of contact for a while, recorded dead by mistake and the record annulled. */
+    /**
+     * A full member exempted for a month, out of contact for a while, recorded dead by mistake and the record
+     * annulled.
+     */
     private String fullMemberWithAHistory(Scenario scenario) {
         String memberId = "ie-" + scenario.suffix;
         scenario.fullMember(memberId);

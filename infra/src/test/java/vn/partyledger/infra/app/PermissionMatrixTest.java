@@ -204,7 +204,7 @@ class PermissionMatrixTest extends RunningApplication {
         if (!permitted.contains(user.role())) {
             return "ROLE_NOT_PERMITTED";
         }
-        return user.role().actsOnTheWholeDeployment() || inUsersTree || user.reachesEveryTree() ? null : "OUT_OF_SCOPE";
+        return user.role().readsEveryOrganisation() || inUsersTree || user.reachesEveryTree() ? null : "OUT_OF_SCOPE";
     }
 
     private ResponseEntity<JsonNode> send(User user, String path, boolean creates, Records records,

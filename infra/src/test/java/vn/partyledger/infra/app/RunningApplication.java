@@ -26,7 +26,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -151,21 +150,19 @@ abstract class RunningApplication {
         return Scenario.expect(anonymous().get().uri("/v3/api-docs").retrieve().toEntity(JsonNode.class), 200);
     }
 
+    /** Each POST operation of the document under /api/v1, by its path. */
     /** The import: many commands, each judged as its own line (ImportEndToEndTest), not one record's command. */
     static final String IMPORTS = "/api/v1/imports";
 
-    /** Republishing integration events: no command, nothing in the log (IntegrationEventsEndToEndTest). */
-    static final String REPUBLISH = "/api/v1/integration/republish";
+    /** Operations on the service itself, such as rebuilding a projection (ADR 0037): no command on a record. */
+    static final String ADMIN = "/api/v1/admin/";
 
-    /** The POSTs that send no single command on one record. */
-    static final Set<String> NOT_COMMANDS = Set.of(IMPORTS, REPUBLISH);
-
-    /** The document's operations that send one command on one record (every POST but the import and republish). */
+    /** The document's operations that send one command on one record (every POST but the import and the admin's). */
     static Map<String, JsonNode> commandOperations(JsonNode document) {
         Map<String, JsonNode> operations = new TreeMap<>();
         document.get("paths").fields().forEachRemaining(path -> {
-            if (path.getKey().startsWith("/api/v1/") && !NOT_COMMANDS.contains(path.getKey())
-                    && path.getValue().has("post")) {
+            if (path.getKey().startsWith("/api/v1/") && !path.getKey().equals(IMPORTS)
+                    && !path.getKey().startsWith(ADMIN) && path.getValue().has("post")) {
                 operations.put(path.getKey(), path.getValue().get("post"));
             }
         });

@@ -52,7 +52,8 @@ public final class PublishedSchemas {
         if (schema == null) {
             return List.of("no published schema for " + ceType);
         }
-        return schema.validate(message, context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)))
+        return schema.validate(message,
+                        context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)))
                 .stream().map(Error::toString).toList();
     }
 }
