@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.partyledger.infra.config.PartyLedgerProperties;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
-import vn.partyledger.infra.integration.MemberEventsPublisher;
+import vn.partyledger.infra.integration.IntegrationPublisher;
 import vn.partyledger.query.due.DueListProjection;
 import vn.partyledger.query.partyage.PartyAgeProjection;
 import vn.partyledger.query.recruitment.RecruitmentProjection;
@@ -93,7 +93,7 @@ public class AxonStorageConfiguration {
                 .registerDeadLetterQueue(MembershipStatisticsProjection.PROCESSING_GROUP, c ->
                         deadLetters(MembershipStatisticsProjection.PROCESSING_GROUP, axonMongoTemplate,
                                 eventSerializer))
-                .registerListenerInvocationErrorHandler(MemberEventsPublisher.PROCESSING_GROUP,
+                .registerListenerInvocationErrorHandler(IntegrationPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(OrganisationTreeProjection.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());

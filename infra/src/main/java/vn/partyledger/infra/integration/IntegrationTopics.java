@@ -1,5 +1,7 @@
 package vn.partyledger.infra.integration;
 
+import java.util.Map;
+
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
@@ -7,15 +9,27 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Topics this service publishes to, created at start-up. Integration events are kept (no time-based deletion) so a
- * provincial system can rebuild its copy from the beginning; compaction is off because every event matters.
+ * provincial system can rebuild its copy from the beginning; compaction is off because every event matters, not
+ * only the latest of a key.
  */
 @Configuration(proxyBeanMethods = false)
 public class IntegrationTopics {
 
+    private static final Map<String, String> KEPT_FOREVER = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+
     @Bean
     public NewTopic memberEventsTopic(IntegrationProperties properties) {
-        return new NewTopic(properties.memberEventsTopic(), properties.partitions(), properties.replicas())
-                .configs(java.util.Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
-                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
+        return topic(IntegrationTopic.MEMBER, properties);
+    }
+
+    @Bean
+    public NewTopic organisationEventsTopic(IntegrationProperties properties) {
+        return topic(IntegrationTopic.ORGANISATION, properties);
+    }
+
+    private static NewTopic topic(IntegrationTopic topic, IntegrationProperties properties) {
+        return new NewTopic(topic.name(properties), properties.partitions(), properties.replicas())
+                .configs(KEPT_FOREVER);
     }
 }

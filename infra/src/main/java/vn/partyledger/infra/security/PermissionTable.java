@@ -79,6 +79,7 @@ import vn.partyledger.infra.checkpoint.ProveInclusion;
 import vn.partyledger.infra.checkpoint.ReadCheckpoints;
 import vn.partyledger.infra.checkpoint.VerifyLog;
 import vn.partyledger.infra.checkpoint.VerifyRecord;
+import vn.partyledger.infra.integration.RepublishIntegrationEvents;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.rebuild.ReadRebuildProgress;
@@ -285,6 +286,9 @@ public final class PermissionTable {
         // Verifying the whole log over HTTP: the auditor's (an administrator runs it from the command line).
         record(VerifyLog.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
         record(VerifyRecord.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
+        // Republishing integration events: the administrator's, who operates the service, for the whole deployment.
+        record(RepublishIntegrationEvents.class, Set.of(Role.ADMINISTRATOR), (request, none, holders, actingFor) ->
+                List.of());
     }
 
     private <M> void record(Class<M> type, Set<Role> roles, Concern<? super M> concern) {

@@ -48,6 +48,7 @@ import vn.partyledger.infra.rebuild.ReadRebuildProgress;
 import vn.partyledger.infra.rebuild.RebuildProjection;
 import vn.partyledger.infra.axon.CommandOutcome;
 import vn.partyledger.infra.security.PermissionTable;
+import vn.partyledger.infra.integration.RepublishIntegrationEvents;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,7 +127,9 @@ class EndpointMappingTest {
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,
                 ImportMember.class, ImportMembers.class,
                 ReadCheckpoints.class, ProveInclusion.class, ProveConsistency.class, VerifyLog.class,
-                VerifyRecord.class));
+                VerifyRecord.class,
+                // and republishing integration events, which is no command (IntegrationEventsEndToEndTest)
+                RepublishIntegrationEvents.class));
 
         assertThat(sent).as("commands the API sends").isNotEmpty();
         assertThat(tabled).as("commands in the permission table").containsExactlyInAnyOrderElementsOf(sent);

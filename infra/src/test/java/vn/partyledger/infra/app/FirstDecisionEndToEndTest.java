@@ -1,10 +1,8 @@
 package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import vn.partyledger.infra.integration.IntegrationProperties;
 import vn.partyledger.infra.kafka.KafkaEndpoint;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +19,8 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.partyledger.infra.app.IntegratorConsumer.header;
+import static vn.partyledger.infra.app.IntegratorConsumer.reading;
 import static vn.partyledger.infra.app.Scenario.expect;
 
 /** Establish a branch and admit a member over HTTP; see the events, the roster and the Kafka message. */
@@ -116,14 +115,8 @@ class FirstDecisionEndToEndTest extends RunningApplication {
     }
 
     private ConsumerRecord<String, String> firstRecordKeyed(String key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(integration.memberEventsTopic()));
+        try (KafkaConsumer<String, String> consumer = reading(kafka.bootstrapServers(),
+                integration.memberEventsTopic())) {
             List<ConsumerRecord<String, String>> matching = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {
@@ -135,9 +128,5 @@ class FirstDecisionEndToEndTest extends RunningApplication {
             });
             return matching.get(0);
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -30,14 +30,8 @@ class LostContactEndToEndTest extends RunningApplication {
         String memberId = "m-" + scenario.suffix;
         scenario.fullMember(memberId, scenario.admissionIn(scenario.branch, LocalDate.of(1996, 9, 30)), 0);
 
-        expect(scenario.step(memberId, "record-lost-contact", """
-                {"from": "2026-09-14",
-                 "decision": {"docNumber": "NQ-10/CB", "docDate": "2026-10-05", "issuingOrgId": "%s"}}
-                """.formatted(scenario.branch)), 200);
-        expect(scenario.step(memberId, "record-contact-restored", """
-                {"to": "2026-11-16",
-                 "decision": {"docNumber": "NQ-11/CB", "docDate": "2026-11-16", "issuingOrgId": "%s"}}
-                """.formatted(scenario.branch)), 200);
+        expect(scenario.lostContact(memberId, "2026-09-14", "2026-10-05"), 200);
+        expect(scenario.contactRestored(memberId, "2026-11-16"), 200);
         long before = eventsOf(memberId);
 
         ResponseEntity<JsonNode> dueWithoutTheGap = thirtyYearBadge(scenario, memberId, "2026-11-07");
@@ -61,10 +55,7 @@ class LostContactEndToEndTest extends RunningApplication {
         scenario.admittedMember(memberId);
         long before = eventsOf(memberId);
 
-        ResponseEntity<JsonNode> response = scenario.step(memberId, "record-contact-restored", """
-                {"to": "2026-11-16",
-                 "decision": {"docNumber": "NQ-11/CB", "docDate": "2026-11-16", "issuingOrgId": "%s"}}
-                """.formatted(scenario.branch));
+        ResponseEntity<JsonNode> response = scenario.contactRestored(memberId, "2026-11-16");
 
         assertThat(response.getStatusCode().value()).isEqualTo(422);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");

@@ -53,14 +53,7 @@ class MemberTimelineEndToEndTest extends RunningApplication {
     private String historyBuilt(Scenario scenario) {
         String memberId = "mt-" + scenario.suffix;
         scenario.fullMember(memberId);
-        expect(scenario.post("/api/v1/members/" + memberId + "/grant-exemption", """
-                {"kind": "TEMPORARY", "reason": "WORKING_AWAY", "from": "2026-09-05", "until": "2027-03-01",
-                 "applicationRef": "don-%s",
-                 "resolution": {"docNumber": "12-NQ", "docDate": "2026-09-05", "issuingOrgId": "%s"}}
-                """.formatted(memberId, scenario.ward)), 200);
-        expect(scenario.post("/api/v1/members/" + memberId + "/end-exemption", """
-                {"reason": "MEMBER_RESUMED", "endedOn": "2026-10-05", "returnFeedbackRef": "nx-1"}
-                """), 200);
+        scenario.exemptedForAMonth(memberId);
         String approval = entryOfType(read(auditor(), "/api/v1/members/{id}/timeline", memberId),
                 "AdmissionApproved").get("eventId").asText();
         expect(scenario.step(memberId, "correct-entry-date", """

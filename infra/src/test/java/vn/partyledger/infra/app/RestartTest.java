@@ -3,16 +3,11 @@ package vn.partyledger.infra.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
-import vn.partyledger.infra.PartyLedgerApplication;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,25 +20,11 @@ class RestartTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PartyLedgerApplication.class).run(
-                "--server.port=0",
-                "--partyledger.data-dir=" + dataDir,
-                "--partyledger.mongodb.embedded.port=0",
-                "--partyledger.kafka.embedded.port=0",
-                "--partyledger.kafka.embedded.controller-port=0",
-                // the tests' users, whose board acts for the root every Scenario's tree hangs from
-                "--spring.config.additional-location=classpath:/test-users.properties");
+        return StandaloneApplication.start(dataDir);
     }
 
     private static RestClient board(ConfigurableApplicationContext context) {
-        String port = context.getEnvironment().getProperty("local.server.port");
-        return RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Basic "
-                        + Base64.getEncoder().encodeToString("board:board-local-only".getBytes()))
-                .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        return StandaloneApplication.board(context);
     }
 
     private static JsonNode roster(RestClient client, String branch) {

@@ -507,6 +507,33 @@ final class Scenario {
                 """.formatted(receivingOrgId, presentedDate));
     }
 
+    /** A temporary exemption from 5 Sep 2026, resolved by the ward, ended when the member resumed on 5 Oct 2026. */
+    Scenario exemptedForAMonth(String memberId) {
+        expect(post("/api/v1/members/" + memberId + "/grant-exemption", """
+                {"kind": "TEMPORARY", "reason": "WORKING_AWAY", "from": "2026-09-05", "until": "2027-03-01",
+                 "applicationRef": "don-%s",
+                 "resolution": {"docNumber": "12-NQ", "docDate": "2026-09-05", "issuingOrgId": "%s"}}
+                """.formatted(memberId, ward)), 200);
+        expect(post("/api/v1/members/" + memberId + "/end-exemption", """
+                {"reason": "MEMBER_RESUMED", "endedOn": "2026-10-05", "returnFeedbackRef": "nx-1"}
+                """), 200);
+        return this;
+    }
+
+    /** The branch's resolution that the member has had no contact since {@code from}. */
+    ResponseEntity<JsonNode> lostContact(String memberId, String from, String decidedOn) {
+        return step(memberId, "record-lost-contact", """
+                {"from": "%s", "decision": {"docNumber": "NQ-10/CB", "docDate": "%s", "issuingOrgId": "%s"}}
+                """.formatted(from, decidedOn, branch));
+    }
+
+    /** The branch's resolution, on the day itself, that contact was restored on {@code to}. */
+    ResponseEntity<JsonNode> contactRestored(String memberId, String to) {
+        return step(memberId, "record-contact-restored", """
+                {"to": "%s", "decision": {"docNumber": "NQ-11/CB", "docDate": "%s", "issuingOrgId": "%s"}}
+                """.formatted(to, to, branch));
+    }
+
     /** A signed decision as the API takes it: number, date and the organisation that issued it. */
     static String decision(String docNumber, String docDate, String issuingOrgId) {
         return """

@@ -16,6 +16,7 @@ import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.shared.Actor;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.infra.person.ReadPersonalData;
+import vn.partyledger.infra.integration.RepublishIntegrationEvents;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -159,6 +160,15 @@ class AuthorisationTest {
             assertRefused(actor, new FindBranchRoster("kp1", AFTER_REFORM), null, "ROLE_NOT_PERMITTED");
             assertRefused(actor, new RecordDeath("m-kp1", AFTER_REFORM), "m-kp1", "ROLE_NOT_PERMITTED");
         }
+    }
+
+    @Test
+    void onlyTheAdministratorRepublishesIntegrationEventsAndForTheWholeDeployment() {
+        RepublishIntegrationEvents republish = new RepublishIntegrationEvents(0);
+
+        assertPermitted(actor("ADMINISTRATOR", null), republish, null);
+        assertRefused(actor("ORGANISATION_BOARD", "province"), republish, null, "ROLE_NOT_PERMITTED");
+        assertRefused(actor("AUDITOR", null), republish, null, "ROLE_NOT_PERMITTED");
     }
 
     private static RegisteredOrganisation organisation(String orgId, String parent) {

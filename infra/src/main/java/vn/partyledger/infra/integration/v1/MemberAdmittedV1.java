@@ -1,10 +1,10 @@
-package vn.partyledger.infra.integration;
+package vn.partyledger.infra.integration.v1;
 
 import java.time.LocalDate;
 
 /**
- * Integration event {@code vn.partyledger.member.admitted.v1} (docs/integration/member-events.v1.md). Field names
- * are part of the published contract: change them only in a v2.
+ * {@code vn.partyledger.member.admitted.v1}, from the domain's {@code MemberAdmitted}.
+ * Contract: docs/integration/member.admitted.v1.schema.json.
  */
 public record MemberAdmittedV1(String memberId,
                                String personId,
@@ -13,6 +13,4 @@ public record MemberAdmittedV1(String memberId,
                                LocalDate probationEndDate,
                                LocalDate admissionDecisionDate,
                                String ruleSet) {
-
-    public static final String TYPE = "vn.partyledger.member.admitted.v1";
 }

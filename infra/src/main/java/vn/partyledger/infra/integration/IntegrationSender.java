@@ -1,0 +1,51 @@
+package vn.partyledger.infra.integration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends one integration event with CloudEvents binary-mode headers and waits until Kafka acknowledged it (or throws):
+ * the same record whether published first or republished, so {@code ce_id} — the domain event's id — lets consumers
+ * drop a copy.
+ */
+@Component
+public class IntegrationSender {
+
+    private final KafkaTemplate<String, String> kafka;
+    private final ObjectMapper objectMapper;
+    private final IntegrationProperties properties;
+
+    public IntegrationSender(KafkaTemplate<String, String> kafka, ObjectMapper objectMapper,
+                             IntegrationProperties properties) {
+        this.kafka = kafka;
+        this.objectMapper = objectMapper;
+        this.properties = properties;
+    }
+
+    void send(IntegrationEvent event, EventMessage<?> message)
+            throws JsonProcessingException, InterruptedException, ExecutionException, TimeoutException {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic().name(properties), event.key(),
+                objectMapper.writeValueAsString(event.data()));
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", message.getIdentifier());
+        header(record, "ce_type", event.type());
+        header(record, "ce_source", properties.source());
+        header(record, "ce_time", message.getTimestamp().toString());
+        header(record, "ce_subject", event.key());
+        header(record, "content-type", "application/json");
+        kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,115 @@
+package vn.partyledger.infra.integration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import vn.partyledger.domain.badge.PartyBadgeAwarded;
+import vn.partyledger.domain.discipline.DisciplineForm;
+import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.MemberStruckOff;
+import vn.partyledger.domain.discipline.MemberSuspended;
+import vn.partyledger.domain.discipline.MemberSuspensionLifted;
+import vn.partyledger.domain.discipline.MembershipRestored;
+import vn.partyledger.domain.discipline.StrikeOffGround;
+import vn.partyledger.domain.member.MemberCollectivelyTransferred;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.member.PartyCardIssued;
+import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
+import vn.partyledger.domain.member.ViolationCategory;
+import vn.partyledger.domain.organisation.DissolutionReason;
+import vn.partyledger.domain.organisation.MemberAllocation;
+import vn.partyledger.domain.organisation.OrganisationDissolved;
+import vn.partyledger.domain.organisation.OrganisationRenamed;
+import vn.partyledger.domain.organisation.OrganisationSplit;
+import vn.partyledger.domain.organisation.OrganisationsMerged;
+import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.transfer.CancellationReason;
+import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
+import vn.partyledger.domain.transfer.TransferCancelled;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The mapping of the domain events the end-to-end test does not reach, each checked against its published schema;
+ * and the contract's three parts (schemas, AsyncAPI document, description) name the same types.
+ */
+class IntegrationEventsTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final PublishedSchemas SCHEMAS = new PublishedSchemas();
+
+    private final IntegrationEvents integrationEvents = new IntegrationEvents();
+
+    private static final List<Object> DOMAIN_EVENTS = List.of(
+            new OrganisationRenamed("kp1", "Chi bộ Khu phố 1A", DAY),
+            new OrganisationsMerged("kp1", List.of("kp2", "kp3"), DAY),
+            new OrganisationSplit("kp1", List.of(new MemberAllocation("m1", "kp2"), new MemberAllocation("m2", "kp3"),
+                    new MemberAllocation("m3", "kp2")), DAY),
+            new OrganisationDissolved("kp1", DissolutionReason.ADMINISTRATIVE, null, DAY),
+            new ProbationaryMemberStruckOff("m1", "kp1", DAY, "ward-15", Sensitive.of("p1", "free text")),
+            new TransferCancelled("t1", "m1", CancellationReason.MEMBER_STAYS, DAY),
+            new TemporaryAttachmentEnded("t1", "m1", "kp2", DAY, "nx-1"),
+            new MemberCollectivelyTransferred("m1", "kp1", "kp2", DAY),
+            new DisciplineImposed("m1", DisciplineForm.WARNING, "kp1", "ward-15", DAY,
+                    Sensitive.of("p1", ViolationCategory.values()[0])),
+            new DisciplineImposed("m2", DisciplineForm.EXPULSION, "kp1", "ward-15", DAY,
+                    Sensitive.of("p2", ViolationCategory.values()[0])),
+            new MemberSuspended("m1", "ward-15", DAY),
+            new MemberSuspensionLifted("m1", "ward-15", DAY),
+            new MemberStruckOff("m1", "kp1", StrikeOffGround.ABSENCE_OR_DUES_3M, "ward-15", DAY),
+            new MemberStruckOff("m2", "kp1", StrikeOffGround.VOLUNTARY_EXIT, "ward-15", DAY),
+            new MembershipRestored("m1", "kp1", MemberStatus.FULL, true, "province", DAY),
+            new PartyBadgeAwarded("m1", 30, "HH-30-1", DAY, Sensitive.of("p1", true), false, "province"),
+            new PartyCardIssued("m1", "TĐV-79-1", DAY, "ward-15", "meeting-2026-10"));
+
+    @Test
+    void eachDomainEventBecomesAMessageValidAgainstItsPublishedSchema() throws Exception {
+        Map<String, JsonNode> byType = new TreeMap<>();
+        for (Object domainEvent : DOMAIN_EVENTS) {
+            IntegrationEvent message = integrationEvents.of(domainEvent, MetaData.emptyInstance()).orElseThrow();
+            JsonNode value = JSON.readTree(JSON.writeValueAsString(message.data()));
+            assertThat(SCHEMAS.errors(message.type(), value)).as("%s %s", message.type(), value).isEmpty();
+            assertThat(value.fieldNames().next()).as("the key is the first field").isNotNull();
+            assertThat(value.get(value.fieldNames().next()).asText()).isEqualTo(message.key());
+            byType.put(message.schemaName(), value);
+        }
+
+        assertThat(byType.keySet()).contains("member.expelled.v1", "member.disciplined.v1",
+                "member.left-voluntarily.v1", "member.struck-off.v1");
+        assertThat(byType.get("organisation.split.v1").get("targetOrgIds")).extracting(JsonNode::asText)
+                .containsExactly("kp2", "kp3");
+        assertThat(byType.get("member.disciplined.v1").has("violationCategory")).isFalse();
+        assertThat(byType.get("member.badge-awarded.v1").has("early")).isFalse();
+        assertThat(byType.get("member.struck-off-probation.v1").toString()).doesNotContain("free text");
+    }
+
+    @Test
+    void aDomainEventWithoutAMessageIsNotPublished() {
+        assertThat(integrationEvents.of(new MemberSuspended("m1", "ward-15", DAY), MetaData.emptyInstance()))
+                .isPresent();
+        assertThat(integrationEvents.of("not an event", MetaData.emptyInstance())).isEmpty();
+    }
+
+    @Test
+    void theAsyncApiDocumentAndTheDescriptionListEveryPublishedSchema() throws Exception {
+        String asyncApi = java.nio.file.Files.readString(PublishedSchemas.DIRECTORY.resolve("asyncapi.yaml"));
+        String description = java.nio.file.Files.readString(PublishedSchemas.DIRECTORY.resolve("events.v1.md"));
+
+        assertThat(SCHEMAS.names()).hasSize(29);
+        for (String name : SCHEMAS.names()) {
+            assertThat(asyncApi).contains("$ref: './" + name + ".schema.json'");
+            assertThat(description).contains("### `vn.partyledger." + name + "`");
+        }
+    }
+}
