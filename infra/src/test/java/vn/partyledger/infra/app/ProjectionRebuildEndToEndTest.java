@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import vn.partyledger.infra.integration.IntegrationProperties;
-import vn.partyledger.infra.integration.MemberEventsPublisher;
+import vn.partyledger.infra.integration.IntegrationPublisher;
 import vn.partyledger.infra.kafka.KafkaEndpoint;
 import vn.partyledger.query.due.DueListProjection;
 import vn.partyledger.query.partyage.PartyAgeProjection;
@@ -81,7 +81,7 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
         scenario.branchOf(scenario.ward, "kp-large-" + scenario.suffix, "Chi bộ Khu phố 3", LocalDate.of(2012, 1, 3),
                 120);
         awaitProcessed(ROSTER);
-        awaitProcessed(MemberEventsPublisher.PROCESSING_GROUP);
+        awaitProcessed(IntegrationPublisher.PROCESSING_GROUP);
         int generation = progress(ROSTER).get("activeGeneration").asInt();
         Map<String, Map<Object, Document>> old = documents(ROSTER_COLLECTIONS, generation);
         JsonNode roster = roster(scenario.branch);
@@ -132,7 +132,7 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
         assertThat(Scenario.entryOf(afterSwitch, admitted).get("status").asText())
                 .as("a member admitted after the switch-over, read with the admission's position")
                 .isEqualTo("PROBATIONARY");
-        awaitProcessed(MemberEventsPublisher.PROCESSING_GROUP);
+        awaitProcessed(IntegrationPublisher.PROCESSING_GROUP);
         assertThat(publishedRecords()).as("records on the integration topic: the admission after the switch-over, "
                 + "none published again").isEqualTo(published + 1);
     }
