@@ -1,5 +1,6 @@
 package vn.partyledger.query.batch;
 
+import com.mongodb.MongoException;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -11,10 +12,13 @@ import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The projection writes of one Axon unit of work: a pooled processor's batch of events, or the single event of any
@@ -26,8 +30,23 @@ import java.util.Optional;
 public final class ProjectionBatch {
 
     private static final String RESOURCE = ProjectionBatch.class.getName();
+    private static final int REMEMBERED_EVENTS = 10_000;
+
+    /**
+     * The events of batches whose bulk write failed, the latest {@value #REMEMBERED_EVENTS}. Handled again, they write
+     * at once, so the one the store refuses fails in its own handler, where the dead-letter queue parks it alone and
+     * the others go on, as when every event wrote at once.
+     */
+    private static final Set<String> WRITING_AT_ONCE = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED_EVENTS;
+                }
+            }));
 
     private final Map<MongoNamespace, PendingCollection> collections = new LinkedHashMap<>();
+    private final Set<String> events = new HashSet<>();
 
     private ProjectionBatch() {
     }
@@ -37,15 +56,22 @@ public final class ProjectionBatch {
         if (!CurrentUnitOfWork.isStarted()) {
             return Optional.empty();
         }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        if (root.phase() != UnitOfWork.Phase.STARTED) {
+        UnitOfWork<?> current = CurrentUnitOfWork.get();
+        UnitOfWork<?> root = current.root();
+        // a unit of work made for no one message (Axon retrying dead letters) has no event to remember
+        String event = current.getMessage() == null ? null : current.getMessage().getIdentifier();
+        if (root.phase() != UnitOfWork.Phase.STARTED || WRITING_AT_ONCE.contains(event)) {
             return Optional.empty();
         }
-        return Optional.of(root.getOrComputeResource(RESOURCE, key -> {
-            ProjectionBatch batch = new ProjectionBatch();
-            root.onPrepareCommit(unitOfWork -> batch.flush());
-            return batch;
-        }));
+        ProjectionBatch batch = root.getOrComputeResource(RESOURCE, key -> {
+            ProjectionBatch opened = new ProjectionBatch();
+            root.onPrepareCommit(unitOfWork -> opened.flush());
+            return opened;
+        });
+        if (event != null) {
+            batch.events.add(event);
+        }
+        return Optional.of(batch);
     }
 
     /**
@@ -65,8 +91,14 @@ public final class ProjectionBatch {
         return collections.computeIfAbsent(collection.getNamespace(), namespace -> new PendingCollection(collection));
     }
 
+    /** Sends the writes; if the store refuses one, the batch fails and its events write at once when handled again. */
     private void flush() {
-        collections.values().forEach(PendingCollection::flush);
+        try {
+            collections.values().forEach(PendingCollection::flush);
+        } catch (MongoException refused) {
+            WRITING_AT_ONCE.addAll(events);
+            throw refused;
+        }
     }
 
     /**

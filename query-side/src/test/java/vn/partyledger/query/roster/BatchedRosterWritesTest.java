@@ -5,16 +5,21 @@ import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -137,8 +142,34 @@ class BatchedRosterWritesTest {
         assertThat(documents()).isEqualTo(handledOneByOne());
     }
 
-    /** Every event of the log through a pooled processor with one segment, from the tail, until its token is at the head. */
+    @Test
+    void anEventTheStoreRefusesIsParkedAloneAndTheRestOfItsBatchIsWritten() throws Exception {
+        // a damaged read model: the second branch's list of member ids is no longer a list
+        database.getCollection(BranchRosterProjection.COLLECTION)
+                .insertOne(new Document("_id", "kp2").append("memberIds", "damaged"));
+        SequencedDeadLetterQueue<EventMessage<?>> parked = InMemorySequencedDeadLetterQueue.defaultQueue();
+
+        replay(new TokenProbe(false), DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build()))
+                .queue(parked)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build());
+
+        assertThat(parked.amountOfSequences()).as("each member moved to the damaged branch").isEqualTo(MEMBERS / 2);
+        List<Document> stayed = database.getCollection(BranchRosterProjection.ENTRIES)
+                .find(Filters.in("memberId", List.of("m1", "m3", "m5"))).into(new ArrayList<>());
+        assertThat(stayed).extracting(entry -> entry.getList("periods", Document.class).get(1).getString("status"))
+                .as("recognised in the same batch").containsOnly("FULL").hasSize(3);
+    }
+
     private void replay(TokenProbe tokens) throws InterruptedException {
+        replay(tokens, SimpleEventHandlerInvoker.builder()
+                .eventHandlers(new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build()))
+                .build());
+    }
+
+    /** Every event of the log through a pooled processor with one segment, from the tail, until its token is at the head. */
+    private void replay(TokenProbe tokens, EventHandlerInvoker handlers) throws InterruptedException {
         InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
         engine.appendEvents(log);
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
@@ -149,9 +180,7 @@ class BatchedRosterWritesTest {
         worker.execute(() -> awaitQuietly(handedOver));
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name("branch-roster")
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build()))
-                        .build())
+                .eventHandlerInvoker(handlers)
                 .messageSource(eventStore)
                 .tokenStore(new ProjectionBatchTokenStore(tokens))
                 .transactionManager(NoTransactionManager.INSTANCE)
