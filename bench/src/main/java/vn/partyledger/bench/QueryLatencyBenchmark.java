@@ -86,6 +86,8 @@ public final class QueryLatencyBenchmark {
                 commands.stop();
             }
             System.out.println("commands while reading: " + commands.statuses);
+        } finally {
+            BenchSupport.deleteRecursively(dataDir);
         }
         System.exit(0);
     }

@@ -142,9 +142,9 @@ public final class ReplayBenchmark {
                                 + "members)%s%n", label, toAdd, fillSeconds, toAdd / fillSeconds, size,
                         filler.membersIn(size), storeFileSize(store.server().storeFile()));
                 if (!warmedUp) {
-                    double warmUp = rebuild(client, engine, "all", stream(engine, size));
-                    System.out.printf(Locale.ROOT, "[%s] warm-up stream and rebuild of all: %.1f s (not counted)%n",
-                            label, warmUp);
+                    double warmUp = rebuild(client, engine, projections.get(0), stream(engine, size));
+                    System.out.printf(Locale.ROOT, "[%s] warm-up stream and rebuild of %s: %.1f s (not counted)%n",
+                            label, projections.get(0), warmUp);
                     warmedUp = true;
                 }
                 Streamed streamed = stream(engine, size);
