@@ -102,15 +102,19 @@ public class BranchRosterProjection {
     }
 
     @EventHandler
-    void on(OrganisationEstablished event) {
+    void on(OrganisationEstablished event, @SequenceNumber long sequence) {
         if (!event.kind().isBranch()) {
             return;
         }
-        // the same values however often it is applied, and no other event sets them: idempotent without a read
+        Document stored = rosters.find(Filters.eq("_id", event.orgId())).first();
+        if (stored != null && stored.getLong("orgSeq") != null && stored.getLong("orgSeq") >= sequence) {
+            return;
+        }
         rosterUpdates.updateOne(Filters.eq("_id", event.orgId()), Updates.combine(
                         Updates.set("name", event.name()),
                         Updates.set("parentOrgId", event.parentOrgId()),
-                        Updates.set("establishedOn", event.effectiveDate().toString())),
+                        Updates.set("establishedOn", event.effectiveDate().toString()),
+                        Updates.set("orgSeq", sequence)),
                 UPSERT);
     }
 

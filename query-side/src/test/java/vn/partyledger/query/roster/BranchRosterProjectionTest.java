@@ -100,7 +100,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void aMembersCardIsShownFromTheDayItWasIssuedAndTheExchangedOneFromTheExchange() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         projection.on(new PartyCardIssued("m1", "TĐ-0417", LocalDate.of(2021, 7, 1), "ward-15", "kp1-2021-07"), 3);
         projection.on(new PartyCardExchanged("m1", "TĐ-0417", "TĐ-2025-0417", "CT-51-2025", LocalDate.of(2025, 9, 2),
@@ -113,7 +113,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void theBranchsLeadersAreShownInTheirPostsFromTheTermTheyWereElectedFor() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         projection.on(admitted("m2", LocalDate.of(2020, 6, 19)), 2);
         projection.on(admitted("m3", LocalDate.of(2020, 6, 19)), 2);
@@ -138,7 +138,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void anAdmittedMemberIsOnTheRosterFromTheCeremonyOnAsProbationary() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
 
         BranchRoster onCeremony = projection.handle(new FindBranchRoster("kp1", LocalDate.of(2020, 6, 19)))
@@ -155,7 +155,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void theRosterOnADateBeforeTheCeremonyDoesNotListTheMember() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
 
         BranchRoster dayBefore = projection.handle(new FindBranchRoster("kp1", LocalDate.of(2020, 6, 18)))
@@ -166,13 +166,13 @@ class BranchRosterProjectionTest {
 
     @Test
     void aRedeliveredEventChangesNothingTwice() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         MemberAdmitted event = admitted("m1", LocalDate.of(2020, 6, 19));
         projection.on(event, 2);
         List<Document> once = everything();
 
         projection.on(event, 2);
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
 
         assertThat(everything()).isEqualTo(once);
     }
@@ -190,7 +190,7 @@ class BranchRosterProjectionTest {
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         assertThat(projection.handle(new FindBranchRoster("kp1", LocalDate.of(2021, 1, 1)))).isEmpty();
 
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
 
         assertThat(projection.handle(new FindBranchRoster("kp1", LocalDate.of(2021, 1, 1))).orElseThrow()
                 .members()).extracting(BranchRoster.Entry::memberId).containsExactly("m1");
@@ -199,14 +199,14 @@ class BranchRosterProjectionTest {
     @Test
     void anOrganisationThatIsNotABranchHasNoRoster() {
         projection.on(new OrganisationEstablished("ward-15", "Đảng bộ Phường 15", OrganisationKind.GRASSROOTS_COMMITTEE,
-                null, "district", null, OrganisationFlags.NONE, 30, false, FOUNDED));
+                null, "district", null, OrganisationFlags.NONE, 30, false, FOUNDED), 0);
 
         assertThat(projection.handle(new FindBranchRoster("ward-15", LocalDate.of(2021, 1, 1)))).isEmpty();
     }
 
     @Test
     void segmentsAdmittingMembersOfOneBranchAtOnceLoseNoMember() throws Exception {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         BranchRosterProjection otherSegment = new BranchRosterProjection(database, liveRosters);
         ExecutorService segments = Executors.newFixedThreadPool(4);
         List<Future<?>> work = new ArrayList<>();
@@ -229,9 +229,9 @@ class BranchRosterProjectionTest {
     @Test
     void aMergeMovesTheMemberToTheNewBranchFromItsEffectiveDateWithAContinuousHistory() {
         LocalDate merged = LocalDate.of(2025, 7, 1);
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(new OrganisationEstablished("kp-new", "Chi bộ Khu phố mới", OrganisationKind.SUBORDINATE_BRANCH,
-                BranchType.RESIDENTIAL, "ward-new", null, OrganisationFlags.NONE, 5, false, merged));
+                BranchType.RESIDENTIAL, "ward-new", null, OrganisationFlags.NONE, 5, false, merged), 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         MemberCollectivelyTransferred move = new MemberCollectivelyTransferred("m1", "kp1", "kp-new", merged);
 
@@ -253,7 +253,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void aRecognisedMemberIsFullFromTheEndOfProbationEvenWhenRecognisedLate() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         LocalDate probationEnd = LocalDate.of(2021, 6, 19);
         projection.on(new FullMembershipRecognized("m1", "kp1", LocalDate.of(2021, 8, 2), probationEnd, "ward", true),
@@ -265,7 +265,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void aProbationaryMemberStruckOffLeavesTheRosterOnTheDecisionDate() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         LocalDate decided = LocalDate.of(2021, 3, 1);
         projection.on(new ProbationaryMemberStruckOff("m1", "kp1", decided, "ward", erased("m1")), 4);
@@ -281,9 +281,9 @@ class BranchRosterProjectionTest {
     @Test
     void anOfficialTransferMovesTheMemberToTheReceivingBranchOnThePresentationDate() {
         LocalDate presented = LocalDate.of(2024, 4, 8);
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(new OrganisationEstablished("kp2", "Chi bộ Khu phố 2", OrganisationKind.SUBORDINATE_BRANCH,
-                BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5, false, FOUNDED));
+                BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5, false, FOUNDED), 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
 
         projection.on(new MemberHomeChanged("m1", "t-1", "kp1", "kp2", presented), 6);
@@ -295,7 +295,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void aStruckOffMemberLeavesTheRosterAndARestoredOneComesBack() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         LocalDate struckOff = LocalDate.of(2023, 3, 1);
         LocalDate restored = LocalDate.of(2023, 9, 1);
@@ -311,7 +311,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void anExpelledOrDeceasedMemberLeavesTheRosterButAReprimandedOneStays() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         projection.on(admitted("m2", LocalDate.of(2020, 6, 19)), 2);
         projection.on(admitted("m3", LocalDate.of(2020, 6, 19)), 2);
@@ -332,7 +332,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void anAnnulledStrikeOffLeavesNoGapOnTheRosterAsOfAnyDate() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         LocalDate struckOff = LocalDate.of(2023, 3, 1);
         projection.on(new MemberStruckOff("m1", "kp1", StrikeOffGround.ABSENCE_OR_DUES_3M, "ward", struckOff), 6);
@@ -346,7 +346,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void anAnnulledDeathNeverTookTheMemberOffTheRoster() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         LocalDate died = LocalDate.of(2024, 5, 2);
         projection.on(new MemberDeceased("m1", "kp1", died), 5);
@@ -360,7 +360,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void aCorrectedDateOfDeathClosesTheMembersPeriodOnTheCorrectedDate() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         LocalDate recorded = LocalDate.of(2024, 5, 12);
         LocalDate actual = LocalDate.of(2024, 5, 2);
@@ -375,7 +375,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void aCorrectedAdmissionDecisionDateIsWhatTheRosterShows() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         LocalDate actual = LocalDate.of(2020, 6, 1);
 
@@ -404,7 +404,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void anExemptMemberStaysOnTheRollAndInTheHeadcountWithTheExemptionFromItsFirstDay() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         projection.on(admitted("m2", LocalDate.of(2020, 6, 19)), 2);
         projection.on(admitted("m3", LocalDate.of(2020, 6, 19)), 2);
@@ -426,7 +426,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void anEndedExemptionIsShownUpToTheDayBeforeItEndedAndARedeliveredEndChangesNothing() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         LocalDate until = EXEMPT_FROM.plusMonths(6);
         LocalDate resumed = EXEMPT_FROM.plusMonths(4);
@@ -447,7 +447,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void anAnnulledExemptionNeverWasAsOfAnyDate() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         projection.on(fullExemption("m1"), 5);
 
@@ -469,7 +469,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void anExemptionImportedWithTheRecordIsShownAsOneGrantedLive() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(importedMember("m1"), 0);
         LocalDate until = EXEMPT_FROM.plusMonths(6);
 
@@ -496,8 +496,8 @@ class BranchRosterProjectionTest {
 
     @Test
     void aTemporarilyAttachedMemberIsAttachedOutAtHomeAndCountedThereAndAttachedInAtTheHostAndNotCounted() {
-        projection.on(BRANCH);
-        projection.on(HOST);
+        projection.on(BRANCH, 0);
+        projection.on(HOST, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         projection.on(admitted("m2", LocalDate.of(2020, 6, 19)), 2);
 
@@ -523,8 +523,8 @@ class BranchRosterProjectionTest {
 
     @Test
     void aMemberBackFromTheAttachmentIsHomeOnlyFromTheDayOfReturnAndTheHostsRosterKeepsItsHistory() {
-        projection.on(BRANCH);
-        projection.on(HOST);
+        projection.on(BRANCH, 0);
+        projection.on(HOST, 0);
         projection.on(importedMember("m1"), 0);
         projection.on(attachedToTheHost("m1"), 1);
         LocalDate back = ATTACHED.plusMonths(5);
@@ -541,8 +541,8 @@ class BranchRosterProjectionTest {
 
     @Test
     void aMemberWhoDiesWhileAttachedLeavesTheHostsRosterWithTheHomes() {
-        projection.on(BRANCH);
-        projection.on(HOST);
+        projection.on(BRANCH, 0);
+        projection.on(HOST, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         projection.on(attachedToTheHost("m1"), 5);
         LocalDate died = ATTACHED.plusMonths(2);
@@ -557,9 +557,9 @@ class BranchRosterProjectionTest {
     @Test
     void aMemberWhoMovesBranchKeepsTheExemptionInForceOnTheNewBranch() {
         LocalDate merged = EXEMPT_FROM.plusMonths(2);
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(new OrganisationEstablished("kp-new", "Chi bộ Khu phố mới", OrganisationKind.SUBORDINATE_BRANCH,
-                BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5, false, merged));
+                BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5, false, merged), 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         projection.on(fullExemption("m1"), 5);
 
@@ -576,7 +576,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void anExemptionGrantedBeforeTheMembersAdmissionReachesTheProjectionIsShownOnceTheMemberIs() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(fullExemption("m1"), 5);
 
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
@@ -586,7 +586,7 @@ class BranchRosterProjectionTest {
 
     @Test
     void aSuspendedMemberAndOneOutOfContactAreShownSoOnlyWhileItLasts() {
-        projection.on(BRANCH);
+        projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         LocalDate suspended = LocalDate.of(2023, 3, 1);
         LocalDate lifted = LocalDate.of(2023, 6, 1);
@@ -609,8 +609,8 @@ class BranchRosterProjectionTest {
 
     @Test
     void anAdmissionTellsTheLiveRostersOfItsBranchOnly() {
-        projection.on(BRANCH);
-        projection.on(HOST);
+        projection.on(BRANCH, 0);
+        projection.on(HOST, 0);
         List<Object> home = followed("kp1");
         List<Object> host = followed("kp2");
 
@@ -622,8 +622,8 @@ class BranchRosterProjectionTest {
 
     @Test
     void anAttachmentWhichNamesNoBranchOfTheRosterTellsTheLiveRostersOfTheHomeAndTheHost() {
-        projection.on(BRANCH);
-        projection.on(HOST);
+        projection.on(BRANCH, 0);
+        projection.on(HOST, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
         List<Object> home = followed("kp1");
         List<Object> host = followed("kp2");

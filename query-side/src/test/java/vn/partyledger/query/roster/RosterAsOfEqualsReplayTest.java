@@ -127,7 +127,7 @@ class RosterAsOfEqualsReplayTest {
                 SimpleQueryUpdateEmitter.builder().build());
         for (int b = 0; b < BRANCHES.size(); b++) {
             projection.on(new OrganisationEstablished(BRANCHES.get(b), "Chi bộ " + b, OrganisationKind.SUBORDINATE_BRANCH,
-                    BranchType.RESIDENTIAL, "ward", null, OrganisationFlags.NONE, 3, false, FOUNDED));
+                    BranchType.RESIDENTIAL, "ward", null, OrganisationFlags.NONE, 3, false, FOUNDED), 0);
         }
         return projection;
     }
