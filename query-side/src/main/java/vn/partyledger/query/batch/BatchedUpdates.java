@@ -1,7 +1,6 @@
 package vn.partyledger.query.batch;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.UpdateManyModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import org.bson.Document;
@@ -25,11 +24,5 @@ public final class BatchedUpdates {
         ProjectionBatch.current().ifPresentOrElse(
                 batch -> batch.of(collection).add(new UpdateOneModel<>(filter, update, options)),
                 () -> collection.updateOne(filter, update, options));
-    }
-
-    public void updateMany(Bson filter, Bson update) {
-        ProjectionBatch.current().ifPresentOrElse(
-                batch -> batch.of(collection).add(new UpdateManyModel<>(filter, update)),
-                () -> collection.updateMany(filter, update));
     }
 }

@@ -3,14 +3,13 @@ package vn.partyledger.query.due;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
-import vn.partyledger.query.batch.BatchedDocuments;
-import vn.partyledger.query.batch.BatchedUpdates;
 import vn.partyledger.domain.discipline.MemberDeceased;
 import vn.partyledger.domain.discipline.MemberStruckOff;
 import vn.partyledger.domain.due.DueKind;
@@ -60,8 +59,7 @@ import java.util.function.Function;
  * the day it opened, holding the branch that must act, the due date and the day it was settled. Deadlines in working
  * days are counted with the published calendar and the policy the rules use. Every write sets the same values again
  * when an event comes twice, and a settled item keeps the first day it was settled, so redelivery changes nothing.
- * {@code due_members} holds each member's branch, which the events about a candidate's file do not carry. A processor
- * batch's writes are sent as one bulk write per collection when it commits, before its token (ADR 0038).
+ * {@code due_members} holds each member's branch, which the events about a candidate's file do not carry.
  */
 @ProcessingGroup(DueListProjection.PROCESSING_GROUP)
 public class DueListProjection {
@@ -71,8 +69,7 @@ public class DueListProjection {
     public static final String MEMBERS = "due_members";
 
     private final MongoCollection<Document> items;
-    private final BatchedUpdates itemWrites;
-    private final BatchedDocuments members;
+    private final MongoCollection<Document> members;
     private final WorkingDayCalendar calendar;
     private final AdmissionPolicy admission;
     private final RecruitmentPolicy recruitment;
@@ -82,8 +79,7 @@ public class DueListProjection {
     public DueListProjection(MongoDatabase database, WorkingDayCalendar calendar, AdmissionPolicy admission,
                              RecruitmentPolicy recruitment, Function<FindOrganisationTree, Optional<OrganisationTree>> tree) {
         this.items = database.getCollection(ITEMS);
-        this.itemWrites = new BatchedUpdates(items);
-        this.members = new BatchedDocuments(database.getCollection(MEMBERS));
+        this.members = database.getCollection(MEMBERS);
         this.calendar = calendar;
         this.admission = admission;
         this.recruitment = recruitment;
@@ -240,16 +236,18 @@ public class DueListProjection {
     }
 
     private void placed(String memberId, String branchId) {
-        members.replace(new Document("_id", memberId).append(DueItem.BRANCH, branchId));
+        members.replaceOne(Filters.eq("_id", memberId), new Document("_id", memberId).append(DueItem.BRANCH, branchId),
+                new ReplaceOptions().upsert(true));
     }
 
     private String branchOf(String memberId) {
-        return members.find(memberId).map(member -> member.getString(DueItem.BRANCH)).orElse(null);
+        Document member = members.find(Filters.eq("_id", memberId)).first();
+        return member == null ? null : member.getString(DueItem.BRANCH);
     }
 
     private void moved(String memberId, String branchId) {
         placed(memberId, branchId);
-        itemWrites.updateMany(Filters.and(Filters.eq(DueItem.MEMBER, memberId), Filters.eq(DueItem.SETTLED_ON, null)),
+        items.updateMany(Filters.and(Filters.eq(DueItem.MEMBER, memberId), Filters.eq(DueItem.SETTLED_ON, null)),
                 Updates.set(DueItem.BRANCH, branchId));
     }
 
@@ -289,22 +287,21 @@ public class DueListProjection {
                       Optional<LocalDate> dueOn) {
         Document item = DueItem.open(kind, memberId, transferId, branchId, since, dueOn);
         Object id = item.remove("_id");
-        itemWrites.updateOne(Filters.eq("_id", id), new Document("$setOnInsert", item), new UpdateOptions().upsert(true));
+        items.updateOne(Filters.eq("_id", id), new Document("$setOnInsert", item), new UpdateOptions().upsert(true));
     }
 
     private void settle(String memberId, DueKind kind, LocalDate on) {
-        itemWrites.updateMany(Filters.and(Filters.eq(DueItem.MEMBER, memberId), Filters.eq(DueItem.KIND, kind.name()),
+        items.updateMany(Filters.and(Filters.eq(DueItem.MEMBER, memberId), Filters.eq(DueItem.KIND, kind.name()),
                 Filters.eq(DueItem.SETTLED_ON, null)), Updates.set(DueItem.SETTLED_ON, on.toString()));
     }
 
     private void settleAll(String memberId, LocalDate on) {
-        itemWrites.updateMany(Filters.and(Filters.eq(DueItem.MEMBER, memberId), Filters.eq(DueItem.SETTLED_ON, null)),
+        items.updateMany(Filters.and(Filters.eq(DueItem.MEMBER, memberId), Filters.eq(DueItem.SETTLED_ON, null)),
                 Updates.set(DueItem.SETTLED_ON, on.toString()));
     }
 
     private void settleLetter(String transferId, LocalDate on) {
-        itemWrites.updateMany(Filters.and(Filters.eq(DueItem.TRANSFER, transferId),
-                        Filters.eq(DueItem.SETTLED_ON, null)),
+        items.updateMany(Filters.and(Filters.eq(DueItem.TRANSFER, transferId), Filters.eq(DueItem.SETTLED_ON, null)),
                 Updates.set(DueItem.SETTLED_ON, on.toString()));
     }
 }

@@ -3,13 +3,12 @@ package vn.partyledger.query.recruitment;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
-import vn.partyledger.query.batch.BatchedDocuments;
-import vn.partyledger.query.batch.BatchedUpdates;
 import vn.partyledger.domain.member.AdmissionApproved;
 import vn.partyledger.domain.member.ApplicationSubmitted;
 import vn.partyledger.domain.member.AwarenessCourseCompleted;
@@ -44,8 +43,7 @@ import java.util.function.Function;
  * Keeps {@code recruitment_steps} (ADR 0035): one document per step a member took, keyed by member, step and date,
  * under the branch the member was in — so a redelivered event writes the same document, and a later transfer leaves
  * the year's figures where they were earned. {@code recruitment_targets} holds the latest target set for each
- * organisation and year; {@code recruitment_members} each member's branch, which the file's events do not carry. A
- * processor batch's writes are sent as one bulk write per collection when it commits, before its token (ADR 0038).
+ * organisation and year; {@code recruitment_members} each member's branch, which the file's events do not carry.
  */
 @ProcessingGroup(RecruitmentProjection.PROCESSING_GROUP)
 public class RecruitmentProjection {
@@ -58,9 +56,7 @@ public class RecruitmentProjection {
 
     private final MongoCollection<Document> steps;
     private final MongoCollection<Document> targets;
-    private final BatchedUpdates stepWrites;
-    private final BatchedDocuments targetWrites;
-    private final BatchedDocuments members;
+    private final MongoCollection<Document> members;
     private final Function<FindOrganisationTree, Optional<OrganisationTree>> tree;
     private final Function<FindBranchRoster, Optional<BranchRoster>> rosters;
 
@@ -72,9 +68,7 @@ public class RecruitmentProjection {
                                  Function<FindBranchRoster, Optional<BranchRoster>> rosters) {
         this.steps = database.getCollection("recruitment_steps");
         this.targets = database.getCollection("recruitment_targets");
-        this.stepWrites = new BatchedUpdates(steps);
-        this.targetWrites = new BatchedDocuments(targets);
-        this.members = new BatchedDocuments(database.getCollection("recruitment_members"));
+        this.members = database.getCollection("recruitment_members");
         this.tree = tree;
         this.rosters = rosters;
     }
@@ -135,8 +129,10 @@ public class RecruitmentProjection {
 
     @EventHandler
     void on(RecruitmentTargetSet event) {
-        targetWrites.replace(new Document("_id", event.orgId() + ":" + event.year()).append("mode", event.mode().name())
-                .append("value", event.value().toPlainString()));
+        targets.replaceOne(Filters.eq("_id", event.orgId() + ":" + event.year()),
+                new Document("_id", event.orgId() + ":" + event.year()).append("mode", event.mode().name())
+                        .append("value", event.value().toPlainString()),
+                new ReplaceOptions().upsert(true));
     }
 
     /**
@@ -193,14 +189,16 @@ public class RecruitmentProjection {
     }
 
     private void placed(String memberId, String branchId) {
-        members.replace(new Document("_id", memberId).append(BRANCH, branchId));
+        members.replaceOne(Filters.eq("_id", memberId), new Document("_id", memberId).append(BRANCH, branchId),
+                new ReplaceOptions().upsert(true));
     }
 
     private void taken(String memberId, RecruitmentStep step, LocalDate on) {
-        String branch = members.find(memberId).map(member -> member.getString(BRANCH)).orElse(null);
+        Document member = members.find(Filters.eq("_id", memberId)).first();
         String id = memberId + ":" + step + ":" + on;
-        stepWrites.updateOne(Filters.eq("_id", id), new Document("$setOnInsert", new Document("memberId", memberId)
-                        .append(STEP, step.name()).append(ON, on.toString()).append(BRANCH, branch)),
+        steps.updateOne(Filters.eq("_id", id), new Document("$setOnInsert", new Document("memberId", memberId)
+                        .append(STEP, step.name()).append(ON, on.toString())
+                        .append(BRANCH, member == null ? null : member.getString(BRANCH))),
                 new UpdateOptions().upsert(true));
     }
 }
