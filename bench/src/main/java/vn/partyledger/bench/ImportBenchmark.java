@@ -31,8 +31,9 @@ import java.util.StringJoiner;
  */
 public final class ImportBenchmark {
 
-    private static final String USER = "bench-board";
-    private static final String PROVINCE = "bench-province";
+    static final String USER = "bench-board";
+    static final String PASSWORD = "bench-local-only";
+    static final String PROVINCE = "bench-province";
     private static final int BRANCHES_PER_WARD = 20;
     private static final int MEMBERS_PER_BRANCH = 50;
 
@@ -52,7 +53,7 @@ public final class ImportBenchmark {
         for (String size : BenchSupport.listSetting("bench.sizes", "10000,300000")) {
             int members = Integer.parseInt(size);
             Path dataDir = Files.createTempDirectory("party-ledger-import-bench");
-            String file = province(members);
+            String file = province(members, MEMBERS_PER_BRANCH);
             try (ConfigurableApplicationContext app = start(dataDir, backend, workers, batchSize)) {
                 SecurityContextHolder.getContext().setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(USER, null, List.of()));
@@ -74,27 +75,35 @@ public final class ImportBenchmark {
 
     private static ConfigurableApplicationContext start(Path dataDir, String backend, String workers,
                                                         String batchSize) {
-        return BenchSupport.startApplication(dataDir, USER, "{noop}bench-local-only", PROVINCE, Map.of(
+        return BenchSupport.startApplication(dataDir, USER, "{noop}" + PASSWORD, PROVINCE, Map.of(
                 "spring.main.web-application-type", "none", "partyledger.mongodb.embedded.backend", backend,
                 "partyledger.import.workers", workers, "partyledger.import.batch-size", batchSize));
     }
 
-    /** The province as an import file: its root, then per ward its branches, then every branch's members. */
-    private static String province(int members) {
+    /**
+     * The province as an import file: its root, then per ward of 20 branches its branches, then every branch's members;
+     * member {@code n} is in branch {@code n / membersPerBranch}.
+     */
+    static String province(int members, int membersPerBranch) {
         StringJoiner file = new StringJoiner("\n", "", "\n");
         file.add(organisation(PROVINCE, "PROVINCIAL", null, "1975-05-01"));
-        int branches = (members + MEMBERS_PER_BRANCH - 1) / MEMBERS_PER_BRANCH;
+        int branches = (members + membersPerBranch - 1) / membersPerBranch;
         for (int branch = 0; branch < branches; branch++) {
-            String ward = "ward-" + branch / BRANCHES_PER_WARD;
+            String ward = wardId(branch);
             if (branch % BRANCHES_PER_WARD == 0) {
                 file.add(organisation(ward, "GRASSROOTS_COMMITTEE", PROVINCE, "1990-01-02"));
             }
             file.add(organisation(LedgerEvents.branchId(branch), "SUBORDINATE_BRANCH", ward, "2000-01-03"));
         }
         for (int member = 0; member < members; member++) {
-            file.add(member(member, LedgerEvents.branchId(member / MEMBERS_PER_BRANCH)));
+            file.add(member(member, LedgerEvents.branchId(member / membersPerBranch)));
         }
         return file.toString();
+    }
+
+    /** The ward committee a branch is under. */
+    static String wardId(int branch) {
+        return "ward-" + branch / BRANCHES_PER_WARD;
     }
 
     private static String organisation(String orgId, String kind, String parent, String founded) {

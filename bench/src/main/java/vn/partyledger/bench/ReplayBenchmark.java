@@ -4,166 +4,174 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.serialization.Serializer;
+import org.springframework.core.io.ClassPathResource;
+import vn.partyledger.domain.member.AdmissionPolicy;
+import vn.partyledger.domain.member.RecruitmentPolicy;
+import vn.partyledger.domain.recruitment.SmallCellSuppression;
+import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.infra.calendar.PublishedCalendarFile;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
+import vn.partyledger.query.batch.ProjectionBatchTokenStore;
+import vn.partyledger.query.due.DueListProjection;
+import vn.partyledger.query.recruitment.RecruitmentProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
+import vn.partyledger.query.roster.FullMembersOverTime;
+import vn.partyledger.query.tree.OrganisationTreeProjection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import static vn.partyledger.bench.BenchSupport.DATABASE;
 import static vn.partyledger.bench.BenchSupport.intSetting;
 import static vn.partyledger.bench.BenchSupport.listSetting;
 import static vn.partyledger.bench.BenchSupport.seconds;
-import static vn.partyledger.bench.BenchSupport.setting;
 
 /**
- * Replay benchmark of {@link MongoEventStorageEngine} on the embedded mongo-java-server.
+ * How fast the read models are rebuilt from the log on the embedded mongo-java-server, against how fast the engine
+ * alone streams the same log (issue 11 item 10, ADR 0038).
  * <p>
- * For each backend (H2 MVStore file in a temporary directory, and the memory backend), fills the store through the
- * engine with member-admission-like events spread over ~1,000 branches, and at each size (10,000, then 100,000
- * stored events) replays everything from the tail through a real Axon PooledStreamingEventProcessor into a Mongo
- * projection that updates one document per branch by {@code _id}. Prints fill and replay rates; the point is that
- * the replay rate does not depend on the size of the store.
+ * For each backend (H2 MVStore file in a temporary directory, as the application, and the memory backend), fills the
+ * store through {@link MongoEventStorageEngine} with the application's own events ({@link LogFiller}: 1,000 branches
+ * founded, then members admitted, each losing contact and having it restored). At each size (100,000, then 1,000,000
+ * stored events) it reads the whole log once through the engine alone ({@code readEvents} from the tail, payloads
+ * deserialized: the raw stream rate), then rebuilds each set of read models from the tail into an empty database,
+ * each read model through its own Axon pooled streaming processor as the application runs them (the segments of
+ * application.yml, one worker thread per segment, batches of 100, Axon's Mongo token store behind the batching token
+ * store of ADR 0038), until every segment's token has reached the head. The sets: {@code noop} (a processor whose
+ * handler writes nothing: engine and processor alone), {@code roster} (the branch roster alone) and {@code all} (roster,
+ * organisation tree, due list and recruitment at once, four processors each reading the log). It prints each rate,
+ * its ratio to the raw stream rate, and per set the rate at the largest size over the rate at the smallest.
  * <p>
- * System properties: {@code bench.sizes} (default {@code 10000,100000}), {@code bench.backends} (default
- * {@code h2,memory}), {@code bench.branches} (default 1000), {@code bench.engineBatchSize} (default 100),
- * {@code bench.processorBatchSize} (default 100), {@code bench.h2CacheMb} (MVStore page cache; default 256 MB,
- * as the application opens it), {@code bench.projection} ({@code roster}, the default, or
- * {@code noop} to measure engine and processor without projection writes); each may also be given as an environment variable
- * ({@code BENCH_SIZES=2000,5000}), which is how they reach the JVM that exec:exec forks.
+ * The application's dead-letter queues are left out: a rebuild's events are all applicable, and the queue of the
+ * roster answers from its cache. Settings (system properties, or environment variables as {@code BENCH_SIZES}, which is
+ * how they reach the JVM that exec:exec forks): {@code bench.sizes} ({@code 100000,1000000}), {@code bench.backends}
+ * ({@code h2,memory}), {@code bench.projections} ({@code noop,roster,all}), {@code bench.branches} (1000), {@code
+ * bench.eventsPerAppend} (100), {@code bench.changesPerMember} (2), {@code bench.segments} (0: as application.yml,
+ * else that many for every processor), {@code bench.processorBatchSize} (100), {@code bench.engineBatchSize} (100, the
+ * engine's read batch), {@code bench.h2CacheMb} (256, as the application).
  * <p>
  * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec -Dbench.main=vn.partyledger.bench.ReplayBenchmark}
  */
 public final class ReplayBenchmark {
 
-    private static final String PROJECTION_COLLECTION = BranchRosterProjection.COLLECTION;
+    /** The segment counts of application.yml. */
+    private static final Map<String, Integer> APPLICATION_SEGMENTS = Map.of(
+            BranchRosterProjection.PROCESSING_GROUP, 4, OrganisationTreeProjection.PROCESSING_GROUP, 2,
+            DueListProjection.PROCESSING_GROUP, 2, RecruitmentProjection.PROCESSING_GROUP, 2);
 
-    private final Function<MongoDatabase, Object> projectionFactory;
     private final int branches;
+    private final int eventsPerAppend;
+    private final int changesPerMember;
+    private final int segments;
     private final int engineBatchSize;
     private final int processorBatchSize;
-    private final Serializer serializer;
+    private final Serializer serializer = BenchSupport.serializer();
+    private final WorkingDayCalendar calendar = PublishedCalendarFile.read(
+            List.of(new ClassPathResource("calendar/vietnam-public-service-calendar.json")));
+    private int rebuilds;
 
-    /**
-     * @param projectionFactory makes the Axon event handler object (annotated {@code @EventHandler} methods) to
-     *                          replay into, given the database it may write to; called once per replay
-     */
-    public ReplayBenchmark(Function<MongoDatabase, Object> projectionFactory, int branches, int engineBatchSize,
-                           int processorBatchSize) {
-        this.projectionFactory = projectionFactory;
-        this.branches = branches;
-        this.engineBatchSize = engineBatchSize;
-        this.processorBatchSize = processorBatchSize;
-        this.serializer = BenchSupport.serializer();
+    private ReplayBenchmark() {
+        this.branches = intSetting("bench.branches", 1000);
+        this.eventsPerAppend = intSetting("bench.eventsPerAppend", 100);
+        this.changesPerMember = intSetting("bench.changesPerMember", 2);
+        this.segments = intSetting("bench.segments", 0);
+        this.engineBatchSize = intSetting("bench.engineBatchSize", 100);
+        this.processorBatchSize = intSetting("bench.processorBatchSize", 100);
     }
 
     public static void main(String[] args) throws Exception {
         BenchSupport.quietLogging();
-        List<Integer> sizes = listSetting("bench.sizes", "10000,100000").stream()
-                                    .map(Integer::parseInt).sorted().toList();
-        List<String> backends = listSetting("bench.backends", "h2,memory");
-        String projection = setting("bench.projection", "roster");
-        Function<MongoDatabase, Object> projectionFactory = switch (projection) {
-            // the application's emitter with no live roster following: what a replay pays for telling them
-            case "roster" -> database -> new BranchRosterProjection(database,
-                    SimpleQueryUpdateEmitter.builder().build());
-            case "noop" -> database -> new NoOpProjection();
-            default -> throw new IllegalArgumentException("Unknown projection " + projection);
-        };
-        ReplayBenchmark benchmark = new ReplayBenchmark(projectionFactory,
-                                                        intSetting("bench.branches", 1000),
-                                                        intSetting("bench.engineBatchSize", 100),
-                                                        intSetting("bench.processorBatchSize", 100));
-        System.out.printf(Locale.ROOT, "Replay benchmark: MongoEventStorageEngine on mongo-java-server, Axon "
-                                  + "PooledStreamingEventProcessor (1 segment, batch %d) into the %s projection, "
-                                  + "engine batch %d, %d branches, %d cores, Java %s%n",
-                          benchmark.processorBatchSize, projection, benchmark.engineBatchSize, benchmark.branches,
-                          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        for (String backend : backends) {
+        List<Long> sizes = listSetting("bench.sizes", "100000,1000000").stream().map(Long::parseLong).sorted()
+                .toList();
+        List<String> projections = listSetting("bench.projections", "noop,roster,all");
+        ReplayBenchmark benchmark = new ReplayBenchmark();
+        System.out.printf(Locale.ROOT, "Rebuild benchmark: MongoEventStorageEngine on mongo-java-server (engine read "
+                        + "batch %d), %d branches, appends of %d events, %d changes per member, processor batch %d, "
+                        + "segments %s, %d cores, load average %.2f, Java %s%n",
+                benchmark.engineBatchSize, benchmark.branches, benchmark.eventsPerAppend, benchmark.changesPerMember,
+                benchmark.processorBatchSize, benchmark.segments == 0 ? "as application.yml" : benchmark.segments,
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"));
+        for (String backend : listSetting("bench.backends", "h2,memory")) {
             try (BenchSupport.EmbeddedStore store = BenchSupport.startStore(backend)) {
-                List<Result> results = benchmark.run(store.label(), store.server().connectionString(),
-                                                     store.server().storeFile(), sizes);
-                if (results.size() >= 2) {
-                    Result smallest = results.get(0);
-                    Result largest = results.get(results.size() - 1);
-                    System.out.printf(Locale.ROOT, "[%s] replay rate at %,d stored / at %,d stored = %.2f%n",
-                                      store.label(), largest.stored, smallest.stored,
-                                      largest.replayRate() / smallest.replayRate());
-                }
+                Map<String, List<Double>> rates = benchmark.run(store, sizes, projections);
+                rates.forEach((projection, perSize) -> {
+                    if (perSize.size() >= 2) {
+                        System.out.printf(Locale.ROOT, "[%s] %-6s rate at %,d stored / at %,d stored = %.2f%n",
+                                store.label(), projection, sizes.get(sizes.size() - 1), sizes.get(0),
+                                perSize.get(perSize.size() - 1) / perSize.get(0));
+                    }
+                });
             }
         }
     }
 
-    /**
-     * Fills and replays on the (empty) server at {@code uri}, size by size; returns one result per size. With a store
-     * file, its size after each fill is printed too: every append is its own synced commit.
-     */
-    public List<Result> run(String label, String uri, Path storeFile, List<Integer> sizes)
+    /** Fills and rebuilds size by size; returns, per set of read models (and "stream"), its rate at each size. */
+    private Map<String, List<Double>> run(BenchSupport.EmbeddedStore store, List<Long> sizes, List<String> projections)
             throws InterruptedException {
-        List<Result> results = new ArrayList<>();
-        try (MongoClient writerClient = MongoClients.create(uri);
-             MongoClient readerClient = MongoClients.create(uri)) {
-            MongoDatabase writerDatabase = writerClient.getDatabase(DATABASE);
-            MongoDatabase readerDatabase = readerClient.getDatabase(DATABASE);
-            MongoEventStorageEngine writer = engine(writerDatabase);
-            Filler filler = new Filler(writer, branches);
+        String label = store.label();
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        try (MongoClient client = MongoClients.create(store.server().connectionString())) {
+            MongoEventStorageEngine engine = engine(client.getDatabase(DATABASE));
+            LogFiller filler = new LogFiller(engine, branches, eventsPerAppend, changesPerMember);
             boolean warmedUp = false;
-            for (int size : sizes) {
-                int toAdd = size - filler.appended;
+            for (long size : sizes) {
+                long toAdd = size - filler.appended();
                 long fillStart = System.nanoTime();
-                filler.fill(toAdd);
+                filler.fillTo(size);
                 double fillSeconds = seconds(System.nanoTime() - fillStart);
-                System.out.printf(Locale.ROOT, "[%s] fill   %,9d events: %7.1f s %,8.0f events/s "
-                                          + "(one writer, one event per append; %,d stored)%n",
-                                  label, toAdd, fillSeconds, toAdd / fillSeconds, filler.appended);
-                if (storeFile != null) {
-                    System.out.printf(Locale.ROOT, "[%s] store file %,d MB after %,d stored events%n", label,
-                                      storeFileBytes(storeFile) / (1024 * 1024), filler.appended);
-                }
+                System.out.printf(Locale.ROOT, "[%s] fill   %,9d events: %7.1f s %,8.0f events/s (%,d stored, %,d "
+                                + "members)%s%n", label, toAdd, fillSeconds, toAdd / fillSeconds, size,
+                        filler.membersIn(size), storeFileSize(store.server().storeFile()));
                 if (!warmedUp) {
-                    Replay warmUp = replay(readerDatabase, size);
-                    System.out.printf(Locale.ROOT, "[%s] warm-up replay of %,d events: %.1f s (not counted)%n",
-                                      label, size, warmUp.seconds);
+                    double warmUp = rebuild(client, engine, projections.get(0), stream(engine, size));
+                    System.out.printf(Locale.ROOT, "[%s] warm-up stream and rebuild of %s: %.1f s (not counted)%n",
+                            label, projections.get(0), warmUp);
                     warmedUp = true;
                 }
-                long rawStart = System.nanoTime();
-                long rawEvents = engine(readerDatabase).readEvents(null, false)
-                                                       .filter(event -> event.getPayload() != null).count();
-                double rawSeconds = seconds(System.nanoTime() - rawStart);
-                System.out.printf(Locale.ROOT, "[%s] stream %,9d events: %7.1f s %,8.0f events/s "
-                                          + "(engine only: readEvents from tail, payloads deserialized)%n",
-                                  label, rawEvents, rawSeconds, rawEvents / rawSeconds);
-                Replay replay = replay(readerDatabase, size);
-                Result result = new Result(size, toAdd / fillSeconds, replay.events, replay.seconds);
-                results.add(result);
-                System.out.printf(Locale.ROOT, "[%s] replay %,9d events: %7.1f s %,8.0f events/s "
-                                          + "(from tail, %,d stored; %,d branch documents)%n",
-                                  label, replay.events, replay.seconds, result.replayRate(), size,
-                                  replay.branchDocuments);
+                Streamed streamed = stream(engine, size);
+                double streamRate = streamed.rate();
+                rates.computeIfAbsent("stream", key -> new ArrayList<>()).add(streamRate);
+                System.out.printf(Locale.ROOT, "[%s] stream %,9d events: %,8.0f events/s (engine only: readEvents "
+                        + "from the tail, payloads deserialized)%n", label, size, streamRate);
+                for (String projection : projections) {
+                    double rate = size / rebuild(client, engine, projection, streamed);
+                    rates.computeIfAbsent(projection, key -> new ArrayList<>()).add(rate);
+                    System.out.printf(Locale.ROOT, "[%s] %-6s %,9d events: %,8.0f events/s = %3.0f %% of the stream "
+                            + "rate%n", label, projection, size, rate, 100 * rate / streamRate);
+                }
             }
         }
-        return results;
+        return rates;
     }
 
-    private static long storeFileBytes(Path storeFile) {
+    private static String storeFileSize(Path storeFile) {
+        if (storeFile == null) {
+            return "";
+        }
         try {
-            return Files.size(storeFile);
+            return String.format(Locale.ROOT, "; store file %,d MB", Files.size(storeFile) / (1024 * 1024));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -173,97 +181,131 @@ public final class ReplayBenchmark {
         return BenchSupport.engine(database, serializer, engineBatchSize);
     }
 
-    /** Replays the whole store from the tail into a fresh projection; returns when all events were handled. */
-    private Replay replay(MongoDatabase database, long expected) throws InterruptedException {
-        // deleteMany rather than drop: dropping a collection that does not exist makes the server log an error
-        database.getCollection(PROJECTION_COLLECTION).deleteMany(new org.bson.Document());
-        database.getCollection(BranchRosterProjection.ENTRIES).deleteMany(new org.bson.Document());
-        database.getCollection(BranchRosterProjection.OVERLAYS).deleteMany(new org.bson.Document());
-        MongoEventStorageEngine reader = engine(database);
-        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(reader).build();
-        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
-        ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
-        AtomicLong handled = new AtomicLong();
-        PooledStreamingEventProcessor processor =
-                PooledStreamingEventProcessor.builder()
-                                             .name("bench-replay")
-                                             .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                                                                                           .eventHandlers(projectionFactory.apply(database))
-                                                                                           .build())
-                                             .messageSource(eventStore)
-                                             .tokenStore(new InMemoryTokenStore())
-                                             .transactionManager(NoTransactionManager.INSTANCE)
-                                             .coordinatorExecutor(coordinator)
-                                             .workerExecutor(worker)
-                                             .initialSegmentCount(1)
-                                             .batchSize(processorBatchSize)
-                                             .build();
-        processor.registerHandlerInterceptor((unitOfWork, chain) -> {
-            Object result = chain.proceed();
-            handled.incrementAndGet();
-            return result;
+    /** The engine's own rate: the whole log from the tail, every payload deserialized. */
+    private Streamed stream(MongoEventStorageEngine engine, long expected) {
+        long start = System.nanoTime();
+        long[] events = {0, -1};
+        engine.readEvents(null, false).filter(event -> event.getPayload() != null).forEach(event -> {
+            events[0]++;
+            events[1] = event.trackingToken().position().orElseThrow();
         });
+        double rate = events[0] / seconds(System.nanoTime() - start);
+        if (events[0] != expected) {
+            throw new IllegalStateException("Streamed " + events[0] + " of " + expected + " events");
+        }
+        return new Streamed(rate, events[1], events[0]);
+    }
+
+    /** What the engine streamed: its rate, and the position of the last event, which a rebuild must reach. */
+    private record Streamed(double rate, long lastPosition, long events) {
+    }
+
+    /**
+     * Rebuilds a set of read models from the tail into a database of their own, with their tokens; returns the
+     * seconds until every segment of every processor has read the whole log.
+     */
+    private double rebuild(MongoClient client, MongoEventStorageEngine engine, String projection, Streamed log)
+            throws InterruptedException {
+        MongoDatabase readModels = client.getDatabase(DATABASE + "_rebuild_" + rebuilds++);
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        ProjectionBatchTokenStore tokens = new ProjectionBatchTokenStore(MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readModels).build())
+                .serializer(serializer)
+                .build());
+        List<Rebuilding> processors = new ArrayList<>();
         long start = System.nanoTime();
         try {
-            processor.start();
-            long deadline = start + TimeUnit.MINUTES.toNanos(30);
-            while (handled.get() < expected) {
+            readModels(projection, readModels).forEach((name, handler) ->
+                    processors.add(Rebuilding.start(name, handler, eventStore, tokens,
+                            segments == 0 ? APPLICATION_SEGMENTS.getOrDefault(name, 1) : segments,
+                            processorBatchSize)));
+            long deadline = start + TimeUnit.MINUTES.toNanos(60);
+            while (!processors.stream().allMatch(processor -> processor.reached(log.lastPosition()))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Replay stalled at " + handled.get() + " of " + expected);
+                    throw new IllegalStateException("Rebuild of " + projection + " stalled before " + log.events());
                 }
                 Thread.sleep(5);
             }
-            double seconds = seconds(System.nanoTime() - start);
-            long branchDocuments = database.getCollection(PROJECTION_COLLECTION).countDocuments();
-            return new Replay(handled.get(), seconds, branchDocuments);
+            return seconds(System.nanoTime() - start);
         } finally {
-            processor.shutDown();
+            processors.forEach(Rebuilding::stop);
             eventStore.shutDown();
+            readModels.drop();
+        }
+    }
+
+    /** The event handler objects of a set of read models, by processing group, writing to {@code database}. */
+    private Map<String, Object> readModels(String projection, MongoDatabase database) {
+        Map<String, Object> handlers = new LinkedHashMap<>();
+        switch (projection) {
+            case "noop" -> handlers.put("noop", new NoOpProjection());
+            case "roster" -> handlers.put(BranchRosterProjection.PROCESSING_GROUP, roster(database));
+            case "all" -> {
+                BranchRosterProjection roster = roster(database);
+                OrganisationTreeProjection tree = new OrganisationTreeProjection(database);
+                handlers.put(BranchRosterProjection.PROCESSING_GROUP, roster);
+                handlers.put(OrganisationTreeProjection.PROCESSING_GROUP, tree);
+                FullMembersOverTime fullMembers = new FullMembersOverTime(database);
+                handlers.put(DueListProjection.PROCESSING_GROUP, new DueListProjection(database, calendar,
+                        AdmissionPolicy.DEFAULTS, RecruitmentPolicy.DEFAULTS, tree::handle, fullMembers::belowSince,
+                        SimpleQueryUpdateEmitter.builder().build()));
+                // the generated log registers no persons: every admission is counted in the UNKNOWN cells
+                handlers.put(RecruitmentProjection.PROCESSING_GROUP, new RecruitmentProjection(database,
+                        tree::handle, roster::handle, (personId, date, knownAt) -> Optional.empty(),
+                        new SmallCellSuppression(5),
+                        SimpleQueryUpdateEmitter.builder().build()));
+            }
+            default -> throw new IllegalArgumentException("Unknown set of read models " + projection);
+        }
+        return handlers;
+    }
+
+    /** The application's emitter with no live roster following: what a rebuild pays for telling them. */
+    private static BranchRosterProjection roster(MongoDatabase database) {
+        return new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build());
+    }
+
+    /** One processor rebuilding one read model, with its coordinator and its workers. */
+    private record Rebuilding(PooledStreamingEventProcessor processor, int segments,
+                              ScheduledExecutorService coordinator, ScheduledExecutorService workers) {
+
+        static Rebuilding start(String name, Object handler, EmbeddedEventStore eventStore,
+                                ProjectionBatchTokenStore tokens, int segments, int batchSize) {
+            ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
+            ScheduledExecutorService workers = Executors.newScheduledThreadPool(segments);
+            PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+                    .name(name)
+                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
+                    .messageSource(eventStore)
+                    .tokenStore(tokens)
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .coordinatorExecutor(coordinator)
+                    .workerExecutor(workers)
+                    .initialSegmentCount(segments)
+                    .batchSize(batchSize)
+                    .build();
+            processor.start();
+            return new Rebuilding(processor, segments, coordinator, workers);
+        }
+
+        boolean reached(long lastPosition) {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            return status.size() == segments && status.values().stream()
+                    .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= lastPosition);
+        }
+
+        void stop() {
+            processor.shutDown();
             coordinator.shutdownNow();
-            worker.shutdownNow();
+            workers.shutdownNow();
         }
     }
 
-    /** Measured figures for one store size. */
-    public record Result(long stored, double fillRate, long replayed, double replaySeconds) {
-        public double replayRate() {
-            return replayed / replaySeconds;
-        }
-    }
-
-    private record Replay(long events, double seconds, long branchDocuments) {
-    }
-
-    /** Handles every event and writes nothing: separates the cost of the projection from the rest. */
+    /** Handles every event and writes nothing: separates the cost of the read models from the rest. */
     public static final class NoOpProjection {
         @org.axonframework.eventhandling.EventHandler
         public void on(Object event) {
             // measuring engine + processor only
-        }
-    }
-
-    /**
-     * Appends the application's own events: first every branch's {@code OrganisationEstablished}, then one
-     * {@code MemberAdmitted} per member, spread over the branches, as a ward's history would be.
-     */
-    private static final class Filler {
-        private final MongoEventStorageEngine engine;
-        private final int branches;
-        private int nextMember;
-        private int appended;
-
-        Filler(MongoEventStorageEngine engine, int branches) {
-            this.engine = engine;
-            this.branches = branches;
-        }
-
-        void fill(int count) {
-            for (int i = 0; i < count; i++) {
-                engine.appendEvents(appended < branches
-                        ? LedgerEvents.branchEstablished(appended, appended)
-                        : LedgerEvents.memberAdmitted(nextMember++, branches, appended));
-                appended++;
-            }
         }
     }
 }

@@ -15,6 +15,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.partyledger.query.batch.ProjectionBatchTokenStore;
 import vn.partyledger.infra.config.PartyLedgerProperties;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.infra.integration.IntegrationPublisher;
@@ -53,9 +54,11 @@ public class AxonStorageConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(database).build();
     }
 
+    /** Sends a batch's projection writes before its token (ADR 0038). */
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+        return new ProjectionBatchTokenStore(
+                MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build());
     }
 
     /** Every segment's stored token, for reads that wait for a position on any node (ADR 0031). */

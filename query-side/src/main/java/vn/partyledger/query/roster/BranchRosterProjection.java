@@ -3,7 +3,6 @@ package vn.partyledger.query.roster;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
@@ -12,6 +11,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
+import vn.partyledger.query.batch.BatchedDocuments;
+import vn.partyledger.query.batch.BatchedUpdates;
 import vn.partyledger.domain.correction.EntryAnnulled;
 import vn.partyledger.domain.correction.EntryDateCorrected;
 import vn.partyledger.domain.correction.EntryType;
@@ -69,7 +70,9 @@ import java.util.stream.Stream;
  * attachments laid over the member's status, whatever the branch, so those events need no look-up of the member's
  * branch (ADR 0011); a host branch's document lists the members ever attached to it, whose entries at home it reads.
  * After each change the live rosters of the branches it shows on are told, through Axon's subscription queries (ADR
- * 0033), and after a change of an entry the live due lists (ADR 0041).
+ * 0033), and after a change of an entry the live due lists (ADR 0041). The writes of a processor batch are held and
+ * sent as one bulk write per collection when the batch commits, before its token is stored; a later event of the batch
+ * reads an entry or overlay as the batch left it (ADR 0038).
  */
 @ProcessingGroup(BranchRosterProjection.PROCESSING_GROUP)
 public class BranchRosterProjection {
@@ -82,17 +85,24 @@ public class BranchRosterProjection {
     private static final String ATTACHED_IDS = "attachedIds";
     /** In a branch's roster document, the leadership of each term. */
     private static final String LEADERSHIP = "leadership";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> rosters;
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> overlays;
     private final QueryUpdateEmitter liveRosters;
+    private final BatchedUpdates rosterUpdates;
+    private final BatchedDocuments entryDocuments;
+    private final BatchedDocuments overlayDocuments;
 
     public BranchRosterProjection(MongoDatabase database, QueryUpdateEmitter liveRosters) {
         this.rosters = database.getCollection(COLLECTION);
         this.entries = database.getCollection(ENTRIES);
         this.overlays = database.getCollection(OVERLAYS);
         this.liveRosters = liveRosters;
+        this.rosterUpdates = new BatchedUpdates(rosters);
+        this.entryDocuments = new BatchedDocuments(entries);
+        this.overlayDocuments = new BatchedDocuments(overlays);
     }
 
     @EventHandler
@@ -104,12 +114,12 @@ public class BranchRosterProjection {
         if (stored != null && stored.getLong("orgSeq") != null && stored.getLong("orgSeq") >= sequence) {
             return;
         }
-        rosters.updateOne(Filters.eq("_id", event.orgId()), Updates.combine(
+        rosterUpdates.updateOne(Filters.eq("_id", event.orgId()), Updates.combine(
                         Updates.set("name", event.name()),
                         Updates.set("parentOrgId", event.parentOrgId()),
                         Updates.set("establishedOn", event.effectiveDate().toString()),
                         Updates.set("orgSeq", sequence)),
-                new UpdateOptions().upsert(true));
+                UPSERT);
     }
 
     @EventHandler
@@ -248,8 +258,8 @@ public class BranchRosterProjection {
     void on(MemberTemporarilyAttached event, @SequenceNumber long sequence) {
         // Listed at the host before the overlay is written, so the host is among the branches the overlay tells; a
         // listed member shows on the host's roster only once the overlay holds the attachment.
-        rosters.updateOne(Filters.eq("_id", event.hostOrgId()), Updates.addToSet(ATTACHED_IDS, event.memberId()),
-                new UpdateOptions().upsert(true));
+        rosterUpdates.updateOne(Filters.eq("_id", event.hostOrgId()),
+                Updates.addToSet(ATTACHED_IDS, event.memberId()), UPSERT);
         overlay(event.memberId(), sequence, member -> {
             member.arrive(sequence, event.from());
             member.attach(sequence, event.homeOrgId(), event.hostOrgId(), event.from());
@@ -324,8 +334,8 @@ public class BranchRosterProjection {
         Document term = new Document("termStart", event.termStart().toString())
                 .append("secretary", event.secretaryMemberId()).append("deputies", event.deputyMemberIds())
                 .append("committee", event.committeeMemberIds());
-        rosters.updateOne(Filters.and(Filters.eq("_id", event.orgId()), Filters.exists("name")),
-                Updates.addToSet(LEADERSHIP, term));
+        rosterUpdates.updateOne(Filters.and(Filters.eq("_id", event.orgId()), Filters.exists("name")),
+                Updates.addToSet(LEADERSHIP, term), new UpdateOptions());
         changed(event.orgId(), event.secretaryMemberId());
     }
 
@@ -383,9 +393,7 @@ public class BranchRosterProjection {
 
     private void move(String memberId, String fromOrgId, String toOrgId, LocalDate date, long sequence) {
         edit(fromOrgId, memberId, sequence, entry -> entry.closePeriod(sequence, date));
-        Optional.ofNullable(entries.find(Filters.eq("_id", RosterEntry.id(fromOrgId, memberId))).first())
-                .map(RosterEntry::of)
-                .ifPresent(moved -> enter(toOrgId, memberId, sequence, entry -> entry.openPeriod(sequence,
+        find(fromOrgId, memberId).ifPresent(moved -> enter(toOrgId, memberId, sequence, entry -> entry.openPeriod(sequence,
                         moved.personId(), moved.lastStatus(), date, moved.probationEndDate(),
                         moved.admissionDecisionDate())));
     }
@@ -398,8 +406,7 @@ public class BranchRosterProjection {
             save(entry);
         }
         // Repeated even when the entry was applied already: a crash may have come between the two writes.
-        rosters.updateOne(Filters.eq("_id", orgId), Updates.addToSet("memberIds", memberId),
-                new UpdateOptions().upsert(true));
+        rosterUpdates.updateOne(Filters.eq("_id", orgId), Updates.addToSet("memberIds", memberId), UPSERT);
         changed(orgId, memberId);
     }
 
@@ -414,12 +421,11 @@ public class BranchRosterProjection {
 
     /** Changes what is laid over the member's status, creating the member's document on the first overlay. */
     private void overlay(String memberId, long sequence, Consumer<MemberOverlays> change) {
-        MemberOverlays member = Optional.ofNullable(overlays.find(Filters.eq("_id", memberId)).first())
-                .map(MemberOverlays::of)
+        MemberOverlays member = overlayDocuments.find(memberId).map(MemberOverlays::of)
                 .orElseGet(() -> MemberOverlays.empty(memberId));
         if (!member.applied(sequence)) {
             change.accept(member);
-            overlays.replaceOne(Filters.eq("_id", memberId), member.document(), new ReplaceOptions().upsert(true));
+            overlayDocuments.replace(member.document());
             overlaid(memberId);
         }
     }
@@ -450,12 +456,10 @@ public class BranchRosterProjection {
     }
 
     private Optional<RosterEntry> find(String orgId, String memberId) {
-        return Optional.ofNullable(entries.find(Filters.eq("_id", RosterEntry.id(orgId, memberId))).first())
-                .map(RosterEntry::of);
+        return entryDocuments.find(RosterEntry.id(orgId, memberId)).map(RosterEntry::of);
     }
 
     private void save(RosterEntry entry) {
-        entries.replaceOne(Filters.eq("_id", entry.document().getString("_id")), entry.document(),
-                new ReplaceOptions().upsert(true));
+        entryDocuments.replace(entry.document());
     }
 }

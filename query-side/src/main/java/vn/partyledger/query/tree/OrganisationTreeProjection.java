@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import vn.partyledger.query.batch.BatchedUpdates;
 import org.bson.conversions.Bson;
 import vn.partyledger.domain.organisation.MemberAllocation;
 import vn.partyledger.domain.organisation.OrganisationDissolved;
@@ -35,7 +36,8 @@ import static vn.partyledger.query.tree.OrganisationHistory.period;
 /**
  * Keeps {@code organisation_tree}: one document per organisation (ADR 0032). A merge or split touches the documents of
  * every organisation it links; each document records the ids of the events applied to it, and an event changes a
- * document only if it is not among them, in one atomic update — so a redelivered event changes nothing.
+ * document only if it is not among them, in one atomic update — so a redelivered event changes nothing. A processor
+ * batch's updates are sent as one bulk write when it commits, before its token (ADR 0038).
  */
 @ProcessingGroup(OrganisationTreeProjection.PROCESSING_GROUP)
 public class OrganisationTreeProjection {
@@ -45,9 +47,11 @@ public class OrganisationTreeProjection {
     private static final String APPLIED = "applied";
 
     private final MongoCollection<Document> organisations;
+    private final BatchedUpdates changes;
 
     public OrganisationTreeProjection(MongoDatabase database) {
         this.organisations = database.getCollection(COLLECTION);
+        this.changes = new BatchedUpdates(organisations);
     }
 
     @EventHandler
@@ -144,9 +148,9 @@ public class OrganisationTreeProjection {
      * changes a document at most once per event.
      */
     private void change(String orgId, String eventId, Bson update) {
-        organisations.updateOne(Filters.eq("_id", orgId), Updates.setOnInsert(APPLIED, List.of()),
+        changes.updateOne(Filters.eq("_id", orgId), Updates.setOnInsert(APPLIED, List.of()),
                 new UpdateOptions().upsert(true));
-        organisations.updateOne(Filters.and(Filters.eq("_id", orgId), Filters.ne(APPLIED, eventId)),
-                Updates.combine(update, Updates.addToSet(APPLIED, eventId)));
+        changes.updateOne(Filters.and(Filters.eq("_id", orgId), Filters.ne(APPLIED, eventId)),
+                Updates.combine(update, Updates.addToSet(APPLIED, eventId)), new UpdateOptions());
     }
 }

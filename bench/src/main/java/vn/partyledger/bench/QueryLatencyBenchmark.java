@@ -1,0 +1,206 @@
+package vn.partyledger.bench;
+
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import vn.partyledger.infra.onboarding.FileImport;
+import vn.partyledger.infra.onboarding.ImportFormat;
+import vn.partyledger.infra.onboarding.ImportReport;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the read side answers in, with a province loaded and commands arriving (issue 11 item 10, ADR 0038): the whole
+ * application is started in this JVM on its default durable backend, a province of {@code BENCH_MEMBERS} members
+ * (default 300,000) in branches of {@code BENCH_MEMBERSPERBRANCH} (default 100), 20 branches to a ward, is imported as
+ * {@link ImportBenchmark} imports it, and then, while a client records lost and restored contact of members at {@code
+ * BENCH_COMMANDSPERSECOND} (default 5), another reads over HTTP one after another: a branch's roster, a member's
+ * timeline, a ward's roster totals and the province's roster totals (the province dashboard's headcount), printing p50
+ * and p99 in milliseconds end to end and the statuses seen. Settings: {@code BENCH_REQUESTS} per read (default 300;
+ * the province's totals a tenth of it), {@code BENCH_BACKEND} ({@code h2}, or {@code memory}), {@code BENCH_WORKERS}
+ * and {@code BENCH_BATCHSIZE} for the import (4 and 50).
+ * <p>
+ * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec
+ * -Dbench.main=vn.partyledger.bench.QueryLatencyBenchmark}
+ */
+public final class QueryLatencyBenchmark {
+
+    private QueryLatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSupport.quietLogging();
+        int members = BenchSupport.intSetting("bench.members", 300_000);
+        int membersPerBranch = BenchSupport.intSetting("bench.membersPerBranch", 100);
+        int requests = BenchSupport.intSetting("bench.requests", 300);
+        int commandsPerSecond = BenchSupport.intSetting("bench.commandsPerSecond", 5);
+        String backend = BenchSupport.setting("bench.backend", "h2");
+        Path dataDir = Files.createTempDirectory("party-ledger-latency-bench");
+        try (ConfigurableApplicationContext app = BenchSupport.startApplication(dataDir, ImportBenchmark.USER,
+                "{noop}" + ImportBenchmark.PASSWORD, ImportBenchmark.PROVINCE, Map.of("server.port", "0",
+                        "partyledger.mongodb.embedded.backend", backend,
+                        "partyledger.import.workers", BenchSupport.setting("bench.workers", "4"),
+                        "partyledger.import.batch-size", BenchSupport.setting("bench.batchSize", "50")))) {
+            ImportReport report = load(app, members, membersPerBranch);
+            System.out.printf("query latency, %s backend, %,d members imported (%s, %.0f members/s) in branches of %d, "
+                            + "%d commands/s arriving, %d cores, load average %.2f%n", backend,
+                    report.members().imported(), report.outcome(), report.membersPerSecond(), membersPerBranch,
+                    commandsPerSecond, Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            Client client = new Client(((WebServerApplicationContext) app).getWebServer().getPort());
+            int branches = (members + membersPerBranch - 1) / membersPerBranch;
+            Commands commands = new Commands(client, members, membersPerBranch, branches);
+            commands.start(commandsPerSecond);
+            try {
+                System.out.println("read                                 requests  p50 ms  p99 ms  statuses");
+                measure(client, "branch roster (" + membersPerBranch + " members)",
+                        "/api/v1/organisations/" + LedgerEvents.branchId(0) + "/roster", requests);
+                measure(client, "member timeline", "/api/v1/members/" + LedgerEvents.memberId(1) + "/timeline",
+                        requests);
+                measure(client, "ward roster totals (20 branches)",
+                        "/api/v1/organisations/" + ImportBenchmark.wardId(0) + "/roster/totals", requests);
+                measure(client, "province roster totals (" + branches + " branches)",
+                        "/api/v1/organisations/" + ImportBenchmark.PROVINCE + "/roster/totals",
+                        Math.max(1, requests / 10));
+            } finally {
+                commands.stop();
+            }
+            System.out.println("commands while reading: " + commands.statuses);
+        } finally {
+            BenchSupport.deleteRecursively(dataDir);
+        }
+        System.exit(0);
+    }
+
+    private static ImportReport load(ConfigurableApplicationContext app, int members, int membersPerBranch) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(ImportBenchmark.USER, null, List.of()));
+        try {
+            return app.getBean(FileImport.class).run(ImportFormat.JSON_LINES,
+                    ImportBenchmark.province(members, membersPerBranch), progress -> { });
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** A few reads first, not counted, then {@code requests} one after another. */
+    private static void measure(Client client, String label, String path, int requests)
+            throws IOException, InterruptedException {
+        for (int i = 0; i < 5; i++) {
+            client.get(path);
+        }
+        List<Long> nanos = new ArrayList<>(requests);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            int status = client.get(path);
+            nanos.add(System.nanoTime() - start);
+            statuses.merge(status, 1, Integer::sum);
+        }
+        nanos.sort(null);
+        System.out.printf("%-36s %8d  %6.1f  %6.1f  %s%n", label, requests, percentile(nanos, 0.50),
+                percentile(nanos, 0.99), statuses);
+    }
+
+    private static double percentile(List<Long> sorted, double quantile) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(quantile * sorted.size()))) / 1e6;
+    }
+
+    /** HTTP Basic client of the started application. */
+    private static final class Client {
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private final String base;
+        private final String authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (ImportBenchmark.USER + ":" + ImportBenchmark.PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+        Client(int port) {
+            this.base = "http://127.0.0.1:" + port;
+        }
+
+        int get(String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        int post(String path, String json) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+    }
+
+    /**
+     * Commands arriving while the reads run: full members of the province's last branches, far from the ones read,
+     * lose contact and have it restored, one command at a time at a fixed rate.
+     */
+    private static final class Commands {
+        private final Client client;
+        private final int members;
+        private final int membersPerBranch;
+        private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
+        private final AtomicInteger sent = new AtomicInteger();
+        private final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+
+        Commands(Client client, int members, int membersPerBranch, int branches) {
+            this.client = client;
+            this.members = members;
+            this.membersPerBranch = membersPerBranch;
+            if (branches < 2) {
+                throw new IllegalArgumentException("the commands need a branch other than the one read");
+            }
+        }
+
+        void start(int perSecond) {
+            sender.scheduleAtFixedRate(this::send, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
+        }
+
+        void stop() throws InterruptedException {
+            sender.shutdown();
+            sender.awaitTermination(30, TimeUnit.SECONDS);
+        }
+
+        /** The n-th command: pairs of lost and restored contact, each pair on the next full member from the end. */
+        private void send() {
+            int n = sent.getAndIncrement();
+            int member = members - 1 - n / 2;
+            while (member % 7 == 0) {
+                member--;
+            }
+            String branch = LedgerEvents.branchId(member / membersPerBranch);
+            String path = "/api/v1/members/" + LedgerEvents.memberId(member) + "/"
+                    + (n % 2 == 0 ? "record-lost-contact" : "record-contact-restored");
+            String body = n % 2 == 0
+                    ? "{\"from\": \"2026-09-14\", \"decision\": {\"docNumber\": \"NQ-%d/CB\", \"docDate\": \"2026-10-05\", "
+                    + "\"issuingOrgId\": \"%s\"}}"
+                    : "{\"to\": \"2026-11-16\", \"decision\": {\"docNumber\": \"NQ-%d/CB\", \"docDate\": \"2026-11-16\", "
+                    + "\"issuingOrgId\": \"%s\"}}";
+            try {
+                statuses.merge(client.post(path, body.formatted(n, branch)), 1, Integer::sum);
+            } catch (IOException e) {
+                statuses.merge(-1, 1, Integer::sum);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package vn.partyledger.query.batch;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+import java.util.Optional;
+
+/**
+ * A projection's collection of small documents read and written whole by {@code _id}. Within a processor batch a
+ * replaced document is held until the batch commits and a read sees it as the batch left it; outside of a unit of
+ * work it is written at once. Only whole documents: a collection changed by update operators is {@link BatchedUpdates}.
+ */
+public final class BatchedDocuments {
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoCollection<Document> collection;
+
+    public BatchedDocuments(MongoCollection<Document> collection) {
+        this.collection = collection;
+    }
+
+    /** The document as the current batch left it, else as stored. */
+    public Optional<Document> find(Object id) {
+        return ProjectionBatch.current().flatMap(batch -> batch.of(collection).pendingDocument(id))
+                .or(() -> Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()));
+    }
+
+    /** Stores {@code document} in place of the one with its {@code _id}, creating it. */
+    public void replace(Document document) {
+        Object id = document.get("_id");
+        Optional<ProjectionBatch> batch = ProjectionBatch.current();
+        if (batch.isPresent()) {
+            batch.get().of(collection).replace(id, document,
+                    new ReplaceOneModel<>(Filters.eq("_id", id), document, UPSERT));
+        } else {
+            collection.replaceOne(Filters.eq("_id", id), document, UPSERT);
+        }
+    }
+}

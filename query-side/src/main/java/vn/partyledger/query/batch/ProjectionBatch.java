@@ -1,0 +1,151 @@
+package vn.partyledger.query.batch;
+
+import com.mongodb.MongoException;
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The projection writes of one Axon unit of work: a pooled processor's batch of events, or the single event of any
+ * other unit of work (a dead letter retried, a subscribing handler). Kept as a resource of the root unit of work, so
+ * each segment's batch, on its own thread, has its own. The writes are sent when the unit of work prepares its commit,
+ * one ordered bulk write per collection; in a pooled processor's batch {@link #flushCurrent()} sends them earlier, just
+ * before the batch's token is stored, because Axon registers storing the token first (ADR 0038).
+ */
+public final class ProjectionBatch {
+
+    private static final String RESOURCE = ProjectionBatch.class.getName();
+    private static final int REMEMBERED_EVENTS = 10_000;
+
+    /**
+     * The events of batches whose bulk write failed, the latest {@value #REMEMBERED_EVENTS}. Handled again, they write
+     * at once, so the one the store refuses fails in its own handler, where the dead-letter queue parks it alone and
+     * the others go on, as when every event wrote at once.
+     */
+    private static final Set<String> WRITING_AT_ONCE = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED_EVENTS;
+                }
+            }));
+
+    private final Map<MongoNamespace, PendingCollection> collections = new LinkedHashMap<>();
+    private final Set<String> events = new HashSet<>();
+
+    private ProjectionBatch() {
+    }
+
+    /** The batch of the unit of work handling the current event; empty when an event is handled outside of one. */
+    static Optional<ProjectionBatch> current() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Optional.empty();
+        }
+        UnitOfWork<?> current = CurrentUnitOfWork.get();
+        UnitOfWork<?> root = current.root();
+        // a unit of work made for no one message (Axon retrying dead letters) has no event to remember
+        String event = current.getMessage() == null ? null : current.getMessage().getIdentifier();
+        if (root.phase() != UnitOfWork.Phase.STARTED || WRITING_AT_ONCE.contains(event)) {
+            return Optional.empty();
+        }
+        ProjectionBatch batch = root.getOrComputeResource(RESOURCE, key -> {
+            ProjectionBatch opened = new ProjectionBatch();
+            root.onPrepareCommit(unitOfWork -> opened.flush());
+            return opened;
+        });
+        if (event != null) {
+            batch.events.add(event);
+        }
+        return Optional.of(batch);
+    }
+
+    /**
+     * Sends the writes the current unit of work holds, if any; called before a token is stored, so a token is never
+     * ahead of the documents of the events it covers.
+     */
+    public static void flushCurrent() {
+        if (CurrentUnitOfWork.isStarted()) {
+            ProjectionBatch batch = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+            if (batch != null) {
+                batch.flush();
+            }
+        }
+    }
+
+    PendingCollection of(MongoCollection<Document> collection) {
+        return collections.computeIfAbsent(collection.getNamespace(), namespace -> new PendingCollection(collection));
+    }
+
+    /** Sends the writes; if the store refuses one, the batch fails and its events write at once when handled again. */
+    private void flush() {
+        try {
+            collections.values().forEach(PendingCollection::flush);
+        } catch (MongoException refused) {
+            WRITING_AT_ONCE.addAll(events);
+            throw refused;
+        }
+    }
+
+    /**
+     * One collection's pending writes, in the order they were made. A whole document replaced twice in the batch is
+     * written once, as it was last; {@link #pendingDocument} lets a handler read what an earlier event of the batch
+     * left.
+     */
+    static final class PendingCollection {
+        private static final DocumentCodec CODEC = new DocumentCodec();
+
+        private final MongoCollection<Document> collection;
+        private final List<WriteModel<Document>> writes = new ArrayList<>();
+        private final Map<Object, Integer> replaced = new LinkedHashMap<>();
+        private final Map<Object, Document> documents = new LinkedHashMap<>();
+
+        private PendingCollection(MongoCollection<Document> collection) {
+            this.collection = collection;
+        }
+
+        /** A copy, so a handler that changes it and then fails leaves the batch as it was. */
+        Optional<Document> pendingDocument(Object id) {
+            return Optional.ofNullable(documents.get(id))
+                    .map(document -> new RawBsonDocument(document, CODEC).decode(CODEC));
+        }
+
+        void replace(Object id, Document document, WriteModel<Document> write) {
+            documents.put(id, document);
+            Integer earlier = replaced.get(id);
+            if (earlier == null) {
+                replaced.put(id, writes.size());
+                writes.add(write);
+            } else {
+                writes.set(earlier, write);
+            }
+        }
+
+        void add(WriteModel<Document> write) {
+            writes.add(write);
+        }
+
+        private void flush() {
+            if (!writes.isEmpty()) {
+                collection.bulkWrite(List.copyOf(writes), new BulkWriteOptions().ordered(true));
+                writes.clear();
+                replaced.clear();
+                documents.clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package vn.partyledger.query.roster;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.partyledger.domain.member.FullMembershipRecognized;
+import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.PartyCardIssued;
+import vn.partyledger.domain.organisation.BranchLeadershipElected;
+import vn.partyledger.domain.organisation.BranchType;
+import vn.partyledger.domain.organisation.OrganisationEstablished;
+import vn.partyledger.domain.organisation.OrganisationFlags;
+import vn.partyledger.domain.organisation.OrganisationKind;
+import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.query.batch.ProjectionBatchTokenStore;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The roster projection behind a real pooled processor: a batch's writes reach the store as one bulk write per
+ * collection, before the batch's token, and a batch handled again gives the same documents (ADR 0038).
+ */
+class BatchedRosterWritesTest {
+
+    private static final LocalDate FOUNDED = LocalDate.of(2010, 1, 4);
+    private static final LocalDate CEREMONY = LocalDate.of(2020, 6, 19);
+    private static final int MEMBERS = 20;
+    private static final List<String> COLLECTIONS = List.of(BranchRosterProjection.COLLECTION,
+            BranchRosterProjection.ENTRIES, BranchRosterProjection.OVERLAYS);
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoDatabase database;
+    /** Per collection of the processor's database, the statements of each update command sent to it, in order. */
+    private final Map<String, List<Integer>> updateCommands = new ConcurrentHashMap<>();
+    private final List<EventMessage<?>> log = history();
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        CommandListener updates = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                // the projection's database only: the events handled one by one go to another
+                if (event.getCommandName().equals("update") && event.getDatabaseName().equals("test")) {
+                    updateCommands.computeIfAbsent(event.getCommand().getString("update").getValue(),
+                                    collection -> new CopyOnWriteArrayList<>())
+                            .add(event.getCommand().getArray("updates").size());
+                }
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+                .addCommandListener(updates)
+                .build());
+        database = client.getDatabase("test");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void aBatchReachesTheStoreAsOneBulkWritePerCollectionBeforeItsToken() throws Exception {
+        TokenProbe tokens = new TokenProbe(false);
+
+        replay(tokens);
+
+        assertThat(documents()).as("the documents of the events handled one by one").isEqualTo(handledOneByOne());
+        for (String collection : COLLECTIONS) {
+            assertThat(updateCommands.get(collection)).as(collection + ": no more bulk writes than batches")
+                    .hasSizeLessThanOrEqualTo(tokens.stored.size());
+        }
+        // members admitted, recognised and half of them moved: one statement per document the batch left, each once
+        assertThat(updateCommands.get(BranchRosterProjection.ENTRIES).stream().mapToInt(Integer::intValue).sum())
+                .isLessThanOrEqualTo(MEMBERS + MEMBERS / 2 + tokens.stored.size());
+        assertThat(updateCommands.get(BranchRosterProjection.ENTRIES)).as("a bulk write of many entries")
+                .anyMatch(statements -> statements > 1);
+        assertThat(tokens.entriesWhenStored).as("each token stored after the entries of its batch")
+                .last().isEqualTo(MEMBERS + MEMBERS / 2L);
+        assertThat(tokens.entriesWhenStored).allMatch(count -> count > 0);
+    }
+
+    @Test
+    void aBatchHandledAgainFromAnEarlierTokenGivesTheSameDocuments() throws Exception {
+        replay(new TokenProbe(false));
+        List<Document> once = documents();
+
+        replay(new TokenProbe(false));
+
+        assertThat(documents()).isEqualTo(once);
+    }
+
+    @Test
+    void aCrashBeforeTheTokenIsStoredLosesNothing() throws Exception {
+        TokenProbe tokens = new TokenProbe(true);
+
+        replay(tokens);
+
+        assertThat(tokens.failed).as("the first token was never stored").isTrue();
+        assertThat(documents()).isEqualTo(handledOneByOne());
+    }
+
+    @Test
+    void anEventTheStoreRefusesIsParkedAloneAndTheRestOfItsBatchIsWritten() throws Exception {
+        // a damaged read model: the second branch's list of member ids is no longer a list
+        database.getCollection(BranchRosterProjection.COLLECTION)
+                .insertOne(new Document("_id", "kp2").append("memberIds", "damaged"));
+        SequencedDeadLetterQueue<EventMessage<?>> parked = InMemorySequencedDeadLetterQueue.defaultQueue();
+
+        replay(new TokenProbe(false), DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build()))
+                .queue(parked)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build());
+
+        assertThat(parked.amountOfSequences()).as("each member moved to the damaged branch").isEqualTo(MEMBERS / 2);
+        List<Document> stayed = database.getCollection(BranchRosterProjection.ENTRIES)
+                .find(Filters.in("memberId", List.of("m1", "m3", "m5"))).into(new ArrayList<>());
+        assertThat(stayed).extracting(entry -> entry.getList("periods", Document.class).get(1).getString("status"))
+                .as("recognised in the same batch").containsOnly("FULL").hasSize(3);
+    }
+
+    private void replay(TokenProbe tokens) throws InterruptedException {
+        replay(tokens, SimpleEventHandlerInvoker.builder()
+                .eventHandlers(new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build()))
+                .build());
+    }
+
+    /** Every event of the log through a pooled processor with one segment, from the tail, until its token is at the head. */
+    private void replay(TokenProbe tokens, EventHandlerInvoker handlers) throws InterruptedException {
+        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
+        engine.appendEvents(log);
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
+        // the worker starts once the coordinator has had time to hand it the whole log, so batches are full
+        CountDownLatch handedOver = new CountDownLatch(1);
+        worker.execute(() -> awaitQuietly(handedOver));
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+                .name("branch-roster")
+                .eventHandlerInvoker(handlers)
+                .messageSource(eventStore)
+                .tokenStore(new ProjectionBatchTokenStore(tokens))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(worker)
+                .initialSegmentCount(1)
+                .tokenClaimInterval(20)
+                .batchSize(1000)
+                .build();
+        try {
+            processor.start();
+            Thread.sleep(200);
+            handedOver.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!tokens.atHead(log.size() - 1)) {
+                assertThat(System.nanoTime()).as("the processor reached the head in time").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        } finally {
+            processor.shutDown();
+            eventStore.shutDown();
+            coordinator.shutdownNow();
+            worker.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The same log handled event by event, outside any unit of work, into a database of its own. */
+    private List<Document> handledOneByOne() {
+        MongoDatabase alone = client.getDatabase("one-by-one");
+        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
+                new BranchRosterProjection(alone, SimpleQueryUpdateEmitter.builder().build()));
+        for (EventMessage<?> event : log) {
+            try {
+                projection.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return documents(alone);
+    }
+
+    private List<Document> documents() {
+        return documents(database);
+    }
+
+    private static List<Document> documents(MongoDatabase database) {
+        List<Document> documents = new ArrayList<>();
+        for (String collection : COLLECTIONS) {
+            List<Document> stored = database.getCollection(collection).find().into(new ArrayList<>());
+            stored.sort(Comparator.comparing(document -> document.get("_id").toString()));
+            documents.addAll(stored);
+        }
+        return documents;
+    }
+
+    /**
+     * Two branches; members admitted, recognised and given a card, half of them then moving to the second branch, so
+     * later events of the batch change entries and overlays written earlier in it; a leadership elected.
+     */
+    private static List<EventMessage<?>> history() {
+        List<EventMessage<?>> events = new ArrayList<>();
+        events.add(event("kp1", 0, branch("kp1")));
+        events.add(event("kp2", 0, branch("kp2")));
+        for (int m = 0; m < MEMBERS; m++) {
+            String member = "m" + m;
+            events.add(event(member, 0, new MemberAdmitted(member, "person-" + member, "kp1", CEREMONY,
+                    CEREMONY.plusMonths(12), CEREMONY.minusDays(10), false)));
+            events.add(event(member, 1, new FullMembershipRecognized(member, "kp1", CEREMONY.plusMonths(13),
+                    CEREMONY.plusMonths(12), "ward-15", false)));
+            events.add(event(member, 2, new PartyCardIssued(member, "TĐ-" + m, CEREMONY.plusMonths(14), "ward-15",
+                    "kp1-meeting")));
+            if (m % 2 == 0) {
+                events.add(event(member, 3, new MemberHomeChanged(member, "transfer-" + m, "kp1", "kp2",
+                        CEREMONY.plusYears(3))));
+            }
+        }
+        events.add(event("kp1", 1, new BranchLeadershipElected("kp1", CEREMONY.plusYears(2), "m1", List.of("m3"),
+                List.of("m1", "m3", "m5"))));
+        return events;
+    }
+
+    private static OrganisationEstablished branch(String orgId) {
+        return new OrganisationEstablished(orgId, "Chi bộ " + orgId, OrganisationKind.SUBORDINATE_BRANCH,
+                BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5, false, FOUNDED);
+    }
+
+    private static EventMessage<?> event(String aggregateId, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("Aggregate", aggregateId, sequence, payload);
+    }
+
+    /**
+     * An in-memory token store that notes how many roster entries were stored whenever a token is, and, if asked,
+     * fails the first time as a crash between a batch's writes and its token would.
+     */
+    private final class TokenProbe extends InMemoryTokenStore {
+        private final AtomicBoolean failFirst;
+        private volatile boolean failed;
+        private final List<TrackingToken> stored = new CopyOnWriteArrayList<>();
+        private final List<Long> entriesWhenStored = new CopyOnWriteArrayList<>();
+
+        TokenProbe(boolean failFirst) {
+            this.failFirst = new AtomicBoolean(failFirst);
+        }
+
+        @Override
+        public void storeToken(TrackingToken token, String processorName, int segment) {
+            entriesWhenStored.add(database.getCollection(BranchRosterProjection.ENTRIES).countDocuments());
+            if (failFirst.getAndSet(false)) {
+                failed = true;
+                throw new IllegalStateException("crash before the token is stored");
+            }
+            super.storeToken(token, processorName, segment);
+            stored.add(token);
+        }
+
+        boolean atHead(long position) {
+            return !stored.isEmpty() && stored.get(stored.size() - 1).position().orElse(-1) >= position;
+        }
+    }
+}
