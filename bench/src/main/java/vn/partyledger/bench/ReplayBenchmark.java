@@ -207,7 +207,9 @@ public final class ReplayBenchmark {
     private double rebuild(MongoClient client, MongoEventStorageEngine engine, String projection, Streamed log)
             throws InterruptedException {
         MongoDatabase readModels = client.getDatabase(DATABASE + "_rebuild_" + rebuilds++);
-        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        // as a rebuild reads the log (RebuildRun): on a stream of its own, without the cache of recent events
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine)
+                .optimizeEventConsumption(false).build();
         ProjectionBatchTokenStore tokens = new ProjectionBatchTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readModels).build())
                 .serializer(serializer)

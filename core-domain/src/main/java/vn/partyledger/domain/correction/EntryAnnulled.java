@@ -1,6 +1,7 @@
 package vn.partyledger.domain.correction;
 
 import org.axonframework.serialization.Revision;
+import vn.partyledger.domain.member.HomeBranchEvent;
 import vn.partyledger.domain.member.MemberStatus;
 
 import java.time.LocalDate;
@@ -19,5 +20,5 @@ public record EntryAnnulled(String memberId,
                             MemberStatus restoredStatus,
                             CorrectionReason reason,
                             String decidedByOrgId,
-                            LocalDate decidedOn) {
+                            LocalDate decidedOn) implements HomeBranchEvent {
 }

@@ -1,6 +1,7 @@
 package vn.partyledger.domain.correction;
 
 import org.axonframework.serialization.Revision;
+import vn.partyledger.domain.member.HomeBranchEvent;
 
 import java.time.LocalDate;
 
@@ -14,5 +15,5 @@ public record EntryDateCorrected(String memberId,
                                  LocalDate correctedDate,
                                  CorrectionReason reason,
                                  String decidedByOrgId,
-                                 LocalDate decidedOn) {
+                                 LocalDate decidedOn) implements HomeBranchEvent {
 }

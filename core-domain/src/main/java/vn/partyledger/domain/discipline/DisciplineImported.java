@@ -1,6 +1,7 @@
 package vn.partyledger.domain.discipline;
 
 import org.axonframework.serialization.Revision;
+import vn.partyledger.domain.member.HomeBranchEvent;
 import vn.partyledger.domain.member.ViolationCategory;
 import vn.partyledger.domain.shared.Sensitive;
 
@@ -20,5 +21,5 @@ public record DisciplineImported(String memberId,
                                  String decisionRef,
                                  Sensitive<ViolationCategory> violationCategory,
                                  String paperFileRef,
-                                 LocalDate importedOn) {
+                                 LocalDate importedOn) implements HomeBranchEvent {
 }

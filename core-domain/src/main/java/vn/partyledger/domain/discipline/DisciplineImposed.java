@@ -1,6 +1,7 @@
 package vn.partyledger.domain.discipline;
 
 import org.axonframework.serialization.Revision;
+import vn.partyledger.domain.member.HomeBranchEvent;
 import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.domain.member.ViolationCategory;
 
@@ -17,5 +18,5 @@ public record DisciplineImposed(String memberId,
                                 String homeOrgId,
                                 String decidedByOrgId,
                                 LocalDate effectiveDate,
-                                Sensitive<ViolationCategory> violationCategory) {
+                                Sensitive<ViolationCategory> violationCategory) implements HomeBranchEvent {
 }

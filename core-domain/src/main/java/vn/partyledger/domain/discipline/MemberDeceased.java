@@ -1,6 +1,7 @@
 package vn.partyledger.domain.discipline;
 
 import org.axonframework.serialization.Revision;
+import vn.partyledger.domain.member.HomeBranchEvent;
 
 import java.time.LocalDate;
 
@@ -8,5 +9,5 @@ import java.time.LocalDate;
 @Revision("1")
 public record MemberDeceased(String memberId,
                              String homeOrgId,
-                             LocalDate dateOfDeath) {
+                             LocalDate dateOfDeath) implements HomeBranchEvent {
 }

@@ -1,6 +1,7 @@
 package vn.partyledger.domain.discipline;
 
 import org.axonframework.serialization.Revision;
+import vn.partyledger.domain.member.HomeBranchEvent;
 
 import java.time.LocalDate;
 
@@ -10,5 +11,5 @@ public record MemberStruckOff(String memberId,
                               String homeOrgId,
                               StrikeOffGround ground,
                               String decidedByOrgId,
-                              LocalDate effectiveDate) {
+                              LocalDate effectiveDate) implements HomeBranchEvent {
 }

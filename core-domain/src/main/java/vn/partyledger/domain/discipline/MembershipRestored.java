@@ -1,6 +1,7 @@
 package vn.partyledger.domain.discipline;
 
 import org.axonframework.serialization.Revision;
+import vn.partyledger.domain.member.HomeBranchEvent;
 import vn.partyledger.domain.member.MemberStatus;
 
 import java.time.LocalDate;
@@ -12,5 +13,5 @@ public record MembershipRestored(String memberId,
                                  MemberStatus restoredStatus,
                                  boolean partyAgeContinuous,
                                  String decidedByOrgId,
-                                 LocalDate effectiveDate) {
+                                 LocalDate effectiveDate) implements HomeBranchEvent {
 }

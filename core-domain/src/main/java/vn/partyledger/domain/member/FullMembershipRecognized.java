@@ -14,5 +14,5 @@ public record FullMembershipRecognized(String memberId,
                                        LocalDate decisionDate,
                                        LocalDate effectiveDate,
                                        String decidedByOrgId,
-                                       boolean lateDecision) {
+                                       boolean lateDecision) implements HomeBranchEvent {
 }

@@ -19,7 +19,7 @@ public record MemberAdmitted(String memberId,
                              LocalDate admissionDecisionDate,
                              boolean ceremonyLateWithConsent,
                              boolean readmission,
-                             LocalDate firstAdmissionDecisionDate) {
+                             LocalDate firstAdmissionDecisionDate) implements HomeBranchEvent {
 
     /** A first admission: party age counts from this admission's decision. */
     public MemberAdmitted(String memberId, String personId, String homeOrgId, LocalDate ceremonyDate,

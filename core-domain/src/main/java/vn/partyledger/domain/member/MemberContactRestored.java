@@ -7,5 +7,5 @@ import java.time.LocalDate;
 /** Contact lost on {@code lostFrom} is restored on {@code to}: the party-age gap is [lostFrom, to). */
 @Revision("1")
 public record MemberContactRestored(String memberId, String homeOrgId, LocalDate lostFrom, LocalDate to,
-                                    String recordedByOrgId) {
+                                    String recordedByOrgId) implements HomeBranchEvent {
 }

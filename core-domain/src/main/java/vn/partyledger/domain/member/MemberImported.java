@@ -26,7 +26,7 @@ public record MemberImported(String memberId,
                              String cardNumber,
                              List<ImportedBadge> badges,
                              String paperFileRef,
-                             LocalDate importedOn) {
+                             LocalDate importedOn) implements HomeBranchEvent {
 
     public MemberImported {
         partyAgeGaps = partyAgeGaps == null ? List.of() : List.copyOf(partyAgeGaps);

@@ -14,5 +14,5 @@ public record ProbationaryMemberStruckOff(String memberId,
                                           String homeOrgId,
                                           LocalDate decisionDate,
                                           String decidedByOrgId,
-                                          Sensitive<String> reason) {
+                                          Sensitive<String> reason) implements HomeBranchEvent {
 }

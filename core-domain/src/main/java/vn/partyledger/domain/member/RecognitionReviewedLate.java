@@ -14,5 +14,5 @@ public record RecognitionReviewedLate(String memberId,
                                       String homeOrgId,
                                       LocalDate probationEnd,
                                       LocalDate reviewDeadline,
-                                      LocalDate reviewedOn) {
+                                      LocalDate reviewedOn) implements HomeBranchEvent {
 }

@@ -1,6 +1,7 @@
 package vn.partyledger.domain.transfer;
 
 import org.axonframework.serialization.Revision;
+import vn.partyledger.domain.member.HomeBranchEvent;
 
 import java.time.LocalDate;
 
@@ -19,5 +20,5 @@ public record TemporaryAttachmentImported(String transferId,
                                           LocalDate since,
                                           LocalDate expectedReturn,
                                           String paperFileRef,
-                                          LocalDate importedOn) {
+                                          LocalDate importedOn) implements HomeBranchEvent {
 }

@@ -27,6 +27,12 @@ final class TrackingReader {
     private final LogStore store;
     private final PositionSealer sealer;
     private final AtomicLong raisedTo = new AtomicLong();
+    /**
+     * About how many events the commits read last held. A window of positions is sized by it, because a batch is
+     * counted in events: an import stores hundreds of events per commit, and a window of {@code batchSize} positions
+     * would read a hundred times what the batch takes, and throw the rest away.
+     */
+    private volatile int eventsPerCommit = 1;
 
     TrackingReader(LogStore store, PositionSealer sealer) {
         this.store = store;
@@ -54,8 +60,13 @@ final class TrackingReader {
         int taken = 0;
         long allocated = store.allocated();
         while (taken < batchSize && next <= allocated) {
-            List<Long> window = range(next, Math.min(allocated, next + batchSize - 1));
+            int width = Math.max(1, (batchSize - taken + eventsPerCommit - 1) / eventsPerCommit);
+            List<Long> window = range(next, Math.min(allocated, next + width - 1));
             Map<Long, Document> commits = store.findCommits(window);
+            if (!commits.isEmpty()) {
+                eventsPerCommit = Math.max(1, commits.values().stream().mapToInt(commit -> CommitDocument.events(commit).size()).sum()
+                                              / commits.size());
+            }
             for (long position : window) {
                 Document commit = commits.get(position);
                 if (commit == null) {

@@ -4,9 +4,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import org.axonframework.messaging.Message;
 import org.bson.Document;
 
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A projection's collection of small documents read and written whole by {@code _id}. Within a processor batch a
@@ -18,15 +21,21 @@ public final class BatchedDocuments {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> collection;
+    private final Function<Message<?>, Stream<?>> idsRead;
 
-    public BatchedDocuments(MongoCollection<Document> collection) {
+    /**
+     * {@code idsRead} names, from an event, the documents its handler will read here, so a processor batch
+     * reads them all at once (ADR 0038); what it does not name is read when asked.
+     */
+    public BatchedDocuments(MongoCollection<Document> collection, Function<Message<?>, Stream<?>> idsRead) {
         this.collection = collection;
+        this.idsRead = idsRead;
     }
 
     /** The document as the current batch left it, else as stored. */
     public Optional<Document> find(Object id) {
-        return ProjectionBatch.current().flatMap(batch -> batch.of(collection).pendingDocument(id))
-                .or(() -> Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()));
+        return ProjectionBatch.current().map(batch -> batch.read(collection, id, idsRead))
+                .orElseGet(() -> Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()));
     }
 
     /** Stores {@code document} in place of the one with its {@code _id}, creating it. */

@@ -6,8 +6,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.Message;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
@@ -29,6 +31,7 @@ import vn.partyledger.domain.exemption.ExemptionGranted;
 import vn.partyledger.domain.exemption.ExemptionEnded;
 import vn.partyledger.domain.exemption.ExemptionImported;
 import vn.partyledger.domain.member.FullMembershipRecognized;
+import vn.partyledger.domain.member.HomeBranchEvent;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberCollectivelyTransferred;
@@ -101,8 +104,24 @@ public class BranchRosterProjection {
         this.overlays = database.getCollection(OVERLAYS);
         this.liveRosters = liveRosters;
         this.rosterUpdates = new BatchedUpdates(rosters);
-        this.entryDocuments = new BatchedDocuments(entries);
-        this.overlayDocuments = new BatchedDocuments(overlays);
+        this.entryDocuments = new BatchedDocuments(entries, BranchRosterProjection::entryRead);
+        this.overlayDocuments = new BatchedDocuments(overlays, BranchRosterProjection::overlaysRead);
+    }
+
+    /** The entry an event naming the member's home branch changes; the others (transfers) are read when asked. */
+    private static Stream<?> entryRead(Message<?> event) {
+        return event.getPayload() instanceof HomeBranchEvent atHome
+                ? Stream.of(RosterEntry.id(atHome.homeOrgId(), atHome.memberId()))
+                : Stream.empty();
+    }
+
+    /**
+     * The overlays of the member whose stream the event is in; an event of another aggregate names an id no overlay
+     * has, and one of a transfer case, whose stream is the case's, reads the member's overlays when asked.
+     */
+    private static Stream<?> overlaysRead(Message<?> event) {
+        return event instanceof DomainEventMessage<?> inStream ? Stream.of(inStream.getAggregateIdentifier())
+                                                               : Stream.empty();
     }
 
     @EventHandler

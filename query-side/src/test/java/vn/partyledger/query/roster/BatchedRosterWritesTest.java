@@ -72,6 +72,8 @@ class BatchedRosterWritesTest {
     private MongoDatabase database;
     /** Per collection of the processor's database, the statements of each update command sent to it, in order. */
     private final Map<String, List<Integer>> updateCommands = new ConcurrentHashMap<>();
+    /** Per collection of the processor's database, how many find commands were sent to it. */
+    private final Map<String, Integer> findCommands = new ConcurrentHashMap<>();
     private final List<EventMessage<?>> log = history();
 
     @BeforeEach
@@ -85,6 +87,9 @@ class BatchedRosterWritesTest {
                     updateCommands.computeIfAbsent(event.getCommand().getString("update").getValue(),
                                     collection -> new CopyOnWriteArrayList<>())
                             .add(event.getCommand().getArray("updates").size());
+                }
+                if (event.getCommandName().equals("find") && event.getDatabaseName().equals("test")) {
+                    findCommands.merge(event.getCommand().getString("find").getValue(), 1, Integer::sum);
                 }
             }
         };
@@ -120,6 +125,21 @@ class BatchedRosterWritesTest {
         assertThat(tokens.entriesWhenStored).as("each token stored after the entries of its batch")
                 .last().isEqualTo(MEMBERS + MEMBERS / 2L);
         assertThat(tokens.entriesWhenStored).allMatch(count -> count > 0);
+    }
+
+    @Test
+    void aBatchReadsTheEntriesAndOverlaysItsEventsNameWithOneFindEach() throws Exception {
+        TokenProbe tokens = new TokenProbe(false);
+
+        replay(tokens);
+
+        // every member's events name the member and the home branch; a move's entry in the branch moved to is not
+        // named, and is read when the move asks for it
+        assertThat(findCommands.get(BranchRosterProjection.ENTRIES)).as("finds of roster entries, %d batches", tokens.stored.size())
+                .isLessThanOrEqualTo(tokens.stored.size() + MEMBERS / 2);
+        assertThat(findCommands.get(BranchRosterProjection.OVERLAYS)).as("finds of member overlays, %d batches", tokens.stored.size())
+                .isLessThanOrEqualTo(tokens.stored.size());
+        assertThat(documents()).isEqualTo(handledOneByOne());
     }
 
     @Test
