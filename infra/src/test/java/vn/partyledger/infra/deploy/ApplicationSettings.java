@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -118,12 +117,7 @@ final class ApplicationSettings {
     }
 
     private static Stream<String> matches(Pattern pattern, String text) {
-        Matcher matcher = pattern.matcher(text);
-        Stream.Builder<String> found = Stream.builder();
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found.build();
+        return pattern.matcher(text).results().map(match -> match.group(1));
     }
 
     /** Every class of the application's packages (loaded, not initialised). */
