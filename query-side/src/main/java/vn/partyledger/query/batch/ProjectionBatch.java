@@ -154,7 +154,8 @@ public final class ProjectionBatch {
                 readAhead = readAhead(idsRead.get());
             }
             if (readAhead.containsKey(id)) {
-                return Optional.ofNullable(readAhead.get(id)).map(PendingCollection::copy);
+                // handed over once, uncopied: a later read finds the handler's write, or the store's unchanged copy
+                return readAhead.get(id) == null ? Optional.empty() : Optional.of(readAhead.remove(id));
             }
             return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first());
         }
