@@ -1,7 +1,5 @@
 package vn.partyledger.query.recruitment;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -9,6 +7,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import vn.partyledger.query.batch.BatchedUpdates;
 import vn.partyledger.domain.person.PersonProfile;
 import vn.partyledger.domain.person.PersonProfiles;
 import vn.partyledger.domain.recruitment.BreakdownDimension;
@@ -26,10 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The breakdowns of the members admitted (ADR 0039), kept as counts only: {@code recruitment_breakdowns} holds one
- * document per branch, year and way of counting (by decision or by ceremony) with how many admitted members fall in
- * each cell, and the admissions already counted, so that an event delivered again counts once. No document says which
- * member falls in which cell: the register is read when the admission is projected, and only a count is kept of it.
+ * The breakdowns of the members admitted (ADR 0039), kept as counts: {@code recruitment_breakdowns} holds one document
+ * per branch, year and way of counting (by decision or by ceremony) and, in each cell, the admissions counted there as
+ * keys — so the count is the number of keys, and an event delivered again sets the same key. Every change is an update
+ * by {@code _id} alone, held for the processor batch (ADR 0038): setting or unsetting a key is idempotent, and the
+ * admissions of members that several segments handle at once change different keys of a branch's document. The
+ * register is read when the admission is projected, and only the cells are kept of it.
  */
 final class AdmissionBreakdowns {
 
@@ -39,68 +40,52 @@ final class AdmissionBreakdowns {
         CEREMONY
     }
 
-    private static final String COUNTED = "counted";
+    /** Where an admission was counted: its branch's document and its cells, so taking it back takes back the same. */
+    record Counted(String documentId, List<String> cells) {
+    }
+
+    static final String COLLECTION = "recruitment_breakdowns";
     private static final String CELLS = "cells";
-    /** By admission, the cells it was counted in. */
-    private static final String COUNTED_IN = "countedIn";
     private static final Base64.Encoder KEY = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder VALUE = Base64.getUrlDecoder();
 
     private final MongoCollection<Document> breakdowns;
+    private final BatchedUpdates changes;
     private final PersonProfiles profiles;
 
     AdmissionBreakdowns(MongoDatabase database, PersonProfiles profiles) {
-        this.breakdowns = database.getCollection("recruitment_breakdowns");
+        this.breakdowns = database.getCollection(COLLECTION);
+        this.changes = new BatchedUpdates(breakdowns);
         this.profiles = profiles;
     }
 
     /**
-     * Counts the admission of {@code memberId} decided on {@code decidedOn} in the cells its person's register entry
-     * of that day falls in, as the log had recorded the entry by {@code knownAt} (the time of the event counted, so a
-     * rebuild counts as the live projection did), under the branch and the year of {@code countedOn}; once, however
-     * often it is delivered. The cells are kept with the admission, so that taking it back takes back the same cells.
+     * Counts {@code admission} (a member's admission decided on a day) in the cells its person's register entry of
+     * {@code decidedOn} falls in, as the log had recorded the entry by {@code knownAt} (the time of the event counted,
+     * so a rebuild counts as the live projection did), under the branch and the year of {@code countedOn}.
      */
-    void count(Basis basis, String memberId, String personId, String branchId, LocalDate countedOn,
-               LocalDate decidedOn, Instant knownAt) {
-        String admission = memberId + ":" + decidedOn;
+    Counted count(Basis basis, String admission, String personId, String branchId, LocalDate countedOn,
+                  LocalDate decidedOn, Instant knownAt) {
         String id = basis + ":" + branchId + ":" + countedOn.getYear();
         List<String> cells = cellsOf(personId, decidedOn, knownAt);
         List<Bson> updates = new ArrayList<>();
-        cells.forEach(cell -> updates.add(Updates.inc(CELLS + "." + cell, 1)));
-        updates.add(Updates.push(COUNTED, admission));
-        updates.add(Updates.set(COUNTED_IN + "." + key(admission), cells));
+        cells.forEach(cell -> updates.add(Updates.set(path(cell, admission), true)));
         updates.add(Updates.setOnInsert("basis", basis.name()));
         updates.add(Updates.setOnInsert("branchId", branchId));
         updates.add(Updates.setOnInsert("year", countedOn.getYear()));
-        try {
-            breakdowns.updateOne(Filters.and(Filters.eq("_id", id), Filters.ne(COUNTED, admission)),
-                    Updates.combine(updates), new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            // The branch's document holds the admission already: the filter missed it, and the upsert met its id.
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        changes.updateOne(Filters.eq("_id", id), Updates.combine(updates), new UpdateOptions().upsert(true));
+        return new Counted(id, cells);
     }
 
-    /**
-     * Takes back an admission counted as decided on {@code decidedOn} (its date corrected, I30) from the cells it was
-     * counted in; nothing when it was never counted.
-     */
-    void uncount(Basis basis, String memberId, String branchId, LocalDate countedOn, LocalDate decidedOn) {
-        String admission = memberId + ":" + decidedOn;
-        Bson counted = Filters.and(Filters.eq("_id", basis + ":" + branchId + ":" + countedOn.getYear()),
-                Filters.eq(COUNTED, admission));
-        Document branch = breakdowns.find(counted).first();
-        if (branch == null) {
-            return;
-        }
+    /** Takes {@code admission} back from where it was counted (its date corrected, I30). */
+    void uncount(Counted counted, String admission) {
         List<Bson> updates = new ArrayList<>();
-        branch.get(COUNTED_IN, Document.class).getList(key(admission), String.class)
-                .forEach(cell -> updates.add(Updates.inc(CELLS + "." + cell, -1)));
-        updates.add(Updates.pull(COUNTED, admission));
-        updates.add(Updates.unset(COUNTED_IN + "." + key(admission)));
-        breakdowns.updateOne(counted, Updates.combine(updates));
+        counted.cells().forEach(cell -> updates.add(Updates.unset(path(cell, admission))));
+        changes.updateOne(Filters.eq("_id", counted.documentId()), Updates.combine(updates), new UpdateOptions());
+    }
+
+    private static String path(String cell, String admission) {
+        return CELLS + "." + cell + "." + key(admission);
     }
 
     /** The cell, dimension by dimension, the person's register entry of {@code decidedOn} falls in. */
@@ -124,17 +109,21 @@ final class AdmissionBreakdowns {
                 Filters.eq("year", year))).forEach(branch -> {
             Document cells = branch.get(CELLS, Document.class);
             counts.forEach((dimension, byCell) -> {
-                Document counted = cells.get(dimension.name(), Document.class);
-                if (counted != null) {
-                    counted.forEach((key, count) -> byCell.merge(value(key), ((Number) count).intValue(),
-                            Integer::sum));
+                Document inDimension = cells == null ? null : cells.get(dimension.name(), Document.class);
+                if (inDimension != null) {
+                    inDimension.forEach((key, admissions) -> {
+                        int admitted = ((Document) admissions).size();
+                        if (admitted > 0) {
+                            byCell.merge(value(key), admitted, Integer::sum);
+                        }
+                    });
                 }
             });
         });
         return counts;
     }
 
-    /** A cell's value as a field name: occupations are free text, and a field name may hold no dot. */
+    /** A value as a field name: occupations are free text, and a field name may hold no dot. */
     private static String key(String value) {
         return KEY.encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }

@@ -5,13 +5,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
+import vn.partyledger.query.batch.BatchedDocuments;
+import vn.partyledger.query.batch.BatchedUpdates;
 import vn.partyledger.domain.correction.EntryDateCorrected;
 import vn.partyledger.domain.correction.EntryType;
 import vn.partyledger.domain.member.AdmissionApproved;
@@ -51,6 +53,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Keeps {@code recruitment_steps} (ADR 0035): one document per step a member took, keyed by member, step and date,
@@ -67,12 +70,12 @@ public class RecruitmentProjection {
     private static final String BRANCH = "branchId";
     private static final String STEP = "step";
     private static final String ON = "on";
-    private static final String PERSON = "personId";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final MongoCollection<Document> steps;
     private final MongoCollection<Document> targets;
-    private final MongoCollection<Document> members;
+    private final BatchedUpdates stepChanges;
+    private final BatchedDocuments members;
     private final Function<FindOrganisationTree, Optional<OrganisationTree>> tree;
     private final Function<FindBranchRoster, Optional<BranchRoster>> rosters;
     private final AdmissionBreakdowns breakdowns;
@@ -90,7 +93,10 @@ public class RecruitmentProjection {
                                  SmallCellSuppression suppression, QueryUpdateEmitter liveDashboards) {
         this.steps = database.getCollection("recruitment_steps");
         this.targets = database.getCollection("recruitment_targets");
-        this.members = database.getCollection("recruitment_members");
+        this.stepChanges = new BatchedUpdates(steps);
+        this.members = new BatchedDocuments(database.getCollection("recruitment_members"),
+                event -> event instanceof DomainEventMessage<?> inStream
+                        ? Stream.of(inStream.getAggregateIdentifier()) : Stream.empty());
         this.tree = tree;
         this.rosters = rosters;
         this.breakdowns = new AdmissionBreakdowns(database, profiles);
@@ -124,20 +130,21 @@ public class RecruitmentProjection {
 
     @EventHandler
     void on(AdmissionApproved event, @Timestamp Instant recordedAt) {
-        Document member = taken(event.memberId(), RecruitmentStep.ADMISSION_DECIDED, event.decisionDate());
-        if (member != null) {
-            breakdowns.count(AdmissionBreakdowns.Basis.DECISION, event.memberId(), member.getString(PERSON),
-                    member.getString(BRANCH), event.decisionDate(), event.decisionDate(), recordedAt);
-        }
+        taken(event.memberId(), RecruitmentStep.ADMISSION_DECIDED, event.decisionDate()).ifPresent(member -> {
+            count(member, AdmissionBreakdowns.Basis.DECISION, member.personId(), event.decisionDate(),
+                    event.decisionDate(), recordedAt);
+            members.replace(member.document());
+        });
     }
 
     @EventHandler
     void on(MemberAdmitted event, @Timestamp Instant recordedAt) {
-        Document member = taken(event.memberId(), RecruitmentStep.CEREMONY, event.ceremonyDate());
-        if (member != null) {
-            breakdowns.count(AdmissionBreakdowns.Basis.CEREMONY, event.memberId(), event.personId(),
-                    member.getString(BRANCH), event.ceremonyDate(), event.admissionDecisionDate(), recordedAt);
-        }
+        taken(event.memberId(), RecruitmentStep.CEREMONY, event.ceremonyDate()).ifPresent(member -> {
+            member.heldCeremony(event.ceremonyDate());
+            count(member, AdmissionBreakdowns.Basis.CEREMONY, event.personId(), event.ceremonyDate(),
+                    event.admissionDecisionDate(), recordedAt);
+            members.replace(member.document());
+        });
     }
 
     @EventHandler
@@ -154,28 +161,19 @@ public class RecruitmentProjection {
         if (event.correctedEventType() != EntryType.ADMISSION_APPROVED) {
             return;
         }
-        steps.deleteOne(Filters.eq("_id", stepId(event.memberId(), RecruitmentStep.ADMISSION_DECIDED,
-                event.recordedDate())));
+        stepChanges.deleteOne(stepId(event.memberId(), RecruitmentStep.ADMISSION_DECIDED, event.recordedDate()));
         changed(event.homeOrgId(), event.recordedDate().getYear());
-        Document member = taken(event.memberId(), RecruitmentStep.ADMISSION_DECIDED, event.correctedDate());
-        if (member == null) {
-            return;
-        }
-        String personId = member.getString(PERSON);
-        String branchId = member.getString(BRANCH);
-        breakdowns.uncount(AdmissionBreakdowns.Basis.DECISION, event.memberId(), branchId, event.recordedDate(),
-                event.recordedDate());
-        breakdowns.count(AdmissionBreakdowns.Basis.DECISION, event.memberId(), personId, branchId,
-                event.correctedDate(), event.correctedDate(), recordedAt);
-        Document ceremony = steps.find(Filters.and(Filters.eq("memberId", event.memberId()),
-                Filters.eq(STEP, RecruitmentStep.CEREMONY.name()))).first();
-        if (ceremony != null) {
-            LocalDate held = LocalDate.parse(ceremony.getString(ON));
-            breakdowns.uncount(AdmissionBreakdowns.Basis.CEREMONY, event.memberId(), branchId, held,
-                    event.recordedDate());
-            breakdowns.count(AdmissionBreakdowns.Basis.CEREMONY, event.memberId(), personId, branchId, held,
+        taken(event.memberId(), RecruitmentStep.ADMISSION_DECIDED, event.correctedDate()).ifPresent(member -> {
+            uncount(member, AdmissionBreakdowns.Basis.DECISION, event.recordedDate());
+            count(member, AdmissionBreakdowns.Basis.DECISION, member.personId(), event.correctedDate(),
                     event.correctedDate(), recordedAt);
-        }
+            member.ceremonyHeld().ifPresent(held -> {
+                uncount(member, AdmissionBreakdowns.Basis.CEREMONY, event.recordedDate());
+                count(member, AdmissionBreakdowns.Basis.CEREMONY, member.personId(), held, event.correctedDate(),
+                        recordedAt);
+            });
+            members.replace(member.document());
+        });
     }
 
     /** An imported probationary member's recognition counts under the branch the file put the member on. */
@@ -270,22 +268,55 @@ public class RecruitmentProjection {
     }
 
     private void placed(String memberId, String branchId) {
-        members.updateOne(Filters.eq("_id", memberId), Updates.set(BRANCH, branchId), new UpdateOptions().upsert(true));
+        RecruitedMember member = member(memberId);
+        member.placeIn(branchId);
+        members.replace(member.document());
     }
 
     private void personOf(String memberId, String personId) {
-        members.updateOne(Filters.eq("_id", memberId), Updates.set(PERSON, personId), new UpdateOptions().upsert(true));
+        RecruitedMember member = member(memberId);
+        member.personIs(personId);
+        members.replace(member.document());
     }
 
-    /** Records the step; the member's branch and person, null for a member the projection never placed. */
-    private Document taken(String memberId, RecruitmentStep step, LocalDate on) {
-        Document member = members.find(Filters.eq("_id", memberId)).first();
-        steps.updateOne(Filters.eq("_id", stepId(memberId, step, on)), new Document("$setOnInsert", new Document("memberId", memberId)
-                        .append(STEP, step.name()).append(ON, on.toString())
-                        .append(BRANCH, member == null ? null : member.getString(BRANCH))),
+    private RecruitedMember member(String memberId) {
+        return members.find(memberId).map(RecruitedMember::new).orElseGet(() -> RecruitedMember.empty(memberId));
+    }
+
+    /** Records the step; the member, empty for a member the projection never placed. */
+    private Optional<RecruitedMember> taken(String memberId, RecruitmentStep step, LocalDate on) {
+        Optional<RecruitedMember> member = members.find(memberId).map(RecruitedMember::new);
+        String branchId = member.map(RecruitedMember::branchId).orElse(null);
+        stepChanges.updateOne(Filters.eq("_id", stepId(memberId, step, on)),
+                new Document("$setOnInsert", new Document("memberId", memberId).append(STEP, step.name())
+                        .append(ON, on.toString()).append(BRANCH, branchId)),
                 new UpdateOptions().upsert(true));
-        changed(member == null ? null : member.getString(BRANCH), on.getYear());
+        changed(branchId, on.getYear());
         return member;
+    }
+
+    /**
+     * Counts the member's admission decided on {@code decidedOn} under the member's branch, and keeps where, on the
+     * member; sent again when the event is, as counting it again changes nothing.
+     */
+    private void count(RecruitedMember member, AdmissionBreakdowns.Basis basis, String personId, LocalDate countedOn,
+                       LocalDate decidedOn, Instant recordedAt) {
+        String admission = admission(member.memberId(), decidedOn);
+        member.counted(basis, admission, breakdowns.count(basis, admission, personId, member.branchId(), countedOn,
+                decidedOn, recordedAt));
+    }
+
+    /** Takes back the member's admission decided on {@code decidedOn} from where it was counted, if it was. */
+    private void uncount(RecruitedMember member, AdmissionBreakdowns.Basis basis, LocalDate decidedOn) {
+        String admission = admission(member.memberId(), decidedOn);
+        member.countedAt(basis, admission).ifPresent(counted -> {
+            breakdowns.uncount(counted, admission);
+            member.uncounted(basis, admission);
+        });
+    }
+
+    private static String admission(String memberId, LocalDate decidedOn) {
+        return memberId + ":" + decidedOn;
     }
 
     private static String stepId(String memberId, RecruitmentStep step, LocalDate on) {

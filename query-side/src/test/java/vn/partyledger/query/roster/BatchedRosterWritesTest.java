@@ -20,10 +20,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +35,7 @@ import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.organisation.OrganisationFlags;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
-import vn.partyledger.query.batch.ProjectionBatchTokenStore;
+import vn.partyledger.query.batch.PooledReplay;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,10 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -188,51 +181,8 @@ class BatchedRosterWritesTest {
                 .build());
     }
 
-    /** Every event of the log through a pooled processor with one segment, from the tail, until its token is at the head. */
     private void replay(TokenProbe tokens, EventHandlerInvoker handlers) throws InterruptedException {
-        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
-        engine.appendEvents(log);
-        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
-        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
-        ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
-        // the worker starts once the coordinator has had time to hand it the whole log, so batches are full
-        CountDownLatch handedOver = new CountDownLatch(1);
-        worker.execute(() -> awaitQuietly(handedOver));
-        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
-                .name("branch-roster")
-                .eventHandlerInvoker(handlers)
-                .messageSource(eventStore)
-                .tokenStore(new ProjectionBatchTokenStore(tokens))
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .coordinatorExecutor(coordinator)
-                .workerExecutor(worker)
-                .initialSegmentCount(1)
-                .tokenClaimInterval(20)
-                .batchSize(1000)
-                .build();
-        try {
-            processor.start();
-            Thread.sleep(200);
-            handedOver.countDown();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!tokens.atHead(log.size() - 1)) {
-                assertThat(System.nanoTime()).as("the processor reached the head in time").isLessThan(deadline);
-                Thread.sleep(10);
-            }
-        } finally {
-            processor.shutDown();
-            eventStore.shutDown();
-            coordinator.shutdownNow();
-            worker.shutdownNow();
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        PooledReplay.replay(log, handlers, tokens, tokens::atHead);
     }
 
     /** The same log handled event by event, outside any unit of work, into a database of its own. */
@@ -325,7 +275,7 @@ class BatchedRosterWritesTest {
         }
 
         boolean atHead(long position) {
-            return !stored.isEmpty() && stored.get(stored.size() - 1).position().orElse(-1) >= position;
+            return PooledReplay.reached(stored, position);
         }
     }
 }

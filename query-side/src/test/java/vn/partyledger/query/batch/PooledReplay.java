@@ -1,0 +1,82 @@
+package vn.partyledger.query.batch;
+
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Replays a log through a projection behind a real pooled processor, as the application runs them: one segment, from
+ * the tail, its writes batched by {@link ProjectionBatchTokenStore} over {@code tokens}, until {@code atHead} says the
+ * stored token has reached the last event.
+ */
+public final class PooledReplay {
+
+    private PooledReplay() {
+    }
+
+    public static void replay(List<EventMessage<?>> log, EventHandlerInvoker handlers, TokenStore tokens,
+                              LongPredicate atHead) throws InterruptedException {
+        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
+        engine.appendEvents(log);
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
+        // the worker starts once the coordinator has had time to hand it the whole log, so batches are full
+        CountDownLatch handedOver = new CountDownLatch(1);
+        worker.execute(() -> awaitQuietly(handedOver));
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+                .name("replay")
+                .eventHandlerInvoker(handlers)
+                .messageSource(eventStore)
+                .tokenStore(new ProjectionBatchTokenStore(tokens))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(worker)
+                .initialSegmentCount(1)
+                .tokenClaimInterval(20)
+                .batchSize(1000)
+                .build();
+        try {
+            processor.start();
+            Thread.sleep(200);
+            handedOver.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!atHead.test(log.size() - 1)) {
+                assertThat(System.nanoTime()).as("the processor reached the head in time").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        } finally {
+            processor.shutDown();
+            eventStore.shutDown();
+            coordinator.shutdownNow();
+            worker.shutdownNow();
+        }
+    }
+
+    /** Whether the latest of {@code stored} tokens is at or past {@code position}. */
+    public static boolean reached(List<TrackingToken> stored, long position) {
+        return !stored.isEmpty() && stored.get(stored.size() - 1).position().orElse(-1) >= position;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
