@@ -63,10 +63,11 @@ public final class QueryLatencyBenchmark {
                         "partyledger.import.batch-size", BenchSupport.setting("bench.batchSize", "50")))) {
             ImportReport report = load(app, members, membersPerBranch);
             System.out.printf("query latency, %s backend, %,d members imported (%s, %.0f members/s) in branches of %d, "
-                            + "%d commands/s arriving, %d cores, load average %.2f%n", backend,
+                            + "%d commands/s arriving, %d cores, load average %.2f, heap at most %,d MB%n", backend,
                     report.members().imported(), report.outcome(), report.membersPerSecond(), membersPerBranch,
                     commandsPerSecond, Runtime.getRuntime().availableProcessors(),
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().maxMemory() >> 20);
             Client client = new Client(((WebServerApplicationContext) app).getWebServer().getPort());
             int branches = (members + membersPerBranch - 1) / membersPerBranch;
             Commands commands = new Commands(client, members, membersPerBranch, branches);
