@@ -1,0 +1,141 @@
+package vn.partyledger.infra.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import vn.partyledger.domain.shared.Actor;
+import vn.partyledger.domain.shared.Today;
+import vn.partyledger.infra.checkpoint.Checkpoint;
+import vn.partyledger.infra.export.ExportMemberHistory;
+import vn.partyledger.infra.export.ExportOrganisationHistory;
+import vn.partyledger.infra.export.ExportSink;
+import vn.partyledger.infra.export.HistoryExport;
+import vn.partyledger.infra.export.HistoryScope;
+import vn.partyledger.infra.export.HtmlSummary;
+import vn.partyledger.infra.export.JsonLinesExport;
+import vn.partyledger.infra.security.CurrentActor;
+import vn.partyledger.infra.security.PermissionCheck;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.function.Function;
+
+/**
+ * The history of a member, or of an organisation over business dates, for auditors (ADR 0047): one JSON Lines file
+ * that verifies offline (docs/log-proofs.md §8), or its readable HTML summary. The permission and the record are
+ * checked, and the checkpoint chosen, before anything is sent; then the file is written as the log is read.
+ */
+@RestController
+@Tag(name = "Log proofs", description = "Checkpoints of the log's Merkle tree, inclusion and consistency proofs")
+public class HistoryExports {
+
+    private static final String EXAMPLE_LINES = """
+            {"type":"export","format":"partyledger/export/v1","scope":{"kind":"member","recordId":"m-000","from":null,"to":null},"exportedAt":"2026-11-30T05:00:00Z","exportedBy":{"userId":"auditor","role":"AUDITOR","actingForOrgId":null},"checkpoint":{"treeSize":7,"rootHash":"4933cb1fdb69786301e7485b553089d463d1f408fbff8356168cb26642b144cb","lastPosition":12,"recordedAt":"2025-03-01T08:20:00Z","signature":null},"publicKey":null}
+            {"type":"event","position":3,"index":0,"eventIdentifier":"5d1c8f6e-2b1a-4c3d-9e8f-0a1b2c3d4e5f","aggregateType":"Member","aggregateIdentifier":"m-000","sequenceNumber":0,"timestamp":"2025-03-01T08:15:30.123Z","payloadType":"vn.partyledger.domain.member.MemberImported","payloadRevision":null,"payload":{"memberId":"m-000"},"metaData":{"businessDate":"2025-03-01"},"previousHash":null,"hash":"…","businessDate":"2025-03-01","leafIndex":4,"auditPath":["…","…","…"]}
+            {"type":"end","events":1,"notYetCovered":0}
+            """;
+
+    private final HistoryExport export;
+    private final PermissionCheck permission;
+    private final CurrentActor actor;
+    private final Today today;
+
+    public HistoryExports(HistoryExport export, PermissionCheck permission, CurrentActor actor, Today today) {
+        this.export = export;
+        this.permission = permission;
+        this.actor = actor;
+        this.today = today;
+    }
+
+    @GetMapping("/api/v1/members/{memberId}/history")
+    @Operation(summary = "The member's whole history as JSON Lines: every stored event with its place in the log, "
+            + "its hashes, the covering checkpoint and its inclusion proof; verifies offline by docs/log-proofs.md §8 "
+            + "(node docs/log-proof-check.js --export FILE)",
+            responses = @ApiResponse(responseCode = "200", description = "The export, one JSON document per line",
+                    content = @Content(mediaType = "application/x-ndjson",
+                            examples = @ExampleObject(value = EXAMPLE_LINES))))
+    public ResponseEntity<StreamingResponseBody> member(@PathVariable @RecordId @Parameter(example = "m-000")
+                                                        String memberId) {
+        return exported(memberScope(memberId), JsonLinesExport::new, MediaType.APPLICATION_NDJSON, "jsonl");
+    }
+
+    @GetMapping("/api/v1/members/{memberId}/history/summary")
+    @Operation(summary = "The member's history as a readable HTML page: timeline, decision documents, who recorded "
+            + "each entry acting for which organisation, and the checkpoint that covers it",
+            responses = @ApiResponse(responseCode = "200", description = "The summary",
+                    content = @Content(mediaType = "text/html")))
+    public ResponseEntity<StreamingResponseBody> memberSummary(@PathVariable @RecordId @Parameter(example = "m-000")
+                                                               String memberId) {
+        return exported(memberScope(memberId), HtmlSummary::new, MediaType.TEXT_HTML, "html");
+    }
+
+    @GetMapping("/api/v1/organisations/{orgId}/history")
+    @Operation(summary = "The organisation's own history on business dates `from` to `to` as JSON Lines: every "
+            + "stored event of its record with its place in the log, its hashes, the covering checkpoint and its "
+            + "inclusion proof; verifies offline by docs/log-proofs.md §8",
+            responses = @ApiResponse(responseCode = "200", description = "The export, one JSON document per line",
+                    content = @Content(mediaType = "application/x-ndjson",
+                            examples = @ExampleObject(value = EXAMPLE_LINES))))
+    public ResponseEntity<StreamingResponseBody> organisation(
+            @PathVariable @RecordId @Parameter(example = "kp-01") String orgId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2025-01-01")
+            LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2026-12-31")
+            LocalDate to) {
+        return exported(organisationScope(orgId, from, to), JsonLinesExport::new, MediaType.APPLICATION_NDJSON,
+                        "jsonl");
+    }
+
+    @GetMapping("/api/v1/organisations/{orgId}/history/summary")
+    @Operation(summary = "The organisation's own history on business dates `from` to `to` as a readable HTML page",
+            responses = @ApiResponse(responseCode = "200", description = "The summary",
+                    content = @Content(mediaType = "text/html")))
+    public ResponseEntity<StreamingResponseBody> organisationSummary(
+            @PathVariable @RecordId @Parameter(example = "kp-01") String orgId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2025-01-01")
+            LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2026-12-31")
+            LocalDate to) {
+        return exported(organisationScope(orgId, from, to), HtmlSummary::new, MediaType.TEXT_HTML, "html");
+    }
+
+    private HistoryScope memberScope(String memberId) {
+        permission.check(new ExportMemberHistory(memberId), null, today.date());
+        return HistoryScope.member(memberId);
+    }
+
+    private HistoryScope organisationScope(String orgId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw InvalidQueryParameter.reversedDates("to", from, to);
+        }
+        permission.check(new ExportOrganisationHistory(orgId, from, to), null, today.date());
+        return HistoryScope.organisation(orgId, from, to);
+    }
+
+    /** Checks the record and picks the checkpoint first, so a refusal or a 404 is a problem, not a broken file. */
+    private ResponseEntity<StreamingResponseBody> exported(HistoryScope scope, Function<OutputStream, ExportSink> sink,
+                                                           MediaType type, String extension) {
+        Checkpoint checkpoint = export.prepare(scope);
+        Actor caller = actor.get();
+        StreamingResponseBody body = out -> export.write(scope, checkpoint, caller, sink.apply(out));
+        return ResponseEntity.ok()
+                .contentType(new MediaType(type, StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(scope.kind() + "-" + scope.recordId() + "-history." + extension).build().toString())
+                .body(body);
+    }
+}
