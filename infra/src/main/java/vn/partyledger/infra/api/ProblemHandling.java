@@ -28,6 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.infra.audit.AccessNotRecorded;
 import vn.partyledger.infra.checkpoint.ProofNotAvailable;
+import vn.partyledger.infra.checkpoint.UnknownVerification;
+import vn.partyledger.infra.checkpoint.VerificationRunning;
 import vn.partyledger.infra.export.HistoryNotFound;
 import vn.partyledger.infra.security.AccessRefused;
 import vn.partyledger.infra.eventstore.AppendOutcomeUnknownException;
@@ -177,6 +179,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MemberNotFound.class)
     ProblemDetail memberNotFound(MemberNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "No such member", e.getMessage(), "NOT_FOUND");
+    }
+
+    /** One whole-log verification at a time: the running one goes on. */
+    @ExceptionHandler(VerificationRunning.class)
+    ProblemDetail verificationRunning(VerificationRunning e) {
+        return problem(HttpStatus.CONFLICT, "Verification running", e.getMessage(), "VERIFICATION_RUNNING");
+    }
+
+    @ExceptionHandler(UnknownVerification.class)
+    ProblemDetail unknownVerification(UnknownVerification e) {
+        return problem(HttpStatus.NOT_FOUND, "No such verification", e.getMessage(), "NOT_FOUND");
     }
 
     @ExceptionHandler(HistoryNotFound.class)

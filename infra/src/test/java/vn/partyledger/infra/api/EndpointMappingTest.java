@@ -40,6 +40,8 @@ import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.checkpoint.ProveConsistency;
 import vn.partyledger.infra.checkpoint.ProveInclusion;
 import vn.partyledger.infra.checkpoint.ReadCheckpoints;
+import vn.partyledger.infra.checkpoint.ReadVerificationProgress;
+import vn.partyledger.infra.checkpoint.StartVerification;
 import vn.partyledger.infra.checkpoint.VerifyLog;
 import vn.partyledger.infra.checkpoint.VerifyRecord;
 import vn.partyledger.infra.export.ExportMemberHistory;
@@ -130,6 +132,7 @@ class EndpointMappingTest {
                 ImportMember.class, ImportMembers.class,
                 ReadCheckpoints.class, ProveInclusion.class, ProveConsistency.class, VerifyLog.class,
                 VerifyRecord.class, ExportMemberHistory.class, ExportOrganisationHistory.class,
+                StartVerification.class, ReadVerificationProgress.class,
                 // and republishing integration events, which is no command (IntegrationEventsEndToEndTest)
                 RepublishIntegrationEvents.class));
 

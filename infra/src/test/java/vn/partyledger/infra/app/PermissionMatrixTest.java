@@ -29,6 +29,7 @@ import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.checkpoint.ProveConsistency;
 import vn.partyledger.infra.checkpoint.ProveInclusion;
 import vn.partyledger.infra.checkpoint.ReadCheckpoints;
+import vn.partyledger.infra.checkpoint.ReadVerificationProgress;
 import vn.partyledger.infra.checkpoint.VerifyLog;
 import vn.partyledger.infra.checkpoint.VerifyRecord;
 import vn.partyledger.infra.export.ExportMemberHistory;
@@ -93,6 +94,7 @@ class PermissionMatrixTest extends RunningApplication {
             Map.entry("/api/v1/proofs/consistency", ProveConsistency.class),
             Map.entry("/api/v1/verification", VerifyLog.class),
             Map.entry("/api/v1/verification/records/{recordId}", VerifyRecord.class),
+            Map.entry("/api/v1/admin/verifications/{verificationId}", ReadVerificationProgress.class),
             Map.entry("/api/v1/members/{memberId}/history", ExportMemberHistory.class),
             Map.entry("/api/v1/members/{memberId}/history/summary", ExportMemberHistory.class),
             Map.entry("/api/v1/organisations/{orgId}/history", ExportOrganisationHistory.class),
