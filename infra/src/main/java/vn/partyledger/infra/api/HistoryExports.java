@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.partyledger.domain.shared.Actor;
 import vn.partyledger.domain.shared.Today;
+import vn.partyledger.infra.audit.AccessPurpose;
+import vn.partyledger.infra.audit.AccessedData;
 import vn.partyledger.infra.checkpoint.Checkpoint;
 import vn.partyledger.infra.export.ExportMemberHistory;
 import vn.partyledger.infra.export.ExportOrganisationHistory;
@@ -25,6 +27,7 @@ import vn.partyledger.infra.export.ExportSink;
 import vn.partyledger.infra.export.HistoryExport;
 import vn.partyledger.infra.export.HistoryScope;
 import vn.partyledger.infra.export.HtmlSummary;
+import vn.partyledger.infra.export.ReadNameInExport;
 import vn.partyledger.infra.export.JsonLinesExport;
 import vn.partyledger.infra.security.CurrentActor;
 import vn.partyledger.infra.security.PermissionCheck;
@@ -32,6 +35,7 @@ import vn.partyledger.infra.security.PermissionCheck;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -44,21 +48,28 @@ import java.util.function.Function;
 public class HistoryExports {
 
     private static final String EXAMPLE_LINES = """
-            {"type":"export","format":"partyledger/export/v1","scope":{"kind":"member","recordId":"m-000","from":null,"to":null},"exportedAt":"2026-11-30T05:00:00Z","exportedBy":{"userId":"auditor","role":"AUDITOR","actingForOrgId":null},"checkpoint":{"treeSize":7,"rootHash":"4933cb1fdb69786301e7485b553089d463d1f408fbff8356168cb26642b144cb","lastPosition":12,"recordedAt":"2025-03-01T08:20:00Z","signature":null},"publicKey":null}
+            {"type":"export","format":"partyledger/export/v1","scope":{"kind":"member","recordId":"m-000","from":null,"to":null},"exportedAt":"2026-11-30T05:00:00Z","exportedBy":{"userId":"auditor","role":"AUDITOR","actingForOrgId":null},"checkpoint":{"treeSize":7,"rootHash":"4933cb1fdb69786301e7485b553089d463d1f408fbff8356168cb26642b144cb","lastPosition":12,"recordedAt":"2025-03-01T08:20:00Z","signature":null},"publicKey":null,"names":null}
             {"type":"event","position":3,"index":0,"eventIdentifier":"5d1c8f6e-2b1a-4c3d-9e8f-0a1b2c3d4e5f","aggregateType":"Member","aggregateIdentifier":"m-000","sequenceNumber":0,"timestamp":"2025-03-01T08:15:30.123Z","payloadType":"vn.partyledger.domain.member.MemberImported","payloadRevision":null,"payload":{"memberId":"m-000"},"metaData":{"businessDate":"2025-03-01"},"previousHash":null,"hash":"…","businessDate":"2025-03-01","leafIndex":4,"auditPath":["…","…","…"]}
             {"type":"end","events":1,"notYetCovered":0}
             """;
+
+    private static final String NAMES = "with a purpose: the member's name as the person register holds it today, "
+            + "in the header, to a caller entitled to the names on the member's home branch roster; the read is "
+            + "recorded in the access audit";
 
     private final HistoryExport export;
     private final PermissionCheck permission;
     private final CurrentActor actor;
     private final Today today;
+    private final RosterNames rosterNames;
 
-    public HistoryExports(HistoryExport export, PermissionCheck permission, CurrentActor actor, Today today) {
+    public HistoryExports(HistoryExport export, PermissionCheck permission, CurrentActor actor, Today today,
+                          RosterNames rosterNames) {
         this.export = export;
         this.permission = permission;
         this.actor = actor;
         this.today = today;
+        this.rosterNames = rosterNames;
     }
 
     @GetMapping("/api/v1/members/{memberId}/history")
@@ -68,9 +79,11 @@ public class HistoryExports {
             responses = @ApiResponse(responseCode = "200", description = "The export, one JSON document per line",
                     content = @Content(mediaType = "application/x-ndjson",
                             examples = @ExampleObject(value = EXAMPLE_LINES))))
-    public ResponseEntity<StreamingResponseBody> member(@PathVariable @RecordId @Parameter(example = "m-000")
-                                                        String memberId) {
-        return exported(memberScope(memberId), JsonLinesExport::new, MediaType.APPLICATION_NDJSON, "jsonl");
+    public ResponseEntity<StreamingResponseBody> member(
+            @PathVariable @RecordId @Parameter(example = "m-000") String memberId,
+            @RequestParam(defaultValue = "false") @Parameter(description = NAMES) boolean names,
+            @RequestParam(required = false) AccessPurpose purpose) {
+        return memberExported(memberId, names, purpose, JsonLinesExport::new, MediaType.APPLICATION_NDJSON, "jsonl");
     }
 
     @GetMapping("/api/v1/members/{memberId}/history/summary")
@@ -78,9 +91,11 @@ public class HistoryExports {
             + "each entry acting for which organisation, and the checkpoint that covers it",
             responses = @ApiResponse(responseCode = "200", description = "The summary",
                     content = @Content(mediaType = "text/html")))
-    public ResponseEntity<StreamingResponseBody> memberSummary(@PathVariable @RecordId @Parameter(example = "m-000")
-                                                               String memberId) {
-        return exported(memberScope(memberId), HtmlSummary::new, MediaType.TEXT_HTML, "html");
+    public ResponseEntity<StreamingResponseBody> memberSummary(
+            @PathVariable @RecordId @Parameter(example = "m-000") String memberId,
+            @RequestParam(defaultValue = "false") @Parameter(description = NAMES) boolean names,
+            @RequestParam(required = false) AccessPurpose purpose) {
+        return memberExported(memberId, names, purpose, HtmlSummary::new, MediaType.TEXT_HTML, "html");
     }
 
     @GetMapping("/api/v1/organisations/{orgId}/history")
@@ -96,7 +111,8 @@ public class HistoryExports {
             LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2026-12-31")
             LocalDate to) {
-        return exported(organisationScope(orgId, from, to), JsonLinesExport::new, MediaType.APPLICATION_NDJSON,
+        HistoryScope scope = organisationScope(orgId, from, to);
+        return exported(scope, export.prepare(scope), null, JsonLinesExport::new, MediaType.APPLICATION_NDJSON,
                         "jsonl");
     }
 
@@ -110,12 +126,29 @@ public class HistoryExports {
             LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2026-12-31")
             LocalDate to) {
-        return exported(organisationScope(orgId, from, to), HtmlSummary::new, MediaType.TEXT_HTML, "html");
+        HistoryScope scope = organisationScope(orgId, from, to);
+        return exported(scope, export.prepare(scope), null, HtmlSummary::new, MediaType.TEXT_HTML, "html");
     }
 
-    private HistoryScope memberScope(String memberId) {
+    /**
+     * The member's export, with the member's name when asked for with a purpose: the caller's right to it is checked
+     * before it is read, and the read is recorded in the access audit before anything is sent (as for a roster).
+     */
+    private ResponseEntity<StreamingResponseBody> memberExported(String memberId, boolean names, AccessPurpose purpose,
+                                                                 Function<OutputStream, ExportSink> sink,
+                                                                 MediaType type, String extension) {
+        if (names && purpose == null) {
+            throw InvalidQueryParameter.purposeNotStated();
+        }
         permission.check(new ExportMemberHistory(memberId), null, today.date());
-        return HistoryScope.member(memberId);
+        if (names) {
+            permission.check(new ReadNameInExport(memberId), null, today.date());
+        }
+        HistoryScope scope = HistoryScope.member(memberId);
+        Checkpoint checkpoint = export.prepare(scope);
+        Map<String, String> named = names ? rosterNames.of(export.personOf(scope).stream().toList(), today.date(),
+                                                           AccessedData.NAME_IN_EXPORT, purpose) : null;
+        return exported(scope, checkpoint, named, sink, type, extension);
     }
 
     private HistoryScope organisationScope(String orgId, LocalDate from, LocalDate to) {
@@ -126,12 +159,16 @@ public class HistoryExports {
         return HistoryScope.organisation(orgId, from, to);
     }
 
-    /** Checks the record and picks the checkpoint first, so a refusal or a 404 is a problem, not a broken file. */
-    private ResponseEntity<StreamingResponseBody> exported(HistoryScope scope, Function<OutputStream, ExportSink> sink,
-                                                           MediaType type, String extension) {
-        Checkpoint checkpoint = export.prepare(scope);
+    /**
+     * Sent once the permission, the record and the checkpoint are settled (and any name read and recorded), so a
+     * refusal or a 404 is a problem, not a broken file.
+     */
+    private ResponseEntity<StreamingResponseBody> exported(HistoryScope scope, Checkpoint checkpoint,
+                                                           Map<String, String> names,
+                                                           Function<OutputStream, ExportSink> sink, MediaType type,
+                                                           String extension) {
         Actor caller = actor.get();
-        StreamingResponseBody body = out -> export.write(scope, checkpoint, caller, sink.apply(out));
+        StreamingResponseBody body = out -> export.write(scope, checkpoint, caller, names, sink.apply(out));
         return ResponseEntity.ok()
                 .contentType(new MediaType(type, StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()

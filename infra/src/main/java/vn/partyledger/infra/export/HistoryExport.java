@@ -17,9 +17,11 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads a record's history from the log for an export (docs/log-proofs.md §8): the stream a batch at a time, each
@@ -54,15 +56,28 @@ public class HistoryExport {
         return proofs.latest();
     }
 
-    public void write(HistoryScope scope, Checkpoint checkpoint, Actor exportedBy, ExportSink sink)
-            throws IOException {
+    /** The person the record is of: the first {@code personId} its events' payloads name, if any. */
+    public Optional<String> personOf(HistoryScope scope) {
+        AtomicReference<String> person = new AtomicReference<>();
+        log.readStored(scope.recordId(), 0, Long.MAX_VALUE, stored -> {
+            if (person.get() == null) {
+                JsonNode named = parsed(stored.canonicalPayload(), stored).path("personId");
+                person.set(named.isTextual() ? named.asText() : null);
+            }
+        });
+        return Optional.ofNullable(person.get());
+    }
+
+    /** @param names the names to write in the header by person id, read for a caller entitled to them; or null */
+    public void write(HistoryScope scope, Checkpoint checkpoint, Actor exportedBy, Map<String, String> names,
+                      ExportSink sink) throws IOException {
         sink.start(new ExportHeader(scope, Instant.now(clock), exportedBy, checkpoint,
-                                    proofs.publicKey().orElse(null)));
+                                    proofs.publicKey().orElse(null), names));
         AtomicLong written = new AtomicLong();
         AtomicLong notYetCovered = new AtomicLong();
         try {
             log.readStored(scope.recordId(), 0, Long.MAX_VALUE, stored -> {
-                JsonNode metaData = metaData(stored);
+                JsonNode metaData = parsed(stored.canonicalMetaData(), stored);
                 LocalDate businessDate = businessDate(stored, metaData);
                 if (!scope.includes(businessDate)) {
                     return;
@@ -87,12 +102,11 @@ public class HistoryExport {
         sink.end(written.get(), notYetCovered.get());
     }
 
-    private JsonNode metaData(StoredEvent stored) {
+    private JsonNode parsed(String canonical, StoredEvent stored) {
         try {
-            return json.readTree(stored.canonicalMetaData());
+            return json.readTree(canonical);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the stored metadata of event " + stored.eventIdentifier()
-                                                    + " is not JSON", e);
+            throw new IllegalStateException("a stored field of event " + stored.eventIdentifier() + " is not JSON", e);
         }
     }
 

@@ -37,6 +37,7 @@ public final class HtmlSummary implements ExportSink {
                 + "</title><style>body{font-family:sans-serif}table{border-collapse:collapse}"
                 + "td,th{border:1px solid #999;padding:2px 6px;vertical-align:top}code{font-size:90%}</style>"
                 + "</head><body>\n<h1>" + text(title) + "</h1>\n<dl>"
+                + names(header.names())
                 + item("Exported at", header.exportedAt().toString())
                 + item("Exported by", header.exportedBy().userId() + " (" + header.exportedBy().role()
                         + actingFor(header.exportedBy().actingForOrgId()) + ")")
@@ -84,6 +85,15 @@ public final class HtmlSummary implements ExportSink {
             shown.append(shown.isEmpty() ? "" : "<br>").append(text(field.getKey())).append(": ")
                  .append(text(field.getValue().isValueNode() ? field.getValue().asText()
                                       : field.getValue().toString()));
+        }
+        return shown.toString();
+    }
+
+    /** The names asked for, each with the person id the payloads name; read from the register, not the log. */
+    private static String names(Map<String, String> names) {
+        StringBuilder shown = new StringBuilder();
+        if (names != null) {
+            names.forEach((personId, name) -> shown.append(item("Name (person " + personId + ")", name)));
         }
         return shown.toString();
     }

@@ -8,6 +8,7 @@ import vn.partyledger.infra.eventstore.StoredEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * An export as one JSON Lines file (docs/log-proofs.md §8): an {@code export} line (scope, checkpoint, key), one
@@ -52,6 +53,15 @@ public final class JsonLinesExport implements ExportSink {
             json.writeStringField("signature", checkpoint.signature());
             json.writeEndObject();
             json.writeStringField("publicKey", header.publicKey());
+            if (header.names() == null) {
+                json.writeNullField("names");
+            } else {
+                json.writeObjectFieldStart("names");
+                for (Map.Entry<String, String> name : header.names().entrySet()) {
+                    json.writeStringField(name.getKey(), name.getValue());
+                }
+                json.writeEndObject();
+            }
         });
     }
 

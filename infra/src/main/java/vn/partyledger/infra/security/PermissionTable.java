@@ -83,6 +83,7 @@ import vn.partyledger.infra.checkpoint.VerifyLog;
 import vn.partyledger.infra.checkpoint.VerifyRecord;
 import vn.partyledger.infra.export.ExportMemberHistory;
 import vn.partyledger.infra.export.ExportOrganisationHistory;
+import vn.partyledger.infra.export.ReadNameInExport;
 import vn.partyledger.infra.integration.RepublishIntegrationEvents;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
@@ -302,6 +303,9 @@ public final class PermissionTable {
                 holders.homeBranchOf(query.memberId()).stream().toList());
         record(ExportOrganisationHistory.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) ->
                 List.of(query.orgId()));
+        // The member's name in its export: whoever may read the names on the member's home branch roster (ADR 0042).
+        record(ReadNameInExport.class, READERS, (query, none, holders, actingFor) ->
+                holders.homeBranchOf(query.memberId()).stream().toList());
         // Republishing integration events: the administrator's, who operates the service, for the whole deployment.
         record(RepublishIntegrationEvents.class, Set.of(Role.ADMINISTRATOR), (request, none, holders, actingFor) ->
                 List.of());

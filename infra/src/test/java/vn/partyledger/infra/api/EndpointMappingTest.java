@@ -46,6 +46,7 @@ import vn.partyledger.infra.checkpoint.VerifyLog;
 import vn.partyledger.infra.checkpoint.VerifyRecord;
 import vn.partyledger.infra.export.ExportMemberHistory;
 import vn.partyledger.infra.export.ExportOrganisationHistory;
+import vn.partyledger.infra.export.ReadNameInExport;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.rebuild.ReadRebuildProgress;
@@ -132,7 +133,7 @@ class EndpointMappingTest {
                 ImportMember.class, ImportMembers.class,
                 ReadCheckpoints.class, ProveInclusion.class, ProveConsistency.class, VerifyLog.class,
                 VerifyRecord.class, ExportMemberHistory.class, ExportOrganisationHistory.class,
-                StartVerification.class, ReadVerificationProgress.class,
+                StartVerification.class, ReadVerificationProgress.class, ReadNameInExport.class,
                 // and republishing integration events, which is no command (IntegrationEventsEndToEndTest)
                 RepublishIntegrationEvents.class));
 

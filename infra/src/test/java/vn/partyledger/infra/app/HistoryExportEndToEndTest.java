@@ -136,6 +136,40 @@ class HistoryExportEndToEndTest extends RunningApplication {
         }
     }
 
+    @Test
+    void theMembersNameIsGivenWithAStatedPurposeAndTheReadIsRecordedInTheAccessAudit() throws Exception {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String member = "hn-" + scenario.suffix;
+        String person = Scenario.personOf(member);
+        scenario.admittedMember(member);
+        coveredByACheckpoint(lastEventOf(member).getString("eventIdentifier"));
+
+        assertThat(exported("/api/v1/members/{id}/history", member).get(0).get("names").isNull()).isTrue();
+        assertThat(accessAudit(person)).as("an export without names reads and records none").isEmpty();
+        ResponseEntity<JsonNode> noPurpose = auditor().get().uri("/api/v1/members/{id}/history?names=true", member)
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(noPurpose.getStatusCode().value()).isEqualTo(400);
+        assertThat(noPurpose.getBody().path("errors").get(0).path("field").asText()).isEqualTo("purpose");
+
+        JsonNode header = exported("/api/v1/members/{id}/history?names=true&purpose=INSPECTION", member).get(0);
+        assertThat(header.get("names").get(person).asText()).isEqualTo("Nguyễn Văn " + person);
+        String page = auditor().get().uri("/api/v1/members/{id}/history/summary?names=true&purpose=INSPECTION",
+                                          member).retrieve().toEntity(String.class).getBody();
+        assertThat(page).contains("Nguyễn Văn " + person);
+        JsonNode audit = accessAudit(person);
+        assertThat(audit).hasSize(2);
+        audit.forEach(read -> {
+            assertThat(read.get("data").asText()).isEqualTo("NAME_IN_EXPORT");
+            assertThat(read.get("purpose").asText()).isEqualTo("INSPECTION");
+            assertThat(read.get("userId").asText()).isEqualTo("auditor");
+        });
+    }
+
+    private JsonNode accessAudit(String personId) {
+        return Scenario.expect(as("security-officer", "security-officer-local-only").get()
+                .uri("/api/v1/access-audit?personId={id}", personId).retrieve().toEntity(JsonNode.class), 200);
+    }
+
     private void coveredByACheckpoint(String eventId) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                .until(() -> auditor().get().uri("/api/v1/proofs/inclusion?eventId={id}", eventId).retrieve()
