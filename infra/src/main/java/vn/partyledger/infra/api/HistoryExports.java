@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,6 +54,7 @@ public class HistoryExports {
             {"type":"end","events":1,"notYetCovered":0}
             """;
 
+    private static final String SUMMARY = "/summary";
     private static final String NAMES = "with a purpose: the member's name as the person register holds it today, "
             + "in the header, to a caller entitled to the names on the member's home branch roster; the read is "
             + "recorded in the access audit";
@@ -72,71 +74,19 @@ public class HistoryExports {
         this.rosterNames = rosterNames;
     }
 
-    @GetMapping("/api/v1/members/{memberId}/history")
-    @Operation(summary = "The member's whole history as JSON Lines: every stored event with its place in the log, "
-            + "its hashes, the covering checkpoint and its inclusion proof; verifies offline by docs/log-proofs.md §8 "
-            + "(node docs/log-proof-check.js --export FILE)",
-            responses = @ApiResponse(responseCode = "200", description = "The export, one JSON document per line",
-                    content = @Content(mediaType = "application/x-ndjson",
-                            examples = @ExampleObject(value = EXAMPLE_LINES))))
+    @GetMapping({"/api/v1/members/{memberId}/history", "/api/v1/members/{memberId}/history" + SUMMARY})
+    @Operation(summary = "The member's whole history: at /history as JSON Lines, every stored event with its place in "
+            + "the log, its hashes, the covering checkpoint and its inclusion proof, which verifies offline by "
+            + "docs/log-proofs.md §8 (node docs/log-proof-check.js --export FILE); at /history/summary as a readable "
+            + "HTML page: timeline, decision documents, who recorded each entry acting for which organisation, and "
+            + "the checkpoint that covers it",
+            responses = @ApiResponse(responseCode = "200", description = "The export, one JSON document per line; or "
+                    + "the summary", content = {@Content(mediaType = "application/x-ndjson",
+                    examples = @ExampleObject(value = EXAMPLE_LINES)), @Content(mediaType = "text/html")}))
     public ResponseEntity<StreamingResponseBody> member(
             @PathVariable @RecordId @Parameter(example = "m-000") String memberId,
             @RequestParam(defaultValue = "false") @Parameter(description = NAMES) boolean names,
-            @RequestParam(required = false) AccessPurpose purpose) {
-        return memberExported(memberId, names, purpose, JsonLinesExport::new, MediaType.APPLICATION_NDJSON, "jsonl");
-    }
-
-    @GetMapping("/api/v1/members/{memberId}/history/summary")
-    @Operation(summary = "The member's history as a readable HTML page: timeline, decision documents, who recorded "
-            + "each entry acting for which organisation, and the checkpoint that covers it",
-            responses = @ApiResponse(responseCode = "200", description = "The summary",
-                    content = @Content(mediaType = "text/html")))
-    public ResponseEntity<StreamingResponseBody> memberSummary(
-            @PathVariable @RecordId @Parameter(example = "m-000") String memberId,
-            @RequestParam(defaultValue = "false") @Parameter(description = NAMES) boolean names,
-            @RequestParam(required = false) AccessPurpose purpose) {
-        return memberExported(memberId, names, purpose, HtmlSummary::new, MediaType.TEXT_HTML, "html");
-    }
-
-    @GetMapping("/api/v1/organisations/{orgId}/history")
-    @Operation(summary = "The organisation's own history on business dates `from` to `to` as JSON Lines: every "
-            + "stored event of its record with its place in the log, its hashes, the covering checkpoint and its "
-            + "inclusion proof; verifies offline by docs/log-proofs.md §8",
-            responses = @ApiResponse(responseCode = "200", description = "The export, one JSON document per line",
-                    content = @Content(mediaType = "application/x-ndjson",
-                            examples = @ExampleObject(value = EXAMPLE_LINES))))
-    public ResponseEntity<StreamingResponseBody> organisation(
-            @PathVariable @RecordId @Parameter(example = "kp-01") String orgId,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2025-01-01")
-            LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2026-12-31")
-            LocalDate to) {
-        HistoryScope scope = organisationScope(orgId, from, to);
-        return exported(scope, export.prepare(scope), null, JsonLinesExport::new, MediaType.APPLICATION_NDJSON,
-                        "jsonl");
-    }
-
-    @GetMapping("/api/v1/organisations/{orgId}/history/summary")
-    @Operation(summary = "The organisation's own history on business dates `from` to `to` as a readable HTML page",
-            responses = @ApiResponse(responseCode = "200", description = "The summary",
-                    content = @Content(mediaType = "text/html")))
-    public ResponseEntity<StreamingResponseBody> organisationSummary(
-            @PathVariable @RecordId @Parameter(example = "kp-01") String orgId,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2025-01-01")
-            LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2026-12-31")
-            LocalDate to) {
-        HistoryScope scope = organisationScope(orgId, from, to);
-        return exported(scope, export.prepare(scope), null, HtmlSummary::new, MediaType.TEXT_HTML, "html");
-    }
-
-    /**
-     * The member's export, with the member's name when asked for with a purpose: the caller's right to it is checked
-     * before it is read, and the read is recorded in the access audit before anything is sent (as for a roster).
-     */
-    private ResponseEntity<StreamingResponseBody> memberExported(String memberId, boolean names, AccessPurpose purpose,
-                                                                 Function<OutputStream, ExportSink> sink,
-                                                                 MediaType type, String extension) {
+            @RequestParam(required = false) AccessPurpose purpose, HttpServletRequest request) {
         if (names && purpose == null) {
             throw InvalidQueryParameter.purposeNotStated();
         }
@@ -148,15 +98,49 @@ public class HistoryExports {
         Checkpoint checkpoint = export.prepare(scope);
         Map<String, String> named = names ? rosterNames.of(export.personOf(scope).stream().toList(), today.date(),
                                                            AccessedData.NAME_IN_EXPORT, purpose) : null;
-        return exported(scope, checkpoint, named, sink, type, extension);
+        return exported(scope, checkpoint, named, Rendering.of(request));
     }
 
-    private HistoryScope organisationScope(String orgId, LocalDate from, LocalDate to) {
+    @GetMapping({"/api/v1/organisations/{orgId}/history", "/api/v1/organisations/{orgId}/history" + SUMMARY})
+    @Operation(summary = "The organisation's own history on business dates `from` to `to`: at /history as JSON "
+            + "Lines, every stored event of its record with its place in the log, its hashes, the covering "
+            + "checkpoint and its inclusion proof, which verifies offline by docs/log-proofs.md §8; at "
+            + "/history/summary as a readable HTML page",
+            responses = @ApiResponse(responseCode = "200", description = "The export, one JSON document per line; or "
+                    + "the summary", content = {@Content(mediaType = "application/x-ndjson",
+                    examples = @ExampleObject(value = EXAMPLE_LINES)), @Content(mediaType = "text/html")}))
+    public ResponseEntity<StreamingResponseBody> organisation(
+            @PathVariable @RecordId @Parameter(example = "kp-01") String orgId,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2025-01-01")
+            LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2026-12-31")
+            LocalDate to, HttpServletRequest request) {
         if (to.isBefore(from)) {
             throw InvalidQueryParameter.reversedDates("to", from, to);
         }
         permission.check(new ExportOrganisationHistory(orgId, from, to), null, today.date());
-        return HistoryScope.organisation(orgId, from, to);
+        HistoryScope scope = HistoryScope.organisation(orgId, from, to);
+        return exported(scope, export.prepare(scope), null, Rendering.of(request));
+    }
+
+    /** The file an export is written as: the one that verifies, or the summary to read. */
+    private enum Rendering {
+        JSON_LINES(JsonLinesExport::new, MediaType.APPLICATION_NDJSON, "jsonl"),
+        SUMMARY(HtmlSummary::new, MediaType.TEXT_HTML, "html");
+
+        private final Function<OutputStream, ExportSink> sink;
+        private final MediaType type;
+        private final String extension;
+
+        Rendering(Function<OutputStream, ExportSink> sink, MediaType type, String extension) {
+            this.sink = sink;
+            this.type = type;
+            this.extension = extension;
+        }
+
+        static Rendering of(HttpServletRequest request) {
+            return request.getRequestURI().endsWith(HistoryExports.SUMMARY) ? SUMMARY : JSON_LINES;
+        }
     }
 
     /**
@@ -164,15 +148,14 @@ public class HistoryExports {
      * refusal or a 404 is a problem, not a broken file.
      */
     private ResponseEntity<StreamingResponseBody> exported(HistoryScope scope, Checkpoint checkpoint,
-                                                           Map<String, String> names,
-                                                           Function<OutputStream, ExportSink> sink, MediaType type,
-                                                           String extension) {
+                                                           Map<String, String> names, Rendering rendering) {
         Actor caller = actor.get();
-        StreamingResponseBody body = out -> export.write(scope, checkpoint, caller, names, sink.apply(out));
+        StreamingResponseBody body = out -> export.write(scope, checkpoint, caller, names,
+                                                         rendering.sink.apply(out));
         return ResponseEntity.ok()
-                .contentType(new MediaType(type, StandardCharsets.UTF_8))
+                .contentType(new MediaType(rendering.type, StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(scope.kind() + "-" + scope.recordId() + "-history." + extension).build().toString())
+                        .filename(scope.kind() + "-" + scope.recordId() + "-history." + rendering.extension).build().toString())
                 .body(body);
     }
 }

@@ -47,10 +47,8 @@ class HistoryExportEndToEndTest extends RunningApplication {
     @Test
     void aMembersHistoryAndAnOrganisationsRangeAreExportedWithProofsThatVerify() throws Exception {
         Scenario scenario = new Scenario(board()).organisationTree();
-        String member = "hx-" + scenario.suffix;
-        scenario.admittedMember(member);
-        coveredByACheckpoint(lastEventOf(member).getString("eventIdentifier"));
-        coveredByACheckpoint(lastEventOf(scenario.ward).getString("eventIdentifier"));
+        String member = admittedAndCovered(scenario, "hx-");
+        coveredByACheckpoint(scenario.ward);
 
         List<JsonNode> memberLines = exported("/api/v1/members/{id}/history", member);
         verifiedInJava(memberLines, storedEventsOf(member));
@@ -74,9 +72,7 @@ class HistoryExportEndToEndTest extends RunningApplication {
     @Test
     void theIndependentVerifierNamesTheLineAndTheDamageOfATamperedExport() throws Exception {
         Scenario scenario = new Scenario(board()).organisationTree();
-        String member = "ht-" + scenario.suffix;
-        scenario.admittedMember(member);
-        coveredByACheckpoint(lastEventOf(member).getString("eventIdentifier"));
+        String member = admittedAndCovered(scenario, "ht-");
         assumeTrue(nodeAvailable(), "node is not installed: the independent verifier is not run");
         List<String> lines = Files.readAllLines(Path.of(save("member", member)));
 
@@ -102,9 +98,7 @@ class HistoryExportEndToEndTest extends RunningApplication {
     @Test
     void theSummaryIsHtmlAndUnknownRecordsOrReversedDatesAreProblems() {
         Scenario scenario = new Scenario(board()).organisationTree();
-        String member = "hs-" + scenario.suffix;
-        scenario.admittedMember(member);
-        coveredByACheckpoint(lastEventOf(member).getString("eventIdentifier"));
+        String member = admittedAndCovered(scenario, "hs-");
 
         ResponseEntity<String> summary = auditor().get().uri("/api/v1/members/{id}/history/summary", member)
                 .retrieve().toEntity(String.class);
@@ -138,11 +132,8 @@ class HistoryExportEndToEndTest extends RunningApplication {
 
     @Test
     void theMembersNameIsGivenWithAStatedPurposeAndTheReadIsRecordedInTheAccessAudit() throws Exception {
-        Scenario scenario = new Scenario(board()).organisationTree();
-        String member = "hn-" + scenario.suffix;
+        String member = admittedAndCovered(new Scenario(board()).organisationTree(), "hn-");
         String person = Scenario.personOf(member);
-        scenario.admittedMember(member);
-        coveredByACheckpoint(lastEventOf(member).getString("eventIdentifier"));
 
         assertThat(exported("/api/v1/members/{id}/history", member).get(0).get("names").isNull()).isTrue();
         assertThat(accessAudit(person)).as("an export without names reads and records none").isEmpty();
@@ -170,7 +161,17 @@ class HistoryExportEndToEndTest extends RunningApplication {
                 .uri("/api/v1/access-audit?personId={id}", personId).retrieve().toEntity(JsonNode.class), 200);
     }
 
-    private void coveredByACheckpoint(String eventId) {
+    /** A member admitted in the scenario's branch, whose every event a checkpoint covers. */
+    private String admittedAndCovered(Scenario scenario, String prefix) {
+        String member = prefix + scenario.suffix;
+        scenario.admittedMember(member);
+        coveredByACheckpoint(member);
+        return member;
+    }
+
+    /** Waits until a checkpoint covers the record's last event, so that an export of it holds every one. */
+    private void coveredByACheckpoint(String recordId) {
+        String eventId = lastEventOf(recordId).getString("eventIdentifier");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                .until(() -> auditor().get().uri("/api/v1/proofs/inclusion?eventId={id}", eventId).retrieve()
                                      .toBodilessEntity().getStatusCode().value() == 200);
