@@ -7,16 +7,15 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import vn.partyledger.domain.shared.Actor;
 import vn.partyledger.domain.shared.Today;
 import vn.partyledger.infra.audit.AccessPurpose;
@@ -33,6 +32,7 @@ import vn.partyledger.infra.export.JsonLinesExport;
 import vn.partyledger.infra.security.CurrentActor;
 import vn.partyledger.infra.security.PermissionCheck;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -83,10 +83,11 @@ public class HistoryExports {
             responses = @ApiResponse(responseCode = "200", description = "The export, one JSON document per line; or "
                     + "the summary", content = {@Content(mediaType = "application/x-ndjson",
                     examples = @ExampleObject(value = EXAMPLE_LINES)), @Content(mediaType = "text/html")}))
-    public ResponseEntity<StreamingResponseBody> member(
+    public void member(
             @PathVariable @RecordId @Parameter(example = "m-000") String memberId,
             @RequestParam(defaultValue = "false") @Parameter(description = NAMES) boolean names,
-            @RequestParam(required = false) AccessPurpose purpose, HttpServletRequest request) {
+            @RequestParam(required = false) AccessPurpose purpose, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         if (names && purpose == null) {
             throw InvalidQueryParameter.purposeNotStated();
         }
@@ -98,7 +99,7 @@ public class HistoryExports {
         Checkpoint checkpoint = export.prepare(scope);
         Map<String, String> named = names ? rosterNames.of(export.personOf(scope).stream().toList(), today.date(),
                                                            AccessedData.NAME_IN_EXPORT, purpose) : null;
-        return exported(scope, checkpoint, named, Rendering.of(request));
+        exported(scope, checkpoint, named, Rendering.of(request), response);
     }
 
     @GetMapping({"/api/v1/organisations/{orgId}/history", "/api/v1/organisations/{orgId}/history" + SUMMARY})
@@ -109,18 +110,18 @@ public class HistoryExports {
             responses = @ApiResponse(responseCode = "200", description = "The export, one JSON document per line; or "
                     + "the summary", content = {@Content(mediaType = "application/x-ndjson",
                     examples = @ExampleObject(value = EXAMPLE_LINES)), @Content(mediaType = "text/html")}))
-    public ResponseEntity<StreamingResponseBody> organisation(
+    public void organisation(
             @PathVariable @RecordId @Parameter(example = "kp-01") String orgId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2025-01-01")
             LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(example = "2026-12-31")
-            LocalDate to, HttpServletRequest request) {
+            LocalDate to, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (to.isBefore(from)) {
             throw InvalidQueryParameter.reversedDates("to", from, to);
         }
         permission.check(new ExportOrganisationHistory(orgId, from, to), null, today.date());
         HistoryScope scope = HistoryScope.organisation(orgId, from, to);
-        return exported(scope, export.prepare(scope), null, Rendering.of(request));
+        exported(scope, export.prepare(scope), null, Rendering.of(request), response);
     }
 
     /** The file an export is written as: the one that verifies, or the summary to read. */
@@ -144,18 +145,17 @@ public class HistoryExports {
     }
 
     /**
-     * Sent once the permission, the record and the checkpoint are settled (and any name read and recorded), so a
-     * refusal or a 404 is a problem, not a broken file.
+     * Written once the permission, the record and the checkpoint are settled (and any name read and recorded), so a
+     * refusal or a 404 is a problem, not a broken file; then on the request's thread straight to the response as the
+     * log is read: no timeout of an asynchronous answer cuts a long export short, and memory holds one batch.
      */
-    private ResponseEntity<StreamingResponseBody> exported(HistoryScope scope, Checkpoint checkpoint,
-                                                           Map<String, String> names, Rendering rendering) {
+    private void exported(HistoryScope scope, Checkpoint checkpoint, Map<String, String> names, Rendering rendering,
+                          HttpServletResponse response) throws IOException {
         Actor caller = actor.get();
-        StreamingResponseBody body = out -> export.write(scope, checkpoint, caller, names,
-                                                         rendering.sink.apply(out));
-        return ResponseEntity.ok()
-                .contentType(new MediaType(rendering.type, StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(scope.kind() + "-" + scope.recordId() + "-history." + rendering.extension).build().toString())
-                .body(body);
+        response.setContentType(new MediaType(rendering.type, StandardCharsets.UTF_8).toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                .filename(scope.kind() + "-" + scope.recordId() + "-history." + rendering.extension).build()
+                .toString());
+        export.write(scope, checkpoint, caller, names, rendering.sink.apply(response.getOutputStream()));
     }
 }

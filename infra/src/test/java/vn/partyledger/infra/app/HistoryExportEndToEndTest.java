@@ -96,7 +96,7 @@ class HistoryExportEndToEndTest extends RunningApplication {
     }
 
     @Test
-    void theSummaryIsHtmlAndUnknownRecordsOrReversedDatesAreProblems() {
+    void theSummaryIsHtmlTheExportsAreDocumentedAndUnknownRecordsOrReversedDatesAreProblems() {
         Scenario scenario = new Scenario(board()).organisationTree();
         String member = admittedAndCovered(scenario, "hs-");
 
@@ -111,6 +111,14 @@ class HistoryExportEndToEndTest extends RunningApplication {
                 .uri("/api/v1/organisations/{id}/history/summary?from=2000-01-01&to=2100-12-31", scenario.ward)
                 .retrieve().toEntity(String.class);
         assertThat(wardSummary.getBody()).contains("OrganisationEstablished");
+
+        JsonNode documented = apiDocument().get("paths");
+        for (String path : List.of("/api/v1/members/{memberId}/history", "/api/v1/organisations/{orgId}/history")) {
+            JsonNode content = documented.get(path).get("get").get("responses").get("200").get("content");
+            assertThat(content.get("application/x-ndjson").toString()).as(path).contains("partyledger/export/v1");
+            assertThat(content.has("text/html")).as(path).isTrue();
+            assertThat(documented.has(path + "/summary")).as(path).isTrue();
+        }
 
         ResponseEntity<JsonNode> unknown = auditor().get().uri("/api/v1/members/no-such-member/history").retrieve()
                 .toEntity(JsonNode.class);
