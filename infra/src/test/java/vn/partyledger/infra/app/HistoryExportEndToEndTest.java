@@ -2,12 +2,14 @@ package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
+import vn.partyledger.infra.checkpoint.Checkpoint;
 import vn.partyledger.infra.checkpoint.MerkleHash;
 import vn.partyledger.infra.checkpoint.ProofVerifier;
 
@@ -15,8 +17,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -93,6 +100,37 @@ class HistoryExportEndToEndTest extends RunningApplication {
         assertThat(tampered(lines, 1, line -> line.replace(root, "1".repeat(64))))
                 .contains("NOT IN CHECKPOINT");
         assertThat(verify(lines)).contains("events: each hash recomputed").doesNotContain("FAIL");
+    }
+
+    /**
+     * The running application signs nothing, so its checkpoint is signed here with the published test key of
+     * docs/log-proof-vectors.json: the verifier checks it with the key kept, and names a signature that fails.
+     */
+    @Test
+    void aSignedCheckpointIsCheckedWithTheKeyTheAuditorKeeps() throws Exception {
+        String member = admittedAndCovered(new Scenario(board()).organisationTree(), "hk-");
+        assumeTrue(nodeAvailable(), "node is not installed: the independent verifier is not run");
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(save("member", member))));
+        JsonNode testKey = JSON.readTree(Path.of("..", "docs", "log-proof-vectors.json").toFile()).get("checkpoint");
+        ObjectNode header = (ObjectNode) JSON.readTree(lines.get(0));
+        ObjectNode checkpoint = (ObjectNode) header.get("checkpoint");
+        String signedText = new Checkpoint(checkpoint.get("treeSize").asLong(), checkpoint.get("rootHash").asText(),
+                                           checkpoint.get("lastPosition").asLong(),
+                                           Instant.parse(checkpoint.get("recordedAt").asText()), null).signedText();
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(
+                Base64.getDecoder().decode(testKey.get("testPrivateKey").asText()))));
+        signer.update(signedText.getBytes(StandardCharsets.UTF_8));
+        checkpoint.put("signature", Base64.getEncoder().encodeToString(signer.sign()));
+        header.put("publicKey", testKey.get("publicKey").asText());
+        lines.set(0, JSON.writeValueAsString(header));
+
+        assertThat(verify(lines, testKey.get("publicKey").asText())).contains("ok   the checkpoint's signature "
+                + "verifies with the key given").doesNotContain("FAIL");
+        checkpoint.put("lastPosition", checkpoint.get("lastPosition").asLong() + 1);
+        lines.set(0, JSON.writeValueAsString(header));
+        assertThat(verify(lines, testKey.get("publicKey").asText()))
+                .contains("FAIL the checkpoint's signature verifies with the key given");
     }
 
     @Test
@@ -246,10 +284,10 @@ class HistoryExportEndToEndTest extends RunningApplication {
         return verify(copy);
     }
 
-    private String verify(List<String> lines) throws Exception {
+    private String verify(List<String> lines, String... key) throws Exception {
         Path file = Files.createTempFile(exports, "tampered-", ".jsonl");
         Files.write(file, lines, StandardCharsets.UTF_8);
-        Verdict verdict = node(file);
+        Verdict verdict = node(file, key);
         boolean clean = !verdict.output().contains("FAIL");
         assertThat(verdict.code()).as(verdict.output()).isEqualTo(clean ? 0 : 1);
         return verdict.output();
@@ -258,9 +296,14 @@ class HistoryExportEndToEndTest extends RunningApplication {
     private record Verdict(int code, String output) {
     }
 
-    private static Verdict node(Path file) throws Exception {
-        Process node = new ProcessBuilder("node", Path.of("..", "docs", "log-proof-check.js").toString(), "--export",
-                                          file.toString()).redirectErrorStream(true).start();
+    /** The verifier's exit code and output on the file, with the key kept when one is given. */
+    private static Verdict node(Path file, String... key) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", Path.of("..", "docs", "log-proof-check.js").toString(),
+                                                        "--export", file.toString()));
+        for (String kept : key) {
+            command.addAll(List.of("--key", kept));
+        }
+        Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Verdict(node.waitFor(), output);
     }
