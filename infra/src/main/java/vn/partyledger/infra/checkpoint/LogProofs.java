@@ -1,5 +1,7 @@
 package vn.partyledger.infra.checkpoint;
 
+import com.mongodb.client.MongoDatabase;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +16,11 @@ public class LogProofs {
         this.tree = tree;
         this.checkpoints = checkpoints;
         this.signer = signer;
+    }
+
+    /** The proofs of the log on its database with unsigned checkpoints, for a harness without the application. */
+    public static LogProofs of(MongoDatabase database) {
+        return new LogProofs(new LogTree(database), new CheckpointStore(database), CheckpointSigner.none());
     }
 
     /** The newest checkpoints first, those smaller than {@code beforeSize} when given. */
