@@ -216,9 +216,11 @@ function checkExport(file, keptKey) {
     + `${int(e.position)}, index ${int(e.index)})`;
   const failed = [];
   const fail = (text) => { failed.push(text); failures++; console.log(`FAIL ${text}`); };
+  // JSON.parse first: it refuses what is not JSON (a line cut short); then the parse that keeps number literals
+  const parsed = (text) => { JSON.parse(text); return eventHashes.parse(text); };
   let header;
   try {
-    header = eventHashes.parse(lines[0] || '');
+    header = parsed(lines[0] || '');
   } catch (e) {
     header = null;
   }
@@ -248,7 +250,7 @@ function checkExport(file, keptKey) {
     const n = i + 2;
     let line;
     try {
-      line = eventHashes.parse(text);
+      line = parsed(text);
     } catch (e) {
       fail(`line ${n}: not JSON`);
       return;

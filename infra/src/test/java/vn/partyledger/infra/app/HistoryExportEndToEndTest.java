@@ -96,6 +96,11 @@ class HistoryExportEndToEndTest extends RunningApplication {
         assertThat(verify(deleted)).contains("FAIL line 5: event").contains("DELETED: events 3 to 3")
                 .contains("the end line counts");
         assertThat(verify(lines.subList(0, lines.size() - 1))).contains("the end line is missing");
+        List<String> cutMidLine = new ArrayList<>(lines.subList(0, lines.size() - 1));
+        String last = cutMidLine.remove(cutMidLine.size() - 1);
+        cutMidLine.add(last.substring(0, last.indexOf("\"payload\"") + 20));
+        assertThat(verify(cutMidLine)).contains("FAIL line " + cutMidLine.size() + ": not JSON")
+                .contains("the end line is missing");
         String root = JSON.readTree(lines.get(0)).get("checkpoint").get("rootHash").asText();
         assertThat(tampered(lines, 1, line -> line.replace(root, "1".repeat(64))))
                 .contains("NOT IN CHECKPOINT");
