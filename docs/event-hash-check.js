@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Recomputes the test vectors of docs/event-hash.md from docs/event-hash-vectors.json, independently of the Java
 // code: `node docs/event-hash-check.js` prints each hash and exits non-zero if one differs from the expected value.
+// Other scripts require it for parse, canonical and eventHash (docs/log-proof-check.js, for exports).
 'use strict';
 const crypto = require('crypto');
 const path = require('path');
-const vectors = require(path.join(__dirname, 'event-hash-vectors.json'));
 
 // JSON.parse loses number literals (1.50 becomes 1.5), so a small parser keeps each one as a Num.
 class Num {
@@ -93,24 +93,40 @@ function canonical(v) {
 
 const sha256 = text => crypto.createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
 
-let failed = false;
-const eventHashes = vectors.events.map(e => {
-  const text = canonical(['partyledger/event/v1', e.position, e.index, e.eventIdentifier, e.aggregateType,
-    e.aggregateIdentifier, e.sequenceNumber, e.timestamp, e.payloadType, e.payloadRevision,
-    parse(e.payloadJson), parse(e.metaDataJson), e.previousHash]);
-  const hash = sha256(text);
-  const ok = !e.expectedHash || e.expectedHash === hash;
+// docs/event-hash.md §3: the canonical text of an event from its fields, payload and metadata parsed with number
+// literals kept, and its hash.
+function eventText(e, payload, metaData) {
+  return canonical(['partyledger/event/v1', e.position, e.index, e.eventIdentifier, e.aggregateType,
+    e.aggregateIdentifier, e.sequenceNumber, e.timestamp, e.payloadType, e.payloadRevision, payload, metaData,
+    e.previousHash]);
+}
+
+const eventHash = (e, payload, metaData) => sha256(eventText(e, payload, metaData));
+
+module.exports = { Num, parse, canonical, eventHash };
+
+function main() {
+  const vectors = require(path.join(__dirname, 'event-hash-vectors.json'));
+  let failed = false;
+  const eventHashes = vectors.events.map(e => {
+    const payload = parse(e.payloadJson);
+    const metaData = parse(e.metaDataJson);
+    const hash = eventHash(e, payload, metaData);
+    const ok = !e.expectedHash || e.expectedHash === hash;
+    failed = failed || !ok;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} event  ${hash}  ${e.name}`);
+    if (process.argv.includes('--canonical')) console.log(eventText(e, payload, metaData));
+    return hash;
+  });
+  const c = vectors.commit;
+  const commitText = canonical(['partyledger/commit/v1', c.position, c.commitId, c.request, c.committedAt,
+    c.timeHighWater, eventHashes]);
+  const commitHash = sha256(commitText);
+  const ok = !c.expectedHash || c.expectedHash === commitHash;
   failed = failed || !ok;
-  console.log(`${ok ? 'ok  ' : 'FAIL'} event  ${hash}  ${e.name}`);
-  if (process.argv.includes('--canonical')) console.log(text);
-  return hash;
-});
-const c = vectors.commit;
-const commitText = canonical(['partyledger/commit/v1', c.position, c.commitId, c.request, c.committedAt,
-  c.timeHighWater, eventHashes]);
-const commitHash = sha256(commitText);
-const ok = !c.expectedHash || c.expectedHash === commitHash;
-failed = failed || !ok;
-console.log(`${ok ? 'ok  ' : 'FAIL'} commit ${commitHash}`);
-if (process.argv.includes('--canonical')) console.log(commitText);
-process.exit(failed ? 1 : 0);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} commit ${commitHash}`);
+  if (process.argv.includes('--canonical')) console.log(commitText);
+  process.exit(failed ? 1 : 0);
+}
+
+if (require.main === module) main();

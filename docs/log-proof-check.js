@@ -6,9 +6,15 @@
 //       fetches the latest checkpoint (and the signing key, when there is one) from a running application, checks
 //       the signature, the inclusion proof of the event when one is named, and the consistency proof from the
 //       oldest checkpoint of the newest hundred to the latest.
+//   node docs/log-proof-check.js --export FILE [--key PUBLIC_KEY_BASE64]
+//       verifies a history export (docs/log-proofs.md §8) end to end: every event's hash from its fields, the links
+//       of its stream, its inclusion proof against the export's checkpoint, the checkpoint's signature (with the key
+//       given, else the one the file names), and that the file is whole; names each line that fails and why.
 'use strict';
 const crypto = require('crypto');
+const fs = require('fs');
 const path = require('path');
+const eventHashes = require('./event-hash-check.js');
 
 const sha256 = (...parts) => crypto.createHash('sha256').update(Buffer.concat(parts)).digest();
 const hex = (buffer) => buffer.toString('hex');
@@ -193,10 +199,130 @@ async function checkApplication(url, user, eventId) {
   }
 }
 
+// The business date of an exported event (docs/log-proofs.md §8.2): its metadata's, else its recording day in Vietnam
+// (UTC+7 all year).
+function businessDate(event, metaData) {
+  if (metaData && typeof metaData.businessDate === 'string') return metaData.businessDate;
+  return new Date(Date.parse(event.timestamp) + 7 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+// Integers of the export are parsed as literals (eventHashes.parse keeps them as written); as numbers here.
+const int = (value) => (value instanceof eventHashes.Num ? Number(value.literal) : value);
+
+// docs/log-proofs.md §8.3, step by step; every failure names its line, the event and what is wrong.
+function checkExport(file, keptKey) {
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.length > 0);
+  const where = (n, e) => `line ${n}: event ${e.eventIdentifier} (sequence ${int(e.sequenceNumber)}, position `
+    + `${int(e.position)}, index ${int(e.index)})`;
+  const failed = [];
+  const fail = (text) => { failed.push(text); failures++; console.log(`FAIL ${text}`); };
+  // JSON.parse first: it refuses what is not JSON (a line cut short); then the parse that keeps number literals
+  const parsed = (text) => { JSON.parse(text); return eventHashes.parse(text); };
+  let header;
+  try {
+    header = parsed(lines[0] || '');
+  } catch (e) {
+    header = null;
+  }
+  if (!header || header.type !== 'export' || header.format !== 'partyledger/export/v1') {
+    fail('line 1: not the header of a partyledger/export/v1 export');
+    return;
+  }
+  const scope = header.scope;
+  const c = { ...header.checkpoint, treeSize: int(header.checkpoint.treeSize),
+              lastPosition: int(header.checkpoint.lastPosition) };
+  console.log(`export of ${scope.kind} ${scope.recordId}${scope.from ? `, business dates ${scope.from} to ${scope.to}`
+    : ''}, against the checkpoint of ${c.treeSize} events (root ${c.rootHash})`);
+  const key = keptKey || header.publicKey;
+  if (c.signature) {
+    check(`the checkpoint's signature verifies with ${keptKey ? 'the key given' : 'the key the file names (give '
+      + 'the key you keep with --key)'}`, key ? verifySignature(c, key) : false);
+  } else if (keptKey) {
+    fail('line 1: the checkpoint is not signed, but a key was given');
+  } else {
+    console.log('note the checkpoint is not signed: compare its root with a checkpoint you keep');
+  }
+  const root = bytes(c.rootHash);
+  let previous = null;
+  let events = 0;
+  let end = null;
+  lines.slice(1).forEach((text, i) => {
+    const n = i + 2;
+    let line;
+    try {
+      line = parsed(text);
+    } catch (e) {
+      fail(`line ${n}: not JSON`);
+      return;
+    }
+    if (end) {
+      fail(`line ${n}: a line after the end line`);
+      return;
+    }
+    if (line.type === 'end') {
+      end = line;
+      return;
+    }
+    if (line.type !== 'event') {
+      fail(`line ${n}: neither an event nor the end line`);
+      return;
+    }
+    events++;
+    const e = { ...line, position: int(line.position), index: int(line.index),
+                sequenceNumber: int(line.sequenceNumber), leafIndex: int(line.leafIndex) };
+    const at = where(n, e);
+    if (e.aggregateIdentifier !== scope.recordId) fail(`${at}: belongs to ${e.aggregateIdentifier}, not to the `
+      + `exported record ${scope.recordId}`);
+    const recomputed = eventHashes.eventHash(e, line.payload, line.metaData);
+    if (recomputed !== e.hash) fail(`${at}: ALTERED: its fields give hash ${recomputed}, the line says ${e.hash}: `
+      + 'its payload, metadata, another field or its hash was changed');
+    if (previous === null && scope.kind === 'member' && (e.sequenceNumber !== 0 || e.previousHash !== null)) {
+      fail(`${at}: the member's history does not start at the stream's first event`);
+    }
+    if (previous !== null) {
+      if (e.sequenceNumber <= previous.sequenceNumber) {
+        fail(`${at}: REORDERED or REPEATED: comes after event ${previous.sequenceNumber} of the stream`);
+      } else if (e.sequenceNumber > previous.sequenceNumber + 1 && scope.kind === 'member') {
+        fail(`${at}: DELETED: events ${previous.sequenceNumber + 1} to ${e.sequenceNumber - 1} of the stream are `
+          + 'missing before it');
+      } else if (e.sequenceNumber === previous.sequenceNumber + 1 && e.previousHash !== previous.hash) {
+        fail(`${at}: LINK BROKEN: its previousHash ${e.previousHash} is not the hash ${previous.hash} of event `
+          + `${previous.sequenceNumber}`);
+      }
+    }
+    const date = businessDate(e, line.metaData);
+    if (date !== e.businessDate) fail(`${at}: its business date is ${date}, the line says ${e.businessDate}`);
+    if ((scope.from && date < scope.from) || (scope.to && date > scope.to)) {
+      fail(`${at}: its business date ${date} is outside the exported range`);
+    }
+    if (e.position > c.lastPosition) fail(`${at}: stands after the checkpoint's last position ${c.lastPosition}`);
+    if (!verifyInclusion(e.leafIndex, c.treeSize, leafHash(bytes(recomputed)), (line.auditPath || []).map(bytes),
+                         root)) {
+      fail(`${at}: NOT IN CHECKPOINT: its inclusion proof (leaf ${e.leafIndex}) does not lead from its hash to the `
+        + `checkpoint's root`);
+    }
+    previous = { sequenceNumber: e.sequenceNumber, hash: recomputed };
+  });
+  if (!end) {
+    fail(`line ${lines.length + 1}: the end line is missing: the file was cut short`);
+  } else if (int(end.events) !== events) {
+    fail(`the end line counts ${int(end.events)} events, the file holds ${events}`);
+  } else if (int(end.notYetCovered) > 0) {
+    console.log(`note ${int(end.notYetCovered)} later events were recorded after the checkpoint: export again once `
+      + 'the next one is recorded');
+  }
+  if (failed.length === 0) {
+    console.log(`ok   ${events} events: each hash recomputed from its fields, the stream's links, and each inclusion `
+      + `proof against the checkpoint of ${c.treeSize} events`);
+  }
+}
+
 const args = process.argv.slice(2);
 const option = (name) => { const i = args.indexOf(name); return i < 0 ? undefined : args[i + 1]; };
 (async () => {
-  if (option('--url')) {
+  if (option('--export')) {
+    checkExport(option('--export'), option('--key'));
+  } else if (option('--url')) {
     await checkApplication(option('--url'), option('--user') || '', option('--event'));
   } else {
     checkVectors();

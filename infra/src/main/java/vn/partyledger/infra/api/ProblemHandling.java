@@ -28,6 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.infra.audit.AccessNotRecorded;
 import vn.partyledger.infra.checkpoint.ProofNotAvailable;
+import vn.partyledger.infra.checkpoint.UnknownVerification;
+import vn.partyledger.infra.checkpoint.VerificationRunning;
+import vn.partyledger.infra.export.HistoryNotFound;
 import vn.partyledger.infra.security.AccessRefused;
 import vn.partyledger.infra.eventstore.AppendOutcomeUnknownException;
 import vn.partyledger.infra.person.PersonRegisterRefusal;
@@ -176,6 +179,22 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MemberNotFound.class)
     ProblemDetail memberNotFound(MemberNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "No such member", e.getMessage(), "NOT_FOUND");
+    }
+
+    /** One whole-log verification at a time: the running one goes on. */
+    @ExceptionHandler(VerificationRunning.class)
+    ProblemDetail verificationRunning(VerificationRunning e) {
+        return problem(HttpStatus.CONFLICT, "Verification running", e.getMessage(), "VERIFICATION_RUNNING");
+    }
+
+    @ExceptionHandler(UnknownVerification.class)
+    ProblemDetail unknownVerification(UnknownVerification e) {
+        return problem(HttpStatus.NOT_FOUND, "No such verification", e.getMessage(), "NOT_FOUND");
+    }
+
+    @ExceptionHandler(HistoryNotFound.class)
+    ProblemDetail historyNotFound(HistoryNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "No such record", e.getMessage(), "NOT_FOUND");
     }
 
     @ExceptionHandler(ProofNotAvailable.class)

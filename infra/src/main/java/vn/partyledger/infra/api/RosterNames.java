@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The names on a page of a roster, for a caller entitled to them (ADR 0042): the permission is checked before any
+ * The names on a page of a roster, or in a member's exported history (ADR 0047), for a caller entitled to them (ADR
+ * 0042): the permission is checked before any
  * name is read, the names are the register's as they stood on the roster's date, and every name given out is
  * recorded in the access audit, with the stated purpose, before the page is answered. A person the register does not
  * hold, or an erased one, has no name to give.
@@ -42,8 +43,8 @@ class RosterNames {
         access.check(new ReadNamesOnRoster(orgId, asOf), null, asOf);
     }
 
-    /** The names of {@code personIds} on {@code asOf}, by person id, each read recorded. */
-    Map<String, String> of(List<String> personIds, LocalDate asOf, AccessPurpose purpose) {
+    /** The names of {@code personIds} on {@code asOf}, by person id, each read recorded as {@code data}. */
+    Map<String, String> of(List<String> personIds, LocalDate asOf, AccessedData data, AccessPurpose purpose) {
         Map<String, String> names = new LinkedHashMap<>();
         for (String personId : personIds) {
             register.asOf(personId, asOf).map(PersonalData::fullName)
@@ -51,7 +52,7 @@ class RosterNames {
         }
         Actor reader = actor.get();
         audit.recordAll(reader.userId(), reader.role(), reader.actingForOrgId(), List.copyOf(names.keySet()),
-                AccessedData.NAME_ON_ROSTER, purpose);
+                data, purpose);
         return names;
     }
 }

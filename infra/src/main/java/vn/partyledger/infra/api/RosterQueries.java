@@ -26,6 +26,7 @@ import vn.partyledger.domain.roster.RosterChanged;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.roster.RosterTotals;
 import vn.partyledger.infra.audit.AccessPurpose;
+import vn.partyledger.infra.audit.AccessedData;
 import vn.partyledger.query.partyage.PartyAgeProjection;
 import vn.partyledger.query.partyage.PartyAgeQueries;
 import vn.partyledger.query.partyage.RosterPartyAge;
@@ -98,7 +99,8 @@ public class RosterQueries {
         pageOfMembers = pageOfMembers.stream().map(line -> line.aged(ages.get(line.entry().memberId()))).toList();
         if (names) {
             Map<String, String> named = rosterNames.of(
-                    pageOfMembers.stream().map(line -> line.entry().personId()).distinct().toList(), date, purpose);
+                    pageOfMembers.stream().map(line -> line.entry().personId()).distinct().toList(), date,
+                    AccessedData.NAME_ON_ROSTER, purpose);
             pageOfMembers = pageOfMembers.stream().map(line -> line.named(named.get(line.entry().personId())))
                     .toList();
         }

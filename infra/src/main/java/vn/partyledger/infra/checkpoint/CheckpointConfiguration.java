@@ -44,6 +44,12 @@ public class CheckpointConfiguration {
         return new LogAuditor(eventStorageEngine, logTree, checkpointStore, checkpointSigner);
     }
 
+    @Bean
+    public VerificationJobs verificationJobs(LogAuditor logAuditor, MongoEventStorageEngine eventStorageEngine,
+                                             Clock clock) {
+        return new VerificationJobs(logAuditor, eventStorageEngine, clock);
+    }
+
     /** Kept for ever, in one partition so they arrive in order: an auditor's copy must be complete. */
     @Bean
     NewTopic checkpointsTopic(CheckpointProperties properties) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
 
 import static vn.partyledger.infra.eventstore.Damage.Kind.ALTERED;
 import static vn.partyledger.infra.eventstore.Damage.Kind.CHECKPOINT_MISMATCH;
@@ -57,10 +56,16 @@ public class LogAuditor {
         return new LogAuditor(eventLog, new LogTree(database), new CheckpointStore(database), CheckpointSigner.none());
     }
 
+    /** After each window read: the last position read and the events checked so far. */
+    @FunctionalInterface
+    public interface Progress {
+        void read(long position, long eventsChecked);
+    }
+
     /** Logs its progress every {@value #PROGRESS_EVERY} positions. */
     public AuditReport audit(VerifyLog query) {
         AtomicLong logged = new AtomicLong();
-        return audit(query, position -> {
+        return audit(query, (position, events) -> {
             if (position - logged.get() >= PROGRESS_EVERY) {
                 logged.set(position);
                 log.info("Verifying the log: read up to position {}", position);
@@ -68,10 +73,10 @@ public class LogAuditor {
         });
     }
 
-    AuditReport audit(VerifyLog query, LongConsumer progress) {
+    public AuditReport audit(VerifyLog query, Progress progress) {
         long heldSize = query.treeSize() == null ? 0 : query.treeSize();
         Leaves leaves = new Leaves(heldSize);
-        AuditedLog audited = eventLog.auditLog(leaves, progress, LIMIT);
+        AuditedLog audited = eventLog.auditLog(leaves, position -> progress.read(position, leaves.count), LIMIT);
         leaves.flush();
         List<Damage> damages = new ArrayList<>(audited.damages().stream().map(this::placedByTree).toList());
         if (query.treeSize() != null) {

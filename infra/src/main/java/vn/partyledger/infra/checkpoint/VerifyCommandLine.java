@@ -47,7 +47,8 @@ public class VerifyCommandLine implements ApplicationRunner {
 
     /** Verifies the log; the exit code the process should end with. */
     int verify(PrintStream out) throws IOException {
-        AuditReport report = auditor.audit(query, position -> out.println("verify: read up to position " + position));
+        AuditReport report = auditor.audit(query, (position, events) -> out.println("verify: read up to position "
+                + position + ", " + events + " events"));
         out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         return report.intact() ? 0 : 1;
     }

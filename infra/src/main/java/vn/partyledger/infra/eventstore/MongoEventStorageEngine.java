@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -176,6 +177,29 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             return stored.size();
         });
         return new LogSlice(events, next - 1, damaged);
+    }
+
+    /**
+     * Hands at most {@code limit} events of the aggregate's stream to {@code each} as stored, in sequence order from
+     * {@code first}, a batch at a time (memory is one batch), up to the last one a load would return.
+     */
+    public void readStored(String aggregateIdentifier, long first, long limit, Consumer<StoredEvent> each) {
+        long handed = 0;
+        for (long from = first; handed < limit; ) {
+            List<StoredEvent> batch = streams.stored(aggregateIdentifier, from, (int) Math.min(batchSize(),
+                                                                                               limit - handed));
+            batch.forEach(each);
+            handed += batch.size();
+            if (batch.size() < batchSize()) {
+                return;
+            }
+            from += batch.size();
+        }
+    }
+
+    /** The highest commit position allocated so far: how far a whole-log verification will read. */
+    public long allocatedPositions() {
+        return store.allocated();
     }
 
     /** Recomputes one aggregate's hash chain, from its first event to the last one stored. */

@@ -24,6 +24,24 @@ final class StreamReader {
     }
 
     List<DomainEventData<?>> fetch(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+        List<DomainEventData<?>> batch = new ArrayList<>();
+        located(aggregateIdentifier, firstSequenceNumber, batchSize)
+                .forEach(found -> batch.add(CommitDocument.eventData(found.event())));
+        return batch;
+    }
+
+    /** The same batch as {@link #fetch}, each event as stored with its place in the log. */
+    List<StoredEvent> stored(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+        return located(aggregateIdentifier, firstSequenceNumber, batchSize).stream()
+                .map(found -> StoredEvent.of(found.event(), StreamEntry.positionOf(found.entry()),
+                                             CommitDocument.events(found.commit()).indexOf(found.event())))
+                .toList();
+    }
+
+    private record Located(Document entry, Document commit, Document event) {
+    }
+
+    private List<Located> located(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
         Map<String, Document> entries = store.findEntries(keys(aggregateIdentifier, firstSequenceNumber, batchSize));
         Set<Long> positions = new LinkedHashSet<>();
         for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
@@ -34,7 +52,7 @@ final class StreamReader {
             positions.add(StreamEntry.positionOf(entry));
         }
         Map<Long, Document> commits = store.findCommits(positions);
-        List<DomainEventData<?>> batch = new ArrayList<>();
+        List<Located> batch = new ArrayList<>();
         for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
             Document entry = entries.get(StreamEntry.key(aggregateIdentifier, seq));
             Document commit = entry == null ? null : commits.get(StreamEntry.positionOf(entry));
@@ -42,7 +60,7 @@ final class StreamReader {
             if (event == null) {
                 break;
             }
-            batch.add(CommitDocument.eventData(event));
+            batch.add(new Located(entry, commit, event));
         }
         return batch;
     }

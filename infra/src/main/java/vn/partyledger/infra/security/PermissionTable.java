@@ -77,8 +77,13 @@ import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.checkpoint.ProveConsistency;
 import vn.partyledger.infra.checkpoint.ProveInclusion;
 import vn.partyledger.infra.checkpoint.ReadCheckpoints;
+import vn.partyledger.infra.checkpoint.ReadVerificationProgress;
+import vn.partyledger.infra.checkpoint.StartVerification;
 import vn.partyledger.infra.checkpoint.VerifyLog;
 import vn.partyledger.infra.checkpoint.VerifyRecord;
+import vn.partyledger.infra.export.ExportMemberHistory;
+import vn.partyledger.infra.export.ExportOrganisationHistory;
+import vn.partyledger.infra.export.ReadNameInExport;
 import vn.partyledger.infra.integration.RepublishIntegrationEvents;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
@@ -286,6 +291,21 @@ public final class PermissionTable {
         // Verifying the whole log over HTTP: the auditor's (an administrator runs it from the command line).
         record(VerifyLog.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
         record(VerifyRecord.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) -> List.of());
+        // A whole-log verification in the background and its progress: hashes and positions, no record's content, so
+        // the administrator, who verifies from the command line too, as well as the auditor.
+        record(StartVerification.class, EnumSet.of(Role.AUDITOR, Role.ADMINISTRATOR),
+                (request, none, holders, actingFor) -> List.of());
+        record(ReadVerificationProgress.class, EnumSet.of(Role.AUDITOR, Role.ADMINISTRATOR),
+                (query, none, holders, actingFor) -> List.of());
+        // A history exported for auditors (ADR 0047): a member's concerns its home branch, as its timeline does; an
+        // organisation's, the organisation. Auditors read every organisation, so the scope holds for no one else yet.
+        record(ExportMemberHistory.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) ->
+                holders.homeBranchOf(query.memberId()).stream().toList());
+        record(ExportOrganisationHistory.class, Set.of(Role.AUDITOR), (query, none, holders, actingFor) ->
+                List.of(query.orgId()));
+        // The member's name in its export: whoever may read the names on the member's home branch roster (ADR 0042).
+        record(ReadNameInExport.class, READERS, (query, none, holders, actingFor) ->
+                holders.homeBranchOf(query.memberId()).stream().toList());
         // Republishing integration events: the administrator's, who operates the service, for the whole deployment.
         record(RepublishIntegrationEvents.class, Set.of(Role.ADMINISTRATOR), (request, none, holders, actingFor) ->
                 List.of());

@@ -40,8 +40,13 @@ import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.checkpoint.ProveConsistency;
 import vn.partyledger.infra.checkpoint.ProveInclusion;
 import vn.partyledger.infra.checkpoint.ReadCheckpoints;
+import vn.partyledger.infra.checkpoint.ReadVerificationProgress;
+import vn.partyledger.infra.checkpoint.StartVerification;
 import vn.partyledger.infra.checkpoint.VerifyLog;
 import vn.partyledger.infra.checkpoint.VerifyRecord;
+import vn.partyledger.infra.export.ExportMemberHistory;
+import vn.partyledger.infra.export.ExportOrganisationHistory;
+import vn.partyledger.infra.export.ReadNameInExport;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.rebuild.ReadRebuildProgress;
@@ -127,7 +132,8 @@ class EndpointMappingTest {
                 RegisterPerson.class, CorrectPersonalData.class, RecordProcessingBasis.class, RequestErasure.class,
                 ImportMember.class, ImportMembers.class,
                 ReadCheckpoints.class, ProveInclusion.class, ProveConsistency.class, VerifyLog.class,
-                VerifyRecord.class,
+                VerifyRecord.class, ExportMemberHistory.class, ExportOrganisationHistory.class,
+                StartVerification.class, ReadVerificationProgress.class, ReadNameInExport.class,
                 // and republishing integration events, which is no command (IntegrationEventsEndToEndTest)
                 RepublishIntegrationEvents.class));
 

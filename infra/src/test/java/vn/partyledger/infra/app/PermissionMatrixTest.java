@@ -1,6 +1,8 @@
 package vn.partyledger.infra.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.Registration;
@@ -27,8 +29,11 @@ import vn.partyledger.infra.audit.ReadAccessAudit;
 import vn.partyledger.infra.checkpoint.ProveConsistency;
 import vn.partyledger.infra.checkpoint.ProveInclusion;
 import vn.partyledger.infra.checkpoint.ReadCheckpoints;
+import vn.partyledger.infra.checkpoint.ReadVerificationProgress;
 import vn.partyledger.infra.checkpoint.VerifyLog;
 import vn.partyledger.infra.checkpoint.VerifyRecord;
+import vn.partyledger.infra.export.ExportMemberHistory;
+import vn.partyledger.infra.export.ExportOrganisationHistory;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.rebuild.ReadRebuildProgress;
 import vn.partyledger.infra.security.PermissionTable;
@@ -88,7 +93,12 @@ class PermissionMatrixTest extends RunningApplication {
             Map.entry("/api/v1/proofs/inclusion", ProveInclusion.class),
             Map.entry("/api/v1/proofs/consistency", ProveConsistency.class),
             Map.entry("/api/v1/verification", VerifyLog.class),
-            Map.entry("/api/v1/verification/records/{recordId}", VerifyRecord.class));
+            Map.entry("/api/v1/verification/records/{recordId}", VerifyRecord.class),
+            Map.entry("/api/v1/admin/verifications/{verificationId}", ReadVerificationProgress.class),
+            Map.entry("/api/v1/members/{memberId}/history", ExportMemberHistory.class),
+            Map.entry("/api/v1/members/{memberId}/history/summary", ExportMemberHistory.class),
+            Map.entry("/api/v1/organisations/{orgId}/history", ExportOrganisationHistory.class),
+            Map.entry("/api/v1/organisations/{orgId}/history/summary", ExportOrganisationHistory.class));
     /**
      * Followed, not answered: streams the matrix's requests would wait on until they time out. Each sends its plain
      * read's query through the same authorisation; LiveRosterEndToEndTest, DueListEndToEndTest and
@@ -100,13 +110,19 @@ class PermissionMatrixTest extends RunningApplication {
      * What a query must state besides its path: a read of personal data names its purpose, a state its date, the
      * recruitment figures and the losses their year.
      */
-    private static final Map<String, String> QUERY_STRINGS = Map.of("/api/v1/persons/{personId}",
-            "?purpose=CASE_WORK", "/api/v1/members/{memberId}/state", "?asOf=2026-03-03",
-            "/api/v1/members/{memberId}/changes", "?from=2025-01-01&to=2026-03-03",
-            "/api/v1/organisations/{orgId}/recruitment", "?year=2026",
-            "/api/v1/organisations/{orgId}/statistics/losses", "?year=2026",
-            "/api/v1/proofs/inclusion", "?eventId=no-such-event",
-            "/api/v1/proofs/consistency", "?first=1&second=1");
+    private static final Map<String, String> QUERY_STRINGS = Map.ofEntries(Map.entry("/api/v1/persons/{personId}",
+            "?purpose=CASE_WORK"), Map.entry("/api/v1/members/{memberId}/state", "?asOf=2026-03-03"),
+            Map.entry("/api/v1/members/{memberId}/changes", "?from=2025-01-01&to=2026-03-03"),
+            Map.entry("/api/v1/organisations/{orgId}/recruitment", "?year=2026"),
+            Map.entry("/api/v1/organisations/{orgId}/statistics/losses", "?year=2026"),
+            Map.entry("/api/v1/proofs/inclusion", "?eventId=no-such-event"),
+            Map.entry("/api/v1/proofs/consistency", "?first=1&second=1"),
+            Map.entry("/api/v1/organisations/{orgId}/history", "?from=2025-01-01&to=2026-03-03"),
+            Map.entry("/api/v1/organisations/{orgId}/history/summary", "?from=2025-01-01&to=2026-03-03"));
+    /** Answered with a file rather than JSON when let through (ADR 0047): read as text, refusals as problems. */
+    private static final Set<String> FILES = Set.of("/api/v1/members/{memberId}/history",
+            "/api/v1/members/{memberId}/history/summary", "/api/v1/organisations/{orgId}/history",
+            "/api/v1/organisations/{orgId}/history/summary");
 
     /** Who the matrix sends as, and whether the records of the other tree are in its scope too. */
     private record User(String name, Role role, boolean reachesEveryTree, boolean lapsed) {
@@ -239,10 +255,22 @@ class PermissionMatrixTest extends RunningApplication {
 
     private void read(User user, String path, Records records, String expectedRefusal, Map<String, Integer> answers) {
         String id = records.byResource(path.split("/")[3]);
-        ResponseEntity<JsonNode> response = user.client(this).get()
-                .uri(path.replaceFirst("\\{[^}]+}", id) + QUERY_STRINGS.getOrDefault(path, ""))
-                .retrieve().toEntity(JsonNode.class);
+        RestClient.ResponseSpec answer = user.client(this).get()
+                .uri(path.replaceFirst("\\{[^}]+}", id) + QUERY_STRINGS.getOrDefault(path, "")).retrieve();
+        ResponseEntity<JsonNode> response = FILES.contains(path) ? asProblem(answer.toEntity(String.class))
+                : answer.toEntity(JsonNode.class);
         judge("GET " + path + " on " + id + " as " + user.name(), response, expectedRefusal, List.of(), answers);
+    }
+
+    /** A file let through is judged by its status alone; a refusal is read as the problem it is. */
+    private static ResponseEntity<JsonNode> asProblem(ResponseEntity<String> file) {
+        boolean problem = MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(file.getHeaders().getContentType());
+        try {
+            return new ResponseEntity<>(problem ? new ObjectMapper().readTree(file.getBody()) : null,
+                                        file.getHeaders(), file.getStatusCode());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem that is not JSON: " + file.getBody(), e);
+        }
     }
 
     private void judge(String request, ResponseEntity<JsonNode> response, String expectedRefusal,

@@ -210,7 +210,7 @@ class CheckpointRecorderTest {
         assertThat(latest.treeSize()).isEqualTo(4);
         assertThat(latest.rootHash()).isEqualTo(rootOfFirst(4));
         AuditReport report = log.auditor(CheckpointSigner.none())
-                                .audit(new VerifyLog(latest.treeSize(), latest.rootHash()), position -> { });
+                                .audit(new VerifyLog(latest.treeSize(), latest.rootHash()), (position, events) -> { });
         assertThat(report.damages()).extracting(Damage::kind, Damage::position, Damage::index)
                                     .containsExactly(tuple(Damage.Kind.ALTERED, 3L, 0),
                                                      tuple(Damage.Kind.CHECKPOINT_MISMATCH, 3L, 0));

@@ -155,7 +155,7 @@ class TamperSuiteTest {
 
         assertThat(damages).extracting(Damage::kind, Damage::position).contains(tuple(TRUNCATED, 4L));
         assertThat(damages).allMatch(damage -> damage.kind() == TRUNCATED);
-        assertThat(log.auditor(signer).audit(new VerifyLog(null, null), position -> { }).damages())
+        assertThat(log.auditor(signer).audit(new VerifyLog(null, null), (position, events) -> { }).damages())
                 .extracting(Damage::kind, Damage::position).containsExactly(tuple(TRUNCATED, 4L));
     }
 
@@ -174,7 +174,7 @@ class TamperSuiteTest {
         log.database.getCollection(CheckpointStore.CHECKPOINTS).updateOne(
                 Filters.eq("_id", 6L), Updates.set("rootHash", "22".repeat(32)));
 
-        assertThat(log.auditor(CheckpointSigner.none()).audit(new VerifyLog(null, null), position -> { })
+        assertThat(log.auditor(CheckpointSigner.none()).audit(new VerifyLog(null, null), (position, events) -> { })
                       .damages()).extracting(Damage::kind, Damage::position)
                                  .containsExactly(tuple(REWRITTEN_CHECKPOINT, 2L));
     }
@@ -234,7 +234,7 @@ class TamperSuiteTest {
     }
 
     private AuditReport verify() {
-        return log.auditor(signer).audit(new VerifyLog(held.treeSize(), held.rootHash()), position -> { });
+        return log.auditor(signer).audit(new VerifyLog(held.treeSize(), held.rootHash()), (position, events) -> { });
     }
 
     private org.assertj.core.groups.Tuple first() {
