@@ -10,16 +10,9 @@ import vn.partyledger.infra.onboarding.ImportReport;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the read side answers in, with a province loaded and commands arriving (issue 11 item 10, ADR 0038): the whole
@@ -68,7 +60,7 @@ public final class QueryLatencyBenchmark {
                     commandsPerSecond, Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().maxMemory() >> 20);
-            Client client = new Client(((WebServerApplicationContext) app).getWebServer().getPort());
+            BenchClient client = new BenchClient(((WebServerApplicationContext) app).getWebServer().getPort());
             int branches = (members + membersPerBranch - 1) / membersPerBranch;
             Commands commands = new Commands(client, members, membersPerBranch, branches);
             commands.start(commandsPerSecond);
@@ -105,7 +97,7 @@ public final class QueryLatencyBenchmark {
     }
 
     /** A few reads first, not counted, then {@code requests} one after another. */
-    private static void measure(Client client, String label, String path, int requests)
+    private static void measure(BenchClient client, String label, String path, int requests)
             throws IOException, InterruptedException {
         for (int i = 0; i < 5; i++) {
             client.get(path);
@@ -127,48 +119,17 @@ public final class QueryLatencyBenchmark {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(quantile * sorted.size()))) / 1e6;
     }
 
-    /** HTTP Basic client of the started application. */
-    private static final class Client {
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        private final String base;
-        private final String authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (ImportBenchmark.USER + ":" + ImportBenchmark.PASSWORD).getBytes(StandardCharsets.UTF_8));
-
-        Client(int port) {
-            this.base = "http://127.0.0.1:" + port;
-        }
-
-        int get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
-                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
-
-        int post(String path, String json) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        }
-    }
-
-    /**
-     * Commands arriving while the reads run: full members of the province's last branches, far from the ones read,
-     * lose contact and have it restored, one command at a time at a fixed rate.
-     */
+    /** Commands arriving while the reads run, one at a time at a fixed rate ({@link ContactChanges}). */
     private static final class Commands {
-        private final Client client;
-        private final int members;
-        private final int membersPerBranch;
+        private final ContactChanges changes;
         private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
-        private final AtomicInteger sent = new AtomicInteger();
         private final Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
 
-        Commands(Client client, int members, int membersPerBranch, int branches) {
-            this.client = client;
-            this.members = members;
-            this.membersPerBranch = membersPerBranch;
+        Commands(BenchClient client, int members, int membersPerBranch, int branches) {
             if (branches < 2) {
                 throw new IllegalArgumentException("the commands need a branch other than the one read");
             }
+            this.changes = new ContactChanges(client, members, membersPerBranch);
         }
 
         void start(int perSecond) {
@@ -180,25 +141,9 @@ public final class QueryLatencyBenchmark {
             sender.awaitTermination(30, TimeUnit.SECONDS);
         }
 
-        /** The n-th command: pairs of lost and restored contact, each pair on the next full member from the end. */
         private void send() {
-            int n = sent.getAndIncrement();
-            int member = members - 1 - n / 2;
-            while (member % 7 == 0) {
-                member--;
-            }
-            String branch = LedgerEvents.branchId(member / membersPerBranch);
-            String path = "/api/v1/members/" + LedgerEvents.memberId(member) + "/"
-                    + (n % 2 == 0 ? "record-lost-contact" : "record-contact-restored");
-            String body = n % 2 == 0
-                    ? "{\"from\": \"2026-09-14\", \"decision\": {\"docNumber\": \"NQ-%d/CB\", \"docDate\": \"2026-10-05\", "
-                    + "\"issuingOrgId\": \"%s\"}}"
-                    : "{\"to\": \"2026-11-16\", \"decision\": {\"docNumber\": \"NQ-%d/CB\", \"docDate\": \"2026-11-16\", "
-                    + "\"issuingOrgId\": \"%s\"}}";
             try {
-                statuses.merge(client.post(path, body.formatted(n, branch)), 1, Integer::sum);
-            } catch (IOException e) {
-                statuses.merge(-1, 1, Integer::sum);
+                statuses.merge(changes.send().status(), 1, Integer::sum);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -3,14 +3,16 @@ package vn.partyledger.query.partyage;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
+import vn.partyledger.query.batch.BatchedDocuments;
+import vn.partyledger.query.batch.BatchedUpdates;
 import vn.partyledger.domain.badge.PartyBadgeAwarded;
 import vn.partyledger.domain.badge.PartyBadgeReturned;
 import vn.partyledger.domain.correction.EntryAnnulled;
@@ -41,14 +43,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Keeps {@code party_age_facts}, one document per member with what the member's party age and badges are read from
  * ({@link PartyAgeFacts}), and {@code party_age_deceased}, one document per branch listing the members who died on its
  * roll, for the posthumous candidates (ADR 0040). Every event touches one member's document, read and written by key;
  * the member's events come in order (Axon sequences them per aggregate), and a document remembers the last one applied.
+ * The writes of a processor batch are held and sent in bulk before its token; the members' documents a batch needs are
+ * read at once (ADR 0038).
  */
 @ProcessingGroup(PartyAgeProjection.PROCESSING_GROUP)
 public class PartyAgeProjection {
@@ -59,10 +63,15 @@ public class PartyAgeProjection {
 
     private final MongoCollection<Document> facts;
     private final MongoCollection<Document> deceased;
+    private final BatchedDocuments memberFacts;
+    private final BatchedUpdates deceasedChanges;
 
     public PartyAgeProjection(MongoDatabase database) {
         this.facts = database.getCollection(FACTS);
         this.deceased = database.getCollection(DECEASED);
+        this.memberFacts = new BatchedDocuments(facts, event -> event instanceof DomainEventMessage<?> inStream
+                ? Stream.of(inStream.getAggregateIdentifier()) : Stream.empty());
+        this.deceasedChanges = new BatchedUpdates(deceased);
     }
 
     @EventHandler
@@ -166,8 +175,8 @@ public class PartyAgeProjection {
     void on(MemberDeceased event, @SequenceNumber long sequence) {
         change(event.memberId(), sequence, member -> member.died(event.dateOfDeath()));
         // repeated even when the member's document was applied already: a crash may have come between the two writes
-        deceased.updateOne(Filters.eq("_id", event.homeOrgId()), Updates.addToSet("memberIds", event.memberId()),
-                new UpdateOptions().upsert(true));
+        deceasedChanges.updateOne(Filters.eq("_id", event.homeOrgId()),
+                Updates.addToSet("memberIds", event.memberId()), new UpdateOptions().upsert(true));
     }
 
     @EventHandler
@@ -227,12 +236,11 @@ public class PartyAgeProjection {
     }
 
     private void change(String memberId, long sequence, Consumer<PartyAgeFacts> change) {
-        PartyAgeFacts member = Optional.ofNullable(facts.find(Filters.eq("_id", memberId)).first())
-                .map(PartyAgeFacts::new)
+        PartyAgeFacts member = memberFacts.find(memberId).map(PartyAgeFacts::new)
                 .orElseGet(() -> PartyAgeFacts.empty(memberId));
         if (member.takes(sequence)) {
             change.accept(member);
-            facts.replaceOne(Filters.eq("_id", memberId), member.document(), new ReplaceOptions().upsert(true));
+            memberFacts.replace(member.document());
         }
     }
 }

@@ -1,6 +1,5 @@
 package vn.partyledger.query.statistics;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -9,6 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
+import vn.partyledger.query.batch.BatchedUpdates;
 import vn.partyledger.domain.correction.EntryAnnulled;
 import vn.partyledger.domain.correction.EntryDateCorrected;
 import vn.partyledger.domain.discipline.DisciplineForm;
@@ -25,7 +25,8 @@ import java.time.LocalDate;
 /**
  * Keeps {@code statistics_losses}: one document per loss, keyed by the id of the event that recorded it — so a
  * redelivered event writes the same document, and an annulment or a date correction (I30), which names that event,
- * finds it — under the branch whose roll the member left, with the date it took effect.
+ * finds it — under the branch whose roll the member left, with the date it took effect. Every write is by {@code _id},
+ * held for the processor batch and sent in bulk before its token (ADR 0038).
  */
 @ProcessingGroup(MembershipStatisticsProjection.PROCESSING_GROUP)
 public class MembershipStatisticsProjection {
@@ -38,10 +39,10 @@ public class MembershipStatisticsProjection {
     static final String GROUND = "ground";
     static final String DESTINATION = "toOrgId";
 
-    private final MongoCollection<Document> losses;
+    private final BatchedUpdates losses;
 
     public MembershipStatisticsProjection(MongoDatabase database) {
-        this.losses = database.getCollection(LOSSES);
+        this.losses = new BatchedUpdates(database.getCollection(LOSSES));
     }
 
     @EventHandler
@@ -78,13 +79,13 @@ public class MembershipStatisticsProjection {
     /** An annulled death or strike-off never happened (I30), so it was never a loss. */
     @EventHandler
     void on(EntryAnnulled event) {
-        losses.deleteOne(Filters.eq("_id", event.annulledEventId()));
+        losses.deleteOne(event.annulledEventId());
     }
 
     @EventHandler
     void on(EntryDateCorrected event) {
         losses.updateOne(Filters.eq("_id", event.correctedEventId()),
-                Updates.set(ON, event.correctedDate().toString()));
+                Updates.set(ON, event.correctedDate().toString()), new UpdateOptions());
     }
 
     private void lost(String eventId, String branchId, LossKind kind, LocalDate on, Document detail) {
