@@ -1,6 +1,8 @@
 package vn.partyledger.query.batch;
 
+import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -8,7 +10,10 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.bson.Document;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -64,6 +69,29 @@ public final class PooledReplay {
             eventStore.shutDown();
             coordinator.shutdownNow();
             worker.shutdownNow();
+        }
+    }
+
+    /** The documents of {@code collections}, each sorted by {@code _id}, as a replay left them. */
+    public static List<Document> documents(MongoDatabase database, List<String> collections) {
+        List<Document> documents = new ArrayList<>();
+        for (String collection : collections) {
+            List<Document> stored = database.getCollection(collection).find().into(new ArrayList<>());
+            stored.sort(Comparator.comparing(document -> document.get("_id").toString()));
+            documents.addAll(stored);
+        }
+        return documents;
+    }
+
+    /** Hands every event of the log to {@code projection} one by one, outside any unit of work (so writes go at once). */
+    public static void handleOneByOne(Object projection, List<EventMessage<?>> log) {
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
+        for (EventMessage<?> event : log) {
+            try {
+                handlers.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -9,7 +9,6 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
@@ -40,7 +39,6 @@ import vn.partyledger.query.batch.PooledReplay;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -141,23 +139,14 @@ class BatchedRecruitmentWritesTest {
                 new SmallCellSuppression(5), SimpleQueryUpdateEmitter.builder().build());
     }
 
-    private List<Document> handledOneByOne() throws Exception {
+    private List<Document> handledOneByOne() {
         MongoDatabase alone = client.getDatabase("one-by-one");
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(projection(alone));
-        for (EventMessage<?> event : log) {
-            projection.handle(event);
-        }
-        return documents(alone);
+        PooledReplay.handleOneByOne(projection(alone), log);
+        return PooledReplay.documents(alone, COLLECTIONS);
     }
 
     private static List<Document> documents(MongoDatabase database) {
-        List<Document> documents = new ArrayList<>();
-        for (String collection : COLLECTIONS) {
-            List<Document> stored = database.getCollection(collection).find().into(new ArrayList<>());
-            stored.sort(Comparator.comparing(document -> document.get("_id").toString()));
-            documents.addAll(stored);
-        }
-        return documents;
+        return PooledReplay.documents(database, COLLECTIONS);
     }
 
     /**

@@ -11,7 +11,6 @@ import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -39,7 +38,6 @@ import vn.partyledger.query.batch.PooledReplay;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -188,30 +186,12 @@ class BatchedRosterWritesTest {
     /** The same log handled event by event, outside any unit of work, into a database of its own. */
     private List<Document> handledOneByOne() {
         MongoDatabase alone = client.getDatabase("one-by-one");
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
-                new BranchRosterProjection(alone, SimpleQueryUpdateEmitter.builder().build()));
-        for (EventMessage<?> event : log) {
-            try {
-                projection.handle(event);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return documents(alone);
+        PooledReplay.handleOneByOne(new BranchRosterProjection(alone, SimpleQueryUpdateEmitter.builder().build()), log);
+        return PooledReplay.documents(alone, COLLECTIONS);
     }
 
     private List<Document> documents() {
-        return documents(database);
-    }
-
-    private static List<Document> documents(MongoDatabase database) {
-        List<Document> documents = new ArrayList<>();
-        for (String collection : COLLECTIONS) {
-            List<Document> stored = database.getCollection(collection).find().into(new ArrayList<>());
-            stored.sort(Comparator.comparing(document -> document.get("_id").toString()));
-            documents.addAll(stored);
-        }
-        return documents;
+        return PooledReplay.documents(database, COLLECTIONS);
     }
 
     /**
