@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes the integration event of every domain event that has one ({@link IntegrationEvents}), keyed by member or
- * organisation id (so each member's messages stay in order on one partition). Each send is awaited
- * ({@link IntegrationSender}), so the processor's token only moves past an event once Kafka has acknowledged it; a
- * failure propagates (AxonStorageConfiguration), the processor releases its segment and retries the same event.
+ * organisation id (so each member's messages stay in order on one partition). A batch's messages are sent together
+ * and awaited before its token is stored ({@link IntegrationSender#sendBeforeToken}), so the processor's token only
+ * moves past an event once Kafka has acknowledged it; a failure fails the batch (AxonStorageConfiguration), the
+ * processor releases its segment and sends the batch again: at least once, in order.
  * Replays never republish: the handler is {@code @DisallowReplay}, so the processor cannot be reset at all.
  */
 @Component
@@ -31,7 +32,7 @@ public class IntegrationPublisher {
     void on(Object payload, EventMessage<?> message) throws Exception {
         var integrationEvent = integrationEvents.of(payload, message.getMetaData());
         if (integrationEvent.isPresent()) {
-            sender.send(integrationEvent.get(), message);
+            sender.sendBeforeToken(integrationEvent.get(), message);
         }
     }
 }

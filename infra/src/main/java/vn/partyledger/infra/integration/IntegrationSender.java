@@ -6,8 +6,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import vn.partyledger.query.batch.ProjectionBatch;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,8 +33,37 @@ public class IntegrationSender {
         this.properties = properties;
     }
 
+    /** Sends the message and returns once Kafka has acknowledged it. */
     void send(IntegrationEvent event, EventMessage<?> message)
             throws JsonProcessingException, InterruptedException, ExecutionException, TimeoutException {
+        dispatch(event, message).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Sends the message and returns at once; Kafka's acknowledgement is awaited before the current processor batch's
+     * token is stored (ADR 0044), so a batch's messages are in flight together, in order on each partition (the
+     * producer is idempotent), and none is passed unacknowledged.
+     */
+    void sendBeforeToken(IntegrationEvent event, EventMessage<?> message) throws JsonProcessingException {
+        CompletableFuture<?> sent = dispatch(event, message);
+        ProjectionBatch.beforeToken(() -> acknowledged(sent, message));
+    }
+
+    private void acknowledged(CompletableFuture<?> sent, EventMessage<?> message) {
+        try {
+            sent.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted awaiting Kafka's acknowledgement of " + message.getIdentifier(),
+                    interrupted);
+        } catch (ExecutionException | TimeoutException failed) {
+            throw new IllegalStateException("Kafka did not acknowledge the message of " + message.getIdentifier(),
+                    failed);
+        }
+    }
+
+    private CompletableFuture<?> dispatch(IntegrationEvent event, EventMessage<?> message)
+            throws JsonProcessingException {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic().name(properties), event.key(),
                 objectMapper.writeValueAsString(event.data()));
         header(record, "ce_specversion", "1.0");
@@ -42,7 +73,7 @@ public class IntegrationSender {
         header(record, "ce_time", message.getTimestamp().toString());
         header(record, "ce_subject", event.key());
         header(record, "content-type", "application/json");
-        kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return kafka.send(record);
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

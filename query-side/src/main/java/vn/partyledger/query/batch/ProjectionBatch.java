@@ -54,6 +54,7 @@ public final class ProjectionBatch {
 
     private final Map<MongoNamespace, PendingCollection> collections = new LinkedHashMap<>();
     private final Set<String> events = new HashSet<>();
+    private final List<Runnable> beforeToken = new ArrayList<>();
     private final List<? extends Message<?>> messages;
 
     private ProjectionBatch(List<? extends Message<?>> messages) {
@@ -87,6 +88,16 @@ public final class ProjectionBatch {
     private static List<? extends Message<?>> messagesOf(UnitOfWork<?> root) {
         return root instanceof BatchingUnitOfWork<?> batching ? batching.getMessages()
                                                               : Stream.ofNullable(root.getMessage()).toList();
+    }
+
+    /**
+     * Runs {@code action} when the current batch's writes are sent, before its token is stored; at once outside a
+     * batch. The integration publisher awaits there the broker's acknowledgements of the batch's messages, so that its
+     * token, like a projection's, never passes an event whose effect is not durable. An action that throws fails the
+     * batch, which is handled again from the token before.
+     */
+    public static void beforeToken(Runnable action) {
+        current().ifPresentOrElse(batch -> batch.beforeToken.add(action), action);
     }
 
     /**
@@ -126,6 +137,9 @@ public final class ProjectionBatch {
             WRITING_AT_ONCE.addAll(events);
             throw refused;
         }
+        List<Runnable> actions = List.copyOf(beforeToken);
+        beforeToken.clear();
+        actions.forEach(Runnable::run);
     }
 
     /**
