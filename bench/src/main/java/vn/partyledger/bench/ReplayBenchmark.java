@@ -21,8 +21,10 @@ import vn.partyledger.infra.calendar.PublishedCalendarFile;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.query.batch.ProjectionBatchTokenStore;
 import vn.partyledger.query.due.DueListProjection;
+import vn.partyledger.query.partyage.PartyAgeProjection;
 import vn.partyledger.query.recruitment.RecruitmentProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
+import vn.partyledger.query.statistics.MembershipStatisticsProjection;
 import vn.partyledger.query.roster.FullMembersOverTime;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
 
@@ -60,7 +62,7 @@ import static vn.partyledger.bench.BenchSupport.seconds;
  * application.yml, one worker thread per segment, batches of 100, Axon's Mongo token store behind the batching token
  * store of ADR 0038), until every segment's token has reached the head. The sets: {@code noop} (a processor whose
  * handler writes nothing: engine and processor alone), {@code roster} (the branch roster alone) and {@code all} (roster,
- * organisation tree, due list and recruitment at once, four processors each reading the log). It prints each rate,
+ * organisation tree, due list, recruitment, party age and losses at once, six processors each reading the log). It prints each rate,
  * its ratio to the raw stream rate, and per set the rate at the largest size over the rate at the smallest.
  * <p>
  * The application's dead-letter queues are left out: a rebuild's events are all applicable, and the queue of the
@@ -78,7 +80,8 @@ public final class ReplayBenchmark {
     /** The segment counts of application.yml. */
     private static final Map<String, Integer> APPLICATION_SEGMENTS = Map.of(
             BranchRosterProjection.PROCESSING_GROUP, 4, OrganisationTreeProjection.PROCESSING_GROUP, 2,
-            DueListProjection.PROCESSING_GROUP, 2, RecruitmentProjection.PROCESSING_GROUP, 2);
+            DueListProjection.PROCESSING_GROUP, 2, RecruitmentProjection.PROCESSING_GROUP, 2,
+            PartyAgeProjection.PROCESSING_GROUP, 2, MembershipStatisticsProjection.PROCESSING_GROUP, 2);
 
     private final int branches;
     private final int eventsPerAppend;
@@ -256,6 +259,9 @@ public final class ReplayBenchmark {
                         tree::handle, roster::handle, (personId, date, knownAt) -> Optional.empty(),
                         new SmallCellSuppression(5),
                         SimpleQueryUpdateEmitter.builder().build()));
+                handlers.put(PartyAgeProjection.PROCESSING_GROUP, new PartyAgeProjection(database));
+                handlers.put(MembershipStatisticsProjection.PROCESSING_GROUP,
+                        new MembershipStatisticsProjection(database));
             }
             default -> throw new IllegalArgumentException("Unknown set of read models " + projection);
         }
