@@ -62,8 +62,9 @@ import static vn.partyledger.bench.BenchSupport.seconds;
  * application.yml, one worker thread per segment, batches of 100, Axon's Mongo token store behind the batching token
  * store of ADR 0038), until every segment's token has reached the head. The sets: {@code noop} (a processor whose
  * handler writes nothing: engine and processor alone), {@code roster} (the branch roster alone) and {@code all} (roster,
- * organisation tree, due list, recruitment, party age and losses at once, six processors each reading the log). It prints each rate,
- * its ratio to the raw stream rate, and per set the rate at the largest size over the rate at the smallest.
+ * organisation tree, due list, recruitment, party age and losses at once, six processors each reading the log). It
+ * prints each rate, its ratio to the raw stream rate, and per set the rate at the largest size over the rate at the
+ * smallest.
  * <p>
  * The application's dead-letter queues are left out: a rebuild's events are all applicable, and the queue of the
  * roster answers from its cache. Settings (system properties, or environment variables as {@code BENCH_SIZES}, which is
