@@ -61,15 +61,15 @@ import static vn.partyledger.bench.BenchSupport.seconds;
  * each read model through its own Axon pooled streaming processor as the application runs them (the segments of
  * application.yml, one worker thread per segment, batches of 100, Axon's Mongo token store behind the batching token
  * store of ADR 0038), until every segment's token has reached the head. The sets: {@code noop} (a processor whose
- * handler writes nothing: engine and processor alone), {@code roster} (the branch roster alone) and {@code all} (roster,
- * organisation tree, due list, recruitment, party age and losses at once, six processors each reading the log). It
- * prints each rate, its ratio to the raw stream rate, and per set the rate at the largest size over the rate at the
- * smallest.
+ * handler writes nothing: engine and processor alone), {@code roster} (the branch roster alone), {@code due} (the due
+ * list alone) and {@code all} (roster, organisation tree, due list, recruitment, party age and losses at once, six
+ * processors each reading the log). It prints each rate, its ratio to the raw stream rate, and per set the rate at the
+ * largest size over the rate at the smallest.
  * <p>
  * The application's dead-letter queues are left out: a rebuild's events are all applicable, and the queue of the
  * roster answers from its cache. Settings (system properties, or environment variables as {@code BENCH_SIZES}, which is
  * how they reach the JVM that exec:exec forks): {@code bench.sizes} ({@code 100000,1000000}), {@code bench.backends}
- * ({@code h2,memory}), {@code bench.projections} ({@code noop,roster,all}), {@code bench.branches} (1000), {@code
+ * ({@code h2,memory}), {@code bench.projections} ({@code noop,roster,all}; {@code due} on request), {@code bench.branches} (1000), {@code
  * bench.eventsPerAppend} (100), {@code bench.changesPerMember} (2), {@code bench.segments} (0: as application.yml,
  * else that many for every processor), {@code bench.processorBatchSize} (100), {@code bench.engineBatchSize} (100, the
  * engine's read batch), {@code bench.h2CacheMb} (256, as the application).
@@ -246,15 +246,14 @@ public final class ReplayBenchmark {
         switch (projection) {
             case "noop" -> handlers.put("noop", new NoOpProjection());
             case "roster" -> handlers.put(BranchRosterProjection.PROCESSING_GROUP, roster(database));
+            case "due" -> handlers.put(DueListProjection.PROCESSING_GROUP, dueList(database,
+                    new OrganisationTreeProjection(database)));
             case "all" -> {
                 BranchRosterProjection roster = roster(database);
                 OrganisationTreeProjection tree = new OrganisationTreeProjection(database);
                 handlers.put(BranchRosterProjection.PROCESSING_GROUP, roster);
                 handlers.put(OrganisationTreeProjection.PROCESSING_GROUP, tree);
-                FullMembersOverTime fullMembers = new FullMembersOverTime(database);
-                handlers.put(DueListProjection.PROCESSING_GROUP, new DueListProjection(database, calendar,
-                        AdmissionPolicy.DEFAULTS, RecruitmentPolicy.DEFAULTS, tree::handle, fullMembers::belowSince,
-                        SimpleQueryUpdateEmitter.builder().build()));
+                handlers.put(DueListProjection.PROCESSING_GROUP, dueList(database, tree));
                 // the generated log registers no persons: every admission is counted in the UNKNOWN cells
                 handlers.put(RecruitmentProjection.PROCESSING_GROUP, new RecruitmentProjection(database,
                         tree::handle, roster::handle, (personId, date, knownAt) -> Optional.empty(),
@@ -267,6 +266,16 @@ public final class ReplayBenchmark {
             default -> throw new IllegalArgumentException("Unknown set of read models " + projection);
         }
         return handlers;
+    }
+
+    /**
+     * The due list as the application builds it; its queries, the only readers of {@code tree} and the rosters, are
+     * not asked during a rebuild.
+     */
+    private DueListProjection dueList(MongoDatabase database, OrganisationTreeProjection tree) {
+        FullMembersOverTime fullMembers = new FullMembersOverTime(database);
+        return new DueListProjection(database, calendar, AdmissionPolicy.DEFAULTS, RecruitmentPolicy.DEFAULTS,
+                tree::handle, fullMembers::belowSince, SimpleQueryUpdateEmitter.builder().build());
     }
 
     /** The application's emitter with no live roster following: what a rebuild pays for telling them. */
