@@ -59,7 +59,7 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
     /** The collections of each projection the rosters' test does not rebuild, by the projection's name. */
     private static final Map<String, List<String>> OTHER_PROJECTIONS = Map.of(
             OrganisationTreeProjection.PROCESSING_GROUP, List.of(OrganisationTreeProjection.COLLECTION),
-            DueListProjection.PROCESSING_GROUP, List.of(DueListProjection.ITEMS, DueListProjection.MEMBERS),
+            DueListProjection.PROCESSING_GROUP, List.of(DueListProjection.ITEMS, DueListProjection.SUBJECTS),
             RecruitmentProjection.PROCESSING_GROUP,
             List.of("recruitment_steps", "recruitment_targets", "recruitment_members", "recruitment_breakdowns"),
             PartyAgeProjection.PROCESSING_GROUP, List.of(PartyAgeProjection.FACTS, PartyAgeProjection.DECEASED),

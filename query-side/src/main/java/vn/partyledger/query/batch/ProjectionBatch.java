@@ -129,10 +129,15 @@ public final class ProjectionBatch {
         return of(collection).read(id, () -> messages.stream().<Object>flatMap(idsRead).distinct().toList());
     }
 
-    /** Sends the writes; if the store refuses one, the batch fails and its events write at once when handled again. */
+    /**
+     * Sends the writes; if the store refuses one, the batch fails and its events write at once when handled again.
+     * The collections changed by update operators go first: a projection that skips the events a whole document says
+     * it applied (its sequence number) then never skips an event whose updates were not sent (ADR 0038).
+     */
     private void flush() {
         try {
-            collections.values().forEach(PendingCollection::flush);
+            collections.values().stream().filter(pending -> !pending.wholeDocuments()).forEach(PendingCollection::flush);
+            collections.values().stream().filter(PendingCollection::wholeDocuments).forEach(PendingCollection::flush);
         } catch (MongoException refused) {
             WRITING_AT_ONCE.addAll(events);
             throw refused;
@@ -157,6 +162,11 @@ public final class ProjectionBatch {
 
         private PendingCollection(MongoCollection<Document> collection) {
             this.collection = collection;
+        }
+
+        /** Whether the collection holds documents read and written whole, rather than changed by operators. */
+        private boolean wholeDocuments() {
+            return readAhead != null || !documents.isEmpty();
         }
 
         private Optional<Document> read(Object id, Supplier<List<?>> idsRead) {

@@ -26,19 +26,31 @@ final class DueItem {
     }
 
     /**
-     * A new item, keyed by its subject, kind and the day it opened: the same event opens the same item again. An item
-     * whose deadline could not be counted is due, as far as anyone can tell, from the day it opened.
+     * A new item, keyed by its subject, kind and the day it opened (an attachment's end by the day it is due, which
+     * the transfer case's own events name): the same event opens the same item again. An item whose deadline could
+     * not be counted is due, as far as anyone can tell, from the day it opened. It holds no settled day: settling sets
+     * the earliest day it was settled on ({@code $min}), whichever event comes first.
      */
     static Document open(DueKind kind, String memberId, String transferId, String branchId, LocalDate since,
                          Optional<LocalDate> dueOn) {
-        return new Document("_id", id(kind, memberId, transferId, since)).append(KIND, kind.name())
+        String id = kind == DueKind.ATTACHMENT_END ? attachmentEnd(transferId, dueOn.orElse(since))
+                                                  : id(kind, memberId, transferId, since);
+        return new Document("_id", id).append(KIND, kind.name())
                 .append(MEMBER, memberId).append(TRANSFER, transferId).append(BRANCH, branchId)
                 .append(SINCE, since.toString()).append(DUE_ON, dueOn.orElse(since).toString())
-                .append(UNCOUNTED, dueOn.isEmpty()).append(SETTLED_ON, null);
+                .append(UNCOUNTED, dueOn.isEmpty());
     }
 
     static String id(DueKind kind, String memberId, String transferId, LocalDate since) {
         return (transferId != null ? transferId : memberId) + ":" + kind + ":" + since;
+    }
+
+    /**
+     * The attachment's end due on {@code until}: the member's attachment opens it and the case's extension or end
+     * settles it, each knowing the day without the other's documents.
+     */
+    static String attachmentEnd(String transferId, LocalDate until) {
+        return transferId + ":" + DueKind.ATTACHMENT_END + ":until:" + until;
     }
 
     /** The item as the list shows it at the end of the date, if it was open then. */

@@ -3,15 +3,16 @@ package vn.partyledger.query.due;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import vn.partyledger.domain.correction.EntryAnnulled;
 import vn.partyledger.domain.correction.EntryType;
 import vn.partyledger.domain.discipline.MemberDeceased;
@@ -47,14 +48,20 @@ import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
+import vn.partyledger.domain.transfer.MemberTransferClosed;
+import vn.partyledger.domain.transfer.MemberTransferOpened;
+import vn.partyledger.domain.transfer.TemporaryAttachmentImported;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TemporaryAttachmentExtended;
 import vn.partyledger.domain.transfer.TransferCancelled;
 import vn.partyledger.domain.transfer.TransferEndedByDeath;
 import vn.partyledger.domain.transfer.TransferLetterIssued;
 import vn.partyledger.domain.transfer.TransferLetterPresented;
+import vn.partyledger.domain.transfer.TransferType;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.domain.tree.OrganisationTree;
+import vn.partyledger.query.batch.BatchedDocuments;
+import vn.partyledger.query.batch.BatchedUpdates;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,15 +69,20 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Keeps {@code due_items} (ADR 0034, 0041): one document per thing due, keyed by its subject (member or transfer), kind
  * and the day it opened, holding the branch that must act, the due date and the day it was settled. Deadlines in
- * working days are counted with the published calendar and the policy the rules use. Every write sets the same values
- * again when an event comes twice, and a settled item keeps the first day it was settled, so redelivery changes
- * nothing. {@code due_members} holds each member's branch, which the events about a candidate's file do not carry.
+ * working days are counted with the published calendar and the policy the rules use. {@code due_subjects} holds, per
+ * member and per transfer case, what the events of that one aggregate opened and have not settled ({@link DueSubject}),
+ * so every write and every read the events make is by {@code _id}, and is held for the processor batch (ADR 0038). An
+ * item is settled on the earliest day any event settled it ({@code $min}), so the events of a member and of its
+ * transfer case settle it alike in either order; an event its subject's record says was applied changes nothing.
  * A branch below the Charter's minimum is not stored: it is read from the branch rosters on the date asked. After each
  * change the live due lists are told, through Axon's subscription queries (ADR 0041).
  */
@@ -79,10 +91,17 @@ public class DueListProjection {
 
     public static final String PROCESSING_GROUP = "due-list";
     public static final String ITEMS = "due_items";
-    public static final String MEMBERS = "due_members";
+    public static final String SUBJECTS = "due_subjects";
+    /** The transfer case's events, whose aggregate is the case: the rest the due list handles are the member's. */
+    private static final Set<Class<?>> TRANSFER_CASE_EVENTS = Set.of(TransferLetterIssued.class,
+            TransferLetterPresented.class, TransferCancelled.class, TransferEndedByDeath.class,
+            TemporaryAttachmentImported.class, TemporaryAttachmentExtended.class, TemporaryAttachmentEnded.class);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final UpdateOptions EXISTING = new UpdateOptions();
 
     private final MongoCollection<Document> items;
-    private final MongoCollection<Document> members;
+    private final BatchedUpdates itemWrites;
+    private final BatchedDocuments subjects;
     private final WorkingDayCalendar calendar;
     private final AdmissionPolicy admission;
     private final RecruitmentPolicy recruitment;
@@ -99,7 +118,8 @@ public class DueListProjection {
                              RecruitmentPolicy recruitment, Function<FindOrganisationTree, Optional<OrganisationTree>> tree,
                              FullMembersOnRoll fullMembers, QueryUpdateEmitter liveDueLists) {
         this.items = database.getCollection(ITEMS);
-        this.members = database.getCollection(MEMBERS);
+        this.itemWrites = new BatchedUpdates(items);
+        this.subjects = new BatchedDocuments(database.getCollection(SUBJECTS), DueListProjection::subjectRead);
         this.calendar = calendar;
         this.admission = admission;
         this.recruitment = recruitment;
@@ -108,17 +128,29 @@ public class DueListProjection {
         this.liveDueLists = liveDueLists;
     }
 
+    /** The record each event reads first: its aggregate's, a member's or a transfer case's. */
+    private static Stream<?> subjectRead(Message<?> message) {
+        if (!(message instanceof DomainEventMessage<?> event)) {
+            return Stream.empty();
+        }
+        return Stream.of(TRANSFER_CASE_EVENTS.contains(event.getPayloadType())
+                ? DueSubject.transfer(event.getAggregateIdentifier())
+                : DueSubject.member(event.getAggregateIdentifier()));
+    }
+
     @EventHandler
     void on(OutstandingCandidateRegistered event) {
-        placed(event.memberId(), event.branchId());
+        member(event.memberId(), member -> member.placeIn(event.branchId()));
     }
 
     @EventHandler
     void on(MemberImported event) {
-        placed(event.memberId(), event.homeOrgId());
-        if (event.status() == MemberStatus.PROBATIONARY) {
-            probationStarted(event.memberId(), event.homeOrgId(), event.probationEndDate());
-        }
+        member(event.memberId(), member -> {
+            member.placeIn(event.homeOrgId());
+            if (event.status() == MemberStatus.PROBATIONARY) {
+                probationStarted(member, event.memberId(), event.homeOrgId(), event.probationEndDate());
+            }
+        });
     }
 
     /**
@@ -128,35 +160,42 @@ public class DueListProjection {
     @EventHandler
     void on(AwarenessCourseCompleted event) {
         String memberId = event.memberId();
-        settleReplaced(Filters.eq(DueItem.MEMBER, memberId), DueKind.CERTIFICATE_STALE, event.issueDate(),
-                DueItem.id(DueKind.CERTIFICATE_STALE, memberId, null, event.issueDate()));
-        open(DueKind.CERTIFICATE_STALE, memberId, null, branchOf(memberId), event.issueDate(),
-                event.issueDate().plusMonths(recruitment.awarenessCertificateValidityMonths()));
+        String replacement = DueItem.id(DueKind.CERTIFICATE_STALE, memberId, null, event.issueDate());
+        member(memberId, member -> {
+            member.open(DueKind.CERTIFICATE_STALE).stream().filter(id -> !id.equals(replacement))
+                    .forEach(id -> settle(member, id, event.issueDate()));
+            open(member, DueKind.CERTIFICATE_STALE, memberId, null, member.branch(), event.issueDate(),
+                    event.issueDate().plusMonths(recruitment.awarenessCertificateValidityMonths()));
+        });
     }
 
     /** The file is stale after the policy's months from its compiling without a passed branch vote (I5, FILE_STALE). */
     @EventHandler
     void on(ApplicationSubmitted event) {
-        open(DueKind.FILE_STALE, event.memberId(), null, branchOf(event.memberId()), event.applicationDate(),
-                event.applicationDate().plusMonths(recruitment.fileStaleMonths()));
+        member(event.memberId(), member -> open(member, DueKind.FILE_STALE, event.memberId(), null, member.branch(),
+                event.applicationDate(), event.applicationDate().plusMonths(recruitment.fileStaleMonths())));
     }
 
     /** A passed vote is what the certificate and the file had to be fresh for. */
     @EventHandler
     void on(BranchAdmissionVoteRecorded event) {
         if (event.passed()) {
-            settle(event.memberId(), DueKind.CERTIFICATE_STALE, event.voteDate());
-            settle(event.memberId(), DueKind.FILE_STALE, event.voteDate());
-            open(DueKind.ADMISSION_DECISION, event.memberId(), null, branchOf(event.memberId()), event.voteDate(),
-                    workingDaysAfter(event.voteDate(), recruitment.admissionDecisionDeadlineWorkingDays()));
+            member(event.memberId(), member -> {
+                settle(member, DueKind.CERTIFICATE_STALE, event.voteDate());
+                settle(member, DueKind.FILE_STALE, event.voteDate());
+                open(member, DueKind.ADMISSION_DECISION, event.memberId(), null, member.branch(), event.voteDate(),
+                        workingDaysAfter(event.voteDate(), recruitment.admissionDecisionDeadlineWorkingDays()));
+            });
         }
     }
 
     @EventHandler
     void on(AdmissionApproved event) {
-        settle(event.memberId(), DueKind.ADMISSION_DECISION, event.decisionDate());
-        open(DueKind.CEREMONY, event.memberId(), null, branchOf(event.memberId()), event.receivedByBranchOn(),
-                workingDaysAfter(event.receivedByBranchOn(), admission.ceremonyDeadlineWorkingDays()));
+        member(event.memberId(), member -> {
+            settle(member, DueKind.ADMISSION_DECISION, event.decisionDate());
+            open(member, DueKind.CEREMONY, event.memberId(), null, member.branch(), event.receivedByBranchOn(),
+                    workingDaysAfter(event.receivedByBranchOn(), admission.ceremonyDeadlineWorkingDays()));
+        });
     }
 
     /** A refusal closes the file, with whatever else was due on it. */
@@ -177,22 +216,27 @@ public class DueListProjection {
 
     @EventHandler
     void on(MemberAdmitted event) {
-        settle(event.memberId(), DueKind.CEREMONY, event.ceremonyDate());
-        probationStarted(event.memberId(), event.homeOrgId(), event.probationEndDate());
+        member(event.memberId(), member -> {
+            settle(member, DueKind.CEREMONY, event.ceremonyDate());
+            member.placeIn(event.homeOrgId());
+            probationStarted(member, event.memberId(), event.homeOrgId(), event.probationEndDate());
+        });
     }
 
     /** The branch's first vote on recognition is the review the deadline asks for, whatever its outcome. */
     @EventHandler
     void on(RecognitionVoteRecorded event) {
         if (event.level() == VoteLevel.BRANCH) {
-            settle(event.memberId(), DueKind.RECOGNITION_REVIEW, event.voteDate());
+            member(event.memberId(), member -> settle(member, DueKind.RECOGNITION_REVIEW, event.voteDate()));
         }
     }
 
     @EventHandler
     void on(FullMembershipRecognized event) {
-        settle(event.memberId(), DueKind.PROBATION_END, event.decisionDate());
-        settle(event.memberId(), DueKind.RECOGNITION_REVIEW, event.decisionDate());
+        member(event.memberId(), member -> {
+            settle(member, DueKind.PROBATION_END, event.decisionDate());
+            settle(member, DueKind.RECOGNITION_REVIEW, event.decisionDate());
+        });
     }
 
     @EventHandler
@@ -210,30 +254,54 @@ public class DueListProjection {
         settleAll(event.memberId(), event.dateOfDeath());
     }
 
+    /** The member's side of a letter: the member's later events reach the case's items through it. */
+    @EventHandler
+    void on(MemberTransferOpened event) {
+        member(event.memberId(), member -> member.transferOpened(event.transferId()));
+    }
+
+    /** Cancelled or its attachment ended: the case's own events settled what it had open. */
+    @EventHandler
+    void on(MemberTransferClosed event) {
+        member(event.memberId(), member -> member.transferClosed(event.transferId()));
+    }
+
     @EventHandler
     void on(TransferLetterIssued event) {
-        open(DueKind.TRANSFER_LETTER, event.memberId(), event.transferId(), event.fromOrgId(), event.letterDate(),
-                event.presentBy());
+        transfer(event.transferId(), event.memberId(), transfer -> {
+            transfer.expectReturn(event.expectedReturn());
+            open(transfer, DueKind.TRANSFER_LETTER, event.memberId(), event.transferId(), event.fromOrgId(),
+                    event.letterDate(), event.presentBy());
+        });
     }
 
     /**
-     * Only the letter: the attachment a temporary letter's presentation begins is the member's event, which may be
-     * handled first.
+     * Only the letter: the attachment a temporary letter's presentation begins is opened by the member's event, which
+     * may be handled first or later; the case notes the day it is due to end, so it settles it by its {@code _id}.
      */
     @EventHandler
     void on(TransferLetterPresented event) {
-        settleTransfer(event.memberId(), event.transferId(), DueKind.TRANSFER_LETTER, event.presentedDate());
+        transfer(event.transferId(), event.memberId(), transfer -> {
+            settle(transfer, DueKind.TRANSFER_LETTER, event.presentedDate());
+            if (event.type() == TransferType.TEMPORARY) {
+                transfer.expectedReturn().ifPresent(transfer::attachedUntil);
+            }
+        });
     }
 
     @EventHandler
     void on(TransferCancelled event) {
-        settleTransfer(event.memberId(), event.transferId(), DueKind.TRANSFER_LETTER, event.cancelledOn());
+        transfer(event.transferId(), event.memberId(),
+                transfer -> settle(transfer, DueKind.TRANSFER_LETTER, event.cancelledOn()));
     }
 
     /** Death ends the letter in transit or the attachment in force, whichever the transfer had open. */
     @EventHandler
     void on(TransferEndedByDeath event) {
-        settleOpen(event.memberId(), Filters.eq(DueItem.TRANSFER, event.transferId()), event.dateOfDeath());
+        transfer(event.transferId(), event.memberId(), transfer -> {
+            attachmentEnded(transfer, event.transferId(), event.dateOfDeath());
+            transfer.open().forEach(entry -> settle(transfer, DueSubject.itemId(entry), event.dateOfDeath()));
+        });
     }
 
     /**
@@ -242,23 +310,38 @@ public class DueListProjection {
      */
     @EventHandler
     void on(MemberTemporarilyAttached event) {
-        open(DueKind.ATTACHMENT_END, event.memberId(), event.transferId(), event.homeOrgId(), event.from(),
-                event.expectedReturn());
+        member(event.memberId(), member -> {
+            member.transferOpened(event.transferId());
+            open(member, DueKind.ATTACHMENT_END, event.memberId(), event.transferId(), event.homeOrgId(),
+                    event.from(), event.expectedReturn());
+        });
     }
 
-    /** Until the extension, the attachment was due to end on the earlier day; from it, on the new one. */
+    /** An attachment imported with the member's record: the case knows the day it is due to end. */
+    @EventHandler
+    void on(TemporaryAttachmentImported event) {
+        transfer(event.transferId(), event.memberId(), transfer -> transfer.attachedUntil(event.expectedReturn()));
+    }
+
+    /**
+     * Until the extension, the attachment was due to end on the earlier day; from it, on the new one, under the
+     * member's branch of the day it is handled.
+     */
     @EventHandler
     void on(TemporaryAttachmentExtended event) {
-        String extended = DueItem.id(DueKind.ATTACHMENT_END, event.memberId(), event.transferId(), event.extendedOn());
-        settleReplaced(Filters.eq(DueItem.TRANSFER, event.transferId()), DueKind.ATTACHMENT_END, event.extendedOn(),
-                extended);
-        open(DueKind.ATTACHMENT_END, event.memberId(), event.transferId(), branchOf(event.memberId()),
-                event.extendedOn(), event.newUntil());
+        transfer(event.transferId(), event.memberId(), transfer -> {
+            settleAttachmentEnd(transfer, DueItem.attachmentEnd(event.transferId(), event.previousUntil()),
+                    event.extendedOn());
+            open(transfer, DueKind.ATTACHMENT_END, event.memberId(), event.transferId(),
+                    subject(DueSubject.member(event.memberId())).branch(), event.extendedOn(), event.newUntil());
+            transfer.attachedUntil(event.newUntil());
+        });
     }
 
     @EventHandler
     void on(TemporaryAttachmentEnded event) {
-        settleTransfer(event.memberId(), event.transferId(), DueKind.ATTACHMENT_END, event.returnDate());
+        transfer(event.transferId(), event.memberId(),
+                transfer -> attachmentEnded(transfer, event.transferId(), event.returnDate()));
     }
 
     @EventHandler
@@ -273,28 +356,36 @@ public class DueListProjection {
 
     @EventHandler
     void on(ExemptionEnded event) {
-        settle(event.memberId(), DueKind.EXEMPTION_END, event.endedOn());
+        member(event.memberId(), member -> settle(member, DueKind.EXEMPTION_END, event.endedOn()));
     }
 
     /** An annulled exemption never was (I30): its end was never due, on any date. */
     @EventHandler
     void on(EntryAnnulled event) {
         if (event.annulledEventType() == EntryType.EXEMPTION_GRANTED) {
-            items.deleteOne(Filters.eq("_id",
-                    DueItem.id(DueKind.EXEMPTION_END, event.memberId(), null, event.entryDate())));
-            changed(event.memberId());
+            String annulled = DueItem.id(DueKind.EXEMPTION_END, event.memberId(), null, event.entryDate());
+            member(event.memberId(), member -> {
+                itemWrites.deleteOne(annulled);
+                member.settled(annulled);
+            });
         }
     }
 
-    /** An open item moves with its member: the new branch acts on it. */
+    /**
+     * An open item moves with its member: the new branch acts on it. The letter of the transfer that moves the member
+     * does not: its presentation settled it that day.
+     */
     @EventHandler
     void on(MemberHomeChanged event) {
-        moved(event.memberId(), event.toOrgId());
+        member(event.memberId(), member -> {
+            member.transferClosed(event.transferId());
+            moved(member, event.toOrgId());
+        });
     }
 
     @EventHandler
     void on(MemberCollectivelyTransferred event) {
-        moved(event.memberId(), event.toOrgId());
+        member(event.memberId(), member -> moved(member, event.toOrgId()));
     }
 
     /**
@@ -338,34 +429,89 @@ public class DueListProjection {
         organisation.children().forEach(child -> belowMinimum(child, date, into));
     }
 
-    private void placed(String memberId, String branchId) {
-        members.replaceOne(Filters.eq("_id", memberId), new Document("_id", memberId).append(DueItem.BRANCH, branchId),
-                new ReplaceOptions().upsert(true));
+    /** Applies an event of the member's to the member's record, unless it was applied already. */
+    private void member(String memberId, Consumer<DueSubject> change) {
+        apply(DueSubject.member(memberId), memberId, change);
     }
 
-    private String branchOf(String memberId) {
-        Document member = members.find(Filters.eq("_id", memberId)).first();
-        return member == null ? null : member.getString(DueItem.BRANCH);
+    /** Applies an event of the transfer case's to the case's record, unless it was applied already. */
+    private void transfer(String transferId, String memberId, Consumer<DueSubject> change) {
+        apply(DueSubject.transfer(transferId), memberId, change);
     }
 
-    private void moved(String memberId, String branchId) {
-        placed(memberId, branchId);
-        items.updateMany(Filters.and(Filters.eq(DueItem.MEMBER, memberId), Filters.eq(DueItem.SETTLED_ON, null)),
-                Updates.set(DueItem.BRANCH, branchId));
+    /**
+     * The item writes of the event go before its subject's record is replaced, in the batch too (ADR 0038): an event
+     * the record says was applied has had its items written.
+     */
+    private void apply(String subjectId, String memberId, Consumer<DueSubject> change) {
+        DueSubject subject = subject(subjectId);
+        OptionalLong sequence = sequenceOfCurrentEvent();
+        if (sequence.isPresent() && subject.applied(sequence.getAsLong())) {
+            return;
+        }
+        change.accept(subject);
+        sequence.ifPresent(subject::apply);
+        subjects.replace(subject.document());
         changed(memberId);
     }
 
-    private void probationStarted(String memberId, String branchId, LocalDate probationEnd) {
-        placed(memberId, branchId);
-        open(DueKind.PROBATION_END, memberId, null, branchId, probationEnd.minusMonths(admission.probationMonths()),
-                probationEnd);
-        open(DueKind.RECOGNITION_REVIEW, memberId, null, branchId, probationEnd,
+    private DueSubject subject(String subjectId) {
+        return subjects.find(subjectId).map(DueSubject::new).orElseGet(() -> DueSubject.named(subjectId));
+    }
+
+    /**
+     * The number of the event being handled in its aggregate's stream; none for an event handled outside a unit of
+     * work, as the projection's tests hand them, where every write is idempotent on its own.
+     */
+    private static OptionalLong sequenceOfCurrentEvent() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof DomainEventMessage<?> event
+                ? OptionalLong.of(event.getSequenceNumber()) : OptionalLong.empty();
+    }
+
+    /**
+     * The member's open items, and those of its open transfer cases but the attachment ends a case settled, each
+     * settled by {@code _id}; the cases' records are read, not written: their own events write them.
+     */
+    private void settleAll(String memberId, LocalDate on) {
+        member(memberId, member -> {
+            otherSubjectsItems(member).forEach(id -> settle(id, on));
+            member.open().forEach(entry -> settle(member, DueSubject.itemId(entry), on));
+        });
+    }
+
+    private void moved(DueSubject member, String branchId) {
+        member.placeIn(branchId);
+        List<String> cases = otherSubjectsItems(member).toList();
+        Stream.concat(member.open().stream().map(DueSubject::itemId), cases.stream())
+                .forEach(id -> itemWrites.updateOne(Filters.eq("_id", id), Updates.set(DueItem.BRANCH, branchId),
+                        EXISTING));
+    }
+
+    /**
+     * The items open in the records of the member's open transfer cases (the case that moves the member home is closed
+     * by then); the member's own entries the cases settled (an attachment's end) are dropped from its record here.
+     */
+    private Stream<String> otherSubjectsItems(DueSubject member) {
+        List<String> items = new ArrayList<>();
+        for (String transferId : member.transfers()) {
+            DueSubject transfer = subject(DueSubject.transfer(transferId));
+            transfer.attachmentsSettled().forEach(member::settled);
+            transfer.open().stream().map(DueSubject::itemId).forEach(items::add);
+        }
+        return items.stream();
+    }
+
+    private void probationStarted(DueSubject member, String memberId, String branchId, LocalDate probationEnd) {
+        open(member, DueKind.PROBATION_END, memberId, null, branchId,
+                probationEnd.minusMonths(admission.probationMonths()), probationEnd);
+        open(member, DueKind.RECOGNITION_REVIEW, memberId, null, branchId, probationEnd,
                 workingDaysAfter(probationEnd, recruitment.recognitionReviewDeadlineWorkingDays()));
     }
 
     private void exemptionGranted(String memberId, ExemptionKind kind, LocalDate from, LocalDate until) {
         if (kind == ExemptionKind.TEMPORARY && until != null) {
-            open(DueKind.EXEMPTION_END, memberId, null, branchOf(memberId), from, until);
+            member(memberId, member -> open(member, DueKind.EXEMPTION_END, memberId, null, member.branch(), from,
+                    until));
         }
     }
 
@@ -382,46 +528,51 @@ public class DueListProjection {
         }
     }
 
-    private void open(DueKind kind, String memberId, String transferId, String branchId, LocalDate since,
-                      LocalDate dueOn) {
-        open(kind, memberId, transferId, branchId, since, Optional.of(dueOn));
-    }
-
-    private void open(DueKind kind, String memberId, String transferId, String branchId, LocalDate since,
-                      Optional<LocalDate> dueOn) {
-        Document item = DueItem.open(kind, memberId, transferId, branchId, since, dueOn);
-        Object id = item.remove("_id");
-        items.updateOne(Filters.eq("_id", id), new Document("$setOnInsert", item), new UpdateOptions().upsert(true));
-        changed(memberId);
-    }
-
-    private void settle(String memberId, DueKind kind, LocalDate on) {
-        settleOpen(memberId, Filters.and(Filters.eq(DueItem.MEMBER, memberId), Filters.eq(DueItem.KIND, kind.name())),
-                on);
-    }
-
-    private void settleAll(String memberId, LocalDate on) {
-        settleOpen(memberId, Filters.eq(DueItem.MEMBER, memberId), on);
-    }
-
-    private void settleTransfer(String memberId, String transferId, DueKind kind, LocalDate on) {
-        settleOpen(memberId, Filters.and(Filters.eq(DueItem.TRANSFER, transferId), Filters.eq(DueItem.KIND,
-                kind.name())), on);
+    private void open(DueSubject subject, DueKind kind, String memberId, String transferId, String branchId,
+                      LocalDate since, LocalDate dueOn) {
+        open(subject, kind, memberId, transferId, branchId, since, Optional.of(dueOn));
     }
 
     /**
-     * Settles the subject's open item of the kind that a new one replaces, but not the new one ({@code replacementId}):
-     * redelivered, the event finds its own item open and leaves it so.
+     * Sets what the opening event says of the item, creating it: an attachment's end its case settled first (the
+     * member's event handled later) is then completed.
      */
-    private void settleReplaced(Bson subject, DueKind kind, LocalDate on, String replacementId) {
-        items.updateMany(Filters.and(subject, Filters.eq(DueItem.KIND, kind.name()), Filters.ne("_id", replacementId),
-                Filters.eq(DueItem.SETTLED_ON, null)), Updates.set(DueItem.SETTLED_ON, on.toString()));
+    private void open(DueSubject subject, DueKind kind, String memberId, String transferId, String branchId,
+                      LocalDate since, Optional<LocalDate> dueOn) {
+        Document item = DueItem.open(kind, memberId, transferId, branchId, since, dueOn);
+        String id = (String) item.remove("_id");
+        itemWrites.updateOne(Filters.eq("_id", id), new Document("$set", item), UPSERT);
+        subject.opened(id, kind, transferId);
     }
 
-    private void settleOpen(String memberId, Bson which, LocalDate on) {
-        items.updateMany(Filters.and(which, Filters.eq(DueItem.SETTLED_ON, null)),
-                Updates.set(DueItem.SETTLED_ON, on.toString()));
-        changed(memberId);
+    /** Settles the subject's open items of the kind. */
+    private void settle(DueSubject subject, DueKind kind, LocalDate on) {
+        subject.open(kind).forEach(id -> settle(subject, id, on));
+    }
+
+    private void settle(DueSubject subject, String itemId, LocalDate on) {
+        settle(itemId, on);
+        subject.settled(itemId);
+    }
+
+    /** The earliest day any event settled the item: events of two aggregates settle it alike in either order. */
+    private void settle(String itemId, LocalDate on) {
+        itemWrites.updateOne(Filters.eq("_id", itemId), Updates.min(DueItem.SETTLED_ON, on.toString()), EXISTING);
+    }
+
+    private void attachmentEnded(DueSubject transfer, String transferId, LocalDate on) {
+        transfer.attachedUntil().ifPresent(until ->
+                settleAttachmentEnd(transfer, DueItem.attachmentEnd(transferId, until), on));
+        transfer.attachedUntil(null);
+    }
+
+    /**
+     * Settles an attachment's end by its {@code _id}, creating it if the member's event that opens it is not handled
+     * yet (another segment's), which then completes it.
+     */
+    private void settleAttachmentEnd(DueSubject transfer, String itemId, LocalDate on) {
+        itemWrites.updateOne(Filters.eq("_id", itemId), Updates.min(DueItem.SETTLED_ON, on.toString()), UPSERT);
+        transfer.attachmentSettled(itemId);
     }
 
     /**
