@@ -1,0 +1,417 @@
+package vn.partyledger.query.due;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.partyledger.domain.correction.CorrectionReason;
+import vn.partyledger.domain.correction.EntryAnnulled;
+import vn.partyledger.domain.correction.EntryType;
+import vn.partyledger.domain.discipline.MemberDeceased;
+import vn.partyledger.domain.exemption.ExemptionGranted;
+import vn.partyledger.domain.exemption.ExemptionKind;
+import vn.partyledger.domain.exemption.ExemptionReason;
+import vn.partyledger.domain.member.AdmissionApproved;
+import vn.partyledger.domain.member.AdmissionPolicy;
+import vn.partyledger.domain.member.ApplicationSubmitted;
+import vn.partyledger.domain.member.AwarenessCourseCompleted;
+import vn.partyledger.domain.member.BranchAdmissionVoteRecorded;
+import vn.partyledger.domain.member.CandidateSource;
+import vn.partyledger.domain.member.FullMembershipRecognized;
+import vn.partyledger.domain.member.MemberAdmitted;
+import vn.partyledger.domain.member.OutstandingCandidateRegistered;
+import vn.partyledger.domain.member.RecruitmentPolicy;
+import vn.partyledger.domain.shared.PublishedYear;
+import vn.partyledger.domain.shared.Sensitive;
+import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
+import vn.partyledger.domain.transfer.MemberTransferClosed;
+import vn.partyledger.domain.transfer.MemberTransferOpened;
+import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
+import vn.partyledger.domain.transfer.TemporaryAttachmentExtended;
+import vn.partyledger.domain.transfer.TransferLetterIssued;
+import vn.partyledger.domain.transfer.TransferLetterPresented;
+import vn.partyledger.domain.transfer.TransferTrigger;
+import vn.partyledger.domain.transfer.TransferType;
+import vn.partyledger.query.batch.ProjectionBatchTokenStore;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The due list behind a real pooled processor: every write and read it sends to its collections is by {@code _id}, so
+ * the embedded server, which keeps no other index, never scans them; a batch's item writes reach the store as one bulk
+ * write, before the batch's token; and a batch handled again gives the same documents (ADR 0038).
+ */
+class BatchedDueListWritesTest {
+
+    private static final LocalDate VOTED = LocalDate.of(2024, 6, 3);
+    private static final LocalDate CEREMONY = LocalDate.of(2024, 9, 2);
+    private static final int MEMBERS = 20;
+    private static final List<String> COLLECTIONS = List.of(DueListProjection.ITEMS, DueListProjection.SUBJECTS);
+    private static final WorkingDayCalendar WEEKDAYS = new WorkingDayCalendar(IntStream.rangeClosed(2000, 2040)
+            .mapToObj(year -> new PublishedYear(Year.of(year), Set.of(), Set.of())).toList());
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoDatabase database;
+    /** Per due-list collection, the statements of each update command sent to it, in order. */
+    private final Map<String, List<Integer>> updateCommands = new ConcurrentHashMap<>();
+    /** The statements of each delete command sent to the due list's collections. */
+    private final List<Integer> deleteCommands = new CopyOnWriteArrayList<>();
+    /**
+     * The filters of every update, delete and find sent to a due-list collection of the processor's database, copied:
+     * the driver's own are read from its buffer, valid only while the listener is told.
+     */
+    private final List<BsonDocument> filters = new CopyOnWriteArrayList<>();
+    private final List<EventMessage<?>> log = history();
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        CommandListener commands = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                BsonDocument command = event.getCommand();
+                String name = event.getCommandName();
+                // the projection's database only: the events handled one by one go to another
+                if (!event.getDatabaseName().equals("test") || !command.containsKey(name)
+                        || !command.get(name).isString() || !COLLECTIONS.contains(command.getString(name).getValue())) {
+                    return;
+                }
+                switch (name) {
+                    case "update" -> {
+                        updateCommands.computeIfAbsent(command.getString(name).getValue(),
+                                collection -> new CopyOnWriteArrayList<>()).add(command.getArray("updates").size());
+                        command.getArray("updates").forEach(update -> filters.add(update.asDocument().getDocument("q").clone()));
+                    }
+                    case "delete" -> {
+                        deleteCommands.add(command.getArray("deletes").size());
+                        command.getArray("deletes")
+                                .forEach(delete -> filters.add(delete.asDocument().getDocument("q").clone()));
+                    }
+                    case "find" -> filters.add(command.getDocument("filter", new BsonDocument()).clone());
+                    default -> {
+                    }
+                }
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+                .addCommandListener(commands)
+                .build());
+        database = client.getDatabase("test");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void everyUpdateDeleteAndFindIsByIdAndABatchsItemsAreOneBulkWriteBeforeItsToken() throws Exception {
+        TokenProbe tokens = new TokenProbe(false);
+
+        replay(tokens);
+
+        assertThat(List.copyOf(filters)).as("filters sent to the due list's collections").isNotEmpty()
+                .allSatisfy(filter -> assertThat(byIdOnly(filter)).as("by _id only: %s", filter).isTrue());
+        // the driver sends an ordered bulk write as one command per run of one kind of write: an annulment's delete
+        // ends a run of updates
+        assertThat(updateCommands.get(DueListProjection.ITEMS)).as("item updates: one bulk write per batch")
+                .hasSizeLessThanOrEqualTo(tokens.stored.size() + deleteCommands.size())
+                .anyMatch(statements -> statements > MEMBERS);
+        assertThat(tokens.itemsWhenStored).as("each token stored after the items of its batch").allMatch(count -> count > 0)
+                .last().isEqualTo(database.getCollection(DueListProjection.ITEMS).countDocuments());
+        assertThat(documents()).as("the documents of the events handled one by one").isEqualTo(handledOneByOne());
+    }
+
+    @Test
+    void aBatchHandledAgainFromTheTailGivesTheSameDocuments() throws Exception {
+        replay(new TokenProbe(false));
+        List<Document> once = documents();
+
+        replay(new TokenProbe(false));
+
+        assertThat(documents()).isEqualTo(once);
+    }
+
+    @Test
+    void aCrashBeforeTheTokenIsStoredLosesNothing() throws Exception {
+        TokenProbe tokens = new TokenProbe(true);
+
+        replay(tokens);
+
+        assertThat(tokens.failed).as("the first token was never stored").isTrue();
+        assertThat(documents()).isEqualTo(handledOneByOne());
+    }
+
+    private static boolean byIdOnly(BsonDocument filter) {
+        if (!filter.keySet().equals(Set.of("_id"))) {
+            return false;
+        }
+        BsonValue id = filter.get("_id");
+        return !id.isDocument() || id.asDocument().keySet().equals(Set.of("$in"));
+    }
+
+    private DueListProjection projection(MongoDatabase into) {
+        return new DueListProjection(into, WEEKDAYS, AdmissionPolicy.DEFAULTS, RecruitmentPolicy.DEFAULTS,
+                query -> Optional.empty(), (branchId, date, minimum) -> Optional.empty(),
+                SimpleQueryUpdateEmitter.builder().build());
+    }
+
+    /** Every event of the log through a pooled processor with one segment, from the tail, until its token is at the head. */
+    private void replay(TokenProbe tokens) throws InterruptedException {
+        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
+        engine.appendEvents(log);
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
+        // the worker starts once the coordinator has had time to hand it the whole log, so batches are full
+        CountDownLatch handedOver = new CountDownLatch(1);
+        worker.execute(() -> awaitQuietly(handedOver));
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+                .name(DueListProjection.PROCESSING_GROUP)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projection(database)).build())
+                .messageSource(eventStore)
+                .tokenStore(new ProjectionBatchTokenStore(tokens))
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(worker)
+                .initialSegmentCount(1)
+                .tokenClaimInterval(20)
+                .batchSize(1000)
+                .build();
+        try {
+            processor.start();
+            Thread.sleep(200);
+            handedOver.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!tokens.atHead(log.size() - 1)) {
+                assertThat(System.nanoTime()).as("the processor reached the head in time").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        } finally {
+            processor.shutDown();
+            eventStore.shutDown();
+            coordinator.shutdownNow();
+            worker.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The same log handled event by event, each in a unit of work of its own, into a database of its own. */
+    private List<Document> handledOneByOne() {
+        MongoDatabase alone = client.getDatabase("one-by-one");
+        alone.drop();
+        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(projection(alone));
+        for (EventMessage<?> event : log) {
+            DefaultUnitOfWork.startAndGet(event).execute(() -> {
+                try {
+                    projection.handle(event);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        return documents(alone);
+    }
+
+    private List<Document> documents() {
+        return documents(database);
+    }
+
+    private static List<Document> documents(MongoDatabase database) {
+        List<Document> documents = new ArrayList<>();
+        for (String collection : COLLECTIONS) {
+            List<Document> stored = database.getCollection(collection).find().into(new ArrayList<>());
+            stored.sort(Comparator.comparing(document -> document.get("_id").toString()));
+            documents.addAll(stored);
+        }
+        return documents;
+    }
+
+    /**
+     * Candidates through their vote, decision and ceremony to recognition, so later events of a batch settle items
+     * opened earlier in it; every other one then moves home with a letter, every third is attached elsewhere for a
+     * while, extended and back, every fourth has an exemption granted and annulled, and every fifth dies.
+     */
+    private static List<EventMessage<?>> history() {
+        List<EventMessage<?>> events = new ArrayList<>();
+        for (int m = 0; m < MEMBERS; m++) {
+            Member member = new Member("m" + m, events);
+            member.says(new OutstandingCandidateRegistered(member.id, "p" + m, "kp1",
+                    Sensitive.of("p" + m, CandidateSource.RESIDENT), null, VOTED.minusMonths(6)));
+            member.says(new AwarenessCourseCompleted(member.id, "GCN-" + m, "ward-15", VOTED.minusMonths(5)));
+            member.says(new ApplicationSubmitted(member.id, VOTED.minusMonths(2), false, "LL-" + m, false, false));
+            member.says(new BranchAdmissionVoteRecorded(member.id, "kp1-2024-06", VOTED, 6, 5, 1, true));
+            member.says(new AdmissionApproved(member.id, VOTED.plusMonths(1), "ward-15", VOTED.plusMonths(2), false));
+            member.says(new MemberAdmitted(member.id, "p" + m, "kp1", CEREMONY, CEREMONY.plusMonths(12),
+                    VOTED.plusMonths(1), false));
+            member.says(new FullMembershipRecognized(member.id, "kp1", CEREMONY.plusMonths(13),
+                    CEREMONY.plusMonths(12), "ward-15", false));
+            if (m % 2 == 0) {
+                moves(member, "t" + m, LocalDate.of(2026, 3, 2));
+            }
+            if (m % 3 == 0) {
+                attached(member, "a" + m, LocalDate.of(2026, 5, 4));
+            }
+            if (m % 4 == 0) {
+                LocalDate from = LocalDate.of(2026, 9, 1);
+                member.says(new ExemptionGranted(member.id, ExemptionKind.TEMPORARY,
+                        Sensitive.of("p" + m, ExemptionReason.WORKING_AWAY), from, from.plusMonths(6), "ward-15",
+                        "don-" + m));
+                member.says(new EntryAnnulled(member.id, "event-" + m, EntryType.EXEMPTION_GRANTED, "kp1", from, null,
+                        CorrectionReason.WRONG_MEMBER, "ward-15", from.plusDays(20)));
+            }
+            if (m % 5 == 0) {
+                member.says(new MemberDeceased(member.id, "kp1", LocalDate.of(2027, 2, 1)));
+            }
+        }
+        return events;
+    }
+
+    /** An official transfer: the case's letter, the member's side, the presentation and the new home. */
+    private static void moves(Member member, String transferId, LocalDate letterDate) {
+        Case transfer = new Case(transferId, member.events);
+        String home = member.home;
+        transfer.says(new TransferLetterIssued(transferId, member.id, TransferType.OFFICIAL, home, "kp2", "ward-15",
+                "31-" + transferId, letterDate, letterDate.plusDays(40), TransferTrigger.RESIDENCE_CHANGE,
+                letterDate.minusDays(5), null, false));
+        member.says(new MemberTransferOpened(member.id, transferId, TransferType.OFFICIAL, home, "kp2", letterDate));
+        transfer.says(new TransferLetterPresented(transferId, member.id, TransferType.OFFICIAL, "kp2",
+                letterDate.plusDays(9), null));
+        member.says(new MemberHomeChanged(member.id, transferId, home, "kp2", letterDate.plusDays(9)));
+        member.home = "kp2";
+    }
+
+    /** A temporary transfer: presented, the member attached, the attachment extended, then the member back. */
+    private static void attached(Member member, String transferId, LocalDate letterDate) {
+        Case transfer = new Case(transferId, member.events);
+        LocalDate from = letterDate.plusDays(7);
+        LocalDate expected = letterDate.plusMonths(6);
+        LocalDate extended = letterDate.plusMonths(9);
+        transfer.says(new TransferLetterIssued(transferId, member.id, TransferType.TEMPORARY, member.home, "kp3",
+                "ward-15", "32-" + transferId, letterDate, letterDate.plusDays(40), TransferTrigger.RESIDENCE_CHANGE,
+                letterDate.minusDays(5), expected, false));
+        member.says(new MemberTransferOpened(member.id, transferId, TransferType.TEMPORARY, member.home, "kp3",
+                letterDate));
+        transfer.says(new TransferLetterPresented(transferId, member.id, TransferType.TEMPORARY, "kp3", from, null));
+        member.says(new MemberTemporarilyAttached(member.id, transferId, member.home, "kp3", from, expected));
+        transfer.says(new TemporaryAttachmentExtended(transferId, member.id, expected, extended,
+                expected.minusDays(10)));
+        transfer.says(new TemporaryAttachmentEnded(transferId, member.id, "kp3", extended.minusDays(3), "nx"));
+        member.says(new MemberTransferClosed(member.id, transferId, extended.minusDays(3)));
+    }
+
+    /** A member aggregate's stream. */
+    private static final class Member {
+        private final String id;
+        private final List<EventMessage<?>> events;
+        private String home = "kp1";
+        private long sequence;
+
+        Member(String id, List<EventMessage<?>> events) {
+            this.id = id;
+            this.events = events;
+        }
+
+        void says(Object payload) {
+            events.add(new GenericDomainEventMessage<>("Member", id, sequence++, payload));
+        }
+    }
+
+    /** A transfer case aggregate's stream. */
+    private static final class Case {
+        private final String id;
+        private final List<EventMessage<?>> events;
+        private long sequence;
+
+        Case(String id, List<EventMessage<?>> events) {
+            this.id = id;
+            this.events = events;
+        }
+
+        void says(Object payload) {
+            events.add(new GenericDomainEventMessage<>("TransferCase", id, sequence++, payload));
+        }
+    }
+
+    /**
+     * An in-memory token store that notes how many items were stored whenever a token is, and, if asked, fails the
+     * first time as a crash between a batch's writes and its token would.
+     */
+    private final class TokenProbe extends InMemoryTokenStore {
+        private final AtomicBoolean failFirst;
+        private volatile boolean failed;
+        private final List<TrackingToken> stored = new CopyOnWriteArrayList<>();
+        private final List<Long> itemsWhenStored = new CopyOnWriteArrayList<>();
+
+        TokenProbe(boolean failFirst) {
+            this.failFirst = new AtomicBoolean(failFirst);
+        }
+
+        @Override
+        public void storeToken(TrackingToken token, String processorName, int segment) {
+            itemsWhenStored.add(database.getCollection(DueListProjection.ITEMS).countDocuments());
+            if (failFirst.getAndSet(false)) {
+                failed = true;
+                throw new IllegalStateException("crash before the token is stored");
+            }
+            super.storeToken(token, processorName, segment);
+            stored.add(token);
+        }
+
+        boolean atHead(long position) {
+            return !stored.isEmpty() && stored.get(stored.size() - 1).position().orElse(-1) >= position;
+        }
+    }
+}
