@@ -8,18 +8,23 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongPredicate;
+import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,12 +91,23 @@ public final class PooledReplay {
     /** Hands every event of the log to {@code projection} one by one, outside any unit of work (so writes go at once). */
     public static void handleOneByOne(Object projection, List<EventMessage<?>> log) {
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
-        for (EventMessage<?> event : log) {
-            try {
-                handlers.handle(event);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+        log.forEach(event -> handle(handlers, event));
+    }
+
+    /**
+     * Hands every event of the log to {@code projection} one by one, each in a unit of work of its own, as a subscribing
+     * processor would: for a projection that reads the event's sequence number from its unit of work.
+     */
+    public static void handleEachInItsOwnUnitOfWork(Object projection, List<EventMessage<?>> log) {
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
+        log.forEach(event -> DefaultUnitOfWork.startAndGet(event).execute(() -> handle(handlers, event)));
+    }
+
+    private static void handle(AnnotationEventHandlerAdapter handlers, EventMessage<?> event) {
+        try {
+            handlers.handle(event);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -105,6 +121,52 @@ public final class PooledReplay {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * An in-memory token store that notes a count of stored documents whenever a token is stored, and, if asked, fails
+     * the first time as a crash between a batch's writes and its token would.
+     */
+    public static final class TokenProbe extends InMemoryTokenStore {
+        private final AtomicBoolean failFirst;
+        private final LongSupplier counted;
+        private volatile boolean failed;
+        private final List<TrackingToken> stored = new CopyOnWriteArrayList<>();
+        private final List<Long> countsWhenStored = new CopyOnWriteArrayList<>();
+
+        public TokenProbe(boolean failFirst, LongSupplier counted) {
+            this.failFirst = new AtomicBoolean(failFirst);
+            this.counted = counted;
+        }
+
+        @Override
+        public void storeToken(TrackingToken token, String processorName, int segment) {
+            countsWhenStored.add(counted.getAsLong());
+            if (failFirst.getAndSet(false)) {
+                failed = true;
+                throw new IllegalStateException("crash before the token is stored");
+            }
+            super.storeToken(token, processorName, segment);
+            stored.add(token);
+        }
+
+        public boolean atHead(long position) {
+            return reached(stored, position);
+        }
+
+        /** Whether storing the first token failed, as asked. */
+        public boolean failed() {
+            return failed;
+        }
+
+        public List<TrackingToken> stored() {
+            return stored;
+        }
+
+        /** The count taken as each token was about to be stored, in order. */
+        public List<Long> countsWhenStored() {
+            return countsWhenStored;
         }
     }
 }

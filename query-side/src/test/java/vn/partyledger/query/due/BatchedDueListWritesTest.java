@@ -9,16 +9,10 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.BsonDocument;
@@ -57,23 +51,18 @@ import vn.partyledger.domain.transfer.TransferLetterIssued;
 import vn.partyledger.domain.transfer.TransferLetterPresented;
 import vn.partyledger.domain.transfer.TransferTrigger;
 import vn.partyledger.domain.transfer.TransferType;
-import vn.partyledger.query.batch.ProjectionBatchTokenStore;
+import vn.partyledger.query.batch.PooledReplay;
+import vn.partyledger.query.batch.PooledReplay.TokenProbe;
 
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,7 +140,7 @@ class BatchedDueListWritesTest {
 
     @Test
     void everyUpdateDeleteAndFindIsByIdAndABatchsItemsAreOneBulkWriteBeforeItsToken() throws Exception {
-        TokenProbe tokens = new TokenProbe(false);
+        TokenProbe tokens = tokens(false);
 
         replay(tokens);
 
@@ -160,30 +149,30 @@ class BatchedDueListWritesTest {
         // the driver sends an ordered bulk write as one command per run of one kind of write: an annulment's delete
         // ends a run of updates
         assertThat(updateCommands.get(DueListProjection.ITEMS)).as("item updates: one bulk write per batch")
-                .hasSizeLessThanOrEqualTo(tokens.stored.size() + deleteCommands.size())
+                .hasSizeLessThanOrEqualTo(tokens.stored().size() + deleteCommands.size())
                 .anyMatch(statements -> statements > MEMBERS);
-        assertThat(tokens.itemsWhenStored).as("each token stored after the items of its batch").allMatch(count -> count > 0)
+        assertThat(tokens.countsWhenStored()).as("each token stored after the items of its batch").allMatch(count -> count > 0)
                 .last().isEqualTo(database.getCollection(DueListProjection.ITEMS).countDocuments());
         assertThat(documents()).as("the documents of the events handled one by one").isEqualTo(handledOneByOne());
     }
 
     @Test
     void aBatchHandledAgainFromTheTailGivesTheSameDocuments() throws Exception {
-        replay(new TokenProbe(false));
+        replay(tokens(false));
         List<Document> once = documents();
 
-        replay(new TokenProbe(false));
+        replay(tokens(false));
 
         assertThat(documents()).isEqualTo(once);
     }
 
     @Test
     void aCrashBeforeTheTokenIsStoredLosesNothing() throws Exception {
-        TokenProbe tokens = new TokenProbe(true);
+        TokenProbe tokens = tokens(true);
 
         replay(tokens);
 
-        assertThat(tokens.failed).as("the first token was never stored").isTrue();
+        assertThat(tokens.failed()).as("the first token was never stored").isTrue();
         assertThat(documents()).isEqualTo(handledOneByOne());
     }
 
@@ -201,51 +190,14 @@ class BatchedDueListWritesTest {
                 SimpleQueryUpdateEmitter.builder().build());
     }
 
-    /** Every event of the log through a pooled processor with one segment, from the tail, until its token is at the head. */
     private void replay(TokenProbe tokens) throws InterruptedException {
-        InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
-        engine.appendEvents(log);
-        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
-        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
-        ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
-        // the worker starts once the coordinator has had time to hand it the whole log, so batches are full
-        CountDownLatch handedOver = new CountDownLatch(1);
-        worker.execute(() -> awaitQuietly(handedOver));
-        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
-                .name(DueListProjection.PROCESSING_GROUP)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projection(database)).build())
-                .messageSource(eventStore)
-                .tokenStore(new ProjectionBatchTokenStore(tokens))
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .coordinatorExecutor(coordinator)
-                .workerExecutor(worker)
-                .initialSegmentCount(1)
-                .tokenClaimInterval(20)
-                .batchSize(1000)
-                .build();
-        try {
-            processor.start();
-            Thread.sleep(200);
-            handedOver.countDown();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!tokens.atHead(log.size() - 1)) {
-                assertThat(System.nanoTime()).as("the processor reached the head in time").isLessThan(deadline);
-                Thread.sleep(10);
-            }
-        } finally {
-            processor.shutDown();
-            eventStore.shutDown();
-            coordinator.shutdownNow();
-            worker.shutdownNow();
-        }
+        PooledReplay.replay(log, SimpleEventHandlerInvoker.builder().eventHandlers(projection(database)).build(), tokens,
+                tokens::atHead);
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+    /** An in-memory token store noting how many items were stored whenever a token is. */
+    private TokenProbe tokens(boolean failFirst) {
+        return new TokenProbe(failFirst, () -> database.getCollection(DueListProjection.ITEMS).countDocuments());
     }
 
     /** The same log handled event by event, each in a unit of work of its own, into a database of its own. */
@@ -270,13 +222,7 @@ class BatchedDueListWritesTest {
     }
 
     private static List<Document> documents(MongoDatabase database) {
-        List<Document> documents = new ArrayList<>();
-        for (String collection : COLLECTIONS) {
-            List<Document> stored = database.getCollection(collection).find().into(new ArrayList<>());
-            stored.sort(Comparator.comparing(document -> document.get("_id").toString()));
-            documents.addAll(stored);
-        }
-        return documents;
+        return PooledReplay.documents(database, COLLECTIONS);
     }
 
     /**
@@ -287,7 +233,7 @@ class BatchedDueListWritesTest {
     private static List<EventMessage<?>> history() {
         List<EventMessage<?>> events = new ArrayList<>();
         for (int m = 0; m < MEMBERS; m++) {
-            Member member = new Member("m" + m, events);
+            Aggregate member = new Aggregate("Member", "m" + m, events);
             member.says(new OutstandingCandidateRegistered(member.id, "p" + m, "kp1",
                     Sensitive.of("p" + m, CandidateSource.RESIDENT), null, VOTED.minusMonths(6)));
             member.says(new AwarenessCourseCompleted(member.id, "GCN-" + m, "ward-15", VOTED.minusMonths(5)));
@@ -320,8 +266,8 @@ class BatchedDueListWritesTest {
     }
 
     /** An official transfer: the case's letter, the member's side, the presentation and the new home. */
-    private static void moves(Member member, String transferId, LocalDate letterDate) {
-        Case transfer = new Case(transferId, member.events);
+    private static void moves(Aggregate member, String transferId, LocalDate letterDate) {
+        Aggregate transfer = new Aggregate("TransferCase", transferId, member.events);
         String home = member.home;
         transfer.says(new TransferLetterIssued(transferId, member.id, TransferType.OFFICIAL, home, "kp2", "ward-15",
                 "31-" + transferId, letterDate, letterDate.plusDays(40), TransferTrigger.RESIDENCE_CHANGE,
@@ -334,8 +280,8 @@ class BatchedDueListWritesTest {
     }
 
     /** A temporary transfer: presented, the member attached, the attachment extended, then the member back. */
-    private static void attached(Member member, String transferId, LocalDate letterDate) {
-        Case transfer = new Case(transferId, member.events);
+    private static void attached(Aggregate member, String transferId, LocalDate letterDate) {
+        Aggregate transfer = new Aggregate("TransferCase", transferId, member.events);
         LocalDate from = letterDate.plusDays(7);
         LocalDate expected = letterDate.plusMonths(6);
         LocalDate extended = letterDate.plusMonths(9);
@@ -352,66 +298,22 @@ class BatchedDueListWritesTest {
         member.says(new MemberTransferClosed(member.id, transferId, extended.minusDays(3)));
     }
 
-    /** A member aggregate's stream. */
-    private static final class Member {
+    /** An aggregate's stream: a member's, with the member's home, or a transfer case's. */
+    private static final class Aggregate {
+        private final String type;
         private final String id;
         private final List<EventMessage<?>> events;
         private String home = "kp1";
         private long sequence;
 
-        Member(String id, List<EventMessage<?>> events) {
+        Aggregate(String type, String id, List<EventMessage<?>> events) {
+            this.type = type;
             this.id = id;
             this.events = events;
         }
 
         void says(Object payload) {
-            events.add(new GenericDomainEventMessage<>("Member", id, sequence++, payload));
-        }
-    }
-
-    /** A transfer case aggregate's stream. */
-    private static final class Case {
-        private final String id;
-        private final List<EventMessage<?>> events;
-        private long sequence;
-
-        Case(String id, List<EventMessage<?>> events) {
-            this.id = id;
-            this.events = events;
-        }
-
-        void says(Object payload) {
-            events.add(new GenericDomainEventMessage<>("TransferCase", id, sequence++, payload));
-        }
-    }
-
-    /**
-     * An in-memory token store that notes how many items were stored whenever a token is, and, if asked, fails the
-     * first time as a crash between a batch's writes and its token would.
-     */
-    private final class TokenProbe extends InMemoryTokenStore {
-        private final AtomicBoolean failFirst;
-        private volatile boolean failed;
-        private final List<TrackingToken> stored = new CopyOnWriteArrayList<>();
-        private final List<Long> itemsWhenStored = new CopyOnWriteArrayList<>();
-
-        TokenProbe(boolean failFirst) {
-            this.failFirst = new AtomicBoolean(failFirst);
-        }
-
-        @Override
-        public void storeToken(TrackingToken token, String processorName, int segment) {
-            itemsWhenStored.add(database.getCollection(DueListProjection.ITEMS).countDocuments());
-            if (failFirst.getAndSet(false)) {
-                failed = true;
-                throw new IllegalStateException("crash before the token is stored");
-            }
-            super.storeToken(token, processorName, segment);
-            stored.add(token);
-        }
-
-        boolean atHead(long position) {
-            return !stored.isEmpty() && stored.get(stored.size() - 1).position().orElse(-1) >= position;
+            events.add(new GenericDomainEventMessage<>(type, id, sequence++, payload));
         }
     }
 }

@@ -15,11 +15,9 @@ import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +33,7 @@ import vn.partyledger.domain.organisation.OrganisationFlags;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.query.batch.PooledReplay;
+import vn.partyledger.query.batch.PooledReplay.TokenProbe;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,57 +97,57 @@ class BatchedRosterWritesTest {
 
     @Test
     void aBatchReachesTheStoreAsOneBulkWritePerCollectionBeforeItsToken() throws Exception {
-        TokenProbe tokens = new TokenProbe(false);
+        TokenProbe tokens = tokens(false);
 
         replay(tokens);
 
         assertThat(documents()).as("the documents of the events handled one by one").isEqualTo(handledOneByOne());
         for (String collection : COLLECTIONS) {
             assertThat(updateCommands.get(collection)).as(collection + ": no more bulk writes than batches")
-                    .hasSizeLessThanOrEqualTo(tokens.stored.size());
+                    .hasSizeLessThanOrEqualTo(tokens.stored().size());
         }
         // members admitted, recognised and half of them moved: one statement per document the batch left, each once
         assertThat(updateCommands.get(BranchRosterProjection.ENTRIES).stream().mapToInt(Integer::intValue).sum())
-                .isLessThanOrEqualTo(MEMBERS + MEMBERS / 2 + tokens.stored.size());
+                .isLessThanOrEqualTo(MEMBERS + MEMBERS / 2 + tokens.stored().size());
         assertThat(updateCommands.get(BranchRosterProjection.ENTRIES)).as("a bulk write of many entries")
                 .anyMatch(statements -> statements > 1);
-        assertThat(tokens.entriesWhenStored).as("each token stored after the entries of its batch")
+        assertThat(tokens.countsWhenStored()).as("each token stored after the entries of its batch")
                 .last().isEqualTo(MEMBERS + MEMBERS / 2L);
-        assertThat(tokens.entriesWhenStored).allMatch(count -> count > 0);
+        assertThat(tokens.countsWhenStored()).allMatch(count -> count > 0);
     }
 
     @Test
     void aBatchReadsTheEntriesAndOverlaysItsEventsNameWithOneFindEach() throws Exception {
-        TokenProbe tokens = new TokenProbe(false);
+        TokenProbe tokens = tokens(false);
 
         replay(tokens);
 
         // every member's events name the member and the home branch; a move's entry in the branch moved to is not
         // named, and is read when the move asks for it
-        assertThat(findCommands.get(BranchRosterProjection.ENTRIES)).as("finds of roster entries, %d batches", tokens.stored.size())
-                .isLessThanOrEqualTo(tokens.stored.size() + MEMBERS / 2);
-        assertThat(findCommands.get(BranchRosterProjection.OVERLAYS)).as("finds of member overlays, %d batches", tokens.stored.size())
-                .isLessThanOrEqualTo(tokens.stored.size());
+        assertThat(findCommands.get(BranchRosterProjection.ENTRIES)).as("finds of roster entries, %d batches", tokens.stored().size())
+                .isLessThanOrEqualTo(tokens.stored().size() + MEMBERS / 2);
+        assertThat(findCommands.get(BranchRosterProjection.OVERLAYS)).as("finds of member overlays, %d batches", tokens.stored().size())
+                .isLessThanOrEqualTo(tokens.stored().size());
         assertThat(documents()).isEqualTo(handledOneByOne());
     }
 
     @Test
     void aBatchHandledAgainFromAnEarlierTokenGivesTheSameDocuments() throws Exception {
-        replay(new TokenProbe(false));
+        replay(tokens(false));
         List<Document> once = documents();
 
-        replay(new TokenProbe(false));
+        replay(tokens(false));
 
         assertThat(documents()).isEqualTo(once);
     }
 
     @Test
     void aCrashBeforeTheTokenIsStoredLosesNothing() throws Exception {
-        TokenProbe tokens = new TokenProbe(true);
+        TokenProbe tokens = tokens(true);
 
         replay(tokens);
 
-        assertThat(tokens.failed).as("the first token was never stored").isTrue();
+        assertThat(tokens.failed()).as("the first token was never stored").isTrue();
         assertThat(documents()).isEqualTo(handledOneByOne());
     }
 
@@ -160,7 +158,7 @@ class BatchedRosterWritesTest {
                 .insertOne(new Document("_id", "kp2").append("memberIds", "damaged"));
         SequencedDeadLetterQueue<EventMessage<?>> parked = InMemorySequencedDeadLetterQueue.defaultQueue();
 
-        replay(new TokenProbe(false), DeadLetteringEventHandlerInvoker.builder()
+        replay(tokens(false), DeadLetteringEventHandlerInvoker.builder()
                 .eventHandlers(new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build()))
                 .queue(parked)
                 .transactionManager(NoTransactionManager.INSTANCE)
@@ -171,6 +169,11 @@ class BatchedRosterWritesTest {
                 .find(Filters.in("memberId", List.of("m1", "m3", "m5"))).into(new ArrayList<>());
         assertThat(stayed).extracting(entry -> entry.getList("periods", Document.class).get(1).getString("status"))
                 .as("recognised in the same batch").containsOnly("FULL").hasSize(3);
+    }
+
+    /** A token probe noting how many roster entries were stored whenever a token is. */
+    private TokenProbe tokens(boolean failFirst) {
+        return new TokenProbe(failFirst, () -> database.getCollection(BranchRosterProjection.ENTRIES).countDocuments());
     }
 
     private void replay(TokenProbe tokens) throws InterruptedException {
@@ -227,35 +230,5 @@ class BatchedRosterWritesTest {
 
     private static EventMessage<?> event(String aggregateId, long sequence, Object payload) {
         return new GenericDomainEventMessage<>("Aggregate", aggregateId, sequence, payload);
-    }
-
-    /**
-     * An in-memory token store that notes how many roster entries were stored whenever a token is, and, if asked,
-     * fails the first time as a crash between a batch's writes and its token would.
-     */
-    private final class TokenProbe extends InMemoryTokenStore {
-        private final AtomicBoolean failFirst;
-        private volatile boolean failed;
-        private final List<TrackingToken> stored = new CopyOnWriteArrayList<>();
-        private final List<Long> entriesWhenStored = new CopyOnWriteArrayList<>();
-
-        TokenProbe(boolean failFirst) {
-            this.failFirst = new AtomicBoolean(failFirst);
-        }
-
-        @Override
-        public void storeToken(TrackingToken token, String processorName, int segment) {
-            entriesWhenStored.add(database.getCollection(BranchRosterProjection.ENTRIES).countDocuments());
-            if (failFirst.getAndSet(false)) {
-                failed = true;
-                throw new IllegalStateException("crash before the token is stored");
-            }
-            super.storeToken(token, processorName, segment);
-            stored.add(token);
-        }
-
-        boolean atHead(long position) {
-            return PooledReplay.reached(stored, position);
-        }
     }
 }
