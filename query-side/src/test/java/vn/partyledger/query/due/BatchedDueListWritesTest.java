@@ -9,11 +9,9 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -200,28 +198,15 @@ class BatchedDueListWritesTest {
         return new TokenProbe(failFirst, () -> database.getCollection(DueListProjection.ITEMS).countDocuments());
     }
 
-    /** The same log handled event by event, each in a unit of work of its own, into a database of its own. */
+    /** The same log handled event by event, into a database of its own. */
     private List<Document> handledOneByOne() {
         MongoDatabase alone = client.getDatabase("one-by-one");
         alone.drop();
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(projection(alone));
-        for (EventMessage<?> event : log) {
-            DefaultUnitOfWork.startAndGet(event).execute(() -> {
-                try {
-                    projection.handle(event);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
-        return documents(alone);
+        PooledReplay.handleOneByOne(projection(alone), log);
+        return PooledReplay.documents(alone, COLLECTIONS);
     }
 
     private List<Document> documents() {
-        return documents(database);
-    }
-
-    private static List<Document> documents(MongoDatabase database) {
         return PooledReplay.documents(database, COLLECTIONS);
     }
 
