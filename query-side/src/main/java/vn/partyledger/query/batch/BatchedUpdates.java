@@ -10,10 +10,10 @@ import org.bson.conversions.Bson;
 
 /**
  * A projection's collection changed by update operators ({@code $addToSet}, {@code $set}, {@code $setOnInsert},
- * {@code $unset}, {@code $min}) and deleted by {@code _id}, each idempotent, so a batch sent again after a crash leaves the same
- * documents. Within a processor batch the updates are
- * held until it commits and sent in their order; outside of a unit of work each is sent at once. Reads go to the
- * store: what a handler updates here it does not read back within the batch.
+ * {@code $unset}, {@code $min}) and deleted by {@code _id}, each idempotent, so a batch sent again after a crash leaves
+ * the same documents. Within a processor batch the updates are held until it commits and sent in their order; outside
+ * of a unit of work each is sent at once. Reads go to the store: what a handler updates here it does not read back
+ * within the batch.
  */
 public final class BatchedUpdates {
 
