@@ -202,7 +202,7 @@ class BatchedDueListWritesTest {
     private List<Document> handledOneByOne() {
         MongoDatabase alone = client.getDatabase("one-by-one");
         alone.drop();
-        PooledReplay.handleOneByOne(projection(alone), log);
+        PooledReplay.handleEachInItsOwnUnitOfWork(projection(alone), log);
         return PooledReplay.documents(alone, COLLECTIONS);
     }
 
