@@ -80,6 +80,8 @@ import vn.partyledger.infra.checkpoint.ReadCheckpoints;
 import vn.partyledger.infra.checkpoint.VerifyLog;
 import vn.partyledger.infra.checkpoint.VerifyRecord;
 import vn.partyledger.infra.integration.RepublishIntegrationEvents;
+import vn.partyledger.infra.integration.inbound.ReadDeadLetters;
+import vn.partyledger.infra.integration.inbound.RetryDeadLetter;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.rebuild.ReadRebuildProgress;
@@ -90,6 +92,7 @@ import vn.partyledger.domain.transfer.ExtendTemporaryAttachment;
 import vn.partyledger.domain.transfer.IssueTransferLetter;
 import vn.partyledger.domain.transfer.MarkTransferOverdue;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
+import vn.partyledger.domain.transfer.RecordIncomingTransfer;
 import vn.partyledger.domain.transfer.ReissueTransferLetter;
 
 import java.util.Collections;
@@ -229,6 +232,9 @@ public final class PermissionTable {
                 holders.receivingSideOf(transferId).map(addressee -> List.of(addressee, command.receivingOrgId()))
                         .orElse(List.of()));
         record(EndTemporaryAttachment.class, BRANCH, RECEIVING_SIDE);
+        // A letter from another province: recorded by the inbound integration alone, never over HTTP (ADR 0045).
+        record(RecordIncomingTransfer.class, Set.of(Role.PROVINCIAL_SYSTEM), (command, transferId, holders,
+                                                                               actingFor) -> List.of());
 
         // Leaving, discipline, restoration, death: the branch proposes and notes; a committee decides.
         record(ProposeStrikeOff.class, BRANCH, HOME_BRANCH);
@@ -289,6 +295,9 @@ public final class PermissionTable {
         // Republishing integration events: the administrator's, who operates the service, for the whole deployment.
         record(RepublishIntegrationEvents.class, Set.of(Role.ADMINISTRATOR), (request, none, holders, actingFor) ->
                 List.of());
+        // The inbound dead letters, listed and retried after a fix: the administrator's (ADR 0045).
+        record(ReadDeadLetters.class, Set.of(Role.ADMINISTRATOR), (query, none, holders, actingFor) -> List.of());
+        record(RetryDeadLetter.class, Set.of(Role.ADMINISTRATOR), (request, ceId, holders, actingFor) -> List.of());
     }
 
     private <M> void record(Class<M> type, Set<Role> roles, Concern<? super M> concern) {

@@ -49,6 +49,9 @@ import vn.partyledger.infra.rebuild.RebuildProjection;
 import vn.partyledger.infra.axon.CommandOutcome;
 import vn.partyledger.infra.security.PermissionTable;
 import vn.partyledger.infra.integration.RepublishIntegrationEvents;
+import vn.partyledger.infra.integration.inbound.ReadDeadLetters;
+import vn.partyledger.infra.integration.inbound.RetryDeadLetter;
+import vn.partyledger.domain.transfer.RecordIncomingTransfer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,7 +132,10 @@ class EndpointMappingTest {
                 ReadCheckpoints.class, ProveInclusion.class, ProveConsistency.class, VerifyLog.class,
                 VerifyRecord.class,
                 // and republishing integration events, which is no command (IntegrationEventsEndToEndTest)
-                RepublishIntegrationEvents.class));
+                RepublishIntegrationEvents.class,
+                // and the inbound integration's dead letters and its command, sent by the inbound boundary alone
+                // (InboundIntegrationEndToEndTest)
+                ReadDeadLetters.class, RetryDeadLetter.class, RecordIncomingTransfer.class));
 
         assertThat(sent).as("commands the API sends").isNotEmpty();
         assertThat(tabled).as("commands in the permission table").containsExactlyInAnyOrderElementsOf(sent);
