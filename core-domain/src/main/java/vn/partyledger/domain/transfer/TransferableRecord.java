@@ -11,6 +11,7 @@ import java.util.List;
  * member file sent with the letter): standing and dates, the gaps in party age, badges, the card and the discipline in
  * effect. No name or other personal data: the receiving province registers the person itself (§15.2 rule 8).
  *
+ * @param admissionDate   the first admission decision, from which party age counts (docs/rules.md#s7-1)
  * @param recognitionDate null for a probationary member
  * @param cardNumber      null while no card was issued
  */
@@ -28,8 +29,11 @@ public record TransferableRecord(MemberStatus status,
         disciplineInEffect = List.copyOf(disciplineInEffect);
     }
 
-    /** A period that does not count towards party age (a strike-off later annulled, a suspension …). */
-    public record PartyAgeGap(LocalDate from, LocalDate to) {
+    /**
+     * A period that does not count towards party age (lost contact, a strike-off later annulled …), from
+     * {@code from} up to, not including, {@code until}; {@code until} is null while the gap is open.
+     */
+    public record PartyAgeGap(LocalDate from, LocalDate until) {
     }
 
     /** A party badge held: its level in years, its number and the day it was awarded. */

@@ -90,6 +90,7 @@ import vn.partyledger.domain.transfer.CancelTransfer;
 import vn.partyledger.domain.transfer.EndTemporaryAttachment;
 import vn.partyledger.domain.transfer.ExtendTemporaryAttachment;
 import vn.partyledger.domain.transfer.IssueTransferLetter;
+import vn.partyledger.domain.transfer.IssueTransferLetterToProvince;
 import vn.partyledger.domain.transfer.MarkTransferOverdue;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
@@ -222,6 +223,10 @@ public final class PermissionTable {
 
         // Transfers: the sending side issues and manages the letter; the receiving side takes it and ends a stay.
         record(IssueTransferLetter.class, BOARD, (command, transferId, holders, actingFor) ->
+                holders.homeBranchOf(command.memberId()).map(home -> List.of(home, command.fromOrgId()))
+                        .orElse(List.of()));
+        // A letter to another province: as any letter, the board at or above the member's home (ADR 0046).
+        record(IssueTransferLetterToProvince.class, BOARD, (command, transferId, holders, actingFor) ->
                 holders.homeBranchOf(command.memberId()).map(home -> List.of(home, command.fromOrgId()))
                         .orElse(List.of()));
         record(ReissueTransferLetter.class, BOARD, SENDING_SIDE);

@@ -103,7 +103,7 @@ class EndpointMappingTest {
         if (write != null) {
             Files.write(Path.of(write), lines, StandardCharsets.UTF_8);
         }
-        assertThat(lines).hasSize(2 * 59);
+        assertThat(lines).hasSize(2 * 60);
         assertThat(lines).containsExactlyElementsOf(expected());
     }
 

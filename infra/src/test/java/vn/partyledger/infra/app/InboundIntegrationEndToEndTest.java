@@ -2,8 +2,6 @@ package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,8 +19,7 @@ import vn.partyledger.infra.kafka.KafkaEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.partyledger.infra.app.IntegratorConsumer.header;
-import static vn.partyledger.infra.app.IntegratorConsumer.reading;
+import static vn.partyledger.infra.app.IntegratorConsumer.firstOn;
 import static vn.partyledger.infra.app.Scenario.expect;
 
 /**
@@ -68,7 +65,7 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
                 {"memberId": "%s", "transferId": "%s", "fromOrgId": "hn-kp7", "toOrgId": "%s",
                  "letterNo": "12-GGT/ĐU", "letterDate": "%s", "presentBy": "%s",
                  "record": {"status": "FULL", "admissionDate": "2001-05-19", "recognitionDate": "2002-05-19",
-                            "partyAgeGaps": [{"from": "2010-01-04", "to": "2011-03-01"}],
+                            "partyAgeGaps": [{"from": "2010-01-04", "until": "2011-03-01"}],
                             "badges": [{"level": 30, "badgeNumber": "H-2031-0042", "awardedOn": "2031-09-02"}],
                             "cardNumber": "PC-123456",
                             "disciplineInEffect": [{"form": "REPRIMAND", "effectiveDate": "2026-03-01"}]}}
@@ -224,19 +221,9 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
 
     /** The headers of a dead letter as a plain consumer of the dead-letter topic reads them. */
     private Map<String, String> deadLetterHeaders(String ceId) {
-        try (KafkaConsumer<String, String> consumer = reading(kafka.bootstrapServers(), inbound.deadLetterTopic())) {
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            await().atMost(20, TimeUnit.SECONDS).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (ceId.equals(header(record, "ce_id"))) {
-                        found.add(record);
-                    }
-                });
-                return !found.isEmpty();
-            });
-            Map<String, String> headers = new java.util.HashMap<>();
-            found.get(0).headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-            return headers;
-        }
+        Map<String, String> headers = new HashMap<>();
+        firstOn(kafka.bootstrapServers(), inbound.deadLetterTopic(), record -> ceId.equals(header(record, "ce_id")))
+                .headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return headers;
     }
 }

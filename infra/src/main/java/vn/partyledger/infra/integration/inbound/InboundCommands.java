@@ -65,7 +65,7 @@ final class InboundCommands {
                 new TransferableRecord(MemberStatus.valueOf(record.status()), record.admissionDate(),
                         record.recognitionDate(),
                         record.partyAgeGaps().stream()
-                                .map(gap -> new TransferableRecord.PartyAgeGap(gap.from(), gap.to())).toList(),
+                                .map(gap -> new TransferableRecord.PartyAgeGap(gap.from(), gap.until())).toList(),
                         record.badges().stream().map(badge -> new TransferableRecord.Badge(badge.level(),
                                 badge.badgeNumber(), badge.awardedOn())).toList(),
                         record.cardNumber(),

@@ -27,7 +27,7 @@ public record MemberTransferLetterSentV1(String memberId,
                          List<Discipline> disciplineInEffect) {
     }
 
-    public record Gap(LocalDate from, LocalDate to) {
+    public record Gap(LocalDate from, LocalDate until) {
     }
 
     public record Badge(int level, String badgeNumber, LocalDate awardedOn) {
