@@ -13,6 +13,8 @@ import vn.partyledger.domain.transfer.EndTemporaryAttachment;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.transfer.IssueTransferLetter;
 import vn.partyledger.domain.transfer.IssueTransferLetterToProvince;
+import vn.partyledger.domain.transfer.RecordTransferRefusal;
+import vn.partyledger.domain.transfer.TransferRefusedByProvince;
 import vn.partyledger.domain.transfer.TransferableRecord;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
@@ -74,6 +76,14 @@ public record TransferOfAMember(Records<TransferCase> cases, MembersInTransfer m
         TransferCancelled cancelled = cases.addressed(command.transferId(), metaData)
                 .invoke(transfer -> transfer.cancel(command, today));
         members.close(cancelled.memberId(), cancelled.transferId(), cancelled.cancelledOn());
+    }
+
+    /** Refused by the province it was sent to: the member, still on this roll, is no longer in transit (ADR 0046). */
+    @CommandHandler
+    public void handle(RecordTransferRefusal command, MetaData metaData, Today today) {
+        TransferRefusedByProvince refused = cases.addressed(command.transferId(), metaData)
+                .invoke(transfer -> transfer.refuse(command, today));
+        members.close(refused.memberId(), refused.transferId(), refused.refusedOn());
     }
 
     @CommandHandler

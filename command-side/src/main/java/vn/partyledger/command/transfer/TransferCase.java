@@ -18,6 +18,7 @@ import vn.partyledger.domain.transfer.IssueTransferLetter;
 import vn.partyledger.domain.transfer.IssueTransferLetterToProvince;
 import vn.partyledger.domain.transfer.MarkTransferOverdue;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
+import vn.partyledger.domain.transfer.RecordTransferRefusal;
 import vn.partyledger.domain.transfer.ReissueTransferLetter;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TemporaryAttachmentExtended;
@@ -29,6 +30,7 @@ import vn.partyledger.domain.transfer.TransferLetterPresented;
 import vn.partyledger.domain.transfer.TransferLetterReissued;
 import vn.partyledger.domain.transfer.TransferOverdue;
 import vn.partyledger.domain.transfer.TransferPolicy;
+import vn.partyledger.domain.transfer.TransferRefusedByProvince;
 import vn.partyledger.domain.transfer.TransferLetterSentToProvince;
 import vn.partyledger.domain.transfer.TransferTrigger;
 import vn.partyledger.domain.transfer.TransferableRecord;
@@ -202,6 +204,18 @@ public class TransferCase {
         return cancelled;
     }
 
+    /** The province the letter was sent to refused it: the member's side closes the transfer next (ADR 0046). */
+    public TransferRefusedByProvince refuse(RecordTransferRefusal command, Today today) {
+        today.businessDateIsNotInTheFuture("refusal", command.refusedOn());
+        aDeceasedMembersTransferTakesNoFurtherSteps();
+        onlyTheProvinceALetterWasSentToRefusesIt(command);
+        onlyATransferInTransitChanges("refused", command.refusedOn());
+        TransferRefusedByProvince refused = new TransferRefusedByProvince(transferId, memberId,
+                command.refusingProvince(), command.reason(), command.refusedOn());
+        apply(refused);
+        return refused;
+    }
+
     @CommandHandler
     public void handle(ReissueTransferLetter command, GrassrootsOrganisations grassroots,
                        WorkingDayCalendar calendar, TransferPolicy policy, Today today) {
@@ -338,6 +352,15 @@ public class TransferCase {
             throw new RuleViolation(Invariant.I18, "aLetterToAnotherProvinceIsPresentedThere",
                     "Transfer letter " + letterNo + " is addressed to " + toOrgId + " of " + toProvince
                             + "; it is presented there, and that province confirms it.");
+        }
+    }
+
+    private void onlyTheProvinceALetterWasSentToRefusesIt(RecordTransferRefusal command) {
+        if (toProvince == null || !toProvince.equals(command.refusingProvince())) {
+            throw new RuleViolation(Invariant.I18, "onlyTheProvinceALetterWasSentToRefusesIt",
+                    "Transfer letter " + letterNo + " is addressed to " + toOrgId
+                            + (toProvince == null ? " of this deployment" : " of " + toProvince)
+                            + ", so " + command.refusingProvince() + " cannot refuse it.");
         }
     }
 
@@ -506,6 +529,11 @@ public class TransferCase {
     @EventSourcingHandler
     void on(TemporaryAttachmentExtended event) {
         expectedReturn = event.newUntil();
+    }
+
+    @EventSourcingHandler
+    void on(TransferRefusedByProvince event) {
+        state = TransferState.REFUSED;
     }
 
     @EventSourcingHandler

@@ -18,6 +18,9 @@ import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.domain.transfer.IssueTransferLetterToProvince;
 import vn.partyledger.domain.transfer.MarkTransferOverdue;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
+import vn.partyledger.domain.transfer.RecordTransferRefusal;
+import vn.partyledger.domain.transfer.RefusalReason;
+import vn.partyledger.domain.transfer.TransferRefusedByProvince;
 import vn.partyledger.domain.transfer.TransferLetterSentToProvince;
 import vn.partyledger.domain.transfer.TransferOverdue;
 import vn.partyledger.domain.transfer.TransferPolicy;
@@ -101,6 +104,41 @@ class TransferToAnotherProvinceTest {
                 .when(new PresentTransferLetter("t1", "hn-kp7", LETTER.plusDays(3), null))
                 .expectNoEvents()
                 .expectException(Violation.of("I18", "aLetterToAnotherProvinceIsPresentedThere"));
+    }
+
+    @Test
+    @DisplayName("I18: the province a letter was sent to refuses it, and the member's transfer closes with the reason")
+    void theProvinceALetterWasSentToRefusesItAndTheMembersTransferCloses() {
+        LocalDate refusedOn = LETTER.plusDays(20);
+        fixture.given(SENT)
+                .when(new RecordTransferRefusal("t1", HA_NOI, RefusalReason.WRONG_ADDRESSEE, refusedOn))
+                .expectEvents(new TransferRefusedByProvince("t1", "m1", HA_NOI, RefusalReason.WRONG_ADDRESSEE,
+                        refusedOn));
+        assertThat(members.steps()).containsExactly("close m1 " + refusedOn);
+    }
+
+    @Test
+    @DisplayName("I18: a province a letter was not sent to cannot refuse it")
+    void aProvinceALetterWasNotSentToCannotRefuseIt() {
+        fixture.given(SENT)
+                .when(new RecordTransferRefusal("t1", "urn:partyledger:province:dn", RefusalReason.NOT_PRESENTED,
+                        LETTER.plusDays(20)))
+                .expectNoEvents()
+                .expectException(Violation.of("I18", "onlyTheProvinceALetterWasSentToRefusesIt"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("TRANSFER_NOT_IN_TRANSIT: a refused letter is not refused again, nor marked overdue")
+    void aRefusedLetterIsNotRefusedAgainNorMarkedOverdue() {
+        TransferRefusedByProvince refused = new TransferRefusedByProvince("t1", "m1", HA_NOI,
+                RefusalReason.NOT_PRESENTED, LETTER.plusDays(20));
+        fixture.given(SENT, refused)
+                .when(new RecordTransferRefusal("t1", HA_NOI, RefusalReason.NOT_PRESENTED, LETTER.plusDays(21)))
+                .expectException(Violation.of("TRANSFER_NOT_IN_TRANSIT", "onlyATransferInTransitChanges"));
+        fixture.given(SENT, refused)
+                .when(new MarkTransferOverdue("t1", PRESENT_BY.plusDays(1)))
+                .expectException(Violation.of("TRANSFER_NOT_IN_TRANSIT", "onlyALetterInTransitIsMarkedOverdueOnce"));
     }
 
     @Test

@@ -94,6 +94,7 @@ import vn.partyledger.domain.transfer.IssueTransferLetterToProvince;
 import vn.partyledger.domain.transfer.MarkTransferOverdue;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
+import vn.partyledger.domain.transfer.RecordTransferRefusal;
 import vn.partyledger.domain.transfer.ReissueTransferLetter;
 
 import java.util.Collections;
@@ -240,6 +241,9 @@ public final class PermissionTable {
         // A letter from another province: recorded by the inbound integration alone, never over HTTP (ADR 0045).
         record(RecordIncomingTransfer.class, Set.of(Role.PROVINCIAL_SYSTEM), (command, transferId, holders,
                                                                                actingFor) -> List.of());
+        // Its refusal of a letter sent there: recorded by the inbound integration alone (ADR 0046).
+        record(RecordTransferRefusal.class, Set.of(Role.PROVINCIAL_SYSTEM), (command, transferId, holders,
+                                                                              actingFor) -> List.of());
 
         // Leaving, discipline, restoration, death: the branch proposes and notes; a committee decides.
         record(ProposeStrikeOff.class, BRANCH, HOME_BRANCH);

@@ -52,6 +52,7 @@ import vn.partyledger.infra.integration.RepublishIntegrationEvents;
 import vn.partyledger.infra.integration.inbound.ReadDeadLetters;
 import vn.partyledger.infra.integration.inbound.RetryDeadLetter;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
+import vn.partyledger.domain.transfer.RecordTransferRefusal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,7 +136,8 @@ class EndpointMappingTest {
                 RepublishIntegrationEvents.class,
                 // and the inbound integration's dead letters and its command, sent by the inbound boundary alone
                 // (InboundIntegrationEndToEndTest)
-                ReadDeadLetters.class, RetryDeadLetter.class, RecordIncomingTransfer.class));
+                ReadDeadLetters.class, RetryDeadLetter.class, RecordIncomingTransfer.class,
+                RecordTransferRefusal.class));
 
         assertThat(sent).as("commands the API sends").isNotEmpty();
         assertThat(tabled).as("commands in the permission table").containsExactlyInAnyOrderElementsOf(sent);

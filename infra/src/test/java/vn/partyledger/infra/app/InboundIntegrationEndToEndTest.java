@@ -2,10 +2,6 @@ package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,10 +10,10 @@ import org.springframework.web.client.RestClient;
 import vn.partyledger.infra.integration.IntegrationProperties;
 import vn.partyledger.infra.integration.PublishedSchemas;
 import vn.partyledger.infra.integration.inbound.InboundProperties;
+import vn.partyledger.infra.app.OtherProvince.Sent;
 import vn.partyledger.infra.kafka.KafkaEndpoint;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,42 +68,9 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
                 """.formatted(memberId, transferId, toOrgId, LETTER, LETTER.plusDays(42));
     }
 
-    private record Sent(String ceId, String value) {
-    }
-
-    private final class Sender implements AutoCloseable {
-
-        private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-
-        /** Sends with one key, so the messages of a test come in the order sent (one partition). */
-        Sent send(String key, String ceId, String destination, String value) throws Exception {
-            ProducerRecord<String, String> record = new ProducerRecord<>(inbound.topic(), key, value);
-            header(record, "ce_specversion", "1.0");
-            header(record, "ce_id", ceId);
-            header(record, "ce_type", TYPE);
-            header(record, "ce_source", SENDER);
-            header(record, "ce_destination", destination);
-            header(record, "ce_subject", key);
-            header(record, "content-type", "application/json");
-            producer.send(record).get(10, TimeUnit.SECONDS);
-            return new Sent(ceId, value);
-        }
-
-        Sent send(String key, String value) throws Exception {
-            return send(key, UUID.randomUUID().toString(), integration.source(), value);
-        }
-
-        private static void header(ProducerRecord<String, String> record, String name, String value) {
-            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void close() {
-            producer.close(Duration.ofSeconds(5));
-        }
+    /** Hà Nội's system, sending letters to this province. */
+    private OtherProvince otherProvince() {
+        return new OtherProvince(kafka.bootstrapServers(), inbound.topic(), SENDER, integration.source(), TYPE);
     }
 
     private void awaitRecorded(String transferId) {
@@ -133,7 +96,7 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
         String applied = "in-t1-" + suffix;
         String elsewhere = "in-t5-" + suffix;
         String last = "in-t9-" + suffix;
-        try (Sender sender = new Sender()) {
+        try (OtherProvince sender = otherProvince()) {
             Sent valid = sender.send(member, letter(member, applied, scenario.branch));
             assertThat(SCHEMAS.errors(TYPE, JSON.readTree(valid.value()))).isEmpty();
             awaitRecorded(applied);
@@ -185,7 +148,7 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
         String transfer = "in-r1-" + suffix;
         String notYetFounded = "kp8-" + suffix;
         Sent refused;
-        try (Sender sender = new Sender()) {
+        try (OtherProvince sender = otherProvince()) {
             refused = sender.send(member, letter(member, transfer, notYetFounded));
         }
         await().atMost(30, TimeUnit.SECONDS).until(() -> deadLetter(refused.ceId()) != null);

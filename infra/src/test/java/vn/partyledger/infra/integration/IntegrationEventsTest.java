@@ -127,7 +127,7 @@ class IntegrationEventsTest {
         String asyncApi = java.nio.file.Files.readString(PublishedSchemas.DIRECTORY.resolve("asyncapi.yaml"));
         String description = java.nio.file.Files.readString(PublishedSchemas.DIRECTORY.resolve("events.v1.md"));
 
-        assertThat(SCHEMAS.names()).hasSize(30);
+        assertThat(SCHEMAS.names()).hasSize(31);
         for (String name : SCHEMAS.names()) {
             assertThat(asyncApi).contains("$ref: './" + name + ".schema.json'");
             assertThat(description).contains("### `vn.partyledger." + name + "`");

@@ -22,6 +22,8 @@ import vn.partyledger.infra.integration.inbound.ReadDeadLetters;
 import vn.partyledger.infra.integration.inbound.RetryDeadLetter;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
+import vn.partyledger.domain.transfer.RecordTransferRefusal;
+import vn.partyledger.domain.transfer.RefusalReason;
 import vn.partyledger.domain.transfer.TransferableRecord;
 
 import java.time.LocalDate;
@@ -196,6 +198,8 @@ class AuthorisationTest {
         Actor system = actor(InboundProcessor.ROLE, null);
 
         assertPermitted(system, incoming, "t-in");
+        assertPermitted(system, new RecordTransferRefusal("t-out", "urn:partyledger:province:hn",
+                RefusalReason.NOT_PRESENTED, AFTER_REFORM), "t-out");
         assertRefused(actor("ORGANISATION_BOARD", "province"), incoming, "t-in", "ROLE_NOT_PERMITTED");
         assertRefused(actor("ADMINISTRATOR", null), incoming, "t-in", "ROLE_NOT_PERMITTED");
         assertRefused(system, new RecordDeath("m-kp1", AFTER_REFORM), "m-kp1", "ROLE_NOT_PERMITTED");

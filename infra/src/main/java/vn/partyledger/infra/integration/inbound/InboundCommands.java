@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
+import vn.partyledger.domain.transfer.RecordTransferRefusal;
+import vn.partyledger.domain.transfer.RefusalReason;
 import vn.partyledger.domain.transfer.TransferableRecord;
 import vn.partyledger.infra.integration.v1.MemberTransferLetterSentV1;
+import vn.partyledger.infra.integration.v1.MemberTransferRefusedV1;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -33,7 +36,8 @@ final class InboundCommands {
     private static final String TYPE_PREFIX = "vn.partyledger.";
 
     private final Map<String, Mapping> byName = Map.of(
-            "member.transfer-letter-sent.v1", InboundCommands::incomingTransfer);
+            "member.transfer-letter-sent.v1", InboundCommands::incomingTransfer,
+            "member.transfer-refused.v1", InboundCommands::refusal);
 
     private final ObjectMapper json;
 
@@ -54,6 +58,13 @@ final class InboundCommands {
 
     InboundCommand of(String name, JsonNode message, String sendingProvince) throws JsonProcessingException {
         return byName.get(name).of(message, sendingProvince, json);
+    }
+
+    private static InboundCommand refusal(JsonNode message, String sendingProvince, ObjectMapper json)
+            throws JsonProcessingException {
+        MemberTransferRefusedV1 refused = json.treeToValue(message, MemberTransferRefusedV1.class);
+        return new InboundCommand(new RecordTransferRefusal(refused.transferId(), sendingProvince,
+                RefusalReason.valueOf(refused.reason()), refused.refusedOn()), refused.refusedOn());
     }
 
     private static InboundCommand incomingTransfer(JsonNode message, String sendingProvince, ObjectMapper json)
