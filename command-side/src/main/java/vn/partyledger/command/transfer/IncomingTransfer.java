@@ -8,19 +8,30 @@ import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.transfer.IncomingTransferRecorded;
+import vn.partyledger.domain.transfer.IncomingTransferRefused;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
+import vn.partyledger.domain.transfer.RefuseIncomingTransfer;
+
+import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * An official transfer letter another province issued to a branch of this one (domain.md §9.1, ADR 0045), recorded
  * from the sending province's message with the member's transferable record. Its id is the sending province's
- * transfer id, so a second delivery of the same letter cannot open a second case.
+ * transfer id, so a second delivery of the same letter cannot open a second case. Its addressee may refuse it, once,
+ * and the sending province is told (ADR 0046).
  */
 public class IncomingTransfer {
 
     @AggregateIdentifier
     private String transferId;
+    private String memberId;
+    private String sendingProvince;
+    private String toOrgId;
+    private String letterNo;
+    private LocalDate letterDate;
+    private boolean refused;
 
     protected IncomingTransfer() {
         // required by Axon to rebuild the aggregate from its events
@@ -34,6 +45,40 @@ public class IncomingTransfer {
         apply(new IncomingTransferRecorded(command.transferId(), command.memberId(), command.sendingProvince(),
                 command.fromOrgId(), command.toOrgId(), command.letterNo(), command.letterDate(),
                 command.presentBy(), command.record()));
+    }
+
+    /** The addressee refuses the letter: the sending province is told, and its member returns there. */
+    @CommandHandler
+    public void handle(RefuseIncomingTransfer command, Today today) {
+        today.businessDateIsNotInTheFuture("refusal", command.refusedOn());
+        onlyAnOpenIncomingLetterIsRefused();
+        anIncomingLetterIsRefusedByItsAddressee(command);
+        anIncomingLetterIsRefusedNoEarlierThanItIsDated(command);
+        apply(new IncomingTransferRefused(transferId, memberId, sendingProvince, toOrgId, command.reason(),
+                command.refusedOn()));
+    }
+
+    private void onlyAnOpenIncomingLetterIsRefused() {
+        if (refused) {
+            throw new RuleViolation(Invariant.INCOMING_TRANSFER, "onlyAnOpenIncomingLetterIsRefused",
+                    "Transfer letter " + letterNo + " from " + sendingProvince + " was refused already.");
+        }
+    }
+
+    private void anIncomingLetterIsRefusedByItsAddressee(RefuseIncomingTransfer command) {
+        if (!toOrgId.equals(command.receivingOrgId())) {
+            throw new RuleViolation(Invariant.INCOMING_TRANSFER, "anIncomingLetterIsRefusedByItsAddressee",
+                    "Transfer letter " + letterNo + " is addressed to " + toOrgId + ", so "
+                            + command.receivingOrgId() + " cannot refuse it.");
+        }
+    }
+
+    private void anIncomingLetterIsRefusedNoEarlierThanItIsDated(RefuseIncomingTransfer command) {
+        if (command.refusedOn().isBefore(letterDate)) {
+            throw new RuleViolation(Invariant.INCOMING_TRANSFER, "anIncomingLetterIsRefusedNoEarlierThanItIsDated",
+                    "Transfer letter " + letterNo + " is dated " + letterDate + ", so it cannot be refused on "
+                            + command.refusedOn() + ".");
+        }
     }
 
     private static void anIncomingLetterIsAddressedToABranchOfThisProvince(RecordIncomingTransfer command,
@@ -60,5 +105,15 @@ public class IncomingTransfer {
     @EventSourcingHandler
     void on(IncomingTransferRecorded event) {
         transferId = event.transferId();
+        memberId = event.memberId();
+        sendingProvince = event.sendingProvince();
+        toOrgId = event.toOrgId();
+        letterNo = event.letterNo();
+        letterDate = event.letterDate();
+    }
+
+    @EventSourcingHandler
+    void on(IncomingTransferRefused event) {
+        refused = true;
     }
 }

@@ -11,7 +11,10 @@ import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.transfer.IncomingTransferRecorded;
+import vn.partyledger.domain.transfer.IncomingTransferRefused;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
+import vn.partyledger.domain.transfer.RefuseIncomingTransfer;
+import vn.partyledger.domain.transfer.RefusalReason;
 import vn.partyledger.domain.transfer.TransferableRecord;
 
 import java.time.LocalDate;
@@ -79,5 +82,33 @@ class IncomingTransferTest {
                 .when(new RecordIncomingTransfer("t1", "m1", "urn:partyledger:province:hn", "hn-kp7", "kp1",
                         "12-GGT/ĐU", FixedToday.DATE.plusDays(1), FixedToday.DATE.plusDays(40), RECORD))
                 .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
+    }
+
+    private static final IncomingTransferRecorded RECORDED = new IncomingTransferRecorded("t1", "m1",
+            "urn:partyledger:province:hn", "hn-kp7", "kp1", "12-GGT/ĐU", LETTER, PRESENT_BY, RECORD);
+    private static final LocalDate REFUSED_ON = LETTER.plusDays(45);
+
+    @Test
+    @DisplayName("INCOMING_TRANSFER: the addressee refuses a letter from another province, and that province is told")
+    void theAddresseeRefusesALetterFromAnotherProvince() {
+        fixture.given(RECORDED)
+                .when(new RefuseIncomingTransfer("t1", "kp1", RefusalReason.NOT_PRESENTED, REFUSED_ON))
+                .expectEvents(new IncomingTransferRefused("t1", "m1", "urn:partyledger:province:hn", "kp1",
+                        RefusalReason.NOT_PRESENTED, REFUSED_ON));
+    }
+
+    @Test
+    @DisplayName("INCOMING_TRANSFER: a letter is refused by its addressee only, once, and no earlier than it is dated")
+    void aLetterIsRefusedByItsAddresseeOnlyOnceAndNoEarlierThanItIsDated() {
+        fixture.given(RECORDED)
+                .when(new RefuseIncomingTransfer("t1", "kp2", RefusalReason.NOT_PRESENTED, REFUSED_ON))
+                .expectException(Violation.of("INCOMING_TRANSFER", "anIncomingLetterIsRefusedByItsAddressee"));
+        fixture.given(RECORDED, new IncomingTransferRefused("t1", "m1", "urn:partyledger:province:hn", "kp1",
+                        RefusalReason.NOT_PRESENTED, REFUSED_ON))
+                .when(new RefuseIncomingTransfer("t1", "kp1", RefusalReason.WRONG_ADDRESSEE, REFUSED_ON))
+                .expectException(Violation.of("INCOMING_TRANSFER", "onlyAnOpenIncomingLetterIsRefused"));
+        fixture.given(RECORDED)
+                .when(new RefuseIncomingTransfer("t1", "kp1", RefusalReason.NOT_PRESENTED, LETTER.minusDays(1)))
+                .expectException(Violation.of("INCOMING_TRANSFER", "anIncomingLetterIsRefusedNoEarlierThanItIsDated"));
     }
 }

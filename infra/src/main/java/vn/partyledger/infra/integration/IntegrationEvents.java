@@ -33,6 +33,7 @@ import vn.partyledger.domain.organisation.OrganisationRenamed;
 import vn.partyledger.domain.organisation.OrganisationSplit;
 import vn.partyledger.domain.organisation.OrganisationsMerged;
 import vn.partyledger.domain.shared.MetadataKeys;
+import vn.partyledger.domain.transfer.IncomingTransferRefused;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TransferCancelled;
 import vn.partyledger.domain.transfer.TransferLetterIssued;
@@ -63,6 +64,7 @@ import vn.partyledger.infra.integration.v1.MemberTemporaryAttachmentEndedV1;
 import vn.partyledger.infra.integration.v1.MemberTransferCancelledV1;
 import vn.partyledger.infra.integration.v1.MemberTransferredInV1;
 import vn.partyledger.infra.integration.v1.MemberTransferLetterSentV1;
+import vn.partyledger.infra.integration.v1.MemberTransferRefusedV1;
 import vn.partyledger.infra.integration.v1.MemberTransferredOutV1;
 import vn.partyledger.infra.integration.v1.OrganisationDissolvedV1;
 import vn.partyledger.infra.integration.v1.OrganisationEstablishedV1;
@@ -145,6 +147,9 @@ public final class IntegrationEvents {
                 "member.transfer-letter-sent.v1", new MemberTransferLetterSentV1(e.memberId(), e.transferId(),
                         e.fromOrgId(), e.toOrgId(), e.letterNo(), e.letterDate(), e.presentBy(),
                         transferable(e.record()))));
+        on(IncomingTransferRefused.class, (e, m) -> toProvince(e.sendingProvince(), e.memberId(),
+                "member.transfer-refused.v1", new MemberTransferRefusedV1(e.memberId(), e.transferId(),
+                        e.reason().name(), e.refusedOn())));
         on(TransferLetterPresented.class, (e, m) -> aboutMember(e.memberId(), "member.transferred-in.v1",
                 new MemberTransferredInV1(e.memberId(), e.transferId(), e.type().name(), e.receivingOrgId(),
                         e.presentedDate())));

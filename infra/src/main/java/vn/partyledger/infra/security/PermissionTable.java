@@ -95,6 +95,7 @@ import vn.partyledger.domain.transfer.MarkTransferOverdue;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
 import vn.partyledger.domain.transfer.RecordTransferRefusal;
+import vn.partyledger.domain.transfer.RefuseIncomingTransfer;
 import vn.partyledger.domain.transfer.ReissueTransferLetter;
 
 import java.util.Collections;
@@ -241,6 +242,9 @@ public final class PermissionTable {
         // A letter from another province: recorded by the inbound integration alone, never over HTTP (ADR 0045).
         record(RecordIncomingTransfer.class, Set.of(Role.PROVINCIAL_SYSTEM), (command, transferId, holders,
                                                                                actingFor) -> List.of());
+        // The addressee refuses a letter from another province: the branch named, which must be the addressee.
+        record(RefuseIncomingTransfer.class, BRANCH, (command, transferId, holders, actingFor) ->
+                List.of(command.receivingOrgId()));
         // Its refusal of a letter sent there: recorded by the inbound integration alone (ADR 0046).
         record(RecordTransferRefusal.class, Set.of(Role.PROVINCIAL_SYSTEM), (command, transferId, holders,
                                                                               actingFor) -> List.of());

@@ -2,6 +2,7 @@ package vn.partyledger.infra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,7 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PublishedSchemas SCHEMAS = new PublishedSchemas();
     private static final String TYPE = "vn.partyledger.member.transfer-letter-sent.v1";
+    private static final String REFUSED = "vn.partyledger.member.transfer-refused.v1";
     private static final String SENDER = "urn:partyledger:province:hn";
     private static final String DEAD_LETTERS = ADMIN + "integration/dead-letters";
     private static final LocalDate LETTER = LocalDate.of(2026, 11, 2);
@@ -55,17 +57,8 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
         return as("administrator", "administrator-local-only");
     }
 
-    /** A letter for {@code memberId}'s transfer {@code transferId} to {@code toOrgId}, with a full member's record. */
     private static String letter(String memberId, String transferId, String toOrgId) {
-        return """
-                {"memberId": "%s", "transferId": "%s", "fromOrgId": "hn-kp7", "toOrgId": "%s",
-                 "letterNo": "12-GGT/ĐU", "letterDate": "%s", "presentBy": "%s",
-                 "record": {"status": "FULL", "admissionDate": "2001-05-19", "recognitionDate": "2002-05-19",
-                            "partyAgeGaps": [{"from": "2010-01-04", "until": "2011-03-01"}],
-                            "badges": [{"level": 30, "badgeNumber": "H-2031-0042", "awardedOn": "2031-09-02"}],
-                            "cardNumber": "PC-123456",
-                            "disciplineInEffect": [{"form": "REPRIMAND", "effectiveDate": "2026-03-01"}]}}
-                """.formatted(memberId, transferId, toOrgId, LETTER, LETTER.plusDays(42));
+        return OtherProvince.letter(memberId, transferId, toOrgId, LETTER);
     }
 
     /** Hà Nội's system, sending letters to this province. */
@@ -170,6 +163,30 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
         ResponseEntity<JsonNode> unknown = administrator().post().uri(DEAD_LETTERS + "/no-such-id/retry").retrieve()
                 .toEntity(JsonNode.class);
         assertThat(expect(unknown, 404).path("code").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void theAddresseeRefusesALetterFromAnotherProvinceAndThatProvinceIsToldOnTheExchange() throws Exception {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String member = "hn-x-" + scenario.suffix;
+        String transfer = "in-x1-" + scenario.suffix;
+        try (OtherProvince sender = otherProvince()) {
+            sender.send(member, letter(member, transfer, scenario.branch));
+        }
+        awaitRecorded(transfer);
+
+        expect(scenario.post("/api/v1/incoming-transfers/" + transfer + "/refuse-incoming-transfer", """
+                {"receivingOrgId": "%s", "reason": "NOT_PRESENTED", "refusedOn": "%s"}
+                """.formatted(scenario.branch, LETTER.plusDays(20))), 200);
+
+        ConsumerRecord<String, String> told = firstOn(kafka.bootstrapServers(), inbound.topic(),
+                record -> member.equals(record.key()) && REFUSED.equals(header(record, "ce_type")));
+        assertThat(header(told, "ce_destination")).isEqualTo(SENDER);
+        assertThat(header(told, "ce_source")).isEqualTo(integration.source());
+        JsonNode value = JSON.readTree(told.value());
+        assertThat(SCHEMAS.errors(REFUSED, value)).isEmpty();
+        assertThat(value.path("reason").asText()).isEqualTo("NOT_PRESENTED");
+        assertThat(eventTypesOf(transfer)).containsExactly("IncomingTransferRecorded", "IncomingTransferRefused");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,22 @@ final class OtherProvince implements AutoCloseable {
         this.source = source;
         this.destination = destination;
         this.type = type;
+    }
+
+    /**
+     * A {@code member.transfer-letter-sent.v1} value: a letter for {@code memberId}'s transfer {@code transferId} to
+     * {@code toOrgId}, dated {@code letterDate}, with a full member's record.
+     */
+    static String letter(String memberId, String transferId, String toOrgId, LocalDate letterDate) {
+        return """
+                {"memberId": "%s", "transferId": "%s", "fromOrgId": "hn-kp7", "toOrgId": "%s",
+                 "letterNo": "12-GGT/ĐU", "letterDate": "%s", "presentBy": "%s",
+                 "record": {"status": "FULL", "admissionDate": "2001-05-19", "recognitionDate": "2002-05-19",
+                            "partyAgeGaps": [{"from": "2010-01-04", "until": "2011-03-01"}],
+                            "badges": [{"level": 30, "badgeNumber": "H-2031-0042", "awardedOn": "2031-09-02"}],
+                            "cardNumber": "PC-123456",
+                            "disciplineInEffect": [{"form": "REPRIMAND", "effectiveDate": "2026-03-01"}]}}
+                """.formatted(memberId, transferId, toOrgId, letterDate, letterDate.plusDays(42));
     }
 
     /** A new message (fresh ce_id) to the destination. */

@@ -32,6 +32,8 @@ import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TransferCancelled;
 
 import java.time.LocalDate;
+import vn.partyledger.domain.transfer.IncomingTransferRefused;
+import vn.partyledger.domain.transfer.RefusalReason;
 import vn.partyledger.domain.transfer.TransferLetterSentToProvince;
 import vn.partyledger.domain.transfer.TransferTrigger;
 import vn.partyledger.domain.transfer.TransferableRecord;
@@ -76,6 +78,8 @@ class IntegrationEventsTest {
             new MembershipRestored("m1", "kp1", MemberStatus.FULL, true, "province", DAY),
             new PartyBadgeAwarded("m1", 30, "HH-30-1", DAY, Sensitive.of("p1", true), false, "province"),
             new PartyCardIssued("m1", "TĐV-79-1", DAY, "ward-15", "meeting-2026-10"),
+            new IncomingTransferRefused("t2", "m2", "urn:partyledger:province:hn", "kp1",
+                    RefusalReason.RECORD_DOES_NOT_MATCH, DAY),
             new TransferLetterSentToProvince("t1", "m1", "kp1", "urn:partyledger:province:hn", "hn-kp7", "ward-15",
                     "31-GGT/ĐU", DAY, DAY.plusDays(42), TransferTrigger.LOSS_OF_WORKING_CAPACITY, DAY, false,
                     new TransferableRecord(MemberStatus.FULL, DAY.minusYears(31), DAY.minusYears(30),
