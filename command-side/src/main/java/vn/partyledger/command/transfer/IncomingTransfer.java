@@ -8,7 +8,9 @@ import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.transfer.IncomingTransferRecorded;
+import vn.partyledger.domain.transfer.IncomingTransferOverdue;
 import vn.partyledger.domain.transfer.IncomingTransferRefused;
+import vn.partyledger.domain.transfer.MarkIncomingTransferOverdue;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
 import vn.partyledger.domain.transfer.RefuseIncomingTransfer;
 
@@ -19,8 +21,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An official transfer letter another province issued to a branch of this one (domain.md §9.1, ADR 0045), recorded
  * from the sending province's message with the member's transferable record. Its id is the sending province's
- * transfer id, so a second delivery of the same letter cannot open a second case. Its addressee may refuse it, once,
- * and the sending province is told (ADR 0046).
+ * transfer id, so a second delivery of the same letter cannot open a second case. Its addressee may mark it overdue
+ * once its present-by day has passed, and refuse it, once; the sending province is told of a refusal (ADR 0046).
  */
 public class IncomingTransfer {
 
@@ -31,6 +33,8 @@ public class IncomingTransfer {
     private String toOrgId;
     private String letterNo;
     private LocalDate letterDate;
+    private LocalDate presentBy;
+    private boolean overdue;
     private boolean refused;
 
     protected IncomingTransfer() {
@@ -52,10 +56,37 @@ public class IncomingTransfer {
     public void handle(RefuseIncomingTransfer command, Today today) {
         today.businessDateIsNotInTheFuture("refusal", command.refusedOn());
         onlyAnOpenIncomingLetterIsRefused();
-        anIncomingLetterIsRefusedByItsAddressee(command);
+        anIncomingLetterIsHandledByItsAddressee(command.receivingOrgId());
         anIncomingLetterIsRefusedNoEarlierThanItIsDated(command);
         apply(new IncomingTransferRefused(transferId, memberId, sendingProvince, toOrgId, command.reason(),
                 command.refusedOn()));
+    }
+
+    /** Not presented by its present-by day: overdue here, as the sending side marks it there. */
+    @CommandHandler
+    public void handle(MarkIncomingTransferOverdue command, Today today) {
+        today.businessDateIsNotInTheFuture("overdue mark", command.asOf());
+        anOpenIncomingLetterIsMarkedOverdueOnce();
+        anIncomingLetterIsHandledByItsAddressee(command.receivingOrgId());
+        anIncomingLetterIsOverdueOnlyAfterItsPresentByDate(command);
+        apply(new IncomingTransferOverdue(transferId, memberId, toOrgId, presentBy, command.asOf()));
+    }
+
+    private void anOpenIncomingLetterIsMarkedOverdueOnce() {
+        if (refused || overdue) {
+            throw new RuleViolation(Invariant.INCOMING_TRANSFER, "anOpenIncomingLetterIsMarkedOverdueOnce",
+                    "Transfer letter " + letterNo + " from " + sendingProvince + " is "
+                            + (refused ? "refused" : "overdue already")
+                            + "; only an open letter is marked overdue, once.");
+        }
+    }
+
+    private void anIncomingLetterIsOverdueOnlyAfterItsPresentByDate(MarkIncomingTransferOverdue command) {
+        if (!command.asOf().isAfter(presentBy)) {
+            throw new RuleViolation(Invariant.INCOMING_TRANSFER, "anIncomingLetterIsOverdueOnlyAfterItsPresentByDate",
+                    "Transfer letter " + letterNo + " may be presented until " + presentBy
+                            + ", so it is not overdue on " + command.asOf() + ".");
+        }
     }
 
     private void onlyAnOpenIncomingLetterIsRefused() {
@@ -65,11 +96,11 @@ public class IncomingTransfer {
         }
     }
 
-    private void anIncomingLetterIsRefusedByItsAddressee(RefuseIncomingTransfer command) {
-        if (!toOrgId.equals(command.receivingOrgId())) {
-            throw new RuleViolation(Invariant.INCOMING_TRANSFER, "anIncomingLetterIsRefusedByItsAddressee",
-                    "Transfer letter " + letterNo + " is addressed to " + toOrgId + ", so "
-                            + command.receivingOrgId() + " cannot refuse it.");
+    private void anIncomingLetterIsHandledByItsAddressee(String receivingOrgId) {
+        if (!toOrgId.equals(receivingOrgId)) {
+            throw new RuleViolation(Invariant.INCOMING_TRANSFER, "anIncomingLetterIsHandledByItsAddressee",
+                    "Transfer letter " + letterNo + " is addressed to " + toOrgId + ", so " + receivingOrgId
+                            + " can neither refuse it nor mark it overdue.");
         }
     }
 
@@ -110,6 +141,12 @@ public class IncomingTransfer {
         toOrgId = event.toOrgId();
         letterNo = event.letterNo();
         letterDate = event.letterDate();
+        presentBy = event.presentBy();
+    }
+
+    @EventSourcingHandler
+    void on(IncomingTransferOverdue event) {
+        overdue = true;
     }
 
     @EventSourcingHandler

@@ -11,7 +11,9 @@ import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.transfer.IncomingTransferRecorded;
+import vn.partyledger.domain.transfer.IncomingTransferOverdue;
 import vn.partyledger.domain.transfer.IncomingTransferRefused;
+import vn.partyledger.domain.transfer.MarkIncomingTransferOverdue;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
 import vn.partyledger.domain.transfer.RefuseIncomingTransfer;
 import vn.partyledger.domain.transfer.RefusalReason;
@@ -102,7 +104,7 @@ class IncomingTransferTest {
     void aLetterIsRefusedByItsAddresseeOnlyOnceAndNoEarlierThanItIsDated() {
         fixture.given(RECORDED)
                 .when(new RefuseIncomingTransfer("t1", "kp2", RefusalReason.NOT_PRESENTED, REFUSED_ON))
-                .expectException(Violation.of("INCOMING_TRANSFER", "anIncomingLetterIsRefusedByItsAddressee"));
+                .expectException(Violation.of("INCOMING_TRANSFER", "anIncomingLetterIsHandledByItsAddressee"));
         fixture.given(RECORDED, new IncomingTransferRefused("t1", "m1", "urn:partyledger:province:hn", "kp1",
                         RefusalReason.NOT_PRESENTED, REFUSED_ON))
                 .when(new RefuseIncomingTransfer("t1", "kp1", RefusalReason.WRONG_ADDRESSEE, REFUSED_ON))
@@ -110,5 +112,28 @@ class IncomingTransferTest {
         fixture.given(RECORDED)
                 .when(new RefuseIncomingTransfer("t1", "kp1", RefusalReason.NOT_PRESENTED, LETTER.minusDays(1)))
                 .expectException(Violation.of("INCOMING_TRANSFER", "anIncomingLetterIsRefusedNoEarlierThanItIsDated"));
+    }
+
+    @Test
+    @DisplayName("INCOMING_TRANSFER: a letter from another province not presented by its present-by day is overdue here")
+    void aLetterNotPresentedByItsPresentByDayIsOverdueHere() {
+        fixture.given(RECORDED)
+                .when(new MarkIncomingTransferOverdue("t1", "kp1", PRESENT_BY.plusDays(1)))
+                .expectEvents(new IncomingTransferOverdue("t1", "m1", "kp1", PRESENT_BY, PRESENT_BY.plusDays(1)));
+    }
+
+    @Test
+    @DisplayName("INCOMING_TRANSFER: a letter is overdue only after its present-by day, once, while open, at its addressee")
+    void aLetterIsOverdueOnlyAfterItsPresentByDayOnceWhileOpenAtItsAddressee() {
+        fixture.given(RECORDED)
+                .when(new MarkIncomingTransferOverdue("t1", "kp1", PRESENT_BY))
+                .expectException(Violation.of("INCOMING_TRANSFER",
+                        "anIncomingLetterIsOverdueOnlyAfterItsPresentByDate"));
+        fixture.given(RECORDED, new IncomingTransferOverdue("t1", "m1", "kp1", PRESENT_BY, PRESENT_BY.plusDays(1)))
+                .when(new MarkIncomingTransferOverdue("t1", "kp1", PRESENT_BY.plusDays(2)))
+                .expectException(Violation.of("INCOMING_TRANSFER", "anOpenIncomingLetterIsMarkedOverdueOnce"));
+        fixture.given(RECORDED)
+                .when(new MarkIncomingTransferOverdue("t1", "kp2", PRESENT_BY.plusDays(1)))
+                .expectException(Violation.of("INCOMING_TRANSFER", "anIncomingLetterIsHandledByItsAddressee"));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.partyledger.domain.transfer.MarkIncomingTransferOverdue;
 import vn.partyledger.domain.transfer.RefusalReason;
 import vn.partyledger.domain.transfer.RefuseIncomingTransfer;
 import vn.partyledger.infra.axon.CommandOutcome;
@@ -19,8 +20,8 @@ import vn.partyledger.infra.axon.CommandOutcome;
 import java.time.LocalDate;
 
 /**
- * Letters other provinces sent to branches of this one (ADR 0045, 0046): recorded by the inbound integration, refused
- * here by their addressee.
+ * Letters other provinces sent to branches of this one (ADR 0045, 0046): recorded by the inbound integration, marked
+ * overdue or refused here by their addressee.
  */
 @RestController
 @RequestMapping("/api/v1/incoming-transfers")
@@ -39,6 +40,29 @@ public class IncomingTransferCommands {
     public ResponseEntity<CommandOutcome> refuseIncomingTransfer(@PathVariable @RecordId String transferId,
             @Valid @RequestBody RefuseIncoming body, RequestContext context, HttpServletRequest http) {
         return endpoint.execute(http, transferId, body, context);
+    }
+
+    @PostMapping("/{transferId}/mark-incoming-transfer-overdue")
+    @Operation(summary = "Mark a letter from another province not presented by its present-by day as overdue, as its "
+            + "addressee, once (INCOMING_TRANSFER)")
+    public ResponseEntity<CommandOutcome> markIncomingTransferOverdue(@PathVariable @RecordId String transferId,
+            @Valid @RequestBody MarkIncomingOverdue body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, transferId, body, context);
+    }
+
+    public record MarkIncomingOverdue(@NotNull @RecordId String receivingOrgId,
+                                      @NotNull @PastOrPresent LocalDate asOf)
+            implements CommandBody<MarkIncomingTransferOverdue> {
+
+        @Override
+        public MarkIncomingTransferOverdue toCommand(String transferId) {
+            return new MarkIncomingTransferOverdue(transferId, receivingOrgId, asOf);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return asOf;
+        }
     }
 
     public record RefuseIncoming(@NotNull @RecordId String receivingOrgId,

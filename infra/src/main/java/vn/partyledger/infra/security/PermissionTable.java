@@ -91,6 +91,7 @@ import vn.partyledger.domain.transfer.EndTemporaryAttachment;
 import vn.partyledger.domain.transfer.ExtendTemporaryAttachment;
 import vn.partyledger.domain.transfer.IssueTransferLetter;
 import vn.partyledger.domain.transfer.IssueTransferLetterToProvince;
+import vn.partyledger.domain.transfer.MarkIncomingTransferOverdue;
 import vn.partyledger.domain.transfer.MarkTransferOverdue;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
@@ -242,7 +243,10 @@ public final class PermissionTable {
         // A letter from another province: recorded by the inbound integration alone, never over HTTP (ADR 0045).
         record(RecordIncomingTransfer.class, Set.of(Role.PROVINCIAL_SYSTEM), (command, transferId, holders,
                                                                                actingFor) -> List.of());
-        // The addressee refuses a letter from another province: the branch named, which must be the addressee.
+        // The addressee marks overdue or refuses a letter from another province: the branch named, which must be
+        // the addressee (INCOMING_TRANSFER).
+        record(MarkIncomingTransferOverdue.class, BRANCH, (command, transferId, holders, actingFor) ->
+                List.of(command.receivingOrgId()));
         record(RefuseIncomingTransfer.class, BRANCH, (command, transferId, holders, actingFor) ->
                 List.of(command.receivingOrgId()));
         // Its refusal of a letter sent there: recorded by the inbound integration alone (ADR 0046).

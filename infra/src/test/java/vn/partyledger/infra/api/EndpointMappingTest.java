@@ -104,7 +104,7 @@ class EndpointMappingTest {
         if (write != null) {
             Files.write(Path.of(write), lines, StandardCharsets.UTF_8);
         }
-        assertThat(lines).hasSize(2 * 61);
+        assertThat(lines).hasSize(2 * 62);
         assertThat(lines).containsExactlyElementsOf(expected());
     }
 

@@ -166,18 +166,24 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
     }
 
     @Test
-    void theAddresseeRefusesALetterFromAnotherProvinceAndThatProvinceIsToldOnTheExchange() throws Exception {
+    void theAddresseeMarksOverdueAndRefusesALetterFromAnotherProvinceAndThatProvinceIsToldOnTheExchange()
+            throws Exception {
         Scenario scenario = new Scenario(board()).organisationTree();
         String member = "hn-x-" + scenario.suffix;
         String transfer = "in-x1-" + scenario.suffix;
+        LocalDate letterDate = LocalDate.of(2025, 9, 3);
         try (OtherProvince sender = otherProvince()) {
-            sender.send(member, letter(member, transfer, scenario.branch));
+            sender.send(member, OtherProvince.letter(member, transfer, scenario.branch, letterDate));
         }
         awaitRecorded(transfer);
 
-        expect(scenario.post("/api/v1/incoming-transfers/" + transfer + "/refuse-incoming-transfer", """
+        String incoming = "/api/v1/incoming-transfers/" + transfer;
+        expect(scenario.post(incoming + "/mark-incoming-transfer-overdue", """
+                {"receivingOrgId": "%s", "asOf": "%s"}
+                """.formatted(scenario.branch, letterDate.plusDays(43))), 200);
+        expect(scenario.post(incoming + "/refuse-incoming-transfer", """
                 {"receivingOrgId": "%s", "reason": "NOT_PRESENTED", "refusedOn": "%s"}
-                """.formatted(scenario.branch, LETTER.plusDays(20))), 200);
+                """.formatted(scenario.branch, letterDate.plusDays(50))), 200);
 
         ConsumerRecord<String, String> told = firstOn(kafka.bootstrapServers(), inbound.topic(),
                 record -> member.equals(record.key()) && REFUSED.equals(header(record, "ce_type")));
@@ -186,7 +192,8 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
         JsonNode value = JSON.readTree(told.value());
         assertThat(SCHEMAS.errors(REFUSED, value)).isEmpty();
         assertThat(value.path("reason").asText()).isEqualTo("NOT_PRESENTED");
-        assertThat(eventTypesOf(transfer)).containsExactly("IncomingTransferRecorded", "IncomingTransferRefused");
+        assertThat(eventTypesOf(transfer)).containsExactly("IncomingTransferRecorded", "IncomingTransferOverdue",
+                "IncomingTransferRefused");
     }
 
     @Test
