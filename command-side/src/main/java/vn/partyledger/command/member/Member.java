@@ -41,6 +41,10 @@ import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.onboarding.ImportMember;
 import vn.partyledger.domain.onboarding.OnboardingPolicies;
 
+import vn.partyledger.domain.transfer.TransferableRecord;
+import vn.partyledger.domain.member.PartyAge;
+import vn.partyledger.domain.discipline.DisciplinePolicy;
+
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -252,6 +256,19 @@ public class Member {
     public void transferCollectively(String fromOrgId, String toOrgId, LocalDate effectiveDate) {
         refusedAfterDeath("a collective transfer from " + fromOrgId + " to " + toOrgId);
         transfers.transferCollectively(fromOrgId, toOrgId, effectiveDate);
+    }
+
+    /**
+     * What the member's file carries to another province with an official letter (domain.md §9.1, ADR 0046): status,
+     * the start of party age and its gaps, recognition, badges held, the card and the disciplines in effect on
+     * {@code asOf}.
+     */
+    public TransferableRecord transferableRecord(LocalDate asOf, DisciplinePolicy policy) {
+        PartyAge age = partyAge.partyAge().orElseThrow(() -> new IllegalStateException(
+                "member " + memberId + " has no admission decision, so no party age to transfer"));
+        return new TransferableRecord(standing.status(), age.admissionDecisionDate(), standing.snapshot().fullSince(),
+                age.gaps().stream().map(gap -> new TransferableRecord.PartyAgeGap(gap.from(), gap.until())).toList(),
+                badges.held(), partyCard.cardNumber(), badges.inEffectOn(asOf, policy));
     }
 
     /** The status now: a process enrols the member on a new roll in it. */

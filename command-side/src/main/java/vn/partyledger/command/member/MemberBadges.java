@@ -25,6 +25,8 @@ import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.domain.shared.Today;
 
+import vn.partyledger.domain.transfer.TransferableRecord;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +51,8 @@ class MemberBadges {
     private final Set<Integer> awardedLevels = new HashSet<>();
     /** The badge number the member holds for each level awarded and not handed back. */
     private final Map<Integer, String> heldBadges = new HashMap<>();
+    /** The day each held badge was awarded, by level. */
+    private final Map<Integer, LocalDate> awardedOn = new HashMap<>();
     /** Disciplines imposed or imported, oldest first, less those an appeal annulled or reduced. */
     private final List<DisciplineInEffect> disciplines = new ArrayList<>();
 
@@ -104,6 +108,20 @@ class MemberBadges {
                 .toList();
     }
 
+    /** The badges the member holds, lowest level first, as a transfer to another province carries them. */
+    List<TransferableRecord.Badge> held() {
+        return heldBadges.keySet().stream().sorted()
+                .map(level -> new TransferableRecord.Badge(level, heldBadges.get(level), awardedOn.get(level)))
+                .toList();
+    }
+
+    /** The disciplines in effect on {@code date} (I24's reading), as a transfer to another province carries them. */
+    List<TransferableRecord.Discipline> inEffectOn(LocalDate date, DisciplinePolicy policy) {
+        return disciplinesInEffectOn(date, policy).stream()
+                .map(discipline -> new TransferableRecord.Discipline(discipline.form(), discipline.effectiveDate()))
+                .toList();
+    }
+
     private void onlyAnAwardedBadgeIsReissued(int level) {
         if (!heldBadges.containsKey(level)) {
             throw new RuleViolation(Invariant.BADGE_NOT_AWARDED, "onlyAnAwardedBadgeIsReissued",
@@ -142,6 +160,7 @@ class MemberBadges {
     void on(PartyBadgeAwarded event) {
         awardedLevels.add(event.level());
         heldBadges.put(event.level(), event.badgeNumber());
+        awardedOn.put(event.level(), event.occasionDate());
     }
 
     @EventSourcingHandler
@@ -149,6 +168,7 @@ class MemberBadges {
         event.badges().forEach(badge -> {
             awardedLevels.add(badge.level());
             heldBadges.put(badge.level(), badge.badgeNumber());
+            awardedOn.put(badge.level(), badge.awardedOn());
         });
     }
 
@@ -160,6 +180,7 @@ class MemberBadges {
     @EventSourcingHandler
     void on(PartyBadgeReturned event) {
         heldBadges.remove(event.level());
+        awardedOn.remove(event.level());
     }
 
     @EventSourcingHandler
@@ -192,6 +213,7 @@ class MemberBadges {
             int level = corrections.badgeLevelOf(event.annulledEventId());
             awardedLevels.remove(level);
             heldBadges.remove(level);
+            awardedOn.remove(level);
         }
     }
 }

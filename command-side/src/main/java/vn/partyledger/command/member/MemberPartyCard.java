@@ -72,6 +72,11 @@ class MemberPartyCard {
     }
 
     /** Full on the decision's date too: a card decided before full membership took effect went to a probationer. */
+    /** The number of the card issued to the member, lost or not; null while none was issued. */
+    String cardNumber() {
+        return cardNumber;
+    }
+
     private void cardIsIssuedToAFullMember(DecisionRef decision) {
         MemberStanding now = standing.snapshot();
         if (now.status() != MemberStatus.FULL) {

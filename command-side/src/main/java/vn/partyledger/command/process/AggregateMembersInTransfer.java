@@ -9,6 +9,9 @@ import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.TransferType;
 
+import vn.partyledger.domain.discipline.DisciplinePolicy;
+import vn.partyledger.domain.transfer.TransferableRecord;
+
 import java.time.LocalDate;
 
 /** Applies a transfer case's steps to the Member aggregate, loaded in the caller's unit of work. */
@@ -39,6 +42,11 @@ public record AggregateMembersInTransfer(Records<Member> members, MembershipLedg
     @Override
     public void presentedLate(String memberId, String transferId, LocalDate presentBy, LocalDate presentedDate) {
         member(memberId).execute(member -> member.transferPresentedLate(transferId, presentBy, presentedDate));
+    }
+
+    @Override
+    public TransferableRecord transferableRecord(String memberId, LocalDate asOf, DisciplinePolicy policy) {
+        return member(memberId).invoke(member -> member.transferableRecord(asOf, policy));
     }
 
     @Override

@@ -2,6 +2,9 @@ package vn.partyledger.command.process;
 
 import vn.partyledger.domain.transfer.TransferType;
 
+import vn.partyledger.domain.discipline.DisciplinePolicy;
+import vn.partyledger.domain.transfer.TransferableRecord;
+
 import java.time.LocalDate;
 
 /**
@@ -24,6 +27,9 @@ public interface MembersInTransfer {
      * member's party age (docs/rules.md#s7-1, ADR 0017).
      */
     void presentedLate(String memberId, String transferId, LocalDate presentBy, LocalDate presentedDate);
+
+    /** What the member's file carries to another province with an official letter dated {@code asOf} (ADR 0046). */
+    TransferableRecord transferableRecord(String memberId, LocalDate asOf, DisciplinePolicy policy);
 
     /** Cancelled, or back from a temporary attachment. */
     void close(String memberId, String transferId, LocalDate closedOn);

@@ -10,7 +10,12 @@ import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.CancelTransfer;
 import vn.partyledger.domain.transfer.EndTemporaryAttachment;
+import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.transfer.IssueTransferLetter;
+import vn.partyledger.domain.transfer.IssueTransferLetterToProvince;
+import vn.partyledger.domain.transfer.RecordTransferRefusal;
+import vn.partyledger.domain.transfer.TransferRefusedByProvince;
+import vn.partyledger.domain.transfer.TransferableRecord;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TransferCancelled;
@@ -31,6 +36,22 @@ public record TransferOfAMember(Records<TransferCase> cases, MembersInTransfer m
         cases.create(() -> new TransferCase(command, registry, grassroots, calendar, policy, today));
         members.open(command.memberId(), command.transferId(), command.type(), command.fromOrgId(),
                 command.toOrgId(), command.letter().docDate());
+    }
+
+    /**
+     * A letter to another province (ADR 0046): the member's side is checked and opened first, since its record as it
+     * stands then is what the letter carries.
+     */
+    @CommandHandler
+    public void handle(IssueTransferLetterToProvince command, OrganisationRegistry registry,
+                       GrassrootsOrganisations grassroots, WorkingDayCalendar calendar, TransferPolicy policy,
+                       DisciplinePolicy discipline, Today today) throws Exception {
+        members.open(command.memberId(), command.transferId(), TransferType.OFFICIAL, command.fromOrgId(),
+                command.toOrgId(), command.letter().docDate());
+        TransferableRecord record = members.transferableRecord(command.memberId(), command.letter().docDate(),
+                discipline);
+        cases.create(() -> TransferCase.sentToProvince(command, record, registry, grassroots, calendar, policy,
+                today));
     }
 
     @CommandHandler
@@ -55,6 +76,14 @@ public record TransferOfAMember(Records<TransferCase> cases, MembersInTransfer m
         TransferCancelled cancelled = cases.addressed(command.transferId(), metaData)
                 .invoke(transfer -> transfer.cancel(command, today));
         members.close(cancelled.memberId(), cancelled.transferId(), cancelled.cancelledOn());
+    }
+
+    /** Refused by the province it was sent to: the member, still on this roll, is no longer in transit (ADR 0046). */
+    @CommandHandler
+    public void handle(RecordTransferRefusal command, MetaData metaData, Today today) {
+        TransferRefusedByProvince refused = cases.addressed(command.transferId(), metaData)
+                .invoke(transfer -> transfer.refuse(command, today));
+        members.close(refused.memberId(), refused.transferId(), refused.refusedOn());
     }
 
     @CommandHandler

@@ -15,8 +15,10 @@ import vn.partyledger.domain.transfer.CancelTransfer;
 import vn.partyledger.domain.transfer.EndTemporaryAttachment;
 import vn.partyledger.domain.transfer.ExtendTemporaryAttachment;
 import vn.partyledger.domain.transfer.IssueTransferLetter;
+import vn.partyledger.domain.transfer.IssueTransferLetterToProvince;
 import vn.partyledger.domain.transfer.MarkTransferOverdue;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
+import vn.partyledger.domain.transfer.RecordTransferRefusal;
 import vn.partyledger.domain.transfer.ReissueTransferLetter;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TemporaryAttachmentExtended;
@@ -28,7 +30,10 @@ import vn.partyledger.domain.transfer.TransferLetterPresented;
 import vn.partyledger.domain.transfer.TransferLetterReissued;
 import vn.partyledger.domain.transfer.TransferOverdue;
 import vn.partyledger.domain.transfer.TransferPolicy;
+import vn.partyledger.domain.transfer.TransferRefusedByProvince;
+import vn.partyledger.domain.transfer.TransferLetterSentToProvince;
 import vn.partyledger.domain.transfer.TransferTrigger;
+import vn.partyledger.domain.transfer.TransferableRecord;
 import vn.partyledger.domain.transfer.TransferType;
 
 import java.time.LocalDate;
@@ -40,7 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One transfer of one member between two organisations of this deployment (docs/rules.md#s9, I16–I18), from the letter to
- * its presentation. The member's own side (status, other open transfers, home) follows in the same unit of work:
+ * its presentation, or from an official letter to a branch of another province (ADR 0046). The member's own side (status, other open transfers, home) follows in the same unit of work:
  * issuing, presenting, cancelling and ending an attachment come through {@code process.TransferOfAMember} (ADR 0009).
  * The member's death ends the case, in the death's unit of work; from then on it takes no step (I29, ADR 0026). An
  * attachment imported from the paper file opens its case presented, with the member's record (ADR 0028).
@@ -61,6 +66,8 @@ public class TransferCase {
     private LocalDate expectedReturn;
     private LocalDate presentedDate;
     private LocalDate dateOfDeath;
+    /** The other province a letter is addressed to (ADR 0046); null for a transfer within this deployment. */
+    private String toProvince;
     private TransferState state;
 
     protected TransferCase() {
@@ -71,10 +78,7 @@ public class TransferCase {
     public TransferCase(IssueTransferLetter command, OrganisationRegistry registry,
                         GrassrootsOrganisations grassroots, WorkingDayCalendar calendar, TransferPolicy policy,
                         Today today) {
-        today.businessDateIsNotInTheFuture("transfer's trigger", command.triggerDate());
-        today.businessDateIsNotInTheFuture("transfer request", command.requestedOn());
-        today.decisionIsNotInTheFuture(command.letter());
-        aLetterIsIssuedNoEarlierThanItWasRequested(command);
+        aLetterIsIssuedOnceRequestedAndDecided(command.triggerDate(), command.requestedOn(), command.letter(), today);
         aTransferIsBetweenTwoBranchesOfThisDeployment(command.fromOrgId(), command.toOrgId(),
                 command.letter().docDate(), registry);
         theLetterIsIssuedByTheSendingAuthority(command.fromOrgId(), command.letter(), grassroots);
@@ -82,14 +86,50 @@ public class TransferCase {
             aTemporaryTransferLastsFromThreeMonthsToUnderAYearOrTwoYearsForStudy(command.trigger(),
                     command.letter().docDate(), command.expectedReturn(), policy);
         }
-        boolean lateRequest = command.type() == TransferType.OFFICIAL && calendar.missedDeadline(
-                command.triggerDate(), policy.startWorkingDays(), command.requestedOn()).isPresent();
+        boolean lateRequest = command.type() == TransferType.OFFICIAL
+                && requestedLate(command.triggerDate(), command.requestedOn(), calendar, policy);
         apply(new TransferLetterIssued(command.transferId(), command.memberId(), command.type(), command.fromOrgId(),
                 command.toOrgId(), command.letter().issuingOrgId(), command.letter().docNumber(),
-                command.letter().docDate(),
-                calendar.plusWorkingDays(command.letter().docDate(), policy.presentLetterWorkingDays()),
+                command.letter().docDate(), presentBy(command.letter(), calendar, policy),
                 command.trigger(), command.triggerDate(),
                 command.type() == TransferType.TEMPORARY ? command.expectedReturn() : null, lateRequest));
+    }
+
+    /**
+     * Opens the case of an official letter to a branch of another province (ADR 0046), with the member's transferable
+     * record: the sending side's rules are those of any official letter; the addressee is the other province's to
+     * check when the letter reaches it. The member's side is opened next, in the same unit of work.
+     */
+    public static TransferCase sentToProvince(IssueTransferLetterToProvince command, TransferableRecord record,
+                                              OrganisationRegistry registry, GrassrootsOrganisations grassroots,
+                                              WorkingDayCalendar calendar, TransferPolicy policy, Today today) {
+        aLetterIsIssuedOnceRequestedAndDecided(command.triggerDate(), command.requestedOn(), command.letter(), today);
+        aTransferToAnotherProvinceLeavesFromABranchHere(command, registry);
+        theLetterIsIssuedByTheSendingAuthority(command.fromOrgId(), command.letter(), grassroots);
+        TransferCase sent = new TransferCase();
+        apply(new TransferLetterSentToProvince(command.transferId(), command.memberId(), command.fromOrgId(),
+                command.toProvince(), command.toOrgId(), command.letter().issuingOrgId(),
+                command.letter().docNumber(), command.letter().docDate(), presentBy(command.letter(), calendar, policy),
+                command.trigger(), command.triggerDate(),
+                requestedLate(command.triggerDate(), command.requestedOn(), calendar, policy), record));
+        return sent;
+    }
+
+    private static void aLetterIsIssuedOnceRequestedAndDecided(LocalDate triggerDate, LocalDate requestedOn,
+                                                               DecisionRef letter, Today today) {
+        today.businessDateIsNotInTheFuture("transfer's trigger", triggerDate);
+        today.businessDateIsNotInTheFuture("transfer request", requestedOn);
+        today.decisionIsNotInTheFuture(letter);
+        aLetterIsIssuedNoEarlierThanItWasRequested(letter, requestedOn);
+    }
+
+    private static boolean requestedLate(LocalDate triggerDate, LocalDate requestedOn, WorkingDayCalendar calendar,
+                                         TransferPolicy policy) {
+        return calendar.missedDeadline(triggerDate, policy.startWorkingDays(), requestedOn).isPresent();
+    }
+
+    private static LocalDate presentBy(DecisionRef letter, WorkingDayCalendar calendar, TransferPolicy policy) {
+        return calendar.plusWorkingDays(letter.docDate(), policy.presentLetterWorkingDays());
     }
 
     /**
@@ -124,6 +164,7 @@ public class TransferCase {
         today.businessDateIsNotInTheFuture("letter's presentation", command.presentedDate());
         aDeceasedMembersTransferTakesNoFurtherSteps();
         theLetterIsStillOpen();
+        aLetterToAnotherProvinceIsPresentedThere();
         theLetterIsPresentedToItsAddressee(command);
         aLetterIsPresentedNoEarlierThanItIsDated(command);
         aLatePresentationFollowsTheOverdueMarkAndNamesItsReason(command);
@@ -161,6 +202,18 @@ public class TransferCase {
                 command.cancelledOn());
         apply(cancelled);
         return cancelled;
+    }
+
+    /** The province the letter was sent to refused it: the member's side closes the transfer next (ADR 0046). */
+    public TransferRefusedByProvince refuse(RecordTransferRefusal command, Today today) {
+        today.businessDateIsNotInTheFuture("refusal", command.refusedOn());
+        aDeceasedMembersTransferTakesNoFurtherSteps();
+        onlyTheProvinceALetterWasSentToRefusesIt(command);
+        onlyATransferInTransitChanges("refused", command.refusedOn());
+        TransferRefusedByProvince refused = new TransferRefusedByProvince(transferId, memberId,
+                command.refusingProvince(), command.reason(), command.refusedOn());
+        apply(refused);
+        return refused;
     }
 
     @CommandHandler
@@ -221,11 +274,20 @@ public class TransferCase {
         }
     }
 
-    private static void aLetterIsIssuedNoEarlierThanItWasRequested(IssueTransferLetter command) {
-        if (command.letter().docDate().isBefore(command.requestedOn())) {
+    private static void aLetterIsIssuedNoEarlierThanItWasRequested(DecisionRef letter, LocalDate requestedOn) {
+        if (letter.docDate().isBefore(requestedOn)) {
             throw new RuleViolation(Invariant.I16, "aLetterIsIssuedNoEarlierThanItWasRequested",
-                    "Transfer letter " + command.letter().docNumber() + " is dated " + command.letter().docDate()
-                            + ", before the member asked for the transfer on " + command.requestedOn() + ".");
+                    "Transfer letter " + letter.docNumber() + " is dated " + letter.docDate()
+                            + ", before the member asked for the transfer on " + requestedOn + ".");
+        }
+    }
+
+    private static void aTransferToAnotherProvinceLeavesFromABranchHere(IssueTransferLetterToProvince command,
+                                                                        OrganisationRegistry registry) {
+        if (!isBranchOn(command.fromOrgId(), command.letter().docDate(), registry)) {
+            throw new RuleViolation(Invariant.I16, "aTransferToAnotherProvinceLeavesFromABranchHere",
+                    "A letter to " + command.toProvince() + " sends a member from a branch of this deployment that "
+                            + "exists on " + command.letter().docDate() + "; " + command.fromOrgId() + " is not one.");
         }
     }
 
@@ -282,6 +344,23 @@ public class TransferCase {
         if (!state.inTransit()) {
             throw new RuleViolation(Invariant.I18, "theLetterIsStillOpen",
                     "Transfer letter " + letterNo + " is " + state + ", so it can no longer be presented.");
+        }
+    }
+
+    private void aLetterToAnotherProvinceIsPresentedThere() {
+        if (toProvince != null) {
+            throw new RuleViolation(Invariant.I18, "aLetterToAnotherProvinceIsPresentedThere",
+                    "Transfer letter " + letterNo + " is addressed to " + toOrgId + " of " + toProvince
+                            + "; it is presented there, and that province confirms it.");
+        }
+    }
+
+    private void onlyTheProvinceALetterWasSentToRefusesIt(RecordTransferRefusal command) {
+        if (toProvince == null || !toProvince.equals(command.refusingProvince())) {
+            throw new RuleViolation(Invariant.I18, "onlyTheProvinceALetterWasSentToRefusesIt",
+                    "Transfer letter " + letterNo + " is addressed to " + toOrgId
+                            + (toProvince == null ? " of this deployment" : " of " + toProvince)
+                            + ", so " + command.refusingProvince() + " cannot refuse it.");
         }
     }
 
@@ -381,17 +460,31 @@ public class TransferCase {
 
     @EventSourcingHandler
     void on(TransferLetterIssued event) {
-        transferId = event.transferId();
-        memberId = event.memberId();
-        type = event.type();
-        fromOrgId = event.fromOrgId();
-        toOrgId = event.toOrgId();
-        trigger = event.trigger();
-        letterNo = event.letterNo();
-        letterNumbers.add(event.letterNo());
-        letterDate = event.letterDate();
-        presentBy = event.presentBy();
+        letterIssued(event.transferId(), event.memberId(), event.type(), event.fromOrgId(), event.toOrgId(),
+                event.trigger(), event.letterNo(), event.letterDate(), event.presentBy());
         expectedReturn = event.expectedReturn();
+    }
+
+    @EventSourcingHandler
+    void on(TransferLetterSentToProvince event) {
+        letterIssued(event.transferId(), event.memberId(), TransferType.OFFICIAL, event.fromOrgId(), event.toOrgId(),
+                event.trigger(), event.letterNo(), event.letterDate(), event.presentBy());
+        toProvince = event.toProvince();
+    }
+
+    private void letterIssued(String transferId, String memberId, TransferType type, String fromOrgId,
+                              String toOrgId, TransferTrigger trigger, String letterNo, LocalDate letterDate,
+                              LocalDate presentBy) {
+        this.transferId = transferId;
+        this.memberId = memberId;
+        this.type = type;
+        this.fromOrgId = fromOrgId;
+        this.toOrgId = toOrgId;
+        this.trigger = trigger;
+        this.letterNo = letterNo;
+        letterNumbers.add(letterNo);
+        this.letterDate = letterDate;
+        this.presentBy = presentBy;
         state = TransferState.LETTER_ISSUED;
     }
 
@@ -436,6 +529,11 @@ public class TransferCase {
     @EventSourcingHandler
     void on(TemporaryAttachmentExtended event) {
         expectedReturn = event.newUntil();
+    }
+
+    @EventSourcingHandler
+    void on(TransferRefusedByProvince event) {
+        state = TransferState.REFUSED;
     }
 
     @EventSourcingHandler

@@ -9,7 +9,18 @@ import vn.partyledger.command.process.Records;
 import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
+import vn.partyledger.domain.discipline.DisciplineForm;
+import vn.partyledger.domain.discipline.DisciplineImposed;
+import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.discipline.MemberDeceased;
+import vn.partyledger.domain.member.AdmissionApproved;
+import vn.partyledger.domain.member.FullMembershipRecognized;
+import vn.partyledger.domain.member.MemberContactRestored;
+import vn.partyledger.domain.member.MemberLostContact;
+import vn.partyledger.domain.member.PartyCardIssued;
+import vn.partyledger.domain.member.ViolationCategory;
+import vn.partyledger.domain.transfer.TransferableRecord;
+import vn.partyledger.domain.badge.PartyBadgeAwarded;
 import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberStatus;
@@ -23,6 +34,7 @@ import vn.partyledger.domain.transfer.TransferType;
 import vn.partyledger.domain.shared.Sensitive;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +62,32 @@ class MemberTransfersTest {
         fixture = new AggregateTestFixture<>(Member.class);
         fixture.registerInjectableResource(FixedToday.today());
         ledger = new RecordingMembershipLedger();
+    }
+
+    @Test
+    @DisplayName("a letter to another province carries the member's standing, party age and its gaps, badges, card and discipline in effect")
+    void aLetterToAnotherProvinceCarriesTheMembersTransferableRecord() {
+        LocalDate decided = LocalDate.of(2020, 6, 1);
+        LocalDate recognised = LocalDate.of(2021, 6, 19);
+        LocalDate reprimanded = LocalDate.of(2025, 3, 3);
+        fixture.given(registered, new AdmissionApproved("m1", decided, "ward-15", LocalDate.of(2020, 6, 5)), admitted,
+                        new FullMembershipRecognized("m1", "kp1", recognised, recognised, "ward-15", false),
+                        new MemberLostContact("m1", "kp1", LocalDate.of(2023, 1, 2), "kp1"),
+                        new MemberContactRestored("m1", "kp1", LocalDate.of(2023, 1, 2), LocalDate.of(2023, 4, 3),
+                                "kp1"),
+                        new PartyBadgeAwarded("m1", 30, "H-0007", LocalDate.of(2024, 9, 2),
+                                Sensitive.recordedBeforeSealing(false), false, "city"),
+                        new PartyCardIssued("m1", "PC-0042", LocalDate.of(2021, 9, 2), "district-1", null),
+                        new DisciplineImposed("m1", DisciplineForm.REPRIMAND, "kp1", "kp1", reprimanded,
+                                Sensitive.recordedBeforeSealing(ViolationCategory.NOT_RECORDED)))
+                .whenInvoking("m1", m -> assertThat(m.transferableRecord(LETTER, DisciplinePolicy.DEFAULTS))
+                        .isEqualTo(new TransferableRecord(MemberStatus.FULL, decided, recognised,
+                                List.of(new TransferableRecord.PartyAgeGap(LocalDate.of(2023, 1, 2),
+                                        LocalDate.of(2023, 4, 3))),
+                                List.of(new TransferableRecord.Badge(30, "H-0007", LocalDate.of(2024, 9, 2))),
+                                "PC-0042",
+                                List.of(new TransferableRecord.Discipline(DisciplineForm.REPRIMAND, reprimanded)))))
+                .expectNoEvents();
     }
 
     @Test

@@ -4,6 +4,9 @@ import vn.partyledger.command.process.MembersInTransfer;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.transfer.TransferType;
 
+import vn.partyledger.domain.discipline.DisciplinePolicy;
+import vn.partyledger.domain.transfer.TransferableRecord;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +16,7 @@ public final class RecordingMembersInTransfer implements MembersInTransfer {
 
     private final List<String> steps = new ArrayList<>();
     private RuleViolation openingRefusal;
+    private TransferableRecord record;
 
     /** Makes the member refuse to open a transfer, as a struck-off member or one already in transit would. */
     public void refuseOpeningWith(RuleViolation refusal) {
@@ -42,6 +46,19 @@ public final class RecordingMembersInTransfer implements MembersInTransfer {
     @Override
     public void presentedLate(String memberId, String transferId, LocalDate presentBy, LocalDate presentedDate) {
         steps.add("presentedLate " + memberId + " " + presentBy + ".." + presentedDate);
+    }
+
+    /** The record a letter to another province carries: the one given, or none when no test needs it. */
+    @Override
+    public TransferableRecord transferableRecord(String memberId, LocalDate asOf, DisciplinePolicy policy) {
+        steps.add("transferableRecord " + memberId + " " + asOf);
+        return record;
+    }
+
+    /** Makes the member's transferable record {@code record}. */
+    public RecordingMembersInTransfer withRecord(TransferableRecord record) {
+        this.record = record;
+        return this;
     }
 
     @Override

@@ -54,6 +54,7 @@ public enum Invariant {
     EXEMPTION_END_DATE("An exemption does not end before it starts, nor expire before its end date"),
     EXEMPTION_NOT_IN_FORCE("Only an exemption in force is ended"),
     FILE_STALE("A candidate's file expires only once it went stale before the branch vote"),
+    INCOMING_TRANSFER("A letter from another province is addressed to a branch here, with time to present it"),
     LEADERSHIP("Branch leaders are full members on the branch's roll"),
     LETTER_NUMBER_REUSED("A reissued transfer letter has a new number"),
     LOST_CONTACT("Lost contact is recorded and restored once, in order, by the member's branch or above"),

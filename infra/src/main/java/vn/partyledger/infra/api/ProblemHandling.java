@@ -31,6 +31,7 @@ import vn.partyledger.infra.checkpoint.ProofNotAvailable;
 import vn.partyledger.infra.checkpoint.UnknownVerification;
 import vn.partyledger.infra.checkpoint.VerificationRunning;
 import vn.partyledger.infra.export.HistoryNotFound;
+import vn.partyledger.infra.integration.inbound.DeadLetter;
 import vn.partyledger.infra.security.AccessRefused;
 import vn.partyledger.infra.eventstore.AppendOutcomeUnknownException;
 import vn.partyledger.infra.person.PersonRegisterRefusal;
@@ -174,6 +175,23 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RosterNotFound.class)
     ProblemDetail rosterNotFound(RosterNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "No such branch", e.getMessage(), "NOT_FOUND");
+    }
+
+    @ExceptionHandler(DeadLetterNotFound.class)
+    ProblemDetail deadLetterNotFound(DeadLetterNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "No such dead letter", e.getMessage(), "NOT_FOUND");
+    }
+
+    /** A retried dead letter still refused (ADR 0045): the kind of fault, and the rule when one refused it. */
+    @ExceptionHandler(DeadLetter.class)
+    ProblemDetail stillRefused(DeadLetter e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Still not applicable", e.getMessage(),
+                e.code() != null ? e.code() : e.kind().name());
+        problem.setProperty("kind", e.kind().name());
+        if (e.rule() != null) {
+            problem.setProperty("rule", e.rule());
+        }
+        return problem;
     }
 
     @ExceptionHandler(MemberNotFound.class)

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
@@ -20,6 +22,7 @@ import vn.partyledger.domain.transfer.CancellationReason;
 import vn.partyledger.domain.transfer.EndTemporaryAttachment;
 import vn.partyledger.domain.transfer.ExtendTemporaryAttachment;
 import vn.partyledger.domain.transfer.IssueTransferLetter;
+import vn.partyledger.domain.transfer.IssueTransferLetterToProvince;
 import vn.partyledger.domain.transfer.MarkTransferOverdue;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
 import vn.partyledger.domain.transfer.ReissueTransferLetter;
@@ -32,7 +35,8 @@ import java.time.LocalDate;
 
 @RestController
 @RequestMapping("/api/v1/transfers")
-@Tag(name = "Transfers", description = "Transfer cases between two organisations of this deployment")
+@Tag(name = "Transfers", description = "Transfer cases between two organisations of this deployment, or to another "
+        + "province")
 public class TransferCommands {
 
     private final CommandEndpoint endpoint;
@@ -48,6 +52,17 @@ public class TransferCommands {
             + "a year, two years for study (I17)")
     public ResponseEntity<CommandOutcome> issueTransferLetter(@PathVariable @RecordId String transferId,
             @Valid @RequestBody IssueLetter body, RequestContext context, HttpServletRequest http) {
+        return endpoint.create(http, transferId, body, context);
+    }
+
+    @PostMapping("/{transferId}/issue-transfer-letter-to-province")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue an official letter to a branch of another province and open the case (ADR 0046): "
+            + "member on the roll, no other open transfer, letter from the sending authority (I16); the member's "
+            + "transferable record goes to that province with the letter, and the member stays on this roll until "
+            + "it confirms")
+    public ResponseEntity<CommandOutcome> issueTransferLetterToProvince(@PathVariable @RecordId String transferId,
+            @Valid @RequestBody IssueLetterToProvince body, RequestContext context, HttpServletRequest http) {
         return endpoint.create(http, transferId, body, context);
     }
 
@@ -109,6 +124,32 @@ public class TransferCommands {
         public IssueTransferLetter toCommand(String transferId) {
             return new IssueTransferLetter(transferId, memberId, type, fromOrgId, toOrgId, trigger, triggerDate,
                     requestedOn, expectedReturn, letter.toDecisionRef());
+        }
+
+        /** The letter is the decision: it dates the transfer. */
+        @Override
+        public DecisionDocument decision() {
+            return letter;
+        }
+    }
+
+    public record IssueLetterToProvince(@NotNull @RecordId String memberId,
+                                        @NotNull @RecordId String fromOrgId,
+                                        @NotBlank @Size(max = 200)
+                                        @Schema(description = "the receiving province's deployment: its CloudEvents "
+                                                + "source", example = "urn:partyledger:province:hn") String toProvince,
+                                        @NotNull @RecordId @Schema(description = "the branch there, by its id in "
+                                                + "that province") String toOrgId,
+                                        @NotNull TransferTrigger trigger,
+                                        @NotNull @PastOrPresent LocalDate triggerDate,
+                                        @NotNull @PastOrPresent LocalDate requestedOn,
+                                        @NotNull @Valid DecisionDocument letter)
+            implements CommandBody.Signed<IssueTransferLetterToProvince> {
+
+        @Override
+        public IssueTransferLetterToProvince toCommand(String transferId) {
+            return new IssueTransferLetterToProvince(transferId, memberId, fromOrgId, toProvince, toOrgId, trigger,
+                    triggerDate, requestedOn, letter.toDecisionRef());
         }
 
         /** The letter is the decision: it dates the transfer. */

@@ -6,11 +6,15 @@ import org.springframework.context.annotation.Configuration;
 import vn.partyledger.command.organisation.GrassrootsOrganisations;
 import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.command.organisation.OrganisationStreamGrassroots;
+import vn.partyledger.command.transfer.IncomingTransfer;
 import vn.partyledger.command.transfer.TransferCase;
 import vn.partyledger.domain.exemption.ExemptionPolicy;
 import vn.partyledger.domain.transfer.TransferPolicy;
 
-/** Registers the TransferCase aggregate and the resources transfers and exemptions need (ADR 0009, 0010). */
+/**
+ * Registers the TransferCase and IncomingTransfer aggregates and the resources transfers and exemptions need (ADR
+ * 0009, 0010, 0045).
+ */
 @Configuration(proxyBeanMethods = false)
 public class TransfersAndExemptionsConfiguration {
 
@@ -18,6 +22,13 @@ public class TransfersAndExemptionsConfiguration {
     public ConfigurerModule transferCaseAggregate() {
         return configurer -> configurer
                 .configureAggregate(EventSourcedAggregates.configuration(TransferCase.class));
+    }
+
+    /** A letter from another province, recorded by the inbound integration (ADR 0045). */
+    @Bean
+    public ConfigurerModule incomingTransferAggregate() {
+        return configurer -> configurer
+                .configureAggregate(EventSourcedAggregates.configuration(IncomingTransfer.class));
     }
 
     @Bean

@@ -33,10 +33,13 @@ import vn.partyledger.domain.organisation.OrganisationRenamed;
 import vn.partyledger.domain.organisation.OrganisationSplit;
 import vn.partyledger.domain.organisation.OrganisationsMerged;
 import vn.partyledger.domain.shared.MetadataKeys;
+import vn.partyledger.domain.transfer.IncomingTransferRefused;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TransferCancelled;
 import vn.partyledger.domain.transfer.TransferLetterIssued;
 import vn.partyledger.domain.transfer.TransferLetterPresented;
+import vn.partyledger.domain.transfer.TransferLetterSentToProvince;
+import vn.partyledger.domain.transfer.TransferableRecord;
 import vn.partyledger.infra.integration.v1.MemberAdmittedV1;
 import vn.partyledger.infra.integration.v1.MemberBadgeAwardedV1;
 import vn.partyledger.infra.integration.v1.MemberCardIssuedV1;
@@ -60,6 +63,8 @@ import vn.partyledger.infra.integration.v1.MemberSuspensionLiftedV1;
 import vn.partyledger.infra.integration.v1.MemberTemporaryAttachmentEndedV1;
 import vn.partyledger.infra.integration.v1.MemberTransferCancelledV1;
 import vn.partyledger.infra.integration.v1.MemberTransferredInV1;
+import vn.partyledger.infra.integration.v1.MemberTransferLetterSentV1;
+import vn.partyledger.infra.integration.v1.MemberTransferRefusedV1;
 import vn.partyledger.infra.integration.v1.MemberTransferredOutV1;
 import vn.partyledger.infra.integration.v1.OrganisationDissolvedV1;
 import vn.partyledger.infra.integration.v1.OrganisationEstablishedV1;
@@ -69,6 +74,7 @@ import vn.partyledger.infra.integration.v1.OrganisationsMergedV1;
 
 import static vn.partyledger.infra.integration.IntegrationEvent.aboutMember;
 import static vn.partyledger.infra.integration.IntegrationEvent.aboutOrganisation;
+import static vn.partyledger.infra.integration.IntegrationEvent.toProvince;
 
 /**
  * The one place where domain events become integration events (docs/integration/events.v1.md). Each line copies only
@@ -137,6 +143,13 @@ public final class IntegrationEvents {
         on(TransferLetterIssued.class, (e, m) -> aboutMember(e.memberId(), "member.transferred-out.v1",
                 new MemberTransferredOutV1(e.memberId(), e.transferId(), e.type().name(), e.fromOrgId(),
                         e.toOrgId(), e.letterDate(), e.presentBy(), e.expectedReturn())));
+        on(TransferLetterSentToProvince.class, (e, m) -> toProvince(e.toProvince(), e.memberId(),
+                "member.transfer-letter-sent.v1", new MemberTransferLetterSentV1(e.memberId(), e.transferId(),
+                        e.fromOrgId(), e.toOrgId(), e.letterNo(), e.letterDate(), e.presentBy(),
+                        transferable(e.record()))));
+        on(IncomingTransferRefused.class, (e, m) -> toProvince(e.sendingProvince(), e.memberId(),
+                "member.transfer-refused.v1", new MemberTransferRefusedV1(e.memberId(), e.transferId(),
+                        e.reason().name(), e.refusedOn())));
         on(TransferLetterPresented.class, (e, m) -> aboutMember(e.memberId(), "member.transferred-in.v1",
                 new MemberTransferredInV1(e.memberId(), e.transferId(), e.type().name(), e.receivingOrgId(),
                         e.presentedDate())));
@@ -148,6 +161,19 @@ public final class IntegrationEvents {
         on(MemberCollectivelyTransferred.class, (e, m) -> aboutMember(e.memberId(),
                 "member.collectively-transferred.v1",
                 new MemberCollectivelyTransferredV1(e.memberId(), e.fromOrgId(), e.toOrgId(), e.effectiveDate())));
+    }
+
+    /** The member's file as the letter carries it: codes as their names, nothing the schema does not list. */
+    private static MemberTransferLetterSentV1.Record transferable(TransferableRecord record) {
+        return new MemberTransferLetterSentV1.Record(record.status().name(), record.admissionDate(),
+                record.recognitionDate(),
+                record.partyAgeGaps().stream()
+                        .map(gap -> new MemberTransferLetterSentV1.Gap(gap.from(), gap.until())).toList(),
+                record.badges().stream().map(badge -> new MemberTransferLetterSentV1.Badge(badge.level(),
+                        badge.badgeNumber(), badge.awardedOn())).toList(),
+                record.cardNumber(),
+                record.disciplineInEffect().stream().map(discipline -> new MemberTransferLetterSentV1.Discipline(
+                        discipline.form().name(), discipline.effectiveDate())).toList());
     }
 
     private void leavingAndDiscipline() {

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import vn.partyledger.infra.integration.inbound.InboundProperties;
 import vn.partyledger.query.batch.ProjectionBatch;
 
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Sends one integration event with CloudEvents binary-mode headers and waits until Kafka acknowledged it (or throws):
  * the same record whether published first or republished, so {@code ce_id} — the domain event's id — lets consumers
- * drop a copy.
+ * drop a copy. A message to another province names it in the extension {@code ce_destination} (ADR 0045).
  */
 @Component
 public class IntegrationSender {
@@ -25,12 +26,14 @@ public class IntegrationSender {
     private final KafkaTemplate<String, String> kafka;
     private final ObjectMapper objectMapper;
     private final IntegrationProperties properties;
+    private final InboundProperties inbound;
 
     public IntegrationSender(KafkaTemplate<String, String> kafka, ObjectMapper objectMapper,
-                             IntegrationProperties properties) {
+                             IntegrationProperties properties, InboundProperties inbound) {
         this.kafka = kafka;
         this.objectMapper = objectMapper;
         this.properties = properties;
+        this.inbound = inbound;
     }
 
     /** Sends the message and returns once Kafka has acknowledged it. */
@@ -64,7 +67,8 @@ public class IntegrationSender {
 
     private CompletableFuture<?> dispatch(IntegrationEvent event, EventMessage<?> message)
             throws JsonProcessingException {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic().name(properties), event.key(),
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic().name(properties, inbound),
+                event.key(),
                 objectMapper.writeValueAsString(event.data()));
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", message.getIdentifier());
@@ -72,6 +76,9 @@ public class IntegrationSender {
         header(record, "ce_source", properties.source());
         header(record, "ce_time", message.getTimestamp().toString());
         header(record, "ce_subject", event.key());
+        if (event.destination() != null) {
+            header(record, "ce_destination", event.destination());
+        }
         header(record, "content-type", "application/json");
         return kafka.send(record);
     }

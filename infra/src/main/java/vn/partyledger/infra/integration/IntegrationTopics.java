@@ -6,9 +6,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.partyledger.infra.integration.inbound.InboundProperties;
 
 /**
- * Topics this service publishes to, created at start-up. Integration events are kept (no time-based deletion) so a
+ * This province's own topics, created at start-up (the exchange between provinces is InboundConfiguration's). Integration events are kept (no time-based deletion) so a
  * provincial system can rebuild its copy from the beginning; compaction is off because every event matters, not
  * only the latest of a key.
  */
@@ -19,17 +20,18 @@ public class IntegrationTopics {
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
 
     @Bean
-    public NewTopic memberEventsTopic(IntegrationProperties properties) {
-        return topic(IntegrationTopic.MEMBER, properties);
+    public NewTopic memberEventsTopic(IntegrationProperties properties, InboundProperties inbound) {
+        return topic(IntegrationTopic.MEMBER, properties, inbound);
     }
 
     @Bean
-    public NewTopic organisationEventsTopic(IntegrationProperties properties) {
-        return topic(IntegrationTopic.ORGANISATION, properties);
+    public NewTopic organisationEventsTopic(IntegrationProperties properties, InboundProperties inbound) {
+        return topic(IntegrationTopic.ORGANISATION, properties, inbound);
     }
 
-    private static NewTopic topic(IntegrationTopic topic, IntegrationProperties properties) {
-        return new NewTopic(topic.name(properties), properties.partitions(), properties.replicas())
+    private static NewTopic topic(IntegrationTopic topic, IntegrationProperties properties,
+                                  InboundProperties inbound) {
+        return new NewTopic(topic.name(properties, inbound), properties.partitions(), properties.replicas())
                 .configs(KEPT_FOREVER);
     }
 }

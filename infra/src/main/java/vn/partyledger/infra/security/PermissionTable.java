@@ -85,6 +85,8 @@ import vn.partyledger.infra.export.ExportMemberHistory;
 import vn.partyledger.infra.export.ExportOrganisationHistory;
 import vn.partyledger.infra.export.ReadNameInExport;
 import vn.partyledger.infra.integration.RepublishIntegrationEvents;
+import vn.partyledger.infra.integration.inbound.ReadDeadLetters;
+import vn.partyledger.infra.integration.inbound.RetryDeadLetter;
 import vn.partyledger.infra.person.ReadNamesOnRoster;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.rebuild.ReadRebuildProgress;
@@ -93,8 +95,13 @@ import vn.partyledger.domain.transfer.CancelTransfer;
 import vn.partyledger.domain.transfer.EndTemporaryAttachment;
 import vn.partyledger.domain.transfer.ExtendTemporaryAttachment;
 import vn.partyledger.domain.transfer.IssueTransferLetter;
+import vn.partyledger.domain.transfer.IssueTransferLetterToProvince;
+import vn.partyledger.domain.transfer.MarkIncomingTransferOverdue;
 import vn.partyledger.domain.transfer.MarkTransferOverdue;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
+import vn.partyledger.domain.transfer.RecordIncomingTransfer;
+import vn.partyledger.domain.transfer.RecordTransferRefusal;
+import vn.partyledger.domain.transfer.RefuseIncomingTransfer;
 import vn.partyledger.domain.transfer.ReissueTransferLetter;
 
 import java.util.Collections;
@@ -226,6 +233,10 @@ public final class PermissionTable {
         record(IssueTransferLetter.class, BOARD, (command, transferId, holders, actingFor) ->
                 holders.homeBranchOf(command.memberId()).map(home -> List.of(home, command.fromOrgId()))
                         .orElse(List.of()));
+        // A letter to another province: as any letter, the board at or above the member's home (ADR 0046).
+        record(IssueTransferLetterToProvince.class, BOARD, (command, transferId, holders, actingFor) ->
+                holders.homeBranchOf(command.memberId()).map(home -> List.of(home, command.fromOrgId()))
+                        .orElse(List.of()));
         record(ReissueTransferLetter.class, BOARD, SENDING_SIDE);
         record(CancelTransfer.class, BOARD, SENDING_SIDE);
         record(MarkTransferOverdue.class, BOARD, SENDING_SIDE);
@@ -234,6 +245,18 @@ public final class PermissionTable {
                 holders.receivingSideOf(transferId).map(addressee -> List.of(addressee, command.receivingOrgId()))
                         .orElse(List.of()));
         record(EndTemporaryAttachment.class, BRANCH, RECEIVING_SIDE);
+        // A letter from another province: recorded by the inbound integration alone, never over HTTP (ADR 0045).
+        record(RecordIncomingTransfer.class, Set.of(Role.PROVINCIAL_SYSTEM), (command, transferId, holders,
+                                                                               actingFor) -> List.of());
+        // The addressee marks overdue or refuses a letter from another province: the branch named, which must be
+        // the addressee (INCOMING_TRANSFER).
+        record(MarkIncomingTransferOverdue.class, BRANCH, (command, transferId, holders, actingFor) ->
+                List.of(command.receivingOrgId()));
+        record(RefuseIncomingTransfer.class, BRANCH, (command, transferId, holders, actingFor) ->
+                List.of(command.receivingOrgId()));
+        // Its refusal of a letter sent there: recorded by the inbound integration alone (ADR 0046).
+        record(RecordTransferRefusal.class, Set.of(Role.PROVINCIAL_SYSTEM), (command, transferId, holders,
+                                                                              actingFor) -> List.of());
 
         // Leaving, discipline, restoration, death: the branch proposes and notes; a committee decides.
         record(ProposeStrikeOff.class, BRANCH, HOME_BRANCH);
@@ -309,6 +332,9 @@ public final class PermissionTable {
         // Republishing integration events: the administrator's, who operates the service, for the whole deployment.
         record(RepublishIntegrationEvents.class, Set.of(Role.ADMINISTRATOR), (request, none, holders, actingFor) ->
                 List.of());
+        // The inbound dead letters, listed and retried after a fix: the administrator's (ADR 0045).
+        record(ReadDeadLetters.class, Set.of(Role.ADMINISTRATOR), (query, none, holders, actingFor) -> List.of());
+        record(RetryDeadLetter.class, Set.of(Role.ADMINISTRATOR), (request, ceId, holders, actingFor) -> List.of());
     }
 
     private <M> void record(Class<M> type, Set<Role> roles, Concern<? super M> concern) {

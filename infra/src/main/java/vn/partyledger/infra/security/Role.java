@@ -21,7 +21,13 @@ public enum Role {
      * Operates the service (rebuilds, restarts): no domain reads or decisions. What it may do concerns the whole
      * deployment, not one organisation's records.
      */
-    ADMINISTRATOR(true);
+    ADMINISTRATOR(true),
+    /**
+     * Another province's system, as the inbound integration sends its messages' commands (ADR 0045): records what a
+     * province addresses to this one, for whichever of its branches the message names; nothing else. No user is
+     * configured with it.
+     */
+    PROVINCIAL_SYSTEM(true);
 
     private final boolean readsEveryOrganisation;
 

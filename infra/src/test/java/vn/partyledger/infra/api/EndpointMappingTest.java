@@ -54,6 +54,10 @@ import vn.partyledger.infra.rebuild.RebuildProjection;
 import vn.partyledger.infra.axon.CommandOutcome;
 import vn.partyledger.infra.security.PermissionTable;
 import vn.partyledger.infra.integration.RepublishIntegrationEvents;
+import vn.partyledger.infra.integration.inbound.ReadDeadLetters;
+import vn.partyledger.infra.integration.inbound.RetryDeadLetter;
+import vn.partyledger.domain.transfer.RecordIncomingTransfer;
+import vn.partyledger.domain.transfer.RecordTransferRefusal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,7 +109,7 @@ class EndpointMappingTest {
         if (write != null) {
             Files.write(Path.of(write), lines, StandardCharsets.UTF_8);
         }
-        assertThat(lines).hasSize(2 * 59);
+        assertThat(lines).hasSize(2 * 62);
         assertThat(lines).containsExactlyElementsOf(expected());
     }
 
@@ -135,7 +139,11 @@ class EndpointMappingTest {
                 VerifyRecord.class, ExportMemberHistory.class, ExportOrganisationHistory.class,
                 StartVerification.class, ReadVerificationProgress.class, ReadNameInExport.class,
                 // and republishing integration events, which is no command (IntegrationEventsEndToEndTest)
-                RepublishIntegrationEvents.class));
+                RepublishIntegrationEvents.class,
+                // and the inbound integration's dead letters and its command, sent by the inbound boundary alone
+                // (InboundIntegrationEndToEndTest)
+                ReadDeadLetters.class, RetryDeadLetter.class, RecordIncomingTransfer.class,
+                RecordTransferRefusal.class));
 
         assertThat(sent).as("commands the API sends").isNotEmpty();
         assertThat(tabled).as("commands in the permission table").containsExactlyInAnyOrderElementsOf(sent);

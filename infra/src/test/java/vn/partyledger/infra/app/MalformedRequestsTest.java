@@ -7,25 +7,41 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
+import vn.partyledger.infra.integration.IntegrationProperties;
+import vn.partyledger.infra.integration.inbound.InboundProperties;
+import vn.partyledger.infra.kafka.KafkaEndpoint;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.partyledger.infra.app.Scenario.expect;
 
 /**
  * Bad input is a 4xx, never a 500 and never a write (issue 7, point 10): every POST of the published OpenAPI document
  * is sent the malformed variants {@link MalformedRequests} generates from its schema, against a store holding an
- * organisation tree, an admitted member and an open transfer case, so that ids of another kind of record are real.
+ * organisation tree, an admitted member, an open transfer case and a letter from another province, so that ids of
+ * another kind of record are real.
  */
 class MalformedRequestsTest extends RunningApplication {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    KafkaEndpoint kafka;
+
+    @Autowired
+    InboundProperties inbound;
+
+    @Autowired
+    IntegrationProperties integration;
 
     @Test
     void everyCommandRefusesMalformedInputWithA4xxAndWritesNothing() {
@@ -67,8 +83,17 @@ class MalformedRequestsTest extends RunningApplication {
         scenario.admittedMember(memberId);
         expect(scenario.issueTransferLetter(transferId, memberId, "TEMPORARY", otherBranch, "2026-03-03"), 201);
         expect(scenario.presentTransferLetter(transferId, otherBranch, "2025-09-10"), 200);
+        String incomingId = "in-" + scenario.suffix;
+        try (OtherProvince haNoi = new OtherProvince(kafka.bootstrapServers(), inbound.topic(),
+                "urn:partyledger:province:hn", integration.source(), "vn.partyledger.member.transfer-letter-sent.v1")) {
+            haNoi.send("hn-" + memberId, OtherProvince.letter("hn-" + memberId, incomingId, scenario.branch,
+                    LocalDate.of(2026, 11, 2)));
+        } catch (Exception e) {
+            throw new IllegalStateException("the letter from Hà Nội was not sent", e);
+        }
+        await().atMost(30, TimeUnit.SECONDS).until(() -> eventsOf(incomingId) > 0);
         return Map.of("organisations", scenario.branch, "members", memberId, "transfers", transferId,
-                "persons", Scenario.personOf(memberId));
+                "persons", Scenario.personOf(memberId), "incoming-transfers", incomingId);
     }
 
     private ResponseEntity<String> send(RestClient client, MalformedRequests.Request request) {

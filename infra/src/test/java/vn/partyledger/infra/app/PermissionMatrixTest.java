@@ -35,6 +35,7 @@ import vn.partyledger.infra.checkpoint.VerifyRecord;
 import vn.partyledger.infra.export.ExportMemberHistory;
 import vn.partyledger.infra.export.ExportOrganisationHistory;
 import vn.partyledger.infra.person.ReadPersonalData;
+import vn.partyledger.infra.integration.inbound.ReadDeadLetters;
 import vn.partyledger.infra.rebuild.ReadRebuildProgress;
 import vn.partyledger.infra.security.PermissionTable;
 import vn.partyledger.infra.security.Role;
@@ -84,6 +85,7 @@ class PermissionMatrixTest extends RunningApplication {
             Map.entry("/api/v1/persons/{personId}", ReadPersonalData.class),
             Map.entry("/api/v1/access-audit", ReadAccessAudit.class),
             Map.entry("/api/v1/admin/projections/{projection}/rebuild", ReadRebuildProgress.class),
+            Map.entry("/api/v1/admin/integration/dead-letters", ReadDeadLetters.class),
             Map.entry("/api/v1/members/{memberId}/timeline", FindMemberTimeline.class),
             Map.entry("/api/v1/members/{memberId}/state", FindMemberState.class),
             Map.entry("/api/v1/members/{memberId}/changes", FindMemberChanges.class),

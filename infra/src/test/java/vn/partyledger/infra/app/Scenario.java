@@ -501,6 +501,16 @@ final class Scenario {
                 expectedReturn == null ? "null" : "\"" + expectedReturn + "\"", transferId, ward));
     }
 
+    /** An official letter from the scenario's branch to a branch of another province (ADR 0046). */
+    ResponseEntity<JsonNode> issueTransferLetterToProvince(String transferId, String memberId, String toProvince,
+                                                           String toOrgId) {
+        return post("/api/v1/transfers/" + transferId + "/issue-transfer-letter-to-province", """
+                {"memberId": "%s", "fromOrgId": "%s", "toProvince": "%s", "toOrgId": "%s",
+                 "trigger": "RESIDENCE_CHANGE", "triggerDate": "2025-09-01", "requestedOn": "2025-09-02",
+                 "letter": {"docNumber": "31-GGT/ĐU-%s", "docDate": "2025-09-03", "issuingOrgId": "%s"}}
+                """.formatted(memberId, branch, toProvince, toOrgId, transferId, ward));
+    }
+
     ResponseEntity<JsonNode> presentTransferLetter(String transferId, String receivingOrgId, String presentedDate) {
         return post("/api/v1/transfers/" + transferId + "/present-transfer-letter", """
                 {"receivingOrgId": "%s", "presentedDate": "%s"}

@@ -32,6 +32,12 @@ import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TransferCancelled;
 
 import java.time.LocalDate;
+import vn.partyledger.domain.transfer.IncomingTransferRefused;
+import vn.partyledger.domain.transfer.RefusalReason;
+import vn.partyledger.domain.transfer.TransferLetterSentToProvince;
+import vn.partyledger.domain.transfer.TransferTrigger;
+import vn.partyledger.domain.transfer.TransferableRecord;
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,7 +77,15 @@ class IntegrationEventsTest {
             new MemberStruckOff("m2", "kp1", StrikeOffGround.VOLUNTARY_EXIT, "ward-15", DAY),
             new MembershipRestored("m1", "kp1", MemberStatus.FULL, true, "province", DAY),
             new PartyBadgeAwarded("m1", 30, "HH-30-1", DAY, Sensitive.of("p1", true), false, "province"),
-            new PartyCardIssued("m1", "TĐV-79-1", DAY, "ward-15", "meeting-2026-10"));
+            new PartyCardIssued("m1", "TĐV-79-1", DAY, "ward-15", "meeting-2026-10"),
+            new IncomingTransferRefused("t2", "m2", "urn:partyledger:province:hn", "kp1",
+                    RefusalReason.RECORD_DOES_NOT_MATCH, DAY),
+            new TransferLetterSentToProvince("t1", "m1", "kp1", "urn:partyledger:province:hn", "hn-kp7", "ward-15",
+                    "31-GGT/ĐU", DAY, DAY.plusDays(42), TransferTrigger.LOSS_OF_WORKING_CAPACITY, DAY, false,
+                    new TransferableRecord(MemberStatus.FULL, DAY.minusYears(31), DAY.minusYears(30),
+                            List.of(new TransferableRecord.PartyAgeGap(DAY.minusYears(5), null)),
+                            List.of(new TransferableRecord.Badge(30, "HH-30-1", DAY.minusDays(9))), "TĐV-79-1",
+                            List.of(new TransferableRecord.Discipline(DisciplineForm.WARNING, DAY.minusDays(3))))));
 
     @Test
     void eachDomainEventBecomesAMessageValidAgainstItsPublishedSchema() throws Exception {
@@ -92,6 +106,17 @@ class IntegrationEventsTest {
         assertThat(byType.get("member.disciplined.v1").has("violationCategory")).isFalse();
         assertThat(byType.get("member.badge-awarded.v1").has("early")).isFalse();
         assertThat(byType.get("member.struck-off-probation.v1").toString()).doesNotContain("free text");
+        assertThat(byType.get("member.transfer-letter-sent.v1").toString()).doesNotContain("LOSS_OF_WORKING_CAPACITY");
+    }
+
+    @Test
+    void aLetterToAnotherProvinceIsAddressedToItOnTheExchange() {
+        IntegrationEvent letter = integrationEvents.of(DOMAIN_EVENTS.get(DOMAIN_EVENTS.size() - 1),
+                MetaData.emptyInstance()).orElseThrow();
+
+        assertThat(letter.topic()).isEqualTo(IntegrationTopic.EXCHANGE);
+        assertThat(letter.destination()).isEqualTo("urn:partyledger:province:hn");
+        assertThat(letter.key()).isEqualTo("m1");
     }
 
     @Test
@@ -106,7 +131,7 @@ class IntegrationEventsTest {
         String asyncApi = java.nio.file.Files.readString(PublishedSchemas.DIRECTORY.resolve("asyncapi.yaml"));
         String description = java.nio.file.Files.readString(PublishedSchemas.DIRECTORY.resolve("events.v1.md"));
 
-        assertThat(SCHEMAS.names()).hasSize(29);
+        assertThat(SCHEMAS.names()).hasSize(31);
         for (String name : SCHEMAS.names()) {
             assertThat(asyncApi).contains("$ref: './" + name + ".schema.json'");
             assertThat(description).contains("### `vn.partyledger." + name + "`");

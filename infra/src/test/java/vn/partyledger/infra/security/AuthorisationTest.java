@@ -17,6 +17,14 @@ import vn.partyledger.domain.shared.Actor;
 import vn.partyledger.domain.shared.DecisionRef;
 import vn.partyledger.infra.person.ReadPersonalData;
 import vn.partyledger.infra.integration.RepublishIntegrationEvents;
+import vn.partyledger.infra.integration.inbound.InboundProcessor;
+import vn.partyledger.infra.integration.inbound.ReadDeadLetters;
+import vn.partyledger.infra.integration.inbound.RetryDeadLetter;
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.transfer.RecordIncomingTransfer;
+import vn.partyledger.domain.transfer.RecordTransferRefusal;
+import vn.partyledger.domain.transfer.RefusalReason;
+import vn.partyledger.domain.transfer.TransferableRecord;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -169,6 +177,34 @@ class AuthorisationTest {
         assertPermitted(actor("ADMINISTRATOR", null), republish, null);
         assertRefused(actor("ORGANISATION_BOARD", "province"), republish, null, "ROLE_NOT_PERMITTED");
         assertRefused(actor("AUDITOR", null), republish, null, "ROLE_NOT_PERMITTED");
+    }
+
+    @Test
+    void onlyTheAdministratorListsAndRetriesDeadLetters() {
+        for (Object request : List.of(new ReadDeadLetters(), new RetryDeadLetter("ce-1"))) {
+            assertPermitted(actor("ADMINISTRATOR", null), request, null);
+            assertRefused(actor("ORGANISATION_BOARD", "province"), request, null, "ROLE_NOT_PERMITTED");
+            assertRefused(actor(InboundProcessor.ROLE, null), request, null, "ROLE_NOT_PERMITTED");
+        }
+    }
+
+    @Test
+    void theProvincialSystemRecordsIncomingTransfersAnywhereInTheProvinceAndNothingElse() {
+        assertThat(Role.named(InboundProcessor.ROLE)).contains(Role.PROVINCIAL_SYSTEM);
+        RecordIncomingTransfer incoming = new RecordIncomingTransfer("t-in", "m-in", "urn:partyledger:province:hn",
+                "hn-kp7", "kp1", "12-GGT/ĐU", AFTER_REFORM, AFTER_REFORM.plusDays(42), new TransferableRecord(
+                        MemberStatus.FULL, LocalDate.of(2001, 5, 19), LocalDate.of(2002, 5, 19), List.of(), List.of(),
+                        null, List.of()));
+        Actor system = actor(InboundProcessor.ROLE, null);
+
+        assertPermitted(system, incoming, "t-in");
+        assertPermitted(system, new RecordTransferRefusal("t-out", "urn:partyledger:province:hn",
+                RefusalReason.NOT_PRESENTED, AFTER_REFORM), "t-out");
+        assertRefused(actor("ORGANISATION_BOARD", "province"), incoming, "t-in", "ROLE_NOT_PERMITTED");
+        assertRefused(actor("ADMINISTRATOR", null), incoming, "t-in", "ROLE_NOT_PERMITTED");
+        assertRefused(system, new RecordDeath("m-kp1", AFTER_REFORM), "m-kp1", "ROLE_NOT_PERMITTED");
+        assertRefused(system, new FindBranchRoster("kp1", AFTER_REFORM), null, "ROLE_NOT_PERMITTED");
+        assertRefused(system, new RepublishIntegrationEvents(0), null, "ROLE_NOT_PERMITTED");
     }
 
     private static RegisteredOrganisation organisation(String orgId, String parent) {
