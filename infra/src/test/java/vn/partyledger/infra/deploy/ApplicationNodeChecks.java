@@ -19,6 +19,8 @@ import vn.partyledger.infra.checkpoint.CheckpointProperties;
 import vn.partyledger.infra.config.PartyLedgerProperties;
 import vn.partyledger.infra.integration.IntegrationProperties;
 import vn.partyledger.infra.integration.IntegrationTopics;
+import vn.partyledger.infra.integration.inbound.InboundConfiguration;
+import vn.partyledger.infra.integration.inbound.InboundProperties;
 import vn.partyledger.infra.kafka.EmbeddedKafkaBroker;
 import vn.partyledger.infra.kafka.KafkaConfiguration;
 
@@ -55,9 +57,13 @@ final class ApplicationNodeChecks {
     /** Every topic the application creates at start-up gets three replicas. */
     static void createsTopicsWithThreeReplicas(ApplicationNode node) {
         IntegrationProperties integration = node.bind("partyledger.integration", IntegrationProperties.class);
+        InboundProperties inbound = node.bind("partyledger.integration.inbound", InboundProperties.class);
         IntegrationTopics topics = new IntegrationTopics();
-        assertThat(topics.memberEventsTopic(integration).replicationFactor()).isEqualTo((short) 3);
-        assertThat(topics.organisationEventsTopic(integration).replicationFactor()).isEqualTo((short) 3);
+        assertThat(topics.memberEventsTopic(integration, inbound).replicationFactor()).isEqualTo((short) 3);
+        assertThat(topics.organisationEventsTopic(integration, inbound).replicationFactor()).isEqualTo((short) 3);
+        InboundConfiguration exchange = new InboundConfiguration();
+        assertThat(exchange.inboundTopic(inbound, integration).replicationFactor()).isEqualTo((short) 3);
+        assertThat(exchange.deadLetterTopic(inbound, integration).replicationFactor()).isEqualTo((short) 3);
         assertThat(node.bind("partyledger.checkpoints", CheckpointProperties.class).replicas()).isEqualTo((short) 3);
     }
 
