@@ -70,7 +70,16 @@ public final class ProjectionBatch {
         UnitOfWork<?> root = current.root();
         // a unit of work made for no one message (Axon retrying dead letters) has no event to remember
         String event = current.getMessage() == null ? null : current.getMessage().getIdentifier();
-        if (root.phase() != UnitOfWork.Phase.STARTED || WRITING_AT_ONCE.contains(event)) {
+        if (root.phase() != UnitOfWork.Phase.STARTED) {
+            return Optional.empty();
+        }
+        if (WRITING_AT_ONCE.contains(event)) {
+            // what the batch holds goes first, and what it read ahead is forgotten: the event's writes go straight to
+            // the store, where a later event of the batch must find them
+            ProjectionBatch open = root.getResource(RESOURCE);
+            if (open != null) {
+                open.sendWrites();
+            }
             return Optional.empty();
         }
         ProjectionBatch batch = root.getOrComputeResource(RESOURCE, key -> {
@@ -135,6 +144,14 @@ public final class ProjectionBatch {
      * it applied (its sequence number) then never skips an event whose updates were not sent (ADR 0038).
      */
     private void flush() {
+        sendWrites();
+        List<Runnable> actions = List.copyOf(beforeToken);
+        beforeToken.clear();
+        actions.forEach(Runnable::run);
+    }
+
+    /** Sends the writes held so far, update operators first (ADR 0038), and forgets what was read ahead. */
+    private void sendWrites() {
         try {
             collections.values().stream().filter(pending -> !pending.wholeDocuments()).forEach(PendingCollection::flush);
             collections.values().stream().filter(PendingCollection::wholeDocuments).forEach(PendingCollection::flush);
@@ -142,9 +159,6 @@ public final class ProjectionBatch {
             WRITING_AT_ONCE.addAll(events);
             throw refused;
         }
-        List<Runnable> actions = List.copyOf(beforeToken);
-        beforeToken.clear();
-        actions.forEach(Runnable::run);
     }
 
     /**
@@ -218,10 +232,10 @@ public final class ProjectionBatch {
             if (!writes.isEmpty()) {
                 collection.bulkWrite(List.copyOf(writes), new BulkWriteOptions().ordered(true));
                 writes.clear();
-                replaced.clear();
-                documents.clear();
-                readAhead = null;
             }
+            replaced.clear();
+            documents.clear();
+            readAhead = null;
         }
     }
 }

@@ -1,0 +1,97 @@
+package vn.partyledger.query.batch;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An event whose batch the store once refused is written at once when handled again, by any projection (ADR 0038).
+ * In a batch of other events, what it writes goes straight to the store: what the batch held before it is sent first,
+ * and what the batch read ahead is forgotten, so a later event of the batch finds its write.
+ */
+class ProjectionBatchTest {
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoCollection<Document> notes;
+    private BatchedDocuments batchedNotes;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        notes = client.getDatabase("test").getCollection("notes");
+        batchedNotes = new BatchedDocuments(notes, event -> Stream.of("member-1"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void aLaterEventOfTheBatchFindsWhatAnEventWrittenAtOnceWrote() throws Exception {
+        EventMessage<?> first = event(0);
+        EventMessage<?> writtenAtOnce = event(1);
+        EventMessage<?> last = event(2);
+        refusedInABatch(writtenAtOnce);
+        List<Optional<Document>> read = new ArrayList<>();
+
+        new BatchingUnitOfWork<>(List.of(first, writtenAtOnce, last)).executeWithResult(() -> {
+            EventMessage<?> event = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
+            if (event == first) {
+                read.add(batchedNotes.find("member-1"));
+                batchedNotes.replace(new Document("_id", "member-2").append("by", "first"));
+            } else if (event == writtenAtOnce) {
+                batchedNotes.replace(new Document("_id", "member-1").append("by", "written at once"));
+            } else {
+                read.add(batchedNotes.find("member-1"));
+            }
+            return null;
+        });
+
+        assertThat(read.get(0)).as("read ahead, before anything was written").isEmpty();
+        assertThat(read.get(1)).as("read after the event written at once")
+                .hasValueSatisfying(note -> assertThat(note.getString("by")).isEqualTo("written at once"));
+        assertThat(notes.find(Filters.eq("_id", "member-2")).first()).as("the batch's own write, sent too")
+                .isNotNull();
+    }
+
+    /** A batch of {@code event} alone whose bulk write the store refuses: the event is remembered to write at once. */
+    private void refusedInABatch(EventMessage<?> event) {
+        notes.insertOne(new Document("_id", "damaged").append("count", "not a number"));
+        BatchedUpdates counts = new BatchedUpdates(notes);
+        BatchingUnitOfWork<?> refused = new BatchingUnitOfWork<>(List.of(event));
+        refused.executeWithResult(() -> {
+            counts.updateOne(Filters.eq("_id", "damaged"), Updates.set("count.of", 1), new UpdateOptions());
+            return null;
+        });
+        assertThat(refused.isRolledBack()).as("the batch refused by the store").isTrue();
+        notes.deleteOne(Filters.eq("_id", "damaged"));
+    }
+
+    private static EventMessage<?> event(long sequence) {
+        return new GenericDomainEventMessage<>("Member", "member-1", sequence, "note " + sequence);
+    }
+}
