@@ -19,7 +19,7 @@ final class DocumentType extends BasicDataType<Document> {
         return BsonValues.estimate(document);
     }
 
-    /** Every document put is measured, so every document put is checked to be storable ({@link BsonValues#estimate}). */
+    /** Every document put is measured, and so checked to be storable ({@link BsonValues#estimate}). */
     @Override
     public boolean isMemoryEstimationAllowed() {
         return false;

@@ -96,10 +96,7 @@ class StoreFormatTest {
 
         assertThatThrownBy(() -> EmbeddedMongoServer.startWithStore(file, 0, 16))
                 .hasMessageContaining("format " + (StoreFormat.CURRENT + 1) + ", written by a later version");
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.startInMemory(0)) {
-            assertThat(server.port()).as("the refused file was closed, not left locked").isPositive();
-        }
-        MVStore.open(file.toString()).close();
+        MVStore.open(file.toString()).close(); // the refused file was closed, not left locked
     }
 
     /** Documents of every kind the application stores, in two databases, under two unique indexes. */

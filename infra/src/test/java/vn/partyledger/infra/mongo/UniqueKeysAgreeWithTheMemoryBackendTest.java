@@ -68,7 +68,8 @@ class UniqueKeysAgreeWithTheMemoryBackendTest {
         });
 
         assertThat(h2).isEqualTo(memory);
-        assertThat(memory).contains("1.0 refused", "1 found by 1.0", "Document{{y=2, x=1}} stored", "id k-0 refused", "id 3 stored", "id 3.0 refused");
+        assertThat(memory).contains("1.0 refused", "1 found by 1.0", "Document{{y=2, x=1}} stored",
+                "id k-0 refused", "id 3 stored", "id 3.0 refused");
     }
 
     /**
