@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +17,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The in-process MongoDB-wire server (mongo-java-server) used when no {@code partyledger.mongodb.uri} is set.
  *
- * <p>Listens on 127.0.0.1 only. With a store file the data live in one H2 MVStore file, and a write is answered only
- * once it is committed and synced to disk ({@link DurableBackend}, {@link GroupCommit}): what was acknowledged survives
- * {@code kill -9} and the loss of the OS page cache; a read of stored data is answered once every write it could have
- * seen is on disk. MVStore's own background and memory-triggered commits are off, as they could store a write half
- * applied; the file is compacted by the group-commit leader instead ({@link MvStoreFile}). {@link #close()} stops the
- * listener, then closes (and so commits) the store.
+ * <p>Listens on 127.0.0.1 only. With a store file the data live in one H2 MVStore file, documents and index keys in
+ * explicit encodings ({@link StoreFormat}; a file of the earlier format is migrated at start), and a write is
+ * answered only once it is committed and synced to disk ({@link DurableBackend}, {@link GroupCommit}): what was
+ * acknowledged survives {@code kill -9} and the loss of the OS page cache; a read of stored data is answered once
+ * every write it could have seen is on disk. MVStore's own background and memory-triggered commits are off, as they
+ * could store a write half applied; the file is compacted by the group-commit leader instead ({@link MvStoreFile}).
+ * {@link #close()} stops the listener, then closes (and so commits) the store.
  * The MVStore file is locked while open: a second process on the same data dir fails at start instead of corrupting
  * it.
  */
@@ -87,10 +87,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         long started = System.nanoTime();
         MvStoreFile mvStoreFile = MvStoreFile.open(file, cacheMb, compactionInterval);
+        try {
+            StoreFormat.prepare(mvStoreFile);
+        } catch (RuntimeException e) {
+            mvStoreFile.store().closeImmediately(); // writes nothing more: the file stays as the last commit left it
+            throw e;
+        }
         GroupCommit groupCommit = new GroupCommit(mvStoreFile, FLUSH_INTERVAL);
         EmbeddedMongoServer server = new EmbeddedMongoServer(
-                new DurableBackend(new H2Backend(mvStoreFile.store()), groupCommit), file, groupCommit, mvStoreFile,
-                port);
+                new DurableBackend(new BsonH2Backend(mvStoreFile.store()), groupCommit), file, groupCommit,
+                mvStoreFile, port);
         log.info("Embedded MongoDB-wire server on {} with store {} started in {} ms",
                 server.connectionString(), file, (System.nanoTime() - started) / 1_000_000);
         return server;
