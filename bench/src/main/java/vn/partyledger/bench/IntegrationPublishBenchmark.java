@@ -56,7 +56,9 @@ public final class IntegrationPublishBenchmark {
 
     private static final int MEMBERS_PER_BRANCH = 100;
     private static final int EVENTS_PER_APPEND = 100;
-    private static final Duration PATIENCE = Duration.ofMinutes(30);
+    /** How a log position carries its commit (LogPosition): commit × 1,000,000 + the event's index in it. */
+    private static final long EVENTS_PER_COMMIT = 1_000_000;
+    private static final Duration PATIENCE = Duration.ofMinutes(BenchSupport.intSetting("bench.patienceMinutes", 30));
 
     private IntegrationPublishBenchmark() {
     }
@@ -153,7 +155,8 @@ public final class IntegrationPublishBenchmark {
             if (sent.status() != 200) {
                 continue;
             }
-            String type = sent.lost() ? "member.lost-contact.v1" : "member.contact-restored.v1";
+            String type = sent.lost() ? "vn.partyledger.member.lost-contact.v1"
+                                      : "vn.partyledger.member.contact-restored.v1";
             nanos.add(messages.awaitAfter(sent.memberId(), type, sentAt) - sentAt);
         }
         nanos.sort(null);
@@ -195,16 +198,33 @@ public final class IntegrationPublishBenchmark {
                     .map(StreamingEventProcessor.class::cast)
                     .allMatch(processor -> reached(processor, head))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the processors did not reach " + head + " within " + PATIENCE);
+                    throw new IllegalStateException("the processors did not reach " + head + " within " + PATIENCE
+                            + ": " + positions(skipped));
                 }
                 Thread.sleep(50);
             }
         }
 
+        /** Each processor's segments and their positions, for a report of what lags. */
+        private String positions(String skipped) {
+            StringBuilder positions = new StringBuilder();
+            processing.eventProcessors().values().stream()
+                    .filter(processor -> processor instanceof StreamingEventProcessor)
+                    .filter(processor -> !processor.getName().equals(skipped))
+                    .forEach(processor -> positions.append(processor.getName()).append('=')
+                            .append(((StreamingEventProcessor) processor).processingStatus()).append(' '));
+            return positions.toString();
+        }
+
+        /**
+         * Whether every segment has read the head's commit: a position is the commit times a million plus the event's
+         * index in it, and the head token stands after any index of its commit (LogPosition), so commits are compared.
+         */
         private static boolean reached(StreamingEventProcessor processor, long head) {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             return !status.isEmpty() && status.values().stream()
-                    .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
+                    .allMatch(segment -> segment.getCurrentPosition().orElse(-1) / EVENTS_PER_COMMIT
+                            >= head / EVENTS_PER_COMMIT);
         }
     }
 
@@ -266,7 +286,9 @@ public final class IntegrationPublishBenchmark {
                     return at;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("no " + type + " for " + key + " within 60 s");
+                    throw new IllegalStateException("no " + type + " for " + key + " within 60 s; received "
+                            + received.get() + ", of that member: " + latestByKeyAndType.keySet().stream()
+                            .filter(seen -> seen.startsWith(key + " ")).toList());
                 }
                 Thread.sleep(1);
             }
