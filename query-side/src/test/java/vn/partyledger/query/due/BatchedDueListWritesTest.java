@@ -49,6 +49,7 @@ import vn.partyledger.domain.transfer.TransferLetterIssued;
 import vn.partyledger.domain.transfer.TransferLetterPresented;
 import vn.partyledger.domain.transfer.TransferTrigger;
 import vn.partyledger.domain.transfer.TransferType;
+import vn.partyledger.query.batch.BatchedWritesTest;
 import vn.partyledger.query.batch.PooledReplay;
 import vn.partyledger.query.batch.PooledReplay.TokenProbe;
 
@@ -70,7 +71,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the embedded server, which keeps no other index, never scans them; a batch's item writes reach the store as one bulk
  * write, before the batch's token; and a batch handled again gives the same documents (ADR 0038).
  */
-class BatchedDueListWritesTest {
+class BatchedDueListWritesTest extends BatchedWritesTest {
 
     private static final LocalDate VOTED = LocalDate.of(2024, 6, 3);
     private static final LocalDate CEREMONY = LocalDate.of(2024, 9, 2);
@@ -154,26 +155,6 @@ class BatchedDueListWritesTest {
         assertThat(documents()).as("the documents of the events handled one by one").isEqualTo(handledOneByOne());
     }
 
-    @Test
-    void aBatchHandledAgainFromTheTailGivesTheSameDocuments() throws Exception {
-        replay(tokens(false));
-        List<Document> once = documents();
-
-        replay(tokens(false));
-
-        assertThat(documents()).isEqualTo(once);
-    }
-
-    @Test
-    void aCrashBeforeTheTokenIsStoredLosesNothing() throws Exception {
-        TokenProbe tokens = tokens(true);
-
-        replay(tokens);
-
-        assertThat(tokens.failed()).as("the first token was never stored").isTrue();
-        assertThat(documents()).isEqualTo(handledOneByOne());
-    }
-
     private static boolean byIdOnly(BsonDocument filter) {
         if (!filter.keySet().equals(Set.of("_id"))) {
             return false;
@@ -188,25 +169,29 @@ class BatchedDueListWritesTest {
                 SimpleQueryUpdateEmitter.builder().build());
     }
 
-    private void replay(TokenProbe tokens) throws InterruptedException {
+    @Override
+    protected void replay(TokenProbe tokens) throws InterruptedException {
         PooledReplay.replay(log, SimpleEventHandlerInvoker.builder().eventHandlers(projection(database)).build(), tokens,
                 tokens::atHead);
     }
 
     /** An in-memory token store noting how many items were stored whenever a token is. */
-    private TokenProbe tokens(boolean failFirst) {
+    @Override
+    protected TokenProbe tokens(boolean failFirst) {
         return new TokenProbe(failFirst, () -> database.getCollection(DueListProjection.ITEMS).countDocuments());
     }
 
     /** The same log handled event by event, into a database of its own. */
-    private List<Document> handledOneByOne() {
+    @Override
+    protected List<Document> handledOneByOne() {
         MongoDatabase alone = client.getDatabase("one-by-one");
         alone.drop();
         PooledReplay.handleEachInItsOwnUnitOfWork(projection(alone), log);
         return PooledReplay.documents(alone, COLLECTIONS);
     }
 
-    private List<Document> documents() {
+    @Override
+    protected List<Document> documents() {
         return PooledReplay.documents(database, COLLECTIONS);
     }
 

@@ -32,6 +32,7 @@ import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.organisation.OrganisationFlags;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.query.batch.BatchedWritesTest;
 import vn.partyledger.query.batch.PooledReplay;
 import vn.partyledger.query.batch.PooledReplay.TokenProbe;
 
@@ -48,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The roster projection behind a real pooled processor: a batch's writes reach the store as one bulk write per
  * collection, before the batch's token, and a batch handled again gives the same documents (ADR 0038).
  */
-class BatchedRosterWritesTest {
+class BatchedRosterWritesTest extends BatchedWritesTest {
 
     private static final LocalDate FOUNDED = LocalDate.of(2010, 1, 4);
     private static final LocalDate CEREMONY = LocalDate.of(2020, 6, 19);
@@ -132,26 +133,6 @@ class BatchedRosterWritesTest {
     }
 
     @Test
-    void aBatchHandledAgainFromAnEarlierTokenGivesTheSameDocuments() throws Exception {
-        replay(tokens(false));
-        List<Document> once = documents();
-
-        replay(tokens(false));
-
-        assertThat(documents()).isEqualTo(once);
-    }
-
-    @Test
-    void aCrashBeforeTheTokenIsStoredLosesNothing() throws Exception {
-        TokenProbe tokens = tokens(true);
-
-        replay(tokens);
-
-        assertThat(tokens.failed()).as("the first token was never stored").isTrue();
-        assertThat(documents()).isEqualTo(handledOneByOne());
-    }
-
-    @Test
     void anEventTheStoreRefusesIsParkedAloneAndTheRestOfItsBatchIsWritten() throws Exception {
         // a damaged read model: the second branch's list of member ids is no longer a list
         database.getCollection(BranchRosterProjection.COLLECTION)
@@ -172,11 +153,13 @@ class BatchedRosterWritesTest {
     }
 
     /** A token probe noting how many roster entries were stored whenever a token is. */
-    private TokenProbe tokens(boolean failFirst) {
+    @Override
+    protected TokenProbe tokens(boolean failFirst) {
         return new TokenProbe(failFirst, () -> database.getCollection(BranchRosterProjection.ENTRIES).countDocuments());
     }
 
-    private void replay(TokenProbe tokens) throws InterruptedException {
+    @Override
+    protected void replay(TokenProbe tokens) throws InterruptedException {
         replay(tokens, SimpleEventHandlerInvoker.builder()
                 .eventHandlers(new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build()))
                 .build());
@@ -187,13 +170,15 @@ class BatchedRosterWritesTest {
     }
 
     /** The same log handled event by event, outside any unit of work, into a database of its own. */
-    private List<Document> handledOneByOne() {
+    @Override
+    protected List<Document> handledOneByOne() {
         MongoDatabase alone = client.getDatabase("one-by-one");
         PooledReplay.handleOneByOne(new BranchRosterProjection(alone, SimpleQueryUpdateEmitter.builder().build()), log);
         return PooledReplay.documents(alone, COLLECTIONS);
     }
 
-    private List<Document> documents() {
+    @Override
+    protected List<Document> documents() {
         return PooledReplay.documents(database, COLLECTIONS);
     }
 
