@@ -22,6 +22,7 @@ import vn.partyledger.domain.member.IntroducerReplaced;
 import vn.partyledger.domain.member.IntroducerType;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberImported;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.ProvincialConsentRecorded;
@@ -222,7 +223,7 @@ final class Candidacy {
     /** A probationary or full member, or a candidate whose file is open: the person's one live record (I3). */
     boolean open() {
         MemberStatus status = standing.status();
-        return status != null && (status.isOnRoll() || status == MemberStatus.CANDIDATE && !file.closed());
+        return status != null && (standing.onRoll() || status == MemberStatus.CANDIDATE && !file.closed());
     }
 
     private void aMemberRecordBelongsToOnePerson(RegisterOutstandingCandidate command) {
@@ -345,6 +346,15 @@ final class Candidacy {
     @EventSourcingHandler
     private void on(MemberImported event) {
         admissions = event.readmitted() ? 2 : 1;
+    }
+
+    /**
+     * A member from another province was admitted there; the letter does not say whether twice, so a record opened
+     * here by it counts one admission, and a record coming back keeps its own count.
+     */
+    @EventSourcingHandler
+    private void on(MemberJoinedFromProvince event) {
+        admissions = Math.max(admissions, 1);
     }
 
     @EventSourcingHandler

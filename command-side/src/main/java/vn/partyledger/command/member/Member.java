@@ -41,6 +41,9 @@ import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.onboarding.ImportMember;
 import vn.partyledger.domain.onboarding.OnboardingPolicies;
 
+import vn.partyledger.domain.transfer.IncomingTransferPresented;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
+import vn.partyledger.domain.transfer.MemberLeftForProvince;
 import vn.partyledger.domain.transfer.TransferableRecord;
 import vn.partyledger.domain.member.PartyAge;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
@@ -48,6 +51,8 @@ import vn.partyledger.domain.discipline.DisciplinePolicy;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A person's membership record, from candidacy to exit and re-admission (docs/rules.md#s5–§10). The root says what the
@@ -121,6 +126,11 @@ public class Member {
         memberId = event.memberId();
     }
 
+    @EventSourcingHandler
+    private void on(MemberJoinedFromProvince event) {
+        memberId = event.memberId();
+    }
+
     // Decisions that change another record too: a process calls these in its unit of work and writes the other side.
 
     /**
@@ -128,7 +138,7 @@ public class Member {
      * person's other records are the process's to check.
      */
     public void registerCandidate(RegisterOutstandingCandidate command, OrganisationRegistry registry, Today today) {
-        aDeceasedMemberTakesNoFurtherCommands(command);
+        takenHere(command);
         candidacy.register(command, registry, today);
     }
 
@@ -174,14 +184,14 @@ public class Member {
 
     public MemberAdmitted admit(AdmitMember command, WorkingDayCalendar calendar, AdmissionPolicy policy,
                                 Today today) {
-        aDeceasedMemberTakesNoFurtherCommands(command);
+        takenHere(command);
         return admission.admit(command, calendar, policy, today);
     }
 
     public FullMembershipRecognized recognise(RecognizeFullMember command, OrganisationRegistry registry,
                                               AuthorityResolver authority, WorkingDayCalendar calendar,
                                               RecruitmentPolicy policy, Today today) {
-        aDeceasedMemberTakesNoFurtherCommands(command);
+        takenHere(command);
         return probation.recognise(command, registry, authority, calendar, policy, today);
     }
 
@@ -189,32 +199,32 @@ public class Member {
                                                                     OrganisationRegistry registry,
                                                                     AuthorityResolver authority, VotePolicy votes,
                                                                     Today today) {
-        aDeceasedMemberTakesNoFurtherCommands(command);
+        takenHere(command);
         return probation.strikeOff(command, registry, authority, votes, today);
     }
 
     public MemberStruckOff strikeOff(StrikeOffMember command, AuthorityResolver authority, Today today) {
-        aDeceasedMemberTakesNoFurtherCommands(command);
+        takenHere(command);
         return leaving.strikeOff(command, authority, today);
     }
 
     public DisciplineImposed impose(ImposeDiscipline command, AuthorityResolver authority, Today today) {
-        aDeceasedMemberTakesNoFurtherCommands(command);
+        takenHere(command);
         return discipline.impose(command, authority, today);
     }
 
     public MembershipRestored restore(RestoreMembership command, Today today) {
-        aDeceasedMemberTakesNoFurtherCommands(command);
+        takenHere(command);
         return leaving.restore(command, today);
     }
 
     public MemberDeceased recordDeath(RecordDeath command, Today today) {
-        aDeceasedMemberTakesNoFurtherCommands(command);
+        takenHere(command);
         return leaving.recordDeath(command, today);
     }
 
     public EntryAnnulled annul(AnnulEntry command, AuthorityResolver authority, Today today) {
-        aDeceasedMemberTakesNoFurtherCommands(command);
+        takenHere(command);
         return corrections.annul(command, authority, today);
     }
 
@@ -223,28 +233,77 @@ public class Member {
 
     public void openTransfer(String transferId, TransferType type, String fromOrgId, String toOrgId,
                              LocalDate letterDate) {
-        refusedAfterDeath("a letter for transfer " + transferId);
+        stepTakenHere("a letter for transfer " + transferId);
         transfers.open(transferId, type, fromOrgId, toOrgId, letterDate);
     }
 
     public MemberHomeChanged changeHome(String transferId, String toOrgId, LocalDate effectiveDate) {
-        refusedAfterDeath("a new home by transfer " + transferId);
+        stepTakenHere("a new home by transfer " + transferId);
         return transfers.changeHome(transferId, toOrgId, effectiveDate);
     }
 
     public void attach(String transferId, String hostOrgId, LocalDate from, LocalDate expectedReturn) {
-        refusedAfterDeath("an attachment to " + hostOrgId + " by transfer " + transferId);
+        stepTakenHere("an attachment to " + hostOrgId + " by transfer " + transferId);
         transfers.attach(transferId, hostOrgId, from, expectedReturn);
     }
 
     public void transferPresentedLate(String transferId, LocalDate presentBy, LocalDate presentedDate) {
-        refusedAfterDeath("a late presentation of transfer " + transferId);
+        stepTakenHere("a late presentation of transfer " + transferId);
         transfers.presentedLate(transferId, presentBy, presentedDate);
     }
 
     public void closeTransfer(String transferId, LocalDate closedOn) {
-        refusedAfterDeath("the close of transfer " + transferId);
+        stepTakenHere("the close of transfer " + transferId);
         transfers.close(transferId, closedOn);
+    }
+
+    /**
+     * The letter to another province was presented there (ADR 0050): the member leaves this roll, and the record here
+     * takes no further decision until a letter brings the member back.
+     */
+    public MemberLeftForProvince leaveForProvince(String transferId, String toProvince, String toOrgId,
+                                                  LocalDate leftOn) {
+        stepTakenHere("the departure by transfer " + transferId + " to " + toProvince);
+        return transfers.leaveForProvince(transferId, toProvince, toOrgId, leftOn);
+    }
+
+    /**
+     * A letter from another province was presented here (ADR 0050): the record opens with what the letter carried, or
+     * the record of a member who once left this province for another takes them back. A late presentation's days are
+     * a gap in party age, as for a letter within the province.
+     */
+    public MemberJoinedFromProvince joinFromProvince(IncomingTransferPresented presented, String personId,
+                                                     String fromProvince, TransferableRecord record) {
+        aRecordHereTakesBackOnlyAMemberWhoLeftForAnotherProvince(presented);
+        aMemberComingBackIsTheSamePerson(personId);
+        MemberJoinedFromProvince joined = new MemberJoinedFromProvince(presented.memberId(), personId,
+                presented.toOrgId(), presented.transferId(), fromProvince, record.status(), record.admissionDate(),
+                record.probationEndDate(), record.recognitionDate(),
+                record.partyAgeGaps().stream().map(gap -> new PartyAge.Gap(gap.from(), gap.until())).toList(),
+                record.cardNumber(), record.badges(), record.disciplineInEffect(), presented.presentedOn());
+        apply(joined);
+        if (presented.late()) {
+            transfers.presentedLate(presented.transferId(), presented.presentBy(), presented.presentedOn());
+        }
+        return joined;
+    }
+
+    private void aRecordHereTakesBackOnlyAMemberWhoLeftForAnotherProvince(IncomingTransferPresented presented) {
+        if (standing.status() != null && standing.leftForProvince().isEmpty()) {
+            throw new RuleViolation(Invariant.INCOMING_TRANSFER,
+                    "aRecordHereTakesBackOnlyAMemberWhoLeftForAnotherProvince",
+                    "Member record " + presented.memberId() + " is " + standing.status() + " here, at "
+                            + standing.homeOrgId() + "; a letter from another province opens a new record or brings "
+                            + "back a member who left this province, nothing else.");
+        }
+    }
+
+    private void aMemberComingBackIsTheSamePerson(String personId) {
+        if (standing.personId() != null && !standing.personId().equals(personId)) {
+            throw new RuleViolation(Invariant.INCOMING_TRANSFER, "aMemberComingBackIsTheSamePerson",
+                    "Member record " + memberId + " is another person's here; the person presenting the letter must "
+                            + "be the one who left with it.");
+        }
     }
 
     /** The transfer case open for the member (letter in transit or attachment in force), which a death ends. */
@@ -254,7 +313,7 @@ public class Member {
 
     /** A merge or split moves the member's home (I2), in the organisations' unit of work. */
     public void transferCollectively(String fromOrgId, String toOrgId, LocalDate effectiveDate) {
-        refusedAfterDeath("a collective transfer from " + fromOrgId + " to " + toOrgId);
+        stepTakenHere("a collective transfer from " + fromOrgId + " to " + toOrgId);
         transfers.transferCollectively(fromOrgId, toOrgId, effectiveDate);
     }
 
@@ -267,6 +326,7 @@ public class Member {
         PartyAge age = partyAge.partyAge().orElseThrow(() -> new IllegalStateException(
                 "member " + memberId + " has no admission decision, so no party age to transfer"));
         return new TransferableRecord(standing.status(), age.admissionDecisionDate(), standing.snapshot().fullSince(),
+                probation.endForAProbationaryMember(),
                 age.gaps().stream().map(gap -> new TransferableRecord.PartyAgeGap(gap.from(), gap.until())).toList(),
                 badges.held(), partyCard.cardNumber(), badges.inEffectOn(asOf, policy));
     }
@@ -294,8 +354,35 @@ public class Member {
      * {@link #stillTakenAfterDeath} names gets through. The decisions a process brings check it themselves, above.
      */
     @CommandHandlerInterceptor
-    void aDeceasedMemberTakesNoFurtherCommands(CommandMessage<?> command) {
-        aDeceasedMemberTakesNoFurtherCommands(command.getPayload());
+    void takenHere(CommandMessage<?> command) {
+        takenHere(command.getPayload());
+    }
+
+    /** A command on this record: refused after death (I29) or while the member is on another province's roll. */
+    private void takenHere(Object command) {
+        if (!(command instanceof CorrectionOfTheRecord)) {
+            aMemberOnAnotherProvincesRollIsDecidedThere(command.getClass().getSimpleName());
+        }
+        aDeceasedMemberTakesNoFurtherCommands(command);
+    }
+
+    /** A step another record asks of this one: the same two refusals. */
+    private void stepTakenHere(String what) {
+        aMemberOnAnotherProvincesRollIsDecidedThere(what);
+        refusedAfterDeath(what);
+    }
+
+    /**
+     * The province whose roll the member is on decides for them (ADR 0050): the record here keeps the history to the
+     * day they left, and takes a correction of that history, nothing else.
+     */
+    private void aMemberOnAnotherProvincesRollIsDecidedThere(String what) {
+        standing.leftForProvince().ifPresent(province -> {
+            throw new RuleViolation(Invariant.I18, "aMemberOnAnotherProvincesRollIsDecidedThere",
+                    "Member " + memberId + " is on the roll of " + province + " since a transfer letter was presented "
+                            + "there; the record here takes nothing further (" + what + ") but a correction of its "
+                            + "history.");
+        });
     }
 
     private void aDeceasedMemberTakesNoFurtherCommands(Object command) {

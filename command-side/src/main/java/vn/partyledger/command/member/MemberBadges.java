@@ -19,6 +19,7 @@ import vn.partyledger.domain.discipline.DisciplineImposed;
 import vn.partyledger.domain.discipline.DisciplineImported;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.member.MemberImported;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
@@ -170,6 +171,18 @@ class MemberBadges {
             heldBadges.put(badge.level(), badge.badgeNumber());
             awardedOn.put(badge.level(), badge.awardedOn());
         });
+    }
+
+    /** The badges and disciplines the letter from another province carried hold here as the ones awarded here. */
+    @EventSourcingHandler
+    void on(MemberJoinedFromProvince event) {
+        event.badges().forEach(badge -> {
+            awardedLevels.add(badge.level());
+            heldBadges.put(badge.level(), badge.badgeNumber());
+            awardedOn.put(badge.level(), badge.awardedOn());
+        });
+        event.disciplineInEffect().forEach(discipline ->
+                disciplines.add(new DisciplineInEffect(discipline.form(), discipline.effectiveDate())));
     }
 
     @EventSourcingHandler

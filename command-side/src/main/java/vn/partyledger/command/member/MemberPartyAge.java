@@ -16,6 +16,7 @@ import vn.partyledger.domain.member.PartyAgeRecord;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.transfer.TransferPresentedLate;
 import vn.partyledger.domain.member.MemberImported;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -51,6 +52,12 @@ class MemberPartyAge {
     @EventSourcingHandler
     void on(MemberImported event) {
         record = record.imported(event.firstAdmissionDecisionDate(), event.partyAgeGaps());
+    }
+
+    /** The letter's record is the whole count: for a member coming back, it holds the time here before too. */
+    @EventSourcingHandler
+    void on(MemberJoinedFromProvince event) {
+        record = PartyAgeRecord.NONE.imported(event.firstAdmissionDecisionDate(), event.partyAgeGaps());
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import vn.partyledger.command.organisation.AuthorityResolver;
 import vn.partyledger.domain.member.ExchangePartyCard;
 import vn.partyledger.domain.member.IssuePartyCard;
 import vn.partyledger.domain.member.MemberImported;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.PartyCardExchanged;
 import vn.partyledger.domain.member.PartyCardIssued;
@@ -141,6 +142,12 @@ class MemberPartyCard {
     @EventSourcingHandler
     void on(MemberImported event) {
         cardNumber = event.cardNumber();
+    }
+
+    @EventSourcingHandler
+    void on(MemberJoinedFromProvince event) {
+        cardNumber = event.cardNumber();
+        reportedLost = false;
     }
 
     @EventSourcingHandler

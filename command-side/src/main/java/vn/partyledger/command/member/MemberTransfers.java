@@ -6,6 +6,7 @@ import vn.partyledger.domain.member.MemberCollectivelyTransferred;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.MemberLeftForProvince;
 import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
 import vn.partyledger.domain.transfer.MemberTransferClosed;
 import vn.partyledger.domain.transfer.MemberTransferOpened;
@@ -128,6 +129,18 @@ class MemberTransfers {
     @EventSourcingHandler
     void on(MemberTransferClosed event) {
         openTransferId = null;
+    }
+
+    @EventSourcingHandler
+    void on(MemberLeftForProvince event) {
+        openTransferId = null;
+    }
+
+    MemberLeftForProvince leaveForProvince(String transferId, String toProvince, String toOrgId, LocalDate leftOn) {
+        MemberLeftForProvince left = new MemberLeftForProvince(standing.memberId(), transferId, standing.homeOrgId(),
+                toProvince, toOrgId, leftOn);
+        apply(left);
+        return left;
     }
 
     /**

@@ -24,6 +24,7 @@ import vn.partyledger.domain.shared.Today;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.domain.member.MemberImported;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
 
 import java.time.LocalDate;
 
@@ -49,6 +50,11 @@ final class Probation {
 
     Probation(Standing standing) {
         this.standing = standing;
+    }
+
+    /** The day probation ends for a probationary member, which a letter to another province carries; else null. */
+    LocalDate endForAProbationaryMember() {
+        return standing.status() == MemberStatus.PROBATIONARY ? end : null;
     }
 
     @CommandHandler
@@ -311,6 +317,11 @@ final class Probation {
 
     @EventSourcingHandler
     private void on(MemberImported event) {
+        end = event.probationEndDate();
+    }
+
+    @EventSourcingHandler
+    private void on(MemberJoinedFromProvince event) {
         end = event.probationEndDate();
     }
 

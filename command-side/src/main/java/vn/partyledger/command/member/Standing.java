@@ -19,7 +19,11 @@ import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.member.MemberImported;
 
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
+import vn.partyledger.domain.transfer.MemberLeftForProvince;
+
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * A member's standing: who the record is, where its home is and what status it has — the one owner of both, and the
@@ -38,6 +42,8 @@ final class Standing {
     private LocalDate homeSince;
     private MemberStatus statusAtDeath;
     private LocalDate dateOfDeath;
+    /** The province the member left for with a letter presented there, or null while the member is here. */
+    private String leftForProvince;
 
     String memberId() {
         return memberId;
@@ -53,9 +59,14 @@ final class Standing {
         return status;
     }
 
-    /** A probationary or full member: on a branch's roll. */
+    /** A probationary or full member: on a branch's roll here. */
     boolean onRoll() {
-        return status != null && status.isOnRoll();
+        return status != null && status.isOnRoll() && leftForProvince == null;
+    }
+
+    /** The province whose roll the member is on since a letter was presented there, while they are there. */
+    Optional<String> leftForProvince() {
+        return Optional.ofNullable(leftForProvince);
     }
 
     /** The branch whose roll the member is on (or whose candidate they are). */
@@ -102,6 +113,25 @@ final class Standing {
         fullSince = event.fullMembershipDate();
         standingSince = event.fullMembershipDate() != null && event.fullMembershipDate().isAfter(event.onRollSince())
                 ? event.fullMembershipDate() : event.onRollSince();
+    }
+
+    /** A letter from another province was presented here: a new record, or the one the member left here before. */
+    @EventSourcingHandler
+    private void on(MemberJoinedFromProvince event) {
+        memberId = event.memberId();
+        personId = event.personId();
+        status = event.status();
+        homeOrgId = event.homeOrgId();
+        homeSince = event.joinedOn();
+        fullSince = event.fullMembershipDate();
+        standingSince = event.joinedOn();
+        leftForProvince = null;
+    }
+
+    /** The status and the last home here stay as they were: the record shows where the member left from. */
+    @EventSourcingHandler
+    private void on(MemberLeftForProvince event) {
+        leftForProvince = event.toProvince();
     }
 
     @EventSourcingHandler

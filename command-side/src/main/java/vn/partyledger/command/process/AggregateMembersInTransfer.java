@@ -7,6 +7,7 @@ import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.MemberLeftForProvince;
 import vn.partyledger.domain.transfer.TransferType;
 
 import vn.partyledger.domain.discipline.DisciplinePolicy;
@@ -47,6 +48,14 @@ public record AggregateMembersInTransfer(Records<Member> members, MembershipLedg
     @Override
     public TransferableRecord transferableRecord(String memberId, LocalDate asOf, DisciplinePolicy policy) {
         return member(memberId).invoke(member -> member.transferableRecord(asOf, policy));
+    }
+
+    @Override
+    public void leaveForProvince(String memberId, String transferId, String toProvince, String toOrgId,
+                                 LocalDate leftOn) {
+        MemberLeftForProvince left = member(memberId)
+                .invoke(member -> member.leaveForProvince(transferId, toProvince, toOrgId, leftOn));
+        ledger.release(left.homeOrgId(), memberId, leftOn);
     }
 
     @Override

@@ -31,6 +31,9 @@ public interface MembersInTransfer {
     /** What the member's file carries to another province with an official letter dated {@code asOf} (ADR 0046). */
     TransferableRecord transferableRecord(String memberId, LocalDate asOf, DisciplinePolicy policy);
 
+    /** Presented in the province a letter was sent to: off this province's roll (ADR 0050). */
+    void leaveForProvince(String memberId, String transferId, String toProvince, String toOrgId, LocalDate leftOn);
+
     /** Cancelled, or back from a temporary attachment. */
     void close(String memberId, String transferId, LocalDate closedOn);
 }

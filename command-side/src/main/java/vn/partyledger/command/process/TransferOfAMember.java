@@ -13,7 +13,9 @@ import vn.partyledger.domain.transfer.EndTemporaryAttachment;
 import vn.partyledger.domain.discipline.DisciplinePolicy;
 import vn.partyledger.domain.transfer.IssueTransferLetter;
 import vn.partyledger.domain.transfer.IssueTransferLetterToProvince;
+import vn.partyledger.domain.transfer.RecordTransferPresentation;
 import vn.partyledger.domain.transfer.RecordTransferRefusal;
+import vn.partyledger.domain.transfer.TransferPresentedInProvince;
 import vn.partyledger.domain.transfer.TransferRefusedByProvince;
 import vn.partyledger.domain.transfer.TransferableRecord;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
@@ -84,6 +86,15 @@ public record TransferOfAMember(Records<TransferCase> cases, MembersInTransfer m
         TransferRefusedByProvince refused = cases.addressed(command.transferId(), metaData)
                 .invoke(transfer -> transfer.refuse(command, today));
         members.close(refused.memberId(), refused.transferId(), refused.refusedOn());
+    }
+
+    /** Presented in the province it was sent to: the member leaves this roll for that province's (ADR 0050). */
+    @CommandHandler
+    public void handle(RecordTransferPresentation command, MetaData metaData, Today today) {
+        TransferPresentedInProvince presented = cases.addressed(command.transferId(), metaData)
+                .invoke(transfer -> transfer.presentedInProvince(command, today));
+        members.leaveForProvince(presented.memberId(), presented.transferId(), presented.toProvince(),
+                presented.toOrgId(), presented.presentedOn());
     }
 
     @CommandHandler

@@ -7,12 +7,15 @@ import vn.partyledger.command.organisation.OrganisationRegistry;
 import vn.partyledger.domain.shared.Invariant;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.Today;
+import vn.partyledger.domain.transfer.IncomingTransferPresented;
 import vn.partyledger.domain.transfer.IncomingTransferRecorded;
 import vn.partyledger.domain.transfer.IncomingTransferOverdue;
 import vn.partyledger.domain.transfer.IncomingTransferRefused;
 import vn.partyledger.domain.transfer.MarkIncomingTransferOverdue;
+import vn.partyledger.domain.transfer.PresentIncomingTransfer;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
 import vn.partyledger.domain.transfer.RefuseIncomingTransfer;
+import vn.partyledger.domain.transfer.TransferableRecord;
 
 import java.time.LocalDate;
 
@@ -22,7 +25,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An official transfer letter another province issued to a branch of this one (domain.md §9.1, ADR 0045), recorded
  * from the sending province's message with the member's transferable record. Its id is the sending province's
  * transfer id, so a second delivery of the same letter cannot open a second case. Its addressee may mark it overdue
- * once its present-by day has passed, and refuse it, once; the sending province is told of a refusal (ADR 0046).
+ * once its present-by day has passed, and refuse it; or the member presents it there and goes onto its roll; either
+ * answer is given once, and the sending province is told of it (ADR 0046, ADR 0050).
  */
 public class IncomingTransfer {
 
@@ -34,8 +38,10 @@ public class IncomingTransfer {
     private String letterNo;
     private LocalDate letterDate;
     private LocalDate presentBy;
+    private TransferableRecord record;
     private boolean overdue;
     private boolean refused;
+    private boolean presented;
 
     protected IncomingTransfer() {
         // required by Axon to rebuild the aggregate from its events
@@ -51,13 +57,35 @@ public class IncomingTransfer {
                 command.presentBy(), command.record()));
     }
 
+    /**
+     * The member presents the letter at its addressee (ADR 0050): the letter is closed here, and the process puts the
+     * member on the branch's roll with the record it carried. The sending province is told by this event. As for a
+     * letter within the province, a late presentation follows the overdue mark and names its reason.
+     */
+    public IncomingTransferPresented present(PresentIncomingTransfer command, Today today) {
+        today.businessDateIsNotInTheFuture("presentation", command.presentedOn());
+        onlyAnOpenIncomingLetterIsAnswered("presented");
+        anIncomingLetterIsHandledByItsAddressee(command.receivingOrgId());
+        anIncomingLetterIsAnsweredNoEarlierThanItIsDated("presented", command.presentedOn());
+        aLateIncomingLetterIsPresentedAfterTheOverdueMarkWithItsReason(command);
+        IncomingTransferPresented presentation = new IncomingTransferPresented(transferId, memberId, sendingProvince,
+                toOrgId, presentBy, command.presentedOn(), command.presentedOn().isAfter(presentBy));
+        apply(presentation);
+        return presentation;
+    }
+
+    /** What the letter carried of the member's file, which the member's record here opens with. */
+    public TransferableRecord record() {
+        return record;
+    }
+
     /** The addressee refuses the letter: the sending province is told, and its member returns there. */
     @CommandHandler
     public void handle(RefuseIncomingTransfer command, Today today) {
         today.businessDateIsNotInTheFuture("refusal", command.refusedOn());
-        onlyAnOpenIncomingLetterIsRefused();
+        onlyAnOpenIncomingLetterIsAnswered("refused");
         anIncomingLetterIsHandledByItsAddressee(command.receivingOrgId());
-        anIncomingLetterIsRefusedNoEarlierThanItIsDated(command);
+        anIncomingLetterIsAnsweredNoEarlierThanItIsDated("refused", command.refusedOn());
         apply(new IncomingTransferRefused(transferId, memberId, sendingProvince, toOrgId, command.reason(),
                 command.refusedOn()));
     }
@@ -73,10 +101,10 @@ public class IncomingTransfer {
     }
 
     private void anOpenIncomingLetterIsMarkedOverdueOnce() {
-        if (refused || overdue) {
+        if (refused || presented || overdue) {
             throw new RuleViolation(Invariant.INCOMING_TRANSFER, "anOpenIncomingLetterIsMarkedOverdueOnce",
                     "Transfer letter " + letterNo + " from " + sendingProvince + " is "
-                            + (refused ? "refused" : "overdue already")
+                            + (refused ? "refused" : presented ? "presented" : "overdue already")
                             + "; only an open letter is marked overdue, once.");
         }
     }
@@ -89,10 +117,22 @@ public class IncomingTransfer {
         }
     }
 
-    private void onlyAnOpenIncomingLetterIsRefused() {
-        if (refused) {
-            throw new RuleViolation(Invariant.INCOMING_TRANSFER, "onlyAnOpenIncomingLetterIsRefused",
-                    "Transfer letter " + letterNo + " from " + sendingProvince + " was refused already.");
+    /** A letter is answered once: presented or refused. */
+    private void onlyAnOpenIncomingLetterIsAnswered(String answer) {
+        if (refused || presented) {
+            throw new RuleViolation(Invariant.INCOMING_TRANSFER, "onlyAnOpenIncomingLetterIsAnswered",
+                    "Transfer letter " + letterNo + " from " + sendingProvince + " was "
+                            + (refused ? "refused" : "presented") + " already, so it cannot be " + answer + ".");
+        }
+    }
+
+    private void aLateIncomingLetterIsPresentedAfterTheOverdueMarkWithItsReason(PresentIncomingTransfer command) {
+        if (command.presentedOn().isAfter(presentBy)
+                && (!overdue || command.lateReasonCode() == null || command.lateReasonCode().isBlank())) {
+            throw new RuleViolation(Invariant.INCOMING_TRANSFER,
+                    "aLateIncomingLetterIsPresentedAfterTheOverdueMarkWithItsReason",
+                    "Transfer letter " + letterNo + " had to be presented by " + presentBy
+                            + "; a later presentation needs the overdue mark here and a late reason.");
         }
     }
 
@@ -104,11 +144,11 @@ public class IncomingTransfer {
         }
     }
 
-    private void anIncomingLetterIsRefusedNoEarlierThanItIsDated(RefuseIncomingTransfer command) {
-        if (command.refusedOn().isBefore(letterDate)) {
-            throw new RuleViolation(Invariant.INCOMING_TRANSFER, "anIncomingLetterIsRefusedNoEarlierThanItIsDated",
-                    "Transfer letter " + letterNo + " is dated " + letterDate + ", so it cannot be refused on "
-                            + command.refusedOn() + ".");
+    private void anIncomingLetterIsAnsweredNoEarlierThanItIsDated(String answer, LocalDate answeredOn) {
+        if (answeredOn.isBefore(letterDate)) {
+            throw new RuleViolation(Invariant.INCOMING_TRANSFER, "anIncomingLetterIsAnsweredNoEarlierThanItIsDated",
+                    "Transfer letter " + letterNo + " is dated " + letterDate + ", so it cannot be " + answer + " on "
+                            + answeredOn + ".");
         }
     }
 
@@ -142,6 +182,12 @@ public class IncomingTransfer {
         letterNo = event.letterNo();
         letterDate = event.letterDate();
         presentBy = event.presentBy();
+        record = event.record();
+    }
+
+    @EventSourcingHandler
+    void on(IncomingTransferPresented event) {
+        presented = true;
     }
 
     @EventSourcingHandler

@@ -18,6 +18,7 @@ import vn.partyledger.domain.transfer.IssueTransferLetter;
 import vn.partyledger.domain.transfer.IssueTransferLetterToProvince;
 import vn.partyledger.domain.transfer.MarkTransferOverdue;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
+import vn.partyledger.domain.transfer.RecordTransferPresentation;
 import vn.partyledger.domain.transfer.RecordTransferRefusal;
 import vn.partyledger.domain.transfer.ReissueTransferLetter;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
@@ -30,6 +31,7 @@ import vn.partyledger.domain.transfer.TransferLetterPresented;
 import vn.partyledger.domain.transfer.TransferLetterReissued;
 import vn.partyledger.domain.transfer.TransferOverdue;
 import vn.partyledger.domain.transfer.TransferPolicy;
+import vn.partyledger.domain.transfer.TransferPresentedInProvince;
 import vn.partyledger.domain.transfer.TransferRefusedByProvince;
 import vn.partyledger.domain.transfer.TransferLetterSentToProvince;
 import vn.partyledger.domain.transfer.TransferTrigger;
@@ -208,12 +210,27 @@ public class TransferCase {
     public TransferRefusedByProvince refuse(RecordTransferRefusal command, Today today) {
         today.businessDateIsNotInTheFuture("refusal", command.refusedOn());
         aDeceasedMembersTransferTakesNoFurtherSteps();
-        onlyTheProvinceALetterWasSentToRefusesIt(command);
+        onlyTheProvinceALetterWasSentToAnswersIt(command.refusingProvince(), "refuse");
         onlyATransferInTransitChanges("refused", command.refusedOn());
         TransferRefusedByProvince refused = new TransferRefusedByProvince(transferId, memberId,
                 command.refusingProvince(), command.reason(), command.refusedOn());
         apply(refused);
         return refused;
+    }
+
+    /**
+     * The province the letter was sent to confirms its presentation there (ADR 0050): the case is completed, and the
+     * member's side leaves this roll next. Late or not, it is that province's to judge: it took the member.
+     */
+    public TransferPresentedInProvince presentedInProvince(RecordTransferPresentation command, Today today) {
+        today.businessDateIsNotInTheFuture("presentation", command.presentedOn());
+        aDeceasedMembersTransferTakesNoFurtherSteps();
+        onlyTheProvinceALetterWasSentToAnswersIt(command.presentingProvince(), "confirm");
+        onlyATransferInTransitChanges("presented", command.presentedOn());
+        TransferPresentedInProvince presented = new TransferPresentedInProvince(transferId, memberId, fromOrgId,
+                toProvince, toOrgId, command.presentedOn());
+        apply(presented);
+        return presented;
     }
 
     @CommandHandler
@@ -355,12 +372,13 @@ public class TransferCase {
         }
     }
 
-    private void onlyTheProvinceALetterWasSentToRefusesIt(RecordTransferRefusal command) {
-        if (toProvince == null || !toProvince.equals(command.refusingProvince())) {
-            throw new RuleViolation(Invariant.I18, "onlyTheProvinceALetterWasSentToRefusesIt",
+    /** Refused or confirmed: only by the province the letter was sent to. */
+    private void onlyTheProvinceALetterWasSentToAnswersIt(String answeringProvince, String answer) {
+        if (toProvince == null || !toProvince.equals(answeringProvince)) {
+            throw new RuleViolation(Invariant.I18, "onlyTheProvinceALetterWasSentToAnswersIt",
                     "Transfer letter " + letterNo + " is addressed to " + toOrgId
                             + (toProvince == null ? " of this deployment" : " of " + toProvince)
-                            + ", so " + command.refusingProvince() + " cannot refuse it.");
+                            + ", so " + answeringProvince + " cannot " + answer + " it.");
         }
     }
 
@@ -529,6 +547,12 @@ public class TransferCase {
     @EventSourcingHandler
     void on(TemporaryAttachmentExtended event) {
         expectedReturn = event.newUntil();
+    }
+
+    @EventSourcingHandler
+    void on(TransferPresentedInProvince event) {
+        presentedDate = event.presentedOn();
+        state = TransferState.PRESENTED;
     }
 
     @EventSourcingHandler

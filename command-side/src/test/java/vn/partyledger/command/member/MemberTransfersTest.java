@@ -25,7 +25,9 @@ import vn.partyledger.domain.member.CandidateSource;
 import vn.partyledger.domain.member.MemberAdmitted;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.OutstandingCandidateRegistered;
+import vn.partyledger.domain.member.ReportCardLost;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.MemberLeftForProvince;
 import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
 import vn.partyledger.domain.transfer.MemberTransferClosed;
 import vn.partyledger.domain.transfer.MemberTransferOpened;
@@ -81,7 +83,7 @@ class MemberTransfersTest {
                         new DisciplineImposed("m1", DisciplineForm.REPRIMAND, "kp1", "kp1", reprimanded,
                                 Sensitive.recordedBeforeSealing(ViolationCategory.NOT_RECORDED)))
                 .whenInvoking("m1", m -> assertThat(m.transferableRecord(LETTER, DisciplinePolicy.DEFAULTS))
-                        .isEqualTo(new TransferableRecord(MemberStatus.FULL, decided, recognised,
+                        .isEqualTo(new TransferableRecord(MemberStatus.FULL, decided, recognised, null,
                                 List.of(new TransferableRecord.PartyAgeGap(LocalDate.of(2023, 1, 2),
                                         LocalDate.of(2023, 4, 3))),
                                 List.of(new TransferableRecord.Badge(30, "H-0007", LocalDate.of(2024, 9, 2))),
@@ -143,6 +145,34 @@ class MemberTransfersTest {
         assertThat(ledger.releases()).containsExactly(new RecordingMembershipLedger.Release("kp1", "m1", PRESENTED));
         assertThat(ledger.enrolments()).containsExactly(
                 new RecordingMembershipLedger.Enrolment("kp2", "m1", MemberStatus.PROBATIONARY, PRESENTED));
+    }
+
+    @Test
+    @DisplayName("I18: a letter presented in the province it was sent to takes the member off this roll")
+    void aLetterPresentedInTheProvinceItWasSentToTakesTheMemberOffThisRoll() {
+        fixture.given(registered, admitted, opened)
+                .whenInvoking("m1", member -> new AggregateMembersInTransfer(new Records<>(fixture::getRepository), ledger)
+                        .leaveForProvince("m1", "t1", "urn:partyledger:province:hn", "hn-kp7", PRESENTED))
+                .expectEvents(new MemberLeftForProvince("m1", "t1", "kp1", "urn:partyledger:province:hn", "hn-kp7",
+                        PRESENTED));
+        assertThat(ledger.releases()).containsExactly(new RecordingMembershipLedger.Release("kp1", "m1", PRESENTED));
+        assertThat(ledger.enrolments()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I18: a member on another province's roll takes no further decision here, nor a new letter")
+    void aMemberOnAnotherProvincesRollTakesNoFurtherDecisionHere() {
+        MemberLeftForProvince left = new MemberLeftForProvince("m1", "t1", "kp1", "urn:partyledger:province:hn",
+                "hn-kp7", PRESENTED);
+        fixture.given(registered, admitted, opened, left)
+                .when(new ReportCardLost("m1", PRESENTED.plusDays(5)))
+                .expectNoEvents()
+                .expectException(Violation.of("I18", "aMemberOnAnotherProvincesRollIsDecidedThere"));
+        fixture.given(registered, admitted, opened, left)
+                .whenInvoking("m1", member -> member.openTransfer("t2", TransferType.OFFICIAL, "kp1", "kp3",
+                        PRESENTED.plusDays(5)))
+                .expectNoEvents()
+                .expectException(Violation.of("I18", "aMemberOnAnotherProvincesRollIsDecidedThere"));
     }
 
     @Test

@@ -62,6 +62,12 @@ public final class RecordingMembersInTransfer implements MembersInTransfer {
     }
 
     @Override
+    public void leaveForProvince(String memberId, String transferId, String toProvince, String toOrgId,
+                                 LocalDate leftOn) {
+        steps.add("leaveForProvince " + memberId + " " + toProvince + " " + toOrgId + " " + leftOn);
+    }
+
+    @Override
     public void close(String memberId, String transferId, LocalDate closedOn) {
         steps.add("close " + memberId + " " + closedOn);
     }

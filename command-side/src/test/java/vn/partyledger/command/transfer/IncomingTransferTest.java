@@ -28,7 +28,7 @@ class IncomingTransferTest {
     private static final LocalDate LETTER = LocalDate.of(2026, 9, 2);
     private static final LocalDate PRESENT_BY = LocalDate.of(2026, 10, 14);
     private static final TransferableRecord RECORD = new TransferableRecord(MemberStatus.FULL,
-            LocalDate.of(2001, 5, 19), LocalDate.of(2002, 5, 19),
+            LocalDate.of(2001, 5, 19), LocalDate.of(2002, 5, 19), null,
             List.of(new TransferableRecord.PartyAgeGap(LocalDate.of(2010, 1, 4), LocalDate.of(2011, 3, 1))),
             List.of(new TransferableRecord.Badge(30, "H-2021-0042", LocalDate.of(2021, 9, 2))), "PC-123456",
             List.of(new TransferableRecord.Discipline(DisciplineForm.REPRIMAND, LocalDate.of(2026, 3, 1))));
@@ -108,10 +108,10 @@ class IncomingTransferTest {
         fixture.given(RECORDED, new IncomingTransferRefused("t1", "m1", "urn:partyledger:province:hn", "kp1",
                         RefusalReason.NOT_PRESENTED, REFUSED_ON))
                 .when(new RefuseIncomingTransfer("t1", "kp1", RefusalReason.WRONG_ADDRESSEE, REFUSED_ON))
-                .expectException(Violation.of("INCOMING_TRANSFER", "onlyAnOpenIncomingLetterIsRefused"));
+                .expectException(Violation.of("INCOMING_TRANSFER", "onlyAnOpenIncomingLetterIsAnswered"));
         fixture.given(RECORDED)
                 .when(new RefuseIncomingTransfer("t1", "kp1", RefusalReason.NOT_PRESENTED, LETTER.minusDays(1)))
-                .expectException(Violation.of("INCOMING_TRANSFER", "anIncomingLetterIsRefusedNoEarlierThanItIsDated"));
+                .expectException(Violation.of("INCOMING_TRANSFER", "anIncomingLetterIsAnsweredNoEarlierThanItIsDated"));
     }
 
     @Test

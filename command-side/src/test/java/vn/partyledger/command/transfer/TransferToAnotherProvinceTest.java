@@ -22,7 +22,9 @@ import vn.partyledger.domain.transfer.RecordTransferRefusal;
 import vn.partyledger.domain.transfer.RefusalReason;
 import vn.partyledger.domain.transfer.TransferRefusedByProvince;
 import vn.partyledger.domain.transfer.TransferLetterSentToProvince;
+import vn.partyledger.domain.transfer.RecordTransferPresentation;
 import vn.partyledger.domain.transfer.TransferOverdue;
+import vn.partyledger.domain.transfer.TransferPresentedInProvince;
 import vn.partyledger.domain.transfer.TransferPolicy;
 import vn.partyledger.domain.transfer.TransferTrigger;
 import vn.partyledger.domain.transfer.TransferableRecord;
@@ -42,7 +44,8 @@ class TransferToAnotherProvinceTest {
     private static final LocalDate PRESENT_BY = LocalDate.of(2025, 10, 14);
     private static final DecisionRef LETTER_BY_WARD = new DecisionRef("31-GGT/ĐU", LETTER, "ward-15");
     private static final TransferableRecord RECORD = new TransferableRecord(MemberStatus.FULL,
-            LocalDate.of(2001, 5, 19), LocalDate.of(2002, 5, 19), List.of(), List.of(), "PC-123456", List.of());
+            LocalDate.of(2001, 5, 19), LocalDate.of(2002, 5, 19), null, List.of(), List.of(), "PC-123456",
+            List.of());
     private static final TransferLetterSentToProvince SENT = new TransferLetterSentToProvince("t1", "m1", "kp1",
             HA_NOI, "hn-kp7", "ward-15", "31-GGT/ĐU", LETTER, PRESENT_BY, TransferTrigger.RESIDENCE_CHANGE, TRIGGER,
             false, RECORD);
@@ -124,7 +127,34 @@ class TransferToAnotherProvinceTest {
                 .when(new RecordTransferRefusal("t1", "urn:partyledger:province:dn", RefusalReason.NOT_PRESENTED,
                         LETTER.plusDays(20)))
                 .expectNoEvents()
-                .expectException(Violation.of("I18", "onlyTheProvinceALetterWasSentToRefusesIt"));
+                .expectException(Violation.of("I18", "onlyTheProvinceALetterWasSentToAnswersIt"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I18: the province a letter was sent to confirms its presentation, and the member leaves this roll")
+    void theProvinceALetterWasSentToConfirmsItsPresentationAndTheMemberLeavesThisRoll() {
+        LocalDate presentedOn = LETTER.plusDays(10);
+        fixture.given(SENT)
+                .when(new RecordTransferPresentation("t1", HA_NOI, presentedOn))
+                .expectEvents(new TransferPresentedInProvince("t1", "m1", "kp1", HA_NOI, "hn-kp7", presentedOn));
+        assertThat(members.steps()).containsExactly("leaveForProvince m1 " + HA_NOI + " hn-kp7 " + presentedOn);
+    }
+
+    @Test
+    @DisplayName("I18: only the province a letter was sent to confirms it, once, while it is in transit")
+    void onlyTheProvinceALetterWasSentToConfirmsItOnceWhileInTransit() {
+        LocalDate presentedOn = LETTER.plusDays(10);
+        fixture.given(SENT)
+                .when(new RecordTransferPresentation("t1", "urn:partyledger:province:dn", presentedOn))
+                .expectNoEvents()
+                .expectException(Violation.of("I18", "onlyTheProvinceALetterWasSentToAnswersIt"));
+        fixture.given(SENT, new TransferPresentedInProvince("t1", "m1", "kp1", HA_NOI, "hn-kp7", presentedOn))
+                .when(new RecordTransferPresentation("t1", HA_NOI, presentedOn))
+                .expectException(Violation.of("TRANSFER_NOT_IN_TRANSIT", "onlyATransferInTransitChanges"));
+        fixture.given(SENT)
+                .when(new RecordTransferPresentation("t1", HA_NOI, LETTER.minusDays(1)))
+                .expectException(Violation.of("TRANSFER_NOT_IN_TRANSIT", "onlyATransferInTransitChanges"));
         assertThat(members.steps()).isEmpty();
     }
 

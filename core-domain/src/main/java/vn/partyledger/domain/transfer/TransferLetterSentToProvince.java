@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * province confirms the presentation. {@code presentBy} is the letter date plus 30 working days; {@code record} is
  * the member's transferable record as it stood on the letter's date; {@code lateRequest} is I16's flag.
  */
-@Revision("1")
+@Revision("2")
 public record TransferLetterSentToProvince(String transferId,
                                            String memberId,
                                            String fromOrgId,

@@ -12,12 +12,16 @@ import java.util.List;
  * effect. No name or other personal data: the receiving province registers the person itself (§15.2 rule 8).
  *
  * @param admissionDate   the first admission decision, from which party age counts (docs/rules.md#s7-1)
- * @param recognitionDate null for a probationary member
- * @param cardNumber      null while no card was issued
+ * @param recognitionDate  null for a probationary member
+ * @param probationEndDate the day probation ends (ceremony plus the probation period), from which the receiving
+ *                         province counts the recognition's deadline; null for a full member, and for a letter stored
+ *                         before the record carried it (revision 1 of the events holding it)
+ * @param cardNumber       null while no card was issued
  */
 public record TransferableRecord(MemberStatus status,
                                  LocalDate admissionDate,
                                  LocalDate recognitionDate,
+                                 LocalDate probationEndDate,
                                  List<PartyAgeGap> partyAgeGaps,
                                  List<Badge> badges,
                                  String cardNumber,
