@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A member's state at the end of {@code asOf}: null fields were not (or not yet) so on that date; {@code status} is
  * null before the member's first entry. {@code restsOn} lists the event ids of the entries the state was folded from,
- * corrections included, in stream order.
+ * corrections included, in stream order. {@code onRollOfProvince} names the province whose roll the member is on after
+ * a letter to it was presented there (ADR 0050); {@code homeOrgId} is then the branch they left.
  */
 public record MemberState(String memberId,
                           LocalDate asOf,
@@ -20,6 +21,7 @@ public record MemberState(String memberId,
                           Exemption exemption,
                           LocalDate suspendedSince,
                           LocalDate lostContactSince,
+                          String onRollOfProvince,
                           List<String> restsOn) {
 
     /** An exemption in force: {@code until} is the planned end of a temporary one, null for a full one. */

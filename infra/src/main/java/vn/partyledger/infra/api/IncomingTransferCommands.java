@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,14 +15,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.partyledger.domain.transfer.MarkIncomingTransferOverdue;
 import vn.partyledger.domain.transfer.RefusalReason;
+import vn.partyledger.domain.transfer.PresentIncomingTransfer;
 import vn.partyledger.domain.transfer.RefuseIncomingTransfer;
 import vn.partyledger.infra.axon.CommandOutcome;
 
 import java.time.LocalDate;
 
 /**
- * Letters other provinces sent to branches of this one (ADR 0045, 0046): recorded by the inbound integration, marked
- * overdue or refused here by their addressee.
+ * Letters other provinces sent to branches of this one (ADR 0045, 0046, 0050): recorded by the inbound integration,
+ * marked overdue, refused or presented here at their addressee.
  */
 @RestController
 @RequestMapping("/api/v1/incoming-transfers")
@@ -32,6 +34,15 @@ public class IncomingTransferCommands {
 
     public IncomingTransferCommands(CommandEndpoint endpoint) {
         this.endpoint = endpoint;
+    }
+
+    @PostMapping("/{transferId}/present-incoming-transfer")
+    @Operation(summary = "The member presents a letter from another province at its addressee, once "
+            + "(INCOMING_TRANSFER): the person, registered here first, goes onto the branch's roll with the record the "
+            + "letter carried, and the sending province is told, which closes its case")
+    public ResponseEntity<CommandOutcome> presentIncomingTransfer(@PathVariable @RecordId String transferId,
+            @Valid @RequestBody PresentIncoming body, RequestContext context, HttpServletRequest http) {
+        return endpoint.execute(http, transferId, body, context);
     }
 
     @PostMapping("/{transferId}/refuse-incoming-transfer")
@@ -62,6 +73,23 @@ public class IncomingTransferCommands {
         @Override
         public LocalDate businessDate() {
             return asOf;
+        }
+    }
+
+    public record PresentIncoming(@NotNull @RecordId String receivingOrgId,
+                                  @NotNull @RecordId String personId,
+                                  @NotNull @PastOrPresent LocalDate presentedOn,
+                                  @Size(max = 64) String lateReasonCode)
+            implements CommandBody<PresentIncomingTransfer> {
+
+        @Override
+        public PresentIncomingTransfer toCommand(String transferId) {
+            return new PresentIncomingTransfer(transferId, receivingOrgId, personId, presentedOn, lateReasonCode);
+        }
+
+        @Override
+        public LocalDate businessDate() {
+            return presentedOn;
         }
     }
 

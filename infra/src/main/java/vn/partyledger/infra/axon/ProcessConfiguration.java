@@ -22,7 +22,9 @@ import vn.partyledger.command.process.LeavingAndReturning;
 import vn.partyledger.command.process.MemberOnboarding;
 import vn.partyledger.command.process.OrganisationRestructuring;
 import vn.partyledger.command.process.Records;
+import vn.partyledger.command.process.TransferFromAnotherProvince;
 import vn.partyledger.command.process.TransferOfAMember;
+import vn.partyledger.command.transfer.IncomingTransfer;
 import vn.partyledger.command.transfer.TransferCase;
 
 /**
@@ -35,7 +37,7 @@ import vn.partyledger.command.transfer.TransferCase;
 @Import({AggregateMembershipLedger.class, AggregateMembersInTransfer.class, CandidateRegistration.class,
         AdmissionCeremony.class,
         EndOfProbation.class, LeavingAndReturning.class, Annulment.class, TransferOfAMember.class,
-        OrganisationRestructuring.class, Erasure.class, MemberOnboarding.class})
+        OrganisationRestructuring.class, Erasure.class, MemberOnboarding.class, TransferFromAnotherProvince.class})
 public class ProcessConfiguration {
 
     /** The numbers an imported history and its overlays are held to: the live commands' own (ADR 0028). */
@@ -58,6 +60,11 @@ public class ProcessConfiguration {
     @Bean
     public Records<Organisation> organisationRecords(org.axonframework.config.Configuration axon) {
         return new Records<>(() -> axon.repository(Organisation.class));
+    }
+
+    @Bean
+    public Records<IncomingTransfer> incomingTransferRecords(org.axonframework.config.Configuration axon) {
+        return new Records<>(() -> axon.repository(IncomingTransfer.class));
     }
 
     @Bean

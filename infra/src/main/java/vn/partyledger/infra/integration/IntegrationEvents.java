@@ -33,7 +33,10 @@ import vn.partyledger.domain.organisation.OrganisationRenamed;
 import vn.partyledger.domain.organisation.OrganisationSplit;
 import vn.partyledger.domain.organisation.OrganisationsMerged;
 import vn.partyledger.domain.shared.MetadataKeys;
+import vn.partyledger.domain.transfer.IncomingTransferPresented;
 import vn.partyledger.domain.transfer.IncomingTransferRefused;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
+import vn.partyledger.domain.transfer.MemberLeftForProvince;
 import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TransferCancelled;
 import vn.partyledger.domain.transfer.TransferLetterIssued;
@@ -63,7 +66,10 @@ import vn.partyledger.infra.integration.v1.MemberSuspensionLiftedV1;
 import vn.partyledger.infra.integration.v1.MemberTemporaryAttachmentEndedV1;
 import vn.partyledger.infra.integration.v1.MemberTransferCancelledV1;
 import vn.partyledger.infra.integration.v1.MemberTransferredInV1;
+import vn.partyledger.infra.integration.v1.MemberJoinedFromProvinceV1;
+import vn.partyledger.infra.integration.v1.MemberLeftForProvinceV1;
 import vn.partyledger.infra.integration.v1.MemberTransferLetterSentV1;
+import vn.partyledger.infra.integration.v1.MemberTransferPresentedV1;
 import vn.partyledger.infra.integration.v1.MemberTransferRefusedV1;
 import vn.partyledger.infra.integration.v1.MemberTransferredOutV1;
 import vn.partyledger.infra.integration.v1.OrganisationDissolvedV1;
@@ -150,6 +156,15 @@ public final class IntegrationEvents {
         on(IncomingTransferRefused.class, (e, m) -> toProvince(e.sendingProvince(), e.memberId(),
                 "member.transfer-refused.v1", new MemberTransferRefusedV1(e.memberId(), e.transferId(),
                         e.reason().name(), e.refusedOn())));
+        on(IncomingTransferPresented.class, (e, m) -> toProvince(e.sendingProvince(), e.memberId(),
+                "member.transfer-presented.v1", new MemberTransferPresentedV1(e.memberId(), e.transferId(),
+                        e.toOrgId(), e.presentedOn())));
+        on(MemberLeftForProvince.class, (e, m) -> aboutMember(e.memberId(), "member.left-for-province.v1",
+                new MemberLeftForProvinceV1(e.memberId(), e.transferId(), e.homeOrgId(), e.toProvince(),
+                        e.toOrgId(), e.leftOn())));
+        on(MemberJoinedFromProvince.class, (e, m) -> aboutMember(e.memberId(), "member.joined-from-province.v1",
+                new MemberJoinedFromProvinceV1(e.memberId(), e.transferId(), e.fromProvince(), e.homeOrgId(),
+                        e.status().name(), e.joinedOn())));
         on(TransferLetterPresented.class, (e, m) -> aboutMember(e.memberId(), "member.transferred-in.v1",
                 new MemberTransferredInV1(e.memberId(), e.transferId(), e.type().name(), e.receivingOrgId(),
                         e.presentedDate())));
@@ -166,7 +181,7 @@ public final class IntegrationEvents {
     /** The member's file as the letter carries it: codes as their names, nothing the schema does not list. */
     private static MemberTransferLetterSentV1.Record transferable(TransferableRecord record) {
         return new MemberTransferLetterSentV1.Record(record.status().name(), record.admissionDate(),
-                record.recognitionDate(),
+                record.recognitionDate(), record.probationEndDate(),
                 record.partyAgeGaps().stream()
                         .map(gap -> new MemberTransferLetterSentV1.Gap(gap.from(), gap.until())).toList(),
                 record.badges().stream().map(badge -> new MemberTransferLetterSentV1.Badge(badge.level(),

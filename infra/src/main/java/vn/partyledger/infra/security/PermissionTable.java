@@ -100,6 +100,8 @@ import vn.partyledger.domain.transfer.MarkIncomingTransferOverdue;
 import vn.partyledger.domain.transfer.MarkTransferOverdue;
 import vn.partyledger.domain.transfer.PresentTransferLetter;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
+import vn.partyledger.domain.transfer.PresentIncomingTransfer;
+import vn.partyledger.domain.transfer.RecordTransferPresentation;
 import vn.partyledger.domain.transfer.RecordTransferRefusal;
 import vn.partyledger.domain.transfer.RefuseIncomingTransfer;
 import vn.partyledger.domain.transfer.ReissueTransferLetter;
@@ -254,9 +256,14 @@ public final class PermissionTable {
                 List.of(command.receivingOrgId()));
         record(RefuseIncomingTransfer.class, BRANCH, (command, transferId, holders, actingFor) ->
                 List.of(command.receivingOrgId()));
+        record(PresentIncomingTransfer.class, BRANCH, (command, transferId, holders, actingFor) ->
+                List.of(command.receivingOrgId()));
         // Its refusal of a letter sent there: recorded by the inbound integration alone (ADR 0046).
         record(RecordTransferRefusal.class, Set.of(Role.PROVINCIAL_SYSTEM), (command, transferId, holders,
                                                                               actingFor) -> List.of());
+        // Its confirmation that the member presented a letter sent there: the inbound integration alone (ADR 0050).
+        record(RecordTransferPresentation.class, Set.of(Role.PROVINCIAL_SYSTEM), (command, transferId, holders,
+                                                                                   actingFor) -> List.of());
 
         // Leaving, discipline, restoration, death: the branch proposes and notes; a committee decides.
         record(ProposeStrikeOff.class, BRANCH, HOME_BRANCH);

@@ -57,6 +57,7 @@ import vn.partyledger.infra.integration.RepublishIntegrationEvents;
 import vn.partyledger.infra.integration.inbound.ReadDeadLetters;
 import vn.partyledger.infra.integration.inbound.RetryDeadLetter;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
+import vn.partyledger.domain.transfer.RecordTransferPresentation;
 import vn.partyledger.domain.transfer.RecordTransferRefusal;
 
 import java.io.IOException;
@@ -109,7 +110,7 @@ class EndpointMappingTest {
         if (write != null) {
             Files.write(Path.of(write), lines, StandardCharsets.UTF_8);
         }
-        assertThat(lines).hasSize(2 * 62);
+        assertThat(lines).hasSize(2 * 63);
         assertThat(lines).containsExactlyElementsOf(expected());
     }
 
@@ -143,7 +144,7 @@ class EndpointMappingTest {
                 // and the inbound integration's dead letters and its command, sent by the inbound boundary alone
                 // (InboundIntegrationEndToEndTest)
                 ReadDeadLetters.class, RetryDeadLetter.class, RecordIncomingTransfer.class,
-                RecordTransferRefusal.class));
+                RecordTransferRefusal.class, RecordTransferPresentation.class));
 
         assertThat(sent).as("commands the API sends").isNotEmpty();
         assertThat(tabled).as("commands in the permission table").containsExactlyInAnyOrderElementsOf(sent);

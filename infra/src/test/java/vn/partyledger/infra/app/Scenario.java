@@ -8,6 +8,7 @@ import org.springframework.web.client.RestClient;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -509,6 +510,26 @@ final class Scenario {
                  "trigger": "RESIDENCE_CHANGE", "triggerDate": "2025-09-01", "requestedOn": "2025-09-02",
                  "letter": {"docNumber": "31-GGT/ĐU-%s", "docDate": "2025-09-03", "issuingOrgId": "%s"}}
                 """.formatted(memberId, branch, toProvince, toOrgId, transferId, ward));
+    }
+
+    /**
+     * The member presents a letter from another province at the scenario's branch (ADR 0050): the person is entered in
+     * this province's register first, as the letter carries no personal data.
+     */
+    ResponseEntity<JsonNode> presentIncomingTransfer(String transferId, String memberId, String presentedOn) {
+        expect(registerPerson(personOf(memberId), LocalDate.of(1980, 5, 1)), 201);
+        return post("/api/v1/incoming-transfers/" + transferId + "/present-incoming-transfer", """
+                {"receivingOrgId": "%s", "personId": "%s", "presentedOn": "%s"}
+                """.formatted(branch, personOf(memberId), presentedOn));
+    }
+
+    /** The ids of the members on the branch's roster today. */
+    List<String> onTheRoster(String branchId) {
+        JsonNode roster = client.get().uri("/api/v1/organisations/{id}/roster", branchId).retrieve()
+                .body(JsonNode.class);
+        List<String> ids = new ArrayList<>();
+        roster.get("members").forEach(entry -> ids.add(entry.get("memberId").asText()));
+        return ids;
     }
 
     ResponseEntity<JsonNode> presentTransferLetter(String transferId, String receivingOrgId, String presentedDate) {

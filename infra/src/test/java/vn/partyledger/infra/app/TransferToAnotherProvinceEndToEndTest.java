@@ -116,6 +116,6 @@ class TransferToAnotherProvinceEndToEndTest extends RunningApplication {
                 .isEqualTo("MemberTransferClosed");
         ConsumerRecord<String, String> deadLetter = firstOn(kafka.bootstrapServers(), inbound.deadLetterTopic(),
                 record -> impostor.ceId().equals(header(record, "ce_id")));
-        assertThat(header(deadLetter, "dlq_rule")).isEqualTo("onlyTheProvinceALetterWasSentToRefusesIt");
+        assertThat(header(deadLetter, "dlq_rule")).isEqualTo("onlyTheProvinceALetterWasSentToAnswersIt");
     }
 }

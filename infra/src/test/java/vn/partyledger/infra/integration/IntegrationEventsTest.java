@@ -32,7 +32,10 @@ import vn.partyledger.domain.transfer.TemporaryAttachmentEnded;
 import vn.partyledger.domain.transfer.TransferCancelled;
 
 import java.time.LocalDate;
+import vn.partyledger.domain.transfer.IncomingTransferPresented;
 import vn.partyledger.domain.transfer.IncomingTransferRefused;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
+import vn.partyledger.domain.transfer.MemberLeftForProvince;
 import vn.partyledger.domain.transfer.RefusalReason;
 import vn.partyledger.domain.transfer.TransferLetterSentToProvince;
 import vn.partyledger.domain.transfer.TransferTrigger;
@@ -80,9 +83,15 @@ class IntegrationEventsTest {
             new PartyCardIssued("m1", "TĐV-79-1", DAY, "ward-15", "meeting-2026-10"),
             new IncomingTransferRefused("t2", "m2", "urn:partyledger:province:hn", "kp1",
                     RefusalReason.RECORD_DOES_NOT_MATCH, DAY),
+            new IncomingTransferPresented("t3", "m3", "urn:partyledger:province:hn", "kp1", DAY, DAY.plusDays(3),
+                    true),
+            new MemberJoinedFromProvince("m3", "p3", "kp1", "t3", "urn:partyledger:province:hn",
+                    MemberStatus.PROBATIONARY, DAY.minusMonths(8), DAY.plusMonths(4), null,
+                    List.of(), null, List.of(), List.of(), DAY.plusDays(3)),
+            new MemberLeftForProvince("m1", "t1", "kp1", "urn:partyledger:province:hn", "hn-kp7", DAY.plusDays(5)),
             new TransferLetterSentToProvince("t1", "m1", "kp1", "urn:partyledger:province:hn", "hn-kp7", "ward-15",
                     "31-GGT/ĐU", DAY, DAY.plusDays(42), TransferTrigger.LOSS_OF_WORKING_CAPACITY, DAY, false,
-                    new TransferableRecord(MemberStatus.FULL, DAY.minusYears(31), DAY.minusYears(30),
+                    new TransferableRecord(MemberStatus.FULL, DAY.minusYears(31), DAY.minusYears(30), DAY.minusYears(30),
                             List.of(new TransferableRecord.PartyAgeGap(DAY.minusYears(5), null)),
                             List.of(new TransferableRecord.Badge(30, "HH-30-1", DAY.minusDays(9))), "TĐV-79-1",
                             List.of(new TransferableRecord.Discipline(DisciplineForm.WARNING, DAY.minusDays(3))))));
@@ -107,6 +116,18 @@ class IntegrationEventsTest {
         assertThat(byType.get("member.badge-awarded.v1").has("early")).isFalse();
         assertThat(byType.get("member.struck-off-probation.v1").toString()).doesNotContain("free text");
         assertThat(byType.get("member.transfer-letter-sent.v1").toString()).doesNotContain("LOSS_OF_WORKING_CAPACITY");
+        assertThat(byType.get("member.joined-from-province.v1").toString()).doesNotContain("p3");
+    }
+
+    @Test
+    void aPresentationHereIsSentToTheProvinceTheLetterCameFrom() {
+        IntegrationEvent presented = integrationEvents.of(new IncomingTransferPresented("t3", "m3",
+                "urn:partyledger:province:hn", "kp1", DAY, DAY.plusDays(3), true), MetaData.emptyInstance())
+                .orElseThrow();
+
+        assertThat(presented.topic()).isEqualTo(IntegrationTopic.EXCHANGE);
+        assertThat(presented.destination()).isEqualTo("urn:partyledger:province:hn");
+        assertThat(presented.key()).isEqualTo("m3");
     }
 
     @Test
@@ -131,7 +152,7 @@ class IntegrationEventsTest {
         String asyncApi = java.nio.file.Files.readString(PublishedSchemas.DIRECTORY.resolve("asyncapi.yaml"));
         String description = java.nio.file.Files.readString(PublishedSchemas.DIRECTORY.resolve("events.v1.md"));
 
-        assertThat(SCHEMAS.names()).hasSize(31);
+        assertThat(SCHEMAS.names()).hasSize(34);
         for (String name : SCHEMAS.names()) {
             assertThat(asyncApi).contains("$ref: './" + name + ".schema.json'");
             assertThat(description).contains("### `vn.partyledger." + name + "`");

@@ -193,8 +193,8 @@ class AuthorisationTest {
         assertThat(Role.named(InboundProcessor.ROLE)).contains(Role.PROVINCIAL_SYSTEM);
         RecordIncomingTransfer incoming = new RecordIncomingTransfer("t-in", "m-in", "urn:partyledger:province:hn",
                 "hn-kp7", "kp1", "12-GGT/ĐU", AFTER_REFORM, AFTER_REFORM.plusDays(42), new TransferableRecord(
-                        MemberStatus.FULL, LocalDate.of(2001, 5, 19), LocalDate.of(2002, 5, 19), List.of(), List.of(),
-                        null, List.of()));
+                        MemberStatus.FULL, LocalDate.of(2001, 5, 19), LocalDate.of(2002, 5, 19), null, List.of(),
+                        List.of(), null, List.of()));
         Actor system = actor(InboundProcessor.ROLE, null);
 
         assertPermitted(system, incoming, "t-in");

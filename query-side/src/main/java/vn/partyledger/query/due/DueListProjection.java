@@ -47,6 +47,8 @@ import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.shared.RuleViolation;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
+import vn.partyledger.domain.transfer.MemberLeftForProvince;
 import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
 import vn.partyledger.domain.transfer.MemberTransferClosed;
 import vn.partyledger.domain.transfer.MemberTransferOpened;
@@ -151,6 +153,23 @@ public class DueListProjection {
                 probationStarted(member, event.memberId(), event.homeOrgId(), event.probationEndDate());
             }
         });
+    }
+
+    /** A probationary member from another province is due for recognition here, from the end the letter carried. */
+    @EventHandler
+    void on(MemberJoinedFromProvince event) {
+        member(event.memberId(), member -> {
+            member.placeIn(event.homeOrgId());
+            if (event.status() == MemberStatus.PROBATIONARY && event.probationEndDate() != null) {
+                probationStarted(member, event.memberId(), event.homeOrgId(), event.probationEndDate());
+            }
+        });
+    }
+
+    /** Off this province's roll: what was open for the member here is another province's now (ADR 0050). */
+    @EventHandler
+    void on(MemberLeftForProvince event) {
+        settleAll(event.memberId(), event.leftOn());
     }
 
     /**

@@ -35,13 +35,16 @@ import vn.partyledger.domain.member.MemberContactRestored;
 import vn.partyledger.domain.member.MemberImported;
 import vn.partyledger.domain.member.MemberLostContact;
 import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.member.PartyAgeRecord;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
 import vn.partyledger.domain.transfer.TransferPresentedLate;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -93,6 +96,24 @@ public class PartyAgeProjection {
             member.status(event.status());
             event.badges().forEach(badge -> member.awarded(badge.level(), badge.awardedOn(),
                     eventId + "/" + badge.level()));
+        });
+    }
+
+    /**
+     * A letter from another province brought the member with their whole count, badges and disciplines in effect
+     * (ADR 0050); a member coming back keeps the badges recorded here before and gains those awarded there.
+     */
+    @EventHandler
+    void on(MemberJoinedFromProvince event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        change(event.memberId(), sequence, member -> {
+            member.fold(record -> PartyAgeRecord.NONE.imported(event.firstAdmissionDecisionDate(),
+                    event.partyAgeGaps()));
+            member.status(event.status());
+            Set<Integer> held = member.heldLevelsOn(event.joinedOn());
+            event.badges().stream().filter(badge -> !held.contains(badge.level()))
+                    .forEach(badge -> member.awarded(badge.level(), badge.awardedOn(), eventId + "/" + badge.level()));
+            event.disciplineInEffect().forEach(discipline -> member.disciplined(discipline.form(),
+                    discipline.effectiveDate()));
         });
     }
 

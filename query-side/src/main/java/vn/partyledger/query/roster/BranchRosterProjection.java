@@ -49,6 +49,8 @@ import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.RosterChanged;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
+import vn.partyledger.domain.transfer.MemberLeftForProvince;
 import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
 import vn.partyledger.domain.transfer.MemberTransferClosed;
 import vn.partyledger.domain.transfer.MemberTransferOpened;
@@ -169,6 +171,27 @@ public class BranchRosterProjection {
             overlay(event.memberId(), sequence,
                     member -> member.holdCard(sequence, event.cardNumber(), event.onRollSince()));
         }
+    }
+
+    /**
+     * A member who presented a letter from another province is in the branch from that day, at the status the letter
+     * carried, with its card (ADR 0050).
+     */
+    @EventHandler
+    void on(MemberJoinedFromProvince event, @SequenceNumber long sequence) {
+        enter(event.homeOrgId(), event.memberId(), sequence, entry -> entry.openPeriod(sequence, event.personId(),
+                event.status(), event.joinedOn(), event.probationEndDate(), event.firstAdmissionDecisionDate()));
+        if (event.cardNumber() != null) {
+            overlay(event.memberId(), sequence,
+                    member -> member.holdCard(sequence, event.cardNumber(), event.joinedOn()));
+        }
+    }
+
+    /** The letter to another province was presented there: the member's period here ends, no longer in transit. */
+    @EventHandler
+    void on(MemberLeftForProvince event, @SequenceNumber long sequence) {
+        edit(event.homeOrgId(), event.memberId(), sequence, entry -> entry.closePeriod(sequence, event.leftOn()));
+        overlay(event.memberId(), sequence, member -> member.arrive(sequence, event.leftOn()));
     }
 
     /** Full membership counts from the end of probation, even when the decision came later (docs/rules.md#s6). */

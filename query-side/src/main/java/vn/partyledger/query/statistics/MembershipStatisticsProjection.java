@@ -19,6 +19,7 @@ import vn.partyledger.domain.discipline.StrikeOffGround;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.statistics.LossKind;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.MemberLeftForProvince;
 
 import java.time.LocalDate;
 
@@ -38,6 +39,7 @@ public class MembershipStatisticsProjection {
     static final String ON = "on";
     static final String GROUND = "ground";
     static final String DESTINATION = "toOrgId";
+    static final String DESTINATION_PROVINCE = "toProvince";
 
     private final BatchedUpdates losses;
 
@@ -74,6 +76,13 @@ public class MembershipStatisticsProjection {
     void on(MemberHomeChanged event, @MessageIdentifier String eventId) {
         lost(eventId, event.fromOrgId(), LossKind.TRANSFER_OUT, event.effectiveDate(),
                 new Document(DESTINATION, event.toOrgId()));
+    }
+
+    /** A transfer to another province is the sending branch's loss too; its destination is that province. */
+    @EventHandler
+    void on(MemberLeftForProvince event, @MessageIdentifier String eventId) {
+        lost(eventId, event.homeOrgId(), LossKind.TRANSFER_OUT, event.leftOn(),
+                new Document(DESTINATION, event.toOrgId()).append(DESTINATION_PROVINCE, event.toProvince()));
     }
 
     /** An annulled death or strike-off never happened (I30), so it was never a loss. */

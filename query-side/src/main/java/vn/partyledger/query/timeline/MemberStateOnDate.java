@@ -23,6 +23,8 @@ import vn.partyledger.domain.member.OutstandingCandidateRegistered;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
 import vn.partyledger.domain.timeline.MemberState;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
+import vn.partyledger.domain.transfer.MemberLeftForProvince;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -47,6 +49,7 @@ final class MemberStateOnDate {
     private MemberState.Exemption exemption;
     private LocalDate suspendedSince;
     private LocalDate lostContactSince;
+    private String onRollOfProvince;
 
     private MemberStateOnDate(LocalDate asOf) {
         this.asOf = asOf;
@@ -92,6 +95,14 @@ final class MemberStateOnDate {
             if (admissionDecisionDate == null) {
                 admissionDecisionDate = admitted.admissionDecisionDate();
             }
+        } else if (event instanceof MemberJoinedFromProvince joined) {
+            status = joined.status();
+            homeOrgId = joined.homeOrgId();
+            admissionDecisionDate = joined.firstAdmissionDecisionDate();
+            fullMembershipDate = joined.fullMembershipDate();
+            onRollOfProvince = null;
+        } else if (event instanceof MemberLeftForProvince left) {
+            onRollOfProvince = left.toProvince();
         } else if (event instanceof MemberImported imported) {
             status = imported.status();
             homeOrgId = imported.homeOrgId();
@@ -140,6 +151,6 @@ final class MemberStateOnDate {
 
     private MemberState state(String memberId) {
         return new MemberState(memberId, asOf, status, homeOrgId, admissionDecisionDate, fullMembershipDate,
-                exemption, suspendedSince, lostContactSince, restsOn.stream().map(RecordedEntry::eventId).toList());
+                exemption, suspendedSince, lostContactSince, onRollOfProvince, restsOn.stream().map(RecordedEntry::eventId).toList());
     }
 }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.transfer.RecordIncomingTransfer;
+import vn.partyledger.domain.transfer.RecordTransferPresentation;
 import vn.partyledger.domain.transfer.RecordTransferRefusal;
 import vn.partyledger.domain.transfer.RefusalReason;
 import vn.partyledger.domain.transfer.TransferableRecord;
 import vn.partyledger.infra.integration.v1.MemberTransferLetterSentV1;
+import vn.partyledger.infra.integration.v1.MemberTransferPresentedV1;
 import vn.partyledger.infra.integration.v1.MemberTransferRefusedV1;
 
 import java.time.LocalDate;
@@ -37,7 +39,8 @@ final class InboundCommands {
 
     private final Map<String, Mapping> byName = Map.of(
             "member.transfer-letter-sent.v1", InboundCommands::incomingTransfer,
-            "member.transfer-refused.v1", InboundCommands::refusal);
+            "member.transfer-refused.v1", InboundCommands::refusal,
+            "member.transfer-presented.v1", InboundCommands::presentation);
 
     private final ObjectMapper json;
 
@@ -67,6 +70,13 @@ final class InboundCommands {
                 RefusalReason.valueOf(refused.reason()), refused.refusedOn()), refused.refusedOn());
     }
 
+    private static InboundCommand presentation(JsonNode message, String sendingProvince, ObjectMapper json)
+            throws JsonProcessingException {
+        MemberTransferPresentedV1 presented = json.treeToValue(message, MemberTransferPresentedV1.class);
+        return new InboundCommand(new RecordTransferPresentation(presented.transferId(), sendingProvince,
+                presented.presentedOn()), presented.presentedOn());
+    }
+
     private static InboundCommand incomingTransfer(JsonNode message, String sendingProvince, ObjectMapper json)
             throws JsonProcessingException {
         MemberTransferLetterSentV1 letter = json.treeToValue(message, MemberTransferLetterSentV1.class);
@@ -74,7 +84,7 @@ final class InboundCommands {
         return new InboundCommand(new RecordIncomingTransfer(letter.transferId(), letter.memberId(), sendingProvince,
                 letter.fromOrgId(), letter.toOrgId(), letter.letterNo(), letter.letterDate(), letter.presentBy(),
                 new TransferableRecord(MemberStatus.valueOf(record.status()), record.admissionDate(),
-                        record.recognitionDate(),
+                        record.recognitionDate(), record.probationEndDate(),
                         record.partyAgeGaps().stream()
                                 .map(gap -> new TransferableRecord.PartyAgeGap(gap.from(), gap.until())).toList(),
                         record.badges().stream().map(badge -> new TransferableRecord.Badge(badge.level(),

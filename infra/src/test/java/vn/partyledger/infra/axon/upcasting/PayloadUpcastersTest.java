@@ -26,8 +26,15 @@ import vn.partyledger.domain.member.ApplicationWithdrawn;
 import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.infra.person.SealedFacts;
 
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.transfer.IncomingTransferRecorded;
+import vn.partyledger.domain.transfer.TransferLetterSentToProvince;
+import vn.partyledger.domain.transfer.TransferTrigger;
+import vn.partyledger.domain.transfer.TransferableRecord;
+
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,6 +157,44 @@ class PayloadUpcastersTest {
 
         assertThat(read).isEqualTo(new RecognitionVoteRecorded("m1", VoteLevel.COMMITTEE, null,
                 LocalDate.of(2021, 7, 5), 9, 7, 0, true, 1));
+    }
+
+    /** The record as revision 1 stored it: a full member, so no probation end to miss. */
+    private static final String RECORD_OF_REVISION_ONE = """
+            {"status": "FULL", "admissionDate": "1994-03-02", "recognitionDate": "1995-03-02",
+             "partyAgeGaps": [{"from": "2001-01-01", "until": "2001-06-01"}],
+             "badges": [{"level": 30, "badgeNumber": "HH30-1", "awardedOn": "2024-02-03"}],
+             "cardNumber": "Đ-1", "disciplineInEffect": []}""";
+    private static final TransferableRecord RECORD = new TransferableRecord(MemberStatus.FULL,
+            LocalDate.of(1994, 3, 2), LocalDate.of(1995, 3, 2), null,
+            List.of(new TransferableRecord.PartyAgeGap(LocalDate.of(2001, 1, 1), LocalDate.of(2001, 6, 1))),
+            List.of(new TransferableRecord.Badge(30, "HH30-1", LocalDate.of(2024, 2, 3))), "Đ-1", List.of());
+
+    @Test
+    void aLetterToAnotherProvinceOfRevisionOneIsReadWithItsProbationEndNotRecorded() throws Exception {
+        Object read = readUpcast(new TransferLetterSentToProvinceUpcaster(), TransferLetterSentToProvince.class, "1",
+                """
+                {"transferId": "t1", "memberId": "m1", "fromOrgId": "kp1", "toProvince": "hn", "toOrgId": "hn-kp7",
+                 "issuedByOrgId": "p1", "letterNo": "12", "letterDate": "2025-08-01", "presentBy": "2025-09-12",
+                 "trigger": "RESIDENCE_CHANGE", "triggerDate": "2025-07-15", "lateRequest": false,
+                 "record": %s}
+                """.formatted(RECORD_OF_REVISION_ONE));
+
+        assertThat(read).isEqualTo(new TransferLetterSentToProvince("t1", "m1", "kp1", "hn", "hn-kp7", "p1", "12",
+                LocalDate.of(2025, 8, 1), LocalDate.of(2025, 9, 12), TransferTrigger.RESIDENCE_CHANGE,
+                LocalDate.of(2025, 7, 15), false, RECORD));
+    }
+
+    @Test
+    void anIncomingLetterOfRevisionOneIsReadWithItsProbationEndNotRecorded() throws Exception {
+        Object read = readUpcast(new IncomingTransferRecordedUpcaster(), IncomingTransferRecorded.class, "1", """
+                {"transferId": "t1", "memberId": "m1", "sendingProvince": "hcm", "fromOrgId": "kp1",
+                 "toOrgId": "hn-kp7", "letterNo": "12", "letterDate": "2025-08-01", "presentBy": "2025-09-12",
+                 "record": %s}
+                """.formatted(RECORD_OF_REVISION_ONE));
+
+        assertThat(read).isEqualTo(new IncomingTransferRecorded("t1", "m1", "hcm", "kp1", "hn-kp7", "12",
+                LocalDate.of(2025, 8, 1), LocalDate.of(2025, 9, 12), RECORD));
     }
 
     @Test
