@@ -91,6 +91,10 @@ final class Standing {
 
     /** What other members' rules may know of this one (e.g. whether it may introduce a candidate). */
     MemberStanding snapshot() {
+        if (leftForProvince != null) {
+            // on another province's roll: neither a full member nor on any roll here for another record's rules
+            return new MemberStanding(memberId, null, fullSince, null, null);
+        }
         return new MemberStanding(memberId, status, fullSince, homeOrgId, homeSince);
     }
 

@@ -173,6 +173,12 @@ class MemberTransfersTest {
                         PRESENTED.plusDays(5)))
                 .expectNoEvents()
                 .expectException(Violation.of("I18", "aMemberOnAnotherProvincesRollIsDecidedThere"));
+        fixture.given(registered, admitted, opened, left)
+                .whenInvoking("m1", member -> {
+                    assertThat(member.standing().fullOn(PRESENTED.plusDays(5))).as("no introducer here").isFalse();
+                    assertThat(member.standing().onTheRollOf("kp1", LETTER)).isFalse();
+                })
+                .expectNoEvents();
     }
 
     @Test

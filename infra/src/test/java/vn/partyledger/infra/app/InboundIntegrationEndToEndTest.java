@@ -40,6 +40,7 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
     private static final PublishedSchemas SCHEMAS = new PublishedSchemas();
     private static final String TYPE = "vn.partyledger.member.transfer-letter-sent.v1";
     private static final String REFUSED = "vn.partyledger.member.transfer-refused.v1";
+    private static final String PRESENTED = "vn.partyledger.member.transfer-presented.v1";
     private static final String SENDER = "urn:partyledger:province:hn";
     private static final String DEAD_LETTERS = ADMIN + "integration/dead-letters";
     private static final LocalDate LETTER = LocalDate.of(2026, 11, 2);
@@ -194,6 +195,50 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
         assertThat(value.path("reason").asText()).isEqualTo("NOT_PRESENTED");
         assertThat(eventTypesOf(transfer)).containsExactly("IncomingTransferRecorded", "IncomingTransferOverdue",
                 "IncomingTransferRefused");
+    }
+
+    @Test
+    void theMemberPresentsALetterFromAnotherProvinceGoesOntoTheRollAndThatProvinceIsToldOnTheExchange()
+            throws Exception {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String member = "hn-p-" + scenario.suffix;
+        String transfer = "in-p1-" + scenario.suffix;
+        try (OtherProvince sender = otherProvince()) {
+            sender.send(member, letter(member, transfer, scenario.branch));
+        }
+        awaitRecorded(transfer);
+        String incoming = "/api/v1/incoming-transfers/" + transfer + "/present-incoming-transfer";
+
+        JsonNode unregistered = expect(scenario.post(incoming, """
+                {"receivingOrgId": "%s", "personId": "nobody-%s", "presentedOn": "%s"}
+                """.formatted(scenario.branch, scenario.suffix, LETTER.plusDays(5))), 422);
+        assertThat(unregistered.path("rule").asText()).isEqualTo("theMemberPresentingALetterIsARegisteredPerson");
+        assertThat(eventTypesOf(member)).as("nothing written for a refused presentation").isEmpty();
+
+        expect(scenario.presentIncomingTransfer(transfer, member, LETTER.plusDays(5).toString()), 200);
+        JsonNode again = expect(scenario.post(incoming, """
+                {"receivingOrgId": "%s", "personId": "%s", "presentedOn": "%s"}
+                """.formatted(scenario.branch, Scenario.personOf(member), LETTER.plusDays(6))), 422);
+        assertThat(again.path("rule").asText()).isEqualTo("onlyAnOpenIncomingLetterIsAnswered");
+
+        assertThat(eventTypesOf(transfer)).containsExactly("IncomingTransferRecorded", "IncomingTransferPresented");
+        assertThat(eventTypesOf(member)).containsExactly("MemberJoinedFromProvince");
+        await().atMost(30, TimeUnit.SECONDS).until(() -> scenario.onTheRoster(scenario.branch).contains(member));
+        JsonNode timeline = expect(board().get().uri("/api/v1/members/{id}/timeline", member).retrieve()
+                .toEntity(JsonNode.class), 200);
+        assertThat(timeline.toString()).contains("MemberJoinedFromProvince").contains(SENDER);
+
+        ConsumerRecord<String, String> told = firstOn(kafka.bootstrapServers(), inbound.topic(),
+                record -> member.equals(record.key()) && PRESENTED.equals(header(record, "ce_type")));
+        assertThat(header(told, "ce_destination")).isEqualTo(SENDER);
+        JsonNode confirmation = JSON.readTree(told.value());
+        assertThat(SCHEMAS.errors(PRESENTED, confirmation)).isEmpty();
+        assertThat(confirmation.path("presentedOn").asText()).isEqualTo(LETTER.plusDays(5).toString());
+        ConsumerRecord<String, String> joined = firstOn(kafka.bootstrapServers(), integration.memberEventsTopic(),
+                record -> member.equals(record.key()));
+        assertThat(header(joined, "ce_type")).isEqualTo("vn.partyledger.member.joined-from-province.v1");
+        assertThat(SCHEMAS.errors(header(joined, "ce_type"), JSON.readTree(joined.value()))).isEmpty();
+        assertThat(joined.value()).doesNotContain(Scenario.personOf(member));
     }
 
     @Test

@@ -34,6 +34,7 @@ class TransferToAnotherProvinceEndToEndTest extends RunningApplication {
     private static final PublishedSchemas SCHEMAS = new PublishedSchemas();
     private static final String HA_NOI = "urn:partyledger:province:hn";
     private static final String REFUSED = "vn.partyledger.member.transfer-refused.v1";
+    private static final String PRESENTED = "vn.partyledger.member.transfer-presented.v1";
 
     @Autowired
     KafkaEndpoint kafka;
@@ -86,6 +87,40 @@ class TransferToAnotherProvinceEndToEndTest extends RunningApplication {
                 """), 200);
         assertThat(eventTypesOf(transfer)).as("its own consumer skipped it: no incoming transfer opened on the id")
                 .containsExactly("TransferLetterSentToProvince", "TransferOverdue");
+    }
+
+    @Test
+    void aPresentationThatProvinceConfirmsTakesTheMemberOffThisRollAndTheRecordHereTakesNoFurtherDecision()
+            throws Exception {
+        LetterSent sent = fullMemberSentToHaNoi();
+        Scenario scenario = sent.scenario();
+        String member = sent.member();
+        String transfer = sent.transfer();
+        String presented = """
+                {"memberId": "%s", "transferId": "%s", "toOrgId": "hn-kp7", "presentedOn": "2025-09-15"}
+                """.formatted(member, transfer);
+        assertThat(SCHEMAS.errors(PRESENTED, JSON.readTree(presented))).isEmpty();
+        try (OtherProvince haNoi = new OtherProvince(kafka.bootstrapServers(), inbound.topic(), HA_NOI,
+                integration.source(), PRESENTED)) {
+            haNoi.send(member, presented);
+        }
+
+        await().atMost(30, TimeUnit.SECONDS).until(() -> eventTypesOf(transfer).contains("TransferPresentedInProvince"));
+        assertThat(eventTypesOf(transfer)).containsExactly("TransferLetterSentToProvince",
+                "TransferPresentedInProvince");
+        List<String> memberEvents = eventTypesOf(member);
+        assertThat(memberEvents.get(memberEvents.size() - 1)).isEqualTo("MemberLeftForProvince");
+        await().atMost(30, TimeUnit.SECONDS).until(() -> !scenario.onTheRoster(scenario.branch).contains(member));
+
+        ConsumerRecord<String, String> left = firstOn(kafka.bootstrapServers(), integration.memberEventsTopic(),
+                record -> member.equals(record.key())
+                        && "vn.partyledger.member.left-for-province.v1".equals(header(record, "ce_type")));
+        JsonNode value = JSON.readTree(left.value());
+        assertThat(SCHEMAS.errors(header(left, "ce_type"), value)).isEmpty();
+        assertThat(value.path("toProvince").asText()).isEqualTo(HA_NOI);
+
+        JsonNode refused = expect(scenario.lostContact(member, "2025-10-01", "2025-10-02"), 422);
+        assertThat(refused.path("rule").asText()).isEqualTo("aMemberOnAnotherProvincesRollIsDecidedThere");
     }
 
     @Test

@@ -48,6 +48,10 @@ import vn.partyledger.domain.transfer.TransferTrigger;
 import vn.partyledger.domain.transfer.TransferType;
 import vn.partyledger.domain.tree.OrganisationTree;
 
+import vn.partyledger.domain.member.MemberStatus;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
+import vn.partyledger.domain.transfer.MemberLeftForProvince;
+
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -161,6 +165,23 @@ class DueListProjectionTest {
         assertThat(due("kp1", probationEnd.plusDays(3), 60)).extracting(DueList.Item::kind)
                 .containsExactly(DueKind.PROBATION_END);
         assertThat(due("kp1", probationEnd.plusDays(20), 60)).isEmpty();
+    }
+
+    @Test
+    void aProbationaryMemberFromAnotherProvinceIsDueForRecognitionFromTheProbationEndTheLetterCarriedUntilTheyMoveOn() {
+        LocalDate probationEnd = LocalDate.of(2026, 4, 1);
+        projection.on(new MemberJoinedFromProvince("m9", "p9", "kp1", "t-9", "urn:partyledger:province:hn",
+                MemberStatus.PROBATIONARY, LocalDate.of(2025, 3, 2), probationEnd, null, List.of(), null, List.of(),
+                List.of(), LocalDate.of(2025, 9, 20)));
+
+        assertThat(due("kp1", probationEnd.minusDays(10), 60)).filteredOn(item -> "m9".equals(item.memberId()))
+                .extracting(DueList.Item::kind).containsExactly(DueKind.PROBATION_END);
+
+        projection.on(new MemberLeftForProvince("m9", "t-10", "kp1", "urn:partyledger:province:dn", "dn-kp3",
+                probationEnd.minusDays(5)));
+
+        assertThat(due("kp1", probationEnd.minusDays(5), 60)).filteredOn(item -> "m9".equals(item.memberId()))
+                .as("another province's to follow now").isEmpty();
     }
 
     @Test

@@ -50,6 +50,8 @@ import vn.partyledger.domain.roster.Position;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.RosterChanged;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
+import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
+import vn.partyledger.domain.transfer.MemberLeftForProvince;
 import vn.partyledger.domain.transfer.MemberTemporarilyAttached;
 import vn.partyledger.domain.transfer.MemberTransferClosed;
 import vn.partyledger.domain.shared.Sensitive;
@@ -291,6 +293,28 @@ class BranchRosterProjectionTest {
         assertThat(projection.handle(new FindBranchRoster("kp1", presented)).orElseThrow().members()).isEmpty();
         assertThat(projection.handle(new FindBranchRoster("kp2", presented)).orElseThrow().members())
                 .extracting(BranchRoster.Entry::memberId).containsExactly("m1");
+    }
+
+    @Test
+    void aMemberFromAnotherProvinceIsOnTheRosterFromTheDayTheyPresentedTheLetterAndLeavesWhenTheyMoveOnAgain() {
+        LocalDate joined = LocalDate.of(2025, 9, 20);
+        LocalDate left = LocalDate.of(2026, 10, 5);
+        projection.on(BRANCH, 0);
+        projection.on(new MemberJoinedFromProvince("m1", "p1", "kp1", "t-1", "urn:partyledger:province:hn",
+                MemberStatus.PROBATIONARY, LocalDate.of(2025, 3, 2), LocalDate.of(2026, 4, 1), null, List.of(),
+                "PC-1", List.of(), List.of(), joined), 2);
+        projection.on(new MemberLeftForProvince("m1", "t-2", "kp1", "urn:partyledger:province:dn", "dn-kp3", left), 6);
+
+        assertThat(projection.handle(new FindBranchRoster("kp1", joined.minusDays(1))).orElseThrow().members())
+                .isEmpty();
+        BranchRoster.Entry entry = projection.handle(new FindBranchRoster("kp1", joined)).orElseThrow().members()
+                .get(0);
+        assertThat(entry.status()).isEqualTo(MemberStatus.PROBATIONARY);
+        assertThat(entry.probationEndDate()).isEqualTo(LocalDate.of(2026, 4, 1));
+        assertThat(entry.cardNumber()).isEqualTo("PC-1");
+        assertThat(projection.handle(new FindBranchRoster("kp1", left.minusDays(1))).orElseThrow().headcount())
+                .isEqualTo(1);
+        assertThat(projection.handle(new FindBranchRoster("kp1", left)).orElseThrow().members()).isEmpty();
     }
 
     @Test
