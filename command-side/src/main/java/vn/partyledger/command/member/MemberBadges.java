@@ -166,21 +166,20 @@ class MemberBadges {
 
     @EventSourcingHandler
     void on(MemberImported event) {
-        event.badges().forEach(badge -> {
-            awardedLevels.add(badge.level());
-            heldBadges.put(badge.level(), badge.badgeNumber());
-            awardedOn.put(badge.level(), badge.awardedOn());
-        });
+        event.badges().forEach(badge -> holding(badge.level(), badge.badgeNumber(), badge.awardedOn()));
+    }
+
+    /** A badge the member holds without an award recorded here: the paper file's, or another province's. */
+    private void holding(int level, String badgeNumber, LocalDate on) {
+        awardedLevels.add(level);
+        heldBadges.put(level, badgeNumber);
+        awardedOn.put(level, on);
     }
 
     /** The badges and disciplines the letter from another province carried hold here as the ones awarded here. */
     @EventSourcingHandler
     void on(MemberJoinedFromProvince event) {
-        event.badges().forEach(badge -> {
-            awardedLevels.add(badge.level());
-            heldBadges.put(badge.level(), badge.badgeNumber());
-            awardedOn.put(badge.level(), badge.awardedOn());
-        });
+        event.badges().forEach(badge -> holding(badge.level(), badge.badgeNumber(), badge.awardedOn()));
         event.disciplineInEffect().forEach(discipline ->
                 disciplines.add(new DisciplineInEffect(discipline.form(), discipline.effectiveDate())));
     }

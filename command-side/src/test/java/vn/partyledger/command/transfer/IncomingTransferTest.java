@@ -25,9 +25,10 @@ import java.util.List;
 /** A letter from another province recorded at its addressee with the member's transferable record (ADR 0045). */
 class IncomingTransferTest {
 
-    private static final LocalDate LETTER = LocalDate.of(2026, 9, 2);
-    private static final LocalDate PRESENT_BY = LocalDate.of(2026, 10, 14);
-    private static final TransferableRecord RECORD = new TransferableRecord(MemberStatus.FULL,
+    static final LocalDate LETTER = LocalDate.of(2026, 9, 2);
+    static final LocalDate PRESENT_BY = LocalDate.of(2026, 10, 14);
+    /** The record Hà Nội's letter carries, which the fixtures of the receiving side share. */
+    static final TransferableRecord RECORD = new TransferableRecord(MemberStatus.FULL,
             LocalDate.of(2001, 5, 19), LocalDate.of(2002, 5, 19), null,
             List.of(new TransferableRecord.PartyAgeGap(LocalDate.of(2010, 1, 4), LocalDate.of(2011, 3, 1))),
             List.of(new TransferableRecord.Badge(30, "H-2021-0042", LocalDate.of(2021, 9, 2))), "PC-123456",
@@ -86,7 +87,7 @@ class IncomingTransferTest {
                 .expectException(Violation.of("BUSINESS_DATE_NOT_IN_THE_FUTURE", "businessDateIsNotInTheFuture"));
     }
 
-    private static final IncomingTransferRecorded RECORDED = new IncomingTransferRecorded("t1", "m1",
+    static final IncomingTransferRecorded RECORDED = new IncomingTransferRecorded("t1", "m1",
             "urn:partyledger:province:hn", "hn-kp7", "kp1", "12-GGT/ĐU", LETTER, PRESENT_BY, RECORD);
     private static final LocalDate REFUSED_ON = LETTER.plusDays(45);
 

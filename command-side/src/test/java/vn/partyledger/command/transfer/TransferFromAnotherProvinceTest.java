@@ -12,7 +12,6 @@ import vn.partyledger.command.support.FixedToday;
 import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.SideRecords;
 import vn.partyledger.command.support.Violation;
-import vn.partyledger.domain.discipline.DisciplineForm;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.PartyAge;
 import vn.partyledger.domain.person.MemberRecordOpened;
@@ -45,16 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TransferFromAnotherProvinceTest {
 
     private static final String HA_NOI = "urn:partyledger:province:hn";
-    private static final LocalDate LETTER = LocalDate.of(2026, 9, 2);
-    private static final LocalDate PRESENT_BY = LocalDate.of(2026, 10, 14);
+    private static final LocalDate LETTER = IncomingTransferTest.LETTER;
+    private static final LocalDate PRESENT_BY = IncomingTransferTest.PRESENT_BY;
     private static final LocalDate PRESENTED = LocalDate.of(2026, 9, 21);
-    private static final TransferableRecord RECORD = new TransferableRecord(MemberStatus.FULL,
-            LocalDate.of(2001, 5, 19), LocalDate.of(2002, 5, 19), null,
-            List.of(new TransferableRecord.PartyAgeGap(LocalDate.of(2010, 1, 4), LocalDate.of(2011, 3, 1))),
-            List.of(new TransferableRecord.Badge(30, "H-2021-0042", LocalDate.of(2021, 9, 2))), "PC-123456",
-            List.of(new TransferableRecord.Discipline(DisciplineForm.REPRIMAND, LocalDate.of(2026, 3, 1))));
-    private static final IncomingTransferRecorded RECORDED = new IncomingTransferRecorded("t1", "m1", HA_NOI,
-            "hn-kp7", "kp1", "12-GGT/ĐU", LETTER, PRESENT_BY, RECORD);
+    private static final TransferableRecord RECORD = IncomingTransferTest.RECORD;
+    private static final IncomingTransferRecorded RECORDED = IncomingTransferTest.RECORDED;
 
     private AggregateTestFixture<IncomingTransfer> fixture;
     private SideRecords<Member> members;

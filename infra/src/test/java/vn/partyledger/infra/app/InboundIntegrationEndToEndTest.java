@@ -67,6 +67,21 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
         return new OtherProvince(kafka.bootstrapServers(), inbound.topic(), SENDER, integration.source(), TYPE);
     }
 
+    /** A new tree's branch, and a letter from Hà Nội to it for {@code prefix}-member, recorded here. */
+    private record IncomingLetter(Scenario scenario, String member, String transfer) {
+    }
+
+    private IncomingLetter letterFromHaNoi(String prefix, LocalDate letterDate) throws Exception {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String member = prefix + scenario.suffix;
+        String transfer = "in-" + prefix + scenario.suffix;
+        try (OtherProvince sender = otherProvince()) {
+            sender.send(member, OtherProvince.letter(member, transfer, scenario.branch, letterDate));
+        }
+        awaitRecorded(transfer);
+        return new IncomingLetter(scenario, member, transfer);
+    }
+
     private void awaitRecorded(String transferId) {
         await().atMost(30, TimeUnit.SECONDS).until(() -> eventsOf(transferId) > 0);
     }
@@ -169,14 +184,11 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
     @Test
     void theAddresseeMarksOverdueAndRefusesALetterFromAnotherProvinceAndThatProvinceIsToldOnTheExchange()
             throws Exception {
-        Scenario scenario = new Scenario(board()).organisationTree();
-        String member = "hn-x-" + scenario.suffix;
-        String transfer = "in-x1-" + scenario.suffix;
         LocalDate letterDate = LocalDate.of(2025, 9, 3);
-        try (OtherProvince sender = otherProvince()) {
-            sender.send(member, OtherProvince.letter(member, transfer, scenario.branch, letterDate));
-        }
-        awaitRecorded(transfer);
+        IncomingLetter letter = letterFromHaNoi("hn-x-", letterDate);
+        Scenario scenario = letter.scenario();
+        String member = letter.member();
+        String transfer = letter.transfer();
 
         String incoming = "/api/v1/incoming-transfers/" + transfer;
         expect(scenario.post(incoming + "/mark-incoming-transfer-overdue", """
@@ -200,13 +212,10 @@ class InboundIntegrationEndToEndTest extends RunningApplication {
     @Test
     void theMemberPresentsALetterFromAnotherProvinceGoesOntoTheRollAndThatProvinceIsToldOnTheExchange()
             throws Exception {
-        Scenario scenario = new Scenario(board()).organisationTree();
-        String member = "hn-p-" + scenario.suffix;
-        String transfer = "in-p1-" + scenario.suffix;
-        try (OtherProvince sender = otherProvince()) {
-            sender.send(member, letter(member, transfer, scenario.branch));
-        }
-        awaitRecorded(transfer);
+        IncomingLetter letter = letterFromHaNoi("hn-p-", LETTER);
+        Scenario scenario = letter.scenario();
+        String member = letter.member();
+        String transfer = letter.transfer();
         String incoming = "/api/v1/incoming-transfers/" + transfer + "/present-incoming-transfer";
 
         JsonNode unregistered = expect(scenario.post(incoming, """
