@@ -31,9 +31,9 @@ import java.util.StringJoiner;
  */
 public final class ImportBenchmark {
 
-    static final String USER = "bench-board";
-    static final String PASSWORD = "bench-local-only";
-    static final String PROVINCE = "bench-province";
+    public static final String USER = "bench-board";
+    public static final String PASSWORD = "bench-local-only";
+    public static final String PROVINCE = "bench-province";
     private static final int BRANCHES_PER_WARD = 20;
     private static final int MEMBERS_PER_BRANCH = 50;
 
