@@ -77,7 +77,7 @@ public final class BenchSupport {
     }
 
     /** Jackson with java.time as ISO strings, as the application serializes its events. */
-    static Serializer serializer() {
+    public static Serializer serializer() {
         return JacksonSerializer.builder()
                 .objectMapper(JsonMapper.builder()
                         .findAndAddModules()

@@ -8,6 +8,7 @@ import vn.partyledger.bench.province.Population.Ward;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,13 @@ import static vn.partyledger.bench.province.ProvinceShape.REORGANISATION;
  * The years of history, planned day by day from the rules so that every command is one the ledger accepts: each case
  * (an admission's file, votes, decision and ceremony; a recognition at the end of probation; a transfer letter and
  * its presentation; an exemption and its end) is dated as the rules order it and starts only for a member with no
- * other case open. Each step names the ward above the branch on its own day, so an admission under way on 1 Jul 2025
- * is voted on and decided by the new ward, as the reorganisation had it; a recognition's votes and a transfer's letter
- * and presentation lie wholly on one side of that day. A vote is planned on its own day from the roll as the plan has it then (the ledger counts the
- * electorate; four fifths in favour pass two thirds of a roll within a fifth of the plan's). Rates per member and
- * year: admissions 3.5 % (Đà Nẵng's 4 % target, seed 001), deaths 0.8 %, transfers 1.5 %, temporary exemptions
- * 0.6 %, full exemptions of the old 1.2 % in residential branches, reprimands 0.3 %; badges at every occasion a
- * member's party age reaches the next level.
+ * other case open. Admissions, recognitions and transfers lie wholly on one side of 1 Jul 2025, so each step names
+ * the branch and the ward of its day; an admission's file that would run across it opens after it instead (a
+ * candidate is on no roll, so the merge does not carry the file). A vote is planned on its own day from the roll as
+ * the plan has it then (the ledger counts the electorate; four fifths in favour pass two thirds of a roll within a
+ * fifth of the plan's). Rates per member and year: admissions 3.5 % (Đà Nẵng's 4 % target, seed 001), deaths 0.8 %,
+ * transfers 1.5 %, temporary exemptions 0.6 %, full exemptions of the old 1.2 % in residential branches, reprimands
+ * 0.3 %; badges at every occasion a member's party age reaches the next level.
  */
 final class HistoryPlanner {
 
@@ -42,6 +43,8 @@ final class HistoryPlanner {
     private static final double FULL_EXEMPTIONS_RESIDENTIAL = 0.012;
     private static final double FULL_EXEMPTIONS_OTHER = 0.001;
     private static final double REPRIMANDS = 0.003;
+    /** From registration to ceremony. */
+    private static final int ADMISSION_DAYS = 169;
     /** Weekdays in a year: cases start on working days. */
     private static final double DAYS = 261;
     private static final String PROVINCE = ProvincePlanner.PROVINCE;
@@ -122,9 +125,21 @@ final class HistoryPlanner {
      * after, introducers, verification and comments, the branch vote at 13 weeks, the ward committee two weeks later,
      * the decision at 22 weeks, received two days later, and the ceremony 15 days after the decision.
      */
-    private void admission(Branch branch, LocalDate registered) {
+    private void admission(Branch branch, LocalDate day) {
+        if (across(day, day.plusDays(ADMISSION_DAYS))) {
+            // a candidate is on no roll, so a merge would leave the file in a dissolved branch: the files that would
+            // run across 1 Jul 2025 open in the new branches over the two months after it instead
+            LocalDate registered = REORGANISATION.plusDays(
+                    ChronoUnit.DAYS.between(REORGANISATION.minusDays(ADMISSION_DAYS), day) / 3);
+            at(registered, () -> file(branch, registered));
+        } else {
+            file(branch, day);
+        }
+    }
+
+    private void file(Branch branch, LocalDate registered) {
         LocalDate decided = registered.plusDays(154);
-        LocalDate ceremony = decided.plusDays(15);
+        LocalDate ceremony = registered.plusDays(ADMISSION_DAYS);
         if (ceremony.isAfter(HISTORY_END)) {
             return;
         }
@@ -141,9 +156,10 @@ final class HistoryPlanner {
                 "professionalEducation", "UNIVERSITY", "politicalTheory", "ELEMENTARY", "occupation", "teacher",
                 "nationalId", "%012d".formatted(300_000_000_000L + number), "youthUnionMember", true));
         emit(branch, registered, "register-candidate", path + "register-candidate", object("personId", personId,
-                "branchId", branch.id, "source", "YOUTH_UNION", "registeredOn", registered));
+                "branchId", branch.idOn(registered), "source", "YOUTH_UNION", "registeredOn", registered));
         emit(branch, registered, "record-awareness-course", path + "record-awareness-course", object(
-                "certificateNo", "GCN-" + number, "issuerOrgId", branch.wardOn(registered), "issueDate", registered.minusDays(21)));
+                "certificateNo", "GCN-" + number, "issuerOrgId", branch.wardOn(registered),
+                "issueDate", courseEnded(registered)));
         at(registered.plusDays(7), () -> emit(branch, registered.plusDays(7), "submit-application",
                 path + "submit-application", object("applicationDate", registered.plusDays(7), "readmission", false,
                         "biographyDocRef", "LL-" + number, "youthUnionAge", false, "unitHasYouthUnion", false)));
@@ -159,7 +175,7 @@ final class HistoryPlanner {
                 path + "record-comments-summary", object("docRef", "TH-" + number,
                         "filedOn", registered.plusDays(70))));
         at(voted, () -> emit(branch, voted, "record-branch-admission-vote", path + "record-branch-admission-vote",
-                object("meetingId", branch.id + "-" + voted, "voteDate", voted,
+                object("meetingId", branch.idOn(voted) + "-" + voted, "voteDate", voted,
                         "inFavour", fourFifths(branch), "against", 0)));
         LocalDate committeeVoted = registered.plusDays(105);
         at(committeeVoted, () -> emit(branch, committeeVoted, "record-committee-admission-vote",
@@ -186,20 +202,27 @@ final class HistoryPlanner {
 
     /**
      * Recognition at the end of probation: the branch votes the next day, the ward committee a week later, and the
-     * ward decides on the eleventh day — all after the reorganisation if it fell among them.
+     * ward decides on the eleventh day. A probation that ends before 1 Jul 2025 is recognised before it, all three on
+     * the last days in the old branch (the recognition takes effect on the probation's end, on the roll of that day),
+     * or not at all when it ended on the eve.
      */
     private void recognition(Member member, LocalDate probationEnd) {
-        LocalDate voted = probationEnd.plusDays(1);
-        if (voted.isBefore(REORGANISATION) && !probationEnd.plusDays(11).isBefore(REORGANISATION)) {
-            voted = REORGANISATION.plusDays(1);
+        LocalDate branchVoted = probationEnd.plusDays(1);
+        LocalDate committeeVoted = branchVoted.plusDays(7);
+        LocalDate decided = branchVoted.plusDays(10);
+        if (across(probationEnd, decided)) {
+            committeeVoted = branchVoted;
+            decided = REORGANISATION.minusDays(1);
         }
-        LocalDate branchVoted = voted;
-        LocalDate committeeVoted = voted.plusDays(7);
-        LocalDate decided = voted.plusDays(10);
-        if (decided.isAfter(HISTORY_END)) {
+        if (decided.isAfter(HISTORY_END) || decided.isBefore(branchVoted)) {
             member.busyUntil = HISTORY_END;
             return;
         }
+        recognition(member, probationEnd, branchVoted, committeeVoted, decided);
+    }
+
+    private void recognition(Member member, LocalDate probationEnd, LocalDate branchVoted, LocalDate committeeVoted,
+                             LocalDate decided) {
         member.busyUntil = decided;
         String path = "/api/v1/members/" + member.id + "/";
         at(branchVoted, () -> emit(member.branch, branchVoted, "record-recognition-vote", path
@@ -245,14 +268,15 @@ final class HistoryPlanner {
         }
         String transferId = "transfer-" + transfers++;
         emit(branch, issued, "issue-transfer-letter", "/api/v1/transfers/" + transferId + "/issue-transfer-letter",
-                object("memberId", member.id, "type", "OFFICIAL", "fromOrgId", branch.id, "toOrgId", to.id,
+                object("memberId", member.id, "type", "OFFICIAL", "fromOrgId", branch.idOn(issued),
+                        "toOrgId", to.idOn(issued),
                         "trigger", "RESIDENCE_CHANGE", "triggerDate", issued.minusDays(14),
                         "requestedOn", issued.minusDays(7),
                         "letter", decision("GGT-" + transferId, issued, branch.wardOn(issued))));
         member.busyUntil = presented;
         at(presented, () -> {
             emit(branch, presented, "present-transfer-letter", "/api/v1/transfers/" + transferId
-                    + "/present-transfer-letter", object("receivingOrgId", to.id, "presentedDate", presented));
+                    + "/present-transfer-letter", object("receivingOrgId", to.idOn(presented), "presentedDate", presented));
             branch.roll.remove(member);
             to.roll.add(member);
             member.branch = to;
@@ -294,7 +318,7 @@ final class HistoryPlanner {
         emit(branch, from, "grant-exemption", "/api/v1/members/" + member.id + "/grant-exemption", object(
                 "kind", "FULL", "reason", "ADVANCED_AGE_POOR_HEALTH", "from", from,
                 "applicationRef", "DON-" + member.number + "-" + from,
-                "resolution", decision("MSH-" + member.number + "/NQ", from, branch.id)));
+                "resolution", decision("MSH-" + member.number + "/NQ", from, branch.idOn(from))));
         member.exemption = "FULL";
     }
 
@@ -306,7 +330,7 @@ final class HistoryPlanner {
         }
         emit(branch, day, "impose-discipline", "/api/v1/members/" + member.id + "/impose-discipline", object(
                 "form", "REPRIMAND", "postHeld", false,
-                "decision", decision("KL-" + member.number + "/QĐ", day, branch.id)));
+                "decision", decision("KL-" + member.number + "/QĐ", day, branch.idOn(day))));
         member.disciplined = true;
         member.busyUntil = day;
     }
@@ -340,9 +364,10 @@ final class HistoryPlanner {
     }
 
     /**
-     * 1 Jul 2025: the province founds the new ward (deciding admissions, as ward committees do since), moves the
-     * old wards' branches under it, merges the old wards into it (no member is on a ward's own roll), and records
-     * its committee, nine of the old committees' members.
+     * 1 Jul 2025, as the seed scenarios have it: the province founds the new ward (deciding admissions, as ward
+     * committees do since), the new ward founds a branch for each old one and merges the old one into it (its members
+     * move collectively, keeping their history), the old wards merge into the new one (no member is on a ward's own
+     * roll), and the new ward's committee, nine of the old committees' members, is recorded.
      */
     private void reorganise(NewWard ward, LocalDate day) {
         String path = "/api/v1/organisations/" + ward.id + "/";
@@ -352,25 +377,29 @@ final class HistoryPlanner {
                 "flags", object("grassroots", true, "directSuperiorOfGrassroots", true,
                         "delegatedAdmissionAuthority", true, "canDecideDiscipline", true),
                 "foundingFullMembers", 300, "effectiveDate", day,
-                "decision", decision("TL-" + ward.index + "/QĐ", day, PROVINCE)));
+                "decision", decision("TL-" + ward.id + "/QĐ", day, PROVINCE)));
         List<Member> committee = new ArrayList<>();
         for (Ward old : ward.wards) {
             for (Branch branch : old.branches) {
-                emit(branch, day, "reparent", "/api/v1/organisations/" + branch.id + "/reparent", object(
-                        "newParentOrgId", ward.id, "effectiveDate", day,
-                        "decision", decision("TL-" + ward.index + "/QĐ", day, PROVINCE)));
+                String branchPath = "/api/v1/organisations/" + branch.successorId + "/";
+                emit(branch, day, "establish", branchPath + "establish", object("name", "Chi bộ " + branch.index,
+                        "kind", "SUBORDINATE_BRANCH", "branchType", branch.type, "parentOrgId", ward.id,
+                        "foundingFullMembers", 3, "effectiveDate", day,
+                        "decision", decision("TL-" + branch.successorId + "/QĐ", day, ward.id)));
+                emit(branch, day, "merge", branchPath + "merge", object("sourceOrgIds", List.of(branch.id),
+                        "effectiveDate", day, "decision", decision("HN-" + branch.successorId + "/QĐ", day, ward.id)));
             }
             committee.addAll(old.committee);
         }
         emit(any, day, "merge", path + "merge", object("sourceOrgIds", ward.wards.stream().map(old -> old.id)
                         .toList(), "effectiveDate", day,
-                "decision", decision("HN-" + ward.index + "/QĐ", day, PROVINCE)));
+                "decision", decision("HN-" + ward.id + "/QĐ", day, PROVINCE)));
         emit(any, day, "record-leadership-election", path + "record-leadership-election", object("termStart", day,
                 "secretaryMemberId", committee.get(0).id,
                 "deputyMemberIds", List.of(committee.get(1).id, committee.get(2).id),
                 "committeeMemberIds", committee.subList(3, Population.COMMITTEE).stream().map(member -> member.id)
                         .toList(),
-                "decision", decision("BC-" + ward.index + "/NQ", day, PROVINCE)));
+                "decision", decision("BC-" + ward.id + "/NQ", day, PROVINCE)));
     }
 
     private List<Branch> branchesOfTheWard(Branch branch, LocalDate day) {
@@ -394,6 +423,16 @@ final class HistoryPlanner {
     /** Four fifths of the branch's full members as the plan has them today, at least two. */
     private static int fourFifths(Branch branch) {
         return (int) Math.max(2, Math.ceil(0.8 * branch.fullMembers()));
+    }
+
+    /**
+     * The awareness course ends three weeks before the registration, but a file opened in a new branch has its course
+     * from the new ward, so no earlier than 1 Jul 2025 (the record's branch must exist on the certificate's date).
+     */
+    private static LocalDate courseEnded(LocalDate registered) {
+        LocalDate threeWeeksBefore = registered.minusDays(21);
+        return !registered.isBefore(REORGANISATION) && threeWeeksBefore.isBefore(REORGANISATION) ? REORGANISATION
+                                                                                                 : threeWeeksBefore;
     }
 
     /** Whether a case from {@code first} to {@code last} would straddle the reorganisation. */

@@ -70,33 +70,43 @@ final class Population {
     /** Consecutive branches into wards, and consecutive wards, two or three, into the wards of 1 Jul 2025. */
     private void wards(SplittableRandom random) {
         int next = 0;
-        while (next < branches.size()) {
-            int count = 10 + random.nextInt(19);
-            if (branches.size() - next - count < 10) {
-                count = branches.size() - next;
-            }
+        for (int count : groups(branches.size(), 10, 19, random)) {
             Ward ward = new Ward(wards.size());
-            for (int i = next; i < next + count; i++) {
-                branches.get(i).ward = ward;
-                ward.branches.add(branches.get(i));
+            for (Branch branch : branches.subList(next, next + count)) {
+                branch.ward = ward;
+                ward.branches.add(branch);
             }
             wards.add(ward);
             next += count;
         }
-        int nextWard = 0;
-        while (nextWard < wards.size()) {
-            int count = 2 + random.nextInt(2);
-            if (wards.size() - nextWard - count < 2) {
-                count = wards.size() - nextWard;
-            }
+        next = 0;
+        for (int count : groups(wards.size(), 2, 2, random)) {
             NewWard merged = new NewWard(newWards.size());
-            for (int i = nextWard; i < nextWard + count; i++) {
-                wards.get(i).successor = merged;
-                merged.wards.add(wards.get(i));
+            for (Ward ward : wards.subList(next, next + count)) {
+                ward.successor = merged;
+                merged.wards.add(ward);
             }
             newWards.add(merged);
-            nextWard += count;
+            next += count;
         }
+    }
+
+    /**
+     * Sizes of consecutive groups of {@code items}, each drawn from {@code smallest} to {@code smallest + spread - 1};
+     * a remainder too small to be a group joins the last one (a total below {@code smallest} is one group).
+     */
+    private static List<Integer> groups(int items, int smallest, int spread, SplittableRandom random) {
+        List<Integer> sizes = new ArrayList<>();
+        int next = 0;
+        while (next < items) {
+            int count = smallest + random.nextInt(spread);
+            if (items - next - count < smallest) {
+                count = items - next;
+            }
+            sizes.add(count);
+            next += count;
+        }
+        return sizes;
     }
 
     private void member(Branch branch, SplittableRandom random) {
@@ -214,6 +224,8 @@ final class Population {
     static final class Branch {
         final int index;
         final String id;
+        /** The branch founded under the new ward on 1 Jul 2025, into which this one merged. */
+        final String successorId;
         final String type;
         final int size;
         final LocalDate founded;
@@ -224,6 +236,7 @@ final class Population {
         Branch(int index, String type, int size, LocalDate founded) {
             this.index = index;
             this.id = "branch-" + index;
+            this.successorId = "branch-" + index + "-2025";
             this.type = type;
             this.size = size;
             this.founded = founded;
@@ -236,6 +249,11 @@ final class Population {
         /** The ward above the branch on a day: the old one before the reorganisation, the merged one from it. */
         String wardOn(LocalDate day) {
             return day.isBefore(ProvinceShape.REORGANISATION) ? ward.id : ward.successor.id;
+        }
+
+        /** The branch's id on a day: this one before the reorganisation, its successor from it. */
+        String idOn(LocalDate day) {
+            return day.isBefore(ProvinceShape.REORGANISATION) ? id : successorId;
         }
 
         long fullMembers() {

@@ -40,7 +40,7 @@ public final class ProvincePlanner {
                                                                 : population.branches.get(0).introducers.get(0).id;
         return new ProvincePlan(shape, importFile, List.copyOf(history.partitions()), Map.copyOf(history.counts()),
                 population.wards.size(), population.branches.size(), population.newWards.size(), largest.id,
-                timelineMember, longLived.id, longLived.branch.id);
+                largest.successorId, timelineMember, longLived.id, longLived.branch.successorId);
     }
 
     /** A full member, not exempt, of the last branch, set aside from the history for the long-record scenario. */

@@ -79,10 +79,11 @@ class ProvincePlannerTest {
     void theHistoryHasEveryKindOfCaseAndTheReorganisationOnItsDay() {
         assertThat(plan.commandsByKind()).containsKeys("register-candidate", "admit", "recognize-full-member",
                 "grant-exemption", "end-exemption", "issue-transfer-letter", "present-transfer-letter",
-                "record-death", "award-party-badge", "impose-discipline", "merge", "reparent");
-        assertThat(commands("merge")).hasSize(plan.newWards())
+                "record-death", "award-party-badge", "impose-discipline", "establish", "merge");
+        // a successor for every branch and every new ward, founded and merged into on the day
+        assertThat(commands("establish")).hasSize(plan.branches() + plan.newWards());
+        assertThat(commands("merge")).hasSize(plan.branches() + plan.newWards())
                 .allSatisfy(merge -> assertThat(merge.day()).isEqualTo(ProvinceShape.REORGANISATION));
-        assertThat(commands("reparent")).hasSize(plan.branches());
     }
 
     @Test
