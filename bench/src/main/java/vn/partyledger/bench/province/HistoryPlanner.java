@@ -88,7 +88,7 @@ final class HistoryPlanner {
             if (day.equals(REORGANISATION)) {
                 population.newWards.forEach(ward -> reorganise(ward, REORGANISATION));
             }
-            while (!agenda.isEmpty() && agenda.peek().day.equals(day)) {
+            while (!agenda.isEmpty() && !agenda.peek().day.isAfter(day)) {
                 agenda.poll().step.run();
             }
             if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
