@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Import lines and request bodies as JSON, their keys in the order given so that a plan is the same text every time. */
@@ -31,10 +30,6 @@ final class Json {
     /** A signed decision as the API and the import take it. */
     static Map<String, Object> decision(String docNumber, LocalDate docDate, String issuingOrgId) {
         return object("docNumber", docNumber, "docDate", docDate, "issuingOrgId", issuingOrgId);
-    }
-
-    static List<Object> list(Object... items) {
-        return List.of(items);
     }
 
     static String text(Map<String, Object> object) {
