@@ -180,12 +180,8 @@ public final class AuthenticatedReadBenchmark {
             Collections.sort(latencies);
             Map<Integer, Integer> statuses = new TreeMap<>();
             samples.forEach(sample -> statuses.merge((int) sample[0], 1, Integer::sum));
-            return new Result(percentile(latencies, 0.50), percentile(latencies, 0.99), samples.size() / seconds,
-                    cpuMillis / samples.size(), statuses);
-        }
-
-        private static double percentile(List<Long> sorted, double quantile) {
-            return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(quantile * sorted.size()))) / 1e6;
+            return new Result(Percentiles.millis(latencies, 0.50), Percentiles.millis(latencies, 0.99),
+                    samples.size() / seconds, cpuMillis / samples.size(), statuses);
         }
     }
 }

@@ -11,9 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import vn.partyledger.infra.PartyLedgerApplication;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.infra.mongo.EmbeddedMongoServer;
+import vn.partyledger.infra.onboarding.FileImport;
+import vn.partyledger.infra.onboarding.ImportFormat;
+import vn.partyledger.infra.onboarding.ImportReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +36,7 @@ import java.util.stream.Stream;
  * What the benchmark harnesses share: their settings, quiet logging, the embedded server started as the application
  * starts it, and the event storage engine built through its public builder only (its internals are being rewritten).
  */
-final class BenchSupport {
+public final class BenchSupport {
 
     static final String DATABASE = "party_ledger_bench";
 
@@ -42,7 +47,7 @@ final class BenchSupport {
      * A system property, else the environment variable of the same name in upper case with dots as underscores
      * ({@code bench.sizes} → {@code BENCH_SIZES}): exec:exec forks a JVM that does not see Maven's -D options.
      */
-    static String setting(String property, String defaultValue) {
+    public static String setting(String property, String defaultValue) {
         String value = System.getProperty(property);
         if (value == null) {
             value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
@@ -55,12 +60,12 @@ final class BenchSupport {
         return Arrays.stream(setting(property, defaultValue).split(",")).map(String::trim).toList();
     }
 
-    static int intSetting(String property, int defaultValue) {
+    public static int intSetting(String property, int defaultValue) {
         return Integer.parseInt(setting(property, Integer.toString(defaultValue)));
     }
 
     /** Warnings only: the figures are the output. The in-memory token store warns on every use that it is in memory. */
-    static void quietLogging() {
+    public static void quietLogging() {
         Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         if (root instanceof ch.qos.logback.classic.Logger logback) {
             logback.setLevel(Level.WARN);
@@ -72,7 +77,7 @@ final class BenchSupport {
     }
 
     /** Jackson with java.time as ISO strings, as the application serializes its events. */
-    static Serializer serializer() {
+    public static Serializer serializer() {
         return JacksonSerializer.builder()
                 .objectMapper(JsonMapper.builder()
                         .findAndAddModules()
@@ -110,11 +115,11 @@ final class BenchSupport {
         }
     }
 
-    static double seconds(long nanos) {
+    public static double seconds(long nanos) {
         return nanos / 1e9;
     }
 
-    static void deleteRecursively(Path directory) {
+    public static void deleteRecursively(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
@@ -129,7 +134,7 @@ final class BenchSupport {
      * and one board user acting for {@code organisation}; {@code more} settings are added. The settings are
      * command-line arguments, so they win over application.yml (builder properties would be mere defaults).
      */
-    static ConfigurableApplicationContext startApplication(Path dataDir, String user, String password,
+    public static ConfigurableApplicationContext startApplication(Path dataDir, String user, String password,
                                                            String organisation, Map<String, String> more) {
         Map<String, String> settings = new LinkedHashMap<>(Map.ofEntries(
                 Map.entry("partyledger.data-dir", dataDir.toString()),
@@ -145,6 +150,20 @@ final class BenchSupport {
         return new SpringApplicationBuilder(PartyLedgerApplication.class)
                 .run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                         .toArray(String[]::new));
+    }
+
+    /**
+     * Imports a province file through the application's own import, as the command line does, acting as the board
+     * user of {@link #startApplication}.
+     */
+    public static ImportReport importFile(ConfigurableApplicationContext app, String file) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(ImportBenchmark.USER, null, List.of()));
+        try {
+            return app.getBean(FileImport.class).run(ImportFormat.JSON_LINES, file, progress -> { });
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     /** A running embedded server and the temporary directory that holds its store; closing removes both. */

@@ -1,17 +1,12 @@
 package vn.partyledger.bench;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import vn.partyledger.infra.onboarding.FileImport;
-import vn.partyledger.infra.onboarding.ImportFormat;
 import vn.partyledger.infra.onboarding.ImportReport;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -31,9 +26,9 @@ import java.util.StringJoiner;
  */
 public final class ImportBenchmark {
 
-    static final String USER = "bench-board";
-    static final String PASSWORD = "bench-local-only";
-    static final String PROVINCE = "bench-province";
+    public static final String USER = "bench-board";
+    public static final String PASSWORD = "bench-local-only";
+    public static final String PROVINCE = "bench-province";
     private static final int BRANCHES_PER_WARD = 20;
     private static final int MEMBERS_PER_BRANCH = 50;
 
@@ -55,9 +50,7 @@ public final class ImportBenchmark {
             Path dataDir = Files.createTempDirectory("party-ledger-import-bench");
             String file = province(members, MEMBERS_PER_BRANCH);
             try (ConfigurableApplicationContext app = start(dataDir, backend, workers, batchSize)) {
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(USER, null, List.of()));
-                ImportReport report = app.getBean(FileImport.class).run(ImportFormat.JSON_LINES, file, progress -> { });
+                ImportReport report = BenchSupport.importFile(app, file);
                 System.gc();
                 long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
                 System.out.printf("%,7d   %-9s  %19.0f   %11.1f   %10.1f   %9.1f   %12d%n",
@@ -66,8 +59,6 @@ public final class ImportBenchmark {
                 if (!ImportReport.COMPLETED.equals(report.outcome())) {
                     System.out.println("refusals (first 5): " + report.refusals().stream().limit(5).toList());
                 }
-            } finally {
-                SecurityContextHolder.clearContext();
             }
         }
         System.exit(0);

@@ -8,20 +8,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.infra.integration.IntegrationProperties;
 import vn.partyledger.infra.integration.IntegrationPublisher;
 import vn.partyledger.infra.kafka.KafkaEndpoint;
-import vn.partyledger.infra.onboarding.FileImport;
-import vn.partyledger.infra.onboarding.ImportFormat;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +49,6 @@ public final class IntegrationPublishBenchmark {
 
     private static final int MEMBERS_PER_BRANCH = 100;
     private static final int EVENTS_PER_APPEND = 100;
-    /** How a log position carries its commit (LogPosition): commit × 1,000,000 + the event's index in it. */
-    private static final long EVENTS_PER_COMMIT = 1_000_000;
     private static final Duration PATIENCE = Duration.ofMinutes(BenchSupport.intSetting("bench.patienceMinutes", 30));
 
     private IntegrationPublishBenchmark() {
@@ -73,8 +64,8 @@ public final class IntegrationPublishBenchmark {
         try (ConfigurableApplicationContext app = BenchSupport.startApplication(dataDir, ImportBenchmark.USER,
                 "{noop}" + ImportBenchmark.PASSWORD, ImportBenchmark.PROVINCE, Map.of("server.port", "0",
                         "partyledger.mongodb.embedded.backend", backend))) {
-            importProvince(app, members);
-            Processors processors = new Processors(app);
+            BenchSupport.importFile(app, ImportBenchmark.province(members, MEMBERS_PER_BRANCH));
+            Processors processors = new Processors(app, PATIENCE);
             processors.awaitAll();
             System.out.printf("integration publishing, %s backend, embedded Kafka broker, %,d members imported, "
                             + "%d cores, load average %.2f, heap at most %,d MB%n", backend, members,
@@ -91,20 +82,9 @@ public final class IntegrationPublishBenchmark {
         System.exit(0);
     }
 
-    private static void importProvince(ConfigurableApplicationContext app, int members) {
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(ImportBenchmark.USER, null, List.of()));
-        try {
-            app.getBean(FileImport.class).run(ImportFormat.JSON_LINES,
-                    ImportBenchmark.province(members, MEMBERS_PER_BRANCH), progress -> { });
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
     private static void publishBacklog(ConfigurableApplicationContext app, Processors processors, Messages messages,
                                        int members, int backlog) throws InterruptedException {
-        processors.publisher().shutDown();
+        processors.processor(IntegrationPublisher.PROCESSING_GROUP).shutDown();
         MongoEventStorageEngine log = app.getBean(MongoEventStorageEngine.class);
         int branches = (members + MEMBERS_PER_BRANCH - 1) / MEMBERS_PER_BRANCH;
         long appendStart = System.nanoTime();
@@ -127,7 +107,7 @@ public final class IntegrationPublishBenchmark {
         processors.awaitAllBut(IntegrationPublisher.PROCESSING_GROUP);
         long before = messages.received();
         long start = System.nanoTime();
-        processors.publisher().start();
+        processors.processor(IntegrationPublisher.PROCESSING_GROUP).start();
         long deadline = start + PATIENCE.toNanos();
         while (messages.received() - before < backlog) {
             if (System.nanoTime() > deadline) {
@@ -161,72 +141,10 @@ public final class IntegrationPublishBenchmark {
         }
         nanos.sort(null);
         System.out.printf("command to message received, %d commands (statuses %s): p50 %.1f ms, p99 %.1f ms%n",
-                nanos.size(), statuses, percentile(nanos, 0.50), percentile(nanos, 0.99));
+                nanos.size(), statuses, Percentiles.millis(nanos, 0.50),
+                Percentiles.millis(nanos, 0.99));
     }
 
-    private static double percentile(List<Long> sorted, double quantile) {
-        return sorted.isEmpty() ? Double.NaN
-                : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(quantile * sorted.size()))) / 1e6;
-    }
-
-    /** The application's streaming processors, and how far each has read. */
-    private static final class Processors {
-        private final EventProcessingConfiguration processing;
-        private final MongoEventStorageEngine log;
-
-        Processors(ConfigurableApplicationContext app) {
-            this.processing = app.getBean(EventProcessingConfiguration.class);
-            this.log = app.getBean(MongoEventStorageEngine.class);
-        }
-
-        StreamingEventProcessor publisher() {
-            return processing.eventProcessor(IntegrationPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
-                    .orElseThrow();
-        }
-
-        void awaitAll() throws InterruptedException {
-            awaitAllBut(null);
-        }
-
-        /** Until every streaming processor but {@code skipped} has read up to the log's head as it is now. */
-        void awaitAllBut(String skipped) throws InterruptedException {
-            long head = log.createHeadToken().position().orElseThrow();
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (!processing.eventProcessors().values().stream()
-                    .filter(processor -> processor instanceof StreamingEventProcessor)
-                    .filter(processor -> !processor.getName().equals(skipped))
-                    .map(StreamingEventProcessor.class::cast)
-                    .allMatch(processor -> reached(processor, head))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the processors did not reach " + head + " within " + PATIENCE
-                            + ": " + positions(skipped));
-                }
-                Thread.sleep(50);
-            }
-        }
-
-        /** Each processor's segments and their positions, for a report of what lags. */
-        private String positions(String skipped) {
-            StringBuilder positions = new StringBuilder();
-            processing.eventProcessors().values().stream()
-                    .filter(processor -> processor instanceof StreamingEventProcessor)
-                    .filter(processor -> !processor.getName().equals(skipped))
-                    .forEach(processor -> positions.append(processor.getName()).append('=')
-                            .append(((StreamingEventProcessor) processor).processingStatus()).append(' '));
-            return positions.toString();
-        }
-
-        /**
-         * Whether every segment has read the head's commit: a position is the commit times a million plus the event's
-         * index in it, and the head token stands after any index of its commit (LogPosition), so commits are compared.
-         */
-        private static boolean reached(StreamingEventProcessor processor, long head) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            return !status.isEmpty() && status.values().stream()
-                    .allMatch(segment -> segment.getCurrentPosition().orElse(-1) / EVENTS_PER_COMMIT
-                            >= head / EVENTS_PER_COMMIT);
-        }
-    }
 
     /** A plain consumer of both topics from their ends, counting messages and noting when each key and type came. */
     private static final class Messages implements AutoCloseable {

@@ -2,20 +2,13 @@ package vn.partyledger.bench;
 
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import vn.partyledger.infra.onboarding.FileImport;
-import vn.partyledger.infra.onboarding.ImportFormat;
 import vn.partyledger.infra.onboarding.ImportReport;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,7 +46,7 @@ public final class QueryLatencyBenchmark {
                         "partyledger.mongodb.embedded.backend", backend,
                         "partyledger.import.workers", BenchSupport.setting("bench.workers", "4"),
                         "partyledger.import.batch-size", BenchSupport.setting("bench.batchSize", "50")))) {
-            ImportReport report = load(app, members, membersPerBranch);
+            ImportReport report = BenchSupport.importFile(app, ImportBenchmark.province(members, membersPerBranch));
             System.out.printf("query latency, %s backend, %,d members imported (%s, %.0f members/s) in branches of %d, "
                             + "%d commands/s arriving, %d cores, load average %.2f, heap at most %,d MB%n", backend,
                     report.members().imported(), report.outcome(), report.membersPerSecond(), membersPerBranch,
@@ -85,38 +78,11 @@ public final class QueryLatencyBenchmark {
         System.exit(0);
     }
 
-    private static ImportReport load(ConfigurableApplicationContext app, int members, int membersPerBranch) {
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(ImportBenchmark.USER, null, List.of()));
-        try {
-            return app.getBean(FileImport.class).run(ImportFormat.JSON_LINES,
-                    ImportBenchmark.province(members, membersPerBranch), progress -> { });
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    /** A few reads first, not counted, then {@code requests} one after another. */
     private static void measure(BenchClient client, String label, String path, int requests)
             throws IOException, InterruptedException {
-        for (int i = 0; i < 5; i++) {
-            client.get(path);
-        }
-        List<Long> nanos = new ArrayList<>(requests);
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        for (int i = 0; i < requests; i++) {
-            long start = System.nanoTime();
-            int status = client.get(path);
-            nanos.add(System.nanoTime() - start);
-            statuses.merge(status, 1, Integer::sum);
-        }
-        nanos.sort(null);
-        System.out.printf("%-36s %8d  %6.1f  %6.1f  %s%n", label, requests, percentile(nanos, 0.50),
-                percentile(nanos, 0.99), statuses);
-    }
-
-    private static double percentile(List<Long> sorted, double quantile) {
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(quantile * sorted.size()))) / 1e6;
+        ReadTimer.Timed timed = ReadTimer.time(client, path, requests, Long.MAX_VALUE);
+        System.out.printf("%-36s %8d  %6.1f  %6.1f  %s%n", label, timed.requests(), timed.p50Millis(),
+                timed.p99Millis(), timed.statuses());
     }
 
     /** Commands arriving while the reads run, one at a time at a fixed rate ({@link ContactChanges}). */

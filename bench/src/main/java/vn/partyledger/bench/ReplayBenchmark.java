@@ -3,46 +3,20 @@ package vn.partyledger.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.serialization.Serializer;
-import org.springframework.core.io.ClassPathResource;
-import vn.partyledger.domain.member.AdmissionPolicy;
-import vn.partyledger.domain.member.RecruitmentPolicy;
-import vn.partyledger.domain.recruitment.SmallCellSuppression;
-import vn.partyledger.domain.shared.WorkingDayCalendar;
-import vn.partyledger.infra.calendar.PublishedCalendarFile;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
-import vn.partyledger.query.batch.ProjectionBatchTokenStore;
-import vn.partyledger.query.due.DueListProjection;
-import vn.partyledger.query.partyage.PartyAgeProjection;
-import vn.partyledger.query.recruitment.RecruitmentProjection;
-import vn.partyledger.query.roster.BranchRosterProjection;
-import vn.partyledger.query.statistics.MembershipStatisticsProjection;
-import vn.partyledger.query.roster.FullMembersOverTime;
-import vn.partyledger.query.tree.OrganisationTreeProjection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import static vn.partyledger.bench.BenchSupport.DATABASE;
 import static vn.partyledger.bench.BenchSupport.intSetting;
@@ -78,12 +52,6 @@ import static vn.partyledger.bench.BenchSupport.seconds;
  */
 public final class ReplayBenchmark {
 
-    /** The segment counts of application.yml. */
-    private static final Map<String, Integer> APPLICATION_SEGMENTS = Map.of(
-            BranchRosterProjection.PROCESSING_GROUP, 4, OrganisationTreeProjection.PROCESSING_GROUP, 2,
-            DueListProjection.PROCESSING_GROUP, 2, RecruitmentProjection.PROCESSING_GROUP, 2,
-            PartyAgeProjection.PROCESSING_GROUP, 2, MembershipStatisticsProjection.PROCESSING_GROUP, 2);
-
     private final int branches;
     private final int eventsPerAppend;
     private final int changesPerMember;
@@ -91,9 +59,7 @@ public final class ReplayBenchmark {
     private final int engineBatchSize;
     private final int processorBatchSize;
     private final Serializer serializer = BenchSupport.serializer();
-    private final WorkingDayCalendar calendar = PublishedCalendarFile.read(
-            List.of(new ClassPathResource("calendar/vietnam-public-service-calendar.json")));
-    private int rebuilds;
+    private final ReadModelRebuild rebuild;
 
     private ReplayBenchmark() {
         this.branches = intSetting("bench.branches", 1000);
@@ -102,6 +68,7 @@ public final class ReplayBenchmark {
         this.segments = intSetting("bench.segments", 0);
         this.engineBatchSize = intSetting("bench.engineBatchSize", 100);
         this.processorBatchSize = intSetting("bench.processorBatchSize", 100);
+        this.rebuild = new ReadModelRebuild(serializer, segments, processorBatchSize);
     }
 
     public static void main(String[] args) throws Exception {
@@ -154,7 +121,7 @@ public final class ReplayBenchmark {
                             label, projections.get(0), warmUp);
                     warmedUp = true;
                 }
-                Streamed streamed = stream(engine, size);
+                ReadModelRebuild.Streamed streamed = stream(engine, size);
                 double streamRate = streamed.rate();
                 rates.computeIfAbsent("stream", key -> new ArrayList<>()).add(streamRate);
                 System.out.printf(Locale.ROOT, "[%s] stream %,9d events: %,8.0f events/s (engine only: readEvents "
@@ -185,145 +152,23 @@ public final class ReplayBenchmark {
         return BenchSupport.engine(database, serializer, engineBatchSize);
     }
 
-    /** The engine's own rate: the whole log from the tail, every payload deserialized. */
-    private Streamed stream(MongoEventStorageEngine engine, long expected) {
-        long start = System.nanoTime();
-        long[] events = {0, -1};
-        engine.readEvents(null, false).filter(event -> event.getPayload() != null).forEach(event -> {
-            events[0]++;
-            events[1] = event.trackingToken().position().orElseThrow();
-        });
-        double rate = events[0] / seconds(System.nanoTime() - start);
-        if (events[0] != expected) {
-            throw new IllegalStateException("Streamed " + events[0] + " of " + expected + " events");
+    /** The engine's own rate over the whole log, which must hold every event filled. */
+    private static ReadModelRebuild.Streamed stream(MongoEventStorageEngine engine, long expected) {
+        ReadModelRebuild.Streamed streamed = ReadModelRebuild.stream(engine);
+        if (streamed.events() != expected) {
+            throw new IllegalStateException("Streamed " + streamed.events() + " of " + expected + " events");
         }
-        return new Streamed(rate, events[1], events[0]);
+        return streamed;
     }
 
-    /** What the engine streamed: its rate, and the position of the last event, which a rebuild must reach. */
-    private record Streamed(double rate, long lastPosition, long events) {
-    }
-
-    /**
-     * Rebuilds a set of read models from the tail into a database of their own, with their tokens; returns the
-     * seconds until every segment of every processor has read the whole log.
-     */
-    private double rebuild(MongoClient client, MongoEventStorageEngine engine, String projection, Streamed log)
-            throws InterruptedException {
-        MongoDatabase readModels = client.getDatabase(DATABASE + "_rebuild_" + rebuilds++);
-        // as a rebuild reads the log (RebuildRun): on a stream of its own, without the cache of recent events
-        EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine)
-                .optimizeEventConsumption(false).build();
-        ProjectionBatchTokenStore tokens = new ProjectionBatchTokenStore(MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readModels).build())
-                .serializer(serializer)
-                .build());
-        List<Rebuilding> processors = new ArrayList<>();
-        long start = System.nanoTime();
-        try {
-            readModels(projection, readModels).forEach((name, handler) ->
-                    processors.add(Rebuilding.start(name, handler, eventStore, tokens,
-                            segments == 0 ? APPLICATION_SEGMENTS.getOrDefault(name, 1) : segments,
-                            processorBatchSize)));
-            long deadline = start + TimeUnit.MINUTES.toNanos(60);
-            while (!processors.stream().allMatch(processor -> processor.reached(log.lastPosition()))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Rebuild of " + projection + " stalled before " + log.events());
-                }
-                Thread.sleep(5);
-            }
-            return seconds(System.nanoTime() - start);
-        } finally {
-            processors.forEach(Rebuilding::stop);
-            eventStore.shutDown();
-            readModels.drop();
+    /** The seconds until every segment of every processor of the set has read the whole log. */
+    private double rebuild(MongoClient client, MongoEventStorageEngine engine, String projection,
+                           ReadModelRebuild.Streamed log) throws InterruptedException {
+        ReadModelRebuild.Rebuilt rebuilt = rebuild.rebuild(client, DATABASE, engine, projection, log,
+                new long[] {log.lastPosition()}, Duration.ofMinutes(60));
+        if (!rebuilt.complete()) {
+            throw new IllegalStateException("Rebuild of " + projection + " stalled before " + log.events());
         }
-    }
-
-    /** The event handler objects of a set of read models, by processing group, writing to {@code database}. */
-    private Map<String, Object> readModels(String projection, MongoDatabase database) {
-        Map<String, Object> handlers = new LinkedHashMap<>();
-        switch (projection) {
-            case "noop" -> handlers.put("noop", new NoOpProjection());
-            case "roster" -> handlers.put(BranchRosterProjection.PROCESSING_GROUP, roster(database));
-            case "due" -> handlers.put(DueListProjection.PROCESSING_GROUP, dueList(database,
-                    new OrganisationTreeProjection(database)));
-            case "all" -> {
-                BranchRosterProjection roster = roster(database);
-                OrganisationTreeProjection tree = new OrganisationTreeProjection(database);
-                handlers.put(BranchRosterProjection.PROCESSING_GROUP, roster);
-                handlers.put(OrganisationTreeProjection.PROCESSING_GROUP, tree);
-                handlers.put(DueListProjection.PROCESSING_GROUP, dueList(database, tree));
-                // the generated log registers no persons: every admission is counted in the UNKNOWN cells
-                handlers.put(RecruitmentProjection.PROCESSING_GROUP, new RecruitmentProjection(database,
-                        tree::handle, roster::handle, (personId, date, knownAt) -> Optional.empty(),
-                        new SmallCellSuppression(5),
-                        SimpleQueryUpdateEmitter.builder().build()));
-                handlers.put(PartyAgeProjection.PROCESSING_GROUP, new PartyAgeProjection(database));
-                handlers.put(MembershipStatisticsProjection.PROCESSING_GROUP,
-                        new MembershipStatisticsProjection(database));
-            }
-            default -> throw new IllegalArgumentException("Unknown set of read models " + projection);
-        }
-        return handlers;
-    }
-
-    /**
-     * The due list as the application builds it; its queries, the only readers of {@code tree} and the rosters, are
-     * not asked during a rebuild.
-     */
-    private DueListProjection dueList(MongoDatabase database, OrganisationTreeProjection tree) {
-        FullMembersOverTime fullMembers = new FullMembersOverTime(database);
-        return new DueListProjection(database, calendar, AdmissionPolicy.DEFAULTS, RecruitmentPolicy.DEFAULTS,
-                tree::handle, fullMembers::belowSince, SimpleQueryUpdateEmitter.builder().build());
-    }
-
-    /** The application's emitter with no live roster following: what a rebuild pays for telling them. */
-    private static BranchRosterProjection roster(MongoDatabase database) {
-        return new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build());
-    }
-
-    /** One processor rebuilding one read model, with its coordinator and its workers. */
-    private record Rebuilding(PooledStreamingEventProcessor processor, int segments,
-                              ScheduledExecutorService coordinator, ScheduledExecutorService workers) {
-
-        static Rebuilding start(String name, Object handler, EmbeddedEventStore eventStore,
-                                ProjectionBatchTokenStore tokens, int segments, int batchSize) {
-            ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
-            ScheduledExecutorService workers = Executors.newScheduledThreadPool(segments);
-            PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
-                    .name(name)
-                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
-                    .messageSource(eventStore)
-                    .tokenStore(tokens)
-                    .transactionManager(NoTransactionManager.INSTANCE)
-                    .coordinatorExecutor(coordinator)
-                    .workerExecutor(workers)
-                    .initialSegmentCount(segments)
-                    .batchSize(batchSize)
-                    .build();
-            processor.start();
-            return new Rebuilding(processor, segments, coordinator, workers);
-        }
-
-        boolean reached(long lastPosition) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            return status.size() == segments && status.values().stream()
-                    .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= lastPosition);
-        }
-
-        void stop() {
-            processor.shutDown();
-            coordinator.shutdownNow();
-            workers.shutdownNow();
-        }
-    }
-
-    /** Handles every event and writes nothing: separates the cost of the read models from the rest. */
-    public static final class NoOpProjection {
-        @org.axonframework.eventhandling.EventHandler
-        public void on(Object event) {
-            // measuring engine + processor only
-        }
+        return rebuilt.secondsAt()[0];
     }
 }
