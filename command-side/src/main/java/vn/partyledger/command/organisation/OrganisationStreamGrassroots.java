@@ -3,6 +3,7 @@ package vn.partyledger.command.organisation;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
+import vn.partyledger.domain.organisation.OrganisationReparented;
 import vn.partyledger.domain.organisation.OrganisationKind;
 
 import java.time.LocalDate;
@@ -10,9 +11,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Walks up the tree from a branch until it meets a grassroots organisation. The registry tells each organisation's
- * kind and lifetime; the parent is the one named when the organisation was established (ADR 0010: re-parenting is
- * read here once the registry answers "parent on date").
+ * Walks up the tree from a branch, as it stood on the date, until it meets a grassroots organisation. The registry
+ * tells each organisation's kind and lifetime; the parent on the date is read from the organisation's own stream: the
+ * one it was established under, then each re-parenting in effect by that date (a reorganisation moves branches under
+ * the new wards, which then issue their letters and decide their exemptions).
  */
 public class OrganisationStreamGrassroots implements GrassrootsOrganisations {
 
@@ -40,17 +42,21 @@ public class OrganisationStreamGrassroots implements GrassrootsOrganisations {
             if (kind == OrganisationKind.GRASSROOTS_BRANCH || kind == OrganisationKind.GRASSROOTS_COMMITTEE) {
                 return Optional.of(orgId);
             }
-            orgId = parentOf(orgId);
+            orgId = parentOn(orgId, date);
         }
         return Optional.empty();
     }
 
-    private String parentOf(String orgId) {
-        return eventStore.get().readEvents(orgId).asStream()
-                .map(DomainEventMessage::getPayload)
-                .filter(OrganisationEstablished.class::isInstance)
-                .map(established -> ((OrganisationEstablished) established).parentOrgId())
-                .findFirst()
-                .orElse(null);
+    private String parentOn(String orgId, LocalDate date) {
+        String parent = null;
+        for (Object event : eventStore.get().readEvents(orgId).asStream().map(DomainEventMessage::getPayload)
+                .toList()) {
+            if (event instanceof OrganisationEstablished established) {
+                parent = established.parentOrgId();
+            } else if (event instanceof OrganisationReparented moved && !moved.effectiveDate().isAfter(date)) {
+                parent = moved.newParentOrgId();
+            }
+        }
+        return parent;
     }
 }
