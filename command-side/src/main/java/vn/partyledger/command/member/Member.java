@@ -331,6 +331,11 @@ public class Member {
                 badges.held(), partyCard.cardNumber(), badges.inEffectOn(asOf, policy));
     }
 
+    /** The day the member's current home and status on its roll began: a change on that roll is dated no earlier. */
+    public LocalDate standingSince() {
+        return standing.standingSince();
+    }
+
     /** The status now: a process enrols the member on a new roll in it. */
     public MemberStatus status() {
         return standing.status();

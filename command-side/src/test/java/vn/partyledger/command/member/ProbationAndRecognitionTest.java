@@ -10,6 +10,7 @@ import vn.partyledger.command.support.RecordingMembershipLedger;
 import vn.partyledger.command.support.Violation;
 import vn.partyledger.domain.member.AssignProbationMentor;
 import vn.partyledger.domain.member.FullMembershipRecognized;
+import vn.partyledger.domain.member.MemberCollectivelyTransferred;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.member.ProbationMentorAssigned;
 import vn.partyledger.domain.member.ProbationaryMemberStruckOff;
@@ -30,6 +31,8 @@ import static vn.partyledger.command.member.RecruitmentHistory.AUTHORITY;
 import static vn.partyledger.command.member.RecruitmentHistory.BRANCH;
 import static vn.partyledger.command.member.RecruitmentHistory.FULL_MEMBERS_ON_ROLL;
 import static vn.partyledger.command.member.RecruitmentHistory.PROBATION_END;
+import static vn.partyledger.command.member.RecruitmentHistory.SUCCESSOR;
+import static vn.partyledger.command.member.RecruitmentHistory.SUCCESSOR_FOUNDED;
 import static vn.partyledger.command.member.RecruitmentHistory.WARD;
 import static vn.partyledger.command.member.RecruitmentHistory.plus;
 import static vn.partyledger.command.member.RecruitmentHistory.probationary;
@@ -284,6 +287,17 @@ class ProbationAndRecognitionTest {
                 .expectEvents(new FullMembershipRecognized("m1", BRANCH, DECIDED, PROBATION_END, AUTHORITY, false));
         assertThat(ledger.enrolments()).containsExactly(
                 new RecordingMembershipLedger.Enrolment(BRANCH, "m1", MemberStatus.FULL, PROBATION_END));
+    }
+
+    @Test
+    @DisplayName("I27: a recognition decided after a merge moved the probationer makes them full on the new roll from the day they came onto it")
+    void aRecognitionAfterAMergeMakesTheMemberFullOnTheNewRollFromTheDayTheyCameOntoIt() {
+        fixture.given(plus(probationary(), branchVoted(22, 1), committeeVoted(),
+                        new MemberCollectivelyTransferred("m1", BRANCH, SUCCESSOR, SUCCESSOR_FOUNDED)))
+                .when(recognize(DECIDED, null))
+                .expectEvents(new FullMembershipRecognized("m1", SUCCESSOR, DECIDED, PROBATION_END, AUTHORITY, false));
+        assertThat(ledger.enrolments()).containsExactly(
+                new RecordingMembershipLedger.Enrolment(SUCCESSOR, "m1", MemberStatus.FULL, SUCCESSOR_FOUNDED));
     }
 
     @Test

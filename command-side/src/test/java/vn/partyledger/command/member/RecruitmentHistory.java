@@ -52,6 +52,9 @@ final class RecruitmentHistory {
     static final String BRANCH = "kp1";
     static final String WARD = "ward";
     static final String AUTHORITY = "district-phuc-yen";
+    /** The branch a merge founded after the probation's end, which the probationer's branch was merged into. */
+    static final String SUCCESSOR = "kp-successor";
+    static final LocalDate SUCCESSOR_FOUNDED = LocalDate.of(2021, 7, 1);
     static final int FULL_MEMBERS_ON_ROLL = 30;
     static final int WARD_COMMITTEE_IN_OFFICE = 9;
     static final LocalDate REGISTERED = LocalDate.of(2020, 1, 6);
@@ -158,7 +161,8 @@ final class RecruitmentHistory {
                 .with("ward-without-election", OrganisationKind.GRASSROOTS_COMMITTEE, LocalDate.of(2010, 1, 1), null,
                         0, 0)
                 .with("kp-new-ward", OrganisationKind.SUBORDINATE_BRANCH, LocalDate.of(2010, 1, 1),
-                        "ward-without-election", FULL_MEMBERS_ON_ROLL, 0));
+                        "ward-without-election", FULL_MEMBERS_ON_ROLL, 0)
+                .with(SUCCESSOR, OrganisationKind.SUBORDINATE_BRANCH, SUCCESSOR_FOUNDED, WARD, FULL_MEMBERS_ON_ROLL, 0));
         fixture.registerInjectableResource(new InMemoryMemberRegistry()
                 .with("m-intro1", MemberStatus.FULL, LocalDate.of(2010, 5, 19), BRANCH, LocalDate.of(2010, 1, 4))
                 .with("m-intro2", MemberStatus.FULL, LocalDate.of(2012, 9, 2), BRANCH, LocalDate.of(2011, 9, 2))

@@ -73,10 +73,17 @@ final class RosterEntry {
                         admissionDecisionDate == null ? null : admissionDecisionDate.toString());
     }
 
-    /** The member's status changes from {@code from} on (e.g. recognised as a full member). */
+    /**
+     * The member's status changes from {@code from} on (e.g. recognised as a full member) — in this branch, no earlier
+     * than the member's open period here began: a recognition effective before a merge brought the member here
+     * changes their status here from the day they came.
+     */
     void changeStatus(long sequence, MemberStatus status, LocalDate from) {
-        closePeriod(sequence, from);
-        periods().add(new Document("status", status.name()).append("from", from.toString()).append("to", null));
+        LocalDate here = periods().stream().filter(period -> period.getString("to") == null)
+                .map(period -> LocalDate.parse(period.getString("from")))
+                .filter(from::isBefore).findFirst().orElse(from);
+        closePeriod(sequence, here);
+        periods().add(new Document("status", status.name()).append("from", here.toString()).append("to", null));
     }
 
     /** The member is no longer in this branch from {@code date} on (moved away, struck off). */

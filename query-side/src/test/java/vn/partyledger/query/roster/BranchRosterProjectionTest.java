@@ -318,6 +318,26 @@ class BranchRosterProjectionTest {
     }
 
     @Test
+    void aRecognitionEffectiveBeforeAMergeBroughtTheMemberMakesThemFullInTheNewBranchFromTheDayTheyCame() {
+        LocalDate merged = LocalDate.of(2021, 7, 1);
+        LocalDate probationEnd = LocalDate.of(2021, 6, 19);
+        projection.on(BRANCH, 0);
+        projection.on(new OrganisationEstablished("kp2", "Chi bộ Khu phố 2", OrganisationKind.SUBORDINATE_BRANCH,
+                BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5, false, merged), 0);
+        projection.on(admitted("m1", probationEnd.minusYears(1)), 2);
+        projection.on(new MemberCollectivelyTransferred("m1", "kp1", "kp2", merged), 3);
+
+        projection.on(new FullMembershipRecognized("m1", "kp2", merged.plusDays(11), probationEnd, "ward-15", false), 4);
+
+        BranchRoster.Entry entry = projection.handle(new FindBranchRoster("kp2", merged)).orElseThrow().members()
+                .get(0);
+        assertThat(entry.status()).isEqualTo(MemberStatus.FULL);
+        assertThat(entry.since()).isEqualTo(merged);
+        assertThat(projection.handle(new FindBranchRoster("kp1", merged.minusDays(1))).orElseThrow().headcount())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aStruckOffMemberLeavesTheRosterAndARestoredOneComesBack() {
         projection.on(BRANCH, 0);
         projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
