@@ -22,6 +22,7 @@ import vn.partyledger.infra.onboarding.ImportReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -117,6 +118,15 @@ public final class BenchSupport {
 
     public static double seconds(long nanos) {
         return nanos / 1e9;
+    }
+
+    /**
+     * The CPU time of this process so far, all its threads (the embedded server's included): on cores shared with
+     * other work, what a pass costs is read from it, not from its wall-clock rate alone.
+     */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     public static void deleteRecursively(Path directory) {

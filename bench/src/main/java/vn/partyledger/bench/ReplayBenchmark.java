@@ -121,16 +121,22 @@ public final class ReplayBenchmark {
                             label, projections.get(0), warmUp);
                     warmedUp = true;
                 }
+                long streamCpu = BenchSupport.processCpuNanos();
                 ReadModelRebuild.Streamed streamed = stream(engine, size);
+                streamCpu = BenchSupport.processCpuNanos() - streamCpu;
                 double streamRate = streamed.rate();
                 rates.computeIfAbsent("stream", key -> new ArrayList<>()).add(streamRate);
-                System.out.printf(Locale.ROOT, "[%s] stream %,9d events: %,8.0f events/s (engine only: readEvents "
-                        + "from the tail, payloads deserialized)%n", label, size, streamRate);
+                System.out.printf(Locale.ROOT, "[%s] stream %,9d events: %,8.0f events/s, CPU %5.1f µs/event (engine "
+                        + "only: readEvents from the tail, payloads deserialized)%n", label, size, streamRate,
+                        streamCpu / 1e3 / size);
                 for (String projection : projections) {
+                    long cpu = BenchSupport.processCpuNanos();
                     double rate = size / rebuild(client, engine, projection, streamed);
+                    cpu = BenchSupport.processCpuNanos() - cpu;
                     rates.computeIfAbsent(projection, key -> new ArrayList<>()).add(rate);
                     System.out.printf(Locale.ROOT, "[%s] %-6s %,9d events: %,8.0f events/s = %3.0f %% of the stream "
-                            + "rate%n", label, projection, size, rate, 100 * rate / streamRate);
+                                    + "rate, CPU %5.1f µs/event = %3.0f %% of the stream's%n", label, projection, size,
+                            rate, 100 * rate / streamRate, cpu / 1e3 / size, 100.0 * cpu / streamCpu);
                 }
             }
         }
