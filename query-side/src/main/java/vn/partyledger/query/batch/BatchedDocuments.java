@@ -2,7 +2,6 @@ package vn.partyledger.query.batch;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.messaging.Message;
 import org.bson.Document;
@@ -13,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * A projection's collection of small documents read and written whole by {@code _id}. Within a processor batch a
- * replaced document is held until the batch commits and a read sees it as the batch left it; outside of a unit of
- * work it is written at once. Only whole documents: a collection changed by update operators is {@link BatchedUpdates}.
+ * replaced document is held until the batch commits and a read sees it as the batch left it, and is then written once,
+ * inserted if the batch found it absent; outside of a unit of work it is written at once. Only whole documents: a collection changed by update operators is {@link BatchedUpdates}.
  */
 public final class BatchedDocuments {
 
@@ -43,8 +42,7 @@ public final class BatchedDocuments {
         Object id = document.get("_id");
         Optional<ProjectionBatch> batch = ProjectionBatch.current();
         if (batch.isPresent()) {
-            batch.get().of(collection).replace(id, document,
-                    new ReplaceOneModel<>(Filters.eq("_id", id), document, UPSERT));
+            batch.get().of(collection).replace(id, document);
         } else {
             collection.replaceOne(Filters.eq("_id", id), document, UPSERT);
         }

@@ -4,8 +4,15 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -162,16 +169,23 @@ public final class ProjectionBatch {
     }
 
     /**
-     * One collection's pending writes, in the order they were made. A whole document replaced twice in the batch is
-     * written once, as it was last; a handler reads what an earlier event of the batch left.
+     * One collection's pending writes. Update operators are sent in the order they were made, except that the values
+     * a batch adds to one set of one document go as one {@code $addToSet} at the place of the first. A whole document
+     * replaced twice in the batch is written once, as it was last; a handler reads what an earlier event of the batch
+     * left. A whole document the batch found absent from the store is inserted rather than upserted, which spares the
+     * store a look-up and an update per new document; inserts go before replacements, each document being written once
+     * per batch, so that a bulk write of both kinds is two commands rather than one per change of kind (ADR 0038).
      */
     static final class PendingCollection {
         private static final DocumentCodec CODEC = new DocumentCodec();
+        private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
         private final MongoCollection<Document> collection;
         private final List<WriteModel<Document>> writes = new ArrayList<>();
-        private final Map<Object, Integer> replaced = new LinkedHashMap<>();
+        private final Map<SetOfDocument, SetAdditions> setAdditions = new HashMap<>();
         private final Map<Object, Document> documents = new LinkedHashMap<>();
+        /** The ids this batch found absent from the store, read ahead or asked one by one. */
+        private final Set<Object> absent = new HashSet<>();
         private Map<Object, Document> readAhead;
 
         private PendingCollection(MongoCollection<Document> collection) {
@@ -195,7 +209,11 @@ public final class ProjectionBatch {
                 // handed over once, uncopied: a later read finds the handler's write, or the store's unchanged copy
                 return readAhead.get(id) == null ? Optional.empty() : Optional.of(readAhead.remove(id));
             }
-            return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first());
+            Document stored = collection.find(Filters.eq("_id", id)).first();
+            if (stored == null) {
+                absent.add(id);
+            }
+            return Optional.ofNullable(stored);
         }
 
         private Map<Object, Document> readAhead(List<?> ids) {
@@ -205,6 +223,11 @@ public final class ProjectionBatch {
                 collection.find(Filters.in("_id", ids)).batchSize(ids.size())
                         .forEach(document -> found.put(document.get("_id"), document));
             }
+            found.forEach((id, document) -> {
+                if (document == null) {
+                    absent.add(id);
+                }
+            });
             return found;
         }
 
@@ -213,29 +236,84 @@ public final class ProjectionBatch {
             return new RawBsonDocument(document, CODEC).decode(CODEC);
         }
 
-        void replace(Object id, Document document, WriteModel<Document> write) {
+        void replace(Object id, Document document) {
             documents.put(id, document);
-            Integer earlier = replaced.get(id);
-            if (earlier == null) {
-                replaced.put(id, writes.size());
-                writes.add(write);
-            } else {
-                writes.set(earlier, write);
-            }
         }
 
         void add(WriteModel<Document> write) {
             writes.add(write);
         }
 
+        /**
+         * Adds {@code value} to the set {@code field} of the document {@code id}, created if {@code upsert}; with the
+         * values added to it earlier in the batch, unless the document was deleted since.
+         */
+        void addToSet(Object id, String field, Object value, boolean upsert) {
+            SetAdditions additions = setAdditions.computeIfAbsent(new SetOfDocument(id, field, upsert), set -> {
+                SetAdditions added = new SetAdditions(writes.size());
+                writes.add(null);
+                return added;
+            });
+            additions.values.add(value);
+        }
+
+        /** Deletes the document {@code id}, after what the batch added to its sets. */
+        void delete(Object id) {
+            setAdditions.entrySet().removeIf(added -> {
+                if (added.getKey().id().equals(id)) {
+                    placeWrite(added.getKey(), added.getValue());
+                    return true;
+                }
+                return false;
+            });
+            writes.add(new DeleteOneModel<>(Filters.eq("_id", id)));
+        }
+
+        private void placeWrite(SetOfDocument set, SetAdditions additions) {
+            writes.set(additions.place, new UpdateOneModel<>(Filters.eq("_id", set.id()),
+                    Updates.addEachToSet(set.field(), additions.values), new UpdateOptions().upsert(set.upsert())));
+        }
+
+        private List<WriteModel<Document>> wholeDocumentWrites() {
+            List<WriteModel<Document>> inserts = new ArrayList<>();
+            List<WriteModel<Document>> replacements = new ArrayList<>();
+            documents.forEach((id, document) -> {
+                if (absent.contains(id)) {
+                    inserts.add(new InsertOneModel<>(document));
+                } else {
+                    replacements.add(new ReplaceOneModel<>(Filters.eq("_id", id), document, UPSERT));
+                }
+            });
+            inserts.addAll(replacements);
+            return inserts;
+        }
+
         private void flush() {
-            if (!writes.isEmpty()) {
-                collection.bulkWrite(List.copyOf(writes), new BulkWriteOptions().ordered(true));
-                writes.clear();
+            setAdditions.forEach(this::placeWrite);
+            List<WriteModel<Document>> all = new ArrayList<>(writes);
+            all.addAll(wholeDocumentWrites());
+            if (!all.isEmpty()) {
+                collection.bulkWrite(all, new BulkWriteOptions().ordered(true));
             }
-            replaced.clear();
+            writes.clear();
+            setAdditions.clear();
             documents.clear();
+            absent.clear();
             readAhead = null;
+        }
+
+        /** A set of one document, and whether an addition creates the document. */
+        private record SetOfDocument(Object id, String field, boolean upsert) {
+        }
+
+        /** The values a batch adds to one set, and the place of its write among the collection's. */
+        private static final class SetAdditions {
+            private final int place;
+            private final List<Object> values = new ArrayList<>();
+
+            private SetAdditions(int place) {
+                this.place = place;
+            }
         }
     }
 }

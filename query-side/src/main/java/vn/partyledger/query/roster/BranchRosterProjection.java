@@ -14,6 +14,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import vn.partyledger.query.batch.BatchedDocuments;
+import vn.partyledger.query.batch.BatchedLiveUpdates;
 import vn.partyledger.query.batch.BatchedUpdates;
 import vn.partyledger.domain.correction.EntryAnnulled;
 import vn.partyledger.domain.correction.EntryDateCorrected;
@@ -76,8 +77,9 @@ import java.util.stream.Stream;
  * branch (ADR 0011); a host branch's document lists the members ever attached to it, whose entries at home it reads.
  * After each change the live rosters of the branches it shows on are told, through Axon's subscription queries (ADR
  * 0033), and after a change of an entry the live due lists (ADR 0041). The writes of a processor batch are held and
- * sent as one bulk write per collection when the batch commits, before its token is stored; a later event of the batch
- * reads an entry or overlay as the batch left it (ADR 0038).
+ * sent as one bulk write per collection when the batch commits, before its token is stored: each entry and overlay
+ * once, and each branch's member set with one {@code $addToSet}; a later event of the batch reads an entry or overlay
+ * as the batch left it. The live queries are told after the batch has committed, if any is live (ADR 0038).
  */
 @ProcessingGroup(BranchRosterProjection.PROCESSING_GROUP)
 public class BranchRosterProjection {
@@ -95,7 +97,7 @@ public class BranchRosterProjection {
     private final MongoCollection<Document> rosters;
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> overlays;
-    private final QueryUpdateEmitter liveRosters;
+    private final BatchedLiveUpdates liveRosters;
     private final BatchedUpdates rosterUpdates;
     private final BatchedDocuments entryDocuments;
     private final BatchedDocuments overlayDocuments;
@@ -104,7 +106,7 @@ public class BranchRosterProjection {
         this.rosters = database.getCollection(COLLECTION);
         this.entries = database.getCollection(ENTRIES);
         this.overlays = database.getCollection(OVERLAYS);
-        this.liveRosters = liveRosters;
+        this.liveRosters = new BatchedLiveUpdates(liveRosters);
         this.rosterUpdates = new BatchedUpdates(rosters);
         this.entryDocuments = new BatchedDocuments(entries, BranchRosterProjection::entryRead);
         this.overlayDocuments = new BatchedDocuments(overlays, BranchRosterProjection::overlaysRead);
@@ -300,8 +302,7 @@ public class BranchRosterProjection {
     void on(MemberTemporarilyAttached event, @SequenceNumber long sequence) {
         // Listed at the host before the overlay is written, so the host is among the branches the overlay tells; a
         // listed member shows on the host's roster only once the overlay holds the attachment.
-        rosterUpdates.updateOne(Filters.eq("_id", event.hostOrgId()),
-                Updates.addToSet(ATTACHED_IDS, event.memberId()), UPSERT);
+        rosterUpdates.addToSet(event.hostOrgId(), ATTACHED_IDS, event.memberId(), true);
         overlay(event.memberId(), sequence, member -> {
             member.arrive(sequence, event.from());
             member.attach(sequence, event.homeOrgId(), event.hostOrgId(), event.from());
@@ -448,7 +449,7 @@ public class BranchRosterProjection {
             save(entry);
         }
         // Repeated even when the entry was applied already: a crash may have come between the two writes.
-        rosterUpdates.updateOne(Filters.eq("_id", orgId), Updates.addToSet("memberIds", memberId), UPSERT);
+        rosterUpdates.addToSet(orgId, "memberIds", memberId, true);
         changed(orgId, memberId);
     }
 
@@ -473,7 +474,7 @@ public class BranchRosterProjection {
     }
 
     /**
-     * Tells the live rosters of the branch; Axon sends the update once the event's unit of work has committed. The
+     * Tells the live rosters of the branch, once the event's unit of work has committed (BatchedLiveUpdates). The
      * live due lists are told too, as the branch's roll may have fallen below the Charter's minimum or risen above it
      * (ADR 0041): this projection cannot see the tree, so every live due list is told, and each sends its list only
      * when it changed.

@@ -78,6 +78,30 @@ class ProjectionBatchTest {
                 .isNotNull();
     }
 
+    @Test
+    void whatABatchAddsToASetAfterDeletingItsDocumentStartsTheSetAfresh() {
+        BatchedUpdates sets = new BatchedUpdates(notes);
+        EventMessage<?> adding = event(0);
+        EventMessage<?> deleting = event(1);
+        EventMessage<?> addingAgain = event(2);
+
+        new BatchingUnitOfWork<>(List.of(adding, deleting, addingAgain)).executeWithResult(() -> {
+            EventMessage<?> event = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
+            if (event == adding) {
+                sets.addToSet("kp1", "memberIds", "m1", true);
+                sets.addToSet("kp1", "memberIds", "m2", true);
+            } else if (event == deleting) {
+                sets.deleteOne("kp1");
+            } else {
+                sets.addToSet("kp1", "memberIds", "m3", true);
+            }
+            return null;
+        });
+
+        assertThat(notes.find(Filters.eq("_id", "kp1")).first().getList("memberIds", String.class))
+                .containsExactly("m3");
+    }
+
     /** A batch of {@code event} alone whose bulk write the store refuses: the event is remembered to write at once. */
     private void refusedInABatch(EventMessage<?> event) {
         notes.insertOne(new Document("_id", "damaged").append("count", "not a number"));

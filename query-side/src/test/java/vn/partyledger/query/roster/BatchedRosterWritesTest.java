@@ -18,6 +18,9 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.messaging.deadletter.InMemorySequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +34,9 @@ import vn.partyledger.domain.organisation.BranchType;
 import vn.partyledger.domain.organisation.OrganisationEstablished;
 import vn.partyledger.domain.organisation.OrganisationFlags;
 import vn.partyledger.domain.organisation.OrganisationKind;
+import vn.partyledger.domain.roster.BranchRoster;
+import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.roster.RosterChanged;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.query.batch.BatchedWritesTest;
 import vn.partyledger.query.batch.PooledReplay;
@@ -38,6 +44,7 @@ import vn.partyledger.query.batch.PooledReplay.TokenProbe;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +69,8 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
     private MongoDatabase database;
     /** Per collection of the processor's database, the statements of each update command sent to it, in order. */
     private final Map<String, List<Integer>> updateCommands = new ConcurrentHashMap<>();
+    /** Per collection of the processor's database, the documents of each insert command sent to it, in order. */
+    private final Map<String, List<Integer>> insertCommands = new ConcurrentHashMap<>();
     /** Per collection of the processor's database, how many find commands were sent to it. */
     private final Map<String, Integer> findCommands = new ConcurrentHashMap<>();
     private final List<EventMessage<?>> log = history();
@@ -77,6 +86,11 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
                     updateCommands.computeIfAbsent(event.getCommand().getString("update").getValue(),
                                     collection -> new CopyOnWriteArrayList<>())
                             .add(event.getCommand().getArray("updates").size());
+                }
+                if (event.getCommandName().equals("insert") && event.getDatabaseName().equals("test")) {
+                    insertCommands.computeIfAbsent(event.getCommand().getString("insert").getValue(),
+                                    collection -> new CopyOnWriteArrayList<>())
+                            .add(event.getCommand().getArray("documents").size());
                 }
                 if (event.getCommandName().equals("find") && event.getDatabaseName().equals("test")) {
                     findCommands.merge(event.getCommand().getString("find").getValue(), 1, Integer::sum);
@@ -104,13 +118,14 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
 
         assertThat(documents()).as("the documents of the events handled one by one").isEqualTo(handledOneByOne());
         for (String collection : COLLECTIONS) {
-            assertThat(updateCommands.get(collection)).as(collection + ": no more bulk writes than batches")
-                    .hasSizeLessThanOrEqualTo(tokens.stored().size());
+            // a bulk write of new and stored documents is two commands: the inserts, then the replacements
+            assertThat(writeCommands(collection)).as(collection + ": no more bulk writes than batches")
+                    .hasSizeLessThanOrEqualTo(2 * tokens.stored().size());
         }
         // members admitted, recognised and half of them moved: one statement per document the batch left, each once
-        assertThat(updateCommands.get(BranchRosterProjection.ENTRIES).stream().mapToInt(Integer::intValue).sum())
+        assertThat(writeCommands(BranchRosterProjection.ENTRIES).stream().mapToInt(Integer::intValue).sum())
                 .isLessThanOrEqualTo(MEMBERS + MEMBERS / 2 + tokens.stored().size());
-        assertThat(updateCommands.get(BranchRosterProjection.ENTRIES)).as("a bulk write of many entries")
+        assertThat(writeCommands(BranchRosterProjection.ENTRIES)).as("a bulk write of many entries")
                 .anyMatch(statements -> statements > 1);
         assertThat(tokens.countsWhenStored()).as("each token stored after the entries of its batch")
                 .last().isEqualTo(MEMBERS + MEMBERS / 2L);
@@ -133,6 +148,82 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
     }
 
     @Test
+    void aBatchInsertsTheEntriesAndOverlaysItFoundAbsentAndReplacesThoseStored() throws Exception {
+        replay(tokens(false));
+
+        // one batch of the whole log: every member's entry at home, the moved half's entry at the second branch
+        assertThat(statements(insertCommands, BranchRosterProjection.ENTRIES)).isEqualTo(MEMBERS + MEMBERS / 2);
+        assertThat(statements(insertCommands, BranchRosterProjection.OVERLAYS)).isEqualTo(MEMBERS);
+        assertThat(statements(updateCommands, BranchRosterProjection.ENTRIES)).isZero();
+        assertThat(statements(updateCommands, BranchRosterProjection.OVERLAYS)).isZero();
+        insertCommands.clear();
+
+        replay(tokens(false));
+
+        assertThat(statements(insertCommands, BranchRosterProjection.ENTRIES)).as("stored: replaced, not inserted")
+                .isZero();
+        assertThat(statements(insertCommands, BranchRosterProjection.OVERLAYS)).isZero();
+        assertThat(documents()).isEqualTo(handledOneByOne());
+    }
+
+    @Test
+    void aBatchAddsTheMembersOfEachBranchToItsSetWithOneUpdate() throws Exception {
+        TokenProbe tokens = tokens(false);
+
+        replay(tokens);
+
+        // per batch: a branch founded, its members added, its leadership elected; 20 admissions and 10 moves
+        assertThat(updateCommands.get(BranchRosterProjection.COLLECTION)).as("statements per bulk write, %d batches",
+                        tokens.stored().size())
+                .allMatch(statements -> statements <= 5);
+        assertThat(database.getCollection(BranchRosterProjection.COLLECTION).find(Filters.eq("_id", "kp2")).first()
+                .getList("memberIds", String.class)).hasSize(MEMBERS / 2);
+        assertThat(documents()).isEqualTo(handledOneByOne());
+    }
+
+    @Test
+    void aBatchNobodyFollowsSendsNothingToTheEmitter() throws Exception {
+        List<Object> sent = new CopyOnWriteArrayList<>();
+        SimpleQueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
+        emitter.registerDispatchInterceptor(updates -> (index, update) -> {
+            sent.add(update.getPayload());
+            return update;
+        });
+
+        replay(tokens(false), SimpleEventHandlerInvoker.builder()
+                .eventHandlers(new BranchRosterProjection(database, emitter)).build());
+
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aLiveRosterGetsTheUpdatesOfItsBranchOnceTheBatchHasCommitted() throws Exception {
+        SimpleQueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
+        List<Object> updates = new CopyOnWriteArrayList<>();
+        List<Long> entriesStoredWhenTold = new CopyOnWriteArrayList<>();
+        emitter.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new FindBranchRoster("kp2",
+                                CEREMONY.plusYears(3)), ResponseTypes.optionalInstanceOf(BranchRoster.class),
+                        ResponseTypes.instanceOf(RosterChanged.class)), 256)
+                .getUpdates().map(Message::getPayload).subscribe(update -> {
+                    entriesStoredWhenTold.add(database.getCollection(BranchRosterProjection.ENTRIES).countDocuments());
+                    updates.add(update);
+                });
+
+        replay(tokens(false), SimpleEventHandlerInvoker.builder()
+                .eventHandlers(new BranchRosterProjection(database, emitter)).build());
+
+        // each member moved to the second branch, whose overlays are looked up once the batch has committed: the
+        // card, the entry there, and the transit its home change ends
+        List<Object> expected = new ArrayList<>();
+        for (int m = 0; m < MEMBERS; m += 2) {
+            expected.addAll(Collections.nCopies(3, new RosterChanged("m" + m)));
+        }
+        assertThat(updates).isEqualTo(expected);
+        assertThat(entriesStoredWhenTold).as("told after the batch's entries were stored")
+                .containsOnly((long) MEMBERS + MEMBERS / 2);
+    }
+
+    @Test
     void anEventTheStoreRefusesIsParkedAloneAndTheRestOfItsBatchIsWritten() throws Exception {
         // a damaged read model: the second branch's list of member ids is no longer a list
         database.getCollection(BranchRosterProjection.COLLECTION)
@@ -150,6 +241,17 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
                 .find(Filters.in("memberId", List.of("m1", "m3", "m5"))).into(new ArrayList<>());
         assertThat(stayed).extracting(entry -> entry.getList("periods", Document.class).get(1).getString("status"))
                 .as("recognised in the same batch").containsOnly("FULL").hasSize(3);
+    }
+
+    /** The insert and update commands sent to {@code collection}, each with its statements, inserts first. */
+    private List<Integer> writeCommands(String collection) {
+        List<Integer> commands = new ArrayList<>(insertCommands.getOrDefault(collection, List.of()));
+        commands.addAll(updateCommands.getOrDefault(collection, List.of()));
+        return commands;
+    }
+
+    private static int statements(Map<String, List<Integer>> commands, String collection) {
+        return commands.getOrDefault(collection, List.of()).stream().mapToInt(Integer::intValue).sum();
     }
 
     /** A token probe noting how many roster entries were stored whenever a token is. */
