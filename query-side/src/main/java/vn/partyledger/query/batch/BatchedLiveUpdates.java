@@ -6,6 +6,7 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -16,12 +17,15 @@ import java.util.function.Predicate;
  */
 public final class BatchedLiveUpdates {
 
+    /** Numbers each instance, so that each holds its own updates in a unit of work that several projections share. */
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
     private final QueryUpdateEmitter emitter;
     private final String resource;
 
     public BatchedLiveUpdates(QueryUpdateEmitter emitter) {
         this.emitter = emitter;
-        this.resource = BatchedLiveUpdates.class.getName() + "@" + System.identityHashCode(this);
+        this.resource = BatchedLiveUpdates.class.getName() + "#" + INSTANCES.incrementAndGet();
     }
 
     /** Sends {@code update} to the live queries of {@code queryType} that {@code filter} accepts. */
