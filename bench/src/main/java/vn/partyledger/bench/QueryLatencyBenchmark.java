@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * application is started in this JVM on its default durable backend, a province of {@code BENCH_MEMBERS} members
  * (default 300,000) in branches of {@code BENCH_MEMBERSPERBRANCH} (default 100), 20 branches to a ward, is imported as
  * {@link ImportBenchmark} imports it, and then, while a client records lost and restored contact of members at {@code
- * BENCH_COMMANDSPERSECOND} (default 5), another reads over HTTP one after another: a branch's roster, a member's
+ * BENCH_COMMANDSPERSECOND} (default 5; 0 for none), another reads over HTTP one after another: a branch's roster, a member's
  * timeline, a ward's roster totals and the province's roster totals (the province dashboard's headcount), printing p50
  * and p99 in milliseconds end to end and the statuses seen. Settings: {@code BENCH_REQUESTS} per read (default 300;
  * the province's totals a tenth of it), {@code BENCH_BACKEND} ({@code h2}, or {@code memory}), {@code BENCH_WORKERS}
@@ -98,8 +98,11 @@ public final class QueryLatencyBenchmark {
             this.changes = new ContactChanges(client, members, membersPerBranch);
         }
 
+        /** {@code perSecond} 0 sends none: the reads alone, to tell their own cost from the writes' share. */
         void start(int perSecond) {
-            sender.scheduleAtFixedRate(this::send, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
+            if (perSecond > 0) {
+                sender.scheduleAtFixedRate(this::send, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
+            }
         }
 
         void stop() throws InterruptedException {
