@@ -36,6 +36,15 @@ public final class InMemoryOrganisationRegistry implements OrganisationRegistry 
         return this;
     }
 
+    /** The organisation is under {@code newParentId} from {@code effectiveDate}, as a re-parenting leaves it. */
+    public InMemoryOrganisationRegistry reparented(String orgId, String newParentId, LocalDate effectiveDate) {
+        RegisteredOrganisation org = organisations.get(orgId);
+        organisations.put(orgId, new RegisteredOrganisation(orgId, org.kind(), org.establishedOn(), org.dissolvedOn(),
+                org.fullMembersOnRoll(), org.leadersInOffice(), org.names(),
+                org.parents().with(effectiveDate, newParentId), org.flags()));
+        return this;
+    }
+
     @Override
     public Optional<RegisteredOrganisation> find(String orgId) {
         return Optional.ofNullable(organisations.get(orgId));

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.partyledger.command.organisation.GrassrootsOrganisations;
 import vn.partyledger.command.organisation.OrganisationRegistry;
-import vn.partyledger.command.organisation.OrganisationStreamGrassroots;
+import vn.partyledger.command.organisation.GrassrootsOnTheTree;
 import vn.partyledger.command.transfer.IncomingTransfer;
 import vn.partyledger.command.transfer.TransferCase;
 import vn.partyledger.domain.exemption.ExemptionPolicy;
@@ -32,9 +32,8 @@ public class TransfersAndExemptionsConfiguration {
     }
 
     @Bean
-    public GrassrootsOrganisations grassrootsOrganisations(org.axonframework.config.Configuration axon,
-                                                           OrganisationRegistry registry) {
-        return new OrganisationStreamGrassroots(registry, axon::eventStore);
+    public GrassrootsOrganisations grassrootsOrganisations(OrganisationRegistry registry) {
+        return new GrassrootsOnTheTree(registry);
     }
 
     @Bean
