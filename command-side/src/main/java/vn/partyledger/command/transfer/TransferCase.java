@@ -200,6 +200,7 @@ public class TransferCase {
         today.businessDateIsNotInTheFuture("cancellation", command.cancelledOn());
         aDeceasedMembersTransferTakesNoFurtherSteps();
         onlyATransferInTransitChanges("cancelled", command.cancelledOn());
+        aLetterToAnotherProvinceEndsWithThatProvincesAnswer();
         TransferCancelled cancelled = new TransferCancelled(transferId, memberId, command.reason(),
                 command.cancelledOn());
         apply(cancelled);
@@ -369,6 +370,18 @@ public class TransferCase {
             throw new RuleViolation(Invariant.I18, "aLetterToAnotherProvinceIsPresentedThere",
                     "Transfer letter " + letterNo + " is addressed to " + toOrgId + " of " + toProvince
                             + "; it is presented there, and that province confirms it.");
+        }
+    }
+
+    /**
+     * That province is never told of a cancellation here, so a member who presented the letter there would be on both
+     * rolls: the letter ends with that province's answer (ADR 0050) — presented there, or refused there once overdue.
+     */
+    private void aLetterToAnotherProvinceEndsWithThatProvincesAnswer() {
+        if (toProvince != null) {
+            throw new RuleViolation(Invariant.I18, "aLetterToAnotherProvinceEndsWithThatProvincesAnswer",
+                    "Transfer letter " + letterNo + " was sent to " + toOrgId + " of " + toProvince + "; it ends "
+                            + "when that province takes the member or refuses the letter, not by a cancellation here.");
         }
     }
 

@@ -22,6 +22,8 @@ import vn.partyledger.domain.transfer.RecordTransferRefusal;
 import vn.partyledger.domain.transfer.RefusalReason;
 import vn.partyledger.domain.transfer.TransferRefusedByProvince;
 import vn.partyledger.domain.transfer.TransferLetterSentToProvince;
+import vn.partyledger.domain.transfer.CancelTransfer;
+import vn.partyledger.domain.transfer.CancellationReason;
 import vn.partyledger.domain.transfer.RecordTransferPresentation;
 import vn.partyledger.domain.transfer.TransferOverdue;
 import vn.partyledger.domain.transfer.TransferPresentedInProvince;
@@ -155,6 +157,16 @@ class TransferToAnotherProvinceTest {
         fixture.given(SENT)
                 .when(new RecordTransferPresentation("t1", HA_NOI, LETTER.minusDays(1)))
                 .expectException(Violation.of("TRANSFER_NOT_IN_TRANSIT", "onlyATransferInTransitChanges"));
+        assertThat(members.steps()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("I18: a letter to another province is not cancelled here: it ends with that province's answer")
+    void aLetterToAnotherProvinceIsNotCancelledHere() {
+        fixture.given(SENT)
+                .when(new CancelTransfer("t1", CancellationReason.MEMBER_STAYS, LETTER.plusDays(5)))
+                .expectNoEvents()
+                .expectException(Violation.of("I18", "aLetterToAnotherProvinceEndsWithThatProvincesAnswer"));
         assertThat(members.steps()).isEmpty();
     }
 
