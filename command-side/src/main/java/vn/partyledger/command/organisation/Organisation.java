@@ -71,7 +71,7 @@ public class Organisation {
     }
 
     /** What other aggregates may know of this organisation, as it stood on any date. */
-    RegisteredOrganisation registration() {
+    public RegisteredOrganisation registration() {
         return lifetime.registration(rollOverTime.fullMembers(), leadership.inOffice(), placeInTheTree);
     }
 

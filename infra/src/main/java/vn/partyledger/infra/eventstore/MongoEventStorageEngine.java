@@ -127,6 +127,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return streams.lastSequenceNumber(aggregateIdentifier, batchSize());
     }
 
+    /**
+     * Whether the aggregate's stream holds an event after {@code sequenceNumber} that a load would return: one read of
+     * one stream entry (and its commit's header), so a value read from the aggregate at that version can be checked
+     * for being still current without loading it again.
+     */
+    public boolean storesEventAfter(String aggregateIdentifier, long sequenceNumber) {
+        return streams.holds(aggregateIdentifier, sequenceNumber + 1);
+    }
+
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         try {

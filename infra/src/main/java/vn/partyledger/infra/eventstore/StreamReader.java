@@ -83,6 +83,13 @@ final class StreamReader {
         }
     }
 
+    /** Whether a load would return the event of this sequence number: its entry is there and its commit stored. */
+    boolean holds(String aggregateIdentifier, long sequenceNumber) {
+        Document entry = store.findEntries(List.of(StreamEntry.key(aggregateIdentifier, sequenceNumber)))
+                .get(StreamEntry.key(aggregateIdentifier, sequenceNumber));
+        return entry != null && stored(entry, store.findCommitHeaders(List.of(StreamEntry.positionOf(entry))));
+    }
+
     private static boolean stored(Document entry, Map<Long, Document> commits) {
         if (entry == null) {
             return false;

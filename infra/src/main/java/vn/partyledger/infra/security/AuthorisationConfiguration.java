@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.partyledger.command.member.Member;
 import vn.partyledger.command.person.Person;
-import vn.partyledger.command.organisation.OrganisationRegistry;
+import vn.partyledger.command.organisation.Organisation;
 import vn.partyledger.command.transfer.TransferCase;
 import vn.partyledger.domain.shared.Today;
+import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 
 /**
  * Puts least privilege where every message passes (ADR 0021): on the command bus and on the query bus, as each message
@@ -18,11 +19,20 @@ import vn.partyledger.domain.shared.Today;
 @Configuration(proxyBeanMethods = false)
 public class AuthorisationConfiguration {
 
+    /** A province's organisations (each with its roll counts over time) and the members read lately. */
+    private static final int LOOKUPS_KEPT = 100_000;
+
+    /**
+     * Every message is checked, so the check's look-ups are kept between messages, each as long as the log holds no
+     * later event of its aggregate: a read no longer loads the organisations above it and the member it concerns.
+     */
     @Bean
-    public Authorisation authorisation(OrganisationRegistry organisations, org.axonframework.config.Configuration axon) {
-        return new Authorisation(new PermissionTable(), organisations, new AggregateRecordHolders(
-                () -> axon.repository(Member.class), () -> axon.repository(TransferCase.class),
-                () -> axon.repository(Person.class)));
+    public Authorisation authorisation(org.axonframework.config.Configuration axon, MongoEventStorageEngine log) {
+        LogCheckedLookups lookups = new LogCheckedLookups(log::storesEventAfter, LOOKUPS_KEPT);
+        return new Authorisation(new PermissionTable(),
+                new LogCheckedOrganisations(() -> axon.repository(Organisation.class), lookups),
+                new AggregateRecordHolders(() -> axon.repository(Member.class),
+                        () -> axon.repository(TransferCase.class), () -> axon.repository(Person.class), lookups));
     }
 
     @Bean
