@@ -146,6 +146,13 @@ public final class BenchSupport {
      */
     public static ConfigurableApplicationContext startApplication(Path dataDir, String user, String password,
                                                            String organisation, Map<String, String> more) {
+        return startApplication(dataDir, user, password, organisation, more, new Class<?>[0]);
+    }
+
+    /** The same, with components of the harness's own (such as an event handler that counts) beside the application's. */
+    public static ConfigurableApplicationContext startApplication(Path dataDir, String user, String password,
+                                                           String organisation, Map<String, String> more,
+                                                           Class<?>... harnessComponents) {
         Map<String, String> settings = new LinkedHashMap<>(Map.ofEntries(
                 Map.entry("partyledger.data-dir", dataDir.toString()),
                 Map.entry("partyledger.mongodb.embedded.port", "0"),
@@ -157,7 +164,7 @@ public final class BenchSupport {
                 Map.entry("partyledger.security.users[0].organisation", organisation),
                 Map.entry("logging.level.root", "WARN")));
         settings.putAll(more);
-        return new SpringApplicationBuilder(PartyLedgerApplication.class)
+        return new SpringApplicationBuilder(PartyLedgerApplication.class).sources(harnessComponents)
                 .run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                         .toArray(String[]::new));
     }

@@ -6,11 +6,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Commands a harness sends while it measures: full members of an imported province (the import benchmark's file),
  * from its last branches, far from the ones read, lose contact and have it restored, in pairs on the next member.
+ * Two senders given different first members ({@code members}, counting down) never touch the same member.
  */
 final class ContactChanges {
 
-    /** One command sent: whose contact, lost or restored, and the HTTP status (-1 when it could not be sent). */
-    record Sent(String memberId, boolean lost, int status) {
+    /**
+     * One command sent: whose contact, lost or restored, the HTTP status (-1 when it could not be sent) and the answer
+     * (the outcome with the log position and event ids, or the problem).
+     */
+    record Sent(String memberId, boolean lost, int status, String answer) {
     }
 
     private final BenchClient client;
@@ -41,9 +45,10 @@ final class ContactChanges {
                 : "{\"to\": \"2026-11-16\", \"decision\": {\"docNumber\": \"NQ-%d/CB\", \"docDate\": \"2026-11-16\", "
                 + "\"issuingOrgId\": \"%s\"}}";
         try {
-            return new Sent(memberId, lost, client.post(path, body.formatted(n, branch)));
+            BenchClient.Response response = client.exchange(path, body.formatted(n, branch));
+            return new Sent(memberId, lost, response.status(), response.body());
         } catch (IOException e) {
-            return new Sent(memberId, lost, -1);
+            return new Sent(memberId, lost, -1, e.toString());
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * as tables, for people) in a directory of its own: the machine, the province, then each scenario with its outcome —
  * completed, or stopped at its time limit with how far it got — and its figures.
  */
-final class ProvinceReport {
+public final class ProvinceReport {
 
     private final String title;
     private final Map<String, Object> machine;
@@ -28,12 +28,12 @@ final class ProvinceReport {
     private final Map<String, Object> province = new LinkedHashMap<>();
     private final List<Map<String, Object>> scenarios = new ArrayList<>();
 
-    ProvinceReport(String title) {
+    public ProvinceReport(String title) {
         this.title = title;
         this.machine = machine();
     }
 
-    Map<String, Object> settings() {
+    public Map<String, Object> settings() {
         return settings;
     }
 
@@ -42,7 +42,7 @@ final class ProvinceReport {
     }
 
     /** A scenario's figures, in the order they are put; its outcome says whether it ran to the end. */
-    Map<String, Object> scenario(String name, String measures) {
+    public Map<String, Object> scenario(String name, String measures) {
         // the run takes minutes and its figures come at the end: this says where it has got to
         System.out.println(LocalTime.now().withNano(0) + " " + name);
         Map<String, Object> scenario = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ final class ProvinceReport {
         return scenario;
     }
 
-    void write(Path directory) throws IOException {
+    public void write(Path directory) throws IOException {
         Files.createDirectories(directory);
         machine.put("loadAverageAtEnd", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         Map<String, Object> json = new LinkedHashMap<>();
@@ -100,7 +100,7 @@ final class ProvinceReport {
     }
 
     /** Rounded to a tenth: the report's precision, so the JSON does not claim more than was measured. */
-    static double round(double value) {
+    public static double round(double value) {
         return Double.isNaN(value) ? value : Math.round(value * 10) / 10.0;
     }
 

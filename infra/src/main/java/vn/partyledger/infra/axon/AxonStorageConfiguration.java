@@ -26,12 +26,17 @@ import vn.partyledger.query.statistics.MembershipStatisticsProjection;
 import vn.partyledger.query.roster.BranchRosterProjection;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
 
+import java.time.Clock;
+import java.time.Duration;
+
 /**
  * Axon's stores on MongoDB. Token, saga and dead-letter stores come from the Axon Mongo extension (its Spring Boot
  * starter stops at 4.10, so they are wired here by hand); the event store is our own engine.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonStorageConfiguration {
+
+    private static final Duration IDLE_PROGRESS_STORED_EVERY = Duration.ofSeconds(1);
 
     /** Our engine (ADR 0019): one commit document per append, sealed positions, key-lookup reads, a hash chain. */
     @Bean
@@ -54,11 +59,31 @@ public class AxonStorageConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(database).build();
     }
 
-    /** Sends a batch's projection writes before its token (ADR 0038). */
+    /** Sends a batch's projection writes before its token (ADR 0038); claims are in this node's name (ADR 0053). */
     @Bean
-    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return new ProjectionBatchTokenStore(
-                MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build());
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, ProcessingNodes nodes) {
+        return new ProjectionBatchTokenStore(MongoTokenStore.builder().mongoTemplate(axonMongoTemplate)
+                .serializer(serializer).nodeId(nodes.nodeId()).build());
+    }
+
+    @Bean
+    public ProcessingNodes processingNodes(MongoDatabase database, Clock clock) {
+        return new ProcessingNodes(database, clock);
+    }
+
+    /**
+     * Every node takes its fair share of each processor's segments, so the nodes share the projection work instead of
+     * the first one started doing it all; and a segment the new events do not concern stores its token's progress
+     * within a second instead of Axon's five, because a read on another node that waits for a position
+     * ({@code minPosition}) knows that segment's progress only from its stored token (ADR 0053).
+     */
+    @Bean
+    public ConfigurerModule fairShareOfSegments(StoredTokens storedTokens, ProcessingNodes nodes) {
+        FairShareOfSegments share = new FairShareOfSegments(storedTokens::segments, nodes);
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessorConfiguration((axon, builder) -> builder
+                        .maxSegmentProvider(share)
+                        .claimExtensionThreshold(IDLE_PROGRESS_STORED_EVERY.toMillis())));
     }
 
     /** Every segment's stored token, for reads that wait for a position on any node (ADR 0031). */

@@ -39,6 +39,12 @@ public class StoredTokens {
         return positions;
     }
 
+    /** How many segments the processor has, whichever node holds them; 0 before it has set them up. */
+    public int segments(String processorName) {
+        return (int) axonMongoTemplate.trackingTokensCollection().countDocuments(Filters.eq("processorName",
+                processorName));
+    }
+
     private long position(Document entry) {
         Object stored = entry.get("token");
         if (stored == null) {
