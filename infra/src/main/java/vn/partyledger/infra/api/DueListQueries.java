@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +23,6 @@ import vn.partyledger.query.roster.BranchRosterProjection;
 import vn.partyledger.query.tree.OrganisationTreeProjection;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 
 @RestController
@@ -35,14 +33,13 @@ public class DueListQueries {
     private final QueryGateway queryGateway;
     private final Clock clock;
     private final ProjectionProgress progress;
-    private final Duration liveTimeout;
+    private final LiveReads liveReads;
 
-    public DueListQueries(QueryGateway queryGateway, Clock clock, ProjectionProgress progress,
-                          @Value("${partyledger.read.live-timeout:30m}") Duration liveTimeout) {
+    public DueListQueries(QueryGateway queryGateway, Clock clock, ProjectionProgress progress, LiveReads liveReads) {
         this.queryGateway = queryGateway;
         this.clock = clock;
         this.progress = progress;
-        this.liveTimeout = liveTimeout;
+        this.liveReads = liveReads;
     }
 
     @GetMapping("/{orgId}/due")
@@ -82,8 +79,9 @@ public class DueListQueries {
                               @RequestParam(defaultValue = "30") @Min(0) @Max(366) @Parameter(example = "30")
                               int within) {
         LocalDate date = dateOr(asOf);
-        return LiveRead.follow(queryGateway, new LiveRead.Followed<>(new FindDueList(orgId, date, within),
-                DueList.class, DueListChanged.class, "due"), () -> new OrganisationNotInTree(orgId, date), liveTimeout);
+        return liveReads.follow(new LiveRead.Followed<>(new FindDueList(orgId, date, within), DueList.class,
+                DueListChanged.class, "due", DueListProjection.PROCESSING_GROUP), () -> new OrganisationNotInTree(orgId,
+                date));
     }
 
     private LocalDate dateOr(LocalDate asOf) {

@@ -10,6 +10,8 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
@@ -33,8 +35,11 @@ final class LiveRead<Q, R> {
 
     private static final Logger log = LoggerFactory.getLogger(LiveRead.class);
 
-    /** What is followed: the query, its answer's type, the updates' type and the name of the events sent. */
-    record Followed<Q, R>(Q query, Class<R> answer, Class<?> update, String event) {
+    /**
+     * What is followed: the query, its answer's type, the updates' type, the name of the events sent and the processing
+     * group of the projection that answers it.
+     */
+    record Followed<Q, R>(Q query, Class<R> answer, Class<?> update, String event, String processingGroup) {
     }
 
     private final QueryGateway queryGateway;
@@ -46,6 +51,8 @@ final class LiveRead<Q, R> {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     /** A projection may report a change that leaves this answer as it was: it is not sent again. */
     private final AtomicReference<R> sent = new AtomicReference<>();
+    /** Ends the signals from other nodes when the stream ends. */
+    private final Sinks.One<Boolean> ended = Sinks.one();
 
     private LiveRead(QueryGateway queryGateway, Followed<Q, R> followed,
                      SubscriptionQueryResult<Optional<R>, ?> subscription, Duration timeout) {
@@ -62,7 +69,8 @@ final class LiveRead<Q, R> {
      * empty answer ({@code notFound}) is thrown here, before any stream, and leaves no subscription behind.
      */
     static <Q, R> SseEmitter follow(QueryGateway queryGateway, Followed<Q, R> followed,
-                                    Supplier<? extends RuntimeException> notFound, Duration timeout) {
+                                    Supplier<? extends RuntimeException> notFound, Duration timeout,
+                                    Flux<?> elsewhere) {
         SubscriptionQueryResult<Optional<R>, ?> subscription = queryGateway.subscriptionQuery(followed.query(),
                 ResponseTypes.optionalInstanceOf(followed.answer()), ResponseTypes.instanceOf(followed.update()));
         R first;
@@ -72,19 +80,24 @@ final class LiveRead<Q, R> {
             subscription.cancel();
             throw refusedOrUnknown;
         }
-        return new LiveRead<>(queryGateway, followed, subscription, timeout).start(first);
+        return new LiveRead<>(queryGateway, followed, subscription, timeout).start(first, elsewhere);
     }
 
-    private SseEmitter start(R first) {
+    /**
+     * Changes come from this node's projections on the subscription, and from other nodes as their segments of the
+     * projection move on ({@code elsewhere}): either makes a re-read.
+     */
+    private SseEmitter start(R first, Flux<?> elsewhere) {
         stream.onCompletion(this::cancel);
         stream.onTimeout(this::end);
         stream.onError(error -> cancel());
         send(first);
         // Off the event processor's thread, one re-read at a time; changes arriving meanwhile make one more re-read.
-        subscription.updates()
+        Flux.merge(subscription.updates().doOnComplete(stream::complete),
+                        elsewhere.takeUntilOther(ended.asMono()))
                 .onBackpressureLatest()
                 .publishOn(Schedulers.boundedElastic(), 1)
-                .subscribe(change -> readAgain(), this::failed, stream::complete);
+                .subscribe(change -> readAgain(), this::failed);
         return stream;
     }
 
@@ -128,6 +141,7 @@ final class LiveRead<Q, R> {
     private void cancel() {
         if (cancelled.compareAndSet(false, true)) {
             subscription.cancel();
+            ended.tryEmitValue(true);
         }
     }
 }

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +19,6 @@ import vn.partyledger.domain.recruitment.RecruitmentChanged;
 import vn.partyledger.domain.recruitment.RecruitmentDashboard;
 import vn.partyledger.query.recruitment.RecruitmentProjection;
 
-import java.time.Duration;
 import java.time.LocalDate;
 
 @RestController
@@ -30,14 +28,12 @@ public class RecruitmentQueries {
 
     private final QueryGateway queryGateway;
     private final ProjectionProgress progress;
+    private final LiveReads liveReads;
 
-    private final Duration liveTimeout;
-
-    public RecruitmentQueries(QueryGateway queryGateway, ProjectionProgress progress,
-                              @Value("${partyledger.read.live-timeout:30m}") Duration liveTimeout) {
+    public RecruitmentQueries(QueryGateway queryGateway, ProjectionProgress progress, LiveReads liveReads) {
         this.queryGateway = queryGateway;
         this.progress = progress;
-        this.liveTimeout = liveTimeout;
+        this.liveReads = liveReads;
     }
 
     @GetMapping("/{orgId}/recruitment")
@@ -66,9 +62,9 @@ public class RecruitmentQueries {
     public SseEmitter liveRecruitment(@PathVariable @RecordId @Parameter(example = "ward-15") String orgId,
                                       @RequestParam @Min(1930) @Max(2100) @Parameter(example = "2025") int year,
                                       @RequestParam(defaultValue = "false") boolean byCeremony) {
-        return LiveRead.follow(queryGateway, new LiveRead.Followed<>(
-                        new FindRecruitmentDashboard(orgId, year, byCeremony), RecruitmentDashboard.class,
-                        RecruitmentChanged.class, "recruitment"),
-                () -> new OrganisationNotInTree(orgId, LocalDate.of(year, 12, 31)), liveTimeout);
+        return liveReads.follow(new LiveRead.Followed<>(new FindRecruitmentDashboard(orgId, year, byCeremony),
+                        RecruitmentDashboard.class, RecruitmentChanged.class, "recruitment",
+                        RecruitmentProjection.PROCESSING_GROUP),
+                () -> new OrganisationNotInTree(orgId, LocalDate.of(year, 12, 31)));
     }
 }

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +32,6 @@ import vn.partyledger.query.partyage.RosterPartyAge;
 import vn.partyledger.query.roster.BranchRosterProjection;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +44,16 @@ public class RosterQueries {
     private final QueryGateway queryGateway;
     private final Clock clock;
     private final ProjectionProgress progress;
-    private final Duration liveTimeout;
+    private final LiveReads liveReads;
     private final RosterNames rosterNames;
     private final PartyAgeQueries partyAges;
 
-    public RosterQueries(QueryGateway queryGateway, Clock clock, ProjectionProgress progress,
-                         @Value("${partyledger.read.live-timeout:30m}") Duration liveTimeout,
+    public RosterQueries(QueryGateway queryGateway, Clock clock, ProjectionProgress progress, LiveReads liveReads,
                          RosterNames rosterNames, PartyAgeQueries partyAges) {
         this.queryGateway = queryGateway;
         this.clock = clock;
         this.progress = progress;
-        this.liveTimeout = liveTimeout;
+        this.liveReads = liveReads;
         this.rosterNames = rosterNames;
         this.partyAges = partyAges;
     }
@@ -127,8 +124,8 @@ public class RosterQueries {
     public SseEmitter liveRoster(@PathVariable @RecordId String orgId,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                  LocalDate asOf) {
-        return LiveRead.follow(queryGateway, new LiveRead.Followed<>(new FindBranchRoster(orgId, dateOr(asOf)),
-                BranchRoster.class, RosterChanged.class, "roster"), () -> new RosterNotFound(orgId), liveTimeout);
+        return liveReads.follow(new LiveRead.Followed<>(new FindBranchRoster(orgId, dateOr(asOf)), BranchRoster.class,
+                RosterChanged.class, "roster", BranchRosterProjection.PROCESSING_GROUP), () -> new RosterNotFound(orgId));
     }
 
     @GetMapping("/{orgId}/roster/totals")

@@ -71,6 +71,12 @@ public class AxonStorageConfiguration {
         return new ProcessingNodes(database, clock);
     }
 
+    /** What live reads on this node learn of the segments other nodes project (ADR 0053). */
+    @Bean
+    public OtherNodesProgress otherNodesProgress(StoredTokens storedTokens, ProcessingNodes nodes) {
+        return new OtherNodesProgress(storedTokens, nodes);
+    }
+
     /**
      * Every node takes its fair share of each processor's segments, so the nodes share the projection work instead of
      * the first one started doing it all; and a segment the new events do not concern stores its token's progress

@@ -39,6 +39,21 @@ public class StoredTokens {
         return positions;
     }
 
+    /**
+     * The sum of the stored positions of the processor's segments not claimed by {@code nodeId}: it grows whenever one
+     * of them stores further.
+     */
+    public long progressElsewhere(String processorName, String nodeId) {
+        long sum = 0;
+        for (Document entry : axonMongoTemplate.trackingTokensCollection()
+                .find(Filters.eq("processorName", processorName))) {
+            if (!nodeId.equals(entry.getString("owner"))) {
+                sum += position(entry);
+            }
+        }
+        return sum;
+    }
+
     /** How many segments the processor has, whichever node holds them; 0 before it has set them up. */
     public int segments(String processorName) {
         return (int) axonMongoTemplate.trackingTokensCollection().countDocuments(Filters.eq("processorName",

@@ -1,5 +1,6 @@
 package vn.partyledger.infra.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -14,6 +15,7 @@ import vn.partyledger.query.roster.BranchRosterProjection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two application nodes on one store and one broker (ADR 0053): each takes its fair share of every processor's
- * segments, commands sent to either are projected once for readers of both, and when one node stops the other takes
- * over its segments and goes on projecting.
+ * segments, commands sent to either are projected once for readers of both, a roster followed live on one node shows
+ * a change the other node projected, and when one node stops the other takes over its segments and goes on
+ * projecting.
  */
 class TwoNodesTest {
 
@@ -38,7 +41,7 @@ class TwoNodesTest {
     Path dir;
 
     @Test
-    void twoNodesShareTheSegmentsAndWhenOneStopsTheOtherTakesThemAndGoesOnProjecting() {
+    void twoNodesShareTheSegmentsAndTheirChangesAndWhenOneStopsTheOtherTakesThemAndGoesOnProjecting() throws Exception {
         ConfigurableApplicationContext first = StandaloneApplication.start(dir.resolve("first"),
                 "--partyledger.mongodb.embedded.backend=memory", MASTER_KEY);
         ConfigurableApplicationContext second = null;
@@ -68,6 +71,18 @@ class TwoNodesTest {
                 assertThat(viaSecond.onTheRoster(viaFirst.branch)).containsAll(admitted).doesNotHaveDuplicates();
             });
 
+            String followedHere = memberProjectedOn(database, secondNode, viaFirst.suffix);
+            try (EventStream live = EventStream.follow("http://localhost:" + first.getEnvironment()
+                    .getProperty("local.server.port") + "/api/v1/organisations/" + viaFirst.branch + "/roster/live",
+                    "board", "board-local-only", "roster")) {
+                live.next();
+                viaSecond.admittedMember(followedHere);
+                JsonNode roster = live.next();
+                while (!onRoster(roster, followedHere)) {
+                    roster = live.next();
+                }
+            }
+
             second.close();
             second = null;
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -83,6 +98,32 @@ class TwoNodesTest {
             }
             first.close();
         }
+    }
+
+    /**
+     * A member id whose events the roster's segments on {@code node} project (Axon's default sequencing: by aggregate
+     * id, its hash masked by the four segments), so a live roster followed on the other node hears of that member only
+     * through the stored progress of the segments elsewhere.
+     */
+    private static String memberProjectedOn(MongoDatabase database, String node, String suffix) {
+        List<Integer> segments = new ArrayList<>();
+        database.getCollection("trackingtokens").find(Filters.and(Filters.eq("processorName", ROSTER),
+                Filters.eq("owner", node))).forEach(token -> segments.add(token.getInteger("segment")));
+        for (int n = 0; ; n++) {
+            String memberId = "m-live-" + n + "-" + suffix;
+            if (segments.contains(memberId.hashCode() & 3)) {
+                return memberId;
+            }
+        }
+    }
+
+    private static boolean onRoster(JsonNode roster, String memberId) {
+        for (JsonNode entry : roster.get("members")) {
+            if (entry.get("memberId").asText().equals(memberId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many of the processor's segments each node has claimed, from the token store as any client reads it. */
