@@ -16,10 +16,16 @@ public final class ReadTimer {
     private ReadTimer() {
     }
 
-    /** A few reads first, not counted, then up to {@code requests} until {@code deadlineNanos} (System.nanoTime). */
+    /** Five reads first, not counted, then up to {@code requests} until {@code deadlineNanos} (System.nanoTime). */
     public static Timed time(BenchClient client, String path, int requests, long deadlineNanos)
             throws IOException, InterruptedException {
-        for (int i = 0; i < 5; i++) {
+        return time(client, path, 5, requests, deadlineNanos);
+    }
+
+    /** {@code warmUps} reads first, not counted, then up to {@code requests}; none begins after the deadline. */
+    public static Timed time(BenchClient client, String path, int warmUps, int requests, long deadlineNanos)
+            throws IOException, InterruptedException {
+        for (int i = 0; i < warmUps && System.nanoTime() < deadlineNanos; i++) {
             client.get(path);
         }
         List<Long> nanos = new ArrayList<>(requests);

@@ -132,7 +132,8 @@ final class ProvinceScenarios {
         Map<String, Object> scenario = report.scenario("Reads while writes continue",
                 "While the history from " + readsFrom + " is written as above, each read " + reads + " times (the "
                         + "province-wide ones " + Math.max(1, reads / 10) + ") one after another over HTTP, after 5 "
-                        + "not counted; p50 and p99 end to end.");
+                        + "not counted (the province-wide ones 1); p50 and p99 end to end; no read starts after the "
+                        + "time limit.");
         HistoryRun writes = new HistoryRun(client, writers, limit, null, 1);
         CompletableFuture<HistoryRun.Outcome> writing = CompletableFuture.supplyAsync(() -> {
             try {
@@ -153,9 +154,11 @@ final class ProvinceScenarios {
                 + "/statistics/membership?asOf=" + ProvinceShape.HISTORY_END);
         boolean stopped = false;
         for (Map.Entry<String, String> read : paths.entrySet()) {
-            // the province-wide reads sum every branch: a tenth as many, as the query latency benchmark reads them
-            int times = read.getKey().startsWith("province") ? Math.max(1, reads / 10) : reads;
-            ReadTimer.Timed timed = ReadTimer.time(client, read.getValue(), times, deadline);
+            // the province-wide reads sum every branch: a tenth as many, as the query latency benchmark reads them,
+            // after one read not counted
+            boolean provinceWide = read.getKey().startsWith("province");
+            int times = provinceWide ? Math.max(1, reads / 10) : reads;
+            ReadTimer.Timed timed = ReadTimer.time(client, read.getValue(), provinceWide ? 1 : 5, times, deadline);
             scenario.put(read.getKey() + "Reads", timed.requests());
             scenario.put(read.getKey() + "P50Ms", round(timed.p50Millis()));
             scenario.put(read.getKey() + "P99Ms", round(timed.p99Millis()));
@@ -282,7 +285,9 @@ final class ProvinceScenarios {
         MongoDatabase database = app.getBean(MongoDatabase.class);
         long bytes = 0;
         long events = 0;
-        for (RawBsonDocument commit : database.getCollection("event_commits", RawBsonDocument.class).find()) {
+        // in batches: the embedded server would otherwise answer with every commit in one reply
+        for (RawBsonDocument commit : database.getCollection("event_commits", RawBsonDocument.class).find()
+                .batchSize(50)) {
             bytes += commit.getByteBuffer().remaining();
             events += commit.getArray("events").size();
         }
