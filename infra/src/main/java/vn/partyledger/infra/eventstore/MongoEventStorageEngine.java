@@ -22,8 +22,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
@@ -133,7 +136,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * for being still current without loading it again.
      */
     public boolean storesEventAfter(String aggregateIdentifier, long sequenceNumber) {
-        return streams.holds(aggregateIdentifier, sequenceNumber + 1);
+        return !withEventsAfter(Map.of(aggregateIdentifier, sequenceNumber)).isEmpty();
+    }
+
+    /** {@link #storesEventAfter} for many aggregates at once, each with its version: those with a later event. */
+    public Set<String> withEventsAfter(Map<String, Long> versions) {
+        Map<String, Long> next = new HashMap<>();
+        versions.forEach((aggregate, version) -> next.put(aggregate, version + 1));
+        return streams.holding(next);
     }
 
     @Override

@@ -4,6 +4,8 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,11 +85,23 @@ final class StreamReader {
         }
     }
 
-    /** Whether a load would return the event of this sequence number: its entry is there and its commit stored. */
-    boolean holds(String aggregateIdentifier, long sequenceNumber) {
-        Document entry = store.findEntries(List.of(StreamEntry.key(aggregateIdentifier, sequenceNumber)))
-                .get(StreamEntry.key(aggregateIdentifier, sequenceNumber));
-        return entry != null && stored(entry, store.findCommitHeaders(List.of(StreamEntry.positionOf(entry))));
+    /**
+     * Of the aggregates given with a sequence number each, those whose event of that number a load would return: its
+     * entry is there and its commit stored. Two reads, however many aggregates.
+     */
+    Set<String> holding(Map<String, Long> sequenceNumbers) {
+        Map<String, String> keys = new HashMap<>();
+        sequenceNumbers.forEach((aggregate, sequence) -> keys.put(StreamEntry.key(aggregate, sequence), aggregate));
+        Map<String, Document> entries = store.findEntries(keys.keySet());
+        Map<Long, Document> commits = store.findCommitHeaders(entries.values().stream().map(StreamEntry::positionOf)
+                .distinct().toList());
+        Set<String> holding = new HashSet<>();
+        entries.forEach((key, entry) -> {
+            if (stored(entry, commits)) {
+                holding.add(keys.get(key));
+            }
+        });
+        return holding;
     }
 
     private static boolean stored(Document entry, Map<Long, Document> commits) {

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.partyledger.domain.person.ErasurePolicy;
 import vn.partyledger.infra.config.PartyLedgerProperties;
+import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 
 import java.time.Clock;
 import java.util.Base64;
@@ -24,6 +25,9 @@ import java.util.Optional;
  */
 @Configuration(proxyBeanMethods = false)
 public class PrivacyConfiguration {
+
+    /** Ho Chi Minh City has about 366,000 members; each entry kept is its version ids, a few hundred bytes. */
+    private static final int ENTRIES_KEPT = 400_000;
 
     /** LOCAL ONLY — public in this repository: for a developer machine on the embedded database, never real data. */
     static final String LOCAL_ONLY_MASTER_KEY = "bG9jYWwtb25seS1tYXN0ZXIta2V5LW5vdC1zZWNyZXQ=";
@@ -45,12 +49,17 @@ public class PrivacyConfiguration {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * The register's entries as the log names them; for counts over many persons the log's word on each entry is kept
+     * and checked against the log in one read for a whole roster (ADR 0054): at most a province's members.
+     */
     @Bean
     public PersonRegisterStore personRegisterStore(MongoDatabase database, EventStore eventStore,
-                                                   KeyWrapper keyWrapper, PersonDataKeys dataKeys,
-                                                   KeyedHash nationalIdHash, ObjectMapper objectMapper, Clock clock) {
-        return new PersonRegisterStore(database, new PersonEntryVersions(eventStore), keyWrapper, dataKeys,
-                nationalIdHash, objectMapper, clock);
+                                                   MongoEventStorageEngine log, KeyWrapper keyWrapper,
+                                                   PersonDataKeys dataKeys, KeyedHash nationalIdHash,
+                                                   ObjectMapper objectMapper, Clock clock) {
+        return new PersonRegisterStore(database, new PersonEntryVersions(eventStore, log::withEventsAfter,
+                ENTRIES_KEPT), keyWrapper, dataKeys, nationalIdHash, objectMapper, clock);
     }
 
     /** The log is looked up on first use: the log's serializer seals with these keys, so it is built after them. */

@@ -7,6 +7,9 @@ import vn.partyledger.domain.person.PersonRegister;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,8 +32,18 @@ public class VaultPersonRegister implements PersonRegister, PersonProfiles {
 
     @Override
     public Optional<PersonProfile> profileOn(String personId, LocalDate date, Instant knownAt) {
-        return store.asOf(personId, date, knownAt).map(data -> new PersonProfile(data.dateOfBirth(), data.gender(),
-                data.ethnicity(), data.religion(), data.generalEducation(), data.professionalEducation(),
-                data.occupation(), data.youthUnionMember()));
+        return store.asOf(personId, date, knownAt).map(VaultPersonRegister::profileOf);
+    }
+
+    @Override
+    public Map<String, PersonProfile> profilesOn(Collection<String> personIds, LocalDate date) {
+        Map<String, PersonProfile> profiles = new HashMap<>();
+        store.asOfAll(personIds, date).forEach((personId, data) -> profiles.put(personId, profileOf(data)));
+        return profiles;
+    }
+
+    private static PersonProfile profileOf(PersonalData data) {
+        return new PersonProfile(data.dateOfBirth(), data.gender(), data.ethnicity(), data.religion(),
+                data.generalEducation(), data.professionalEducation(), data.occupation(), data.youthUnionMember());
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.partyledger.infra.security.LogCheckedLookups;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -79,6 +80,15 @@ class LogCheckedLookupsTest {
 
         assertThat(seenInside).as("the enclosing command's deposit, not stored").contains(1_000L);
         assertThat(balance("acc-1")).as("the log's balance, the deposit rolled back").contains(100L);
+    }
+
+    @Test
+    void ofManyAggregatesTheLogNamesInOneReadThoseWithAnEventAfterTheGivenVersion() {
+        thisNode.appendEvents(SampleEvents.opened("acc-1"), SampleEvents.deposited("acc-1", 1, 100),
+                SampleEvents.opened("acc-2"), SampleEvents.opened("acc-3"));
+
+        assertThat(thisNode.withEventsAfter(Map.of("acc-1", 0L, "acc-2", 0L, "acc-3", -1L, "acc-none", -1L)))
+                .containsExactlyInAnyOrder("acc-1", "acc-3");
     }
 
     @Test

@@ -25,7 +25,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,7 +72,10 @@ class PersonRegisterStoreTest {
         };
         MongoDatabase database = client.getDatabase("partyledger");
         MasterKeyWrapper keys = new MasterKeyWrapper(master);
-        PersonEntryVersions entries = new PersonEntryVersions(log);
+        // the log's word on each entry kept, checked as the application checks it: by the stream's last event
+        PersonEntryVersions entries = new PersonEntryVersions(log, versions -> versions.entrySet().stream()
+                .filter(kept -> log.lastSequenceNumberFor(kept.getKey()).orElse(-1L) > kept.getValue())
+                .map(Map.Entry::getKey).collect(Collectors.toSet()), 100);
         store = new PersonRegisterStore(database, entries, keys, new PersonDataKeys(database, keys, () -> entries,
                 clock),
                 new KeyedHash(master), JsonMapper.builder().findAndAddModules().build(), clock);
@@ -150,6 +155,27 @@ class PersonRegisterStoreTest {
         assertThat(shredded.getList("versions", Document.class)).isEmpty();
         assertThat(store.asOf("p2", TODAY)).isPresent();
         assertThat(store.completePendingErasures()).isZero();
+    }
+
+    @Test
+    @DisplayName("many entries are read at once as each alone, and the log's later corrections and erasures count")
+    void manyEntriesAreReadAtOnceAsEachAloneAndTheLogsLaterCorrectionsAndErasuresCount() {
+        registeredInTheLog("p1", person("Nguyễn Thị Lan", "079195000001"));
+        registeredInTheLog("p2", person("Trần Văn Minh", "079195000002"));
+        store.register("p3", person("Lê Văn Tám", "079195000003"), "secretary");
+        assertThat(store.asOfAll(List.of("p1", "p2", "p3", "p4"), TODAY)).as("p3's event never reached the log")
+                .isEqualTo(Map.of("p1", store.asOf("p1", TODAY).orElseThrow(),
+                        "p2", store.asOf("p2", TODAY).orElseThrow()));
+
+        String version = store.correct("p1", renamed("Nguyễn Thị Lành"), PersonalDataCorrectionReason.ENTRY_ERROR,
+                TODAY, "secretary");
+        logged("p1", new PersonalDataCorrected("p1", renamed("").fields(), PersonalDataCorrectionReason.ENTRY_ERROR,
+                TODAY, version));
+        logged("p2", new ErasureExecuted("p2", TODAY));
+
+        Map<String, PersonalData> again = store.asOfAll(List.of("p1", "p2"), TODAY);
+        assertThat(again).containsOnlyKeys("p1");
+        assertThat(again.get("p1").fullName()).isEqualTo("Nguyễn Thị Lành");
     }
 
     @Test

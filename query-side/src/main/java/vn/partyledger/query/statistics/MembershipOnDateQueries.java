@@ -18,6 +18,8 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -78,11 +80,16 @@ public class MembershipOnDateQueries {
         private int ageUnknown;
         private final Set<String> read = new HashSet<>();
 
+        /** The roster's members counted, their dates of birth read from the register all at once. */
         void add(BranchRoster roster, LocalDate asOf) {
             byStatus = byStatus.plus(RosterTotalsQueries.counts(roster));
+            List<String> personIds = roster.members().stream().filter(BranchRoster.Entry::counted)
+                    .map(BranchRoster.Entry::personId).filter(Objects::nonNull).toList();
+            read.addAll(personIds);
+            Map<String, PersonProfile> registered = profiles.profilesOn(personIds, asOf);
             for (BranchRoster.Entry entry : roster.members()) {
                 if (entry.counted()) {
-                    int group = groupOf(entry.personId(), asOf);
+                    int group = groupOf(entry.personId() == null ? null : registered.get(entry.personId()), asOf);
                     if (group < 0) {
                         ageUnknown++;
                     } else {
@@ -112,16 +119,11 @@ public class MembershipOnDateQueries {
         }
 
         /** The member's age group on the date; -1 without a date of birth, or younger than the first group. */
-        private int groupOf(String personId, LocalDate asOf) {
-            if (personId == null) {
+        private int groupOf(PersonProfile profile, LocalDate asOf) {
+            if (profile == null || profile.dateOfBirth() == null) {
                 return -1;
             }
-            read.add(personId);
-            Optional<LocalDate> born = profiles.profileOn(personId, asOf).map(PersonProfile::dateOfBirth);
-            if (born.isEmpty()) {
-                return -1;
-            }
-            int age = Period.between(born.get(), asOf).getYears();
+            int age = Period.between(profile.dateOfBirth(), asOf).getYears();
             int group = -1;
             for (int candidate = 0; candidate < ageGroupsFrom.size(); candidate++) {
                 if (age >= ageGroupsFrom.get(candidate)) {
