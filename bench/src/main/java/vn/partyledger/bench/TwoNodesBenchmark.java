@@ -237,6 +237,8 @@ public final class TwoNodesBenchmark {
     /** The processors of both nodes as the token store shows them, read through the first node's connection. */
     private static final class Cluster {
 
+        private static final String UNCLAIMED = "unclaimed";
+
         private final List<String> processors;
         private final StoredTokens tokens;
         private final MongoDatabase database;
@@ -274,11 +276,12 @@ public final class TwoNodesBenchmark {
             }
         }
 
-        /** Until each processor of two segments or more has segments claimed by two nodes. */
+        /** Until each processor of two segments or more has segments claimed by two nodes, and none unclaimed. */
         void awaitSharedByTwo(Duration patience) throws InterruptedException {
             long deadline = System.nanoTime() + patience.toNanos();
             while (!segmentsByNode().values().stream().filter(held -> held.values().stream()
-                    .mapToInt(Integer::intValue).sum() >= 2).allMatch(held -> held.size() == 2)) {
+                    .mapToInt(Integer::intValue).sum() >= 2).allMatch(held -> held.size() == 2
+                    && !held.containsKey(UNCLAIMED))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the segments were not shared within " + patience + ": "
                             + segmentsByNode());
@@ -295,7 +298,7 @@ public final class TwoNodesBenchmark {
                 for (Document token : database.getCollection("trackingtokens")
                         .find(Filters.eq("processorName", processor))) {
                     String owner = token.getString("owner");
-                    held.merge(owner == null ? "unclaimed" : owner, 1, Integer::sum);
+                    held.merge(owner == null ? UNCLAIMED : owner, 1, Integer::sum);
                 }
                 byProcessor.put(processor, held);
             }
