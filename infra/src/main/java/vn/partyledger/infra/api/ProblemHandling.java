@@ -3,6 +3,7 @@ package vn.partyledger.infra.api;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.timeout.AxonTimeoutException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -237,19 +238,28 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     /**
      * A refusal can come wrapped by what met it on the way: sealing a new fact about an erased person is refused by
-     * the serializer, inside the append (ADR 0023).
+     * the serializer, inside the append (ADR 0023). So can a handler stopped at its time limit (Axon's 30 s): the
+     * service is up but that read is too slow now, so it is a 503 to try again, not a failure.
      */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof PersonRegisterRefusal refusal) {
-                return personRegisterRefusal(refusal);
+                ProblemDetail refused = personRegisterRefusal(refusal);
+                return ResponseEntity.status(refused.getStatus()).body(refused);
+            }
+            if (cause instanceof AxonTimeoutException timeout) {
+                log.warn("A handler was stopped at its time limit: {}", timeout.getMessage());
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Too slow to answer now",
+                                "The answer took longer than the time a handler is given and was stopped; nothing "
+                                        + "was recorded for this request. Try again shortly.", "TIMED_OUT"));
             }
         }
         log.error("Unexpected failure while handling a request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The service failed unexpectedly; nothing was recorded for this request unless its id says so. "
-                        + "The failure is logged.", "INTERNAL_ERROR");
+                        + "The failure is logged.", "INTERNAL_ERROR"));
     }
 
     @Override
