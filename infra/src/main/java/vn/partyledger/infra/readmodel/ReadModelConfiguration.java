@@ -118,7 +118,7 @@ public class ReadModelConfiguration {
     /** The rolls under an organisation are its branches' rosters on the date, found in the tree of that day. */
     @Bean
     public RosterTotalsQueries rosterTotalsQueries(OrganisationTreeProjection tree, BranchRosterProjection rosters) {
-        return new RosterTotalsQueries(tree::handle, rosters::rostersOn);
+        return new RosterTotalsQueries(tree::handle, rosters::handle);
     }
 
     @Bean
@@ -177,7 +177,7 @@ public class ReadModelConfiguration {
     public MembershipOnDateQueries membershipOnDateQueries(OrganisationTreeProjection tree,
                                                            BranchRosterProjection rosters, PersonProfiles profiles,
                                                            StatisticsProperties statistics) {
-        return new MembershipOnDateQueries(tree::handle, rosters::rostersOn, profiles, statistics.ageGroupsFrom());
+        return new MembershipOnDateQueries(tree::handle, rosters::handle, profiles, statistics.ageGroupsFrom());
     }
 
     /** The member timeline reads the log itself, not a read model of its own (ADR 0030). */

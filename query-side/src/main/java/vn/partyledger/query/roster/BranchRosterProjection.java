@@ -58,14 +58,11 @@ import vn.partyledger.domain.transfer.MemberTransferOpened;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -91,8 +88,6 @@ public class BranchRosterProjection {
     public static final String COLLECTION = "branch_rosters";
     public static final String ENTRIES = "roster_entries";
     public static final String OVERLAYS = "member_overlays";
-    /** Enough to spare the round trips of a province's thousands of branches, few enough for one query's size. */
-    private static final int BRANCHES_READ_AT_ONCE = 50;
     /** In a branch's roster document, the members ever attached to it from another branch. */
     private static final String ATTACHED_IDS = "attachedIds";
     /** In a branch's roster document, the leadership of each term. */
@@ -389,77 +384,37 @@ public class BranchRosterProjection {
 
     @QueryHandler
     public Optional<BranchRoster> handle(FindBranchRoster query) {
-        return Optional.ofNullable(rostersOn(List.of(query.orgId()), query.asOf()).get(query.orgId()));
-    }
-
-    /**
-     * The rosters of many branches on one date, each as {@link #handle(FindBranchRoster)} answers it; an id that is no
-     * branch with a roster is left out. The branches are read {@value #BRANCHES_READ_AT_ONCE} at a time, each read
-     * three queries whatever their number (rosters, overlays, entries): a province's totals read thousands.
-     */
-    public Map<String, BranchRoster> rostersOn(Collection<String> orgIds, LocalDate asOf) {
-        Map<String, BranchRoster> found = new HashMap<>();
-        List<String> all = List.copyOf(orgIds);
-        for (int from = 0; from < all.size(); from += BRANCHES_READ_AT_ONCE) {
-            found.putAll(readAtOnce(all.subList(from, Math.min(all.size(), from + BRANCHES_READ_AT_ONCE)), asOf));
+        Document roster = rosters.find(Filters.eq("_id", query.orgId())).first();
+        if (roster == null || !roster.containsKey("name")) {
+            return Optional.empty();
         }
-        return found;
-    }
-
-    private Map<String, BranchRoster> readAtOnce(List<String> orgIds, LocalDate asOf) {
-        List<Document> branches = new ArrayList<>();
-        rosters.find(Filters.in("_id", orgIds)).forEach(roster -> {
-            if (roster.containsKey("name")) {
-                branches.add(roster);
-            }
-        });
+        List<String> memberIds = roster.getList("memberIds", String.class, List.of());
+        List<String> attachedIds = roster.getList(ATTACHED_IDS, String.class, List.of());
         Map<String, MemberOverlays> overlaid = new HashMap<>();
-        overlays.find(Filters.in("_id", branches.stream().flatMap(roster -> Stream.concat(
-                        roster.getList("memberIds", String.class, List.of()).stream(),
-                        roster.getList(ATTACHED_IDS, String.class, List.of()).stream())).distinct().toList()))
+        overlays.find(Filters.in("_id", Stream.concat(memberIds.stream(), attachedIds.stream()).distinct().toList()))
                 .forEach(stored -> {
                     MemberOverlays member = MemberOverlays.of(stored);
                     overlaid.put(member.memberId(), member);
                 });
-        // each entry read, and the branches whose roster lists it: its own, and a host's where it is attached that day
-        Map<String, Set<String>> listedBy = new HashMap<>();
-        for (Document roster : branches) {
-            String orgId = roster.getString("_id");
-            roster.getList("memberIds", String.class, List.of()).forEach(memberId ->
-                    listedBy.computeIfAbsent(RosterEntry.id(orgId, memberId), id -> new LinkedHashSet<>()).add(orgId));
-            roster.getList(ATTACHED_IDS, String.class, List.of()).forEach(memberId ->
-                    Optional.ofNullable(overlaid.get(memberId))
-                            .flatMap(member -> member.attachmentOn(asOf))
-                            .filter(attachment -> attachment.hostOrgId().equals(orgId))
-                            .ifPresent(attachment -> listedBy.computeIfAbsent(
-                                    RosterEntry.id(attachment.homeOrgId(), memberId), id -> new LinkedHashSet<>())
-                                    .add(orgId)));
-        }
-        Map<String, Map<String, Position>> positions = new HashMap<>();
-        Map<String, List<BranchRoster.Entry>> members = new HashMap<>();
-        for (Document roster : branches) {
-            positions.put(roster.getString("_id"), positionsOn(roster, asOf));
-            members.put(roster.getString("_id"), new ArrayList<>());
-        }
-        entries.find(Filters.in("_id", List.copyOf(listedBy.keySet()))).forEach(stored -> {
-            RosterEntry entry = RosterEntry.of(stored);
-            for (String orgId : listedBy.get(stored.getString("_id"))) {
-                entry.on(asOf, overlaid.getOrDefault(entry.memberId(), MemberOverlays.empty(entry.memberId())), orgId,
-                        positions.get(orgId).get(entry.memberId())).ifPresent(members.get(orgId)::add);
-            }
-        });
-        Map<String, BranchRoster> found = new HashMap<>();
-        for (Document roster : branches) {
-            String orgId = roster.getString("_id");
-            List<BranchRoster.Entry> listed = members.get(orgId);
-            listed.sort(Comparator.comparing(BranchRoster.Entry::since).thenComparing(BranchRoster.Entry::memberId));
-            int headcount = (int) listed.stream().filter(BranchRoster.Entry::counted).count();
-            int exemptCount = (int) listed.stream()
-                    .filter(entry -> entry.counted() && entry.exemption() != null).count();
-            found.put(orgId, new BranchRoster(orgId, roster.getString("name"), roster.getString("parentOrgId"), asOf,
-                    headcount, exemptCount, List.copyOf(listed)));
-        }
-        return found;
+        // the members attached in that day are read from their entries at home
+        List<String> ids = Stream.concat(
+                memberIds.stream().map(memberId -> RosterEntry.id(query.orgId(), memberId)),
+                attachedIds.stream().flatMap(memberId -> Optional.ofNullable(overlaid.get(memberId))
+                        .flatMap(member -> member.attachmentOn(query.asOf()))
+                        .filter(attachment -> attachment.hostOrgId().equals(query.orgId()))
+                        .map(attachment -> RosterEntry.id(attachment.homeOrgId(), memberId)).stream())).toList();
+        List<BranchRoster.Entry> members = new ArrayList<>();
+        Map<String, Position> positions = positionsOn(roster, query.asOf());
+        entries.find(Filters.in("_id", ids)).map(RosterEntry::of).forEach(entry -> entry.on(query.asOf(),
+                        overlaid.getOrDefault(entry.memberId(), MemberOverlays.empty(entry.memberId())),
+                        query.orgId(), positions.get(entry.memberId()))
+                .ifPresent(members::add));
+        members.sort(Comparator.comparing(BranchRoster.Entry::since).thenComparing(BranchRoster.Entry::memberId));
+        int headcount = (int) members.stream().filter(BranchRoster.Entry::counted).count();
+        int exemptCount = (int) members.stream()
+                .filter(entry -> entry.counted() && entry.exemption() != null).count();
+        return Optional.of(new BranchRoster(query.orgId(), roster.getString("name"),
+                roster.getString("parentOrgId"), query.asOf(), headcount, exemptCount, List.copyOf(members)));
     }
 
     /**

@@ -4,6 +4,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import vn.partyledger.domain.exemption.ExemptionKind;
 import vn.partyledger.domain.member.MemberStatus;
 import vn.partyledger.domain.roster.BranchRoster;
+import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.FindOrganisationRoster;
 import vn.partyledger.domain.roster.FindRosterTotals;
 import vn.partyledger.domain.roster.OrganisationRoster;
@@ -14,7 +15,6 @@ import vn.partyledger.domain.tree.OrganisationTree;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -27,10 +27,10 @@ import java.util.function.Predicate;
 public class RosterTotalsQueries {
 
     private final Function<FindOrganisationTree, Optional<OrganisationTree>> tree;
-    private final RostersOnDate rosters;
+    private final Function<FindBranchRoster, Optional<BranchRoster>> rosters;
 
     public RosterTotalsQueries(Function<FindOrganisationTree, Optional<OrganisationTree>> tree,
-                               RostersOnDate rosters) {
+                               Function<FindBranchRoster, Optional<BranchRoster>> rosters) {
         this.tree = tree;
         this.rosters = rosters;
     }
@@ -54,21 +54,17 @@ public class RosterTotalsQueries {
         });
     }
 
-    /** The rosters of the organisation and every organisation under it, read together, in the tree's order. */
     private Optional<OrganisationRoster> rolledUp(String orgId, LocalDate asOf) {
         return tree.apply(new FindOrganisationTree(orgId, asOf)).map(root -> {
-            List<String> inTheTree = new ArrayList<>();
-            collect(root, inTheTree);
-            Map<String, BranchRoster> found = rosters.of(inTheTree, asOf);
-            List<BranchRoster> branches = inTheTree.stream().filter(found::containsKey).map(found::get).toList();
+            List<BranchRoster> branches = new ArrayList<>();
+            collect(root, asOf, branches);
             return new OrganisationRoster(root.orgId(), root.name(), root.parentOrgId(), asOf, branches);
         });
     }
 
-    /** The ids of the organisation and of those under it, depth first. */
-    public static void collect(OrganisationTree organisation, List<String> into) {
-        into.add(organisation.orgId());
-        organisation.children().forEach(child -> collect(child, into));
+    private void collect(OrganisationTree organisation, LocalDate asOf, List<BranchRoster> into) {
+        rosters.apply(new FindBranchRoster(organisation.orgId(), asOf)).ifPresent(into::add);
+        organisation.children().forEach(child -> collect(child, asOf, into));
     }
 
     /** One roll's counts, as its roster of the day lists it; the membership statistics count the same way. */

@@ -4,6 +4,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import vn.partyledger.domain.person.PersonProfile;
 import vn.partyledger.domain.person.PersonProfiles;
 import vn.partyledger.domain.roster.BranchRoster;
+import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.RosterTotals;
 import vn.partyledger.domain.statistics.CountedMembership;
 import vn.partyledger.domain.statistics.FindMembershipStatistics;
@@ -11,7 +12,6 @@ import vn.partyledger.domain.statistics.MembershipStatistics;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.domain.tree.OrganisationTree;
 import vn.partyledger.query.roster.RosterTotalsQueries;
-import vn.partyledger.query.roster.RostersOnDate;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -33,13 +33,13 @@ import java.util.function.Function;
 public class MembershipOnDateQueries {
 
     private final Function<FindOrganisationTree, Optional<OrganisationTree>> tree;
-    private final RostersOnDate rosters;
+    private final Function<FindBranchRoster, Optional<BranchRoster>> rosters;
     private final PersonProfiles profiles;
     private final List<Integer> ageGroupsFrom;
 
     /** {@code ageGroupsFrom}: each age group's lowest age, ascending; the last group has no upper bound. */
     public MembershipOnDateQueries(Function<FindOrganisationTree, Optional<OrganisationTree>> tree,
-                                   RostersOnDate rosters,
+                                   Function<FindBranchRoster, Optional<BranchRoster>> rosters,
                                    PersonProfiles profiles, List<Integer> ageGroupsFrom) {
         if (ageGroupsFrom.isEmpty() || !ageGroupsFrom.stream().sorted().distinct().toList().equals(ageGroupsFrom)) {
             throw new IllegalArgumentException("age groups must start at distinct ascending ages: " + ageGroupsFrom);
@@ -57,15 +57,13 @@ public class MembershipOnDateQueries {
     @QueryHandler
     public Optional<CountedMembership> handle(FindMembershipStatistics query) {
         return tree.apply(new FindOrganisationTree(query.orgId(), query.asOf())).map(root -> {
-            List<String> inTheTree = new ArrayList<>();
-            RosterTotalsQueries.collect(root, inTheTree);
-            Map<String, BranchRoster> found = rosters.of(inTheTree, query.asOf());
             Tally total = new Tally();
-            Optional.ofNullable(found.get(root.orgId())).ifPresent(own -> total.add(own, query.asOf()));
+            rosters.apply(new FindBranchRoster(root.orgId(), query.asOf()))
+                    .ifPresent(own -> total.add(own, query.asOf()));
             List<MembershipStatistics.Figures> under = new ArrayList<>();
             for (OrganisationTree child : root.children()) {
                 Tally tally = new Tally();
-                collect(child, found, query.asOf(), tally);
+                collect(child, query.asOf(), tally);
                 total.add(tally);
                 under.add(tally.figures(child));
             }
@@ -136,8 +134,8 @@ public class MembershipOnDateQueries {
         }
     }
 
-    private void collect(OrganisationTree organisation, Map<String, BranchRoster> found, LocalDate asOf, Tally into) {
-        Optional.ofNullable(found.get(organisation.orgId())).ifPresent(roster -> into.add(roster, asOf));
-        organisation.children().forEach(child -> collect(child, found, asOf, into));
+    private void collect(OrganisationTree organisation, LocalDate asOf, Tally into) {
+        rosters.apply(new FindBranchRoster(organisation.orgId(), asOf)).ifPresent(roster -> into.add(roster, asOf));
+        organisation.children().forEach(child -> collect(child, asOf, into));
     }
 }

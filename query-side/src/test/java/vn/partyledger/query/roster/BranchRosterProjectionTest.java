@@ -59,7 +59,6 @@ import vn.partyledger.domain.shared.Sensitive;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -564,21 +563,6 @@ class BranchRosterProjectionTest {
         assertThat(rosterOn("kp2", ATTACHED.minusDays(1)).members()).isEmpty();
         assertThat(rosterOn("kp1", ATTACHED.minusDays(1)).members()).extracting(BranchRoster.Entry::attachment)
                 .containsOnlyNulls();
-    }
-
-    @Test
-    void rostersReadTogetherAreTheRostersReadOneByOneAHomeAndItsHostTogetherIncluded() {
-        projection.on(BRANCH, 0);
-        projection.on(HOST, 0);
-        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 2);
-        projection.on(admitted("m2", LocalDate.of(2020, 6, 19)), 2);
-        projection.on(attachedToTheHost("m1"), 5);
-
-        for (LocalDate date : List.of(ATTACHED.minusDays(1), ATTACHED, ATTACHED.plusMonths(7))) {
-            assertThat(projection.rostersOn(List.of("kp1", "kp2", "ward-15", "nowhere"), date))
-                    .as("on %s", date)
-                    .isEqualTo(Map.of("kp1", rosterOn("kp1", date), "kp2", rosterOn("kp2", date)));
-        }
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,8 +69,7 @@ class RosterTotalsQueriesTest {
                 List.of(organisation("kp1", OrganisationKind.SUBORDINATE_BRANCH, List.of()),
                         organisation("kp2", OrganisationKind.SUBORDINATE_BRANCH, List.of())));
         RosterTotalsQueries queries = new RosterTotalsQueries(query -> Optional.of(ward),
-                (orgIds, date) -> orgIds.stream().filter(rosters::containsKey)
-                        .collect(Collectors.toMap(orgId -> orgId, rosters::get)));
+                query -> Optional.ofNullable(rosters.get(query.orgId())));
 
         RosterTotals totals = queries.handle(new FindRosterTotals("ward-15", ON)).orElseThrow();
 

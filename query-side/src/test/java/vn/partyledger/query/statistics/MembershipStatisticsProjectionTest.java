@@ -37,7 +37,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,13 +84,12 @@ class MembershipStatisticsProjectionTest {
         Map<String, LocalDate> born = Map.of("p-a", LocalDate.of(1995, 7, 1), "p-b", LocalDate.of(1994, 6, 30),
                 "p-c", LocalDate.of(1950, 1, 1));
         membership = new MembershipOnDateQueries(query -> Optional.ofNullable(TREE.get(query.orgId())),
-                (orgIds, date) -> orgIds.stream().filter(orgId -> orgId.startsWith("kp"))
-                        .collect(Collectors.toMap(orgId -> orgId, orgId -> new BranchRoster(orgId, orgId, "ward-15",
-                                date, 2, 0, orgId.equals("kp1")
-                                ? List.of(member("a", MemberStatus.FULL, null),
-                                member("b", MemberStatus.PROBATIONARY, null))
-                                : List.of(member("c", MemberStatus.FULL, new BranchRoster.Transit("hn-kp",
-                                        LocalDate.of(2025, 6, 1))), member("d", MemberStatus.FULL, null))))),
+                query -> query.orgId().startsWith("kp") ? Optional.of(new BranchRoster(query.orgId(), query.orgId(),
+                        "ward-15", query.asOf(), 2, 0, query.orgId().equals("kp1")
+                        ? List.of(member("a", MemberStatus.FULL, null), member("b", MemberStatus.PROBATIONARY, null))
+                        : List.of(member("c", MemberStatus.FULL, new BranchRoster.Transit("hn-kp",
+                                LocalDate.of(2025, 6, 1))), member("d", MemberStatus.FULL, null))))
+                        : Optional.empty(),
                 (personId, date, knownAt) -> Optional.ofNullable(born.get(personId))
                         .map(dob -> new PersonProfile(dob, null, null, null, null, null, null, null)),
                 List.of(18, 31, 41, 51, 61, 71));
