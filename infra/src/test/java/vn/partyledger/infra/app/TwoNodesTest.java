@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,6 +98,40 @@ class TwoNodesTest {
                 second.close();
             }
             first.close();
+        }
+    }
+
+    /**
+     * A node that dies without a word (its heartbeat is written, then never again) first takes a share: the node
+     * left releases half the segments. Once its heartbeat has aged past the time a node is presumed gone, the node
+     * left takes them all back, and what was decided meanwhile is projected.
+     */
+    @Test
+    void aNodeThatDiesWithoutAWordIsPresumedGoneAndItsShareIsTakenBack() {
+        ConfigurableApplicationContext node = StandaloneApplication.start(dir.resolve("node"),
+                "--partyledger.mongodb.embedded.backend=memory", MASTER_KEY);
+        try {
+            MongoDatabase database = node.getBean(MongoDatabase.class);
+            String alive = node.getBean(ProcessingNodes.class).nodeId();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(segmentsByOwner(database, ROSTER)).isEqualTo(Map.of(alive, 4)));
+
+            database.getCollection("processing_nodes").insertOne(new Document("_id", "died-without-a-word")
+                    .append("seenAt", new Date()));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(segmentsByOwner(database, ROSTER)).as("half released for the node that said hello")
+                            .isEqualTo(Map.of(alive, 2)));
+            Scenario scenario = new Scenario(StandaloneApplication.board(node)).organisationTree();
+            String meanwhile = "m-meanwhile-" + scenario.suffix;
+            scenario.admittedMember(meanwhile);
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(segmentsByOwner(database, ROSTER)).as("taken back once it is presumed gone")
+                            .isEqualTo(Map.of(alive, 4)));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(scenario.onTheRoster(scenario.branch)).contains(meanwhile));
+        } finally {
+            node.close();
         }
     }
 
