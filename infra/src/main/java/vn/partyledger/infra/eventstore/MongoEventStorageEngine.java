@@ -131,19 +131,19 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * Whether the aggregate's stream holds an event after {@code sequenceNumber} that a load would return: one read of
-     * one stream entry (and its commit's header), so a value read from the aggregate at that version can be checked
-     * for being still current without loading it again.
+     * Of the aggregates given with a version each (their last sequence number as read), those whose stream holds an
+     * event after it that a load would return: two reads however many aggregates (their next stream entries, and those
+     * entries' commit headers), so values read from aggregates can be checked for being still current without loading
+     * them again ({@link KeptWhileCurrent}).
      */
-    public boolean storesEventAfter(String aggregateIdentifier, long sequenceNumber) {
-        return !withEventsAfter(Map.of(aggregateIdentifier, sequenceNumber)).isEmpty();
-    }
-
-    /** {@link #storesEventAfter} for many aggregates at once, each with its version: those with a later event. */
     public Set<String> withEventsAfter(Map<String, Long> versions) {
         Map<String, Long> next = new HashMap<>();
         versions.forEach((aggregate, version) -> next.put(aggregate, version + 1));
-        return streams.holding(next);
+        try {
+            return streams.holding(next);
+        } catch (MongoException e) {
+            throw new EventStoreException("Failed to read the ends of " + versions.size() + " streams", e);
+        }
     }
 
     @Override

@@ -7,17 +7,15 @@ import vn.partyledger.domain.person.ErasureExecuted;
 import vn.partyledger.domain.person.ErasureRefused;
 import vn.partyledger.domain.person.PersonRegistered;
 import vn.partyledger.domain.person.PersonalDataCorrected;
+import vn.partyledger.infra.eventstore.KeptWhileCurrent;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the log says of a person's register entry: which of the register's versions are part of it — those a
@@ -43,19 +41,8 @@ public class PersonEntryVersions {
         }
     }
 
-    /** Of the persons given with the version their entry was read at, those whose stream the log has moved past. */
-    @FunctionalInterface
-    public interface LaterEvents {
-        Set<String> after(Map<String, Long> versions);
-    }
-
-    /** An entry as the whole log had it, and the person stream's version it was read at. */
-    private record KeptEntry(long version, LoggedEntry entry) {
-    }
-
     private final EventStore log;
-    private final LaterEvents laterEvents;
-    private final Map<String, KeptEntry> kept;
+    private final KeptWhileCurrent<LoggedEntry> kept;
 
     /** Reads every entry from the log each time it is asked. */
     public PersonEntryVersions(EventStore log) {
@@ -66,15 +53,9 @@ public class PersonEntryVersions {
      * Keeps at most {@code capacity} entries read by {@link #ofAll}, the least recently used going first, each given
      * again while {@code laterEvents} says the log holds nothing later of that person.
      */
-    public PersonEntryVersions(EventStore log, LaterEvents laterEvents, int capacity) {
+    public PersonEntryVersions(EventStore log, KeptWhileCurrent.LaterEvents laterEvents, int capacity) {
         this.log = log;
-        this.laterEvents = laterEvents;
-        this.kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, KeptEntry> eldest) {
-                return size() > capacity;
-            }
-        });
+        this.kept = new KeptWhileCurrent<>(laterEvents, capacity);
     }
 
     public LoggedEntry of(String personId) {
@@ -87,18 +68,9 @@ public class PersonEntryVersions {
      * has moved past, or never read, are read again.
      */
     public Map<String, LoggedEntry> ofAll(Collection<String> personIds) {
-        Map<String, LoggedEntry> entries = new HashMap<>();
-        Map<String, Long> versions = new HashMap<>();
+        Map<String, LoggedEntry> entries = new HashMap<>(kept.current(personIds));
         for (String personId : personIds) {
-            KeptEntry entry = kept.get(personId);
-            if (entry != null) {
-                versions.put(personId, entry.version());
-                entries.put(personId, entry.entry());
-            }
-        }
-        Set<String> movedOn = versions.isEmpty() ? Set.of() : laterEvents.after(versions);
-        for (String personId : personIds) {
-            if (!entries.containsKey(personId) || movedOn.contains(personId)) {
+            if (!entries.containsKey(personId)) {
                 entries.put(personId, read(personId, Instant.MAX, true));
             }
         }
@@ -130,7 +102,7 @@ public class PersonEntryVersions {
         }
         LoggedEntry entry = new LoggedEntry(List.copyOf(versions), Optional.ofNullable(erasure));
         if (keep && version >= 0) {
-            kept.put(personId, new KeptEntry(version, entry));
+            kept.keep(personId, version, entry);
         }
         return entry;
     }

@@ -28,7 +28,7 @@ public class AuthorisationConfiguration {
      */
     @Bean
     public Authorisation authorisation(org.axonframework.config.Configuration axon, MongoEventStorageEngine log) {
-        LogCheckedLookups lookups = new LogCheckedLookups(log::storesEventAfter, LOOKUPS_KEPT);
+        LogCheckedLookups lookups = new LogCheckedLookups(log::withEventsAfter, LOOKUPS_KEPT);
         return new Authorisation(new PermissionTable(),
                 new LogCheckedOrganisations(() -> axon.repository(Organisation.class), lookups),
                 new AggregateRecordHolders(() -> axon.repository(Member.class),

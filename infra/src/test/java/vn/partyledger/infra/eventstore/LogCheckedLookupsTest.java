@@ -38,7 +38,7 @@ class LogCheckedLookupsTest {
         otherNode = MongoEventStorageEngine.builder().database(mongo.newNodeDatabase()).build();
         eventStore = EmbeddedEventStore.builder().storageEngine(thisNode).build();
         accounts = EventSourcingRepository.builder(SampleAccount.class).eventStore(eventStore).build();
-        lookups = new LogCheckedLookups(thisNode::storesEventAfter, 10);
+        lookups = new LogCheckedLookups(thisNode::withEventsAfter, 10);
     }
 
     @AfterEach
@@ -94,7 +94,7 @@ class LogCheckedLookupsTest {
     @Test
     void anAggregateNotInTheLogIsNotFound() throws Exception {
         assertThat(balance("acc-none")).isEmpty();
-        assertThat(thisNode.storesEventAfter("acc-none", -1)).isFalse();
+        assertThat(thisNode.withEventsAfter(Map.of("acc-none", -1L))).isEmpty();
     }
 
     private Optional<Long> balance(String accountId) throws Exception {
