@@ -118,7 +118,7 @@ public class ReadModelConfiguration {
     /** The rolls under an organisation are its branches' rosters on the date, found in the tree of that day. */
     @Bean
     public RosterTotalsQueries rosterTotalsQueries(OrganisationTreeProjection tree, BranchRosterProjection rosters) {
-        return new RosterTotalsQueries(tree::handle, rosters::handle);
+        return new RosterTotalsQueries(tree::handle, rosters::handle, rosters::countsOn);
     }
 
     @Bean

@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,7 @@ public final class ProjectionBatch {
             }));
 
     private final Map<MongoNamespace, PendingCollection> collections = new LinkedHashMap<>();
+    private final Map<BatchedChangeCounts, Set<Object>> changesCounted = new LinkedHashMap<>();
     private final Set<String> events = new HashSet<>();
     private final List<Runnable> beforeToken = new ArrayList<>();
     private final List<? extends Message<?>> messages;
@@ -157,15 +159,32 @@ public final class ProjectionBatch {
         actions.forEach(Runnable::run);
     }
 
-    /** Sends the writes held so far, update operators first (ADR 0038), and forgets what was read ahead. */
+    /** Counts a change of what {@code id} stands for once in the batch, after its other writes. */
+    void countChange(BatchedChangeCounts counters, Object id) {
+        changesCounted.computeIfAbsent(counters, none -> new LinkedHashSet<>()).add(id);
+    }
+
+    /**
+     * Sends the writes held so far, update operators first (ADR 0038), then the change counts, which follow what they
+     * count (ADR 0055), and forgets what was read ahead.
+     */
     private void sendWrites() {
         try {
             collections.values().stream().filter(pending -> !pending.wholeDocuments()).forEach(PendingCollection::flush);
             collections.values().stream().filter(PendingCollection::wholeDocuments).forEach(PendingCollection::flush);
+            changesCounted.forEach(ProjectionBatch::sendCounts);
+            changesCounted.clear();
         } catch (MongoException refused) {
             WRITING_AT_ONCE.addAll(events);
             throw refused;
         }
+    }
+
+    private static void sendCounts(BatchedChangeCounts counters, Set<Object> ids) {
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        counters.collection().bulkWrite(ids.stream().<WriteModel<Document>>map(id -> new UpdateOneModel<>(
+                        Filters.eq("_id", id), Updates.inc(counters.field(), 1L), upsert)).toList(),
+                new BulkWriteOptions().ordered(true));
     }
 
     /**

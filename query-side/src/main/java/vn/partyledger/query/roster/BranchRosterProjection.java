@@ -49,6 +49,7 @@ import vn.partyledger.domain.roster.Position;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.RosterChanged;
+import vn.partyledger.domain.roster.RosterTotals;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.MemberJoinedFromProvince;
 import vn.partyledger.domain.transfer.MemberLeftForProvince;
@@ -58,11 +59,14 @@ import vn.partyledger.domain.transfer.MemberTransferOpened;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -80,6 +84,9 @@ import java.util.stream.Stream;
  * sent as one bulk write per collection when the batch commits, before its token is stored: each entry and overlay
  * once, and each branch's member set with one {@code $addToSet}; a later event of the batch reads an entry or overlay
  * as the batch left it. The live queries are told after the batch has committed, if any is live (ADR 0038).
+ * {@value KeptRosterCounts#COLLECTION} keeps the counts of each branch's roll between its changes, which every change of
+ * an entry or overlay counts after it is written (ADR 0055); a member's overlays list the branches whose roll the
+ * member has been on, so that an overlay's change finds them without a look-up.
  */
 @ProcessingGroup(BranchRosterProjection.PROCESSING_GROUP)
 public class BranchRosterProjection {
@@ -101,6 +108,7 @@ public class BranchRosterProjection {
     private final BatchedUpdates rosterUpdates;
     private final BatchedDocuments entryDocuments;
     private final BatchedDocuments overlayDocuments;
+    private final KeptRosterCounts keptCounts;
 
     public BranchRosterProjection(MongoDatabase database, QueryUpdateEmitter liveRosters) {
         this.rosters = database.getCollection(COLLECTION);
@@ -110,6 +118,7 @@ public class BranchRosterProjection {
         this.rosterUpdates = new BatchedUpdates(rosters);
         this.entryDocuments = new BatchedDocuments(entries, BranchRosterProjection::entryRead);
         this.overlayDocuments = new BatchedDocuments(overlays, BranchRosterProjection::overlaysRead);
+        this.keptCounts = new KeptRosterCounts(database);
     }
 
     /** The entry an event naming the member's home branch changes; the others (transfers) are read when asked. */
@@ -147,8 +156,8 @@ public class BranchRosterProjection {
 
     @EventHandler
     void on(MemberAdmitted event, @SequenceNumber long sequence) {
-        enter(event.homeOrgId(), event.memberId(), sequence, entry -> entry.openPeriod(sequence, event.personId(),
-                MemberStatus.PROBATIONARY, event.ceremonyDate(), event.probationEndDate(),
+        enterFirstRoll(event.homeOrgId(), event.memberId(), sequence, entry -> entry.openPeriod(sequence,
+                event.personId(), MemberStatus.PROBATIONARY, event.ceremonyDate(), event.probationEndDate(),
                 event.admissionDecisionDate()));
     }
 
@@ -160,7 +169,7 @@ public class BranchRosterProjection {
     void on(MemberImported event, @SequenceNumber long sequence) {
         boolean probationaryFirst = event.status() == MemberStatus.FULL
                 && event.fullMembershipDate().isAfter(event.onRollSince());
-        enter(event.homeOrgId(), event.memberId(), sequence, entry -> {
+        enterFirstRoll(event.homeOrgId(), event.memberId(), sequence, entry -> {
             entry.openPeriod(sequence, event.personId(), probationaryFirst ? MemberStatus.PROBATIONARY : event.status(),
                     event.onRollSince(), event.probationEndDate(), event.admissionDecisionDate());
             if (probationaryFirst) {
@@ -181,8 +190,9 @@ public class BranchRosterProjection {
      */
     @EventHandler
     void on(MemberJoinedFromProvince event, @SequenceNumber long sequence) {
-        enter(event.homeOrgId(), event.memberId(), sequence, entry -> entry.openPeriod(sequence, event.personId(),
-                event.status(), event.joinedOn(), event.probationEndDate(), event.firstAdmissionDecisionDate()));
+        enterFirstRoll(event.homeOrgId(), event.memberId(), sequence, entry -> entry.openPeriod(sequence,
+                event.personId(), event.status(), event.joinedOn(), event.probationEndDate(),
+                event.firstAdmissionDecisionDate()));
         if (event.cardNumber() != null) {
             overlay(event.memberId(), sequence,
                     member -> member.holdCard(sequence, event.cardNumber(), event.joinedOn()));
@@ -384,6 +394,24 @@ public class BranchRosterProjection {
 
     @QueryHandler
     public Optional<BranchRoster> handle(FindBranchRoster query) {
+        return rollOn(query.orgId(), query.asOf()).map(RollOn::roster);
+    }
+
+    /**
+     * The counts at the end of {@code date} of the roll of each of the branches that has one, as its roster shows
+     * them ({@link RosterTotalsQueries#counts}); kept between changes of the roster (ADR 0055).
+     */
+    public Map<String, RosterTotals.Counts> countsOn(Collection<String> branchIds, LocalDate date) {
+        return keptCounts.on(branchIds, date, branchId -> rollOn(branchId, date).map(roll ->
+                KeptRosterCounts.CountedRoll.on(date, RosterTotalsQueries.counts(roll.roster()), roll.changeDays())));
+    }
+
+    /** A branch's roster on a date, and every day on which what it was read from begins or ends something. */
+    private record RollOn(BranchRoster roster, Set<LocalDate> changeDays) {
+    }
+
+    private Optional<RollOn> rollOn(String orgId, LocalDate asOf) {
+        FindBranchRoster query = new FindBranchRoster(orgId, asOf);
         Document roster = rosters.find(Filters.eq("_id", query.orgId())).first();
         if (roster == null || !roster.containsKey("name")) {
             return Optional.empty();
@@ -405,16 +433,20 @@ public class BranchRosterProjection {
                         .map(attachment -> RosterEntry.id(attachment.homeOrgId(), memberId)).stream())).toList();
         List<BranchRoster.Entry> members = new ArrayList<>();
         Map<String, Position> positions = positionsOn(roster, query.asOf());
-        entries.find(Filters.in("_id", ids)).map(RosterEntry::of).forEach(entry -> entry.on(query.asOf(),
-                        overlaid.getOrDefault(entry.memberId(), MemberOverlays.empty(entry.memberId())),
-                        query.orgId(), positions.get(entry.memberId()))
-                .ifPresent(members::add));
+        Set<LocalDate> changeDays = new HashSet<>();
+        overlaid.values().forEach(member -> member.changeDays().forEach(changeDays::add));
+        entries.find(Filters.in("_id", ids)).map(RosterEntry::of).forEach(entry -> {
+            entry.changeDays().forEach(changeDays::add);
+            entry.on(query.asOf(), overlaid.getOrDefault(entry.memberId(), MemberOverlays.empty(entry.memberId())),
+                    query.orgId(), positions.get(entry.memberId())).ifPresent(members::add);
+        });
         members.sort(Comparator.comparing(BranchRoster.Entry::since).thenComparing(BranchRoster.Entry::memberId));
         int headcount = (int) members.stream().filter(BranchRoster.Entry::counted).count();
         int exemptCount = (int) members.stream()
                 .filter(entry -> entry.counted() && entry.exemption() != null).count();
-        return Optional.of(new BranchRoster(query.orgId(), roster.getString("name"),
-                roster.getString("parentOrgId"), query.asOf(), headcount, exemptCount, List.copyOf(members)));
+        return Optional.of(new RollOn(new BranchRoster(query.orgId(), roster.getString("name"),
+                roster.getString("parentOrgId"), query.asOf(), headcount, exemptCount, List.copyOf(members)),
+                changeDays));
     }
 
     /**
@@ -436,9 +468,26 @@ public class BranchRosterProjection {
 
     private void move(String memberId, String fromOrgId, String toOrgId, LocalDate date, long sequence) {
         edit(fromOrgId, memberId, sequence, entry -> entry.closePeriod(sequence, date));
-        find(fromOrgId, memberId).ifPresent(moved -> enter(toOrgId, memberId, sequence, entry -> entry.openPeriod(sequence,
-                        moved.personId(), moved.lastStatus(), date, moved.probationEndDate(),
-                        moved.admissionDecisionDate())));
+        find(fromOrgId, memberId).ifPresent(moved -> {
+            enter(toOrgId, memberId, sequence, entry -> entry.openPeriod(sequence, moved.personId(),
+                    moved.lastStatus(), date, moved.probationEndDate(), moved.admissionDecisionDate()));
+            MemberOverlays member = withRolls(memberId);
+            member.enterRoll(toOrgId);
+            overlayDocuments.replace(member.document());
+        });
+    }
+
+    /**
+     * Enters a member who was on no roll before (admitted, onboarded, joined from another province) on the branch's
+     * roll; the member's document records the branch among the member's rolls.
+     */
+    private void enterFirstRoll(String orgId, String memberId, long sequence, Consumer<RosterEntry> change) {
+        enter(orgId, memberId, sequence, change);
+        MemberOverlays member = overlayDocuments.find(memberId).map(MemberOverlays::of)
+                .orElseGet(() -> MemberOverlays.empty(memberId));
+        if (member.enterRoll(orgId)) {
+            overlayDocuments.replace(member.document());
+        }
     }
 
     /** Changes the member's entry in a branch, creating it, and lists the member in the branch. */
@@ -450,27 +499,64 @@ public class BranchRosterProjection {
         }
         // Repeated even when the entry was applied already: a crash may have come between the two writes.
         rosterUpdates.addToSet(orgId, "memberIds", memberId, true);
+        keptCounts.changed(orgId);
         changed(orgId, memberId);
     }
 
     /** Changes the member's existing entry in a branch; an event for a member the branch never had changes nothing. */
     private void edit(String orgId, String memberId, long sequence, Consumer<RosterEntry> change) {
-        find(orgId, memberId).filter(entry -> !entry.applied(sequence)).ifPresent(entry -> {
-            change.accept(entry);
-            save(entry);
-            changed(orgId, memberId);
+        find(orgId, memberId).ifPresent(entry -> {
+            if (!entry.applied(sequence)) {
+                change.accept(entry);
+                save(entry);
+                changed(orgId, memberId);
+            }
+            // Counted even when the entry was applied already: a crash may have come between the write and the count.
+            keptCounts.changed(orgId);
         });
     }
 
-    /** Changes what is laid over the member's status, creating the member's document on the first overlay. */
+    /**
+     * Changes what is laid over the member's status, creating the member's document on the first overlay, and makes
+     * the counts kept of every branch the member has been on or attached to stale — even when the change was applied
+     * already, as a crash may have come between the write and the count.
+     */
     private void overlay(String memberId, long sequence, Consumer<MemberOverlays> change) {
         MemberOverlays member = overlayDocuments.find(memberId).map(MemberOverlays::of)
                 .orElseGet(() -> MemberOverlays.empty(memberId));
+        boolean learnt = learnRolls(member);
         if (!member.applied(sequence)) {
             change.accept(member);
             overlayDocuments.replace(member.document());
             overlaid(memberId);
+        } else if (learnt) {
+            overlayDocuments.replace(member.document());
         }
+        member.branches().forEach(keptCounts::changed);
+    }
+
+    /** The member's document as the batch left it, else as stored, knowing the member's rolls. */
+    private MemberOverlays withRolls(String memberId) {
+        MemberOverlays member = overlayDocuments.find(memberId).map(MemberOverlays::of)
+                .orElseGet(() -> MemberOverlays.empty(memberId));
+        learnRolls(member);
+        return member;
+    }
+
+    /**
+     * A member's document that does not know the member's rolls (stored before they were kept, or first written by a
+     * transfer case handled before the member's entry) learns them from the branches listing the member; whether it
+     * had to.
+     */
+    private boolean learnRolls(MemberOverlays member) {
+        if (member.knowsRolls()) {
+            return false;
+        }
+        List<String> listing = new ArrayList<>();
+        rosters.find(Filters.eq("memberIds", member.memberId())).projection(new Document("_id", 1))
+                .forEach(roster -> listing.add(roster.getString("_id")));
+        member.learnRolls(listing);
+        return true;
     }
 
     /**

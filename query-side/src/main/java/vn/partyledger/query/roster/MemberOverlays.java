@@ -6,15 +6,19 @@ import vn.partyledger.domain.roster.BranchRoster;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What is laid over one member's status on the roster, whatever the branch (docs/rules.md#s19): exemptions, suspensions,
  * lost contact and temporary attachments, each a list of periods with their dates. Stored as its own document keyed by the member id
  * ({@code _id} = member id), because these events do not name the member's branch and a member who moves keeps them:
  * the roster of any branch on any date reads the periods covering that date. {@code memberSeq} is the last applied
- * sequence number of the member's events, which makes every change idempotent.
+ * sequence number of the member's events, which makes every change idempotent. The document also lists the branches
+ * whose roll the member has been on, so that a change here tells which branches' kept counts it makes stale (ADR 0055).
  */
 final class MemberOverlays {
 
@@ -24,6 +28,10 @@ final class MemberOverlays {
     private static final String ATTACHMENTS = "attachments";
     private static final String CARDS = "cards";
     private static final String IN_TRANSIT = "inTransit";
+    /** The branches whose roll the member has been on; absent from a document stored before they were kept. */
+    private static final String ROLLS = "rolls";
+    private static final List<String> PERIODS = List.of(EXEMPTIONS, SUSPENSIONS, CONTACT_LOST, ATTACHMENTS, CARDS,
+            IN_TRANSIT);
 
     /** A temporary attachment in force: the member of {@code homeOrgId} meets with {@code hostOrgId} since then. */
     record AttachmentPeriod(String homeOrgId, String hostOrgId, LocalDate since) {
@@ -39,10 +47,54 @@ final class MemberOverlays {
         return new MemberOverlays(stored);
     }
 
+    /** A member's first document; it knows no roll until the member enters one. */
     static MemberOverlays empty(String memberId) {
         return new MemberOverlays(new Document("_id", memberId).append("memberSeq", -1L)
                 .append(EXEMPTIONS, new ArrayList<Document>()).append(SUSPENSIONS, new ArrayList<Document>())
                 .append(CONTACT_LOST, new ArrayList<Document>()).append(ATTACHMENTS, new ArrayList<Document>()));
+    }
+
+    /**
+     * Whether the document knows the rolls the member has been on: one stored before they were kept does not, nor one
+     * first written by an event handled before the member's entry on a roll.
+     */
+    boolean knowsRolls() {
+        return document.containsKey(ROLLS);
+    }
+
+    /**
+     * Records that the member is on the roll of {@code orgId}; whether that is new. Not a sequenced change: a roll
+     * once entered stays among the member's rolls, whatever happens after.
+     */
+    boolean enterRoll(String orgId) {
+        List<String> rolls = document.getList(ROLLS, String.class);
+        if (rolls == null) {
+            rolls = new ArrayList<>();
+            document.append(ROLLS, rolls);
+        }
+        if (rolls.contains(orgId)) {
+            return false;
+        }
+        rolls.add(orgId);
+        return true;
+    }
+
+    /** Records the rolls the member has been on, in a document that did not know them. */
+    void learnRolls(List<String> orgIds) {
+        document.append(ROLLS, new ArrayList<>(orgIds));
+    }
+
+    /** The branches whose roster this document changes: the rolls the member has been on and the hosts attached to. */
+    Set<String> branches() {
+        Set<String> branches = new LinkedHashSet<>(document.getList(ROLLS, String.class, List.of()));
+        periods(ATTACHMENTS).forEach(attachment -> branches.add(attachment.getString("hostOrgId")));
+        return branches;
+    }
+
+    /** Every day on which something laid over the member's status begins or ends. */
+    Stream<LocalDate> changeDays() {
+        return PERIODS.stream().flatMap(overlay -> document.getList(overlay, Document.class, List.of()).stream())
+                .flatMap(RosterEntry::boundaries);
     }
 
     Document document() {
@@ -138,7 +190,6 @@ final class MemberOverlays {
         return covering(SUSPENSIONS, date).isPresent();
     }
 
-    /** The day contact was lost, if it was still lost at the end of {@code date}. */
     /** The card numbered {@code number} is the member's from {@code from} on, in place of the one before it. */
     void holdCard(long sequence, String number, LocalDate from) {
         close(sequence, CARDS, from);
@@ -149,6 +200,7 @@ final class MemberOverlays {
         return covering(CARDS, date).map(period -> period.getString("number"));
     }
 
+    /** The day contact was lost, if it was still lost at the end of {@code date}. */
     Optional<LocalDate> lostContactSinceOn(LocalDate date) {
         return covering(CONTACT_LOST, date).map(period -> LocalDate.parse(period.getString("from")));
     }

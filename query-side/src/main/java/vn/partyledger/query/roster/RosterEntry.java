@@ -8,7 +8,9 @@ import vn.partyledger.domain.roster.Position;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One member's history in one branch, stored as its own small document ({@code _id} = branch id + "/" + member id),
@@ -146,6 +148,17 @@ final class RosterEntry {
 
     private List<Document> periods() {
         return document.getList("periods", Document.class);
+    }
+
+    /** Every day on which the member's status in this branch changes, comes or goes. */
+    Stream<LocalDate> changeDays() {
+        return periods().stream().flatMap(RosterEntry::boundaries);
+    }
+
+    /** The days a period begins and, if it has, ends. */
+    static Stream<LocalDate> boundaries(Document period) {
+        return Stream.of(period.getString("from"), period.getString("to")).filter(Objects::nonNull)
+                .map(LocalDate::parse);
     }
 
     /** Whether a period from {@code from} up to (not including) {@code to}, or open-ended, covers {@code date}. */

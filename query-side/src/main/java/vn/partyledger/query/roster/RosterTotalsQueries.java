@@ -14,25 +14,33 @@ import vn.partyledger.domain.tree.OrganisationTree;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Rolls the branch rosters up the tree (ADR 0036): the branches under an organisation on a date are the tree's of that
  * day (ADR 0032), and each is read from its own roster of that day, so a ward's roster and figures are its branches'
- * as the branch roster shows them.
+ * as the branch roster shows them. The figures are read from the counts kept of each branch's roll (ADR 0055), named
+ * as the tree names the branch that day.
  */
 public class RosterTotalsQueries {
 
     private final Function<FindOrganisationTree, Optional<OrganisationTree>> tree;
     private final Function<FindBranchRoster, Optional<BranchRoster>> rosters;
+    private final BiFunction<Collection<String>, LocalDate, Map<String, RosterTotals.Counts>> counts;
 
+    /** {@code counts} gives the counts on a date of the rolls of those of the branches that have one. */
     public RosterTotalsQueries(Function<FindOrganisationTree, Optional<OrganisationTree>> tree,
-                               Function<FindBranchRoster, Optional<BranchRoster>> rosters) {
+                               Function<FindBranchRoster, Optional<BranchRoster>> rosters,
+                               BiFunction<Collection<String>, LocalDate, Map<String, RosterTotals.Counts>> counts) {
         this.tree = tree;
         this.rosters = rosters;
+        this.counts = counts;
     }
 
     /** Empty when the organisation was not founded by the date. */
@@ -44,14 +52,27 @@ public class RosterTotalsQueries {
     /** Empty when the organisation was not founded by the date. */
     @QueryHandler
     Optional<RosterTotals> handle(FindRosterTotals query) {
-        return rolledUp(query.orgId(), query.asOf()).map(roster -> {
-            List<RosterTotals.BranchCounts> branches = roster.branches().stream()
-                    .map(branch -> new RosterTotals.BranchCounts(branch.orgId(), branch.name(), counts(branch)))
+        return tree.apply(new FindOrganisationTree(query.orgId(), query.asOf())).map(root -> {
+            List<OrganisationTree> branchesUnder = new ArrayList<>();
+            collectBranches(root, branchesUnder);
+            Map<String, RosterTotals.Counts> counted = counts.apply(
+                    branchesUnder.stream().map(OrganisationTree::orgId).toList(), query.asOf());
+            List<RosterTotals.BranchCounts> branches = branchesUnder.stream()
+                    .filter(branch -> counted.containsKey(branch.orgId()))
+                    .map(branch -> new RosterTotals.BranchCounts(branch.orgId(), branch.name(),
+                            counted.get(branch.orgId())))
                     .toList();
             RosterTotals.Counts total = branches.stream().map(RosterTotals.BranchCounts::counts)
                     .reduce(RosterTotals.Counts.NONE, RosterTotals.Counts::plus);
-            return new RosterTotals(roster.orgId(), roster.name(), roster.asOf(), total, branches);
+            return new RosterTotals(root.orgId(), root.name(), query.asOf(), total, branches);
         });
+    }
+
+    private static void collectBranches(OrganisationTree organisation, List<OrganisationTree> into) {
+        if (organisation.kind().isBranch()) {
+            into.add(organisation);
+        }
+        organisation.children().forEach(child -> collectBranches(child, into));
     }
 
     private Optional<OrganisationRoster> rolledUp(String orgId, LocalDate asOf) {

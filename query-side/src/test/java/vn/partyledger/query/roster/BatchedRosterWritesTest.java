@@ -73,6 +73,8 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
     private final Map<String, List<Integer>> insertCommands = new ConcurrentHashMap<>();
     /** Per collection of the processor's database, how many find commands were sent to it. */
     private final Map<String, Integer> findCommands = new ConcurrentHashMap<>();
+    /** The collections of the processor's database written to, one per update or insert command, in order. */
+    private final List<String> writes = new CopyOnWriteArrayList<>();
     private final List<EventMessage<?>> log = history();
 
     @BeforeEach
@@ -82,6 +84,10 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
             @Override
             public void commandStarted(CommandStartedEvent event) {
                 // the projection's database only: the events handled one by one go to another
+                if ((event.getCommandName().equals("update") || event.getCommandName().equals("insert"))
+                        && event.getDatabaseName().equals("test")) {
+                    writes.add(event.getCommand().getString(event.getCommandName()).getValue());
+                }
                 if (event.getCommandName().equals("update") && event.getDatabaseName().equals("test")) {
                     updateCommands.computeIfAbsent(event.getCommand().getString("update").getValue(),
                                     collection -> new CopyOnWriteArrayList<>())
@@ -178,6 +184,27 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
                 .allMatch(statements -> statements <= 5);
         assertThat(database.getCollection(BranchRosterProjection.COLLECTION).find(Filters.eq("_id", "kp2")).first()
                 .getList("memberIds", String.class)).hasSize(MEMBERS / 2);
+        assertThat(documents()).isEqualTo(handledOneByOne());
+    }
+
+    @Test
+    void aBatchCountsTheChangesOfEachBranchOnceAfterItsOtherWrites() throws Exception {
+        TokenProbe tokens = tokens(false);
+
+        replay(tokens);
+
+        List<Integer> counted = updateCommands.get(KeptRosterCounts.COLLECTION);
+        assertThat(counted).as("one bulk write per batch, one statement per branch")
+                .hasSizeLessThanOrEqualTo(tokens.stored().size()).allMatch(statements -> statements <= 2);
+        // each count follows the writes of the batch it counts: never two counts in a row, none before a write
+        assertThat(writes.get(0)).isNotEqualTo(KeptRosterCounts.COLLECTION);
+        for (int w = 1; w < writes.size(); w++) {
+            if (writes.get(w).equals(KeptRosterCounts.COLLECTION)) {
+                assertThat(writes.get(w - 1)).as("the write before count %d of %s", w, writes)
+                        .isNotEqualTo(KeptRosterCounts.COLLECTION);
+            }
+        }
+        assertThat(writes.get(writes.size() - 1)).as("the batch's last write").isEqualTo(KeptRosterCounts.COLLECTION);
         assertThat(documents()).isEqualTo(handledOneByOne());
     }
 

@@ -30,6 +30,7 @@ import vn.partyledger.domain.organisation.OrganisationFlags;
 import vn.partyledger.domain.organisation.OrganisationKind;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
+import vn.partyledger.domain.roster.RosterTotals;
 import vn.partyledger.domain.shared.Sensitive;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.transfer.MemberTransferOpened;
@@ -37,7 +38,9 @@ import vn.partyledger.domain.transfer.TransferType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -50,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dates, the roster of each branch as of a date equals a replay of the log cut at that date: a plain fold, written
  * here from the rules (docs/rules.md §8, §9, §19), of the events that had taken effect by then; and equals the
  * projection fed only those events. So what the log records later (a transfer, a death) never changes an earlier
- * day's roll, and what it records about an earlier day is on that day's roll.
+ * day's roll, and what it records about an earlier day is on that day's roll. The counts kept of each roll (ADR 0055)
+ * equal its roster's on every date asked, in any order, and while the log grows.
  */
 class RosterAsOfEqualsReplayTest {
 
@@ -121,7 +125,42 @@ class RosterAsOfEqualsReplayTest {
                         (int) asOf.members().stream().filter(entry -> entry.exemption() != null).count());
                 assertThat(asOf).as("the projection fed only what had taken effect").isEqualTo(roster(cut, branch, date));
             }
+            assertThat(whole.countsOn(BRANCHES, date)).as("the counts kept, as of %s (history %d)", date, seed)
+                    .isEqualTo(countedFromRosters(whole, date));
         }
+    }
+
+    @ParameterizedTest(name = "history {0}")
+    @ValueSource(longs = {11, 12, 13, 14})
+    void theCountsKeptOfEachRollEqualItsRostersWhileTheLogGrows(long seed) {
+        Random random = new Random(seed);
+        List<List<Fact>> pending = new ArrayList<>();
+        for (int m = 0; m < MEMBERS; m++) {
+            pending.add(new ArrayList<>(history("m" + m, random)));
+        }
+        List<LocalDate> asked = new ArrayList<>();
+        BranchRosterProjection growing = projection("growing-" + seed);
+        while (!pending.isEmpty()) {
+            // the members' records interleaved at random, each in its own order, as the log holds them
+            List<Fact> record = pending.get(random.nextInt(pending.size()));
+            Fact next = record.remove(0);
+            if (record.isEmpty()) {
+                pending.remove(record);
+            }
+            next.handing().accept(growing);
+            asked.add(next.effective().plusDays(random.nextInt(3) - 1));
+            // some dates asked again, whose counts were kept before the log grew
+            LocalDate date = asked.get(random.nextInt(asked.size()));
+            assertThat(growing.countsOn(BRANCHES, date)).as("the counts kept, as of %s (history %d)", date, seed)
+                    .isEqualTo(countedFromRosters(growing, date));
+        }
+    }
+
+    private static Map<String, RosterTotals.Counts> countedFromRosters(BranchRosterProjection projection,
+                                                                      LocalDate date) {
+        Map<String, RosterTotals.Counts> counted = new HashMap<>();
+        BRANCHES.forEach(branch -> counted.put(branch, RosterTotalsQueries.counts(roster(projection, branch, date))));
+        return counted;
     }
 
     private BranchRosterProjection projection(String database) {

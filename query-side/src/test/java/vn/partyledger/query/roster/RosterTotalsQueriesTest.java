@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +70,9 @@ class RosterTotalsQueriesTest {
                 List.of(organisation("kp1", OrganisationKind.SUBORDINATE_BRANCH, List.of()),
                         organisation("kp2", OrganisationKind.SUBORDINATE_BRANCH, List.of())));
         RosterTotalsQueries queries = new RosterTotalsQueries(query -> Optional.of(ward),
-                query -> Optional.ofNullable(rosters.get(query.orgId())));
+                query -> Optional.ofNullable(rosters.get(query.orgId())),
+                (branchIds, date) -> branchIds.stream().filter(rosters::containsKey)
+                        .collect(Collectors.toMap(id -> id, id -> RosterTotalsQueries.counts(rosters.get(id)))));
 
         RosterTotals totals = queries.handle(new FindRosterTotals("ward-15", ON)).orElseThrow();
 
