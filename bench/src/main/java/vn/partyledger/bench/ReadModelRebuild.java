@@ -194,7 +194,7 @@ public final class ReadModelRebuild {
 
     /** The application's emitter with no live roster following: what a rebuild pays for telling them. */
     private static BranchRosterProjection roster(MongoDatabase database) {
-        return new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build());
+        return BranchRosterProjection.filling(database);
     }
 
     /** One processor rebuilding one read model, with its coordinator and its workers. */

@@ -49,7 +49,7 @@ public class ReadModelConfiguration {
     @Bean
     public RebuildableProjection branchRosterRebuild() {
         return new RebuildableProjection(BranchRosterProjection.PROCESSING_GROUP,
-                database -> new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build()));
+                BranchRosterProjection::filling);
     }
 
     @Bean

@@ -85,6 +85,7 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
         int generation = progress(ROSTER).get("activeGeneration").asInt();
         Map<String, Map<Object, Document>> old = documents(ROSTER_COLLECTIONS, generation);
         JsonNode roster = roster(scenario.branch);
+        int wardHeadcount = headcount(scenario.ward, 0);
         long published = publishedRecords();
 
         Scenario during = new Scenario(board(), scenario.ward, "kp-during-" + scenario.suffix);
@@ -124,6 +125,8 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
         awaitProcessed(ROSTER);
         assertRebuiltEqual(old, documents(ROSTER_COLLECTIONS, generation + 1));
         assertThat(roster(during.branch).get("members")).as("the branch founded during the rebuild").hasSize(3);
+        assertThat(headcount(scenario.ward, 0)).as("the ward's totals, counted in the fresh generation")
+                .isEqualTo(wardHeadcount + 3);
 
         String admitted = "m-after-" + scenario.suffix;
         JsonNode admission = scenario.admittedMember(admitted);
@@ -132,6 +135,9 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
         assertThat(Scenario.entryOf(afterSwitch, admitted).get("status").asText())
                 .as("a member admitted after the switch-over, read with the admission's position")
                 .isEqualTo("PROBATIONARY");
+        assertThat(headcount(scenario.ward, admission.get("position").asLong()))
+                .as("the ward's totals kept before the admission, which the serving instance counted")
+                .isEqualTo(wardHeadcount + 4);
         awaitProcessed(IntegrationPublisher.PROCESSING_GROUP);
         assertThat(publishedRecords()).as("records on the integration topic: the admission after the switch-over, "
                 + "none published again").isEqualTo(published + 1);
@@ -232,6 +238,12 @@ class ProjectionRebuildEndToEndTest extends RunningApplication {
             return ended;
         });
         return last.get();
+    }
+
+    /** The headcount of the rolls under the organisation, once the rosters have read the log to the position. */
+    private int headcount(String orgId, long minPosition) {
+        return expect(board().get().uri("/api/v1/organisations/{id}/roster/totals?minPosition={position}", orgId,
+                minPosition).retrieve().toEntity(JsonNode.class), 200).get("total").get("headcount").asInt();
     }
 
     private JsonNode roster(String branch) {

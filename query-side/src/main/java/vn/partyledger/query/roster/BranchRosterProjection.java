@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.Message;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.bson.Document;
 import vn.partyledger.query.batch.BatchedDocuments;
 import vn.partyledger.query.batch.BatchedLiveUpdates;
@@ -111,6 +112,19 @@ public class BranchRosterProjection {
     private final KeptRosterCounts keptCounts;
 
     public BranchRosterProjection(MongoDatabase database, QueryUpdateEmitter liveRosters) {
+        this(database, liveRosters, true);
+    }
+
+    /**
+     * An instance filling a generation of the collections that nobody reads before it is made active (a rebuild, ADR
+     * 0037): it tells no live query and counts no change of a roster, as no counts are kept there yet, and every event
+     * it handles past the serving instance's tokens the serving instance handles again, and counts (ADR 0055).
+     */
+    public static BranchRosterProjection filling(MongoDatabase database) {
+        return new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build(), false);
+    }
+
+    private BranchRosterProjection(MongoDatabase database, QueryUpdateEmitter liveRosters, boolean countsChanges) {
         this.rosters = database.getCollection(COLLECTION);
         this.entries = database.getCollection(ENTRIES);
         this.overlays = database.getCollection(OVERLAYS);
@@ -118,7 +132,7 @@ public class BranchRosterProjection {
         this.rosterUpdates = new BatchedUpdates(rosters);
         this.entryDocuments = new BatchedDocuments(entries, BranchRosterProjection::entryRead);
         this.overlayDocuments = new BatchedDocuments(overlays, BranchRosterProjection::overlaysRead);
-        this.keptCounts = new KeptRosterCounts(database);
+        this.keptCounts = new KeptRosterCounts(database, countsChanges);
     }
 
     /** The entry an event naming the member's home branch changes; the others (transfers) are read when asked. */

@@ -1,11 +1,15 @@
 package vn.partyledger.query.roster;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import vn.partyledger.domain.roster.RosterTotals;
 import vn.partyledger.query.batch.BatchedChangeCounts;
@@ -64,15 +68,20 @@ final class KeptRosterCounts {
 
     private final MongoCollection<Document> kept;
     private final BatchedChangeCounts changes;
+    private final boolean countsChanges;
 
-    KeptRosterCounts(MongoDatabase database) {
+    /** {@code countsChanges}: false for an instance filling a generation nobody reads yet. */
+    KeptRosterCounts(MongoDatabase database, boolean countsChanges) {
         this.kept = database.getCollection(COLLECTION);
         this.changes = new BatchedChangeCounts(kept, CHANGES);
+        this.countsChanges = countsChanges;
     }
 
     /** The branch's roster has changed: what was kept of it is stale. Called after the change is written. */
     void changed(String branchId) {
-        changes.count(branchId);
+        if (countsChanges) {
+            changes.count(branchId);
+        }
     }
 
     /**
@@ -89,6 +98,7 @@ final class KeptRosterCounts {
                     .forEach(document -> stored.put(document.getString("_id"), document));
         }
         Map<String, RosterTotals.Counts> counts = new LinkedHashMap<>();
+        List<WriteModel<Document>> keeps = new ArrayList<>();
         for (String branchId : branchIds) {
             Document document = stored.get(branchId);
             List<Document> current = currentPeriods(document);
@@ -98,11 +108,12 @@ final class KeptRosterCounts {
                 counts.put(branchId, found.get());
             } else {
                 countNow.apply(branchId).ifPresent(counted -> {
-                    keep(branchId, document, current, counted);
+                    keeps.add(keep(branchId, document, current, counted));
                     counts.put(branchId, counted.counts());
                 });
             }
         }
+        send(keeps);
         return counts;
     }
 
@@ -117,26 +128,37 @@ final class KeptRosterCounts {
     }
 
     /**
-     * Keeps the counts at the number of changes the branch had when they were read, unless it has changed since: then
-     * they may be stale and are not kept.
+     * The write keeping the counts at the number of changes the branch had when they were read, which keeps nothing if
+     * it has changed since: then they may be stale.
      */
-    private void keep(String branchId, Document document, List<Document> current, CountedRoll counted) {
+    private static WriteModel<Document> keep(String branchId, Document document, List<Document> current,
+                                             CountedRoll counted) {
         List<Document> periods = new ArrayList<>(current.subList(Math.max(0, current.size() - PERIODS_KEPT + 1),
                 current.size()));
         periods.add(stored(counted));
         long changesNow = changesOf(document);
         Document keptAt = new Document(CHANGES, changesNow).append(PERIODS, periods);
-        if (document == null) {
-            try {
-                kept.insertOne(new Document("_id", branchId).append(CHANGES, changesNow).append(KEPT, keptAt));
-            } catch (MongoWriteException changedMeanwhile) {
-                if (changedMeanwhile.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw changedMeanwhile;
-                }
+        return document == null
+               ? new InsertOneModel<>(new Document("_id", branchId).append(CHANGES, changesNow).append(KEPT, keptAt))
+               : new UpdateOneModel<>(Filters.and(Filters.eq("_id", branchId), Filters.eq(CHANGES, changesNow)),
+                                      Updates.set(KEPT, keptAt));
+    }
+
+    /**
+     * Sends the keeps in one unordered bulk write: an insert refused as a duplicate is a branch whose first change was
+     * counted meanwhile, and keeps nothing, as it should.
+     */
+    private void send(List<WriteModel<Document>> keeps) {
+        if (keeps.isEmpty()) {
+            return;
+        }
+        try {
+            kept.bulkWrite(keeps, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException changedMeanwhile) {
+            if (changedMeanwhile.getWriteConcernError() != null || changedMeanwhile.getWriteErrors().stream()
+                    .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                throw changedMeanwhile;
             }
-        } else {
-            kept.updateOne(Filters.and(Filters.eq("_id", branchId), Filters.eq(CHANGES, changesNow)),
-                    Updates.set(KEPT, keptAt));
         }
     }
 

@@ -31,6 +31,7 @@ import vn.partyledger.domain.transfer.MemberTransferClosed;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -162,6 +163,28 @@ class KeptRosterCountsTest {
 
         assertThat(counts("kp2", ATTACHED.plusMonths(1))).isEqualTo(RosterTotals.Counts.NONE);
         assertThat(counts("kp1", TODAY).headcount()).isEqualTo(2);
+    }
+
+    @Test
+    void countsReadWhileAChangeIsCountedAreNotKept() {
+        KeptRosterCounts kept = new KeptRosterCounts(database, true);
+        RosterTotals.Counts read = new RosterTotals.Counts(1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+        KeptRosterCounts.CountedRoll counted = new KeptRosterCounts.CountedRoll(read, null, null);
+
+        // the branch's first change, and a later one, counted while its roster is read
+        assertThat(kept.on(List.of("kp9"), TODAY, branchId -> {
+            kept.changed(branchId);
+            return Optional.of(counted);
+        })).containsEntry("kp9", read);
+        assertThat(kept.on(List.of("kp9"), TODAY, branchId -> {
+            kept.changed(branchId);
+            return Optional.of(counted);
+        })).containsEntry("kp9", read);
+
+        assertThat(database.getCollection(KeptRosterCounts.COLLECTION).find(Filters.eq("_id", "kp9")).first())
+                .isEqualTo(new Document("_id", "kp9").append("changes", 2L));
+        assertThat(kept.on(List.of("kp9"), TODAY, branchId -> Optional.of(counted))).containsEntry("kp9", read);
+        assertThat(keptPeriods("kp9")).hasSize(1);
     }
 
     @Test
