@@ -1,8 +1,11 @@
 package vn.partyledger.bench;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bson.Document;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 
@@ -15,14 +18,40 @@ public final class Processors {
     /** How a log position carries its commit (LogPosition): commit × 1,000,000 + the event's index in it. */
     private static final long EVENTS_PER_COMMIT = 1_000_000;
 
+    /** The checkpoint recorder's record of how far its tree reaches (LogTree, ADR 0043). */
+    private static final String MERKLE_TREE = "merkle_tree";
+
     private final EventProcessingConfiguration processing;
     private final MongoEventStorageEngine log;
+    private final MongoDatabase database;
     private final Duration patience;
 
     public Processors(ConfigurableApplicationContext app, Duration patience) {
         this.processing = app.getBean(EventProcessingConfiguration.class);
         this.log = app.getBean(MongoEventStorageEngine.class);
+        this.database = app.getBean(MongoDatabase.class);
         this.patience = patience;
+    }
+
+    /**
+     * Until the checkpoint recorder's tree holds every event the log holds now: after a large import it works on in
+     * the background, writing a leaf per event, and a measurement of the settled application waits for it.
+     */
+    public void awaitCheckpointTree() throws InterruptedException {
+        long events = log.storedEvents();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (treeSize() < events) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the checkpoint tree did not reach " + events + " events within "
+                        + patience + ": " + treeSize());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private long treeSize() {
+        Document tree = database.getCollection(MERKLE_TREE).find(Filters.eq("_id", "log")).first();
+        return tree == null ? 0 : ((Number) tree.get("size")).longValue();
     }
 
     public StreamingEventProcessor processor(String name) {

@@ -19,10 +19,12 @@ import java.util.concurrent.TimeUnit;
  * What the read side answers in, with a province loaded and commands arriving (issue 11 item 10, ADR 0038): the whole
  * application is started in this JVM on its default durable backend, a province of {@code BENCH_MEMBERS} members
  * (default 300,000) in branches of {@code BENCH_MEMBERSPERBRANCH} (default 100), 20 branches to a ward, is imported as
- * {@link ImportBenchmark} imports it; once every processor has caught up, the province's roster totals are read once
- * (the first read works out every branch's counts and keeps them, ADR 0055), and then, while a client records lost and restored contact of members at {@code
+ * {@link ImportBenchmark} imports it; once every processor and the checkpoint recorder have caught up, the province's roster totals and membership
+ * statistics are read once each (the first reads work out every branch's counts and read every person's stream, ADR
+ * 0055, 0056), and then, while a client records lost and restored contact of members at {@code
  * BENCH_COMMANDSPERSECOND} (default 5; 0 for none), another reads over HTTP one after another: a branch's roster, a member's
- * timeline, a ward's roster totals and the province's roster totals (the province dashboard's headcount), printing p50
+ * timeline, a ward's roster totals, the province's roster totals (the province dashboard's headcount) and its
+ * membership statistics (a thirtieth of the requests), printing p50
  * and p99 in milliseconds end to end and the statuses seen. Settings: {@code BENCH_REQUESTS} per read (default 300;
  * the province's totals a tenth of it), {@code BENCH_BACKEND} ({@code h2}, or {@code memory}), {@code BENCH_WORKERS}
  * and {@code BENCH_BATCHSIZE} for the import (4 and 50).
@@ -56,16 +58,20 @@ public final class QueryLatencyBenchmark {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().maxMemory() >> 20);
             long importEnded = System.nanoTime();
-            new Processors(app, Duration.ofMinutes(30)).awaitAll();
+            Processors processors = new Processors(app, Duration.ofMinutes(30));
+            processors.awaitAll();
             System.out.printf("every processor caught up %.1f s after the import's end%n",
+                    (System.nanoTime() - importEnded) / 1e9);
+            processors.awaitCheckpointTree();
+            System.out.printf("the checkpoint recorder's tree caught up %.1f s after the import's end%n",
                     (System.nanoTime() - importEnded) / 1e9);
             BenchClient client = new BenchClient(((WebServerApplicationContext) app).getWebServer().getPort());
             int branches = (members + membersPerBranch - 1) / membersPerBranch;
             String provinceTotals = "/api/v1/organisations/" + ImportBenchmark.PROVINCE + "/roster/totals";
-            long firstRead = System.nanoTime();
-            int firstStatus = client.get(provinceTotals);
-            System.out.printf("the province's roster totals, first read after the import: %.1f s, status %d%n",
-                    (System.nanoTime() - firstRead) / 1e9, firstStatus);
+            String provinceStatistics = "/api/v1/organisations/" + ImportBenchmark.PROVINCE
+                    + "/statistics/membership";
+            firstRead(client, "the province's roster totals", provinceTotals);
+            firstRead(client, "the province's membership statistics", provinceStatistics);
             Commands commands = new Commands(client, members, membersPerBranch, branches);
             commands.start(commandsPerSecond);
             try {
@@ -78,6 +84,7 @@ public final class QueryLatencyBenchmark {
                         "/api/v1/organisations/" + ImportBenchmark.wardId(0) + "/roster/totals", requests);
                 measure(client, "province roster totals (" + branches + " branches)", provinceTotals,
                         Math.max(1, requests / 10));
+                measure(client, "province membership statistics", provinceStatistics, Math.max(1, requests / 30));
             } finally {
                 commands.stop();
             }
@@ -86,6 +93,14 @@ public final class QueryLatencyBenchmark {
             BenchSupport.deleteRecursively(dataDir);
         }
         System.exit(0);
+    }
+
+    private static void firstRead(BenchClient client, String label, String path)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        int status = client.get(path);
+        System.out.printf("%s, first read after the import: %.1f s, status %d%n", label,
+                (System.nanoTime() - start) / 1e9, status);
     }
 
     private static void measure(BenchClient client, String label, String path, int requests)

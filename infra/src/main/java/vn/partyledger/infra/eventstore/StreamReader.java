@@ -26,10 +26,18 @@ final class StreamReader {
     }
 
     List<DomainEventData<?>> fetch(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
-        List<DomainEventData<?>> batch = new ArrayList<>();
-        located(aggregateIdentifier, firstSequenceNumber, batchSize)
-                .forEach(found -> batch.add(CommitDocument.eventData(found.event())));
-        return batch;
+        return fetchAll(Map.of(aggregateIdentifier, firstSequenceNumber), batchSize).get(aggregateIdentifier);
+    }
+
+    /**
+     * The batches {@link #fetch} gives of each aggregate from its first sequence number, read together: the entries of
+     * them all in one {@code $in}, their commits in another.
+     */
+    Map<String, List<DomainEventData<?>>> fetchAll(Map<String, Long> firstSequenceNumbers, int batchSize) {
+        Map<String, List<DomainEventData<?>>> batches = new HashMap<>();
+        locatedAll(firstSequenceNumbers, batchSize).forEach((aggregate, located) -> batches.put(aggregate,
+                located.stream().<DomainEventData<?>>map(found -> CommitDocument.eventData(found.event())).toList()));
+        return batches;
     }
 
     /** The same batch as {@link #fetch}, each event as stored with its place in the log. */
@@ -44,27 +52,39 @@ final class StreamReader {
     }
 
     private List<Located> located(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
-        Map<String, Document> entries = store.findEntries(keys(aggregateIdentifier, firstSequenceNumber, batchSize));
+        return locatedAll(Map.of(aggregateIdentifier, firstSequenceNumber), batchSize).get(aggregateIdentifier);
+    }
+
+    private Map<String, List<Located>> locatedAll(Map<String, Long> firstSequenceNumbers, int batchSize) {
+        List<String> keys = new ArrayList<>();
+        firstSequenceNumbers.forEach((aggregate, first) -> keys.addAll(keys(aggregate, first, batchSize)));
+        Map<String, Document> entries = store.findEntries(keys);
         Set<Long> positions = new LinkedHashSet<>();
-        for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
-            Document entry = entries.get(StreamEntry.key(aggregateIdentifier, seq));
-            if (entry == null) {
-                break;
+        firstSequenceNumbers.forEach((aggregate, first) -> {
+            for (long seq = first; seq < first + batchSize; seq++) {
+                Document entry = entries.get(StreamEntry.key(aggregate, seq));
+                if (entry == null) {
+                    break;
+                }
+                positions.add(StreamEntry.positionOf(entry));
             }
-            positions.add(StreamEntry.positionOf(entry));
-        }
+        });
         Map<Long, Document> commits = store.findCommits(positions);
-        List<Located> batch = new ArrayList<>();
-        for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
-            Document entry = entries.get(StreamEntry.key(aggregateIdentifier, seq));
-            Document commit = entry == null ? null : commits.get(StreamEntry.positionOf(entry));
-            Document event = commit == null ? null : CommitDocument.eventOf(commit, aggregateIdentifier, seq);
-            if (event == null) {
-                break;
+        Map<String, List<Located>> batches = new HashMap<>();
+        firstSequenceNumbers.forEach((aggregate, first) -> {
+            List<Located> batch = new ArrayList<>();
+            for (long seq = first; seq < first + batchSize; seq++) {
+                Document entry = entries.get(StreamEntry.key(aggregate, seq));
+                Document commit = entry == null ? null : commits.get(StreamEntry.positionOf(entry));
+                Document event = commit == null ? null : CommitDocument.eventOf(commit, aggregate, seq);
+                if (event == null) {
+                    break;
+                }
+                batch.add(new Located(entry, commit, event));
             }
-            batch.add(new Located(entry, commit, event));
-        }
-        return batch;
+            batches.put(aggregate, batch);
+        });
+        return batches;
     }
 
     /** The highest sequence number a load would return, found batch by batch from the start of the stream. */

@@ -1,7 +1,6 @@
 package vn.partyledger.infra.person;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import vn.partyledger.domain.person.ErasureExecuted;
 import vn.partyledger.domain.person.ErasureRefused;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,20 +41,43 @@ public class PersonEntryVersions {
         }
     }
 
+    /** The events of many persons' streams, each from its start, read together. */
+    @FunctionalInterface
+    public interface Streams {
+        Map<String, List<DomainEventMessage<?>>> read(Collection<String> personIds);
+
+        /** Each stream read alone from the event store. */
+        static Streams oneByOne(EventStore log) {
+            return personIds -> {
+                Map<String, List<DomainEventMessage<?>>> events = new HashMap<>();
+                personIds.forEach(personId -> events.put(personId, log.readEvents(personId).asStream()
+                        .<DomainEventMessage<?>>map(event -> event).toList()));
+                return events;
+            };
+        }
+    }
+
+    /** The persons whose streams {@link #ofAll} reads together. */
+    private static final int READ_TOGETHER = 100;
+
     private final EventStore log;
+    private final Streams streams;
     private final KeptWhileCurrent<LoggedEntry> kept;
 
-    /** Reads every entry from the log each time it is asked. */
+    /** Reads every entry from the log each time it is asked, one stream at a time. */
     public PersonEntryVersions(EventStore log) {
-        this(log, versions -> versions.keySet(), 0);
+        this(log, versions -> versions.keySet(), Streams.oneByOne(log), 0);
     }
 
     /**
      * Keeps at most {@code capacity} entries read by {@link #ofAll}, the least recently used going first, each given
-     * again while {@code laterEvents} says the log holds nothing later of that person.
+     * again while {@code laterEvents} says the log holds nothing later of that person; those not kept are read
+     * through {@code streams}, many at once (ADR 0056).
      */
-    public PersonEntryVersions(EventStore log, KeptWhileCurrent.LaterEvents laterEvents, int capacity) {
+    public PersonEntryVersions(EventStore log, KeptWhileCurrent.LaterEvents laterEvents, Streams streams,
+                               int capacity) {
         this.log = log;
+        this.streams = streams;
         this.kept = new KeptWhileCurrent<>(laterEvents, capacity);
     }
 
@@ -69,9 +92,18 @@ public class PersonEntryVersions {
      */
     public Map<String, LoggedEntry> ofAll(Collection<String> personIds) {
         Map<String, LoggedEntry> entries = new HashMap<>(kept.current(personIds));
-        for (String personId : personIds) {
-            if (!entries.containsKey(personId)) {
-                entries.put(personId, read(personId, Instant.MAX, true));
+        List<String> unread = personIds.stream().distinct().filter(personId -> !entries.containsKey(personId))
+                .toList();
+        for (int first = 0; first < unread.size(); first += READ_TOGETHER) {
+            List<String> some = unread.subList(first, Math.min(unread.size(), first + READ_TOGETHER));
+            Map<String, List<DomainEventMessage<?>>> read = streams.read(some);
+            for (String personId : some) {
+                List<DomainEventMessage<?>> events = read.getOrDefault(personId, List.of());
+                LoggedEntry entry = entryOf(events.iterator(), Instant.MAX);
+                if (!events.isEmpty()) {
+                    kept.keep(personId, events.get(events.size() - 1).getSequenceNumber(), entry);
+                }
+                entries.put(personId, entry);
             }
         }
         return entries;
@@ -79,17 +111,14 @@ public class PersonEntryVersions {
 
     /** The entry with the versions the log had recorded by {@code knownAt}, and its latest erasure decision. */
     public LoggedEntry of(String personId, Instant knownAt) {
-        return read(personId, knownAt, false);
+        return entryOf(log.readEvents(personId), knownAt);
     }
 
-    private LoggedEntry read(String personId, Instant knownAt, boolean keep) {
+    private static LoggedEntry entryOf(Iterator<? extends DomainEventMessage<?>> events, Instant knownAt) {
         List<String> versions = new ArrayList<>();
         Object erasure = null;
-        long version = -1;
-        DomainEventStream events = log.readEvents(personId);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
-            version = event.getSequenceNumber();
             Object payload = event.getPayload();
             boolean known = !event.getTimestamp().isAfter(knownAt);
             if (payload instanceof PersonRegistered registered && known) {
@@ -100,10 +129,6 @@ public class PersonEntryVersions {
                 erasure = payload;
             }
         }
-        LoggedEntry entry = new LoggedEntry(List.copyOf(versions), Optional.ofNullable(erasure));
-        if (keep && version >= 0) {
-            kept.keep(personId, version, entry);
-        }
-        return entry;
+        return new LoggedEntry(List.copyOf(versions), Optional.ofNullable(erasure));
     }
 }

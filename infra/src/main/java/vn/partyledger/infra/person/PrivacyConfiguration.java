@@ -59,7 +59,7 @@ public class PrivacyConfiguration {
                                                    PersonDataKeys dataKeys, KeyedHash nationalIdHash,
                                                    ObjectMapper objectMapper, Clock clock) {
         return new PersonRegisterStore(database, new PersonEntryVersions(eventStore, log::withEventsAfter,
-                ENTRIES_KEPT), keyWrapper, dataKeys, nationalIdHash, objectMapper, clock);
+                log::readStreams, ENTRIES_KEPT), keyWrapper, dataKeys, nationalIdHash, objectMapper, clock);
     }
 
     /** The log is looked up on first use: the log's serializer seals with these keys, so it is built after them. */

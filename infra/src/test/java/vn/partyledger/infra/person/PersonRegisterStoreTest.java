@@ -75,7 +75,7 @@ class PersonRegisterStoreTest {
         // the log's word on each entry kept, checked as the application checks it: by the stream's last event
         PersonEntryVersions entries = new PersonEntryVersions(log, versions -> versions.entrySet().stream()
                 .filter(kept -> log.lastSequenceNumberFor(kept.getKey()).orElse(-1L) > kept.getValue())
-                .map(Map.Entry::getKey).collect(Collectors.toSet()), 100);
+                .map(Map.Entry::getKey).collect(Collectors.toSet()), PersonEntryVersions.Streams.oneByOne(log), 100);
         store = new PersonRegisterStore(database, entries, keys, new PersonDataKeys(database, keys, () -> entries,
                 clock),
                 new KeyedHash(master), JsonMapper.builder().findAndAddModules().build(), clock);
