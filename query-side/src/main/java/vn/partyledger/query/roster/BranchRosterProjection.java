@@ -420,8 +420,18 @@ public class BranchRosterProjection {
                 KeptRosterCounts.CountedRoll.on(date, RosterTotalsQueries.counts(roll.roster()), roll.changeDays())));
     }
 
-    /** A branch's roster on a date, and every day on which what it was read from begins or ends something. */
-    private record RollOn(BranchRoster roster, Set<LocalDate> changeDays) {
+    /**
+     * A branch's roster on a date, with the entries and overlays it was read from: the days they begin or end
+     * something are worked out only when the roll is counted.
+     */
+    private record RollOn(BranchRoster roster, List<RosterEntry> entries, Collection<MemberOverlays> overlays) {
+
+        Set<LocalDate> changeDays() {
+            Set<LocalDate> days = new HashSet<>();
+            entries.forEach(entry -> entry.changeDays().forEach(days::add));
+            overlays.forEach(member -> member.changeDays().forEach(days::add));
+            return days;
+        }
     }
 
     private Optional<RollOn> rollOn(String orgId, LocalDate asOf) {
@@ -447,10 +457,9 @@ public class BranchRosterProjection {
                         .map(attachment -> RosterEntry.id(attachment.homeOrgId(), memberId)).stream())).toList();
         List<BranchRoster.Entry> members = new ArrayList<>();
         Map<String, Position> positions = positionsOn(roster, query.asOf());
-        Set<LocalDate> changeDays = new HashSet<>();
-        overlaid.values().forEach(member -> member.changeDays().forEach(changeDays::add));
+        List<RosterEntry> read = new ArrayList<>();
         entries.find(Filters.in("_id", ids)).map(RosterEntry::of).forEach(entry -> {
-            entry.changeDays().forEach(changeDays::add);
+            read.add(entry);
             entry.on(query.asOf(), overlaid.getOrDefault(entry.memberId(), MemberOverlays.empty(entry.memberId())),
                     query.orgId(), positions.get(entry.memberId())).ifPresent(members::add);
         });
@@ -460,7 +469,7 @@ public class BranchRosterProjection {
                 .filter(entry -> entry.counted() && entry.exemption() != null).count();
         return Optional.of(new RollOn(new BranchRoster(query.orgId(), roster.getString("name"),
                 roster.getString("parentOrgId"), query.asOf(), headcount, exemptCount, List.copyOf(members)),
-                changeDays));
+                read, overlaid.values()));
     }
 
     /**
@@ -485,9 +494,11 @@ public class BranchRosterProjection {
         find(fromOrgId, memberId).ifPresent(moved -> {
             enter(toOrgId, memberId, sequence, entry -> entry.openPeriod(sequence, moved.personId(),
                     moved.lastStatus(), date, moved.probationEndDate(), moved.admissionDecisionDate()));
-            MemberOverlays member = withRolls(memberId);
-            member.enterRoll(toOrgId);
-            overlayDocuments.replace(member.document());
+            MemberOverlays member = overlaysOf(memberId);
+            boolean learnt = learnRolls(member);
+            if (member.enterRoll(toOrgId) || learnt) {
+                overlayDocuments.replace(member.document());
+            }
         });
     }
 
@@ -497,8 +508,7 @@ public class BranchRosterProjection {
      */
     private void enterFirstRoll(String orgId, String memberId, long sequence, Consumer<RosterEntry> change) {
         enter(orgId, memberId, sequence, change);
-        MemberOverlays member = overlayDocuments.find(memberId).map(MemberOverlays::of)
-                .orElseGet(() -> MemberOverlays.empty(memberId));
+        MemberOverlays member = overlaysOf(memberId);
         if (member.enterRoll(orgId)) {
             overlayDocuments.replace(member.document());
         }
@@ -536,8 +546,7 @@ public class BranchRosterProjection {
      * already, as a crash may have come between the write and the count.
      */
     private void overlay(String memberId, long sequence, Consumer<MemberOverlays> change) {
-        MemberOverlays member = overlayDocuments.find(memberId).map(MemberOverlays::of)
-                .orElseGet(() -> MemberOverlays.empty(memberId));
+        MemberOverlays member = overlaysOf(memberId);
         boolean learnt = learnRolls(member);
         if (!member.applied(sequence)) {
             change.accept(member);
@@ -549,12 +558,10 @@ public class BranchRosterProjection {
         member.branches().forEach(keptCounts::changed);
     }
 
-    /** The member's document as the batch left it, else as stored, knowing the member's rolls. */
-    private MemberOverlays withRolls(String memberId) {
-        MemberOverlays member = overlayDocuments.find(memberId).map(MemberOverlays::of)
+    /** The member's document as the batch left it, else as stored, else a new one. */
+    private MemberOverlays overlaysOf(String memberId) {
+        return overlayDocuments.find(memberId).map(MemberOverlays::of)
                 .orElseGet(() -> MemberOverlays.empty(memberId));
-        learnRolls(member);
-        return member;
     }
 
     /**
