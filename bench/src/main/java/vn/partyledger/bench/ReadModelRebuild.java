@@ -42,8 +42,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * streaming processor as the application runs them (the segments of application.yml, one worker thread per segment,
  * Axon's Mongo token store behind the batching token store of ADR 0038), and streams the log through the engine alone
  * for the rate a rebuild is compared with. The sets: {@code noop} (a processor whose handler writes nothing: engine
- * and processor alone), {@code roster}, {@code due}, and {@code all} (roster, organisation tree, due list,
- * recruitment, party age and losses at once, six processors each reading the log).
+ * and processor alone); each read model alone, as an administrator rebuilds one (ADR 0037): {@code roster},
+ * {@code tree}, {@code due}, {@code recruitment}, {@code party-age}, {@code losses}; and {@code all} (the six at once,
+ * six processors each reading the log).
  */
 public final class ReadModelRebuild {
 
@@ -160,19 +161,22 @@ public final class ReadModelRebuild {
         switch (projection) {
             case "noop" -> handlers.put("noop", new NoOpProjection());
             case "roster" -> handlers.put(BranchRosterProjection.PROCESSING_GROUP, roster(database));
+            case "tree" -> handlers.put(OrganisationTreeProjection.PROCESSING_GROUP,
+                    new OrganisationTreeProjection(database));
             case "due" -> handlers.put(DueListProjection.PROCESSING_GROUP, dueList(database,
                     new OrganisationTreeProjection(database)));
+            case "recruitment" -> handlers.put(RecruitmentProjection.PROCESSING_GROUP, recruitment(database,
+                    new OrganisationTreeProjection(database), roster(database)));
+            case "party-age" -> handlers.put(PartyAgeProjection.PROCESSING_GROUP, new PartyAgeProjection(database));
+            case "losses" -> handlers.put(MembershipStatisticsProjection.PROCESSING_GROUP,
+                    new MembershipStatisticsProjection(database));
             case "all" -> {
                 BranchRosterProjection roster = roster(database);
                 OrganisationTreeProjection tree = new OrganisationTreeProjection(database);
                 handlers.put(BranchRosterProjection.PROCESSING_GROUP, roster);
                 handlers.put(OrganisationTreeProjection.PROCESSING_GROUP, tree);
                 handlers.put(DueListProjection.PROCESSING_GROUP, dueList(database, tree));
-                // the generated log registers no persons: every admission is counted in the UNKNOWN cells
-                handlers.put(RecruitmentProjection.PROCESSING_GROUP, new RecruitmentProjection(database,
-                        tree::handle, roster::handle, (personId, date, knownAt) -> Optional.empty(),
-                        new SmallCellSuppression(5),
-                        SimpleQueryUpdateEmitter.builder().build()));
+                handlers.put(RecruitmentProjection.PROCESSING_GROUP, recruitment(database, tree, roster));
                 handlers.put(PartyAgeProjection.PROCESSING_GROUP, new PartyAgeProjection(database));
                 handlers.put(MembershipStatisticsProjection.PROCESSING_GROUP,
                         new MembershipStatisticsProjection(database));
@@ -190,6 +194,17 @@ public final class ReadModelRebuild {
         FullMembersOverTime fullMembers = new FullMembersOverTime(database);
         return new DueListProjection(database, calendar, AdmissionPolicy.DEFAULTS, RecruitmentPolicy.DEFAULTS,
                 tree::handle, fullMembers::belowSince, SimpleQueryUpdateEmitter.builder().build());
+    }
+
+    /**
+     * Recruitment as the application builds it; the tree and the rosters answer only its queries, not asked during a
+     * rebuild. The generated log registers no persons: every admission is counted in the UNKNOWN cells.
+     */
+    private static RecruitmentProjection recruitment(MongoDatabase database, OrganisationTreeProjection tree,
+                                                     BranchRosterProjection roster) {
+        return new RecruitmentProjection(database, tree::handle, roster::handle,
+                (personId, date, knownAt) -> Optional.empty(), new SmallCellSuppression(5),
+                SimpleQueryUpdateEmitter.builder().build());
     }
 
     /** The application's emitter with no live roster following: what a rebuild pays for telling them. */

@@ -35,15 +35,16 @@ import static vn.partyledger.bench.BenchSupport.seconds;
  * each read model through its own Axon pooled streaming processor as the application runs them (the segments of
  * application.yml, one worker thread per segment, batches of 100, Axon's Mongo token store behind the batching token
  * store of ADR 0038), until every segment's token has reached the head. The sets: {@code noop} (a processor whose
- * handler writes nothing: engine and processor alone), {@code roster} (the branch roster alone), {@code due} (the due
- * list alone) and {@code all} (roster, organisation tree, due list, recruitment, party age and losses at once, six
- * processors each reading the log). It prints each rate, its ratio to the raw stream rate, and per set the rate at the
+ * handler writes nothing: engine and processor alone), {@code roster} (the branch roster alone), each other read model
+ * alone on request ({@code tree}, {@code due}, {@code recruitment}, {@code party-age}, {@code losses}) and {@code all}
+ * (roster, organisation tree, due list, recruitment, party age and losses at once, six processors each reading the
+ * log). It prints each rate, its ratio to the raw stream rate, and per set the rate at the
  * largest size over the rate at the smallest.
  * <p>
  * The application's dead-letter queues are left out: a rebuild's events are all applicable, and the queue of the
  * roster answers from its cache. Settings (system properties, or environment variables as {@code BENCH_SIZES}, which is
  * how they reach the JVM that exec:exec forks): {@code bench.sizes} ({@code 100000,1000000}), {@code bench.backends}
- * ({@code h2,memory}), {@code bench.projections} ({@code noop,roster,all}; {@code due} on request), {@code bench.branches} (1000), {@code
+ * ({@code h2,memory}), {@code bench.projections} ({@code noop,roster,all}; any set of {@link ReadModelRebuild} on request), {@code bench.branches} (1000), {@code
  * bench.eventsPerAppend} (100), {@code bench.changesPerMember} (2), {@code bench.segments} (0: as application.yml,
  * else that many for every processor), {@code bench.processorBatchSize} (100), {@code bench.engineBatchSize} (100, the
  * engine's read batch), {@code bench.h2CacheMb} (256, as the application).
