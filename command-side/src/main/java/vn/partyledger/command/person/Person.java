@@ -11,6 +11,7 @@ import vn.partyledger.domain.person.ErasureRequested;
 import vn.partyledger.domain.person.MemberRecordOpened;
 import vn.partyledger.domain.person.PersonRegistered;
 import vn.partyledger.domain.person.PersonalDataCorrected;
+import vn.partyledger.domain.person.PersonalDataField;
 import vn.partyledger.domain.person.ProcessingBasisRecorded;
 import vn.partyledger.domain.person.RecordProcessingBasis;
 import vn.partyledger.domain.person.RegisterPerson;
@@ -57,6 +58,7 @@ public class Person {
     void handle(CorrectPersonalData command, Today today) {
         today.businessDateIsNotInTheFuture("correction", command.effectiveDate());
         anErasedPersonsEntryIsGoneForGood();
+        aDateOfBirthIsCorrectedForEveryDate(command);
         apply(new PersonalDataCorrected(personId, command.fields(), command.reason(), command.effectiveDate(),
                 command.entryVersion()));
     }
@@ -130,6 +132,18 @@ public class Person {
             throw new RuleViolation(Invariant.ERASURE, "anErasedPersonsEntryIsGoneForGood",
                     "Person " + personId + " was erased: the person's data key is destroyed, and the register takes "
                             + "no correction, basis, erasure or candidacy for the person any more.");
+        }
+    }
+
+    /**
+     * Nobody's birth changes with their circumstances: a date of birth keyed in wrongly was wrong on every date. Ages,
+     * and the age groups counted from them, then never depend on the date the register is read for (ADR 0057).
+     */
+    private static void aDateOfBirthIsCorrectedForEveryDate(CorrectPersonalData command) {
+        if (command.fields().contains(PersonalDataField.DATE_OF_BIRTH) && !command.reason().restatesThePast()) {
+            throw new RuleViolation(Invariant.DATE_OF_BIRTH_FOR_EVERY_DATE, "aDateOfBirthIsCorrectedForEveryDate",
+                    "A date of birth does not change with circumstances: correct it as an entry error or at the "
+                            + "person's request, which holds for every date, not as " + command.reason() + ".");
         }
     }
 

@@ -49,6 +49,7 @@ public enum Invariant {
     BADGE_RETURN("Only an expelled member hands a badge back"),
     BRANCH_TYPE("Only a branch carries a branch type"),
     BUSINESS_DATE_NOT_IN_THE_FUTURE("A business date has come: nothing is recorded as happening after today"),
+    DATE_OF_BIRTH_FOR_EVERY_DATE("A date of birth is corrected for every date, never as a change of circumstances"),
     DECISION("Every change to an organisation rests on a decision"),
     ERASURE("An erased person's entry is gone for good: the register takes nothing more for that person"),
     EXEMPTION_END_DATE("An exemption does not end before it starts, nor expire before its end date"),

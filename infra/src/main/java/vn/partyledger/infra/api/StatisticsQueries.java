@@ -52,14 +52,15 @@ public class StatisticsQueries {
     /**
      * The age groups are counted from the members' dates of birth in the register: the query bus checks the caller
      * first, and each member's read is recorded in the access audit, in one durable write, before any count is given
-     * out (ADR 0039).
+     * out (ADR 0039). A branch whose counts are kept for the day reads no date of birth, and records none (ADR 0057).
      */
     @GetMapping("/{orgId}/statistics/membership")
     @Operation(summary = "The members on the rolls under the organisation on a business date (default: today in "
             + "Asia/Ho_Chi_Minh), for it and each organisation directly under it: by status (full, probationary, "
             + "fully and temporarily exempt, attached out and in, suspended, out of contact, in transit) and by age "
             + "group (partyledger.rules.statistics.age-groups-from). Each member's date of birth read is recorded in "
-            + "the access audit before the counts are given out")
+            + "the access audit before the counts are given out; a branch's counts kept from an earlier read, until "
+            + "its roll or a member's age group changes, read none")
     public MembershipStatistics membership(@PathVariable @RecordId @Parameter(example = "ward-15") String orgId,
                                            @RequestParam(required = false)
                                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

@@ -177,7 +177,8 @@ public class ReadModelConfiguration {
     public MembershipOnDateQueries membershipOnDateQueries(OrganisationTreeProjection tree,
                                                            BranchRosterProjection rosters, PersonProfiles profiles,
                                                            StatisticsProperties statistics) {
-        return new MembershipOnDateQueries(tree::handle, rosters::handle, profiles, statistics.ageGroupsFrom());
+        return new MembershipOnDateQueries(tree::handle, rosters::countsOn, rosters::birthDateFiguresOn, profiles,
+                statistics.ageGroupsFrom());
     }
 
     /** The member timeline reads the log itself, not a read model of its own (ADR 0030). */

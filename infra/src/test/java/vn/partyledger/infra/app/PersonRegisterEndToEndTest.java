@@ -110,6 +110,23 @@ class PersonRegisterEndToEndTest extends RunningApplication {
     }
 
     @Test
+    void aDateOfBirthCorrectedAsAChangeOfCircumstancesIsRefusedAndTheRegisterKeepsTheOldOne() {
+        Scenario scenario = new Scenario(board()).organisationTree();
+        String personId = "p-" + scenario.suffix;
+        expect(scenario.post("/api/v1/persons/" + personId + "/register", person(personId,
+                Scenario.nextNationalId(), BORN.toString())), 201);
+
+        ResponseEntity<JsonNode> refused = scenario.post("/api/v1/persons/" + personId + "/correct-personal-data", """
+                {"changes": {"dateOfBirth": "1990-01-02"}, "reason": "CHANGE_OF_CIRCUMSTANCES",
+                 "effectiveDate": "2026-01-05"}""");
+
+        assertThat(expect(refused, 422).get("code").asText()).isEqualTo("DATE_OF_BIRTH_FOR_EVERY_DATE");
+        assertThat(storedEventsOf(personId)).hasSize(1);
+        assertThat(board().get().uri("/api/v1/persons/{id}?purpose=CASE_WORK", personId).retrieve()
+                .body(JsonNode.class).get("dateOfBirth").asText()).isEqualTo(BORN.toString());
+    }
+
+    @Test
     void readingAPersonsDataRequiresAuthentication() {
         ResponseEntity<JsonNode> response = anonymous().get().uri("/api/v1/persons/p-anyone").retrieve()
                 .toEntity(JsonNode.class);

@@ -46,6 +46,9 @@ import vn.partyledger.domain.member.PartyCardExchanged;
 import vn.partyledger.domain.member.PartyCardIssued;
 import vn.partyledger.domain.member.PartyCardReissued;
 import vn.partyledger.domain.organisation.BranchLeadershipElected;
+import vn.partyledger.domain.person.ErasureExecuted;
+import vn.partyledger.domain.person.PersonalDataCorrected;
+import vn.partyledger.domain.person.PersonalDataField;
 import vn.partyledger.domain.roster.Position;
 import vn.partyledger.domain.roster.BranchRoster;
 import vn.partyledger.domain.roster.FindBranchRoster;
@@ -69,6 +72,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -87,7 +91,8 @@ import java.util.stream.Stream;
  * as the batch left it. The live queries are told after the batch has committed, if any is live (ADR 0038).
  * {@value KeptRosterCounts#COLLECTION} keeps the counts of each branch's roll between its changes, which every change of
  * an entry or overlay counts after it is written (ADR 0055); a member's overlays list the branches whose roll the
- * member has been on, so that an overlay's change finds them without a look-up.
+ * member has been on, so that an overlay's change finds them without a look-up. It keeps the statistics' age groups of
+ * each roll too (ADR 0057), which a correction of a date of birth or an erasure in the register makes stale.
  */
 @ProcessingGroup(BranchRosterProjection.PROCESSING_GROUP)
 public class BranchRosterProjection {
@@ -417,7 +422,36 @@ public class BranchRosterProjection {
      */
     public Map<String, RosterTotals.Counts> countsOn(Collection<String> branchIds, LocalDate date) {
         return keptCounts.on(branchIds, date, branchId -> rollOn(branchId, date).map(roll ->
-                KeptRosterCounts.CountedRoll.on(date, RosterTotalsQueries.counts(roll.roster()), roll.changeDays())));
+                KeptRosterCounts.Kept.on(date, RosterTotalsQueries.counts(roll.roster()), roll.changeDays())));
+    }
+
+    /**
+     * Figures {@code workOut} works out from the roll of each of the branches that has one on {@code date} and its
+     * members' dates of birth (the statistics' age groups, ADR 0057), kept between the roll's changes and the days
+     * {@code workOut} names, while no date of birth changes; {@code key} names how they are worked out.
+     */
+    public Map<String, List<Integer>> birthDateFiguresOn(Collection<String> branchIds, LocalDate date, String key,
+                                                        Function<BranchRoster, BirthDateFigures> workOut) {
+        return keptCounts.birthDateFiguresOn(branchIds, date, key, branchId -> rollOn(branchId, date).map(roll -> {
+            BirthDateFigures worked = workOut.apply(roll.roster());
+            Set<LocalDate> days = roll.changeDays();
+            days.addAll(worked.changeDays());
+            return KeptRosterCounts.Kept.on(date, worked.figures(), days);
+        }));
+    }
+
+    /** A date of birth corrected: the figures kept from the dates of birth are stale (ADR 0057). */
+    @EventHandler
+    void on(PersonalDataCorrected event) {
+        if (event.fields().contains(PersonalDataField.DATE_OF_BIRTH)) {
+            keptCounts.dateOfBirthChanged();
+        }
+    }
+
+    /** An erased person's date of birth is unreadable from now on: the figures kept from it are stale. */
+    @EventHandler
+    void on(ErasureExecuted event) {
+        keptCounts.dateOfBirthChanged();
     }
 
     /**

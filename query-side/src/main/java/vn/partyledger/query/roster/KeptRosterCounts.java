@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -31,12 +32,16 @@ import java.util.function.Function;
  * (BatchedChangeCounts), and the counts kept at a number of changes, each for the days between two changes of the
  * roll, when its counts cannot differ. Counts kept at an older number of changes are stale and worked out again; a
  * roster read while a change is being written is kept at the number before it, so it is stale as soon as it is kept.
+ * The same document keeps figures a reader works out from the members' dates of birth (the statistics' age groups,
+ * ADR 0057), for the days between the roll's changes and the days the reader names, and only while no date of birth
+ * has changed: {@value #DATES_OF_BIRTH} counts the corrections and erasures that change one.
  */
 final class KeptRosterCounts {
 
     static final String COLLECTION = "roster_counts";
+    /** The counter of the changes of dates of birth in the register; no branch has this id. */
+    static final String DATES_OF_BIRTH = "@dates-of-birth";
     private static final String CHANGES = "changes";
-    private static final String KEPT = "kept";
     private static final String PERIODS = "periods";
     /** The periods kept per branch: the dates asked of late, today and the start of the year among them. */
     private static final int PERIODS_KEPT = 8;
@@ -46,23 +51,37 @@ final class KeptRosterCounts {
      */
     private static final int READ_AT_ONCE = 100;
 
+    /** The counts of each roll as its roster shows them. */
+    static final Figures<RosterTotals.Counts> COUNTS = new Figures<>("kept", "counts",
+            period -> counts(period.get("counts", Document.class)), KeptRosterCounts::stored);
+    /** Figures worked out from the members' dates of birth. */
+    static final Figures<List<Integer>> BIRTH_DATE_FIGURES = new Figures<>("birthDateFigures", "values",
+            period -> period.getList("values", Integer.class), values -> values);
+
     /**
-     * A roll's counts at the end of a day, and the days they hold for: from the last day the roll changed, on or
-     * before it, up to (not including) the next; null where the roll never changed before, or does not after.
+     * Where in a branch's document a kind of figures is kept ({@code field}), and in each period ({@code value}), how
+     * they are read from a period and stored.
      */
-    record CountedRoll(RosterTotals.Counts counts, LocalDate from, LocalDate until) {
+    record Figures<T>(String field, String value, Function<Document, T> read, Function<T, Object> stored) {
+    }
+
+    /**
+     * Figures of a roll at the end of a day, and the days they hold for: from the last day they may have changed, on
+     * or before it, up to (not including) the next; null where they never changed before, or do not after.
+     */
+    record Kept<T>(T figures, LocalDate from, LocalDate until) {
 
         boolean holdsOn(LocalDate date) {
             return (from == null || !date.isBefore(from)) && (until == null || date.isBefore(until));
         }
 
-        /** The counts on {@code date} of a roll that changes on {@code changeDays}. */
-        static CountedRoll on(LocalDate date, RosterTotals.Counts counts, Collection<LocalDate> changeDays) {
+        /** The figures on {@code date} of a roll whose figures change only on {@code changeDays}. */
+        static <T> Kept<T> on(LocalDate date, T figures, Collection<LocalDate> changeDays) {
             LocalDate from = changeDays.stream().filter(day -> !day.isAfter(date)).max(LocalDate::compareTo)
                     .orElse(null);
             LocalDate until = changeDays.stream().filter(day -> day.isAfter(date)).min(LocalDate::compareTo)
                     .orElse(null);
-            return new CountedRoll(counts, from, until);
+            return new Kept<>(figures, from, until);
         }
     }
 
@@ -84,12 +103,33 @@ final class KeptRosterCounts {
         }
     }
 
+    /** A date of birth in the register has changed, or become unreadable: every figure worked out from one is stale. */
+    void dateOfBirthChanged() {
+        changed(DATES_OF_BIRTH);
+    }
+
     /**
      * The counts at the end of {@code date} of each branch that has a roll, kept where they are current, else worked
      * out by {@code countNow} (empty for a branch without a roll) and kept.
      */
     Map<String, RosterTotals.Counts> on(Collection<String> branchIds, LocalDate date,
-                                        Function<String, Optional<CountedRoll>> countNow) {
+                                        Function<String, Optional<Kept<RosterTotals.Counts>>> countNow) {
+        return on(branchIds, date, COUNTS, null, countNow);
+    }
+
+    /**
+     * Figures worked out from the members' dates of birth, as {@link #on(Collection, LocalDate, Function)} keeps the
+     * counts; {@code key} names how they were worked out (the age groups), and figures kept under another key, or
+     * before a date of birth changed, are stale.
+     */
+    Map<String, List<Integer>> birthDateFiguresOn(Collection<String> branchIds, LocalDate date, String key,
+                                                  Function<String, Optional<Kept<List<Integer>>>> workOut) {
+        Document counter = kept.find(Filters.eq("_id", DATES_OF_BIRTH)).first();
+        return on(branchIds, date, BIRTH_DATE_FIGURES, key + "|" + changesOf(counter), workOut);
+    }
+
+    private <T> Map<String, T> on(Collection<String> branchIds, LocalDate date, Figures<T> figures, String key,
+                                  Function<String, Optional<Kept<T>>> workOut) {
         Map<String, Document> stored = new HashMap<>();
         List<String> ids = List.copyOf(branchIds);
         for (int first = 0; first < ids.size(); first += READ_AT_ONCE) {
@@ -97,51 +137,57 @@ final class KeptRosterCounts {
             kept.find(Filters.in("_id", some)).batchSize(some.size())
                     .forEach(document -> stored.put(document.getString("_id"), document));
         }
-        Map<String, RosterTotals.Counts> counts = new LinkedHashMap<>();
+        Map<String, T> found = new LinkedHashMap<>();
         List<WriteModel<Document>> keeps = new ArrayList<>();
         for (String branchId : branchIds) {
             Document document = stored.get(branchId);
-            List<Document> current = currentPeriods(document);
-            Optional<RosterTotals.Counts> found = current.stream().map(KeptRosterCounts::counted)
-                    .filter(counted -> counted.holdsOn(date)).findFirst().map(CountedRoll::counts);
-            if (found.isPresent()) {
-                counts.put(branchId, found.get());
+            List<Document> current = currentPeriods(document, figures, key);
+            Optional<T> held = current.stream().map(period -> kept(period, figures))
+                    .filter(period -> period.holdsOn(date)).findFirst().map(Kept::figures);
+            if (held.isPresent()) {
+                found.put(branchId, held.get());
             } else {
-                countNow.apply(branchId).ifPresent(counted -> {
-                    keeps.add(keep(branchId, document, current, counted));
-                    counts.put(branchId, counted.counts());
+                workOut.apply(branchId).ifPresent(worked -> {
+                    keeps.add(keep(branchId, document, current, figures, key, worked));
+                    found.put(branchId, worked.figures());
                 });
             }
         }
         send(keeps);
-        return counts;
+        return found;
     }
 
-    /** The periods kept at the branch's current number of changes. */
-    private static List<Document> currentPeriods(Document document) {
+    /** The periods kept at the branch's current number of changes, under the key asked. */
+    private static List<Document> currentPeriods(Document document, Figures<?> figures, String key) {
         if (document == null) {
             return List.of();
         }
-        Document keptAt = document.get(KEPT, Document.class);
+        Document keptAt = document.get(figures.field(), Document.class);
         return keptAt != null && keptAt.getLong(CHANGES).equals(changesOf(document))
+                && Objects.equals(keptAt.getString("key"), key)
                 ? keptAt.getList(PERIODS, Document.class) : List.of();
     }
 
     /**
-     * The write keeping the counts at the number of changes the branch had when they were read, which keeps nothing if
-     * it has changed since: then they may be stale.
+     * The write keeping the figures at the number of changes the branch had when they were read, which keeps nothing
+     * if it has changed since: then they may be stale.
      */
-    private static WriteModel<Document> keep(String branchId, Document document, List<Document> current,
-                                             CountedRoll counted) {
+    private static <T> WriteModel<Document> keep(String branchId, Document document, List<Document> current,
+                                                 Figures<T> figures, String key, Kept<T> worked) {
         List<Document> periods = new ArrayList<>(current.subList(Math.max(0, current.size() - PERIODS_KEPT + 1),
                 current.size()));
-        periods.add(stored(counted));
+        periods.add(new Document("from", iso(worked.from())).append("until", iso(worked.until()))
+                .append(figures.value(), figures.stored().apply(worked.figures())));
         long changesNow = changesOf(document);
         Document keptAt = new Document(CHANGES, changesNow).append(PERIODS, periods);
+        if (key != null) {
+            keptAt.append("key", key);
+        }
         return document == null
-               ? new InsertOneModel<>(new Document("_id", branchId).append(CHANGES, changesNow).append(KEPT, keptAt))
+               ? new InsertOneModel<>(new Document("_id", branchId).append(CHANGES, changesNow)
+                                              .append(figures.field(), keptAt))
                : new UpdateOneModel<>(Filters.and(Filters.eq("_id", branchId), Filters.eq(CHANGES, changesNow)),
-                                      Updates.set(KEPT, keptAt));
+                                      Updates.set(figures.field(), keptAt));
     }
 
     /**
@@ -166,25 +212,26 @@ final class KeptRosterCounts {
         return document == null ? 0L : document.get(CHANGES, 0L);
     }
 
-    private static Document stored(CountedRoll counted) {
-        RosterTotals.Counts counts = counted.counts();
-        return new Document("from", iso(counted.from())).append("until", iso(counted.until()))
-                .append("counts", new Document("headcount", counts.headcount()).append("present", counts.present())
-                        .append("full", counts.full()).append("probationary", counts.probationary())
-                        .append("fullyExempt", counts.fullyExempt())
-                        .append("temporarilyExempt", counts.temporarilyExempt())
-                        .append("attachedOut", counts.attachedOut()).append("attachedIn", counts.attachedIn())
-                        .append("inTransit", counts.inTransit()).append("suspended", counts.suspended())
-                        .append("lostContact", counts.lostContact()));
+    private static Document stored(RosterTotals.Counts counts) {
+        return new Document("headcount", counts.headcount()).append("present", counts.present())
+                .append("full", counts.full()).append("probationary", counts.probationary())
+                .append("fullyExempt", counts.fullyExempt())
+                .append("temporarilyExempt", counts.temporarilyExempt())
+                .append("attachedOut", counts.attachedOut()).append("attachedIn", counts.attachedIn())
+                .append("inTransit", counts.inTransit()).append("suspended", counts.suspended())
+                .append("lostContact", counts.lostContact());
     }
 
-    private static CountedRoll counted(Document period) {
-        Document counts = period.get("counts", Document.class);
-        return new CountedRoll(new RosterTotals.Counts(counts.getInteger("headcount"), counts.getInteger("present"),
+    private static RosterTotals.Counts counts(Document counts) {
+        return new RosterTotals.Counts(counts.getInteger("headcount"), counts.getInteger("present"),
                 counts.getInteger("full"), counts.getInteger("probationary"), counts.getInteger("fullyExempt"),
                 counts.getInteger("temporarilyExempt"), counts.getInteger("attachedOut"),
                 counts.getInteger("attachedIn"), counts.getInteger("inTransit"), counts.getInteger("suspended"),
-                counts.getInteger("lostContact")),
+                counts.getInteger("lostContact"));
+    }
+
+    private static <T> Kept<T> kept(Document period, Figures<T> figures) {
+        return new Kept<>(figures.read().apply(period),
                 RosterEntry.date(period.getString("from")), RosterEntry.date(period.getString("until")));
     }
 

@@ -4,99 +4,161 @@ import org.axonframework.queryhandling.QueryHandler;
 import vn.partyledger.domain.person.PersonProfile;
 import vn.partyledger.domain.person.PersonProfiles;
 import vn.partyledger.domain.roster.BranchRoster;
-import vn.partyledger.domain.roster.FindBranchRoster;
 import vn.partyledger.domain.roster.RosterTotals;
 import vn.partyledger.domain.statistics.CountedMembership;
 import vn.partyledger.domain.statistics.FindMembershipStatistics;
 import vn.partyledger.domain.statistics.MembershipStatistics;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.domain.tree.OrganisationTree;
-import vn.partyledger.query.roster.RosterTotalsQueries;
+import vn.partyledger.query.roster.BirthDateFigures;
 
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The members on the rolls under an organisation on a date (ADR 0039): each branch under it in the tree of that day
  * counted from its roster of that day, by status as the roll-up counts them (ADR 0036, in transit included), and by
- * age group from each member's date of birth in the register as it stood that day. Only counts leave this class, with
- * the persons whose date of birth was read, for the access audit.
+ * age group from each member's date of birth in the register. Both are read from what is kept of each branch's roll
+ * (ADR 0055, 0057): the counts by status between the roll's changes, the counts by age group also between the days a
+ * member crosses into another group; a branch's age groups are worked out from its roster and the register only when
+ * none are kept for the day. Only counts leave this class, with the persons whose date of birth was read, for the
+ * access audit.
  */
 public class MembershipOnDateQueries {
 
     private final Function<FindOrganisationTree, Optional<OrganisationTree>> tree;
-    private final Function<FindBranchRoster, Optional<BranchRoster>> rosters;
+    private final BiFunction<Collection<String>, LocalDate, Map<String, RosterTotals.Counts>> counts;
+    private final BirthDateFigures.OfRolls ages;
     private final PersonProfiles profiles;
     private final List<Integer> ageGroupsFrom;
+    /** How the figures kept by age group were worked out: with these groups. */
+    private final String ageGroupsKey;
 
-    /** {@code ageGroupsFrom}: each age group's lowest age, ascending; the last group has no upper bound. */
+    /**
+     * {@code counts} gives the counts by status, and {@code ages} the figures worked out from the members' dates of
+     * birth, of the rolls of those of the branches that have one; {@code ageGroupsFrom}: each age group's lowest age,
+     * ascending; the last group has no upper bound.
+     */
     public MembershipOnDateQueries(Function<FindOrganisationTree, Optional<OrganisationTree>> tree,
-                                   Function<FindBranchRoster, Optional<BranchRoster>> rosters,
-                                   PersonProfiles profiles, List<Integer> ageGroupsFrom) {
+                                   BiFunction<Collection<String>, LocalDate, Map<String, RosterTotals.Counts>> counts,
+                                   BirthDateFigures.OfRolls ages, PersonProfiles profiles,
+                                   List<Integer> ageGroupsFrom) {
         if (ageGroupsFrom.isEmpty() || !ageGroupsFrom.stream().sorted().distinct().toList().equals(ageGroupsFrom)) {
             throw new IllegalArgumentException("age groups must start at distinct ascending ages: " + ageGroupsFrom);
         }
         this.tree = tree;
-        this.rosters = rosters;
+        this.counts = counts;
+        this.ages = ages;
         this.profiles = profiles;
         this.ageGroupsFrom = List.copyOf(ageGroupsFrom);
+        this.ageGroupsKey = "age groups from " + ageGroupsFrom.stream().map(String::valueOf)
+                .collect(Collectors.joining(","));
     }
 
     /**
-     * Empty when the organisation was not founded by the date. Each roster is read once: the organisation's figures
-     * are those of the organisations under it added up, with its own roster if it is a branch.
+     * Empty when the organisation was not founded by the date. The organisation's figures are those of the
+     * organisations under it added up, with its own roll if it is a branch.
      */
     @QueryHandler
     public Optional<CountedMembership> handle(FindMembershipStatistics query) {
         return tree.apply(new FindOrganisationTree(query.orgId(), query.asOf())).map(root -> {
+            List<String> branches = new ArrayList<>();
+            collect(root, branches);
+            Set<String> read = new HashSet<>();
+            Map<String, RosterTotals.Counts> byStatus = counts.apply(branches, query.asOf());
+            Map<String, List<Integer>> byAge = ages.on(branches, query.asOf(), ageGroupsKey,
+                    roster -> ageGroupsOf(roster, query.asOf(), read));
             Tally total = new Tally();
-            rosters.apply(new FindBranchRoster(root.orgId(), query.asOf()))
-                    .ifPresent(own -> total.add(own, query.asOf()));
+            total.add(root.orgId(), byStatus, byAge);
             List<MembershipStatistics.Figures> under = new ArrayList<>();
             for (OrganisationTree child : root.children()) {
+                List<String> branchesUnder = new ArrayList<>();
+                collect(child, branchesUnder);
                 Tally tally = new Tally();
-                collect(child, query.asOf(), tally);
+                branchesUnder.forEach(orgId -> tally.add(orgId, byStatus, byAge));
                 total.add(tally);
                 under.add(tally.figures(child));
             }
             return new CountedMembership(new MembershipStatistics(query.asOf(), total.figures(root), under),
-                    Set.copyOf(total.read));
+                    Set.copyOf(read));
         });
     }
 
-    /** The counts over some branches' rosters, before they become an organisation's figures. */
+    /**
+     * The roster's counted members by age group on the date, then those of unknown age, from their dates of birth in
+     * the register, all read at once; and the days on which a member's age group may change, around each birthday
+     * at which one begins (the day after too: someone born on 29 February comes of age on 1 March in other years).
+     */
+    private BirthDateFigures ageGroupsOf(BranchRoster roster, LocalDate asOf, Set<String> read) {
+        List<String> personIds = roster.members().stream().filter(BranchRoster.Entry::counted)
+                .map(BranchRoster.Entry::personId).filter(Objects::nonNull).toList();
+        read.addAll(personIds);
+        Map<String, PersonProfile> registered = profiles.profilesOn(personIds, asOf);
+        int[] figures = new int[ageGroupsFrom.size() + 1];
+        Set<LocalDate> changeDays = new HashSet<>();
+        for (BranchRoster.Entry entry : roster.members()) {
+            if (entry.counted()) {
+                PersonProfile profile = entry.personId() == null ? null : registered.get(entry.personId());
+                LocalDate born = profile == null ? null : profile.dateOfBirth();
+                int group = groupOf(born, asOf);
+                figures[group < 0 ? ageGroupsFrom.size() : group]++;
+                if (born != null) {
+                    for (int age : ageGroupsFrom) {
+                        changeDays.add(born.plusYears(age));
+                        changeDays.add(born.plusYears(age).plusDays(1));
+                    }
+                }
+            }
+        }
+        return new BirthDateFigures(Arrays.stream(figures).boxed().toList(), changeDays);
+    }
+
+    /** The age group on the date of someone born on {@code born}; -1 when unknown, or younger than the first group. */
+    private int groupOf(LocalDate born, LocalDate asOf) {
+        if (born == null) {
+            return -1;
+        }
+        int age = Period.between(born, asOf).getYears();
+        int group = -1;
+        for (int candidate = 0; candidate < ageGroupsFrom.size(); candidate++) {
+            if (age >= ageGroupsFrom.get(candidate)) {
+                group = candidate;
+            }
+        }
+        return group;
+    }
+
+    /** The counts over some branches' rolls, before they become an organisation's figures. */
     private final class Tally {
 
         private RosterTotals.Counts byStatus = RosterTotals.Counts.NONE;
         private final int[] byAge = new int[ageGroupsFrom.size()];
         private int ageUnknown;
-        private final Set<String> read = new HashSet<>();
 
-        /** The roster's members counted, their dates of birth read from the register all at once. */
-        void add(BranchRoster roster, LocalDate asOf) {
-            byStatus = byStatus.plus(RosterTotalsQueries.counts(roster));
-            List<String> personIds = roster.members().stream().filter(BranchRoster.Entry::counted)
-                    .map(BranchRoster.Entry::personId).filter(Objects::nonNull).toList();
-            read.addAll(personIds);
-            Map<String, PersonProfile> registered = profiles.profilesOn(personIds, asOf);
-            for (BranchRoster.Entry entry : roster.members()) {
-                if (entry.counted()) {
-                    int group = groupOf(entry.personId() == null ? null : registered.get(entry.personId()), asOf);
-                    if (group < 0) {
-                        ageUnknown++;
-                    } else {
-                        byAge[group]++;
-                    }
-                }
+        /** The branch's roll, if it has one. */
+        void add(String orgId, Map<String, RosterTotals.Counts> statuses, Map<String, List<Integer>> ages) {
+            RosterTotals.Counts counted = statuses.get(orgId);
+            List<Integer> aged = ages.get(orgId);
+            if (counted == null || aged == null) {
+                return;
             }
+            byStatus = byStatus.plus(counted);
+            for (int group = 0; group < byAge.length; group++) {
+                byAge[group] += aged.get(group);
+            }
+            ageUnknown += aged.get(byAge.length);
         }
 
         void add(Tally other) {
@@ -105,7 +167,6 @@ public class MembershipOnDateQueries {
                 byAge[group] += other.byAge[group];
             }
             ageUnknown += other.ageUnknown;
-            read.addAll(other.read);
         }
 
         MembershipStatistics.Figures figures(OrganisationTree organisation) {
@@ -117,25 +178,13 @@ public class MembershipOnDateQueries {
             return new MembershipStatistics.Figures(organisation.orgId(), organisation.name(), byStatus, groups,
                     ageUnknown);
         }
-
-        /** The member's age group on the date; -1 without a date of birth, or younger than the first group. */
-        private int groupOf(PersonProfile profile, LocalDate asOf) {
-            if (profile == null || profile.dateOfBirth() == null) {
-                return -1;
-            }
-            int age = Period.between(profile.dateOfBirth(), asOf).getYears();
-            int group = -1;
-            for (int candidate = 0; candidate < ageGroupsFrom.size(); candidate++) {
-                if (age >= ageGroupsFrom.get(candidate)) {
-                    group = candidate;
-                }
-            }
-            return group;
-        }
     }
 
-    private void collect(OrganisationTree organisation, LocalDate asOf, Tally into) {
-        rosters.apply(new FindBranchRoster(organisation.orgId(), asOf)).ifPresent(roster -> into.add(roster, asOf));
-        organisation.children().forEach(child -> collect(child, asOf, into));
+    /** The branches at or under the organisation: only a branch has a roll. */
+    private static void collect(OrganisationTree organisation, List<String> into) {
+        if (organisation.kind().isBranch()) {
+            into.add(organisation.orgId());
+        }
+        organisation.children().forEach(child -> collect(child, into));
     }
 }

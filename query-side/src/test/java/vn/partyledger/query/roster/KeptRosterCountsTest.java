@@ -75,7 +75,7 @@ class KeptRosterCountsTest {
         server.shutdownNow();
     }
 
-    private static OrganisationEstablished branch(String orgId) {
+    static OrganisationEstablished branch(String orgId) {
         return new OrganisationEstablished(orgId, "Chi bộ " + orgId, OrganisationKind.SUBORDINATE_BRANCH,
                 BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5, false, FOUNDED);
     }
@@ -169,7 +169,7 @@ class KeptRosterCountsTest {
     void countsReadWhileAChangeIsCountedAreNotKept() {
         KeptRosterCounts kept = new KeptRosterCounts(database, true);
         RosterTotals.Counts read = new RosterTotals.Counts(1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0);
-        KeptRosterCounts.CountedRoll counted = new KeptRosterCounts.CountedRoll(read, null, null);
+        KeptRosterCounts.Kept<RosterTotals.Counts> counted = new KeptRosterCounts.Kept<>(read, null, null);
 
         // the branch's first change, and a later one, counted while its roster is read
         assertThat(kept.on(List.of("kp9"), TODAY, branchId -> {

@@ -32,11 +32,14 @@ import vn.partyledger.domain.statistics.MembershipStatistics;
 import vn.partyledger.domain.statistics.TransferDestination;
 import vn.partyledger.domain.transfer.MemberHomeChanged;
 import vn.partyledger.domain.tree.OrganisationTree;
+import vn.partyledger.query.roster.RosterTotalsQueries;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,13 +86,19 @@ class MembershipStatisticsProjectionTest {
         losses = new MembershipLossesQueries(database, query -> Optional.ofNullable(TREE.get(query.orgId())));
         Map<String, LocalDate> born = Map.of("p-a", LocalDate.of(1995, 7, 1), "p-b", LocalDate.of(1994, 6, 30),
                 "p-c", LocalDate.of(1950, 1, 1));
+        Function<String, Optional<BranchRoster>> rosters = branchId -> branchId.startsWith("kp")
+                ? Optional.of(new BranchRoster(branchId, branchId, "ward-15", AS_OF, 2, 0, branchId.equals("kp1")
+                ? List.of(member("a", MemberStatus.FULL, null), member("b", MemberStatus.PROBATIONARY, null))
+                : List.of(member("c", MemberStatus.FULL, new BranchRoster.Transit("hn-kp", LocalDate.of(2025, 6, 1))),
+                        member("d", MemberStatus.FULL, null))))
+                : Optional.empty();
+        // worked out at each read: what is kept of the rolls is AgeGroupsKeptTest's
         membership = new MembershipOnDateQueries(query -> Optional.ofNullable(TREE.get(query.orgId())),
-                query -> query.orgId().startsWith("kp") ? Optional.of(new BranchRoster(query.orgId(), query.orgId(),
-                        "ward-15", query.asOf(), 2, 0, query.orgId().equals("kp1")
-                        ? List.of(member("a", MemberStatus.FULL, null), member("b", MemberStatus.PROBATIONARY, null))
-                        : List.of(member("c", MemberStatus.FULL, new BranchRoster.Transit("hn-kp",
-                                LocalDate.of(2025, 6, 1))), member("d", MemberStatus.FULL, null))))
-                        : Optional.empty(),
+                (branchIds, date) -> branchIds.stream().flatMap(branchId -> rosters.apply(branchId).stream())
+                        .collect(Collectors.toMap(BranchRoster::orgId, RosterTotalsQueries::counts)),
+                (branchIds, date, key, workOut) -> branchIds.stream()
+                        .flatMap(branchId -> rosters.apply(branchId).stream())
+                        .collect(Collectors.toMap(BranchRoster::orgId, roster -> workOut.apply(roster).figures())),
                 (personId, date, knownAt) -> Optional.ofNullable(born.get(personId))
                         .map(dob -> new PersonProfile(dob, null, null, null, null, null, null, null)),
                 List.of(18, 31, 41, 51, 61, 71));
