@@ -9,6 +9,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -85,6 +87,9 @@ public final class QueryLatencyBenchmark {
                 measure(client, "province roster totals (" + branches + " branches)", provinceTotals,
                         Math.max(1, requests / 10));
                 measure(client, "province membership statistics", provinceStatistics, Math.max(1, requests / 30));
+                LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
+                timedRead(client, "the province's membership statistics of the day before, first read",
+                        provinceStatistics + "?asOf=" + yesterday);
             } finally {
                 commands.stop();
             }
@@ -97,10 +102,14 @@ public final class QueryLatencyBenchmark {
 
     private static void firstRead(BenchClient client, String label, String path)
             throws IOException, InterruptedException {
+        timedRead(client, label + ", first read after the import", path);
+    }
+
+    private static void timedRead(BenchClient client, String label, String path)
+            throws IOException, InterruptedException {
         long start = System.nanoTime();
         int status = client.get(path);
-        System.out.printf("%s, first read after the import: %.1f s, status %d%n", label,
-                (System.nanoTime() - start) / 1e9, status);
+        System.out.printf("%s: %.1f s, status %d%n", label, (System.nanoTime() - start) / 1e9, status);
     }
 
     private static void measure(BenchClient client, String label, String path, int requests)

@@ -128,32 +128,36 @@ final class KeptRosterCounts {
         return on(branchIds, date, BIRTH_DATE_FIGURES, key + "|" + changesOf(counter), workOut);
     }
 
+    /**
+     * Reads and keeps 100 branches at a time: a read that works out a province's rolls for the first time, and is
+     * stopped at the query's time limit, leaves what it worked out kept for the next.
+     */
     private <T> Map<String, T> on(Collection<String> branchIds, LocalDate date, Figures<T> figures, String key,
                                   Function<String, Optional<Kept<T>>> workOut) {
-        Map<String, Document> stored = new HashMap<>();
+        Map<String, T> found = new LinkedHashMap<>();
         List<String> ids = List.copyOf(branchIds);
         for (int first = 0; first < ids.size(); first += READ_AT_ONCE) {
             List<String> some = ids.subList(first, Math.min(ids.size(), first + READ_AT_ONCE));
+            Map<String, Document> stored = new HashMap<>();
             kept.find(Filters.in("_id", some)).batchSize(some.size())
                     .forEach(document -> stored.put(document.getString("_id"), document));
-        }
-        Map<String, T> found = new LinkedHashMap<>();
-        List<WriteModel<Document>> keeps = new ArrayList<>();
-        for (String branchId : branchIds) {
-            Document document = stored.get(branchId);
-            List<Document> current = currentPeriods(document, figures, key);
-            Optional<T> held = current.stream().map(period -> kept(period, figures))
-                    .filter(period -> period.holdsOn(date)).findFirst().map(Kept::figures);
-            if (held.isPresent()) {
-                found.put(branchId, held.get());
-            } else {
-                workOut.apply(branchId).ifPresent(worked -> {
-                    keeps.add(keep(branchId, document, current, figures, key, worked));
-                    found.put(branchId, worked.figures());
-                });
+            List<WriteModel<Document>> keeps = new ArrayList<>();
+            for (String branchId : some) {
+                Document document = stored.get(branchId);
+                List<Document> current = currentPeriods(document, figures, key);
+                Optional<T> held = current.stream().map(period -> kept(period, figures))
+                        .filter(period -> period.holdsOn(date)).findFirst().map(Kept::figures);
+                if (held.isPresent()) {
+                    found.put(branchId, held.get());
+                } else {
+                    workOut.apply(branchId).ifPresent(worked -> {
+                        keeps.add(keep(branchId, document, current, figures, key, worked));
+                        found.put(branchId, worked.figures());
+                    });
+                }
             }
+            send(keeps);
         }
-        send(keeps);
         return found;
     }
 
