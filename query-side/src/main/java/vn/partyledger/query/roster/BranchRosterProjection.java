@@ -92,7 +92,7 @@ import java.util.stream.Stream;
  * {@value KeptRosterCounts#COLLECTION} keeps the counts of each branch's roll between its changes, which every change of
  * an entry or overlay counts after it is written (ADR 0055); a member's overlays list the branches whose roll the
  * member has been on, so that an overlay's change finds them without a look-up. It keeps the statistics' age groups of
- * each roll too (ADR 0057), which a correction of a date of birth or an erasure in the register makes stale.
+ * each roll too (ADR 0057), which a correction of a member's date of birth or an erasure makes stale.
  */
 @ProcessingGroup(BranchRosterProjection.PROCESSING_GROUP)
 public class BranchRosterProjection {
@@ -440,18 +440,34 @@ public class BranchRosterProjection {
         }));
     }
 
-    /** A date of birth corrected: the figures kept from the dates of birth are stale (ADR 0057). */
+    /** A date of birth corrected: the figures kept from it are stale (ADR 0057). */
     @EventHandler
     void on(PersonalDataCorrected event) {
         if (event.fields().contains(PersonalDataField.DATE_OF_BIRTH)) {
-            keptCounts.dateOfBirthChanged();
+            dateOfBirthChanged(event.personId());
         }
     }
 
     /** An erased person's date of birth is unreadable from now on: the figures kept from it are stale. */
     @EventHandler
     void on(ErasureExecuted event) {
-        keptCounts.dateOfBirthChanged();
+        dateOfBirthChanged(event.personId());
+    }
+
+    /**
+     * Every roll the person's members are on, or attached to, counts a change. The entries naming the person are
+     * looked up by a scan where the store has no index on {@code personId} (the embedded server): such events are
+     * rare, and an instance filling a generation, which counts nothing, looks nothing up. An entry written earlier in
+     * the same batch is not found, but its own event counted its roll's change already.
+     */
+    private void dateOfBirthChanged(String personId) {
+        if (!keptCounts.countsChanges()) {
+            return;
+        }
+        entries.find(Filters.eq("personId", personId)).map(RosterEntry::of).forEach(entry -> {
+            keptCounts.changed(entry.orgId());
+            overlaysOf(entry.memberId()).branches().forEach(keptCounts::changed);
+        });
     }
 
     /**

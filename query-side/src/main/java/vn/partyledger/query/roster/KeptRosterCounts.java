@@ -33,14 +33,12 @@ import java.util.function.Function;
  * roll, when its counts cannot differ. Counts kept at an older number of changes are stale and worked out again; a
  * roster read while a change is being written is kept at the number before it, so it is stale as soon as it is kept.
  * The same document keeps figures a reader works out from the members' dates of birth (the statistics' age groups,
- * ADR 0057), for the days between the roll's changes and the days the reader names, and only while no date of birth
- * has changed: {@value #DATES_OF_BIRTH} counts the corrections and erasures that change one.
+ * ADR 0057), for the days between the roll's changes and the days the reader names: a correction of a member's date of
+ * birth, or an erasure, counts as a change of the member's rolls.
  */
 final class KeptRosterCounts {
 
     static final String COLLECTION = "roster_counts";
-    /** The counter of the changes of dates of birth in the register; no branch has this id. */
-    static final String DATES_OF_BIRTH = "@dates-of-birth";
     private static final String CHANGES = "changes";
     private static final String PERIODS = "periods";
     /** The periods kept per branch: the dates asked of late, today and the start of the year among them. */
@@ -103,9 +101,9 @@ final class KeptRosterCounts {
         }
     }
 
-    /** A date of birth in the register has changed, or become unreadable: every figure worked out from one is stale. */
-    void dateOfBirthChanged() {
-        changed(DATES_OF_BIRTH);
+    /** Whether changes are counted: not by an instance filling a generation nobody reads yet. */
+    boolean countsChanges() {
+        return countsChanges;
     }
 
     /**
@@ -119,13 +117,12 @@ final class KeptRosterCounts {
 
     /**
      * Figures worked out from the members' dates of birth, as {@link #on(Collection, LocalDate, Function)} keeps the
-     * counts; {@code key} names how they were worked out (the age groups), and figures kept under another key, or
-     * before a date of birth changed, are stale.
+     * counts; {@code key} names how they were worked out (the age groups), and figures kept under another key are
+     * stale.
      */
     Map<String, List<Integer>> birthDateFiguresOn(Collection<String> branchIds, LocalDate date, String key,
                                                   Function<String, Optional<Kept<List<Integer>>>> workOut) {
-        Document counter = kept.find(Filters.eq("_id", DATES_OF_BIRTH)).first();
-        return on(branchIds, date, BIRTH_DATE_FIGURES, key + "|" + changesOf(counter), workOut);
+        return on(branchIds, date, BIRTH_DATE_FIGURES, key, workOut);
     }
 
     /**

@@ -47,6 +47,10 @@ final class RosterEntry {
         return document.getLong("memberSeq") >= sequence;
     }
 
+    String orgId() {
+        return document.getString("orgId");
+    }
+
     /** The member's details carried to the receiving branch when the member moves. */
     String personId() {
         return document.getString("personId");
