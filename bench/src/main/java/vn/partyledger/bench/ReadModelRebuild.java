@@ -39,9 +39,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Rebuilds sets of read models from a log into a database of their own, each read model through its own Axon pooled
- * streaming processor as the application runs them (the segments of application.yml, one worker thread per segment,
- * Axon's Mongo token store behind the batching token store of ADR 0038), and streams the log through the engine alone
- * for the rate a rebuild is compared with. The sets: {@code noop} (a processor whose handler writes nothing: engine
+ * streaming processor with the segments (one worker thread each) and batch size given — a rebuild's (RebuildRun), or
+ * application.yml's serving processors' — and Axon's Mongo token store behind the batching token store of ADR 0038;
+ * and streams the log through the engine alone for the rate a rebuild is compared with. The sets: {@code noop} (a processor whose handler writes nothing: engine
  * and processor alone); each read model alone, as an administrator rebuilds one (ADR 0037): {@code roster},
  * {@code tree}, {@code due}, {@code recruitment}, {@code party-age}, {@code losses}; and {@code all} (the six at once,
  * six processors each reading the log).

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.serialization.Serializer;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
+import vn.partyledger.infra.rebuild.RebuildableProjection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,22 +33,23 @@ import static vn.partyledger.bench.BenchSupport.seconds;
  * founded, then members admitted, each losing contact and having it restored). At each size (100,000, then 1,000,000
  * stored events) it reads the whole log once through the engine alone ({@code readEvents} from the tail, payloads
  * deserialized: the raw stream rate), then rebuilds each set of read models from the tail into an empty database,
- * each read model through its own Axon pooled streaming processor as the application runs them (the segments of
- * application.yml, one worker thread per segment, batches of 100, Axon's Mongo token store behind the batching token
- * store of ADR 0038), until every segment's token has reached the head. The sets: {@code noop} (a processor whose
- * handler writes nothing: engine and processor alone), {@code roster} (the branch roster alone), each other read model
- * alone on request ({@code tree}, {@code due}, {@code recruitment}, {@code party-age}, {@code losses}) and {@code all}
- * (roster, organisation tree, due list, recruitment, party age and losses at once, six processors each reading the
- * log). It prints each rate, its ratio to the raw stream rate, and per set the rate at the
- * largest size over the rate at the smallest.
+ * each read model through its own Axon pooled streaming processor as an administrator's rebuild runs it (RebuildRun:
+ * one segment, batches of {@link RebuildableProjection#BATCH_SIZE}, Axon's Mongo token store behind the batching
+ * token store of ADR 0038), until every segment's token has reached the head. The sets: {@code noop} (a processor
+ * whose handler writes nothing: engine and processor alone), {@code roster} (the branch roster alone), each other read
+ * model alone on request ({@code tree}, {@code due}, {@code recruitment}, {@code party-age}, {@code losses}) and
+ * {@code all} (roster, organisation tree, due list, recruitment, party age and losses at once, six processors each
+ * reading the log). It prints each rate, its ratio to the raw stream rate, and per set the rate at the largest size
+ * over the rate at the smallest.
  * <p>
  * The application's dead-letter queues are left out: a rebuild's events are all applicable, and the queue of the
  * roster answers from its cache. Settings (system properties, or environment variables as {@code BENCH_SIZES}, which is
  * how they reach the JVM that exec:exec forks): {@code bench.sizes} ({@code 100000,1000000}), {@code bench.backends}
- * ({@code h2,memory}), {@code bench.projections} ({@code noop,roster,all}; any set of {@link ReadModelRebuild} on request), {@code bench.branches} (1000), {@code
- * bench.eventsPerAppend} (100), {@code bench.changesPerMember} (2), {@code bench.segments} (0: as application.yml,
- * else that many for every processor), {@code bench.processorBatchSize} (100), {@code bench.engineBatchSize} (100, the
- * engine's read batch), {@code bench.h2CacheMb} (256, as the application).
+ * ({@code h2,memory}), {@code bench.projections} ({@code noop,roster,all}; any set of {@link ReadModelRebuild} on
+ * request), {@code bench.branches} (1000), {@code bench.eventsPerAppend} (100), {@code bench.changesPerMember} (2),
+ * {@code bench.segments} (1, as a rebuild; 0: as application.yml's serving processors, else that many for every
+ * processor), {@code bench.processorBatchSize} ({@value RebuildableProjection#BATCH_SIZE}, as a rebuild),
+ * {@code bench.engineBatchSize} (100, the engine's read batch), {@code bench.h2CacheMb} (256, as the application).
  * <p>
  * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec -Dbench.main=vn.partyledger.bench.ReplayBenchmark}
  */
@@ -66,9 +68,9 @@ public final class ReplayBenchmark {
         this.branches = intSetting("bench.branches", 1000);
         this.eventsPerAppend = intSetting("bench.eventsPerAppend", 100);
         this.changesPerMember = intSetting("bench.changesPerMember", 2);
-        this.segments = intSetting("bench.segments", 0);
+        this.segments = intSetting("bench.segments", 1);
         this.engineBatchSize = intSetting("bench.engineBatchSize", 100);
-        this.processorBatchSize = intSetting("bench.processorBatchSize", 100);
+        this.processorBatchSize = intSetting("bench.processorBatchSize", RebuildableProjection.BATCH_SIZE);
         this.rebuild = new ReadModelRebuild(serializer, segments, processorBatchSize);
     }
 

@@ -12,6 +12,7 @@ import vn.partyledger.bench.Processors;
 import vn.partyledger.bench.ReadModelRebuild;
 import vn.partyledger.bench.ReadTimer;
 import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
+import vn.partyledger.infra.rebuild.RebuildableProjection;
 import vn.partyledger.infra.mongo.EmbeddedMongoServer;
 import vn.partyledger.infra.onboarding.ImportReport;
 
@@ -253,12 +254,13 @@ final class ProvinceScenarios {
     private void rebuild(ReadModelRebuild.Streamed log) throws InterruptedException {
         Map<String, Object> scenario = report.scenario("Rebuild at 10 % and 100 % of the data",
                 "Every read model of the rebuild benchmark's 'all' set (roster, tree, due list, recruitment, party "
-                        + "age, losses), each through its own pooled processor with application.yml's segments, from "
+                        + "age, losses), each through its own pooled processor as a rebuild runs it, from "
                         + "the tail of this province's log into an empty database; rate over the first 10 % of the "
                         + "log and over all of it (from the first event read), against the engine's own stream rate.");
         // timed from the first event read, so the processors' start is not charged to the first tenth
         long tenth = (long) Math.ceil(0.1 * log.events());
-        ReadModelRebuild.Rebuilt rebuilt = new ReadModelRebuild(BenchSupport.serializer(), 0, 100).rebuild(
+        ReadModelRebuild.Rebuilt rebuilt = new ReadModelRebuild(BenchSupport.serializer(), 1,
+                RebuildableProjection.BATCH_SIZE).rebuild(
                 app.getBean(MongoClient.class), "party_ledger_province", app.getBean(MongoEventStorageEngine.class),
                 "all", log, new long[] {log.positionAt(0), log.positionAt(0.1), log.lastPosition()}, limit);
         double[] at = rebuilt.secondsAt();

@@ -40,7 +40,6 @@ final class RebuildRun implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildRun.class);
     private static final long POLL_MILLIS = 50;
-    private static final int BATCH_SIZE = 100;
 
     /** What every rebuild works with. */
     record Support(ProjectionGenerations generations, EventProcessingConfiguration processing,
@@ -190,7 +189,7 @@ final class RebuildRun implements Runnable {
                 .workerExecutor(worker)
                 .initialSegmentCount(1)
                 .initialToken(StreamableMessageSource::createTailToken)
-                .batchSize(BATCH_SIZE)
+                .batchSize(RebuildableProjection.BATCH_SIZE)
                 .build();
     }
 

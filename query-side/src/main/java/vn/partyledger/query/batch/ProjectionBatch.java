@@ -198,6 +198,7 @@ public final class ProjectionBatch {
     static final class PendingCollection {
         private static final DocumentCodec CODEC = new DocumentCodec();
         private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+        private static final int READ_AT_ONCE = 100;
 
         private final MongoCollection<Document> collection;
         private final List<WriteModel<Document>> writes = new ArrayList<>();
@@ -235,11 +236,16 @@ public final class ProjectionBatch {
             return Optional.ofNullable(stored);
         }
 
+        /**
+         * Reads 100 ids per {@code $in}: the embedded server matches a {@code $in} by comparing each document with
+         * each id, so a rebuild's batch of 1,000 events read at once would cost more than ten reads of 100.
+         */
         private Map<Object, Document> readAhead(List<?> ids) {
             Map<Object, Document> found = new HashMap<>();
             ids.forEach(id -> found.put(id, null));
-            if (!ids.isEmpty()) {
-                collection.find(Filters.in("_id", ids)).batchSize(ids.size())
+            for (int first = 0; first < ids.size(); first += READ_AT_ONCE) {
+                List<?> some = ids.subList(first, Math.min(ids.size(), first + READ_AT_ONCE));
+                collection.find(Filters.in("_id", some)).batchSize(some.size())
                         .forEach(document -> found.put(document.get("_id"), document));
             }
             found.forEach((id, document) -> {

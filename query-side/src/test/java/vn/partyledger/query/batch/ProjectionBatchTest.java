@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -100,6 +101,29 @@ class ProjectionBatchTest {
 
         assertThat(notes.find(Filters.eq("_id", "kp1")).first().getList("memberIds", String.class))
                 .containsExactly("m3");
+    }
+
+    @Test
+    void aBatchOfARebuildsSizeReadsAheadEveryDocumentItsEventsName() {
+        for (int member = 0; member < 1000; member += 2) {
+            notes.insertOne(new Document("_id", "member-" + member).append("seen", member));
+        }
+        BatchedDocuments perMember = new BatchedDocuments(notes,
+                event -> Stream.of("member-" + ((DomainEventMessage<?>) event).getSequenceNumber()));
+        List<EventMessage<?>> events = new ArrayList<>();
+        for (long member = 0; member < 1000; member++) {
+            events.add(event(member));
+        }
+        List<Integer> found = new ArrayList<>();
+
+        new BatchingUnitOfWork<>(events).executeWithResult(() -> {
+            DomainEventMessage<?> event = (DomainEventMessage<?>) CurrentUnitOfWork.get().getMessage();
+            perMember.find("member-" + event.getSequenceNumber())
+                    .ifPresent(note -> found.add(note.getInteger("seen")));
+            return null;
+        });
+
+        assertThat(found).hasSize(500).allMatch(seen -> seen % 2 == 0).isSorted();
     }
 
     /** A batch of {@code event} alone whose bulk write the store refuses: the event is remembered to write at once. */
