@@ -11,12 +11,14 @@ import vn.partyledger.domain.statistics.MembershipStatistics;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.domain.tree.OrganisationTree;
 import vn.partyledger.query.roster.BirthDateFigures;
+import vn.partyledger.query.roster.RosterTotalsQueries;
 
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +79,14 @@ public class MembershipOnDateQueries {
             List<String> branches = new ArrayList<>();
             collect(root, branches);
             Set<String> read = new HashSet<>();
-            Map<String, RosterTotals.Counts> byStatus = counts.apply(branches, query.asOf());
-            Map<String, List<Integer>> byAge = ages.on(branches, query.asOf(), ageGroupsKey,
-                    roster -> ageGroupsOf(roster, query.asOf(), read));
+            // a roster read to work out its age groups gives its counts by status too: only the others are asked for
+            Map<String, RosterTotals.Counts> byStatus = new HashMap<>();
+            Map<String, List<Integer>> byAge = ages.on(branches, query.asOf(), ageGroupsKey, roster -> {
+                byStatus.put(roster.orgId(), RosterTotalsQueries.counts(roster));
+                return ageGroupsOf(roster, query.asOf(), read);
+            });
+            byStatus.putAll(counts.apply(branches.stream().filter(branch -> !byStatus.containsKey(branch)).toList(),
+                    query.asOf()));
             Tally total = new Tally();
             total.add(root.orgId(), byStatus, byAge);
             List<MembershipStatistics.Figures> under = new ArrayList<>();
