@@ -9,14 +9,14 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 
 /**
- * A database of the H2 backend whose maps are opened with explicit types ({@link StoreFormat}): the same map names and
- * the same behaviour as mongo-java-server's H2Database, which opens every map with H2's default type. Written out
+ * A database of the H2 backend whose maps are opened with explicit types ({@link StoreFormat}) and whose collections
+ * keep each document with its BSON ({@link BsonH2Collection}): the same map names and the same behaviour as
+ * mongo-java-server's H2Database, which opens every map with H2's default type. Written out
  * rather than extended because H2Database opens its collections from its constructor, before a subclass could hold
  * the store.
  */
@@ -47,7 +47,7 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
-        return new H2Collection(this, collectionName, options, StoreFormat.openDataMap(store, namespace),
+        return new BsonH2Collection(this, collectionName, options, StoreFormat.openDataMap(store, namespace),
                 StoreFormat.openMetaMap(store, namespace), cursorRegistry);
     }
 

@@ -34,16 +34,18 @@ import org.h2.mvstore.WriteBuffer;
 final class BsonValues {
 
     private static final byte MISSING = 0;
-    /** Encoding goes through a netty buffer; one per thread (the committing one), reused from page to page. */
+    /** Encoding goes through a netty buffer; one per thread, reused from value to value. */
     private static final ThreadLocal<ByteBuf> SCRATCH = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
 
     private BsonValues() {
     }
 
-    static void writeDocument(WriteBuffer out, Document document) {
+    static byte[] encodeDocument(Document document) {
         ByteBuf scratch = scratch();
         BsonEncoder.encodeDocument(document, scratch);
-        out.put(scratch.nioBuffer());
+        byte[] bson = new byte[scratch.readableBytes()];
+        scratch.readBytes(bson);
+        return bson;
     }
 
     static Document readDocument(ByteBuffer in) {

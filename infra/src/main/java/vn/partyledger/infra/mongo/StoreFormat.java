@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@code meta.<db>.<collection>} (the collection's data size) and {@code <db>.<collection>._index_<index>} (unique key
  * → document id). Format 1, mongo-java-server's own, opened every map with H2's default type, which writes documents
  * and index keys with Java serialization and serializes an index key on every comparison of a B-tree search. Format 2
- * writes documents and values as BSON ({@link DocumentType}, {@link PositionType}, {@link KeyValueType}) and orders
- * keys on their values ({@link KeyOrder}); meta maps hold only a string and a long, which H2's default type writes
+ * writes documents and values as BSON ({@link StoredDocumentType}, {@link PositionType}, {@link KeyValueType}) and
+ * orders keys on their values ({@link KeyOrder}); meta maps hold only a string and a long, which H2's default type writes
  * without serialization, and are left as they are. The format is recorded in the map {@value #FORMAT_MAP}, whose name
  * no database can shadow ('$' is not allowed in a database name).
  */
@@ -40,13 +40,13 @@ final class StoreFormat {
     private StoreFormat() {
     }
 
-    static MVMap<Object, Document> openDataMap(MVStore store, String namespace) {
+    static MVMap<Object, StoredDocument> openDataMap(MVStore store, String namespace) {
         return openDocuments(store, DATA_PREFIX + namespace);
     }
 
-    private static MVMap<Object, Document> openDocuments(MVStore store, String name) {
-        return store.openMap(name,
-                new MVMap.Builder<Object, Document>().keyType(PositionType.INSTANCE).valueType(DocumentType.INSTANCE));
+    private static MVMap<Object, StoredDocument> openDocuments(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, StoredDocument>().keyType(PositionType.INSTANCE)
+                .valueType(StoredDocumentType.INSTANCE));
     }
 
     /** H2's default types, as in format 1. */
@@ -121,13 +121,15 @@ final class StoreFormat {
     private static long copy(MvStoreFile file, MVMap<Object, Object> old, String name, List<MVMap<?, ?>> copies,
                              long copied, int batch) {
         @SuppressWarnings("unchecked")
-        MVMap<Object, Object> copy = (MVMap<Object, Object>) (name.startsWith(DATA_PREFIX)
+        boolean documents = name.startsWith(DATA_PREFIX);
+        MVMap<Object, Object> copy = (MVMap<Object, Object>) (documents
                 ? (MVMap<?, ?>) openDocuments(file.store(), COPY_PREFIX + name)
                 : openIndexMap(file.store(), COPY_PREFIX + name));
         copies.add(copy);
         long count = copied;
         for (Map.Entry<Object, Object> entry : old.entrySet()) {
-            Object clash = copy.putIfAbsent(entry.getKey(), entry.getValue());
+            Object value = documents ? StoredDocument.of((Document) entry.getValue()) : entry.getValue();
+            Object clash = copy.putIfAbsent(entry.getKey(), value);
             if (clash != null) {
                 throw new IllegalStateException("Cannot migrate the store file: " + name + " holds two keys that "
                         + "format " + CURRENT + " takes for one: " + entry.getKey() + "; the file is left as it was");

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class BsonStoreTypesTest {
 
     @Test
-    void everyBsonTypeTheServerStoresRoundTripsThroughTheDocumentType() {
+    void everyBsonTypeTheServerStoresRoundTripsThroughTheStoredDocumentType() {
         Document nested = new Document("name", "Phước Mỹ").append("members", 22).append("inner",
                 new Document("deep", List.of(1L, "two", new Document("three", 3.0))));
         Document document = new Document("_id", new ObjectId())
@@ -55,7 +55,12 @@ class BsonStoreTypesTest {
                 .append("document", nested)
                 .append("empty", new Document());
 
-        Document read = roundTrip(DocumentType.INSTANCE, document);
+        StoredDocument stored = StoredDocument.of(document);
+        StoredDocument readBack = roundTrip(StoredDocumentType.INSTANCE, stored);
+        Document read = readBack.document();
+
+        assertThat(written(readBack)).as("kept as read, written back unchanged").isEqualTo(written(stored));
+        assertThat(readBack.size()).isEqualTo(written(stored).length);
 
         assertThat(read.keySet()).containsExactlyElementsOf(document.keySet());
         assertThat(read.remove("regex").toString()).isEqualTo(document.remove("regex").toString()); // has no equals
@@ -80,10 +85,10 @@ class BsonStoreTypesTest {
 
     @Test
     void aValueTheCodecCannotWriteIsRefusedWhenPutNotWhenCommitted() {
-        assertThatThrownBy(() -> DocumentType.INSTANCE.getMemory(new Document("ratio", 0.5f)))
+        assertThatThrownBy(() -> StoredDocument.of(new Document("ratio", 0.5f)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.Float");
-        assertThat(DocumentType.INSTANCE.isMemoryEstimationAllowed()).isFalse();
+        assertThat(StoredDocumentType.INSTANCE.isMemoryEstimationAllowed()).isFalse();
     }
 
     @Test
@@ -131,6 +136,15 @@ class BsonStoreTypesTest {
         for (int i = 1; i < sorted.size(); i++) {
             assertThat(KeyValueType.INSTANCE.compare(sorted.get(i - 1), sorted.get(i))).isNotPositive();
         }
+    }
+
+    private static byte[] written(StoredDocument document) {
+        WriteBuffer out = new WriteBuffer();
+        StoredDocumentType.INSTANCE.write(out, document);
+        ByteBuffer bytes = out.getBuffer().flip();
+        byte[] written = new byte[bytes.remaining()];
+        bytes.get(written);
+        return written;
     }
 
     private static <T> T roundTrip(DataType<T> type, T value) {
