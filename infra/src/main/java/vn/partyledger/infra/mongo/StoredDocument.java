@@ -14,10 +14,13 @@ final class StoredDocument {
 
     private final Document document;
     private final byte[] bson;
+    /** Worked out once: H2 asks for it at every put and every page read, and it visits every value. */
+    private final int memory;
 
-    private StoredDocument(Document document, byte[] bson) {
+    private StoredDocument(Document document, byte[] bson, int estimate) {
         this.document = document;
         this.bson = bson;
+        this.memory = estimate + 16 + bson.length;
     }
 
     /**
@@ -26,8 +29,8 @@ final class StoredDocument {
      * @throws IllegalArgumentException when it holds a value the codec cannot write ({@link BsonValues#estimate})
      */
     static StoredDocument of(Document document) {
-        BsonValues.estimate(document);
-        return new StoredDocument(document, BsonValues.encodeDocument(document));
+        int estimate = BsonValues.estimate(document);
+        return new StoredDocument(document, BsonValues.encodeDocument(document), estimate);
     }
 
     /** Reads one document, and keeps its bytes to write them back unchanged. */
@@ -36,7 +39,7 @@ final class StoredDocument {
         Document document = BsonValues.readDocument(in);
         byte[] bson = new byte[in.position() - start];
         in.get(start, bson);
-        return new StoredDocument(document, bson);
+        return new StoredDocument(document, bson, BsonValues.estimate(document));
     }
 
     Document document() {
@@ -54,6 +57,6 @@ final class StoredDocument {
 
     /** About the bytes it takes on the heap, for H2's cache: the document and its BSON. */
     int memory() {
-        return BsonValues.estimate(document) + 16 + bson.length;
+        return memory;
     }
 }
