@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.bson.LegacyUUID;
 import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.wire.BsonConstants;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -128,6 +129,106 @@ final class BsonValues {
             return 16 + estimate(code.getCode());
         }
         throw new IllegalArgumentException("The store cannot keep a value of type " + value.getClass().getName());
+    }
+
+    /**
+     * {@link #estimate} of the document {@code bson} encodes, worked out from its bytes without decoding it; a
+     * string's length counted in bytes of UTF-8 rather than characters, as the bytes give it.
+     *
+     * @throws IllegalArgumentException when it holds a type the server's decoder does not read
+     */
+    static int estimateEncoded(byte[] bson) {
+        return new EncodedEstimate(bson).document();
+    }
+
+    /** Walks the bytes of one document as {@link #estimate} walks its values. */
+    private static final class EncodedEstimate {
+        private final byte[] bson;
+        private int at;
+
+        private EncodedEstimate(byte[] bson) {
+            this.bson = bson;
+        }
+
+        private int document() {
+            int size = 64;
+            at += Integer.BYTES;
+            while (bson[at] != BsonConstants.TERMINATING_BYTE) {
+                byte type = bson[at++];
+                size += 40 + 48 + skipName() + value(type);
+            }
+            at++;
+            return size;
+        }
+
+        /** An array is a document whose names are its indexes; {@link #estimate} counts its elements alone. */
+        private int array() {
+            int size = 40;
+            at += Integer.BYTES;
+            while (bson[at] != BsonConstants.TERMINATING_BYTE) {
+                byte type = bson[at++];
+                skipName();
+                size += 8 + value(type);
+            }
+            at++;
+            return size;
+        }
+
+        private int value(byte type) {
+            return switch (type) {
+                case BsonConstants.TYPE_NULL, BsonConstants.TYPE_UNDEFINED, BsonConstants.TYPE_MIN_KEY,
+                        BsonConstants.TYPE_MAX_KEY -> 8;
+                case BsonConstants.TYPE_BOOLEAN -> skip(1, 8);
+                case BsonConstants.TYPE_INT32 -> skip(Integer.BYTES, 24);
+                case BsonConstants.TYPE_INT64, BsonConstants.TYPE_DOUBLE, BsonConstants.TYPE_UTC_DATETIME,
+                        BsonConstants.TYPE_TIMESTAMP -> skip(Long.BYTES, 24);
+                case BsonConstants.TYPE_DECIMAL128 -> skip(2 * Long.BYTES, 32);
+                case BsonConstants.TYPE_OBJECT_ID -> skip(BsonConstants.LENGTH_OBJECTID, 40);
+                case BsonConstants.TYPE_UTF8_STRING -> 48 + skipString();
+                case BsonConstants.TYPE_JAVASCRIPT_CODE -> 16 + 48 + skipString();
+                case BsonConstants.TYPE_REGEX -> 32 + 48 + skipName() + 48 + skipName();
+                case BsonConstants.TYPE_EMBEDDED_DOCUMENT -> document();
+                case BsonConstants.TYPE_ARRAY -> array();
+                case BsonConstants.TYPE_DATA -> binary();
+                default -> throw new IllegalArgumentException("The store cannot read a value of BSON type " + type);
+            };
+        }
+
+        /** A UUID, old or new, is decoded as one; other binary data as its bytes. */
+        private int binary() {
+            int length = intAt(at);
+            byte subtype = bson[at + Integer.BYTES];
+            at += Integer.BYTES + 1 + length;
+            return subtype == BsonConstants.BINARY_SUBTYPE_UUID || subtype == BsonConstants.BINARY_SUBTYPE_OLD_UUID
+                    ? 40 : 32 + length;
+        }
+
+        private int skip(int bytes, int estimate) {
+            at += bytes;
+            return estimate;
+        }
+
+        /** Skips a string, its length first; how many bytes it has, without its terminating zero. */
+        private int skipString() {
+            int length = intAt(at);
+            at += Integer.BYTES + length;
+            return length - 1;
+        }
+
+        /** Skips a zero-terminated name; how many bytes it has. */
+        private int skipName() {
+            int start = at;
+            while (bson[at] != BsonConstants.STRING_TERMINATION) {
+                at++;
+            }
+            at++;
+            return at - 1 - start;
+        }
+
+        private int intAt(int index) {
+            return bson[index] & 0xff | (bson[index + 1] & 0xff) << 8 | (bson[index + 2] & 0xff) << 16
+                    | (bson[index + 3] & 0xff) << 24;
+        }
     }
 
     private static ByteBuf scratch() {

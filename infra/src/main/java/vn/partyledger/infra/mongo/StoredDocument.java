@@ -6,44 +6,48 @@ import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.WriteBuffer;
 
 /**
- * A document of a collection with its BSON, encoded once when it is put (or kept as read from the file). H2 writes a
+ * A document of a collection as its BSON, encoded once when it is put (or kept as read from the file). H2 writes a
  * page whole whenever one of its entries changed: with the document alone, every commit encoded again every document
- * sharing a page with a changed one, some forty per change, under the lock that holds writes back (ADR 0059).
+ * sharing a page with a changed one, some forty per change, under the lock that holds writes back (ADR 0059). The
+ * document is decoded anew whenever the server asks for it, and not kept: H2's cache holds pages for seconds, and
+ * decoded documents held that long (some thirty objects each) were what the young collections copied, for pauses of a
+ * tenth of a second under reads (ADR 0060); an array of bytes is one object, and H2 reads a page whole to get, put or
+ * move one of its entries, or to compact it, without looking into the others.
  */
 final class StoredDocument {
 
-    private final Document document;
     private final byte[] bson;
-    /** Worked out once: H2 asks for it at every put and every page read, and it visits every value. */
+    /** Worked out once: H2 asks for it at every put and every page read. */
     private final int memory;
 
-    private StoredDocument(Document document, byte[] bson, int estimate) {
-        this.document = document;
+    private StoredDocument(byte[] bson) {
         this.bson = bson;
-        this.memory = estimate + 16 + bson.length;
+        this.memory = BsonValues.estimateEncoded(bson) + 16 + bson.length;
     }
 
     /**
      * The document as it is now, encoded; what the server changes in it later is not stored until it is put again.
      *
-     * @throws IllegalArgumentException when it holds a value the codec cannot write ({@link BsonValues#estimate})
+     * @throws IllegalArgumentException when it holds a value the codec cannot write
      */
     static StoredDocument of(Document document) {
-        int estimate = BsonValues.estimate(document);
-        return new StoredDocument(document, BsonValues.encodeDocument(document), estimate);
+        return new StoredDocument(BsonValues.encodeDocument(document));
     }
 
-    /** Reads one document, and keeps its bytes to write them back unchanged. */
+    /** Reads one document's bytes, to decode when asked and to write back unchanged. */
     static StoredDocument read(ByteBuffer in) {
-        int start = in.position();
-        Document document = BsonValues.readDocument(in);
-        byte[] bson = new byte[in.position() - start];
-        in.get(start, bson);
-        return new StoredDocument(document, bson, BsonValues.estimate(document));
+        int at = in.position();
+        // BSON's length is little-endian, whatever the order of H2's buffer
+        int length = in.get(at) & 0xff | (in.get(at + 1) & 0xff) << 8 | (in.get(at + 2) & 0xff) << 16
+                | (in.get(at + 3) & 0xff) << 24;
+        byte[] bson = new byte[length];
+        in.get(bson);
+        return new StoredDocument(bson);
     }
 
+    /** The document, decoded for this caller alone: what the caller changes in it changes nothing stored. */
     Document document() {
-        return document;
+        return BsonValues.readDocument(ByteBuffer.wrap(bson));
     }
 
     /** The BSON size of the document, as the server counts a collection's data size. */
@@ -55,7 +59,10 @@ final class StoredDocument {
         out.put(bson);
     }
 
-    /** About the bytes it takes on the heap, for H2's cache: the document and its BSON. */
+    /**
+     * The weight H2 gives it in its cache and when it splits a page: its BSON and the document as if decoded, as
+     * before the document was left undecoded, so that pages hold as many documents as they did (ADR 0060).
+     */
     int memory() {
         return memory;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,6 +68,43 @@ class BsonStoreTypesTest {
         assertThat(read).isEqualTo(document);
         assertThat(read.get("long")).isInstanceOf(Long.class);
         assertThat(read.get("int")).isInstanceOf(Integer.class);
+    }
+
+    @Test
+    void aStoredDocumentIsWeighedFromItsBytesAsItsDecodedValuesWouldBe() {
+        Document ascii = new Document("_id", new ObjectId()).append("int", 42).append("long", 7L).append("double", 0.5)
+                .append("decimal", new Decimal128(new BigDecimal("1.5"))).append("string", "Da Nang").append("true", true)
+                .append("null", null).append("date", Instant.ofEpochMilli(1L)).append("uuid", UUID.randomUUID())
+                .append("legacyUuid", new LegacyUUID(UUID.randomUUID()))
+                .append("binary", new BinData(new byte[] {1, 2, 3})).append("timestamp", new BsonTimestamp(9))
+                .append("regex", new BsonRegularExpression("^a", "i")).append("code", new BsonJavaScript("x()"))
+                .append("min", MinKey.getInstance()).append("max", MaxKey.getInstance())
+                .append("array", Arrays.asList(1, null, "x", List.of("y"), new Document("z", 1)))
+                .append("document", new Document("inner", new Document("deep", List.of()))).append("empty", new Document());
+
+        assertThat(BsonValues.estimateEncoded(BsonValues.encodeDocument(ascii))).isEqualTo(BsonValues.estimate(ascii));
+        String name = "Phước Mỹ";
+        Document vietnamese = new Document("name", name);
+        assertThat(BsonValues.estimateEncoded(BsonValues.encodeDocument(vietnamese)))
+                .as("a string counted in bytes of UTF-8")
+                .isEqualTo(BsonValues.estimate(vietnamese) + name.getBytes(StandardCharsets.UTF_8).length - name.length());
+    }
+
+    @Test
+    void eachReaderOfAStoredDocumentGetsItsOwnCopyAndChangingItChangesNothingStored() {
+        StoredDocument stored = roundTrip(StoredDocumentType.INSTANCE,
+                StoredDocument.of(new Document("_id", "b-1/m-1").append("periods", new ArrayList<>(List.of("FULL")))));
+        byte[] before = written(stored);
+
+        Document first = stored.document();
+        first.put("name", "changed");
+        @SuppressWarnings("unchecked")
+        List<String> periods = (List<String>) first.get("periods");
+        periods.add("EXPELLED");
+
+        assertThat(stored.document()).isNotSameAs(first)
+                .isEqualTo(new Document("_id", "b-1/m-1").append("periods", List.of("FULL")));
+        assertThat(written(stored)).isEqualTo(before);
     }
 
     @Test
