@@ -1,6 +1,7 @@
 package vn.partyledger.infra.mongo;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.WriteBuffer;
@@ -36,10 +37,9 @@ final class StoredDocument {
 
     /** Reads one document's bytes, to decode when asked and to write back unchanged. */
     static StoredDocument read(ByteBuffer in) {
-        int at = in.position();
         // BSON's length is little-endian, whatever the order of H2's buffer
-        int length = in.get(at) & 0xff | (in.get(at + 1) & 0xff) << 8 | (in.get(at + 2) & 0xff) << 16
-                | (in.get(at + 3) & 0xff) << 24;
+        int length = in.order() == ByteOrder.LITTLE_ENDIAN ? in.getInt(in.position())
+                                                            : Integer.reverseBytes(in.getInt(in.position()));
         byte[] bson = new byte[length];
         in.get(bson);
         return new StoredDocument(bson);
