@@ -65,16 +65,13 @@ class AxonStoresTest extends RunningApplication {
     void anEventTheRosterCannotApplyIsParkedInTheDeadLetterQueueWhileOtherBranchesCarryOn() {
         Scenario broken = new Scenario(board()).organisationTree();
         Scenario healthy = new Scenario(board()).organisationTree();
-        // the rosters' collection of the generation serving now, whichever a rebuild made active
-        MongoCollection<Document> rosters = generations.serving(BranchRosterProjection.PROCESSING_GROUP)
-                .getCollection(BranchRosterProjection.COLLECTION);
-        // the branch's members on paper all listed, so the list put back below is the whole of it
-        await().atMost(Duration.ofSeconds(30)).until(() -> rosters.countDocuments(Filters.and(
-                Filters.eq("_id", broken.branch), Filters.size("memberIds", Scenario.FIRST_BRANCH_ON_PAPER))) == 1);
-        Object memberIds = rosters.find(Filters.eq("_id", broken.branch)).first().get("memberIds");
-        // a damaged read model: the branch's list of member ids is no longer a list
-        rosters.updateOne(Filters.eq("_id", broken.branch),
-                new Document("$set", new Document("memberIds", "damaged")));
+        // the roster entries' collection of the generation serving now, whichever a rebuild made active
+        MongoCollection<Document> entries = generations.serving(BranchRosterProjection.PROCESSING_GROUP)
+                .getCollection(BranchRosterProjection.ENTRIES);
+        // a damaged read model: the entry of the member about to be admitted, its sequence no longer a number
+        String damagedEntry = broken.branch + "/m-" + broken.suffix;
+        entries.insertOne(new Document("_id", damagedEntry).append("orgId", broken.branch)
+                .append("memberId", "m-" + broken.suffix).append("memberSeq", "damaged"));
 
         broken.admittedMember("m-" + broken.suffix);
         healthy.admittedMember("m-" + healthy.suffix);
@@ -89,7 +86,7 @@ class AxonStoresTest extends RunningApplication {
             assertThat(roster.get("headcount").asInt()).isEqualTo(Scenario.FIRST_BRANCH_ON_PAPER + 1);
         });
 
-        rosters.updateOne(Filters.eq("_id", broken.branch), new Document("$set", new Document("memberIds", memberIds)));
+        entries.deleteOne(Filters.eq("_id", damagedEntry));
         processing.sequencedDeadLetterProcessor(BranchRosterProjection.PROCESSING_GROUP).orElseThrow().processAny();
         assertThat(database.getCollection("deadletters").countDocuments(Filters.eq("processingGroup", "branch-roster")))
                 .as("the parked event applied once the damage was repaired").isZero();

@@ -76,19 +76,21 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Keeps branch rosters: {@code branch_rosters} holds one document per branch (name, parent, and the ids of every
- * member who was ever in it), {@code roster_entries} one small document per member and branch with the member's
- * status periods there. Every read and write is by key, and an event touches one entry, so the cost of an event does
- * not grow with the size of its branch. Events of one member are handled in order (Axon sequences them per
- * aggregate), so an entry needs no compare-and-set; the member-id set grows with {@code $addToSet}, which is atomic.
+ * Keeps branch rosters: {@code branch_rosters} holds one document per branch (name, parent, leadership, and the ids
+ * of the members ever attached to it), {@code roster_entries} one small document per member and branch with the
+ * member's status periods there, whose id begins with the branch's: a roster reads its branch's entries as one range of
+ * ids (ADR 0061), so that entering a member writes nothing to the branch's document, which would grow with the branch.
+ * Every other read and write is by key, and an event touches one entry, so the cost of an event does not grow with the
+ * size of its branch. Events of one member are handled in order (Axon sequences them per aggregate), so an entry needs
+ * no compare-and-set.
  * {@code member_overlays} holds one document per member with the exemptions, suspensions, lost contact and temporary
  * attachments laid over the member's status, whatever the branch, so those events need no look-up of the member's
  * branch (ADR 0011); a host branch's document lists the members ever attached to it, whose entries at home it reads.
  * After each change the live rosters of the branches it shows on are told, through Axon's subscription queries (ADR
  * 0033), and after a change of an entry the live due lists (ADR 0041). The writes of a processor batch are held and
  * sent as one bulk write per collection when the batch commits, before its token is stored: each entry and overlay
- * once, and each branch's member set with one {@code $addToSet}; a later event of the batch reads an entry or overlay
- * as the batch left it. The live queries are told after the batch has committed, if any is live (ADR 0038).
+ * once, and each host's set of attached members with one {@code $addToSet}; a later event of the batch reads an entry
+ * or overlay as the batch left it. The live queries are told after the batch has committed, if any is live (ADR 0038).
  * {@value KeptRosterCounts#COLLECTION} keeps the counts of each branch's roll between its changes, which every change of
  * an entry or overlay counts after it is written (ADR 0055); a member's overlays list the branches whose roll the
  * member has been on, so that an overlay's change finds them without a look-up. It keeps the statistics' age groups of
@@ -490,29 +492,31 @@ public class BranchRosterProjection {
         if (roster == null || !roster.containsKey("name")) {
             return Optional.empty();
         }
-        List<String> memberIds = roster.getList("memberIds", String.class, List.of());
+        List<RosterEntry> read = entries.find(RosterEntry.ofBranch(query.orgId())).map(RosterEntry::of)
+                .into(new ArrayList<>());
         List<String> attachedIds = roster.getList(ATTACHED_IDS, String.class, List.of());
         Map<String, MemberOverlays> overlaid = new HashMap<>();
-        overlays.find(Filters.in("_id", Stream.concat(memberIds.stream(), attachedIds.stream()).distinct().toList()))
+        overlays.find(Filters.in("_id", Stream.concat(read.stream().map(RosterEntry::memberId), attachedIds.stream())
+                        .distinct().toList()))
                 .forEach(stored -> {
                     MemberOverlays member = MemberOverlays.of(stored);
                     overlaid.put(member.memberId(), member);
                 });
         // the members attached in that day are read from their entries at home
-        List<String> ids = Stream.concat(
-                memberIds.stream().map(memberId -> RosterEntry.id(query.orgId(), memberId)),
-                attachedIds.stream().flatMap(memberId -> Optional.ofNullable(overlaid.get(memberId))
+        List<String> attachedIn = attachedIds.stream().flatMap(memberId -> Optional.ofNullable(overlaid.get(memberId))
                         .flatMap(member -> member.attachmentOn(query.asOf()))
                         .filter(attachment -> attachment.hostOrgId().equals(query.orgId()))
-                        .map(attachment -> RosterEntry.id(attachment.homeOrgId(), memberId)).stream())).toList();
+                        .map(attachment -> RosterEntry.id(attachment.homeOrgId(), memberId)).stream())
+                .toList();
+        if (!attachedIn.isEmpty()) {
+            entries.find(Filters.in("_id", attachedIn)).map(RosterEntry::of).forEach(read::add);
+        }
         List<BranchRoster.Entry> members = new ArrayList<>();
         Map<String, Position> positions = positionsOn(roster, query.asOf());
-        List<RosterEntry> read = new ArrayList<>();
-        entries.find(Filters.in("_id", ids)).map(RosterEntry::of).forEach(entry -> {
-            read.add(entry);
-            entry.on(query.asOf(), overlaid.getOrDefault(entry.memberId(), MemberOverlays.empty(entry.memberId())),
-                    query.orgId(), positions.get(entry.memberId())).ifPresent(members::add);
-        });
+        read.forEach(entry -> entry.on(query.asOf(),
+                        overlaid.getOrDefault(entry.memberId(), MemberOverlays.empty(entry.memberId())),
+                        query.orgId(), positions.get(entry.memberId()))
+                .ifPresent(members::add));
         members.sort(Comparator.comparing(BranchRoster.Entry::since).thenComparing(BranchRoster.Entry::memberId));
         int headcount = (int) members.stream().filter(BranchRoster.Entry::counted).count();
         int exemptCount = (int) members.stream()
@@ -564,15 +568,16 @@ public class BranchRosterProjection {
         }
     }
 
-    /** Changes the member's entry in a branch, creating it, and lists the member in the branch. */
+    /**
+     * Changes the member's entry in a branch, creating it: the entry puts the member on the branch's roster, which
+     * reads the entries whose ids begin with the branch's ({@link RosterEntry#ofBranch}).
+     */
     private void enter(String orgId, String memberId, long sequence, Consumer<RosterEntry> change) {
         RosterEntry entry = find(orgId, memberId).orElseGet(() -> RosterEntry.empty(orgId, memberId));
         if (!entry.applied(sequence)) {
             change.accept(entry);
             save(entry);
         }
-        // Repeated even when the entry was applied already: a crash may have come between the two writes.
-        rosterUpdates.addToSet(orgId, "memberIds", memberId, true);
         keptCounts.changed(orgId);
         changed(orgId, memberId);
     }
@@ -616,16 +621,17 @@ public class BranchRosterProjection {
 
     /**
      * A member's document that does not know the member's rolls (stored before they were kept, or first written by a
-     * transfer case handled before the member's entry) learns them from the branches listing the member; whether it
-     * had to.
+     * transfer case handled before the member's entry) learns them from the member's entries; whether it had to. The
+     * entries are found by a scan where the store has no index on {@code memberId} (the embedded server): only such a
+     * document needs it.
      */
     private boolean learnRolls(MemberOverlays member) {
         if (member.knowsRolls()) {
             return false;
         }
         List<String> listing = new ArrayList<>();
-        rosters.find(Filters.eq("memberIds", member.memberId())).projection(new Document("_id", 1))
-                .forEach(roster -> listing.add(roster.getString("_id")));
+        entries.find(Filters.eq("memberId", member.memberId())).projection(new Document("orgId", 1))
+                .forEach(entry -> listing.add(entry.getString("orgId")));
         member.learnRolls(listing);
         return true;
     }
@@ -651,8 +657,8 @@ public class BranchRosterProjection {
     }
 
     private boolean lists(String orgId, String memberId) {
-        return rosters.find(Filters.and(Filters.eq("_id", orgId),
-                Filters.or(Filters.eq("memberIds", memberId), Filters.eq(ATTACHED_IDS, memberId)))).first() != null;
+        return entries.find(Filters.eq("_id", RosterEntry.id(orgId, memberId))).first() != null
+                || rosters.find(Filters.and(Filters.eq("_id", orgId), Filters.eq(ATTACHED_IDS, memberId))).first() != null;
     }
 
     private Optional<RosterEntry> find(String orgId, String memberId) {

@@ -38,8 +38,7 @@ public class FullMembersOverTime {
             return Optional.empty();
         }
         List<Document> fullPeriods = new ArrayList<>();
-        entries.find(Filters.in("_id", roster.getList("memberIds", String.class, List.of()).stream()
-                        .map(memberId -> RosterEntry.id(branchId, memberId)).toList()))
+        entries.find(RosterEntry.ofBranch(branchId))
                 .forEach(entry -> entry.getList("periods", Document.class).stream()
                         .filter(period -> MemberStatus.FULL.name().equals(period.getString("status")))
                         .forEach(fullPeriods::add));

@@ -30,6 +30,16 @@ final class RosterEntry {
         return orgId + "/" + memberId;
     }
 
+    /**
+     * The entries of every member who has been on the branch's roll: their ids run from the branch's id and "/" to
+     * before its id and "0", the character after "/", a range the store reads from its index of ids (ADR 0061); the
+     * branch is matched too, as an id of another branch may begin with this one's and "/".
+     */
+    static Document ofBranch(String orgId) {
+        return new Document("_id", new Document("$gte", orgId + "/").append("$lt", orgId + "0"))
+                .append("orgId", orgId);
+    }
+
     static RosterEntry of(Document stored) {
         return new RosterEntry(stored);
     }

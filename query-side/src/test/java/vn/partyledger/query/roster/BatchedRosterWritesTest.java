@@ -173,17 +173,13 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
     }
 
     @Test
-    void aBatchAddsTheMembersOfEachBranchToItsSetWithOneUpdate() throws Exception {
-        TokenProbe tokens = tokens(false);
+    void enteringMembersWritesNothingToTheirBranchsDocument() throws Exception {
+        replay(tokens(false));
 
-        replay(tokens);
-
-        // per batch: a branch founded, its members added, its leadership elected; 20 admissions and 10 moves
-        assertThat(updateCommands.get(BranchRosterProjection.COLLECTION)).as("statements per bulk write, %d batches",
-                        tokens.stored().size())
-                .allMatch(statements -> statements <= 5);
-        assertThat(database.getCollection(BranchRosterProjection.COLLECTION).find(Filters.eq("_id", "kp2")).first()
-                .getList("memberIds", String.class)).hasSize(MEMBERS / 2);
+        // the branches founded and a leadership elected; the 20 admissions and 10 moves write entries alone (ADR 0061)
+        assertThat(statements(updateCommands, BranchRosterProjection.COLLECTION)).isEqualTo(3);
+        assertThat(database.getCollection(BranchRosterProjection.ENTRIES).countDocuments(Filters.eq("orgId", "kp2")))
+                .isEqualTo(MEMBERS / 2);
         assertThat(documents()).isEqualTo(handledOneByOne());
     }
 
@@ -252,9 +248,9 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
 
     @Test
     void anEventTheStoreRefusesIsParkedAloneAndTheRestOfItsBatchIsWritten() throws Exception {
-        // a damaged read model: the second branch's list of member ids is no longer a list
+        // a damaged read model: the first branch's list of leadership terms is no longer a list
         database.getCollection(BranchRosterProjection.COLLECTION)
-                .insertOne(new Document("_id", "kp2").append("memberIds", "damaged"));
+                .insertOne(new Document("_id", "kp1").append("leadership", "damaged"));
         SequencedDeadLetterQueue<EventMessage<?>> parked = InMemorySequencedDeadLetterQueue.defaultQueue();
 
         replay(tokens(false), DeadLetteringEventHandlerInvoker.builder()
@@ -263,7 +259,11 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .build());
 
-        assertThat(parked.amountOfSequences()).as("each member moved to the damaged branch").isEqualTo(MEMBERS / 2);
+        assertThat(parked.amountOfSequences()).as("the leadership elected in the damaged branch").isEqualTo(1);
+        assertThat(database.getCollection(BranchRosterProjection.COLLECTION).find(Filters.eq("_id", "kp1")).first()
+                .getString("name")).as("founded in the same batch").isEqualTo("Chi bộ kp1");
+        assertThat(database.getCollection(BranchRosterProjection.ENTRIES).countDocuments(Filters.eq("orgId", "kp2")))
+                .as("moved in the same batch").isEqualTo(MEMBERS / 2);
         List<Document> stayed = database.getCollection(BranchRosterProjection.ENTRIES)
                 .find(Filters.in("memberId", List.of("m1", "m3", "m5"))).into(new ArrayList<>());
         assertThat(stayed).extracting(entry -> entry.getList("periods", Document.class).get(1).getString("status"))

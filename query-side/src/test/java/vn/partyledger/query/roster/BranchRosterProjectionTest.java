@@ -224,8 +224,25 @@ class BranchRosterProjectionTest {
 
         BranchRoster roster = projection.handle(new FindBranchRoster("kp1", LocalDate.of(2021, 1, 1))).orElseThrow();
         assertThat(roster.headcount()).isEqualTo(200);
-        assertThat(database.getCollection(BranchRosterProjection.COLLECTION).find().first()
-                .getList("memberIds", String.class)).hasSize(200);
+        assertThat(roster.members()).hasSize(200);
+    }
+
+    /** A roster reads its branch's entries as the range of ids that begin with the branch's id and "/" (ADR 0061). */
+    @Test
+    void aBranchsRosterShowsNoMemberOfABranchWhoseIdBeginsWithItsOwn() {
+        projection.on(BRANCH, 0);
+        for (String orgId : List.of("kp10", "kp1/b", "kp")) {
+            projection.on(new OrganisationEstablished(orgId, "Chi bộ " + orgId, OrganisationKind.SUBORDINATE_BRANCH,
+                    BranchType.RESIDENTIAL, "ward-15", null, OrganisationFlags.NONE, 5, false, FOUNDED), 0);
+            projection.on(new MemberAdmitted("in-" + orgId, "person-" + orgId, orgId, LocalDate.of(2020, 6, 19),
+                    LocalDate.of(2021, 6, 19), LocalDate.of(2020, 6, 9), false), 0);
+        }
+        projection.on(admitted("m1", LocalDate.of(2020, 6, 19)), 0);
+
+        assertThat(projection.handle(new FindBranchRoster("kp1", LocalDate.of(2021, 1, 1))).orElseThrow().members())
+                .extracting(BranchRoster.Entry::memberId).containsExactly("m1");
+        assertThat(projection.handle(new FindBranchRoster("kp1/b", LocalDate.of(2021, 1, 1))).orElseThrow()
+                .members()).extracting(BranchRoster.Entry::memberId).containsExactly("in-kp1/b");
     }
 
     @Test
