@@ -39,8 +39,9 @@ import static vn.partyledger.bench.BenchSupport.seconds;
  * whose handler writes nothing: engine and processor alone), {@code roster} (the branch roster alone), each other read
  * model alone on request ({@code tree}, {@code due}, {@code recruitment}, {@code party-age}, {@code losses}) and
  * {@code all} (roster, organisation tree, due list, recruitment, party age and losses at once, six processors each
- * reading the log). It prints each rate, its ratio to the raw stream rate, and per set the rate at the largest size
- * over the rate at the smallest.
+ * reading the log). Before the first size is measured, the stream and each set run once, not counted, so that no set
+ * is measured while the JIT still compiles its code. It prints each rate, its ratio to the raw stream rate, and per
+ * set the rate at the largest size over the rate at the smallest.
  * <p>
  * The application's dead-letter queues are left out: a rebuild's events are all applicable, and the queue of the
  * roster answers from its cache. Settings (system properties, or environment variables as {@code BENCH_SIZES}, which is
@@ -119,9 +120,13 @@ public final class ReplayBenchmark {
                                 + "members)%s%n", label, toAdd, fillSeconds, toAdd / fillSeconds, size,
                         filler.membersIn(size), storeFileSize(store.server().storeFile()));
                 if (!warmedUp) {
-                    double warmUp = rebuild(client, engine, projections.get(0), stream(engine, size));
-                    System.out.printf(Locale.ROOT, "[%s] warm-up stream and rebuild of %s: %.1f s (not counted)%n",
-                            label, projections.get(0), warmUp);
+                    // each set once, so that no set is measured while the JIT is still compiling its code
+                    ReadModelRebuild.Streamed warmUpStream = stream(engine, size);
+                    for (String projection : projections) {
+                        double warmUp = rebuild(client, engine, projection, warmUpStream);
+                        System.out.printf(Locale.ROOT, "[%s] warm-up rebuild of %s: %.1f s (not counted)%n",
+                                label, projection, warmUp);
+                    }
                     warmedUp = true;
                 }
                 long streamCpu = BenchSupport.processCpuNanos();
