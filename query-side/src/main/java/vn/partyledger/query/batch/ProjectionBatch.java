@@ -21,8 +21,10 @@ import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -64,6 +66,8 @@ public final class ProjectionBatch {
     private final Map<BatchedChangeCounts, Set<Object>> changesCounted = new LinkedHashMap<>();
     private final Set<String> events = new HashSet<>();
     private final List<Runnable> beforeToken = new ArrayList<>();
+    /** How to take back what the handler running now has queued, latest first. */
+    private final Deque<Runnable> handlerUndo = new ArrayDeque<>();
     private final List<? extends Message<?>> messages;
 
     private ProjectionBatch(List<? extends Message<?>> messages) {
@@ -131,8 +135,32 @@ public final class ProjectionBatch {
         }
     }
 
+    /** A handler of the current unit of work starts: what it queues can be taken back until it returns. */
+    static void handlerStarted() {
+        open().ifPresent(batch -> batch.handlerUndo.clear());
+    }
+
+    /**
+     * A handler of the current unit of work failed: what it queued in the batch is taken back, so that an event the
+     * dead-letter queue parks leaves no part of its effect in the batch's writes.
+     */
+    static void handlerFailed() {
+        open().ifPresent(batch -> {
+            while (!batch.handlerUndo.isEmpty()) {
+                batch.handlerUndo.pop().run();
+            }
+        });
+    }
+
+    /** The batch the current unit of work holds, if it has one already. */
+    private static Optional<ProjectionBatch> open() {
+        return CurrentUnitOfWork.isStarted()
+                ? Optional.ofNullable(CurrentUnitOfWork.get().root().getResource(RESOURCE))
+                : Optional.empty();
+    }
+
     PendingCollection of(MongoCollection<Document> collection) {
-        return collections.computeIfAbsent(collection.getNamespace(), namespace -> new PendingCollection(collection));
+        return collections.computeIfAbsent(collection.getNamespace(), namespace -> new PendingCollection(collection, handlerUndo));
     }
 
     /**
@@ -201,6 +229,7 @@ public final class ProjectionBatch {
         private static final int READ_AT_ONCE = 100;
 
         private final MongoCollection<Document> collection;
+        private final Deque<Runnable> handlerUndo;
         private final List<WriteModel<Document>> writes = new ArrayList<>();
         private final Map<SetOfDocument, SetAdditions> setAdditions = new HashMap<>();
         private final Map<Object, Document> documents = new LinkedHashMap<>();
@@ -208,8 +237,9 @@ public final class ProjectionBatch {
         private final Set<Object> absent = new HashSet<>();
         private Map<Object, Document> readAhead;
 
-        private PendingCollection(MongoCollection<Document> collection) {
+        private PendingCollection(MongoCollection<Document> collection, Deque<Runnable> handlerUndo) {
             this.collection = collection;
+            this.handlerUndo = handlerUndo;
         }
 
         /** Whether the collection holds documents read and written whole, rather than changed by operators. */
@@ -262,11 +292,24 @@ public final class ProjectionBatch {
         }
 
         void replace(Object id, Document document) {
-            documents.put(id, document);
+            Document before = documents.put(id, document);
+            handlerUndo.push(() -> {
+                if (before == null) {
+                    documents.remove(id);
+                } else {
+                    documents.put(id, before);
+                }
+            });
         }
 
         void add(WriteModel<Document> write) {
             writes.add(write);
+            handlerUndo.push(this::dropLastWrite);
+        }
+
+        /** Undoes the latest write queued: undone latest first, it is the last of the list. */
+        private void dropLastWrite() {
+            writes.remove(writes.size() - 1);
         }
 
         /**
@@ -274,24 +317,41 @@ public final class ProjectionBatch {
          * values added to it earlier in the batch, unless the document was deleted since.
          */
         void addToSet(Object id, String field, Object value, boolean upsert) {
-            SetAdditions additions = setAdditions.computeIfAbsent(new SetOfDocument(id, field, upsert), set -> {
-                SetAdditions added = new SetAdditions(writes.size());
+            SetOfDocument set = new SetOfDocument(id, field, upsert);
+            SetAdditions additions = setAdditions.get(set);
+            if (additions == null) {
+                additions = new SetAdditions(writes.size());
+                setAdditions.put(set, additions);
                 writes.add(null);
-                return added;
-            });
-            additions.values.add(value);
+                handlerUndo.push(() -> {
+                    setAdditions.remove(set);
+                    dropLastWrite();
+                });
+            }
+            List<Object> values = additions.values;
+            values.add(value);
+            handlerUndo.push(() -> values.remove(values.size() - 1));
         }
 
         /** Deletes the document {@code id}, after what the batch added to its sets. */
         void delete(Object id) {
+            Map<SetOfDocument, SetAdditions> placed = new HashMap<>();
             setAdditions.entrySet().removeIf(added -> {
                 if (added.getKey().id().equals(id)) {
                     placeWrite(added.getKey(), added.getValue());
+                    placed.put(added.getKey(), added.getValue());
                     return true;
                 }
                 return false;
             });
             writes.add(new DeleteOneModel<>(Filters.eq("_id", id)));
+            handlerUndo.push(() -> {
+                dropLastWrite();
+                placed.forEach((set, additions) -> {
+                    writes.set(additions.place, null);
+                    setAdditions.put(set, additions);
+                });
+            });
         }
 
         private void placeWrite(SetOfDocument set, SetAdditions additions) {
@@ -325,6 +385,7 @@ public final class ProjectionBatch {
             documents.clear();
             absent.clear();
             readAhead = null;
+            handlerUndo.clear();
         }
 
         /** A set of one document, and whether an addition creates the document. */

@@ -103,6 +103,52 @@ class ProjectionBatchTest {
                 .containsExactly("m3");
     }
 
+    /**
+     * The second event's handler replaces a document the first replaced, adds to a set the first added to and to a new
+     * one, sets a field, deletes a document whose set the first added to, and fails: the batch writes what the first
+     * event left, as if the second had not been handled (FailedHandlerUndone).
+     */
+    @Test
+    void whatAFailedHandlerQueuedIsTakenBackAndTheRestOfTheBatchIsWritten() {
+        notes.insertOne(new Document("_id", "kp2").append("kept", true));
+        BatchedUpdates sets = new BatchedUpdates(notes);
+        EventMessage<?> succeeding = event(0);
+        EventMessage<?> failing = event(1);
+        EventMessage<?> after = event(2);
+
+        new BatchingUnitOfWork<>(List.of(succeeding, failing, after)).executeWithResult(() -> {
+            EventMessage<?> event = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
+            ProjectionBatch.handlerStarted();
+            if (event == succeeding) {
+                batchedNotes.replace(new Document("_id", "member-1").append("by", "succeeding"));
+                sets.addToSet("kp1", "memberIds", "m1", true);
+                sets.addToSet("kp3", "memberIds", "m1", true);
+            } else if (event == failing) {
+                batchedNotes.replace(new Document("_id", "member-1").append("by", "failing"));
+                batchedNotes.replace(new Document("_id", "member-9").append("by", "failing"));
+                sets.addToSet("kp1", "memberIds", "m2", true);
+                sets.addToSet("kp2", "memberIds", "m2", true);
+                sets.updateOne(Filters.eq("_id", "kp2"), Updates.set("kept", false), new UpdateOptions());
+                sets.deleteOne("kp3");
+                ProjectionBatch.handlerFailed();
+            } else {
+                assertThat(batchedNotes.find("member-1")).hasValueSatisfying(
+                        note -> assertThat(note.getString("by")).isEqualTo("succeeding"));
+                assertThat(batchedNotes.find("member-9")).isEmpty();
+            }
+            return null;
+        });
+
+        assertThat(notes.find(Filters.eq("_id", "member-1")).first().getString("by")).isEqualTo("succeeding");
+        assertThat(notes.find(Filters.eq("_id", "member-9")).first()).isNull();
+        assertThat(notes.find(Filters.eq("_id", "kp1")).first().getList("memberIds", String.class))
+                .containsExactly("m1");
+        assertThat(notes.find(Filters.eq("_id", "kp2")).first()).isEqualTo(new Document("_id", "kp2")
+                .append("kept", true));
+        assertThat(notes.find(Filters.eq("_id", "kp3")).first().getList("memberIds", String.class))
+                .containsExactly("m1");
+    }
+
     @Test
     void aBatchOfARebuildsSizeReadsAheadEveryDocumentItsEventsName() {
         for (int member = 0; member < 1000; member += 2) {

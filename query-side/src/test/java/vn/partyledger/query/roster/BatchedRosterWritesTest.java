@@ -270,6 +270,29 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
                 .as("recognised in the same batch").containsOnly("FULL").hasSize(3);
     }
 
+    /**
+     * The admission's handler saves the member's entry, then cannot read the member's damaged document: the event is
+     * parked with no part of its effect written, and the rest of the batch is (FailedHandlerUndone).
+     */
+    @Test
+    void aHandlerThatFailsAfterQueuingAWriteLeavesNothingOfItsEventWritten() throws Exception {
+        database.getCollection(BranchRosterProjection.OVERLAYS)
+                .insertOne(new Document("_id", "m1").append("rolls", "damaged"));
+        SequencedDeadLetterQueue<EventMessage<?>> parked = InMemorySequencedDeadLetterQueue.defaultQueue();
+
+        replay(tokens(false), DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build()))
+                .queue(parked)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build());
+
+        assertThat(parked.amountOfSequences()).as("the damaged member's events").isEqualTo(1);
+        assertThat(database.getCollection(BranchRosterProjection.ENTRIES).find(Filters.eq("_id", "kp1/m1")).first())
+                .as("the parked admission's entry").isNull();
+        assertThat(database.getCollection(BranchRosterProjection.ENTRIES).countDocuments(Filters.eq("orgId", "kp1")))
+                .as("the other members' entries, written in the same batch").isEqualTo(MEMBERS - 1);
+    }
+
     /** The insert and update commands sent to {@code collection}, each with its statements, inserts first. */
     private List<Integer> writeCommands(String collection) {
         List<Integer> commands = new ArrayList<>(insertCommands.getOrDefault(collection, List.of()));
