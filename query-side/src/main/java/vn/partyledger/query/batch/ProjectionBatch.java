@@ -42,7 +42,9 @@ import java.util.stream.Stream;
  * other unit of work (a dead letter retried, a subscribing handler). Kept as a resource of the root unit of work, so
  * each segment's batch, on its own thread, has its own. The writes are sent when the unit of work prepares its commit,
  * one ordered bulk write per collection; in a pooled processor's batch {@link #flushCurrent()} sends them earlier, just
- * before the batch's token is stored, because Axon registers storing the token first (ADR 0038).
+ * before the batch's token is stored, because Axon registers storing the token first (ADR 0038). What a handler
+ * queues can be taken back until it returns: a handler that fails leaves nothing of its event in the writes
+ * ({@link FailedHandlerUndone}, ADR 0062).
  */
 public final class ProjectionBatch {
 
@@ -160,7 +162,8 @@ public final class ProjectionBatch {
     }
 
     PendingCollection of(MongoCollection<Document> collection) {
-        return collections.computeIfAbsent(collection.getNamespace(), namespace -> new PendingCollection(collection, handlerUndo));
+        return collections.computeIfAbsent(collection.getNamespace(),
+                namespace -> new PendingCollection(collection, handlerUndo));
     }
 
     /**

@@ -658,7 +658,8 @@ public class BranchRosterProjection {
 
     private boolean lists(String orgId, String memberId) {
         return entries.find(Filters.eq("_id", RosterEntry.id(orgId, memberId))).first() != null
-                || rosters.find(Filters.and(Filters.eq("_id", orgId), Filters.eq(ATTACHED_IDS, memberId))).first() != null;
+                || rosters.find(Filters.and(Filters.eq("_id", orgId), Filters.eq(ATTACHED_IDS, memberId))).first()
+                != null;
     }
 
     private Optional<RosterEntry> find(String orgId, String memberId) {

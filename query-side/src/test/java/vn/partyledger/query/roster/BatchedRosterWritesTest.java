@@ -251,13 +251,8 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
         // a damaged read model: the first branch's list of leadership terms is no longer a list
         database.getCollection(BranchRosterProjection.COLLECTION)
                 .insertOne(new Document("_id", "kp1").append("leadership", "damaged"));
-        SequencedDeadLetterQueue<EventMessage<?>> parked = InMemorySequencedDeadLetterQueue.defaultQueue();
 
-        replay(tokens(false), DeadLetteringEventHandlerInvoker.builder()
-                .eventHandlers(new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build()))
-                .queue(parked)
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .build());
+        SequencedDeadLetterQueue<EventMessage<?>> parked = replayParkingWhatFails();
 
         assertThat(parked.amountOfSequences()).as("the leadership elected in the damaged branch").isEqualTo(1);
         assertThat(database.getCollection(BranchRosterProjection.COLLECTION).find(Filters.eq("_id", "kp1")).first()
@@ -278,19 +273,25 @@ class BatchedRosterWritesTest extends BatchedWritesTest {
     void aHandlerThatFailsAfterQueuingAWriteLeavesNothingOfItsEventWritten() throws Exception {
         database.getCollection(BranchRosterProjection.OVERLAYS)
                 .insertOne(new Document("_id", "m1").append("rolls", "damaged"));
-        SequencedDeadLetterQueue<EventMessage<?>> parked = InMemorySequencedDeadLetterQueue.defaultQueue();
 
-        replay(tokens(false), DeadLetteringEventHandlerInvoker.builder()
-                .eventHandlers(new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build()))
-                .queue(parked)
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .build());
+        SequencedDeadLetterQueue<EventMessage<?>> parked = replayParkingWhatFails();
 
         assertThat(parked.amountOfSequences()).as("the damaged member's events").isEqualTo(1);
         assertThat(database.getCollection(BranchRosterProjection.ENTRIES).find(Filters.eq("_id", "kp1/m1")).first())
                 .as("the parked admission's entry").isNull();
         assertThat(database.getCollection(BranchRosterProjection.ENTRIES).countDocuments(Filters.eq("orgId", "kp1")))
                 .as("the other members' entries, written in the same batch").isEqualTo(MEMBERS - 1);
+    }
+
+    /** Replays the log through the roster behind a dead-letter queue, as the application runs it; the queue. */
+    private SequencedDeadLetterQueue<EventMessage<?>> replayParkingWhatFails() throws InterruptedException {
+        SequencedDeadLetterQueue<EventMessage<?>> parked = InMemorySequencedDeadLetterQueue.defaultQueue();
+        replay(tokens(false), DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(new BranchRosterProjection(database, SimpleQueryUpdateEmitter.builder().build()))
+                .queue(parked)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build());
+        return parked;
     }
 
     /** The insert and update commands sent to {@code collection}, each with its statements, inserts first. */
