@@ -43,6 +43,13 @@ final class KeyOrder implements Comparator<Object> {
         if (a == b) {
             return 0;
         }
+        // the ids of the read models and of the log's commits, first: a B-tree search compares a key at every step
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof Long x && b instanceof Long y) {
+            return Long.compare(x, y);
+        }
         int rank = Integer.compare(rank(a), rank(b));
         if (rank != 0) {
             return rank;

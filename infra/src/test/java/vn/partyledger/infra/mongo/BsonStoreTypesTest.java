@@ -24,6 +24,10 @@ import de.bwaldvogel.mongo.bson.LegacyUUID;
 import de.bwaldvogel.mongo.bson.MaxKey;
 import de.bwaldvogel.mongo.bson.MinKey;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.DataType;
 import org.junit.jupiter.api.Test;
@@ -112,6 +116,23 @@ class BsonStoreTypesTest {
         for (Object position : List.of(Missing.getInstance(), "m-1", 7, 7L, 2.5, new ObjectId(), UUID.randomUUID(),
                 new Document("branch", "b-1").append("n", 3))) {
             assertThat(roundTrip(PositionType.INSTANCE, position)).isEqualTo(position);
+        }
+    }
+
+    @Test
+    void stringsAndLongsAreWrittenWithTheBytesOfTheServersOwnCodec() {
+        for (Object value : List.of("m-1", "", "tổ-1/đảng viên ✓", "a\u0000b", 0L, -1L, 7L, Long.MIN_VALUE,
+                Long.MAX_VALUE, 1L << 40, 7, 2.5)) {
+            WriteBuffer out = new WriteBuffer();
+            BsonValues.writeValue(out, value);
+            ByteBuffer bytes = out.getBuffer().flip();
+            byte[] written = new byte[bytes.remaining()];
+            bytes.get(written);
+            ByteBuf codec = Unpooled.buffer();
+            byte type = BsonEncoder.determineType(value);
+            codec.writeByte(type);
+            BsonEncoder.encodeValue(type, value, codec);
+            assertThat(written).as("%s", value).isEqualTo(ByteBufUtil.getBytes(codec));
         }
     }
 
