@@ -33,6 +33,9 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
+        if (IdIndex.isIdIndex(indexName, keys) && !sparse) {
+            return new IdIndex(StoreFormat.openDataMap(store, getFullCollectionNamespace(collectionName)));
+        }
         return new BsonUniqueIndex(StoreFormat.openIndexMap(store, StoreFormat.indexMapName(
                 getFullCollectionNamespace(collectionName), indexName)), indexName, keys, sparse);
     }
@@ -40,8 +43,10 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     @Override
     protected void dropIndex(MongoCollection<Object> collection, String indexName) {
         super.dropIndex(collection, indexName);
-        store.removeMap(StoreFormat.indexMapName(getFullCollectionNamespace(collection.getCollectionName()),
-                indexName));
+        String name = StoreFormat.indexMapName(getFullCollectionNamespace(collection.getCollectionName()), indexName);
+        if (store.hasMap(name)) { // the index of _id has no map of its own (IdIndex)
+            store.removeMap(name);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import de.bwaldvogel.mongo.backend.Constants;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
@@ -20,15 +21,19 @@ import org.slf4j.LoggerFactory;
  * and index keys with Java serialization and serializes an index key on every comparison of a B-tree search. Format 2
  * writes documents and values as BSON ({@link StoredDocumentType}, {@link PositionType}, {@link KeyValueType}) and
  * orders keys on their values ({@link KeyOrder}); meta maps hold only a string and a long, which H2's default type writes
- * without serialization, and are left as they are. The format is recorded in the map {@value #FORMAT_MAP}, whose name
- * no database can shadow ('$' is not allowed in a database name).
+ * without serialization, and are left as they are. Format 3 keeps no map for the index of {@code _id}, which the
+ * collection's map of documents answers ({@link IdIndex}, ADR 0063). The format is recorded in the map
+ * {@value #FORMAT_MAP}, whose name no database can shadow ('$' is not allowed in a database name).
  */
 final class StoreFormat {
 
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
+    /** The format that kept a map for the index of {@code _id} too: its maps go, nothing else changes. */
+    private static final int WITH_ID_INDEX_MAPS = 2;
     static final String DATA_PREFIX = "databases.";
     static final String META_PREFIX = "meta.";
     private static final String INDEX_INFIX = "._index_";
+    private static final String ID_INDEX_SUFFIX = INDEX_INFIX + Constants.PRIMARY_KEY_INDEX_NAME;
     private static final String FORMAT_MAP = "$format";
     private static final String VERSION = "version";
     /** Copies of format-1 maps under construction; a crash can leave some, the next migration drops them. */
@@ -86,6 +91,12 @@ final class StoreFormat {
         if (version != null && version == CURRENT) {
             return;
         }
+        if (version != null && version == WITH_ID_INDEX_MAPS) {
+            dropIdIndexMaps(store);
+            format.put(VERSION, CURRENT);
+            commitAndSync(file);
+            return;
+        }
         if (version != null) {
             throw new IllegalStateException("The store file is in format " + version + ", written by a later version "
                     + "of the application; this one reads format " + CURRENT + " and cannot open it");
@@ -94,7 +105,7 @@ final class StoreFormat {
         for (String name : List.copyOf(store.getMapNames())) {
             if (name.startsWith(COPY_PREFIX)) {
                 store.removeMap(name);
-            } else if (name.startsWith(DATA_PREFIX) || isIndexMap(name)) {
+            } else if (name.startsWith(DATA_PREFIX) || isIndexMap(name) && !name.endsWith(ID_INDEX_SUFFIX)) {
                 toMigrate.add(name);
             }
         }
@@ -111,6 +122,7 @@ final class StoreFormat {
             store.removeMap(toMigrate.get(i));
             store.renameMap(copies.get(i), toMigrate.get(i));
         }
+        dropIdIndexMaps(store);
         format.put(VERSION, CURRENT);
         commitAndSync(file);
         if (!toMigrate.isEmpty()) {
@@ -145,6 +157,12 @@ final class StoreFormat {
     private static void commitAndSync(MvStoreFile file) {
         file.commit();
         file.sync();
+    }
+
+    /** In the same version as the change of format, so that a crash leaves the file in one format or the other. */
+    private static void dropIdIndexMaps(MVStore store) {
+        List.copyOf(store.getMapNames()).stream().filter(name -> isIndexMap(name) && name.endsWith(ID_INDEX_SUFFIX))
+                .forEach(store::removeMap);
     }
 
     private static boolean isIndexMap(String name) {

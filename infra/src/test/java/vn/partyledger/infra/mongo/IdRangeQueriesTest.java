@@ -4,11 +4,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,11 +63,11 @@ class IdRangeQueriesTest {
     @Test
     void theIndexOfIdsGivesThePositionsOfTheRangeAloneBoundsIncluded() {
         MVStore store = new MVStore.Builder().open();
-        BsonUniqueIndex ids = new BsonUniqueIndex(StoreFormat.openIndexMap(store, "ids"), "_id_",
-                List.of(new IndexKey("_id", true)), false);
-        IntStream.range(0, 1000).forEach(n -> ids.putKeyPosition(new KeyValue("kp" + n % 10 + "/m" + n),
-                "kp" + n % 10 + "/m" + n));
-        ids.putKeyPosition(new KeyValue(7), 7);
+        MVMap<Object, StoredDocument> documents = StoreFormat.openDataMap(store, "partyledger.ranges");
+        IntStream.range(0, 1000).forEach(n -> documents.put("kp" + n % 10 + "/m" + n,
+                StoredDocument.of(new de.bwaldvogel.mongo.bson.Document("_id", "kp" + n % 10 + "/m" + n))));
+        documents.put(7, StoredDocument.of(new de.bwaldvogel.mongo.bson.Document("_id", 7)));
+        IdIndex ids = new IdIndex(documents);
 
         de.bwaldvogel.mongo.bson.Document branch = new de.bwaldvogel.mongo.bson.Document("_id",
                 new de.bwaldvogel.mongo.bson.Document("$gt", "kp3/").append("$lt", "kp30"))

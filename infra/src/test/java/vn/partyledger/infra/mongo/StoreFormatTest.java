@@ -21,11 +21,13 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +54,47 @@ class StoreFormatTest {
             assertThat(members(client).countDocuments()).isEqualTo(written.get("partyledger.members").size() + 1);
             assertIndexesStillRefuseDuplicates(client);
         }
-        assertThat(mapNames(file)).contains("$format").noneMatch(name -> name.startsWith("$copy."));
+        assertThat(mapNames(file)).contains("$format").noneMatch(name -> name.startsWith("$copy."))
+                .as("the index of ids is the map of documents (ADR 0063)").noneMatch(StoreFormatTest::isIdIndexMap)
+                .anyMatch(name -> name.endsWith("._index_memberNo_1"));
+    }
+
+    @Test
+    void aFormatTwoFileLosesItsMapsOfIdsAndFindsEveryDocumentByIdAsBefore() {
+        Path file = dataDir.resolve("partyledger.mv");
+        Map<String, List<Document>> written = writeWithMongoJavaServersOwnBackend(file);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithStore(file, 0, 16)) {
+            assertThat(server.port()).isPositive();
+        }
+        MVStore store = MVStore.open(file.toString());
+        // as format 2 kept it: a map of id to id for each collection, beside its map of documents
+        for (String name : List.copyOf(store.getMapNames())) {
+            if (name.startsWith(StoreFormat.DATA_PREFIX)) {
+                String namespace = name.substring(StoreFormat.DATA_PREFIX.length());
+                MVMap<KeyValue, Object> ids = StoreFormat.openIndexMap(store,
+                        StoreFormat.indexMapName(namespace, "_id_"));
+                StoreFormat.openDataMap(store, namespace).keySet().forEach(id -> ids.put(new KeyValue(id), id));
+            }
+        }
+        store.<String, Integer>openMap("$format").put("version", 2);
+        store.close();
+        assertThat(mapNames(file)).filteredOn(StoreFormatTest::isIdIndexMap).hasSize(6); // system collections too
+
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startWithStore(file, 0, 16);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(readAll(client)).isEqualTo(written);
+            assertIndexesStillRefuseDuplicates(client);
+            assertThat(members(client).find(new Document("_id", "m-41")).first()).containsEntry("memberNo", 41);
+            assertThat(members(client).find(new Document("_id", 7.0)).first()).containsEntry("memberNo", 7_000);
+        }
+        assertThat(mapNames(file)).noneMatch(StoreFormatTest::isIdIndexMap);
+        MVStore reopened = MVStore.open(file.toString());
+        assertThat(reopened.<String, Integer>openMap("$format").get("version")).isEqualTo(StoreFormat.CURRENT);
+        reopened.close();
+    }
+
+    private static boolean isIdIndexMap(String name) {
+        return name.endsWith("._index__id_");
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
@@ -69,7 +70,8 @@ class UniqueKeysAgreeWithTheMemoryBackendTest {
 
         assertThat(h2).isEqualTo(memory);
         assertThat(memory).contains("1.0 refused", "1 found by 1.0", "Document{{y=2, x=1}} stored",
-                "id k-0 refused", "id 3 stored", "id 3.0 refused");
+                "id k-0 refused", "id 3 stored", "id 3.0 refused", "by id 5.0: id 5",
+                "by id 12.0: id 12", "updated by id 6.0: 1, [6]", "deleted by id 7L: 1, then by id 7: null");
     }
 
     /**
@@ -102,6 +104,16 @@ class UniqueKeysAgreeWithTheMemoryBackendTest {
                 Document found = keys.find(Filters.eq("k", key)).first();
                 outcomes.add(found == null ? key + " not found" : found.get("k") + " found by " + key);
             }
+            // ids looked up, changed and removed by a number of another type: the index of ids finds the stored id
+            for (Object id : List.of(5L, 5.0, new Decimal128(new BigDecimal("12.0")), 11, "k-0", -0.0)) {
+                Document found = keys.find(Filters.eq("_id", id)).first();
+                outcomes.add("by id " + id + ": " + (found == null ? "none" : found.get("k")));
+            }
+            outcomes.add("updated by id 6.0: " + keys.updateOne(Filters.eq("_id", 6.0), Updates.set("seen", true))
+                    .getModifiedCount() + ", " + keys.find(Filters.eq("seen", true)).map(doc -> doc.get("_id"))
+                    .into(new ArrayList<>()));
+            outcomes.add("deleted by id 7L: " + keys.deleteOne(Filters.eq("_id", 7L)).getDeletedCount()
+                    + ", then by id 7: " + keys.find(Filters.eq("_id", 7)).first());
             outcomes.add(keys.countDocuments() + " documents");
             return outcomes;
         });

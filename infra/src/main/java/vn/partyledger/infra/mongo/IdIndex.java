@@ -1,0 +1,122 @@
+package vn.partyledger.infra.mongo;
+
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.Constants;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+/**
+ * The unique index of {@code _id}, answered from the collection's own map of id → document, which is ordered by id
+ * ({@link KeyOrder}) and holds each id once already (ADR 0063). A separate map of id → id, as mongo-java-server keeps,
+ * doubled the B-tree work of every insert and every read by id, and the pages a commit writes. An id is added and
+ * removed with its document, by the collection; this index only finds ids. It also finds a range of string ids
+ * ({@link IdRange}) by walking the map from the range's first id to its last, where mongo-java-server would match every
+ * document of the collection (ADR 0061).
+ */
+final class IdIndex extends AbstractUniqueIndex<Object> {
+
+    private static final List<IndexKey> KEYS = List.of(new IndexKey(Constants.ID_FIELD, true));
+
+    private final MVMap<Object, StoredDocument> documents;
+
+    IdIndex(MVMap<Object, StoredDocument> documents) {
+        super(Constants.PRIMARY_KEY_INDEX_NAME, KEYS, false);
+        this.documents = documents;
+    }
+
+    /** Whether a unique index of these keys is the index of {@code _id} this class answers. */
+    static boolean isIdIndex(String indexName, List<IndexKey> keys) {
+        return indexName.equals(Constants.PRIMARY_KEY_INDEX_NAME) && keys.size() == 1
+                && keys.get(0).getKey().equals(Constants.ID_FIELD);
+    }
+
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        return IdRange.of(query).isPresent() || super.canHandle(query);
+    }
+
+    /**
+     * For a range of ids, the ids in it, bounds included: the collection matches each document with the whole query,
+     * so an exclusive bound and the query's other conditions are held there.
+     */
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+        Optional<IdRange> range = IdRange.of(query);
+        if (range.isEmpty()) {
+            return super.getPositions(query);
+        }
+        List<Object> ids = new ArrayList<>();
+        if (range.get().isEmpty()) {
+            return ids;
+        }
+        Cursor<Object, StoredDocument> cursor = documents.cursor(range.get().from(), range.get().to(), false);
+        while (cursor.hasNext()) {
+            ids.add(cursor.next());
+        }
+        return ids;
+    }
+
+    /** The collection has put the document, and its id with it, in its map: there is nothing more to add. */
+    @Override
+    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+        // checkAdd, which the collection ran before putting the document, refused an id it holds already
+    }
+
+    @Override
+    protected boolean putKeyPosition(KeyValue key, Object position) {
+        return true;
+    }
+
+    /** The id as stored, which the collection removes with its document after asking every index for it. */
+    @Override
+    protected Object removeDocument(KeyValue key) {
+        return getPosition(key);
+    }
+
+    /**
+     * The id as the map holds it: the key a query gives is normalized (a number as a {@code Double}), and the
+     * collection compares positions from different indexes with {@code equals}. A string is held as it is.
+     */
+    @Override
+    protected Object getPosition(KeyValue key) {
+        Object id = Missing.ofNullable(key.get(0));
+        if (id instanceof String) {
+            return documents.containsKey(id) ? id : null;
+        }
+        Object stored = documents.ceilingKey(id);
+        return stored != null && KeyOrder.INSTANCE.compare(stored, id) == 0 ? stored : null;
+    }
+
+    @Override
+    protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+        return () -> documents.keySet().stream()
+                .map(id -> (Map.Entry<KeyValue, Object>) new AbstractMap.SimpleImmutableEntry<>(new KeyValue(id), id))
+                .iterator();
+    }
+
+    @Override
+    public long getCount() {
+        return documents.sizeAsLong();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return documents.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+}
