@@ -34,6 +34,8 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 final class KeyOrder implements Comparator<Object> {
 
     static final KeyOrder INSTANCE = new KeyOrder();
+    /** The largest magnitude up to which every integer is a double. */
+    private static final long EXACT_IN_DOUBLE = 1L << 53;
 
     private KeyOrder() {
     }
@@ -115,7 +117,7 @@ final class KeyOrder implements Comparator<Object> {
         if (isIntegral(a) && isIntegral(b)) {
             return Long.compare(a.longValue(), b.longValue());
         }
-        if (a instanceof Double && b instanceof Double) {
+        if (isExactDouble(a) && isExactDouble(b)) {
             return compareDoubles(a.doubleValue(), b.doubleValue());
         }
         BigDecimal x = exact(a);
@@ -136,6 +138,15 @@ final class KeyOrder implements Comparator<Object> {
             return Boolean.compare(bNaN, aNaN);
         }
         return a < b ? -1 : 1;
+    }
+
+    /**
+     * A double, or an integer a double holds exactly: a query's id is normalized to a double by the server and compared
+     * with the stored long ids of the log's commits at each step of a B-tree search (ADR 0063).
+     */
+    private static boolean isExactDouble(Number n) {
+        return n instanceof Double
+                || isIntegral(n) && n.longValue() >= -EXACT_IN_DOUBLE && n.longValue() <= EXACT_IN_DOUBLE;
     }
 
     private static boolean isIntegral(Number n) {

@@ -160,6 +160,17 @@ class BsonStoreTypesTest {
         assertThat(KeyOrder.INSTANCE.compare(null, Missing.getInstance())).isZero();
         // 2^53 + 1 has no double of its own: it differs from the double nearest to it
         assertThat(KeyOrder.INSTANCE.compare(9_007_199_254_740_993L, 9_007_199_254_740_992.0)).isPositive();
+        assertThat(KeyOrder.INSTANCE.compare(-9_007_199_254_740_993L, -9_007_199_254_740_992.0)).isNegative();
+        assertThat(KeyOrder.INSTANCE.compare(9_007_199_254_740_992L, 9_007_199_254_740_992.0)).isZero();
+        assertThat(KeyOrder.INSTANCE.compare(Long.MIN_VALUE, -9.223372036854775807E18)).isZero();
+        assertThat(KeyOrder.INSTANCE.compare(Long.MAX_VALUE, 9.223372036854775807E18)).as("2^63 - 1 against 2^63")
+                .isNegative();
+        // a commit's long id against the double a query's id is normalized to
+        assertThat(KeyOrder.INSTANCE.compare(17L, 17.0)).isZero();
+        assertThat(KeyOrder.INSTANCE.compare(17L, 17.5)).isNegative();
+        assertThat(KeyOrder.INSTANCE.compare(18.0, 17L)).isPositive();
+        assertThat(KeyOrder.INSTANCE.compare(17L, Double.NaN)).isPositive();
+        assertThat(KeyOrder.INSTANCE.compare(17L, Double.POSITIVE_INFINITY)).isNegative();
         assertThat(KeyOrder.INSTANCE.compare(new Document("a", 1).append("b", 2), new Document("b", 2).append("a", 1)))
                 .as("fields in another order are another document, as Document.equals says").isNotZero();
     }
