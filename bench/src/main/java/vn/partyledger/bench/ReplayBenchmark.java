@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static vn.partyledger.bench.BenchSupport.DATABASE;
 import static vn.partyledger.bench.BenchSupport.intSetting;
@@ -50,7 +51,8 @@ import static vn.partyledger.bench.BenchSupport.seconds;
  * request), {@code bench.branches} (1000), {@code bench.eventsPerAppend} (100), {@code bench.changesPerMember} (2),
  * {@code bench.segments} (1, as a rebuild; 0: as application.yml's serving processors, else that many for every
  * processor), {@code bench.processorBatchSize} ({@value RebuildableProjection#BATCH_SIZE}, as a rebuild),
- * {@code bench.engineBatchSize} (100, the engine's read batch), {@code bench.h2CacheMb} (256, as the application).
+ * {@code bench.engineBatchSize} (100, the engine's read batch), {@code bench.h2CacheMb} (256, as the application),
+ * {@code bench.repeats} (3: the stream and each rebuild run that many times at each size, and the median is taken).
  * <p>
  * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec -Dbench.main=vn.partyledger.bench.ReplayBenchmark}
  */
@@ -62,6 +64,7 @@ public final class ReplayBenchmark {
     private final int segments;
     private final int engineBatchSize;
     private final int processorBatchSize;
+    private final int repeats;
     private final Serializer serializer = BenchSupport.serializer();
     private final ReadModelRebuild rebuild;
 
@@ -72,6 +75,7 @@ public final class ReplayBenchmark {
         this.segments = intSetting("bench.segments", 1);
         this.engineBatchSize = intSetting("bench.engineBatchSize", 100);
         this.processorBatchSize = intSetting("bench.processorBatchSize", RebuildableProjection.BATCH_SIZE);
+        this.repeats = intSetting("bench.repeats", 3);
         this.rebuild = new ReadModelRebuild(serializer, segments, processorBatchSize);
     }
 
@@ -83,9 +87,10 @@ public final class ReplayBenchmark {
         ReplayBenchmark benchmark = new ReplayBenchmark();
         System.out.printf(Locale.ROOT, "Rebuild benchmark: MongoEventStorageEngine on mongo-java-server (engine read "
                         + "batch %d), %d branches, appends of %d events, %d changes per member, processor batch %d, "
-                        + "segments %s, %d cores, load average %.2f, Java %s%n",
+                        + "segments %s, each figure the median of %d runs, %d cores, load average %.2f, Java %s%n",
                 benchmark.engineBatchSize, benchmark.branches, benchmark.eventsPerAppend, benchmark.changesPerMember,
                 benchmark.processorBatchSize, benchmark.segments == 0 ? "as application.yml" : benchmark.segments,
+                benchmark.repeats,
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.version"));
         for (String backend : listSetting("bench.backends", "h2,memory")) {
@@ -129,26 +134,50 @@ public final class ReplayBenchmark {
                     }
                     warmedUp = true;
                 }
-                long streamCpu = BenchSupport.processCpuNanos();
-                ReadModelRebuild.Streamed streamed = stream(engine, size);
-                streamCpu = BenchSupport.processCpuNanos() - streamCpu;
-                double streamRate = streamed.rate();
+                ReadModelRebuild.Streamed streamed = null;
+                List<Double> streamRates = new ArrayList<>();
+                List<Double> streamCpus = new ArrayList<>();
+                for (int run = 0; run < repeats; run++) {
+                    long cpu = BenchSupport.processCpuNanos();
+                    streamed = stream(engine, size);
+                    streamCpus.add((BenchSupport.processCpuNanos() - cpu) / 1e3 / size);
+                    streamRates.add(streamed.rate());
+                }
+                double streamRate = median(streamRates);
+                double streamCpu = median(streamCpus);
                 rates.computeIfAbsent("stream", key -> new ArrayList<>()).add(streamRate);
                 System.out.printf(Locale.ROOT, "[%s] stream %,9d events: %,8.0f events/s, CPU %5.1f µs/event (engine "
-                        + "only: readEvents from the tail, payloads deserialized)%n", label, size, streamRate,
-                        streamCpu / 1e3 / size);
+                        + "only: readEvents from the tail, payloads deserialized)%s%n", label, size, streamRate,
+                        streamCpu, runs(streamRates));
                 for (String projection : projections) {
-                    long cpu = BenchSupport.processCpuNanos();
-                    double rate = size / rebuild(client, engine, projection, streamed);
-                    cpu = BenchSupport.processCpuNanos() - cpu;
+                    List<Double> projectionRates = new ArrayList<>();
+                    List<Double> cpus = new ArrayList<>();
+                    for (int run = 0; run < repeats; run++) {
+                        long cpu = BenchSupport.processCpuNanos();
+                        projectionRates.add(size / rebuild(client, engine, projection, streamed));
+                        cpus.add((BenchSupport.processCpuNanos() - cpu) / 1e3 / size);
+                    }
+                    double rate = median(projectionRates);
+                    double cpu = median(cpus);
                     rates.computeIfAbsent(projection, key -> new ArrayList<>()).add(rate);
                     System.out.printf(Locale.ROOT, "[%s] %-6s %,9d events: %,8.0f events/s = %3.0f %% of the stream "
-                                    + "rate, CPU %5.1f µs/event = %3.0f %% of the stream's%n", label, projection, size,
-                            rate, 100 * rate / streamRate, cpu / 1e3 / size, 100.0 * cpu / streamCpu);
+                                    + "rate, CPU %5.1f µs/event = %3.0f %% of the stream's%s%n", label, projection,
+                            size, rate, 100 * rate / streamRate, cpu, 100.0 * cpu / streamCpu, runs(projectionRates));
                 }
             }
         }
         return rates;
+    }
+
+    /** The middle run's figure: one run of a few seconds is moved a lot by a collection or another process. */
+    private static double median(List<Double> figures) {
+        List<Double> sorted = figures.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String runs(List<Double> rates) {
+        return rates.size() < 2 ? "" : rates.stream().map(rate -> String.format(Locale.ROOT, "%,.0f", rate))
+                .collect(Collectors.joining(" / ", "; median of runs at ", " events/s"));
     }
 
     private static String storeFileSize(Path storeFile) {
