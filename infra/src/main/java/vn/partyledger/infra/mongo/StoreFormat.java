@@ -92,9 +92,11 @@ final class StoreFormat {
             return;
         }
         if (version != null && version == WITH_ID_INDEX_MAPS) {
-            dropIdIndexMaps(store);
+            int dropped = dropIdIndexMaps(store);
             format.put(VERSION, CURRENT);
             commitAndSync(file);
+            log.info("Store file brought to format {}: {} maps of the index of ids removed, which the maps of documents "
+                    + "answer now (ADR 0063); an earlier version of the application cannot open it", CURRENT, dropped);
             return;
         }
         if (version != null) {
@@ -160,9 +162,11 @@ final class StoreFormat {
     }
 
     /** In the same version as the change of format, so that a crash leaves the file in one format or the other. */
-    private static void dropIdIndexMaps(MVStore store) {
-        List.copyOf(store.getMapNames()).stream().filter(name -> isIndexMap(name) && name.endsWith(ID_INDEX_SUFFIX))
-                .forEach(store::removeMap);
+    private static int dropIdIndexMaps(MVStore store) {
+        List<String> maps = List.copyOf(store.getMapNames()).stream()
+                .filter(name -> isIndexMap(name) && name.endsWith(ID_INDEX_SUFFIX)).toList();
+        maps.forEach(store::removeMap);
+        return maps.size();
     }
 
     private static boolean isIndexMap(String name) {
