@@ -32,7 +32,10 @@ class PersonRegisterEndToEndTest extends RunningApplication {
     private List<String> storedDocuments() {
         List<String> documents = new ArrayList<>();
         for (String collection : List.of("event_commits", "person_register")) {
-            database.getCollection(collection).find().forEach(document -> documents.add(document.toJson()));
+            // binary values (ciphertext, wrapped keys) left out: their base64 holds a name's word by chance now and
+            // then ("…ANhungmc…" failed a run), and plaintext stored as binary would not show in it either
+            database.getCollection(collection).find().forEach(document -> documents.add(document.toJson()
+                    .replaceAll("\"base64\": \"[^\"]*\"", "\"base64\": \"\"")));
         }
         return documents;
     }
