@@ -76,6 +76,9 @@ public final class ReplayBenchmark {
         this.engineBatchSize = intSetting("bench.engineBatchSize", 100);
         this.processorBatchSize = intSetting("bench.processorBatchSize", RebuildableProjection.BATCH_SIZE);
         this.repeats = intSetting("bench.repeats", 3);
+        if (repeats < 1) {
+            throw new IllegalArgumentException("bench.repeats must be at least 1: each figure is the median of its runs");
+        }
         this.rebuild = new ReadModelRebuild(serializer, segments, processorBatchSize);
     }
 

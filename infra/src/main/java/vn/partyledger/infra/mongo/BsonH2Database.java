@@ -33,7 +33,7 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
-        if (IdIndex.isIdIndex(indexName, keys) && !sparse) {
+        if (IdIndex.isIdIndex(indexName, keys, sparse)) {
             return new IdIndex(StoreFormat.openDataMap(store, getFullCollectionNamespace(collectionName)));
         }
         return new BsonUniqueIndex(StoreFormat.openIndexMap(store, StoreFormat.indexMapName(

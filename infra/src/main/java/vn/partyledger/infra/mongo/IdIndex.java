@@ -35,10 +35,13 @@ final class IdIndex extends AbstractUniqueIndex<Object> {
         this.documents = documents;
     }
 
-    /** Whether a unique index of these keys is the index of {@code _id} this class answers. */
-    static boolean isIdIndex(String indexName, List<IndexKey> keys) {
+    /**
+     * Whether a unique index is the index of {@code _id} this class answers ({@code IndexKey} has no {@code equals}:
+     * its name and key are compared).
+     */
+    static boolean isIdIndex(String indexName, List<IndexKey> keys, boolean sparse) {
         return indexName.equals(Constants.PRIMARY_KEY_INDEX_NAME) && keys.size() == 1
-                && keys.get(0).getKey().equals(Constants.ID_FIELD);
+                && keys.get(0).getKey().equals(Constants.ID_FIELD) && !sparse;
     }
 
     @Override
