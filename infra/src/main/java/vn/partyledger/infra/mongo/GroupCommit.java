@@ -17,10 +17,12 @@ import de.bwaldvogel.mongo.exception.MongoServerException;
  *
  * <p>A write takes a ticket and is applied under the shared side of a lock. Then it waits until a sync covering its
  * ticket has completed. The first waiter that finds no sync running leads one: it takes the lock exclusively only for
- * {@link Store#commit()}, so the commit never sees a write half applied (one insert updates several maps: data and
- * unique indexes), notes the highest ticket applied so far, releases the lock and runs {@link Store#sync()}; every
- * write up to that ticket is then durable. Writers that applied while a sync was running are covered together by the
- * next one, so under load the number of syncs stays far below the number of writes.
+ * {@link Store#commit()}, which takes a snapshot of what is applied, so the commit never sees a write half applied (one
+ * insert updates several maps: data and unique indexes); it notes the highest ticket applied so far, releases the lock
+ * and runs {@link Store#sync()}, which waits until the snapshot is written and forces it to disk; every write up to
+ * that ticket is then durable. Writes go on while the snapshot is written. Writers that applied while a sync was
+ * running are covered together by the next one, so under load the number of syncs stays far below the number of
+ * writes.
  *
  * <p>A write that did not ask for the journal ({@link #applied}: MongoDB's {@code w:1} without {@code j}, as the read
  * models and Axon's token store write) is answered once applied and reaches the disk with the next sync: the next
@@ -43,10 +45,13 @@ final class GroupCommit {
     /** The store whose applied changes are made durable. */
     interface Store {
 
-        /** Writes every applied change to the file; called while no write is being applied. */
+        /**
+         * Takes a snapshot of every applied change and starts writing it to the file; called while no write is being
+         * applied. Writes may be applied again once it returns: they are not part of the snapshot.
+         */
         void commit();
 
-        /** Forces what {@link #commit()} wrote to the disk. */
+        /** Waits until the snapshot {@link #commit()} took is written, and forces it to the disk. */
         void sync();
 
         /** Runs {@code read}, concurrent with commits, so that the version it reads stays readable until it ends. */

@@ -28,6 +28,12 @@ import org.h2.mvstore.MVStore;
  *   them into its new chunk and the old chunks die and are reused. Compaction only adds pages to an ordinary commit:
  *   a crash in the middle of it is a crash in the middle of a commit, which recovery rolls back to the last synced
  *   one.</li>
+ *   <li><b>A commit's pages are written on H2's own threads</b> ({@link #commit()}): the commit takes its snapshot of
+ *   every map (a new version of each root, the old pages unchanged, as writers copy what they change) and returns;
+ *   H2's serialization thread writes the pages of that version and its save thread the chunk, while writers go on;
+ *   {@link #sync()} waits for both before it forces the file. Those threads exist only while H2's background writer
+ *   runs, so it is started with a delay past any uptime: it never commits on its own, and its housekeeping moves and
+ *   rewrites nothing while no memory is set for unsaved changes (ADR 0064).</li>
  * </ul>
  */
 final class MvStoreFile implements GroupCommit.Store {
@@ -36,6 +42,11 @@ final class MvStoreFile implements GroupCommit.Store {
     /** Compact when less than this percentage of the pages in the file's chunks is live (H2's own default is 90). */
     private static final int TARGET_FILL_RATE = 80;
     private static final int REWRITE_BYTES = 4 * 1024 * 1024;
+    /**
+     * The background writer's delay: a commit of its own would come only after this long without one of ours, and the
+     * flusher commits every applied write within its interval.
+     */
+    private static final int BACKGROUND_COMMIT_NEVER = Integer.MAX_VALUE;
 
     private final MVStore store;
     private final long compactionIntervalNanos;
@@ -55,6 +66,7 @@ final class MvStoreFile implements GroupCommit.Store {
                 .open();
         store.setRetentionTime(0);
         store.setVersionsToKeep(VERSIONS_TO_KEEP);
+        store.setAutoCommitDelay(BACKGROUND_COMMIT_NEVER); // starts the threads that write a commit's pages
         return new MvStoreFile(store, compactionInterval);
     }
 
@@ -67,7 +79,11 @@ final class MvStoreFile implements GroupCommit.Store {
         return compactions;
     }
 
-    /** Writes a new chunk with every map's current root (and, now and then, the pages compaction moves). */
+    /**
+     * Takes a new version of every map's root (with, now and then, the pages compaction moves) and hands its pages to
+     * H2's serialization thread, which writes them as a new chunk. Should H2 not have taken the commit (its store
+     * lock busy), it commits here and now.
+     */
     @Override
     public void commit() {
         long now = System.nanoTime();
@@ -77,13 +93,18 @@ final class MvStoreFile implements GroupCommit.Store {
                 compactions++; // single writer: the leader
             }
         }
-        store.commit();
+        if (store.tryCommit() < 0 && store.hasUnsavedChanges()) {
+            store.commit();
+        }
     }
 
-    /** {@code FileChannel.force(true)} on the store file (SingleFileStore.sync in H2 2.3). */
+    /**
+     * Once the last commit's chunk is written, {@code FileChannel.force(true)} on the store file (SingleFileStore.sync
+     * in H2 2.3). A failure to write the chunk closed the store: this then fails.
+     */
     @Override
     public void sync() {
-        store.sync();
+        store.executeFilestoreOperation(store::sync);
     }
 
     @Override
