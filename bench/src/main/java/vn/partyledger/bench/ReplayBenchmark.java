@@ -40,9 +40,9 @@ import static vn.partyledger.bench.BenchSupport.seconds;
  * whose handler writes nothing: engine and processor alone), {@code roster} (the branch roster alone), each other read
  * model alone on request ({@code tree}, {@code due}, {@code recruitment}, {@code party-age}, {@code losses}) and
  * {@code all} (roster, organisation tree, due list, recruitment, party age and losses at once, six processors each
- * reading the log). Before the first size is measured, each set runs {@code bench.warmUps} times, not counted, so that
- * no set is measured while the JIT still compiles its code. It prints each rate, its ratio to the raw stream rate, and per
- * set the rate at the largest size over the rate at the smallest.
+ * reading the log). Before the first size is measured, each set runs {@code bench.warmUps} times, not counted, so
+ * that no set is measured while the JIT still compiles its code. It prints each rate, its ratio to the raw stream
+ * rate, and per set the rate at the largest size over the rate at the smallest.
  * <p>
  * The application's dead-letter queues are left out: a rebuild's events are all applicable, and the queue of the
  * roster answers from its cache. Settings (system properties, or environment variables as {@code BENCH_SIZES}, which is
@@ -132,7 +132,7 @@ public final class ReplayBenchmark {
                         filler.membersIn(size), storeFileSize(store.server().storeFile()));
                 if (!warmedUp) {
                     // each set a few times, so that no set is measured while the JIT is still compiling its code:
-                    // after one warm-up the roster's first runs at 100,000 stored were a third slower than its later
+                    // after one warm-up the roster's first runs at 100,000 stored were a third slower than its later ones
                     ReadModelRebuild.Streamed warmUpStream = stream(engine, size);
                     for (String projection : projections) {
                         List<String> warmUps = new ArrayList<>();

@@ -293,8 +293,8 @@ public final class ProjectionBatch {
          * A copy, so a handler that changes it and then fails leaves the batch as it was, with the types the store
          * gives back. A document of documents, lists, strings, numbers, booleans and nulls, which is what the read
          * models write, is copied container by container, as the codec would give it back (every list an
-         * {@code ArrayList}): going through the codec cost a rebuild's batch more than its handlers did. A document
-         * with any other value is encoded and decoded.
+         * {@code ArrayList}): going through the codec was a third of a rebuild batch's reads. A document with any
+         * other value is encoded and decoded.
          */
         static Document copy(Document document) {
             if (!plain(document)) {
