@@ -22,7 +22,8 @@ import org.h2.mvstore.MVMap;
  * doubled the B-tree work of every insert and every read by id, and the pages a commit writes. An id is added and
  * removed with its document, by the collection; this index only finds ids. It also finds a range of string ids
  * ({@link IdRange}) by walking the map from the range's first id to its last, where mongo-java-server would match every
- * document of the collection (ADR 0061).
+ * document of the collection (ADR 0061), and the one id a query asks for beside other conditions ({@link IdEquality}),
+ * where it would match every document too (ADR 0065).
  */
 final class IdIndex extends AbstractUniqueIndex<Object> {
 
@@ -46,18 +47,19 @@ final class IdIndex extends AbstractUniqueIndex<Object> {
 
     @Override
     public synchronized boolean canHandle(Document query) {
-        return IdRange.of(query).isPresent() || super.canHandle(query);
+        return IdRange.of(query).isPresent() || IdEquality.of(query).isPresent() || super.canHandle(query);
     }
 
     /**
-     * For a range of ids, the ids in it, bounds included: the collection matches each document with the whole query,
-     * so an exclusive bound and the query's other conditions are held there.
+     * For a range of ids, the ids in it, bounds included; for an id asked for beside other conditions, that id if it is
+     * stored. The collection matches each document with the whole query, so an exclusive bound and the query's other
+     * conditions are held there.
      */
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
         Optional<IdRange> range = IdRange.of(query);
         if (range.isEmpty()) {
-            return super.getPositions(query);
+            return super.getPositions(IdEquality.of(query).map(IdEquality::alone).orElse(query));
         }
         List<Object> ids = new ArrayList<>();
         if (range.get().isEmpty()) {
