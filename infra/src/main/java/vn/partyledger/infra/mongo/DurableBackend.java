@@ -3,6 +3,7 @@ package vn.partyledger.infra.mongo;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -37,19 +38,22 @@ final class DurableBackend implements MongoBackend {
     @Override
     public Document handleMessage(MongoMessage message) {
         Document body = message.getDocument();
-        return run(CommandKind.of(body.keySet().iterator().next(), body), () -> delegate.handleMessage(message));
+        String command = body.keySet().iterator().next();
+        return run(CommandKind.of(command, body), CommandCollection.of(command, body, message.getDatabaseName()),
+                () -> delegate.handleMessage(message));
     }
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        return run(CommandKind.of(command, query), () -> delegate.handleCommand(channel, database, command, query));
+        return run(CommandKind.of(command, query), CommandCollection.of(command, query, database),
+                () -> delegate.handleCommand(channel, database, command, query));
     }
 
-    private Document run(CommandKind kind, Supplier<Document> command) {
+    private Document run(CommandKind kind, Optional<String> collection, Supplier<Document> command) {
         return switch (kind) {
             case SERVER -> command.get();
-            case DATA_READ -> groupCommit.readDurably(command);
-            case WRITE -> groupCommit.durably(command);
+            case DATA_READ -> groupCommit.readDurably(collection, command);
+            case WRITE -> groupCommit.durably(collection, command);
             case UNJOURNALED_WRITE -> groupCommit.applied(command);
         };
     }

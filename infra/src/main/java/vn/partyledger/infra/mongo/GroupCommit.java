@@ -1,7 +1,9 @@
 package vn.partyledger.infra.mongo;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +35,9 @@ import de.bwaldvogel.mongo.exception.MongoServerException;
  *
  * <p>A read's answer is held back ({@link #readDurably}) until every journaled write it could have seen — every such
  * ticket taken before the read finished, including writes still being applied — is on disk. Otherwise a reader could
- * act on an event (publish it to Kafka) that a crash a millisecond later takes back.
+ * act on an event (publish it to Kafka) that a crash a millisecond later takes back. A read of one collection could
+ * have seen only the journaled writes to that collection and those that name no one collection (creating, dropping,
+ * renaming): a read of a read model does not wait for the sync of an event commit that arrived meanwhile (ADR 0066).
  *
  * <p>A failed commit or sync is final: the writes it covered are answered with an error, and so is every later write,
  * refused before it is applied. After a failed {@code fsync} the kernel may have dropped the dirty pages, so a
@@ -63,8 +67,12 @@ final class GroupCommit {
     private final Store store;
     private final ReentrantReadWriteLock applying = new ReentrantReadWriteLock();
     private final AtomicLong lastTicket = new AtomicLong();
-    /** The highest ticket of a journaled write taken so far: what reads wait for. */
+    /** The highest ticket of a journaled write taken so far: what a read of no one collection waits for. */
     private final AtomicLong lastJournaledTicket = new AtomicLong();
+    /** The highest ticket of a journaled write that names no one collection: what every read waits for. */
+    private final AtomicLong lastUnscopedJournaledTicket = new AtomicLong();
+    /** Per collection, the highest ticket of a journaled write to it. */
+    private final Map<String, AtomicLong> lastJournaledTicketOf = new ConcurrentHashMap<>();
     private final Object monitor = new Object();
     private final LongAdder writes = new LongAdder();
     private final LongAdder syncs = new LongAdder();
@@ -102,6 +110,17 @@ final class GroupCommit {
      *                              memory, but it is not acknowledged)
      */
     <T> T durably(Supplier<T> write) {
+        return durably(Optional.empty(), write);
+    }
+
+    /**
+     * Applies {@code write}, to {@code collection} alone when one is given, and returns its result once it is on
+     * disk.
+     *
+     * @throws MongoServerException when the store can no longer make writes durable (the write may be applied in
+     *                              memory, but it is not acknowledged)
+     */
+    <T> T durably(Optional<String> collection, Supplier<T> write) {
         refuseIfFailed();
         T result;
         long ticket;
@@ -110,6 +129,8 @@ final class GroupCommit {
             // taken before applying, so that a read overlapping the write waits for it (see readDurably)
             ticket = lastTicket.incrementAndGet();
             lastJournaledTicket.accumulateAndGet(ticket, Math::max);
+            collection.map(name -> lastJournaledTicketOf.computeIfAbsent(name, any -> new AtomicLong()))
+                    .orElse(lastUnscopedJournaledTicket).accumulateAndGet(ticket, Math::max);
             result = write.get();
         } finally {
             applying.readLock().unlock();
@@ -160,9 +181,23 @@ final class GroupCommit {
      *                              that is not
      */
     <T> T readDurably(Supplier<T> read) {
+        return readDurably(Optional.empty(), read);
+    }
+
+    /**
+     * Runs {@code read}, of {@code collection} alone when one is given, and returns its result once every journaled
+     * write it could have seen is on disk: those to that collection and those naming no one collection.
+     */
+    <T> T readDurably(Optional<String> collection, Supplier<T> read) {
         T result = store.reading(read);
-        awaitDurable(lastJournaledTicket.get());
+        awaitDurable(collection.map(name -> Math.max(lastUnscopedJournaledTicket.get(), lastJournaledTicketTo(name)))
+                .orElseGet(lastJournaledTicket::get));
         return result;
+    }
+
+    private long lastJournaledTicketTo(String collection) {
+        AtomicLong ticket = lastJournaledTicketOf.get(collection);
+        return ticket == null ? 0 : ticket.get();
     }
 
     /** The commit or sync failure after which every write is refused, if there was one. */

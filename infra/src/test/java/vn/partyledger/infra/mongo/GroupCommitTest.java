@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -171,6 +172,48 @@ class GroupCommitTest {
         disk.release();
         assertThat(journaled.get(5, TimeUnit.SECONDS)).isEqualTo("event commit");
         assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo("sees the commit");
+    }
+
+    @Test
+    void aReadOfAnotherCollectionDoesNotWaitForAJournaledWritesSyncButReadsItCouldHaveSeenDo() throws Exception {
+        ScriptedDisk disk = ScriptedDisk.holdingSyncs();
+        GroupCommit groupCommit = new GroupCommit(disk);
+
+        Future<String> journaled = writers.submit(() -> groupCommit.durably(Optional.of("partyledger.event_commits"),
+                () -> "event commit"));
+        assertThat(disk.awaitSyncStarted()).isTrue();
+        Future<String> readModel = writers.submit(() -> groupCommit.readDurably(
+                Optional.of("partyledger.roster_entries"), () -> "roster"));
+        Future<String> sameCollection = writers.submit(() -> groupCommit.readDurably(
+                Optional.of("partyledger.event_commits"), () -> "sees the commit"));
+        Future<String> noOneCollection = writers.submit(() -> groupCommit.readDurably(() -> "may see the commit"));
+
+        assertThat(readModel.get(5, TimeUnit.SECONDS)).as("answered while the commit's sync is held")
+                .isEqualTo("roster");
+        Thread.sleep(100);
+        assertThat(sameCollection).as("a read of the written collection").isNotDone();
+        assertThat(noOneCollection).as("a read naming no one collection").isNotDone();
+        disk.release();
+        assertThat(journaled.get(5, TimeUnit.SECONDS)).isEqualTo("event commit");
+        assertThat(sameCollection.get(5, TimeUnit.SECONDS)).isEqualTo("sees the commit");
+        assertThat(noOneCollection.get(5, TimeUnit.SECONDS)).isEqualTo("may see the commit");
+    }
+
+    @Test
+    void aJournaledWriteNamingNoOneCollectionHoldsTheReadsOfEveryCollection() throws Exception {
+        ScriptedDisk disk = ScriptedDisk.holdingSyncs();
+        GroupCommit groupCommit = new GroupCommit(disk);
+
+        Future<String> dropped = writers.submit(() -> groupCommit.durably(() -> "collection dropped"));
+        assertThat(disk.awaitSyncStarted()).isTrue();
+        Future<String> read = writers.submit(() -> groupCommit.readDurably(Optional.of("partyledger.roster_entries"),
+                () -> "may miss the dropped collection"));
+        Thread.sleep(100);
+
+        assertThat(read).isNotDone();
+        disk.release();
+        assertThat(dropped.get(5, TimeUnit.SECONDS)).isEqualTo("collection dropped");
+        assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo("may miss the dropped collection");
     }
 
     @Test
