@@ -118,4 +118,15 @@ final class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object>
                 : documents.values().stream().map(StoredDocument::document);
         return matchDocumentsFromStream(inOrder, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
+
+    /**
+     * The documents an index found, matched with the query; those the index of ids found for a query on ids alone are
+     * not matched again (ADR 0067).
+     */
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
+                                         int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        return super.matchDocuments(IdIndex.findsExactly(query) ? new Document() : query, positions, orderBy,
+                numberToSkip, limit, batchSize, fieldSelector);
+    }
 }

@@ -2,6 +2,7 @@ package vn.partyledger.infra.mongo;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,18 @@ final class IdIndex extends AbstractUniqueIndex<Object> {
     static boolean isIdIndex(String indexName, List<IndexKey> keys, boolean sparse) {
         return indexName.equals(Constants.PRIMARY_KEY_INDEX_NAME) && keys.size() == 1
                 && keys.get(0).getKey().equals(Constants.ID_FIELD) && !sparse;
+    }
+
+    /**
+     * Whether the documents this index finds for the query are exactly those the query matches: a query on ids alone,
+     * {@code {_id: {$in: [...]}}} of strings and integers, which no other index takes. The index looks each id up as
+     * the matcher compares ids, normalized ({@link KeyOrder}); matching each document found against every id asked
+     * again costs the product of the two, and the log's reads ask for hundreds of ids at once (ADR 0067).
+     */
+    static boolean findsExactly(Document query) {
+        return query.size() == 1 && query.get(Constants.ID_FIELD) instanceof Document condition
+                && condition.size() == 1 && condition.get("$in") instanceof Collection<?> ids
+                && ids.stream().allMatch(id -> id instanceof String || id instanceof Long || id instanceof Integer);
     }
 
     @Override
