@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
@@ -70,6 +72,9 @@ final class IdIndex extends AbstractUniqueIndex<Object> {
      */
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
+        if (findsExactly(query)) {
+            return idsStored((Collection<?>) ((Document) query.get(Constants.ID_FIELD)).get("$in"));
+        }
         Optional<IdRange> range = IdRange.of(query);
         if (range.isEmpty()) {
             return super.getPositions(IdEquality.of(query).map(IdEquality::alone).orElse(query));
@@ -83,6 +88,24 @@ final class IdIndex extends AbstractUniqueIndex<Object> {
             ids.add(cursor.next());
         }
         return ids;
+    }
+
+    /**
+     * The stored ids among those asked, each once, in the map's order. mongo-java-server sorts the ids asked with its
+     * generic value comparator, normalizing each, before looking them up: for the hundreds of stream entries a read of
+     * the log asks for, a quarter of the embedded server's time in a first count of a province's membership.
+     */
+    private List<Object> idsStored(Collection<?> asked) {
+        Set<Object> distinct = new TreeSet<>(KeyOrder.INSTANCE);
+        distinct.addAll(asked);
+        List<Object> stored = new ArrayList<>(distinct.size());
+        for (Object id : distinct) {
+            Object position = getPosition(new KeyValue(id));
+            if (position != null) {
+                stored.add(position);
+            }
+        }
+        return stored;
     }
 
     /** The collection has put the document, and its id with it, in its map: there is nothing more to add. */

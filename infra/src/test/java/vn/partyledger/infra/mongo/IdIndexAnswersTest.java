@@ -61,6 +61,9 @@ class IdIndexAnswersTest {
         assertThat(ids.getPositions(beside)).as("a number asked for as the double a query gives it").containsExactly(7L);
         assertThat(ids.getPositions(new de.bwaldvogel.mongo.bson.Document("_id", "branch-1000").append("changes", 1)))
                 .isEmpty();
+        assertThat(ids.getPositions(new de.bwaldvogel.mongo.bson.Document("_id", new de.bwaldvogel.mongo.bson.Document(
+                "$in", List.of("branch-3", "branch-1", "branch-3", "branch-1000", 7, 7L)))))
+                .as("ids asked for alone: each stored one once").containsExactlyInAnyOrder("branch-1", "branch-3", 7L);
         assertThat(ids.canHandle(new de.bwaldvogel.mongo.bson.Document("$or", List.of(
                 new de.bwaldvogel.mongo.bson.Document("_id", "branch-1"),
                 new de.bwaldvogel.mongo.bson.Document("changes", 2))))).as("either of two conditions").isFalse();
