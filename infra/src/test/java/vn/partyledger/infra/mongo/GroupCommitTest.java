@@ -106,6 +106,25 @@ class GroupCommitTest {
     }
 
     @Test
+    void afterAFailedSyncAReadOfTheCollectionItFailedForIsRefusedAndEveryWriteToo() {
+        ScriptedDisk disk = ScriptedDisk.failingSync(1);
+        GroupCommit groupCommit = new GroupCommit(disk);
+        Optional<String> commits = Optional.of("partyledger.event_commits");
+
+        assertThatThrownBy(() -> groupCommit.durably(commits, () -> "event commit"))
+                .hasMessageContaining("Input/output error");
+
+        assertThatThrownBy(() -> groupCommit.readDurably(commits, () -> "may see the commit"))
+                .isInstanceOf(MongoServerException.class).hasMessageContaining("could not write to disk");
+        assertThat(groupCommit.readDurably(Optional.of("partyledger.roster_entries"), () -> "roster"))
+                .as("a read that cannot see the lost commit, as after any crash of the unjournaled writes")
+                .isEqualTo("roster");
+        assertThatThrownBy(() -> groupCommit.durably(Optional.of("partyledger.roster_entries"), () -> "more"))
+                .isInstanceOf(MongoServerException.class);
+        assertThatThrownBy(() -> groupCommit.applied(() -> "projection row")).isInstanceOf(MongoServerException.class);
+    }
+
+    @Test
     void aWriteNotAskingForTheJournalIsAnsweredAtOnceAndSyncedByTheFlusher() throws Exception {
         ScriptedDisk disk = ScriptedDisk.fast();
         GroupCommit groupCommit = new GroupCommit(disk, Duration.ofMillis(20));
