@@ -18,13 +18,13 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -78,9 +78,10 @@ public class MembershipOnDateQueries {
         return tree.apply(new FindOrganisationTree(query.orgId(), query.asOf())).map(root -> {
             List<String> branches = new ArrayList<>();
             collect(root, branches);
-            Set<String> read = new HashSet<>();
+            // filled by the branches worked out at once (ADR 0068)
+            Set<String> read = ConcurrentHashMap.newKeySet();
             // a roster read to work out its age groups gives its counts by status too: only the others are asked for
-            Map<String, RosterTotals.Counts> byStatus = new HashMap<>();
+            Map<String, RosterTotals.Counts> byStatus = new ConcurrentHashMap<>();
             Map<String, List<Integer>> byAge = ages.on(branches, query.asOf(), ageGroupsKey, roster -> {
                 byStatus.put(roster.orgId(), RosterTotalsQueries.counts(roster));
                 return ageGroupsOf(roster, query.asOf(), read);
