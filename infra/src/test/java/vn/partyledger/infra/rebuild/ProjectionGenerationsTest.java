@@ -10,8 +10,13 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.partyledger.domain.organisation.OrganisationKind;
+import vn.partyledger.domain.tree.FindOrganisationTree;
+import vn.partyledger.query.tree.OrganisationTreeProjection;
 
+import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,5 +88,30 @@ class ProjectionGenerationsTest {
         assertThat(database.listCollectionNames().into(new HashSet<>())).contains("branch_rosters_g1",
                 "roster_entries_g1", "due_items", "due_items_g1").doesNotContain("branch_rosters",
                 "branch_rosters_g2", "roster_entries_g3");
+    }
+
+    @Test
+    void theTreeReadFromOneGenerationIsNotAnsweredFromAnotherAtTheSameCountOfChanges() {
+        ProjectionGenerations generations = new ProjectionGenerations(database);
+        OrganisationTreeProjection tree = new OrganisationTreeProjection(
+                generations.serving(OrganisationTreeProjection.PROCESSING_GROUP));
+        storeTree("", "Thành ủy Hồ Chí Minh");
+        storeTree("_g1", "Đảng bộ Thành phố Hồ Chí Minh");
+        FindOrganisationTree province = new FindOrganisationTree("hcmc", LocalDate.of(2026, 1, 1));
+        assertThat(tree.handle(province).orElseThrow().name()).isEqualTo("Thành ủy Hồ Chí Minh");
+
+        generations.activate(OrganisationTreeProjection.PROCESSING_GROUP, 1);
+
+        assertThat(tree.handle(province).orElseThrow().name()).isEqualTo("Đảng bộ Thành phố Hồ Chí Minh");
+    }
+
+    /** A one-organisation tree as the projection stores it, after one counted change, in a generation's collections. */
+    private void storeTree(String generation, String name) {
+        database.getCollection(OrganisationTreeProjection.COLLECTION + generation).insertOne(new Document("_id", "hcmc")
+                .append("kind", OrganisationKind.PROVINCIAL.name()).append("establishedOn", "1930-02-03")
+                .append("names", List.of(new Document("from", "1930-02-03").append("value", name)))
+                .append("parents", List.of(new Document("from", "1930-02-03").append("value", null))));
+        database.getCollection(OrganisationTreeProjection.CHANGES_COLLECTION + generation)
+                .insertOne(new Document("_id", "tree").append("changes", 1L));
     }
 }

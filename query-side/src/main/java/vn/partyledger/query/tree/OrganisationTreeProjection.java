@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import vn.partyledger.query.batch.BatchedChangeCounts;
 import vn.partyledger.query.batch.BatchedUpdates;
 import org.bson.conversions.Bson;
 import vn.partyledger.domain.organisation.MemberAllocation;
@@ -37,7 +38,9 @@ import static vn.partyledger.query.tree.OrganisationHistory.period;
  * Keeps {@code organisation_tree}: one document per organisation (ADR 0032). A merge or split touches the documents of
  * every organisation it links; each document records the ids of the events applied to it, and an event changes a
  * document only if it is not among them, in one atomic update — so a redelivered event changes nothing. A processor
- * batch's updates are sent as one bulk write when it commits, before its token (ADR 0038).
+ * batch's updates are sent as one bulk write when it commits, before its token (ADR 0038), and the tree's changes are
+ * counted in {@code organisation_tree_changes} after them, so that a read reads the organisations again only once the
+ * tree has changed (ADR 0069).
  */
 @ProcessingGroup(OrganisationTreeProjection.PROCESSING_GROUP)
 public class OrganisationTreeProjection {
@@ -46,12 +49,26 @@ public class OrganisationTreeProjection {
     public static final String COLLECTION = "organisation_tree";
     private static final String APPLIED = "applied";
 
+    /** The number of changes made to the tree, counted after each batch's writes (ADR 0069). */
+    public static final String CHANGES_COLLECTION = "organisation_tree_changes";
+    private static final String TREE = "tree";
+    private static final String CHANGES = "changes";
+
     private final MongoCollection<Document> organisations;
     private final BatchedUpdates changes;
+    private final MongoCollection<Document> counted;
+    private final BatchedChangeCounts treeChanges;
+    /** Every organisation as read at a number of changes of the tree, in a generation of the collections. */
+    private volatile ReadAt lastRead;
+
+    private record ReadAt(String collection, long changes, List<OrganisationHistory> organisations) {
+    }
 
     public OrganisationTreeProjection(MongoDatabase database) {
         this.organisations = database.getCollection(COLLECTION);
         this.changes = new BatchedUpdates(organisations);
+        this.counted = database.getCollection(CHANGES_COLLECTION);
+        this.treeChanges = new BatchedChangeCounts(counted, CHANGES);
     }
 
     @EventHandler
@@ -120,8 +137,7 @@ public class OrganisationTreeProjection {
     public Optional<OrganisationTree> handle(FindOrganisationTree query) {
         Map<String, OrganisationHistory> byId = new HashMap<>();
         Map<String, List<OrganisationHistory>> childrenOf = new HashMap<>();
-        for (Document document : organisations.find()) {
-            OrganisationHistory organisation = new OrganisationHistory(document);
+        for (OrganisationHistory organisation : organisationsNow()) {
             byId.put(organisation.orgId(), organisation);
             String parent = organisation.parentOn(query.asOf());
             if (parent != null && organisation.activeOn(query.asOf())) {
@@ -131,6 +147,26 @@ public class OrganisationTreeProjection {
         return Optional.ofNullable(byId.get(query.orgId()))
                 .filter(root -> root.establishedBy(query.asOf()))
                 .map(root -> subtree(root, query.asOf(), childrenOf));
+    }
+
+    /**
+     * Every organisation's document, read again only when the tree has changed since the last read (ADR 0069): a
+     * province's tree is thousands of documents, read by every roll-up, statistic and due list, and it changes a few
+     * times a year. The count is read first, and it goes up only after a batch's writes, so what is read with it holds
+     * at least every change it counts; what is read is kept at that count, in that generation of the collections.
+     */
+    private List<OrganisationHistory> organisationsNow() {
+        String collection = counted.getNamespace().getFullName();
+        Document count = counted.find(Filters.eq("_id", TREE)).first();
+        long changesNow = count == null ? 0L : count.getLong(CHANGES);
+        ReadAt last = lastRead;
+        if (last != null && last.collection().equals(collection) && last.changes() == changesNow) {
+            return last.organisations();
+        }
+        List<OrganisationHistory> read = new ArrayList<>();
+        organisations.find().forEach(document -> read.add(new OrganisationHistory(document)));
+        lastRead = new ReadAt(collection, changesNow, List.copyOf(read));
+        return read;
     }
 
     private static OrganisationTree subtree(OrganisationHistory organisation, LocalDate date,
@@ -152,5 +188,7 @@ public class OrganisationTreeProjection {
                 new UpdateOptions().upsert(true));
         changes.updateOne(Filters.and(Filters.eq("_id", orgId), Filters.ne(APPLIED, eventId)),
                 Updates.combine(update, Updates.addToSet(APPLIED, eventId)), new UpdateOptions());
+        // counted even when the event was applied before: a crash may have come between its write and its count
+        treeChanges.count(TREE);
     }
 }

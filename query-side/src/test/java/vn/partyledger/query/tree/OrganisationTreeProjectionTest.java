@@ -1,8 +1,12 @@
 package vn.partyledger.query.tree;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
@@ -25,6 +29,7 @@ import vn.partyledger.domain.tree.OrganisationTree;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -165,5 +170,37 @@ class OrganisationTreeProjectionTest {
                 .find(Filters.eq("_id", "kp1")).first().getList(OrganisationHistory.NAMES, Document.class)).hasSize(2);
         assertThat(kp1.successors()).containsExactly(new OrganisationTree.Link("kp2", REFORM));
         assertThat(tree("kp2", REFORM).predecessors()).containsExactly(new OrganisationTree.Link("kp1", REFORM));
+    }
+
+    @Test
+    void theOrganisationsAreReadAgainOnlyOnceTheTreeHasChanged() {
+        List<String> collectionsFound = new CopyOnWriteArrayList<>();
+        CommandListener finds = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("find")) {
+                    collectionsFound.add(event.getCommand().getString("find").getValue());
+                }
+            }
+        };
+        try (MongoClient listened = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.getConnectionString()))
+                .addCommandListener(finds).build())) {
+            OrganisationTreeProjection reader = new OrganisationTreeProjection(listened.getDatabase("test"));
+            assertThat(reader.handle(new FindOrganisationTree("phuoc-my", REFORM))).isPresent();
+            assertThat(reader.handle(new FindOrganisationTree("kp1", REFORM))).isPresent();
+
+            assertThat(collectionsFound).as("the second read reads the count of changes alone")
+                    .containsExactly(OrganisationTreeProjection.CHANGES_COLLECTION,
+                            OrganisationTreeProjection.COLLECTION, OrganisationTreeProjection.CHANGES_COLLECTION);
+
+            projection.on(new OrganisationRenamed("kp1", "Chi bộ Khu phố Một", REFORM), nextEventId());
+
+            assertThat(reader.handle(new FindOrganisationTree("kp1", REFORM)).orElseThrow().name())
+                    .as("a change written by another instance, counted in the store")
+                    .isEqualTo("Chi bộ Khu phố Một");
+            assertThat(collectionsFound).endsWith(OrganisationTreeProjection.CHANGES_COLLECTION,
+                    OrganisationTreeProjection.COLLECTION);
+        }
     }
 }
