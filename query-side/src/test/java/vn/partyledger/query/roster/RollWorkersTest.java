@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,9 +22,14 @@ class RollWorkersTest {
     void everyBranchIsWorkedOutOnceAndAnsweredUnderItsOwnId() {
         List<String> branches = IntStream.range(0, 100).mapToObj(i -> "branch-" + i).toList();
 
-        Map<String, Optional<String>> worked = RollWorkers.workOut(branches,
-                branchId -> branchId.endsWith("7") ? Optional.empty() : Optional.of("roll of " + branchId));
+        Map<String, Integer> calls = new ConcurrentHashMap<>();
 
+        Map<String, Optional<String>> worked = RollWorkers.workOut(branches, branchId -> {
+            calls.merge(branchId, 1, Integer::sum);
+            return branchId.endsWith("7") ? Optional.empty() : Optional.of("roll of " + branchId);
+        });
+
+        assertThat(calls).hasSize(100).allSatisfy((branchId, times) -> assertThat(times).isOne());
         assertThat(worked).hasSize(100);
         assertThat(worked.get("branch-42")).contains("roll of branch-42");
         assertThat(worked.get("branch-17")).isEmpty();

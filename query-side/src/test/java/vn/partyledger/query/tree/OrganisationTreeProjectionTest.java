@@ -10,6 +10,9 @@ import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,8 @@ import vn.partyledger.domain.organisation.OrganisationSplit;
 import vn.partyledger.domain.organisation.OrganisationsMerged;
 import vn.partyledger.domain.tree.FindOrganisationTree;
 import vn.partyledger.domain.tree.OrganisationTree;
+import vn.partyledger.query.batch.PooledReplay;
+import vn.partyledger.query.batch.PooledReplay.TokenProbe;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -201,6 +206,45 @@ class OrganisationTreeProjectionTest {
                     .isEqualTo("Chi bộ Khu phố Một");
             assertThat(collectionsFound).endsWith(OrganisationTreeProjection.CHANGES_COLLECTION,
                     OrganisationTreeProjection.COLLECTION);
+        }
+    }
+
+    @Test
+    void aProcessorBatchCountsTheTreesChangesAfterItsWritesAndAgainWhenHandledAgainAfterACrash() throws Exception {
+        List<String> written = new CopyOnWriteArrayList<>();
+        CommandListener writes = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("update")) {
+                    written.add(event.getCommand().getString("update").getValue());
+                }
+            }
+        };
+        try (MongoClient listened = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.getConnectionString()))
+                .addCommandListener(writes).build())) {
+            OrganisationTreeProjection processed = new OrganisationTreeProjection(listened.getDatabase("test"));
+            assertThat(tree("kp1", REFORM).name()).as("the tree kept before the batch").isEqualTo("Tổ chức kp1");
+            List<EventMessage<?>> log = List.of(
+                    new GenericDomainEventMessage<>("Organisation", "kp1", 1,
+                            new OrganisationRenamed("kp1", "Chi bộ Khu phố Một", REFORM)),
+                    new GenericDomainEventMessage<>("Organisation", "phuoc-my", 1,
+                            new OrganisationReparented("phuoc-my", "son-tra", "da-nang", REFORM)));
+            // the first token store fails after the batch's writes and count, as a crash there would
+            TokenProbe tokens = new TokenProbe(true, () -> 0L);
+
+            PooledReplay.replay(log, SimpleEventHandlerInvoker.builder().eventHandlers(processed).build(), tokens,
+                    tokens::atHead);
+
+            assertThat(tokens.failed()).isTrue();
+            assertThat(written).as("each batch's count follows its writes of the tree")
+                    .containsExactly(OrganisationTreeProjection.COLLECTION,
+                            OrganisationTreeProjection.CHANGES_COLLECTION, OrganisationTreeProjection.COLLECTION,
+                            OrganisationTreeProjection.CHANGES_COLLECTION);
+            OrganisationTree kp1 = tree("kp1", REFORM);
+            assertThat(kp1.name()).as("read again by the instance that kept the tree before").isEqualTo(
+                    "Chi bộ Khu phố Một");
+            assertThat(tree("phuoc-my", REFORM).parentOrgId()).isEqualTo("da-nang");
         }
     }
 }
