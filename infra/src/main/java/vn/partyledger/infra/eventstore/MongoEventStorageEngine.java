@@ -139,7 +139,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * Of the aggregates given with a version each (their last sequence number as read), those whose stream holds an
      * event after it that a load would return: two reads however many aggregates (their next stream entries, and those
      * entries' commit headers), so values read from aggregates can be checked for being still current without loading
-     * them again ({@link KeptWhileCurrent}).
+     * them again ({@link vn.partyledger.query.kept.KeptWhileCurrent}).
      */
     public Set<String> withEventsAfter(Map<String, Long> versions) {
         Map<String, Long> next = new HashMap<>();

@@ -6,7 +6,7 @@ import vn.partyledger.domain.person.ErasureExecuted;
 import vn.partyledger.domain.person.ErasureRefused;
 import vn.partyledger.domain.person.PersonRegistered;
 import vn.partyledger.domain.person.PersonalDataCorrected;
-import vn.partyledger.infra.eventstore.KeptWhileCurrent;
+import vn.partyledger.query.kept.KeptWhileCurrent;
 
 import java.time.Instant;
 import java.util.ArrayList;

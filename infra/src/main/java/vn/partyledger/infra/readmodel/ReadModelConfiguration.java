@@ -13,6 +13,7 @@ import vn.partyledger.domain.member.RecruitmentPolicy;
 import vn.partyledger.domain.person.PersonProfiles;
 import vn.partyledger.domain.recruitment.SmallCellSuppression;
 import vn.partyledger.domain.shared.WorkingDayCalendar;
+import vn.partyledger.infra.eventstore.MongoEventStorageEngine;
 import vn.partyledger.infra.rebuild.ProjectionGenerations;
 import vn.partyledger.infra.rebuild.RebuildableProjection;
 import vn.partyledger.query.due.DueListProjection;
@@ -38,6 +39,9 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfiguration {
+
+    /** Members' histories kept for the timeline: an auditor's session reads a few members, each again and again. */
+    private static final int HISTORIES_KEPT = 1_000;
 
     /** Axon's emitter tells the subscription queries of the live rosters (ADR 0033). */
     @Bean
@@ -181,9 +185,12 @@ public class ReadModelConfiguration {
                 statistics.ageGroupsFrom());
     }
 
-    /** The member timeline reads the log itself, not a read model of its own (ADR 0030). */
+    /**
+     * The member timeline reads the log itself, not a read model of its own (ADR 0030), and keeps the histories read
+     * lately while the log holds nothing later of their members (ADR 0070).
+     */
     @Bean
-    public MemberTimelineQueries memberTimelineQueries(EventStore eventStore) {
-        return new MemberTimelineQueries(eventStore);
+    public MemberTimelineQueries memberTimelineQueries(EventStore eventStore, MongoEventStorageEngine log) {
+        return new MemberTimelineQueries(eventStore, log::withEventsAfter, HISTORIES_KEPT);
     }
 }

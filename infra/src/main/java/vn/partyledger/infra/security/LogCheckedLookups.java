@@ -1,10 +1,9 @@
 package vn.partyledger.infra.security;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import vn.partyledger.infra.eventstore.KeptWhileCurrent;
+import vn.partyledger.query.kept.KeptWhileCurrent;
 
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,7 @@ import java.util.function.Supplier;
  * What the permission checks read from aggregates (an organisation's place in the tree, a member's home branch), kept
  * while the log holds no later event of the aggregate ({@link KeptWhileCurrent}): one keyed read of the log instead of
  * a load of the whole aggregate per check, and never older than the log, whichever node wrote to it. Only a value
- * loaded in a unit of work of its own is kept: one nested in a command's could see that command's events before they
- * are stored, or ever are.
+ * loaded in a unit of work of its own is kept ({@link KeptWhileCurrent#keepIfReadOnItsOwn}).
  */
 public class LogCheckedLookups {
 
@@ -45,16 +43,12 @@ public class LogCheckedLookups {
         try {
             Aggregate<A> aggregate = repository.get().load(id);
             T value = aggregate.invoke(side);
-            if (value != null && aggregate.version() != null && inUnitOfWorkOfItsOwn()) {
-                kept.keep(id, aggregate.version(), value);
+            if (value != null && aggregate.version() != null) {
+                kept.keepIfReadOnItsOwn(id, aggregate.version(), value);
             }
             return Optional.ofNullable(value);
         } catch (AggregateNotFoundException notFound) {
             return Optional.empty();
         }
-    }
-
-    private static boolean inUnitOfWorkOfItsOwn() {
-        return CurrentUnitOfWork.map(unitOfWork -> unitOfWork.parent().isEmpty()).orElse(false);
     }
 }

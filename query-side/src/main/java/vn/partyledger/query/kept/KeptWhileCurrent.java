@@ -1,4 +1,6 @@
-package vn.partyledger.infra.eventstore;
+package vn.partyledger.query.kept;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -9,8 +11,8 @@ import java.util.Set;
 
 /**
  * Values read from aggregates, each kept with the aggregate's version it was read at and given again only while the
- * log holds no later event of that aggregate, whichever node wrote it (ADR 0052, 0054). Many are checked in one read
- * of the log. At most {@code capacity} are kept, the least recently used going first.
+ * log holds no later event of that aggregate, whichever node wrote it (ADR 0052, 0054, 0070). Many are checked in one
+ * read of the log. At most {@code capacity} are kept, the least recently used going first.
  *
  * @param <T> the value kept: immutable, since it is handed out again
  */
@@ -58,5 +60,16 @@ public final class KeptWhileCurrent<T> {
     /** Keeps the value read from the aggregate at {@code version}, its last sequence number. */
     public void keep(String aggregateId, long version, T value) {
         kept.put(aggregateId, new Kept<>(version, value));
+    }
+
+    /**
+     * Keeps the value as {@link #keep} does only when it was read in a unit of work of its own: one nested in a
+     * command's reads that command's events before they are stored, or ever are (Axon's event store gives a load the
+     * events staged in the unit of work it runs in).
+     */
+    public void keepIfReadOnItsOwn(String aggregateId, long version, T value) {
+        if (CurrentUnitOfWork.map(unitOfWork -> unitOfWork.parent().isEmpty()).orElse(false)) {
+            keep(aggregateId, version, value);
+        }
     }
 }
