@@ -17,6 +17,14 @@ import java.util.Map;
  */
 final class PayloadAsRecorded {
 
+    /** Each record class's components, asked of the class once: every ask builds them anew through the JVM. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private PayloadAsRecorded() {
     }
 
@@ -27,7 +35,7 @@ final class PayloadAsRecorded {
             fields.put("value", String.valueOf(payload));
             return fields;
         }
-        for (RecordComponent component : payload.getClass().getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(payload.getClass())) {
             fields.put(component.getName(), value(read(component, payload)));
         }
         return fields;
