@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * What the read side answers in, with a province loaded and commands arriving (issue 11 item 10, ADR 0038): the whole
@@ -27,11 +30,14 @@ import java.util.concurrent.TimeUnit;
  * counts and read every person's stream, ADR 0055, 0056; a statistics read stopped at the handler's time limit answers
  * 503 and the next goes on from what it kept), and then, while a client records lost and restored contact of members
  * at {@code BENCH_COMMANDSPERSECOND} (default 5; 0 for none), another reads over HTTP one after another: a branch's
- * roster, a member's timeline, a ward's roster totals, the province's roster totals (the province dashboard's
- * headcount) and its membership statistics (a thirtieth of the requests), printing p50 and p99 in milliseconds end to
- * end and the statuses seen. Settings: {@code BENCH_REQUESTS} per read (default 300; the province's totals a tenth of
- * it), {@code BENCH_BACKEND} ({@code h2}, or {@code memory}), {@code BENCH_WORKERS} and {@code BENCH_BATCHSIZE} for
- * the import (4 and 50).
+ * roster, one member's timeline again and again (an auditor paging through a record), a timeline of a member drawn at
+ * random each read (an auditor going from member to member), a ward's roster totals, the province's roster totals (the
+ * province dashboard's headcount) and its membership statistics (a thirtieth of the requests). Every read is first
+ * made {@code BENCH_WARMUPS} times in turn (default 200), untimed, so that the JIT compiling the read path is not
+ * timed as its latency; then each is timed alone, printing p50 and p99 in milliseconds end to end, the statuses seen
+ * and the JIT's compiling time meanwhile. Settings: {@code BENCH_REQUESTS} per read (default 300; the province's
+ * totals a tenth of it), {@code BENCH_BACKEND} ({@code h2}, or {@code memory}), {@code BENCH_WORKERS} and
+ * {@code BENCH_BATCHSIZE} for the import (4 and 50).
  * <p>
  * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec
  * -Dbench.main=vn.partyledger.bench.QueryLatencyBenchmark}
@@ -83,16 +89,29 @@ public final class QueryLatencyBenchmark {
             Commands commands = new Commands(client, members, membersPerBranch, branches);
             commands.start(commandsPerSecond);
             try {
-                System.out.println("read                                 requests  p50 ms  p99 ms  statuses");
-                measure(client, "branch roster (" + membersPerBranch + " members)",
-                        "/api/v1/organisations/" + LedgerEvents.branchId(0) + "/roster", requests);
-                measure(client, "member timeline", "/api/v1/members/" + LedgerEvents.memberId(1) + "/timeline",
-                        requests);
-                measure(client, "ward roster totals (20 branches)",
-                        "/api/v1/organisations/" + ImportBenchmark.wardId(0) + "/roster/totals", requests);
-                measure(client, "province roster totals (" + branches + " branches)", provinceTotals,
-                        Math.max(1, requests / 10));
-                measure(client, "province membership statistics", provinceStatistics, Math.max(1, requests / 30));
+                String timelines = "/api/v1/members/%s/timeline";
+                Random anyMember = new Random(members);
+                List<Read> reads = List.of(
+                        new Read("branch roster (" + membersPerBranch + " members)",
+                                each("/api/v1/organisations/" + LedgerEvents.branchId(0) + "/roster"), requests),
+                        new Read("member timeline, one member", each(timelines.formatted(LedgerEvents.memberId(1))),
+                                requests),
+                        new Read("member timeline, a member each read",
+                                read -> timelines.formatted(LedgerEvents.memberId(anyMember.nextInt(members))),
+                                requests),
+                        new Read("ward roster totals (20 branches)",
+                                each("/api/v1/organisations/" + ImportBenchmark.wardId(0) + "/roster/totals"),
+                                requests),
+                        new Read("province roster totals (" + branches + " branches)", each(provinceTotals),
+                                Math.max(1, requests / 10)),
+                        new Read("province membership statistics", each(provinceStatistics),
+                                Math.max(1, requests / 30)));
+                warmUp(client, reads, BenchSupport.intSetting("bench.warmUps", 200));
+                System.out.println("read                                 requests  p50 ms  p99 ms  statuses  "
+                        + "JIT compiling ms");
+                for (Read read : reads) {
+                    measure(client, read);
+                }
                 LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
                 timedRead(client, "the province's membership statistics of the day before, first read",
                         provinceStatistics + "?asOf=" + yesterday);
@@ -137,11 +156,42 @@ public final class QueryLatencyBenchmark {
         System.out.printf("%s: %.1f s, status %d%n", label, (System.nanoTime() - start) / 1e9, status);
     }
 
-    private static void measure(BenchClient client, String label, String path, int requests)
+    /** A read timed: its label, the path of each of its requests, and how many. */
+    private record Read(String label, IntFunction<String> paths, int requests) {
+    }
+
+    private static IntFunction<String> each(String path) {
+        return read -> path;
+    }
+
+    /**
+     * Every read {@code rounds} times in turn before any is timed, commands arriving: the first reads of a path run
+     * code the JIT has not compiled yet (the import ran other code), and on two cores its compiling would be timed as
+     * the reads' latency. How long it took and how much compiling it saw is printed.
+     */
+    private static void warmUp(BenchClient client, List<Read> reads, int rounds)
             throws IOException, InterruptedException {
-        ReadTimer.Timed timed = ReadTimer.time(client, path, requests, Long.MAX_VALUE);
-        System.out.printf("%-36s %8d  %6.1f  %6.1f  %s%n", label, timed.requests(), timed.p50Millis(),
-                timed.p99Millis(), timed.statuses());
+        long start = System.nanoTime();
+        long compilingBefore = compilingMillis();
+        for (int round = 0; round < rounds; round++) {
+            for (Read read : reads) {
+                client.get(read.paths().apply(round));
+            }
+        }
+        System.out.printf("warm-up: %d rounds of the %d reads, %.1f s, JIT compiling %,d ms%n", rounds, reads.size(),
+                (System.nanoTime() - start) / 1e9, compilingMillis() - compilingBefore);
+    }
+
+    private static void measure(BenchClient client, Read read) throws IOException, InterruptedException {
+        long compilingBefore = compilingMillis();
+        ReadTimer.Timed timed = ReadTimer.time(client, read.paths(), 0, read.requests(), Long.MAX_VALUE);
+        System.out.printf("%-36s %8d  %6.1f  %6.1f  %s  %,d%n", read.label(), timed.requests(), timed.p50Millis(),
+                timed.p99Millis(), timed.statuses(), compilingMillis() - compilingBefore);
+    }
+
+    /** The JIT compilers' time so far, summed over their threads. */
+    private static long compilingMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /** Commands arriving while the reads run, one at a time at a fixed rate ({@link ContactChanges}). */

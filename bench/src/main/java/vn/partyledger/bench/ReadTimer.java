@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /** Times reads over HTTP end to end, one after another, as a user waiting for each answer would see them. */
 public final class ReadTimer {
@@ -25,14 +26,21 @@ public final class ReadTimer {
     /** {@code warmUps} reads first, not counted, then up to {@code requests}; none begins after the deadline. */
     public static Timed time(BenchClient client, String path, int warmUps, int requests, long deadlineNanos)
             throws IOException, InterruptedException {
+        return time(client, read -> path, warmUps, requests, deadlineNanos);
+    }
+
+    /** As {@link #time(BenchClient, String, int, int, long)}, read {@code i} (warm-ups first) asking for path i. */
+    public static Timed time(BenchClient client, IntFunction<String> paths, int warmUps, int requests,
+                             long deadlineNanos) throws IOException, InterruptedException {
+        int read = 0;
         for (int i = 0; i < warmUps && System.nanoTime() < deadlineNanos; i++) {
-            client.get(path);
+            client.get(paths.apply(read++));
         }
         List<Long> nanos = new ArrayList<>(requests);
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < requests && System.nanoTime() < deadlineNanos; i++) {
             long start = System.nanoTime();
-            int status = client.get(path);
+            int status = client.get(paths.apply(read++));
             nanos.add(System.nanoTime() - start);
             statuses.merge(status, 1, Integer::sum);
         }
