@@ -91,8 +91,9 @@ final class CommitDocument {
         return Boolean.TRUE.equals(commit.getBoolean(TOMBSTONE));
     }
 
+    /** The commit's events; none for a tombstone, or for a commit read with none of the events asked for. */
     static List<Document> events(Document commit) {
-        return isTombstone(commit) ? List.of() : commit.getList(EVENTS, Document.class);
+        return isTombstone(commit) ? List.of() : commit.getList(EVENTS, Document.class, List.of());
     }
 
     /** The stored event as Axon's serialized event data; events outside an aggregate have no aggregate fields. */

@@ -48,6 +48,12 @@ interface LogStore {
     /** Commits and tombstones by position. */
     Map<Long, Document> findCommits(Collection<Long> positions);
 
+    /**
+     * Commits and tombstones by position, each commit with only the first of its events of {@code aggregateIdentifier}
+     * (none when it holds none) and no other field but its position: for a load of one aggregate (ADR 0071).
+     */
+    Map<Long, Document> findCommitsWithFirstEventOf(Collection<Long> positions, String aggregateIdentifier);
+
     /** Only whether each position holds a commit or a tombstone, its commit id and time high-water (no events). */
     Map<Long, Document> findCommitHeaders(Collection<Long> positions);
 

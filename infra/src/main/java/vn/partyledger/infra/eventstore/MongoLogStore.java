@@ -172,6 +172,12 @@ final class MongoLogStore implements LogStore {
     }
 
     @Override
+    public Map<Long, Document> findCommitsWithFirstEventOf(Collection<Long> positions, String aggregateIdentifier) {
+        return byPosition(positions, new Document(CommitDocument.TOMBSTONE, 1).append(CommitDocument.EVENTS,
+                new Document("$elemMatch", new Document(CommitDocument.AGGREGATE_IDENTIFIER, aggregateIdentifier))));
+    }
+
+    @Override
     public Map<Long, Document> findCommitHeaders(Collection<Long> positions) {
         return byPosition(positions, HEADER);
     }

@@ -14,6 +14,9 @@ import java.util.Set;
 
 /**
  * Aggregate loads: the {@code $in} of the stream's next entry keys, then the {@code $in} of the commits they point at.
+ * A load of one aggregate asks each commit only for its first event of that aggregate (ADR 0071): most commits hold one
+ * event of it, and an import's commit holds fifty members' events, each decoded, sent and decoded again to take one.
+ * A commit that holds more of the batch's events, or whose first one is not the one wanted, is read whole.
  * A batch ends at the first sequence number without an entry or whose commit is not stored (in flight or sealed):
  * a load sees exactly the events a processor can see, never one of an append that is not yet, or never, visible.
  */
@@ -26,7 +29,32 @@ final class StreamReader {
     }
 
     List<DomainEventData<?>> fetch(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
-        return fetchAll(Map.of(aggregateIdentifier, firstSequenceNumber), batchSize).get(aggregateIdentifier);
+        Map<String, Document> entries = store.findEntries(keys(aggregateIdentifier, firstSequenceNumber, batchSize));
+        Map<Long, Long> firstWanted = new HashMap<>();
+        Set<Long> whole = new HashSet<>();
+        for (long seq = firstSequenceNumber; seq < firstSequenceNumber + batchSize; seq++) {
+            Document entry = entries.get(StreamEntry.key(aggregateIdentifier, seq));
+            if (entry == null) {
+                break;
+            }
+            long position = StreamEntry.positionOf(entry);
+            if (firstWanted.putIfAbsent(position, seq) != null) {
+                whole.add(position);
+            }
+        }
+        firstWanted.keySet().removeAll(whole);
+        Map<Long, Document> commits = new HashMap<>(
+                store.findCommitsWithFirstEventOf(firstWanted.keySet(), aggregateIdentifier));
+        firstWanted.forEach((position, seq) -> {
+            Document commit = commits.get(position);
+            if (commit != null && !CommitDocument.isTombstone(commit)
+                    && CommitDocument.eventOf(commit, aggregateIdentifier, seq) == null) {
+                whole.add(position);
+            }
+        });
+        commits.putAll(store.findCommits(whole));
+        return located(aggregateIdentifier, firstSequenceNumber, batchSize, entries, commits).stream()
+                .<DomainEventData<?>>map(found -> CommitDocument.eventData(found.event())).toList();
     }
 
     /**
@@ -71,20 +99,25 @@ final class StreamReader {
         });
         Map<Long, Document> commits = store.findCommits(positions);
         Map<String, List<Located>> batches = new HashMap<>();
-        firstSequenceNumbers.forEach((aggregate, first) -> {
-            List<Located> batch = new ArrayList<>();
-            for (long seq = first; seq < first + batchSize; seq++) {
-                Document entry = entries.get(StreamEntry.key(aggregate, seq));
-                Document commit = entry == null ? null : commits.get(StreamEntry.positionOf(entry));
-                Document event = commit == null ? null : CommitDocument.eventOf(commit, aggregate, seq);
-                if (event == null) {
-                    break;
-                }
-                batch.add(new Located(entry, commit, event));
-            }
-            batches.put(aggregate, batch);
-        });
+        firstSequenceNumbers.forEach((aggregate, first) ->
+                batches.put(aggregate, located(aggregate, first, batchSize, entries, commits)));
         return batches;
+    }
+
+    /** The aggregate's events from {@code first}, up to the first without an entry or a stored commit holding it. */
+    private static List<Located> located(String aggregate, long first, int batchSize, Map<String, Document> entries,
+                                         Map<Long, Document> commits) {
+        List<Located> batch = new ArrayList<>();
+        for (long seq = first; seq < first + batchSize; seq++) {
+            Document entry = entries.get(StreamEntry.key(aggregate, seq));
+            Document commit = entry == null ? null : commits.get(StreamEntry.positionOf(entry));
+            Document event = commit == null ? null : CommitDocument.eventOf(commit, aggregate, seq);
+            if (event == null) {
+                break;
+            }
+            batch.add(new Located(entry, commit, event));
+        }
+        return batch;
     }
 
     /** The highest sequence number a load would return, found batch by batch from the start of the stream. */

@@ -27,7 +27,8 @@ final class FaultInjectingLogStore implements LogStore {
 
     /** One per {@link LogStore} method. */
     enum Step {
-        ALLOCATE, READ_ALLOCATED, READ_FILLED_THROUGH, RAISE_FILLED_THROUGH, FIND_ENTRIES, INSERT_ENTRIES, REPLACE_VOID_ENTRY, FIND_COMMITS, FIND_COMMIT_HEADERS,
+        ALLOCATE, READ_ALLOCATED, READ_FILLED_THROUGH, RAISE_FILLED_THROUGH, FIND_ENTRIES, INSERT_ENTRIES, REPLACE_VOID_ENTRY, FIND_COMMITS,
+        FIND_COMMITS_WITH_FIRST_EVENT, FIND_COMMIT_HEADERS,
         INSERT_COMMIT, INSERT_TOMBSTONE, FIND_REQUEST
     }
 
@@ -229,6 +230,12 @@ final class FaultInjectingLogStore implements LogStore {
     @Override
     public Map<Long, Document> findCommits(Collection<Long> positions) {
         return call(Step.FIND_COMMITS, () -> delegate.findCommits(positions));
+    }
+
+    @Override
+    public Map<Long, Document> findCommitsWithFirstEventOf(Collection<Long> positions, String aggregateIdentifier) {
+        return call(Step.FIND_COMMITS_WITH_FIRST_EVENT,
+                () -> delegate.findCommitsWithFirstEventOf(positions, aggregateIdentifier));
     }
 
     @Override

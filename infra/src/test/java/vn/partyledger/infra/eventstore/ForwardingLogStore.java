@@ -62,6 +62,11 @@ abstract class ForwardingLogStore implements LogStore {
     }
 
     @Override
+    public Map<Long, Document> findCommitsWithFirstEventOf(Collection<Long> positions, String aggregateIdentifier) {
+        return delegate.findCommitsWithFirstEventOf(positions, aggregateIdentifier);
+    }
+
+    @Override
     public Map<Long, Document> findCommitHeaders(Collection<Long> positions) {
         return delegate.findCommitHeaders(positions);
     }
