@@ -5,7 +5,6 @@ import vn.partyledger.domain.member.PartyAge;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,15 +17,26 @@ public record NextBadge(int level, LocalDate reachesOn) {
      * Of the levels above every level awarded (each is awarded once, and none below one already awarded), the highest
      * the party age has reached by {@code reachedBy}; when it has reached none, the lowest with the day it is reached.
      * Empty when no level is left, or while a gap still open stands the party age still before the next level.
+     * <p>
+     * A higher level is reached on a later day, and a gap still open that stops one level stops every higher one, so
+     * the levels are gone through from the lowest and the first not yet reached ends the search: a roster of a hundred
+     * members works out one or two levels each instead of a dozen.
      */
     public static Optional<NextBadge> of(PartyAge partyAge, Collection<Integer> awardedLevels, BadgePolicy policy,
                                          LocalDate reachedBy) {
         int highestAwarded = awardedLevels.stream().max(Comparator.naturalOrder()).orElse(0);
-        List<NextBadge> ahead = policy.levels().stream().filter(level -> level > highestAwarded).sorted()
-                .flatMap(level -> partyAge.reachesYearsOn(level).map(on -> new NextBadge(level, on)).stream())
-                .toList();
-        Optional<NextBadge> reached = ahead.stream().filter(badge -> !badge.reachesOn().isAfter(reachedBy))
-                .reduce((lower, higher) -> higher);
-        return reached.isPresent() ? reached : ahead.stream().findFirst();
+        NextBadge highestReached = null;
+        for (int level : policy.levels().stream().filter(above -> above > highestAwarded).sorted().toList()) {
+            Optional<LocalDate> reachesOn = partyAge.reachesYearsOn(level);
+            if (reachesOn.isEmpty()) {
+                break;
+            }
+            NextBadge badge = new NextBadge(level, reachesOn.get());
+            if (badge.reachesOn().isAfter(reachedBy)) {
+                return Optional.of(highestReached != null ? highestReached : badge);
+            }
+            highestReached = badge;
+        }
+        return Optional.ofNullable(highestReached);
     }
 }
