@@ -42,12 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MemberTimelineQueriesTest {
 
-    private static final String MEMBER = "m-1";
-    private static final String BRANCH = "kp1";
-    private static final String WARD = "ward";
-    private static final LocalDate DECIDED = LocalDate.of(2025, 8, 4);
-    private static final LocalDate CEREMONY = LocalDate.of(2025, 8, 19);
-    private static final LocalDate PROBATION_END = LocalDate.of(2026, 8, 19);
+    private static final String MEMBER = "m-7";
+    private static final String BRANCH = "chi-bo-3";
+    private static final String WARD = "phuong-1";
+    private static final LocalDate DECIDED = LocalDate.of(2024, 4, 22);
+    private static final LocalDate CEREMONY = LocalDate.of(2024, 5, 19);
+    private static final LocalDate PROBATION_END = CEREMONY.plusYears(1);
 
     private final StreamReadsCounted storage = new StreamReadsCounted();
     private final EmbeddedEventStore log = EmbeddedEventStore.builder().storageEngine(storage).build();
@@ -73,7 +73,7 @@ class MemberTimelineQueriesTest {
 
     private void admitted() {
         recorded(log, 0, new AdmissionApproved(MEMBER, DECIDED, WARD, DECIDED.plusDays(2)), DECIDED);
-        recorded(log, 1, new MemberAdmitted(MEMBER, "p-1", BRANCH, CEREMONY, PROBATION_END, DECIDED, false), CEREMONY);
+        recorded(log, 1, new MemberAdmitted(MEMBER, "p-7", BRANCH, CEREMONY, PROBATION_END, DECIDED, false), CEREMONY);
     }
 
     /** A read as the query bus runs it: in a unit of work of its own. */
