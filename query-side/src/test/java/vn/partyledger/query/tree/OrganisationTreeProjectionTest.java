@@ -237,10 +237,15 @@ class OrganisationTreeProjectionTest {
                     tokens::atHead);
 
             assertThat(tokens.failed()).isTrue();
-            assertThat(written).as("each batch's count follows its writes of the tree")
-                    .containsExactly(OrganisationTreeProjection.COLLECTION,
-                            OrganisationTreeProjection.CHANGES_COLLECTION, OrganisationTreeProjection.COLLECTION,
-                            OrganisationTreeProjection.CHANGES_COLLECTION);
+            // the processor may take the two events in one batch or two: the crashed batch and its retry, at least
+            assertThat(written).as("a tree write and a count for the crashed batch and again for its retry")
+                    .hasSizeGreaterThanOrEqualTo(4);
+            assertThat(written.size() % 2).as("writes in pairs").isZero();
+            for (int batch = 0; batch < written.size(); batch += 2) {
+                assertThat(written.subList(batch, batch + 2)).as("each batch's count follows its writes of the tree")
+                        .containsExactly(OrganisationTreeProjection.COLLECTION,
+                                OrganisationTreeProjection.CHANGES_COLLECTION);
+            }
             OrganisationTree kp1 = tree("kp1", REFORM);
             assertThat(kp1.name()).as("read again by the instance that kept the tree before").isEqualTo(
                     "Chi bộ Khu phố Một");
