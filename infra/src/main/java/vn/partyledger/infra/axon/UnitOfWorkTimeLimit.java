@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * {@link AxonTimeoutException} (a read answers 503, ProblemHandling), even when a handler swallowed the interrupt. The
  * limit runs from the first handler of the root unit of work until the root is cleaned up, commit included; nested
  * units of work run in their root's time. In place of Axon's own limits (ADR 0072), which walk the whole calling
- * stack when each starts, only to name the caller in a warning: a tenth of a branch roster read's CPU under Spring's
- * filters. Here the stack is taken only when a warning is due.
+ * stack when each starts, only to name the caller in a warning: some 6 % of a branch roster read's request thread
+ * under Spring's filters. Here the stack is taken only when a warning is due.
  */
 public final class UnitOfWorkTimeLimit implements MessageHandlerInterceptor<Message<?>> {
 
