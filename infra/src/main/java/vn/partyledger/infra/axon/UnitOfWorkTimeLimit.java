@@ -98,19 +98,20 @@ public final class UnitOfWorkTimeLimit implements MessageHandlerInterceptor<Mess
             if (ended) {
                 return;
             }
+            // the stop is scheduled before the warning is written, so a failure to write it cannot lose the stop
+            scheduleNext();
             log.warn("{} handling {} on thread {} has run {} ms; it is stopped at {} ms. Its stack:\n{}", component,
                     handling, thread.getName(), ranMillis(), limit.toMillis(), stackOf(thread));
-            scheduleNext();
         }
 
         private synchronized void stop() {
             if (ended) {
                 return;
             }
-            log.error("{} handling {} on thread {} passed its limit of {} ms: interrupted. Its stack:\n{}", component,
-                    handling, thread.getName(), limit.toMillis(), stackOf(thread));
             stopped = true;
             thread.interrupt();
+            log.error("{} handling {} on thread {} passed its limit of {} ms: interrupted. Its stack:\n{}", component,
+                    handling, thread.getName(), limit.toMillis(), stackOf(thread));
         }
 
         /**
