@@ -36,7 +36,8 @@ import java.util.function.IntFunction;
  * made in turn, untimed, at least {@code BENCH_WARMUPS} times (default 200) and then until the JIT's compiling takes
  * under 5 % of the time, for at most {@code BENCH_WARMUPSECONDS} (default 600), so that the JIT compiling the read
  * path is not timed as its latency; then each is timed alone, printing p50 and p99 in milliseconds end to end, the
- * statuses seen and the JIT's compiling time meanwhile. Settings: {@code BENCH_REQUESTS} per read (default 300; the
+ * statuses seen, the JIT's compiling time meanwhile, and the times the process stood still over 5 ms ({@link Stalls}:
+ * a paused JVM, or a machine that gave it no core). Settings: {@code BENCH_REQUESTS} per read (default 300; the
  * province's totals a tenth of it), {@code BENCH_BACKEND} ({@code h2}, or {@code memory}), {@code BENCH_WORKERS} and
  * {@code BENCH_BATCHSIZE} for the import (4 and 50).
  * <p>
@@ -116,9 +117,11 @@ public final class QueryLatencyBenchmark {
                 warmUp(client, reads, BenchSupport.intSetting("bench.warmUps", 200),
                         Duration.ofSeconds(BenchSupport.intSetting("bench.warmUpSeconds", 600)));
                 System.out.println("read                                 requests  p50 ms  p99 ms  statuses  "
-                        + "JIT compiling ms");
-                for (Read read : reads) {
-                    measure(client, read);
+                        + "JIT compiling ms  stalls over 5 ms: count, longest, sum ms");
+                try (Stalls stalls = new Stalls()) {
+                    for (Read read : reads) {
+                        measure(client, read, stalls);
+                    }
                 }
                 LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
                 timedRead(client, "the province's membership statistics of the day before, first read",
@@ -205,11 +208,15 @@ public final class QueryLatencyBenchmark {
                 compilingMillis() - compilingBefore, lastBlockCompilingPercent);
     }
 
-    private static void measure(BenchClient client, Read read) throws IOException, InterruptedException {
+    private static void measure(BenchClient client, Read read, Stalls stalls)
+            throws IOException, InterruptedException {
         long compilingBefore = compilingMillis();
+        stalls.takeSeen();
         ReadTimer.Timed timed = ReadTimer.time(client, read.paths(), 0, read.requests(), Long.MAX_VALUE);
-        System.out.printf("%-36s %8d  %6.1f  %6.1f  %s  %,d%n", read.label(), timed.requests(), timed.p50Millis(),
-                timed.p99Millis(), timed.statuses(), compilingMillis() - compilingBefore);
+        Stalls.Seen seen = stalls.takeSeen();
+        System.out.printf("%-36s %8d  %6.1f  %6.1f  %s  %,d  %d, %.1f, %.0f%n", read.label(), timed.requests(),
+                timed.p50Millis(), timed.p99Millis(), timed.statuses(), compilingMillis() - compilingBefore,
+                seen.count(), seen.longestMillis(), seen.totalMillis());
     }
 
     /** The JIT compilers' time so far, summed over their threads. */
