@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
  * While it is late nothing else in the process runs either: the JVM was paused (a collection, a safepoint) or the
  * machine gave the process no core. Printed beside each timed read, it tells a tail the read's own code made from
  * one the machine made. On this workplace's virtual machines the kernel's memory monitor (DAMON, thread
- * {@code kdamond}) samples every 0.5 s and, under load, held both cores for 15-60 ms at a time (README, "What the
- * roster's tail is").
+ * {@code kdamond}) samples every 0.5 s and, under load, stopped the machine for 15-60 ms at a time (README, "What the
+ * reads' tail is").
  */
 public final class Stalls implements AutoCloseable {
 
