@@ -36,8 +36,8 @@ import java.util.function.IntFunction;
  * made in turn, untimed, at least {@code BENCH_WARMUPS} times (default 200) and then until the JIT's compiling takes
  * under 5 % of the time, for at most {@code BENCH_WARMUPSECONDS} (default 600), so that the JIT compiling the read
  * path is not timed as its latency; then each is timed alone, printing p50 and p99 in milliseconds end to end, the
- * statuses seen, the JIT's compiling time meanwhile, and the times the process stood still over 5 ms ({@link Stalls}:
- * a paused JVM, or a machine that gave it no core). Settings: {@code BENCH_REQUESTS} per read (default 300; the
+ * statuses seen, the JIT's compiling time meanwhile, and the times a watcher thread woke over 5 ms late
+ * ({@link Stalls}: a paused JVM, a stopped machine, or no core free). Settings: {@code BENCH_REQUESTS} per read (default 300; the
  * province's totals a tenth of it), {@code BENCH_BACKEND} ({@code h2}, or {@code memory}), {@code BENCH_WORKERS} and
  * {@code BENCH_BATCHSIZE} for the import (4 and 50).
  * <p>
@@ -117,7 +117,7 @@ public final class QueryLatencyBenchmark {
                 warmUp(client, reads, BenchSupport.intSetting("bench.warmUps", 200),
                         Duration.ofSeconds(BenchSupport.intSetting("bench.warmUpSeconds", 600)));
                 System.out.println("read                                 requests  p50 ms  p99 ms  statuses  "
-                        + "JIT compiling ms  stalls over 5 ms: count, longest, sum ms");
+                        + "JIT compiling ms  wake-ups over 5 ms late: count, latest, sum ms");
                 try (Stalls stalls = new Stalls()) {
                     for (Read read : reads) {
                         measure(client, read, stalls);

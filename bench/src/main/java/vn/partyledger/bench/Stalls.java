@@ -3,12 +3,12 @@ package vn.partyledger.bench;
 import java.util.function.LongSupplier;
 
 /**
- * A thread that sleeps a millisecond at a time and counts the times it woke more than {@value #LATE_MILLIS} ms late.
- * While it is late nothing else in the process runs either: the JVM was paused (a collection, a safepoint) or the
- * machine gave the process no core. Printed beside each timed read, it tells a tail the read's own code made from
- * one the machine made. On this workplace's virtual machines the kernel's memory monitor (DAMON, thread
- * {@code kdamond}) samples every 0.5 s and, under load, stopped the machine for 15-60 ms at a time (README, "What the
- * reads' tail is").
+ * A thread that sleeps a millisecond at a time and counts the times it woke more than {@value #LATE_MILLIS} ms late:
+ * the JVM was paused (a collection, a safepoint), the machine stopped, or both cores were taken by other threads.
+ * Printed beside each timed read, it tells a tail of the process standing still from one the read's own code made;
+ * which of the three it was, it cannot tell. On this workplace's virtual machines the kernel's memory monitor (DAMON,
+ * thread {@code kdamond}) samples every 0.5 s and, under load, stopped the machine for 15-60 ms at a time (README,
+ * "What the reads' tail is").
  */
 public final class Stalls implements AutoCloseable {
 
@@ -16,7 +16,7 @@ public final class Stalls implements AutoCloseable {
     public record Seen(int count, double longestMillis, double totalMillis) {
     }
 
-    /** How the watcher waits a millisecond; a test stands in a longer wait. */
+    /** How the watcher waits a millisecond; a test stands in one that moves its own clock. */
     interface Nap {
         void oneMillisecond() throws InterruptedException;
     }
