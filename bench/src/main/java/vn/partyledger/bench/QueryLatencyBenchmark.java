@@ -37,9 +37,9 @@ import java.util.function.IntFunction;
  * under 5 % of the time, for at most {@code BENCH_WARMUPSECONDS} (default 600), so that the JIT compiling the read
  * path is not timed as its latency; then each is timed alone, printing p50 and p99 in milliseconds end to end, the
  * statuses seen, the JIT's compiling time meanwhile, and the times a watcher thread woke over 5 ms late
- * ({@link Stalls}: a paused JVM, a stopped machine, or no core free). Settings: {@code BENCH_REQUESTS} per read (default 300; the
- * province's totals a tenth of it), {@code BENCH_BACKEND} ({@code h2}, or {@code memory}), {@code BENCH_WORKERS} and
- * {@code BENCH_BATCHSIZE} for the import (4 and 50).
+ * ({@link Stalls}: a paused JVM, a stopped machine, or no core free). Settings: {@code BENCH_REQUESTS} per read
+ * (default 300; the province's totals a tenth of it), {@code BENCH_BACKEND} ({@code h2}, or {@code memory}),
+ * {@code BENCH_WORKERS} and {@code BENCH_BATCHSIZE} for the import (4 and 50).
  * <p>
  * Run: {@code ./mvnw -q -B -pl bench -am -DskipTests package exec:exec
  * -Dbench.main=vn.partyledger.bench.QueryLatencyBenchmark}
